@@ -1,0 +1,15 @@
+/**
+ * The shell's bridge to main, exposed by preload/shell.ts as `window.wasl`. Narrow and typed: the shell can read
+ * the state, follow its patches, send commands (main validates each) and report where the service view goes.
+ */
+import type { Command, CommandResult, Rect, ShellAction } from './ipc';
+import type { AppState, StatePatch } from './state';
+
+export interface WaslBridge {
+  hydrate(): Promise<AppState>;
+  onPatch(listener: (patch: StatePatch) => void): () => void;
+  /** Actions main received outside the shell (application menu, tray, a shortcut pressed in a service view). */
+  onAction(listener: (action: ShellAction) => void): () => void;
+  command(command: Command): Promise<CommandResult>;
+  setViewport(rect: Rect | null): void;
+}

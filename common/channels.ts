@@ -1,0 +1,19 @@
+/**
+ * IPC channel names. Kept apart from the schemas in ipc.ts so the preloads can use them without bundling zod.
+ */
+export const CHANNELS = {
+  /** shell → main (invoke): the full state, once at start. */
+  hydrate: 'app:hydrate',
+  /** shell → main (invoke): a typed command; answers a CommandResult. */
+  command: 'app:command',
+  /** shell → main (send): where the active service view goes, or null to hide it while a dialog is open. */
+  viewport: 'app:viewport',
+  /** main → shell: a StatePatch. */
+  patch: 'app:patch',
+  /** main → shell: a user action that main received outside the shell (menu, shortcut). */
+  action: 'app:action',
+  /** service → main (send): what the service page shows, as a delta. */
+  serviceUpdate: 'svc:update',
+  /** main → service: send a full update next time (a delta was lost or rejected). */
+  serviceResync: 'svc:resync',
+} as const;

@@ -1,0 +1,145 @@
+/**
+ * The IPC contract between main, the shell (`app:*`) and service views (`svc:*`): channel names, message
+ * schemas and limits. Main parses every incoming message with these schemas; the shell and the service preload
+ * use the inferred types.
+ */
+import { z } from 'zod';
+import { PLATFORM_IDS } from './model';
+
+/** Bounds on what a message may hold, applied before and during parsing. */
+export const LIMITS = {
+  /** Serialized size of any one message, in UTF-16 code units. */
+  messageChars: 2_000_000,
+  /** Nesting depth of any one message. */
+  depth: 8,
+  chats: 5_000,
+  idChars: 512,
+  textChars: 4_000,
+  urlChars: 4_096,
+  serviceName: 64,
+  /** Service messages per second per view (sustained), and the burst allowed above it. */
+  serviceRate: 10,
+  serviceBurst: 30,
+  /** Shell messages per second (sustained), and burst: generous, the shell is trusted but not blindly. */
+  shellRate: 200,
+  shellBurst: 400,
+} as const;
+
+/** Chat and notice ids: whatever the platform uses, bounded. */
+const id = z.string().min(1).max(LIMITS.idChars);
+/** Service ids name partitions (`persist:svc-<id>`): Wasl makes them UUIDs; nothing else is accepted. */
+export const serviceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const serviceId = serviceIdSchema;
+const serviceName = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1).max(LIMITS.serviceName));
+
+export const rectSchema = z.strictObject({
+  x: z.number().min(0).max(100_000),
+  y: z.number().min(0).max(100_000),
+  width: z.number().min(0).max(100_000),
+  height: z.number().min(0).max(100_000),
+});
+export type Rect = z.infer<typeof rectSchema>;
+
+export const viewportSchema = z.strictObject({ rect: rectSchema.nullable() });
+export type Viewport = z.infer<typeof viewportSchema>;
+
+const platformId = z.enum(PLATFORM_IDS);
+
+export const commandSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('service.add'),
+    platform: platformId,
+    name: serviceName.optional(),
+    url: z.string().max(LIMITS.urlChars).optional(),
+  }),
+  z.strictObject({ type: z.literal('service.rename'), id: serviceId, name: serviceName }),
+  z.strictObject({ type: z.literal('service.move'), id: serviceId, index: z.number().int().min(0).max(10_000) }),
+  z.strictObject({
+    type: z.literal('service.set'),
+    id: serviceId,
+    enabled: z.boolean().optional(),
+    muted: z.boolean().optional(),
+    callsAllowed: z.boolean().optional(),
+  }),
+  z.strictObject({ type: z.literal('service.reload'), id: serviceId }),
+  z.strictObject({ type: z.literal('service.remove'), id: serviceId }),
+  z.strictObject({ type: z.literal('service.activate'), id: serviceId }),
+  z.strictObject({
+    type: z.literal('settings.set'),
+    theme: z.enum(['system', 'light', 'dark']).optional(),
+    language: z.enum(['system', 'en', 'ar']).optional(),
+  }),
+  z.strictObject({ type: z.literal('notice.dismiss'), id }),
+]);
+export type Command = z.infer<typeof commandSchema>;
+
+export type CommandError = 'invalid' | 'not-found' | 'custom-url' | 'failed';
+export type CommandResult = { ok: true; id?: string } | { ok: false; error: CommandError; detail?: string };
+
+/** Actions main forwards to the shell (from the application menu, the tray or a shortcut in a service view). */
+export type ShellAction = 'add-service' | 'open-settings' | 'rename-active' | 'remove-active';
+
+const text = z.string().max(LIMITS.textChars);
+
+export const chatSchema = z.strictObject({
+  id,
+  title: text,
+  preview: text.optional(),
+  lastActivity: z.number().min(0).optional(),
+  unread: z.number().int().min(-1).max(1_000_000),
+  muted: z.boolean().optional(),
+  kind: z.enum(['direct', 'group', 'channel']).optional(),
+  phone: z.string().regex(/^\+[1-9]\d{3,14}$/).optional(),
+  avatarUrl: z.string().max(LIMITS.urlChars).optional(),
+});
+
+const count = z.number().int().min(0).max(10_000_000);
+
+export const serviceUpdateSchema = z.strictObject({
+  /** Increments by one per message; a gap makes main ask for a full update. */
+  seq: z.number().int().min(0),
+  /** The chats below replace every chat main holds (a full update) instead of merging into them. */
+  reset: z.boolean(),
+  loggedIn: z.boolean(),
+  unread: z.strictObject({ direct: count, indirect: count }),
+  upsert: z.array(chatSchema).max(LIMITS.chats),
+  remove: z.array(id).max(LIMITS.chats),
+  activeChatId: id.nullable().optional(),
+});
+export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
+
+/**
+ * The serialized size of a value, or `Infinity` as soon as it passes `maxChars` or `maxDepth`: bounded work
+ * however large or deep the value is, so a hostile message is refused before any schema walks it.
+ */
+export function boundedSize(value: unknown, maxChars: number, maxDepth: number): number {
+  let total = 0;
+  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
+  while (stack.length > 0) {
+    const { v, depth } = stack.pop() as { v: unknown; depth: number };
+    if (depth > maxDepth) return Infinity;
+    if (typeof v === 'string') total += v.length + 2;
+    else if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined) total += 8;
+    else if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) return Infinity;
+    else if (Array.isArray(v)) {
+      total += 2 + v.length;
+      if (total > maxChars) return Infinity;
+      for (const item of v) stack.push({ v: item, depth: depth + 1 });
+    } else if (typeof v === 'object') {
+      const keys = Object.keys(v);
+      total += 2 + keys.length;
+      if (total > maxChars) return Infinity;
+      for (const key of keys) {
+        total += key.length + 3;
+        stack.push({ v: (v as Record<string, unknown>)[key], depth: depth + 1 });
+      }
+    } else {
+      return Infinity;
+    }
+    if (total > maxChars) return Infinity;
+  }
+  return total;
+}

@@ -1,0 +1,82 @@
+/**
+ * The domain model every process shares. Pure types: no runtime code lives here.
+ */
+
+export const PLATFORM_IDS = [
+  'whatsapp',
+  'messenger',
+  'instagram',
+  'telegram',
+  'google-messages',
+  'wechat',
+  'discord',
+  'slack',
+  'custom',
+] as const;
+
+export type PlatformId = (typeof PLATFORM_IDS)[number];
+
+/** A service account the user added: one platform, one isolated session. */
+export interface ServiceConfig {
+  id: string;
+  platform: PlatformId;
+  name: string;
+  enabled: boolean;
+  /** No OS notifications and no sound from this service; its unread count still shows. */
+  muted: boolean;
+  /** Camera and microphone may be granted to the service's own origins. */
+  callsAllowed: boolean;
+  /** The start URL of a custom service (https only); ignored for catalog platforms. */
+  url?: string;
+}
+
+export interface ChatSummary {
+  id: string;
+  title: string;
+  preview?: string;
+  /** epoch ms */
+  lastActivity?: number;
+  unread: number;
+  muted?: boolean;
+  kind?: 'direct' | 'group' | 'channel';
+  /** E.164 */
+  phone?: string;
+  avatarUrl?: string;
+}
+
+export interface ServiceSnapshot {
+  loggedIn: boolean;
+  unread: { direct: number; indirect: number };
+  chats: ChatSummary[];
+  activeChatId?: string;
+}
+
+/** A manual link of chats that belong to one person. */
+export interface Person {
+  id: string;
+  displayName?: string;
+  chats: { serviceId: string; chatId: string }[];
+}
+
+export interface InboxEntry {
+  key: string;
+  title: string;
+  chats: { serviceId: string; chatId: string }[];
+  unread: number;
+  lastActivity?: number;
+  preview?: string;
+  personId?: string;
+}
+
+export interface NotificationRecord {
+  id: string;
+  serviceId: string;
+  chatId?: string;
+  title: string;
+  body?: string;
+  iconUrl?: string;
+  tag?: string;
+  /** epoch ms */
+  at: number;
+  read: boolean;
+}

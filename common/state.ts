@@ -1,0 +1,107 @@
+/**
+ * The application state main owns and the shell renders from a replica. Pure types and helpers.
+ */
+import type { ServiceConfig, ServiceSnapshot } from './model';
+
+/**
+ * Where a service view stands:
+ * - `off`: disabled by the user, no view exists.
+ * - `idle`: enabled but not loaded yet.
+ * - `loading`, `ready`: the page is loading or has loaded.
+ * - `logged-out`: the page shows its sign-in or QR screen.
+ * - `crashed`, `unresponsive`: the page's process died or hung; a reload is scheduled (`retryAt`).
+ * - `offline`: the page failed to load (network); a reload is scheduled.
+ * - `failed`: it crashed again and again; Wasl stopped retrying until the user asks.
+ */
+export type ServiceStatus =
+  | 'off'
+  | 'idle'
+  | 'loading'
+  | 'ready'
+  | 'logged-out'
+  | 'crashed'
+  | 'unresponsive'
+  | 'offline'
+  | 'failed';
+
+export interface ServiceRuntime {
+  status: ServiceStatus;
+  /** Unread count shown on the badge: the connector's when it reports, the page title's `(N)` otherwise. */
+  unread: number;
+  /** Unread count parsed from the page title, kept separately to detect a connector that stopped working. */
+  titleUnread: number;
+  /** epoch ms of the next automatic reload, while one is scheduled. */
+  retryAt?: number;
+  /** Failures in a row (crash, hang, failed load); reset once the page stays up. */
+  failures: number;
+  /** Network or crash reason of the last failure, for the error screen. */
+  lastError?: string;
+  /** The connector's latest view of the service, once it has reported. */
+  snapshot?: ServiceSnapshot;
+}
+
+export type ThemeSetting = 'system' | 'light' | 'dark';
+export type LanguageSetting = 'system' | 'en' | 'ar';
+
+export interface Settings {
+  theme: ThemeSetting;
+  language: LanguageSetting;
+}
+
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'system' };
+
+/** A message for the user that stays until dismissed. */
+export type Notice =
+  | { id: string; at: number; kind: 'settings-reset'; backupPath: string; reason: string }
+  | { id: string; at: number; kind: 'settings-repaired'; backupPath: string; dropped: number }
+  | { id: string; at: number; kind: 'settings-not-saved' }
+  | { id: string; at: number; kind: 'download-failed'; fileName: string }
+  | { id: string; at: number; kind: 'storage-not-cleared'; serviceName: string };
+
+export type HostOs = 'darwin' | 'win32' | 'linux';
+
+export interface AppState {
+  services: ServiceConfig[];
+  activeServiceId: string | null;
+  runtime: Record<string, ServiceRuntime>;
+  settings: Settings;
+  notices: Notice[];
+  os: HostOs;
+}
+
+/** What main pushes after a change: the top-level keys that changed, each replaced whole. */
+export type StatePatch = Partial<AppState>;
+
+export function applyPatch(state: AppState, patch: StatePatch): AppState {
+  return { ...state, ...patch };
+}
+
+/** The top-level keys whose values differ by identity: main's store replaces what it changes. */
+export function diffState(before: AppState, after: AppState): StatePatch | undefined {
+  const patch: StatePatch = {};
+  let changed = false;
+  for (const key of Object.keys(after) as (keyof AppState)[]) {
+    if (before[key] !== after[key]) {
+      Object.assign(patch, { [key]: after[key] });
+      changed = true;
+    }
+  }
+  return changed ? patch : undefined;
+}
+
+export function initialRuntime(enabled: boolean): ServiceRuntime {
+  return { status: enabled ? 'idle' : 'off', unread: 0, titleUnread: 0, failures: 0 };
+}
+
+/** Statuses in which the service's own page is shown; in the others the shell shows a panel in its place. */
+const PAGE_SHOWN: ReadonlySet<ServiceStatus> = new Set(['idle', 'loading', 'ready', 'logged-out']);
+
+/** The service whose view is in front, if any: the active one, enabled, with a page worth showing. */
+export function visibleServiceId(state: Pick<AppState, 'services' | 'runtime' | 'activeServiceId'>): string | null {
+  const id = state.activeServiceId;
+  if (id === null) return null;
+  const service = state.services.find((s) => s.id === id);
+  const status = state.runtime[id]?.status;
+  if (!service?.enabled || status === undefined || !PAGE_SHOWN.has(status)) return null;
+  return id;
+}

@@ -1,0 +1,31 @@
+/**
+ * Main's single source of truth: a vanilla zustand store holding the AppState the shell mirrors.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ServiceConfig } from '../../common/model';
+import type { AppState, Notice, ServiceRuntime } from '../../common/state';
+
+export type AppStore = StoreApi<AppState>;
+
+export function createAppStore(initial: AppState): AppStore {
+  return createStore<AppState>()(() => initial);
+}
+
+export function updateRuntime(store: AppStore, id: string, change: Partial<ServiceRuntime>): void {
+  const state = store.getState();
+  const current = state.runtime[id];
+  if (!current) return;
+  // A field set to undefined is removed, so "no retry scheduled" is an absent retryAt, not an undefined one.
+  const next: ServiceRuntime = { ...current, ...change };
+  for (const [key, value] of Object.entries(change as Record<string, unknown>)) if (value === undefined) Reflect.deleteProperty(next, key);
+  store.setState({ runtime: { ...state.runtime, [id]: next } });
+}
+
+export function updateService(store: AppStore, id: string, change: Partial<ServiceConfig>): void {
+  const state = store.getState();
+  store.setState({ services: state.services.map((s) => (s.id === id ? { ...s, ...change } : s)) });
+}
+
+export function addNotice(store: AppStore, notice: Notice): void {
+  store.setState({ notices: [...store.getState().notices, notice] });
+}

@@ -1,0 +1,43 @@
+/**
+ * The ports main's core is written against. Electron adapters implement them in the app; tests pass fakes, and
+ * the full-flow tests pass Playwright-backed implementations.
+ */
+import type { Rect } from '../../common/ipc';
+import type { ServiceConfig } from '../../common/model';
+
+export interface TimerHandle {
+  readonly __timer: unique symbol;
+}
+
+export interface Clock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
+}
+
+export interface Logger {
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** The service views: one per enabled service account, each on its own persistent partition. */
+export interface ViewsPort {
+  /** Create the service's view if it has none, and load its start page. */
+  open(service: ServiceConfig): void;
+  /** Destroy the service's view (its storage stays). */
+  close(serviceId: string): void;
+  /** Reload the page; `hard` first kills a hung renderer. Opens the view again if it was closed. */
+  reload(service: ServiceConfig, hard: boolean): void;
+  /** Show `serviceId`'s view in `rect` (window content coordinates, CSS pixels) and hide every other one. */
+  present(serviceId: string | null, rect: Rect | null): void;
+  setAudioMuted(serviceId: string, muted: boolean): void;
+  /** Delete everything the service's partition stored: cookies, storage, cache, service workers. */
+  clearStorage(serviceId: string): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as TimerHandle,
+  clearTimeout: (handle) => clearTimeout(handle as unknown as ReturnType<typeof setTimeout>),
+};

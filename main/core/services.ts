@@ -1,0 +1,389 @@
+/**
+ * The service controller: carries out the shell's commands, keeps each service's runtime status from the
+ * events its view reports, reloads crashed, hung and offline pages with backoff, and decides which view is in
+ * front. It talks to Electron only through ViewsPort.
+ */
+import { defaultServiceName, parseCustomUrl, PLATFORMS } from '../../common/catalog';
+import type { Command, CommandResult, Rect, ServiceUpdate } from '../../common/ipc';
+import type { ChatSummary, ServiceConfig, ServiceSnapshot } from '../../common/model';
+import { initialRuntime, visibleServiceId, type ServiceStatus } from '../../common/state';
+import { addNotice, updateRuntime, updateService, type AppStore } from './app-store';
+import { HANG_GRACE_MS, MAX_CRASHES, retryDelay, STABLE_MS } from './backoff';
+import type { Clock, Logger, TimerHandle, ViewsPort } from './ports';
+import { titleUnread } from '../../common/title';
+
+/** What a service view reports about its page. */
+export type ViewEvent =
+  | { type: 'loading' }
+  | { type: 'loaded'; url: string }
+  | { type: 'navigated'; url: string }
+  | { type: 'load-failed'; code: number; description: string; url: string }
+  | { type: 'crashed'; reason: string }
+  | { type: 'unresponsive' }
+  | { type: 'responsive' }
+  | { type: 'title'; title: string };
+
+/** Chromium's net error for a navigation that was cancelled (by us, or by a newer navigation): not a failure. */
+const ERR_ABORTED = -3;
+
+interface Timers {
+  retry?: TimerHandle | undefined;
+  stable?: TimerHandle | undefined;
+  hang?: TimerHandle | undefined;
+}
+
+export interface ServiceControllerDeps {
+  store: AppStore;
+  views: ViewsPort;
+  clock: Clock;
+  log: Logger;
+  newId: () => string;
+}
+
+export class ServiceController {
+  private readonly store: AppStore;
+  private readonly views: ViewsPort;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private readonly newId: () => string;
+  private readonly timers = new Map<string, Timers>();
+  private readonly seqs = new Map<string, number>();
+  private rect: Rect | null = null;
+  private presented: { id: string | null; rect: Rect | null } | undefined;
+
+  constructor(deps: ServiceControllerDeps) {
+    this.store = deps.store;
+    this.views = deps.views;
+    this.clock = deps.clock;
+    this.log = deps.log;
+    this.newId = deps.newId;
+    this.store.subscribe(() => this.present());
+  }
+
+  /** Open every enabled service and show the active one. */
+  start(): void {
+    for (const service of this.store.getState().services) {
+      if (service.enabled) this.openView(service);
+    }
+    this.present();
+  }
+
+  service(id: string): ServiceConfig | undefined {
+    return this.store.getState().services.find((s) => s.id === id);
+  }
+
+  /** The rectangle the shell leaves for the service page, or null while a dialog covers it. */
+  setViewport(rect: Rect | null): void {
+    this.rect = rect;
+    this.present();
+  }
+
+  /** Ctrl/Cmd+1…8 pick that service, 9 the last one, as browsers do with tabs. */
+  activateIndex(n: number): void {
+    const { services } = this.store.getState();
+    const target = n === 9 ? services[services.length - 1] : services[n - 1];
+    if (target) this.activate(target.id);
+  }
+
+  /** Ctrl+Tab and Ctrl+Shift+Tab: the next or previous service, wrapping around. */
+  activateRelative(delta: 1 | -1): void {
+    const { services, activeServiceId } = this.store.getState();
+    if (services.length === 0) return;
+    const at = services.findIndex((s) => s.id === activeServiceId);
+    const next = services[(at + delta + services.length) % services.length];
+    if (next) this.activate(next.id);
+  }
+
+  async command(cmd: Command): Promise<CommandResult> {
+    switch (cmd.type) {
+      case 'service.add':
+        return this.add(cmd.platform, cmd.name, cmd.url);
+      case 'service.rename':
+        return this.withService(cmd.id, () => updateService(this.store, cmd.id, { name: cmd.name }));
+      case 'service.move':
+        return this.withService(cmd.id, () => this.move(cmd.id, cmd.index));
+      case 'service.set':
+        return this.withService(cmd.id, (s) => this.set(s, cmd));
+      case 'service.reload':
+        return this.withService(cmd.id, (s) => this.userReload(s));
+      case 'service.remove':
+        return this.remove(cmd.id);
+      case 'service.activate':
+        return this.withService(cmd.id, () => this.activate(cmd.id));
+      case 'settings.set': {
+        const settings = { ...this.store.getState().settings };
+        if (cmd.theme !== undefined) settings.theme = cmd.theme;
+        if (cmd.language !== undefined) settings.language = cmd.language;
+        this.store.setState({ settings });
+        return { ok: true };
+      }
+      case 'notice.dismiss': {
+        const { notices } = this.store.getState();
+        if (!notices.some((n) => n.id === cmd.id)) return { ok: false, error: 'not-found' };
+        this.store.setState({ notices: notices.filter((n) => n.id !== cmd.id) });
+        return { ok: true };
+      }
+    }
+  }
+
+  /** Something happened in a service's page. Events of removed or disabled services are ignored. */
+  viewEvent(id: string, event: ViewEvent): void {
+    const service = this.service(id);
+    const runtime = this.store.getState().runtime[id];
+    if (!service?.enabled || !runtime) return;
+    switch (event.type) {
+      case 'loading':
+        if (runtime.status !== 'unresponsive') updateRuntime(this.store, id, { status: 'loading' });
+        return;
+      case 'loaded':
+      case 'navigated':
+        if (event.type === 'navigated' && runtime.status !== 'ready' && runtime.status !== 'logged-out') return;
+        this.settle(service, event.url);
+        return;
+      case 'load-failed':
+        if (event.code === ERR_ABORTED) return;
+        this.fail(service, 'offline', event.description || `error ${event.code}`);
+        return;
+      case 'crashed':
+        this.fail(service, 'crashed', event.reason);
+        return;
+      case 'unresponsive':
+        this.onHang(service);
+        return;
+      case 'responsive':
+        this.clearTimer(id, 'hang');
+        if (runtime.status === 'unresponsive') updateRuntime(this.store, id, { status: 'ready' });
+        return;
+      case 'title': {
+        const fromTitle = titleUnread(event.title);
+        updateRuntime(this.store, id, {
+          titleUnread: fromTitle,
+          unread: runtime.snapshot ? runtime.snapshot.unread.direct : fromTitle,
+        });
+        return;
+      }
+    }
+  }
+
+  /**
+   * A validated delta from the service's connector. Returns false when it cannot be applied (a message was
+   * lost): the caller asks the page for a full update.
+   */
+  serviceUpdate(id: string, update: ServiceUpdate): boolean {
+    const runtime = this.store.getState().runtime[id];
+    if (!runtime || !this.service(id)?.enabled) return true;
+    const expected = (this.seqs.get(id) ?? -1) + 1;
+    if (!update.reset && (runtime.snapshot === undefined || update.seq !== expected)) {
+      this.log.warn('service update out of sequence, asking for a full one', { service: id, seq: update.seq, expected });
+      return false;
+    }
+    this.seqs.set(id, update.seq);
+    const chats = new Map<string, ChatSummary>(update.reset ? [] : (runtime.snapshot?.chats ?? []).map((c) => [c.id, c]));
+    for (const removed of update.remove) chats.delete(removed);
+    for (const chat of update.upsert) chats.set(chat.id, chat);
+    const snapshot: ServiceSnapshot = { loggedIn: update.loggedIn, unread: update.unread, chats: [...chats.values()] };
+    const active = update.activeChatId === undefined ? runtime.snapshot?.activeChatId : update.activeChatId;
+    if (active !== undefined && active !== null) snapshot.activeChatId = active;
+    const status = this.pageStatus(runtime.status, update.loggedIn);
+    updateRuntime(this.store, id, { snapshot, unread: update.unread.direct, status });
+    return true;
+  }
+
+  private pageStatus(current: ServiceStatus, loggedIn: boolean): ServiceStatus {
+    if (current !== 'ready' && current !== 'logged-out') return current;
+    return loggedIn ? 'ready' : 'logged-out';
+  }
+
+  private withService(id: string, act: (service: ServiceConfig) => void): CommandResult {
+    const service = this.service(id);
+    if (!service) return { ok: false, error: 'not-found' };
+    act(service);
+    return { ok: true };
+  }
+
+  private add(platform: ServiceConfig['platform'], name: string | undefined, rawUrl: string | undefined): CommandResult {
+    const service: ServiceConfig = {
+      id: this.newId(),
+      platform,
+      name: name ?? defaultServiceName(PLATFORMS[platform].name, this.store.getState().services.map((s) => s.name)),
+      enabled: true,
+      muted: false,
+      callsAllowed: false,
+    };
+    if (platform === 'custom') {
+      const parsed = parseCustomUrl(rawUrl ?? '');
+      if (!parsed.ok) return { ok: false, error: 'custom-url', detail: parsed.error };
+      service.url = parsed.url;
+      if (name === undefined) {
+        const host = new URL(parsed.url).hostname.replace(/^www\./, '');
+        service.name = defaultServiceName(host, this.store.getState().services.map((s) => s.name));
+      }
+    }
+    const state = this.store.getState();
+    this.store.setState({
+      services: [...state.services, service],
+      runtime: { ...state.runtime, [service.id]: initialRuntime(true) },
+      activeServiceId: service.id,
+    });
+    this.openView(service);
+    this.log.info('service added', { service: service.id, platform });
+    return { ok: true, id: service.id };
+  }
+
+  private move(id: string, index: number): void {
+    const services = [...this.store.getState().services];
+    const from = services.findIndex((s) => s.id === id);
+    const [moved] = services.splice(from, 1);
+    if (!moved) return;
+    services.splice(Math.min(index, services.length), 0, moved);
+    this.store.setState({ services });
+  }
+
+  private set(service: ServiceConfig, cmd: Extract<Command, { type: 'service.set' }>): void {
+    const change: Partial<ServiceConfig> = {};
+    if (cmd.muted !== undefined) {
+      change.muted = cmd.muted;
+      if (service.enabled) this.views.setAudioMuted(service.id, cmd.muted);
+    }
+    if (cmd.callsAllowed !== undefined) change.callsAllowed = cmd.callsAllowed;
+    if (cmd.enabled !== undefined && cmd.enabled !== service.enabled) change.enabled = cmd.enabled;
+    updateService(this.store, service.id, change);
+    if (change.enabled === false) {
+      this.forget(service.id);
+      this.views.close(service.id);
+      this.resetRuntime(service.id, false);
+    } else if (change.enabled === true) {
+      this.resetRuntime(service.id, true);
+      const updated = this.service(service.id);
+      if (updated) this.openView(updated);
+    }
+  }
+
+  private userReload(service: ServiceConfig): void {
+    if (!service.enabled) return;
+    this.forget(service.id);
+    const runtime = this.store.getState().runtime[service.id];
+    const hard = runtime?.status === 'unresponsive';
+    updateRuntime(this.store, service.id, { status: 'loading', failures: 0, retryAt: undefined, lastError: undefined });
+    this.views.reload(service, hard);
+  }
+
+  private async remove(id: string): Promise<CommandResult> {
+    const state = this.store.getState();
+    const index = state.services.findIndex((s) => s.id === id);
+    const service = state.services[index];
+    if (!service) return { ok: false, error: 'not-found' };
+    this.forget(id);
+    this.views.close(id);
+    const services = state.services.filter((s) => s.id !== id);
+    const { [id]: _removed, ...runtime } = state.runtime;
+    const neighbour = services[Math.min(index, services.length - 1)];
+    const activeServiceId = state.activeServiceId === id ? (neighbour?.id ?? null) : state.activeServiceId;
+    this.store.setState({ services, runtime, activeServiceId });
+    this.log.info('service removed', { service: id });
+    try {
+      await this.views.clearStorage(id);
+      return { ok: true };
+    } catch (error) {
+      this.log.error('could not clear the storage of a removed service', { service: id, error: String(error) });
+      addNotice(this.store, { id: this.newId(), at: this.clock.now(), kind: 'storage-not-cleared', serviceName: service.name });
+      return { ok: false, error: 'failed', detail: String(error) };
+    }
+  }
+
+  private activate(id: string): void {
+    this.store.setState({ activeServiceId: id });
+  }
+
+  private openView(service: ServiceConfig): void {
+    this.views.open(service);
+    if (service.muted) this.views.setAudioMuted(service.id, true);
+  }
+
+  /** The page finished loading or moved: ready, or logged out when it sits on a sign-in page. */
+  private settle(service: ServiceConfig, url: string): void {
+    const onSignIn = PLATFORMS[service.platform].signInPrefixes.some((prefix) => {
+      try {
+        const u = new URL(url);
+        return `${u.origin}${u.pathname}`.startsWith(prefix);
+      } catch {
+        return false;
+      }
+    });
+    const snapshot = this.store.getState().runtime[service.id]?.snapshot;
+    const loggedIn = !onSignIn && (snapshot?.loggedIn ?? true);
+    updateRuntime(this.store, service.id, { status: loggedIn ? 'ready' : 'logged-out', retryAt: undefined });
+    this.clearTimer(service.id, 'retry');
+    this.clearTimer(service.id, 'stable');
+    this.setTimer(service.id, 'stable', STABLE_MS, () => {
+      updateRuntime(this.store, service.id, { failures: 0, lastError: undefined });
+    });
+  }
+
+  private onHang(service: ServiceConfig): void {
+    updateRuntime(this.store, service.id, { status: 'unresponsive' });
+    this.clearTimer(service.id, 'hang');
+    this.setTimer(service.id, 'hang', HANG_GRACE_MS, () => this.fail(service, 'unresponsive', 'not responding'));
+  }
+
+  /** A crash, a hang that did not recover, or a failed load: schedule a reload, or give up after too many. */
+  private fail(service: ServiceConfig, status: 'crashed' | 'unresponsive' | 'offline', reason: string): void {
+    const runtime = this.store.getState().runtime[service.id];
+    if (!runtime) return;
+    this.clearTimer(service.id, 'stable');
+    this.clearTimer(service.id, 'hang');
+    this.clearTimer(service.id, 'retry');
+    const failures = runtime.failures + 1;
+    if (status !== 'offline' && failures >= MAX_CRASHES) {
+      this.log.error('service keeps failing, stopped reloading it', { service: service.id, failures, reason });
+      this.views.close(service.id);
+      updateRuntime(this.store, service.id, { status: 'failed', failures, lastError: reason, retryAt: undefined });
+      return;
+    }
+    const delay = retryDelay(failures);
+    this.log.warn('service failed, reloading', { service: service.id, status, reason, failures, delay });
+    updateRuntime(this.store, service.id, { status, failures, lastError: reason, retryAt: this.clock.now() + delay });
+    this.setTimer(service.id, 'retry', delay, () => {
+      const current = this.service(service.id);
+      if (!current?.enabled) return;
+      updateRuntime(this.store, service.id, { status: 'loading', retryAt: undefined });
+      this.views.reload(current, status === 'unresponsive');
+    });
+  }
+
+  private resetRuntime(id: string, enabled: boolean): void {
+    this.store.setState({ runtime: { ...this.store.getState().runtime, [id]: initialRuntime(enabled) } });
+  }
+
+  private present(): void {
+    const id = visibleServiceId(this.store.getState());
+    const rect = id === null ? null : this.rect;
+    if (this.presented?.id === id && this.presented.rect === rect) return;
+    this.presented = { id, rect };
+    this.views.present(id, rect);
+  }
+
+  private setTimer(id: string, kind: keyof Timers, ms: number, fn: () => void): void {
+    const timers = this.timers.get(id) ?? {};
+    timers[kind] = this.clock.setTimeout(() => {
+      timers[kind] = undefined;
+      fn();
+    }, ms);
+    this.timers.set(id, timers);
+  }
+
+  private clearTimer(id: string, kind: keyof Timers): void {
+    const timers = this.timers.get(id);
+    const handle = timers?.[kind];
+    if (timers && handle !== undefined) {
+      this.clock.clearTimeout(handle);
+      timers[kind] = undefined;
+    }
+  }
+
+  /** Drop every timer and sequence number of a service that is being closed or removed. */
+  private forget(id: string): void {
+    for (const kind of ['retry', 'stable', 'hang'] as const) this.clearTimer(id, kind);
+    this.seqs.delete(id);
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * ViewsPort on Electron: one WebContentsView per service account, each on its own `persist:svc-<id>` partition,
+ * sandboxed, with the service preload. Every partition's session gets the clean Chrome user agent, permission
+ * request and check handlers, and downloads through a save dialog. Page events become ViewEvents for the
+ * service controller.
+ */
+import path from 'node:path';
+import { serviceOrigins, serviceStartUrl } from '../../common/catalog';
+import type { Rect } from '../../common/ipc';
+import type { ServiceConfig } from '../../common/model';
+import type { Logger, ViewsPort } from '../core/ports';
+import type { ViewEvent } from '../core/services';
+import { decidePermission } from '../security/policy';
+import type { BrowserWindowLike, ElectronApi, SessionLike, WebContentsViewLike } from './api';
+import type { ContentsPolicy } from './contents-policy';
+import { secureWebPreferences } from './web-preferences';
+
+export const partitionOf = (serviceId: string): string => `persist:svc-${serviceId}`;
+
+export interface ServiceViewsDeps {
+  electron: Pick<ElectronApi, 'WebContentsView' | 'session' | 'app'>;
+  window: BrowserWindowLike;
+  policy: ContentsPolicy;
+  preloadPath: string;
+  userAgent: string;
+  acceptLanguages: string;
+  /** The service's current configuration (permissions follow later changes, such as enabling calls). */
+  serviceOf(serviceId: string): ServiceConfig | undefined;
+  onEvent(serviceId: string, event: ViewEvent): void;
+  onDownloadFailed(fileName: string): void;
+  log: Logger;
+}
+
+interface Hosted {
+  view: WebContentsViewLike;
+  session: SessionLike;
+}
+
+export class ServiceViews implements ViewsPort {
+  private readonly hosted = new Map<string, Hosted>();
+  private readonly configured = new WeakSet<SessionLike>();
+
+  constructor(private readonly deps: ServiceViewsDeps) {}
+
+  open(service: ServiceConfig): void {
+    if (this.hosted.has(service.id)) return;
+    const url = serviceStartUrl(service.platform, service.url);
+    if (!url) {
+      this.deps.log.error('service has no start URL', { service: service.id });
+      return;
+    }
+    const partition = partitionOf(service.id);
+    const session = this.deps.electron.session.fromPartition(partition);
+    this.configureSession(session, service.id);
+    const view = new this.deps.electron.WebContentsView({
+      webPreferences: secureWebPreferences({
+        partition,
+        preload: this.deps.preloadPath,
+        additionalArguments: [`--wasl-platform=${service.platform}`],
+      }),
+    });
+    view.setVisible(false);
+    view.setBackgroundColor('#00000000');
+    this.deps.policy.assign(view.webContents.id, { kind: 'service', serviceId: service.id });
+    this.wire(service.id, view);
+    this.deps.window.contentView.addChildView(view);
+    this.hosted.set(service.id, { view, session });
+    this.load(service.id, view, url);
+  }
+
+  close(serviceId: string): void {
+    const hosted = this.hosted.get(serviceId);
+    if (!hosted) return;
+    this.hosted.delete(serviceId);
+    this.deps.window.contentView.removeChildView(hosted.view);
+    if (!hosted.view.webContents.isDestroyed()) hosted.view.webContents.close();
+  }
+
+  reload(service: ServiceConfig, hard: boolean): void {
+    const hosted = this.hosted.get(service.id);
+    if (!hosted) {
+      this.open(service);
+      return;
+    }
+    const contents = hosted.view.webContents;
+    if (hard) contents.forcefullyCrashRenderer();
+    if (contents.getURL() === '') {
+      this.load(service.id, hosted.view, serviceStartUrl(service.platform, service.url) ?? '');
+    } else {
+      contents.reload();
+    }
+  }
+
+  present(serviceId: string | null, rect: Rect | null): void {
+    const content = this.deps.window.getContentBounds();
+    for (const [id, { view }] of this.hosted) {
+      const visible = id === serviceId && rect !== null && rect.width > 0 && rect.height > 0;
+      if (visible) {
+        const x = Math.round(Math.min(rect.x, content.width));
+        const y = Math.round(Math.min(rect.y, content.height));
+        view.setBounds({
+          x,
+          y,
+          width: Math.max(0, Math.round(Math.min(rect.width, content.width - x))),
+          height: Math.max(0, Math.round(Math.min(rect.height, content.height - y))),
+        });
+      }
+      view.setVisible(visible);
+    }
+  }
+
+  setAudioMuted(serviceId: string, muted: boolean): void {
+    this.hosted.get(serviceId)?.view.webContents.setAudioMuted(muted);
+  }
+
+  async clearStorage(serviceId: string): Promise<void> {
+    const session = this.deps.electron.session.fromPartition(partitionOf(serviceId));
+    await session.clearStorageData();
+    await session.clearCache();
+  }
+
+  /** The webContents id of a service's view, for mapping IPC senders and tests. */
+  contentsId(serviceId: string): number | undefined {
+    return this.hosted.get(serviceId)?.view.webContents.id;
+  }
+
+  /** Sends a message to a service's page (its preload). */
+  send(serviceId: string, channel: string, ...args: unknown[]): void {
+    const contents = this.hosted.get(serviceId)?.view.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(channel, ...args);
+  }
+
+  private load(serviceId: string, view: WebContentsViewLike, url: string): void {
+    // Failures arrive as did-fail-load; the promise only repeats them.
+    view.webContents.loadURL(url).catch((error: unknown) => {
+      this.deps.log.info('service page load did not complete', { service: serviceId, error: String(error) });
+    });
+  }
+
+  private wire(serviceId: string, view: WebContentsViewLike): void {
+    const contents = view.webContents;
+    const emit = (event: ViewEvent): void => {
+      if (this.hosted.get(serviceId)?.view === view) this.deps.onEvent(serviceId, event);
+    };
+    contents.on('did-start-loading', () => emit({ type: 'loading' }));
+    contents.on('did-finish-load', () => emit({ type: 'loaded', url: contents.getURL() }));
+    contents.on('did-navigate', (_event, url) => emit({ type: 'navigated', url }));
+    contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
+      if (isMainFrame) emit({ type: 'navigated', url });
+    });
+    contents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+      if (isMainFrame) emit({ type: 'load-failed', code, description, url });
+    });
+    contents.on('render-process-gone', (_event, details) => emit({ type: 'crashed', reason: details.reason }));
+    contents.on('unresponsive', () => emit({ type: 'unresponsive' }));
+    contents.on('responsive', () => emit({ type: 'responsive' }));
+    contents.on('page-title-updated', (_event, title) => emit({ type: 'title', title }));
+  }
+
+  private configureSession(session: SessionLike, serviceId: string): void {
+    if (this.configured.has(session)) return;
+    this.configured.add(session);
+    session.setUserAgent(this.deps.userAgent, this.deps.acceptLanguages);
+    const grants = () => {
+      const service = this.deps.serviceOf(serviceId);
+      return {
+        origins: service ? serviceOrigins(service.platform, service.url) : [],
+        callsAllowed: service?.callsAllowed ?? false,
+      };
+    };
+    session.setPermissionRequestHandler((_wc, permission, callback, details) => {
+      const granted = decidePermission(
+        { permission, requestingUrl: details.requestingUrl ?? '', mediaTypes: details.mediaTypes ?? [] },
+        grants(),
+      );
+      if (!granted) this.deps.log.info('permission refused', { service: serviceId, permission });
+      callback(granted);
+    });
+    session.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
+      decidePermission(
+        {
+          permission,
+          requestingUrl: details.requestingUrl ?? requestingOrigin,
+          mediaTypes: details.mediaType && details.mediaType !== 'unknown' ? [details.mediaType] : [],
+        },
+        grants(),
+      ),
+    );
+    session.on('will-download', (_event, item) => {
+      const name = path.basename(item.getFilename()) || 'download';
+      item.setSaveDialogOptions({ defaultPath: path.join(this.deps.electron.app.getPath('downloads'), name) });
+      item.on('done', (_done, state) => {
+        if (state === 'interrupted') this.deps.onDownloadFailed(name);
+      });
+    });
+  }
+}

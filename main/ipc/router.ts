@@ -1,0 +1,163 @@
+/**
+ * Every IPC message main receives passes through here: the sender is checked (shell channels only from the
+ * shell's main frame, service channels mapped to a service by the sender's id), the rate and the size are
+ * bounded, and the payload is parsed with the channel's schema before any handler sees it. Whatever is refused
+ * is logged, never thrown back into the sender.
+ */
+import type { z } from 'zod';
+import { boundedSize, LIMITS } from '../../common/ipc';
+import type { Clock, Logger } from '../core/ports';
+
+/** Who sent a message, as the Electron adapter reads it off the IPC event. */
+export interface IpcSender {
+  /** `webContents.id` of the sender. */
+  id: number;
+  /** The message came from the top-level frame (not an iframe). */
+  mainFrame: boolean;
+  /** URL of the sending frame. */
+  url: string;
+}
+
+export type Rejection = 'unknown-channel' | 'wrong-sender' | 'rate-limited' | 'too-large' | 'invalid';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Rejection };
+
+/** A token bucket per key: `rate` messages a second sustained, `burst` at once. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+    private readonly clock: Clock,
+  ) {}
+
+  take(key: string): boolean {
+    const now = this.clock.now();
+    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
+    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.rate);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  forget(key: string): void {
+    this.buckets.delete(key);
+  }
+}
+
+interface Route {
+  scope: 'shell' | 'service';
+  schema: z.ZodType;
+  handler: (value: unknown, serviceId: string) => unknown;
+}
+
+export interface IpcRouterDeps {
+  /** Whether the sender is the shell's main frame. */
+  isShell(sender: IpcSender): boolean;
+  /** The service a sender belongs to, if it is a service view. */
+  serviceOf(senderId: number): string | undefined;
+  clock: Clock;
+  log: Logger;
+}
+
+export class IpcRouter {
+  private readonly routes = new Map<string, Route>();
+  private readonly shellLimiter: RateLimiter;
+  private readonly serviceLimiter: RateLimiter;
+  private readonly dropped = new Map<string, { count: number; since: number }>();
+  private readonly counts = { accepted: 0, rejected: 0 };
+
+  constructor(private readonly deps: IpcRouterDeps) {
+    this.shellLimiter = new RateLimiter(LIMITS.shellRate, LIMITS.shellBurst, deps.clock);
+    this.serviceLimiter = new RateLimiter(LIMITS.serviceRate, LIMITS.serviceBurst, deps.clock);
+  }
+
+  /** A channel only the shell may use. The handler's value is returned to an `invoke`. */
+  shell<S extends z.ZodType>(channel: string, schema: S, handler: (value: z.infer<S>) => unknown): void {
+    this.add(channel, { scope: 'shell', schema, handler: (value) => handler(value as z.infer<S>) });
+  }
+
+  /** A channel only service views may use; the handler learns which service sent it. */
+  service<S extends z.ZodType>(channel: string, schema: S, handler: (serviceId: string, value: z.infer<S>) => unknown): void {
+    this.add(channel, { scope: 'service', schema, handler: (value, serviceId) => handler(serviceId, value as z.infer<S>) });
+  }
+
+  get channels(): string[] {
+    return [...this.routes.keys()];
+  }
+
+  /** Accepted and rejected message counts since start, for the hostile-input report. */
+  get totals(): { accepted: number; rejected: number } {
+    return { ...this.counts };
+  }
+
+  /** Checks, parses and dispatches one message. Never throws. */
+  async receive(channel: string, sender: IpcSender, payload: unknown): Promise<Outcome<unknown>> {
+    const route = this.routes.get(channel);
+    if (!route) return this.reject(channel, sender, 'unknown-channel');
+    let serviceId = '';
+    if (route.scope === 'shell') {
+      if (!this.deps.isShell(sender)) return this.reject(channel, sender, 'wrong-sender');
+      if (!this.shellLimiter.take('shell')) return this.drop(channel, 'shell');
+    } else {
+      const owner = sender.mainFrame ? this.deps.serviceOf(sender.id) : undefined;
+      if (owner === undefined) return this.reject(channel, sender, 'wrong-sender');
+      serviceId = owner;
+      if (!this.serviceLimiter.take(owner)) return this.drop(channel, owner);
+    }
+    if (boundedSize(payload, LIMITS.messageChars, LIMITS.depth) === Infinity) {
+      return this.reject(channel, sender, 'too-large');
+    }
+    const parsed = route.schema.safeParse(payload);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return this.reject(channel, sender, 'invalid', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
+    }
+    try {
+      const value = await route.handler(parsed.data, serviceId);
+      this.counts.accepted += 1;
+      return { ok: true, value };
+    } catch (error) {
+      this.deps.log.error('ipc handler failed', { channel, error: String(error) });
+      this.counts.rejected += 1;
+      return { ok: false, reason: 'invalid' };
+    }
+  }
+
+  /** Forget the rate state of a sender that is gone. */
+  forgetService(serviceId: string): void {
+    this.serviceLimiter.forget(serviceId);
+    this.dropped.delete(serviceId);
+  }
+
+  private add(channel: string, route: Route): void {
+    if (this.routes.has(channel)) throw new Error(`IPC channel registered twice: ${channel}`);
+    const prefix = route.scope === 'shell' ? 'app:' : 'svc:';
+    if (!channel.startsWith(prefix)) throw new Error(`${route.scope} channel must start with ${prefix}: ${channel}`);
+    this.routes.set(channel, route);
+  }
+
+  private reject(channel: string, sender: IpcSender, reason: Rejection, detail?: string): Outcome<never> {
+    this.counts.rejected += 1;
+    this.deps.log.warn('ipc message rejected', { channel, reason, sender: sender.id, url: sender.url.slice(0, 200), detail });
+    return { ok: false, reason };
+  }
+
+  /** Rate-limited messages are counted and reported once a second per sender, not logged one by one. */
+  private drop(channel: string, key: string): Outcome<never> {
+    this.counts.rejected += 1;
+    const now = this.deps.clock.now();
+    const entry = this.dropped.get(key) ?? { count: 0, since: -Infinity };
+    entry.count += 1;
+    if (now - entry.since >= 1000) {
+      this.deps.log.warn('ipc messages dropped: rate limit', { channel, sender: key, dropped: entry.count });
+      entry.count = 0;
+      entry.since = now;
+    }
+    this.dropped.set(key, entry);
+    return { ok: false, reason: 'rate-limited' };
+  }
+}

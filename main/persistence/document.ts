@@ -1,0 +1,166 @@
+/**
+ * The persisted settings document: its versioned schema, the migrations between versions, and a reader that
+ * salvages every valid part of a damaged document instead of discarding it.
+ */
+import { z } from 'zod';
+import { parseCustomUrl } from '../../common/catalog';
+import { LIMITS, serviceIdSchema } from '../../common/ipc';
+import { PLATFORM_IDS, type ServiceConfig } from '../../common/model';
+import { DEFAULT_SETTINGS, type Settings } from '../../common/state';
+
+export interface WindowState {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized: boolean;
+}
+
+export interface PersistedDoc {
+  version: number;
+  services: ServiceConfig[];
+  activeServiceId: string | null;
+  settings: Settings;
+  window: WindowState | null;
+}
+
+type RawDoc = Record<string, unknown>;
+
+/**
+ * `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`. Add one (never edit an old one) with
+ * every change of the document's shape; CURRENT_VERSION follows.
+ */
+export const MIGRATIONS: readonly ((doc: RawDoc) => RawDoc)[] = [];
+
+export const CURRENT_VERSION = MIGRATIONS.length + 1;
+
+export function defaultDocument(): PersistedDoc {
+  return { version: CURRENT_VERSION, services: [], activeServiceId: null, settings: { ...DEFAULT_SETTINGS }, window: null };
+}
+
+const serviceSchema = z.object({
+  id: serviceIdSchema,
+  platform: z.enum(PLATFORM_IDS),
+  name: z.string().trim().min(1).max(LIMITS.serviceName),
+  enabled: z.boolean(),
+  muted: z.boolean().default(false),
+  callsAllowed: z.boolean().default(false),
+  url: z.string().max(LIMITS.urlChars).optional(),
+});
+
+const windowSchema = z.object({
+  x: z.number().int().optional(),
+  y: z.number().int().optional(),
+  width: z.number().int().min(200).max(20_000),
+  height: z.number().int().min(200).max(20_000),
+  maximized: z.boolean(),
+});
+
+const settingsFields = {
+  theme: z.enum(['system', 'light', 'dark']),
+  language: z.enum(['system', 'en', 'ar']),
+} satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
+
+export type ReadProblem =
+  /** Nothing usable: the document is not an object, or a migration failed. Defaults are used. */
+  | { kind: 'unusable'; reason: string }
+  /** Some parts were invalid and dropped (`dropped` counts them); the rest was kept. */
+  | { kind: 'repaired'; dropped: number }
+  /** The document comes from a newer Wasl: read as far as this version understands it. */
+  | { kind: 'newer'; version: number };
+
+export interface ReadResult {
+  doc: PersistedDoc;
+  problem?: ReadProblem;
+}
+
+function isRecord(value: unknown): value is RawDoc {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads whatever the settings file held. An empty object is a first start: defaults, no problem. */
+export function readDocument(raw: unknown, migrations: readonly ((doc: RawDoc) => RawDoc)[] = MIGRATIONS): ReadResult {
+  const current = migrations.length + 1;
+  if (!isRecord(raw)) return { doc: defaultDocument(), problem: { kind: 'unusable', reason: 'not an object' } };
+  if (Object.keys(raw).length === 0) return { doc: defaultDocument() };
+  const version = raw['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    return { doc: defaultDocument(), problem: { kind: 'unusable', reason: `unknown version ${String(version)}` } };
+  }
+  let migrated = raw;
+  try {
+    for (let v = version; v < current; v += 1) {
+      const step = migrations[v - 1];
+      if (!step) throw new Error(`no migration from version ${v}`);
+      migrated = step(migrated);
+    }
+  } catch (error) {
+    return { doc: defaultDocument(), problem: { kind: 'unusable', reason: `migration failed: ${String(error)}` } };
+  }
+  const { doc, dropped } = salvage(migrated, current);
+  if (version > current) return { doc, problem: { kind: 'newer', version } };
+  return dropped > 0 ? { doc, problem: { kind: 'repaired', dropped } } : { doc };
+}
+
+function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: number } {
+  const doc = defaultDocument();
+  doc.version = version;
+  let dropped = 0;
+
+  const services = Array.isArray(raw['services']) ? raw['services'] : [];
+  if (raw['services'] !== undefined && !Array.isArray(raw['services'])) dropped += 1;
+  const seen = new Set<string>();
+  for (const item of services) {
+    const parsed = serviceSchema.safeParse(item);
+    const service = parsed.success ? toService(parsed.data) : undefined;
+    if (!service || seen.has(service.id)) {
+      dropped += 1;
+      continue;
+    }
+    seen.add(service.id);
+    doc.services.push(service);
+  }
+
+  const active = raw['activeServiceId'];
+  doc.activeServiceId = typeof active === 'string' && seen.has(active) ? active : (doc.services[0]?.id ?? null);
+
+  const settings = isRecord(raw['settings']) ? raw['settings'] : {};
+  for (const key of Object.keys(settingsFields) as (keyof Settings)[]) {
+    const value = settings[key];
+    if (value === undefined) continue;
+    const parsed = settingsFields[key].safeParse(value);
+    if (parsed.success) Object.assign(doc.settings, { [key]: parsed.data });
+    else dropped += 1;
+  }
+
+  if (raw['window'] !== undefined && raw['window'] !== null) {
+    const parsed = windowSchema.safeParse(raw['window']);
+    if (parsed.success) doc.window = stripUndefined(parsed.data);
+    else dropped += 1;
+  }
+  return { doc, dropped };
+}
+
+function toService(data: z.infer<typeof serviceSchema>): ServiceConfig | undefined {
+  const service: ServiceConfig = {
+    id: data.id,
+    platform: data.platform,
+    name: data.name,
+    enabled: data.enabled,
+    muted: data.muted,
+    callsAllowed: data.callsAllowed,
+  };
+  if (data.platform === 'custom') {
+    const url = parseCustomUrl(data.url ?? '');
+    if (!url.ok) return undefined;
+    service.url = url.url;
+  }
+  return service;
+}
+
+function stripUndefined(window: z.infer<typeof windowSchema>): WindowState {
+  const state: WindowState = { width: window.width, height: window.height, maximized: window.maximized };
+  if (window.x !== undefined) state.x = window.x;
+  if (window.y !== undefined) state.y = window.y;
+  return state;
+}

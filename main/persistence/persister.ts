@@ -1,0 +1,69 @@
+/**
+ * Keeps the settings file in step with main's store: what persists (services, the active one, settings, window
+ * placement) is written shortly after it changes, and at once on quit.
+ */
+import type { AppState } from '../../common/state';
+import type { AppStore } from '../core/app-store';
+import { addNotice } from '../core/app-store';
+import type { Clock, TimerHandle } from '../core/ports';
+import type { PersistedDoc, WindowState } from './document';
+
+export const SAVE_DELAY_MS = 300;
+
+export class Persister {
+  private timer: TimerHandle | undefined;
+  private window: WindowState | null;
+  private failed = false;
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly save: (doc: PersistedDoc) => boolean,
+    private readonly clock: Clock,
+    private readonly newId: () => string,
+    private readonly version: number,
+    initialWindow: WindowState | null,
+  ) {
+    this.window = initialWindow;
+    store.subscribe((next, prev) => {
+      if (persistedChanged(next, prev)) this.schedule();
+    });
+  }
+
+  get windowState(): WindowState | null {
+    return this.window;
+  }
+
+  setWindow(window: WindowState): void {
+    this.window = window;
+    this.schedule();
+  }
+
+  /** Write now if anything is pending (on quit). */
+  flush(): void {
+    if (this.timer === undefined) return;
+    this.clock.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.write();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) return;
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = undefined;
+      this.write();
+    }, SAVE_DELAY_MS);
+  }
+
+  private write(): void {
+    const { services, activeServiceId, settings } = this.store.getState();
+    const ok = this.save({ version: this.version, services, activeServiceId, settings, window: this.window });
+    if (!ok && !this.failed) {
+      addNotice(this.store, { id: this.newId(), at: this.clock.now(), kind: 'settings-not-saved' });
+    }
+    this.failed = !ok;
+  }
+}
+
+function persistedChanged(next: AppState, prev: AppState): boolean {
+  return next.services !== prev.services || next.activeServiceId !== prev.activeServiceId || next.settings !== prev.settings;
+}

@@ -1,0 +1,59 @@
+/**
+ * Turns successive snapshots of a page into the deltas main expects on `svc:update`: only the chats that were
+ * added, changed or removed, and the totals. A full update (`reset`) goes first and whenever main asks for one.
+ */
+import type { ServiceUpdate } from '../common/ipc';
+import type { ChatSummary, ServiceSnapshot } from '../common/model';
+
+function sameChat(a: ChatSummary, b: ChatSummary): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof ChatSummary)[]);
+  for (const key of keys) if (a[key] !== b[key]) return false;
+  return true;
+}
+
+export class Reporter {
+  private seq = -1;
+  private last: { snapshot: ServiceSnapshot; byId: Map<string, ChatSummary> } | undefined;
+
+  /** The next full update will replace everything main holds. */
+  resync(): void {
+    this.last = undefined;
+  }
+
+  /** The update to send for `snapshot`, or undefined when nothing changed. */
+  next(snapshot: ServiceSnapshot): ServiceUpdate | undefined {
+    const byId = new Map(snapshot.chats.map((c) => [c.id, c]));
+    const previous = this.last;
+    this.last = { snapshot, byId };
+    if (!previous) {
+      this.seq += 1;
+      return this.update(snapshot, true, snapshot.chats, []);
+    }
+    const upsert = snapshot.chats.filter((chat) => {
+      const before = previous.byId.get(chat.id);
+      return !before || !sameChat(before, chat);
+    });
+    const remove = [...previous.byId.keys()].filter((id) => !byId.has(id));
+    const before = previous.snapshot;
+    const totalsSame =
+      before.loggedIn === snapshot.loggedIn &&
+      before.unread.direct === snapshot.unread.direct &&
+      before.unread.indirect === snapshot.unread.indirect &&
+      before.activeChatId === snapshot.activeChatId;
+    if (upsert.length === 0 && remove.length === 0 && totalsSame) return undefined;
+    this.seq += 1;
+    return this.update(snapshot, false, upsert, remove);
+  }
+
+  private update(snapshot: ServiceSnapshot, reset: boolean, upsert: ChatSummary[], remove: string[]): ServiceUpdate {
+    return {
+      seq: this.seq,
+      reset,
+      loggedIn: snapshot.loggedIn,
+      unread: snapshot.unread,
+      upsert,
+      remove,
+      activeChatId: snapshot.activeChatId ?? null,
+    };
+  }
+}
