@@ -1,7 +1,7 @@
 /**
  * The application state main owns and the shell renders from a replica. Pure types and helpers.
  */
-import type { ServiceConfig, ServiceSnapshot } from './model';
+import type { ServiceConfig } from './model';
 
 /**
  * Where a service view stands:
@@ -36,8 +36,8 @@ export interface ServiceRuntime {
   failures: number;
   /** Network or crash reason of the last failure, for the error screen. */
   lastError?: string;
-  /** The connector's latest view of the service, once it has reported. */
-  snapshot?: ServiceSnapshot;
+  /** The connector has reported at least once (its unread count then wins over the title's). */
+  connected: boolean;
 }
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
@@ -90,7 +90,7 @@ export function diffState(before: AppState, after: AppState): StatePatch | undef
 }
 
 export function initialRuntime(enabled: boolean): ServiceRuntime {
-  return { status: enabled ? 'idle' : 'off', unread: 0, titleUnread: 0, failures: 0 };
+  return { status: enabled ? 'idle' : 'off', unread: 0, titleUnread: 0, failures: 0, connected: false };
 }
 
 /** Statuses in which the service's own page is shown; in the others the shell shows a panel in its place. */

@@ -1,3 +1,258 @@
-import { app } from 'electron';
+/**
+ * Wasl's composition root: the only file that loads Electron at run time. Everything else takes Electron as a
+ * port (main/electron/api.ts), so the whole of main is tested without the Electron binary.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  nativeTheme,
+  protocol,
+  screen,
+  session,
+  shell,
+  Tray,
+  WebContentsView,
+} from 'electron';
+import ElectronStore from 'electron-store';
+import { z } from 'zod';
+import { CHANNELS } from '../common/channels';
+import { commandSchema, serviceUpdateSchema, viewportSchema } from '../common/ipc';
+import { serviceOrigins } from '../common/catalog';
+import { diffState, initialRuntime } from '../common/state';
+import { addNotice, createAppStore } from './core/app-store';
+import { createLogger } from './core/log';
+import { systemClock } from './core/ports';
+import { ServiceController } from './core/services';
+import { shortcutFor } from './core/shortcuts';
+import type { ElectronApi } from './electron/api';
+import { buildMenuTemplate } from './electron/app-menu';
+import { APP_HOST, APP_SCHEME, serveApp, SHELL_URL } from './electron/app-protocol';
+import { ContentsPolicy } from './electron/contents-policy';
+import { wireIpc } from './electron/ipc-wiring';
+import { createMainWindow, revealWindow } from './electron/main-window';
+import { ServiceViews } from './electron/service-views';
+import { AppTray } from './electron/tray';
+import { mainStrings, resolveLanguage } from './i18n';
+import { IpcRouter } from './ipc/router';
+import { CURRENT_VERSION } from './persistence/document';
+import { removeOrphanPartitions } from './persistence/partitions';
+import { Persister } from './persistence/persister';
+import { openSettings } from './persistence/settings-file';
+import { chromeUserAgent, hostOs } from './security/user-agent';
 
-app.whenReady().then(() => app.quit(), () => app.quit());
+const electron: ElectronApi<WebContentsView> = { app, BrowserWindow, WebContentsView, session, shell, ipcMain, Menu, Tray, screen };
+
+const here = import.meta.dirname;
+const PRELOAD_SHELL = path.join(here, '../preload/shell.cjs');
+const PRELOAD_SERVICE = path.join(here, '../preload/service.cjs');
+const RENDERER_DIR = path.join(here, '../renderer');
+const DEV_RENDERER_URL = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const PROJECT_URL = 'https://github.com/wasl-app/wasl';
+
+const log = createLogger((line) => {
+  console.log(line);
+});
+const os = hostOs(process.platform);
+const userAgent = chromeUserAgent(os, process.versions.chrome);
+
+// A separate profile folder (for tests, or a second portable profile) must be chosen before anything reads it.
+const profileDir = process.env['WASL_USER_DATA_DIR'];
+if (profileDir) app.setPath('userData', profileDir);
+
+app.enableSandbox();
+app.userAgentFallback = userAgent;
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
+
+if (app.requestSingleInstanceLock()) {
+  app.whenReady().then(start, (error: unknown) => {
+    log.error('Wasl could not start', { error: String(error) });
+    app.quit();
+  });
+} else {
+  app.quit();
+}
+
+function assetPath(...parts: string[]): string {
+  return path.join(app.getAppPath(), 'assets', ...parts);
+}
+
+function start(): void {
+  protocol.handle(APP_SCHEME, (request) => serveApp(request, RENDERER_DIR));
+
+  const userData = app.getPath('userData');
+  const settings = openSettings(
+    userData,
+    (dir, name) => new ElectronStore({ cwd: dir, name, clearInvalidConfig: false }),
+    systemClock,
+    log,
+    randomUUID,
+  );
+  const { doc } = settings;
+  removeOrphanPartitions(userData, doc.services.map((s) => s.id), log);
+
+  const store = createAppStore({
+    services: doc.services,
+    activeServiceId: doc.activeServiceId,
+    runtime: Object.fromEntries(doc.services.map((s) => [s.id, initialRuntime(s.enabled)])),
+    settings: doc.settings,
+    notices: settings.notices,
+    os,
+  });
+  const persister = new Persister(store, settings.save, systemClock, randomUUID, CURRENT_VERSION, doc.window);
+  nativeTheme.themeSource = doc.settings.theme;
+
+  let quitting = false;
+  let controller: ServiceController | undefined;
+  const policy = new ContentsPolicy({
+    openExternal: (url) => shell.openExternal(url),
+    originsOf: (id) => {
+      const service = store.getState().services.find((s) => s.id === id);
+      return service ? serviceOrigins(service.platform, service.url) : undefined;
+    },
+    shellOrigin: DEV_RENDERER_URL ? new URL(DEV_RENDERER_URL) : { protocol: `${APP_SCHEME}:`, host: APP_HOST },
+    onInput: (input) => {
+      const shortcut = shortcutFor(input, os);
+      if (!shortcut || !controller) return false;
+      if (shortcut.type === 'activate-index') controller.activateIndex(shortcut.index);
+      else controller.activateRelative(shortcut.delta);
+      return true;
+    },
+    clock: systemClock,
+    log,
+  });
+  app.on('web-contents-created', (_event, contents) => {
+    policy.attach(contents);
+  });
+
+  const win = createMainWindow({
+    electron,
+    saved: doc.window,
+    preloadPath: PRELOAD_SHELL,
+    iconPath: assetPath('icon.png'),
+    darkBackground: nativeTheme.shouldUseDarkColors,
+    quitting: () => quitting,
+    onPlacement: (state) => {
+      persister.setWindow(state);
+    },
+  });
+  policy.assign(win.webContents.id, { kind: 'shell' });
+
+  const views = new ServiceViews({
+    electron,
+    window: win,
+    policy,
+    preloadPath: PRELOAD_SERVICE,
+    userAgent,
+    acceptLanguages: app.getPreferredSystemLanguages().join(',') || 'en-US,en',
+    serviceOf: (id) => store.getState().services.find((s) => s.id === id),
+    onEvent: (id, event) => controller?.viewEvent(id, event),
+    onDownloadFailed: (fileName) => {
+      addNotice(store, { id: randomUUID(), at: Date.now(), kind: 'download-failed', fileName });
+    },
+    log,
+  });
+  controller = new ServiceController({ store, views, clock: systemClock, log, newId: randomUUID });
+  const services = controller;
+
+  const shellUrl = DEV_RENDERER_URL ?? SHELL_URL;
+  const shellOrigin = new URL(shellUrl);
+  const router = new IpcRouter({
+    isShell: (sender) => {
+      if (sender.id !== win.webContents.id || !sender.mainFrame) return false;
+      try {
+        const url = new URL(sender.url);
+        return url.protocol === shellOrigin.protocol && url.host === shellOrigin.host;
+      } catch {
+        return false;
+      }
+    },
+    serviceOf: (id) => policy.serviceOf(id),
+    clock: systemClock,
+    log,
+  });
+  router.shell(CHANNELS.hydrate, z.undefined(), () => store.getState());
+  router.shell(CHANNELS.command, commandSchema, (command) => services.command(command));
+  router.shell(CHANNELS.viewport, viewportSchema, ({ rect }) => {
+    services.setViewport(rect);
+  });
+  router.service(CHANNELS.serviceUpdate, serviceUpdateSchema, (id, update) => {
+    if (!services.serviceUpdate(id, update)) views.send(id, CHANNELS.serviceResync);
+  });
+  wireIpc(ipcMain, router, {
+    invoke: [CHANNELS.hydrate, CHANNELS.command],
+    send: [CHANNELS.viewport, CHANNELS.serviceUpdate],
+  });
+
+  const sendAction = (action: 'add-service' | 'open-settings' | 'rename-active' | 'remove-active'): void => {
+    revealWindow(win);
+    win.webContents.send(CHANNELS.action, action);
+  };
+  const quit = (): void => {
+    quitting = true;
+    app.quit();
+  };
+  const tray = new AppTray({ electron, iconPath: assetPath('tray', os === 'darwin' ? 'trayTemplate.png' : 'tray.png'), window: win, onQuit: quit });
+
+  const currentStrings = () => mainStrings(resolveLanguage(store.getState().settings.language, app.getLocale()));
+  const refreshChrome = (): void => {
+    const state = store.getState();
+    const strings = currentStrings();
+    tray.update(strings);
+    const template = buildMenuTemplate(
+      { os, services: state.services, activeServiceId: state.activeServiceId, strings, dev: !app.isPackaged },
+      {
+        addService: () => sendAction('add-service'),
+        openSettings: () => sendAction('open-settings'),
+        activate: (id) => void services.command({ type: 'service.activate', id }),
+        next: () => services.activateRelative(1),
+        previous: () => services.activateRelative(-1),
+        reloadService: () => {
+          const id = store.getState().activeServiceId;
+          if (id !== null) void services.command({ type: 'service.reload', id });
+        },
+        renameService: () => sendAction('rename-active'),
+        removeService: () => sendAction('remove-active'),
+        reloadShell: () => win.webContents.reload(),
+        toggleDevTools: () => win.webContents.toggleDevTools(),
+        hideWindow: () => win.hide(),
+        about: () => app.showAboutPanel(),
+        learnMore: () => void shell.openExternal(PROJECT_URL),
+        quit,
+      },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  };
+  refreshChrome();
+
+  store.subscribe((next, prev) => {
+    const patch = diffState(prev, next);
+    if (patch && !win.isDestroyed()) win.webContents.send(CHANNELS.patch, patch);
+    if (next.settings.theme !== prev.settings.theme) nativeTheme.themeSource = next.settings.theme;
+    if (next.services !== prev.services || next.activeServiceId !== prev.activeServiceId || next.settings !== prev.settings) {
+      refreshChrome();
+    }
+  });
+  win.on('show', () => tray.update(currentStrings()));
+  win.on('hide', () => tray.update(currentStrings()));
+
+  app.setAboutPanelOptions({ applicationName: 'Wasl', applicationVersion: app.getVersion(), website: PROJECT_URL });
+  app.on('second-instance', () => revealWindow(win));
+  app.on('activate', () => revealWindow(win));
+  app.on('before-quit', () => {
+    quitting = true;
+    persister.flush();
+  });
+  app.on('will-quit', () => tray.destroy());
+
+  win.loadURL(shellUrl).catch((error: unknown) => {
+    log.error('could not load the Wasl window', { error: String(error) });
+  });
+  services.start();
+  log.info('Wasl started', { services: doc.services.length, userData });
+}

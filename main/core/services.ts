@@ -48,6 +48,8 @@ export class ServiceController {
   private readonly newId: () => string;
   private readonly timers = new Map<string, Timers>();
   private readonly seqs = new Map<string, number>();
+  /** Each service's latest snapshot, kept out of AppState: chat lists are large and change often. */
+  private readonly snapshots = new Map<string, ServiceSnapshot>();
   private rect: Rect | null = null;
   private presented: { id: string | null; rect: Rect | null } | undefined;
 
@@ -156,10 +158,7 @@ export class ServiceController {
         return;
       case 'title': {
         const fromTitle = titleUnread(event.title);
-        updateRuntime(this.store, id, {
-          titleUnread: fromTitle,
-          unread: runtime.snapshot ? runtime.snapshot.unread.direct : fromTitle,
-        });
+        updateRuntime(this.store, id, { titleUnread: fromTitle, unread: runtime.connected ? runtime.unread : fromTitle });
         return;
       }
     }
@@ -172,21 +171,28 @@ export class ServiceController {
   serviceUpdate(id: string, update: ServiceUpdate): boolean {
     const runtime = this.store.getState().runtime[id];
     if (!runtime || !this.service(id)?.enabled) return true;
+    const previous = this.snapshots.get(id);
     const expected = (this.seqs.get(id) ?? -1) + 1;
-    if (!update.reset && (runtime.snapshot === undefined || update.seq !== expected)) {
+    if (!update.reset && (previous === undefined || update.seq !== expected)) {
       this.log.warn('service update out of sequence, asking for a full one', { service: id, seq: update.seq, expected });
       return false;
     }
     this.seqs.set(id, update.seq);
-    const chats = new Map<string, ChatSummary>(update.reset ? [] : (runtime.snapshot?.chats ?? []).map((c) => [c.id, c]));
+    const chats = new Map<string, ChatSummary>(update.reset ? [] : (previous?.chats ?? []).map((c) => [c.id, c]));
     for (const removed of update.remove) chats.delete(removed);
     for (const chat of update.upsert) chats.set(chat.id, chat);
     const snapshot: ServiceSnapshot = { loggedIn: update.loggedIn, unread: update.unread, chats: [...chats.values()] };
-    const active = update.activeChatId === undefined ? runtime.snapshot?.activeChatId : update.activeChatId;
+    const active = update.activeChatId === undefined ? previous?.activeChatId : update.activeChatId;
     if (active !== undefined && active !== null) snapshot.activeChatId = active;
+    this.snapshots.set(id, snapshot);
     const status = this.pageStatus(runtime.status, update.loggedIn);
-    updateRuntime(this.store, id, { snapshot, unread: update.unread.direct, status });
+    updateRuntime(this.store, id, { connected: true, unread: update.unread.direct, status });
     return true;
+  }
+
+  /** The latest snapshot a service's connector reported. */
+  snapshot(id: string): ServiceSnapshot | undefined {
+    return this.snapshots.get(id);
   }
 
   private pageStatus(current: ServiceStatus, loggedIn: boolean): ServiceStatus {
@@ -310,8 +316,7 @@ export class ServiceController {
         return false;
       }
     });
-    const snapshot = this.store.getState().runtime[service.id]?.snapshot;
-    const loggedIn = !onSignIn && (snapshot?.loggedIn ?? true);
+    const loggedIn = !onSignIn && (this.snapshots.get(service.id)?.loggedIn ?? true);
     updateRuntime(this.store, service.id, { status: loggedIn ? 'ready' : 'logged-out', retryAt: undefined });
     this.clearTimer(service.id, 'retry');
     this.clearTimer(service.id, 'stable');
@@ -385,5 +390,6 @@ export class ServiceController {
   private forget(id: string): void {
     for (const kind of ['retry', 'stable', 'hang'] as const) this.clearTimer(id, kind);
     this.seqs.delete(id);
+    this.snapshots.delete(id);
   }
 }

@@ -81,6 +81,7 @@ export interface WebContentsLike {
   getTitle(): string;
   send(channel: string, ...args: unknown[]): void;
   focus(): void;
+  toggleDevTools(): void;
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => WindowOpenResponse): void;
   on(event: 'will-navigate' | 'will-redirect', listener: (details: NavigationDetails) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: EventLike) => void): unknown;
@@ -104,11 +105,12 @@ export interface WebContentsViewLike {
   setBackgroundColor(color: string): void;
 }
 
-export interface BrowserWindowLike {
+/** `V` is the view type the window hosts: Electron's WebContentsView in the app, the fake's in tests. */
+export interface BrowserWindowLike<V extends WebContentsViewLike = WebContentsViewLike> {
   readonly webContents: WebContentsLike;
   readonly contentView: {
-    addChildView(view: WebContentsViewLike): void;
-    removeChildView(view: WebContentsViewLike): void;
+    addChildView(view: V): void;
+    removeChildView(view: V): void;
   };
   loadURL(url: string): Promise<void>;
   getBounds(): Rectangle;
@@ -124,15 +126,14 @@ export interface BrowserWindowLike {
   hide(): void;
   focus(): void;
   on(event: 'close', listener: (event: EventLike) => void): unknown;
-  on(event: 'closed' | 'ready-to-show' | 'resize' | 'move' | 'maximize' | 'unmaximize' | 'focus', listener: () => void): unknown;
-}
-
-export interface NativeImageLike {
-  isEmpty(): boolean;
+  on(
+    event: 'closed' | 'ready-to-show' | 'resize' | 'move' | 'maximize' | 'unmaximize' | 'focus' | 'show' | 'hide',
+    listener: () => void,
+  ): unknown;
 }
 
 export interface MenuLike {
-  popup?(options?: object): void;
+  readonly items: readonly unknown[];
 }
 
 export interface TrayLike {
@@ -162,10 +163,10 @@ export interface AppLike {
   on(event: 'web-contents-created', listener: (event: EventLike, contents: WebContentsLike) => void): unknown;
 }
 
-export interface ElectronApi {
+export interface ElectronApi<V extends WebContentsViewLike = WebContentsViewLike> {
   app: AppLike;
-  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowLike;
-  WebContentsView: new (options: { webPreferences: WebPreferences }) => WebContentsViewLike;
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowLike<V>;
+  WebContentsView: new (options: { webPreferences: WebPreferences }) => V;
   session: { fromPartition(partition: string): SessionLike };
   shell: { openExternal(url: string): Promise<void> };
   ipcMain: IpcMainLike;
@@ -173,7 +174,6 @@ export interface ElectronApi {
     buildFromTemplate(template: MenuItemConstructorOptions[]): MenuLike;
     setApplicationMenu(menu: MenuLike | null): void;
   };
-  Tray: new (image: NativeImageLike) => TrayLike;
-  nativeImage: { createFromPath(path: string): NativeImageLike };
+  Tray: new (iconPath: string) => TrayLike;
   screen: { getAllDisplays(): { workArea: Rectangle }[] };
 }

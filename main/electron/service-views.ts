@@ -17,9 +17,9 @@ import { secureWebPreferences } from './web-preferences';
 
 export const partitionOf = (serviceId: string): string => `persist:svc-${serviceId}`;
 
-export interface ServiceViewsDeps {
-  electron: Pick<ElectronApi, 'WebContentsView' | 'session' | 'app'>;
-  window: BrowserWindowLike;
+export interface ServiceViewsDeps<V extends WebContentsViewLike> {
+  electron: Pick<ElectronApi<V>, 'WebContentsView' | 'session' | 'app'>;
+  window: BrowserWindowLike<V>;
   policy: ContentsPolicy;
   preloadPath: string;
   userAgent: string;
@@ -31,16 +31,11 @@ export interface ServiceViewsDeps {
   log: Logger;
 }
 
-interface Hosted {
-  view: WebContentsViewLike;
-  session: SessionLike;
-}
-
-export class ServiceViews implements ViewsPort {
-  private readonly hosted = new Map<string, Hosted>();
+export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
+  private readonly hosted = new Map<string, V>();
   private readonly configured = new WeakSet<SessionLike>();
 
-  constructor(private readonly deps: ServiceViewsDeps) {}
+  constructor(private readonly deps: ServiceViewsDeps<V>) {}
 
   open(service: ServiceConfig): void {
     if (this.hosted.has(service.id)) return;
@@ -64,28 +59,28 @@ export class ServiceViews implements ViewsPort {
     this.deps.policy.assign(view.webContents.id, { kind: 'service', serviceId: service.id });
     this.wire(service.id, view);
     this.deps.window.contentView.addChildView(view);
-    this.hosted.set(service.id, { view, session });
+    this.hosted.set(service.id, view);
     this.load(service.id, view, url);
   }
 
   close(serviceId: string): void {
-    const hosted = this.hosted.get(serviceId);
-    if (!hosted) return;
+    const view = this.hosted.get(serviceId);
+    if (!view) return;
     this.hosted.delete(serviceId);
-    this.deps.window.contentView.removeChildView(hosted.view);
-    if (!hosted.view.webContents.isDestroyed()) hosted.view.webContents.close();
+    this.deps.window.contentView.removeChildView(view);
+    if (!view.webContents.isDestroyed()) view.webContents.close();
   }
 
   reload(service: ServiceConfig, hard: boolean): void {
-    const hosted = this.hosted.get(service.id);
-    if (!hosted) {
+    const view = this.hosted.get(service.id);
+    if (!view) {
       this.open(service);
       return;
     }
-    const contents = hosted.view.webContents;
+    const contents = view.webContents;
     if (hard) contents.forcefullyCrashRenderer();
     if (contents.getURL() === '') {
-      this.load(service.id, hosted.view, serviceStartUrl(service.platform, service.url) ?? '');
+      this.load(service.id, view, serviceStartUrl(service.platform, service.url) ?? '');
     } else {
       contents.reload();
     }
@@ -93,7 +88,7 @@ export class ServiceViews implements ViewsPort {
 
   present(serviceId: string | null, rect: Rect | null): void {
     const content = this.deps.window.getContentBounds();
-    for (const [id, { view }] of this.hosted) {
+    for (const [id, view] of this.hosted) {
       const visible = id === serviceId && rect !== null && rect.width > 0 && rect.height > 0;
       if (visible) {
         const x = Math.round(Math.min(rect.x, content.width));
@@ -110,7 +105,7 @@ export class ServiceViews implements ViewsPort {
   }
 
   setAudioMuted(serviceId: string, muted: boolean): void {
-    this.hosted.get(serviceId)?.view.webContents.setAudioMuted(muted);
+    this.hosted.get(serviceId)?.webContents.setAudioMuted(muted);
   }
 
   async clearStorage(serviceId: string): Promise<void> {
@@ -121,26 +116,26 @@ export class ServiceViews implements ViewsPort {
 
   /** The webContents id of a service's view, for mapping IPC senders and tests. */
   contentsId(serviceId: string): number | undefined {
-    return this.hosted.get(serviceId)?.view.webContents.id;
+    return this.hosted.get(serviceId)?.webContents.id;
   }
 
   /** Sends a message to a service's page (its preload). */
   send(serviceId: string, channel: string, ...args: unknown[]): void {
-    const contents = this.hosted.get(serviceId)?.view.webContents;
+    const contents = this.hosted.get(serviceId)?.webContents;
     if (contents && !contents.isDestroyed()) contents.send(channel, ...args);
   }
 
-  private load(serviceId: string, view: WebContentsViewLike, url: string): void {
+  private load(serviceId: string, view: V, url: string): void {
     // Failures arrive as did-fail-load; the promise only repeats them.
     view.webContents.loadURL(url).catch((error: unknown) => {
       this.deps.log.info('service page load did not complete', { service: serviceId, error: String(error) });
     });
   }
 
-  private wire(serviceId: string, view: WebContentsViewLike): void {
+  private wire(serviceId: string, view: V): void {
     const contents = view.webContents;
     const emit = (event: ViewEvent): void => {
-      if (this.hosted.get(serviceId)?.view === view) this.deps.onEvent(serviceId, event);
+      if (this.hosted.get(serviceId) === view) this.deps.onEvent(serviceId, event);
     };
     contents.on('did-start-loading', () => emit({ type: 'loading' }));
     contents.on('did-finish-load', () => emit({ type: 'loaded', url: contents.getURL() }));

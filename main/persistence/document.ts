@@ -81,11 +81,12 @@ function isRecord(value: unknown): value is RawDoc {
 /** Reads whatever the settings file held. An empty object is a first start: defaults, no problem. */
 export function readDocument(raw: unknown, migrations: readonly ((doc: RawDoc) => RawDoc)[] = MIGRATIONS): ReadResult {
   const current = migrations.length + 1;
-  if (!isRecord(raw)) return { doc: defaultDocument(), problem: { kind: 'unusable', reason: 'not an object' } };
-  if (Object.keys(raw).length === 0) return { doc: defaultDocument() };
+  const fresh = (): PersistedDoc => ({ ...defaultDocument(), version: current });
+  if (!isRecord(raw)) return { doc: fresh(), problem: { kind: 'unusable', reason: 'not an object' } };
+  if (Object.keys(raw).length === 0) return { doc: fresh() };
   const version = raw['version'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { doc: defaultDocument(), problem: { kind: 'unusable', reason: `unknown version ${String(version)}` } };
+    return { doc: fresh(), problem: { kind: 'unusable', reason: `unknown version ${String(version)}` } };
   }
   let migrated = raw;
   try {
@@ -95,7 +96,7 @@ export function readDocument(raw: unknown, migrations: readonly ((doc: RawDoc) =
       migrated = step(migrated);
     }
   } catch (error) {
-    return { doc: defaultDocument(), problem: { kind: 'unusable', reason: `migration failed: ${String(error)}` } };
+    return { doc: fresh(), problem: { kind: 'unusable', reason: `migration failed: ${String(error)}` } };
   }
   const { doc, dropped } = salvage(migrated, current);
   if (version > current) return { doc, problem: { kind: 'newer', version } };
@@ -103,8 +104,7 @@ export function readDocument(raw: unknown, migrations: readonly ((doc: RawDoc) =
 }
 
 function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: number } {
-  const doc = defaultDocument();
-  doc.version = version;
+  const doc: PersistedDoc = { ...defaultDocument(), version };
   let dropped = 0;
 
   const services = Array.isArray(raw['services']) ? raw['services'] : [];

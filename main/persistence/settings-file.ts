@@ -24,7 +24,7 @@ export interface OpenedSettings {
   /** What the user must be told about: a reset or repaired file, with where the original was kept. */
   notices: Notice[];
   /** Writes the document atomically; false (and logged) when the disk refused. */
-  save(doc: PersistedDoc): boolean;
+  save: (doc: PersistedDoc) => boolean;
 }
 
 function stamp(now: number): string {

@@ -1,0 +1,34 @@
+/**
+ * Window-wide keyboard shortcuts. They are read from every webContents' `before-input-event` (the shell and
+ * each service page), so they work wherever the focus is — including inside a service's own page.
+ */
+import type { HostOs } from '../../common/state';
+
+export interface KeyInput {
+  type: string;
+  code: string;
+  key: string;
+  control: boolean;
+  meta: boolean;
+  shift: boolean;
+  alt: boolean;
+}
+
+export type Shortcut = { type: 'activate-index'; index: number } | { type: 'activate-relative'; delta: 1 | -1 };
+
+/**
+ * Ctrl/Cmd+1…9 pick a service (by physical key, so Arabic and other layouts work), Ctrl+Tab and Ctrl+Shift+Tab
+ * (also Ctrl+PageDown/PageUp) cycle through them.
+ */
+export function shortcutFor(input: KeyInput, os: HostOs): Shortcut | undefined {
+  if (input.type !== 'keyDown' || input.alt) return undefined;
+  const primary = os === 'darwin' ? input.meta && !input.control : input.control && !input.meta;
+  const digit = /^(?:Digit|Numpad)([1-9])$/.exec(input.code)?.[1];
+  if (primary && !input.shift && digit !== undefined) return { type: 'activate-index', index: Number(digit) };
+  if (input.control && !input.meta) {
+    if (input.code === 'Tab') return { type: 'activate-relative', delta: input.shift ? -1 : 1 };
+    if (!input.shift && input.code === 'PageDown') return { type: 'activate-relative', delta: 1 };
+    if (!input.shift && input.code === 'PageUp') return { type: 'activate-relative', delta: -1 };
+  }
+  return undefined;
+}

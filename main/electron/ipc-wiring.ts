@@ -1,0 +1,28 @@
+/**
+ * Connects Electron's ipcMain to the IpcRouter: `invoke` channels answer with the handler's value (or a
+ * rejection result), `send` channels answer nothing. The sender's identity is read off the event here.
+ */
+import type { CommandResult } from '../../common/ipc';
+import type { IpcRouter, IpcSender } from '../ipc/router';
+import type { IpcMainEventLike, IpcMainLike } from './api';
+
+export function senderOf(event: IpcMainEventLike): IpcSender {
+  const frame = event.senderFrame;
+  return { id: event.sender.id, mainFrame: frame !== null && frame.parent === null, url: frame?.url ?? '' };
+}
+
+export function wireIpc(ipcMain: IpcMainLike, router: IpcRouter, channels: { invoke: string[]; send: string[] }): void {
+  for (const channel of channels.invoke) {
+    ipcMain.handle(channel, async (event, payload) => {
+      const outcome = await router.receive(channel, senderOf(event), payload);
+      if (outcome.ok) return outcome.value;
+      const refused: CommandResult = { ok: false, error: 'invalid', detail: outcome.reason };
+      return refused;
+    });
+  }
+  for (const channel of channels.send) {
+    ipcMain.on(channel, (event, payload) => {
+      void router.receive(channel, senderOf(event), payload);
+    });
+  }
+}

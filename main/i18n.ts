@@ -1,0 +1,69 @@
+/**
+ * The few strings main shows itself (application menu, tray, dialogs), in English and Arabic. The shell's own
+ * catalogues live with the renderer; these are typed so a missing translation fails to compile.
+ */
+import type { LanguageSetting } from '../common/state';
+
+const en = {
+  file: 'File',
+  addService: 'Add Service…',
+  settings: 'Settings…',
+  closeWindow: 'Close Window',
+  quit: 'Quit Wasl',
+  edit: 'Edit',
+  view: 'View',
+  reloadService: 'Reload Service',
+  forceReloadShell: 'Reload Wasl Window',
+  toggleDevTools: 'Toggle Developer Tools',
+  services: 'Services',
+  nextService: 'Next Service',
+  previousService: 'Previous Service',
+  renameService: 'Rename Service…',
+  removeService: 'Remove Service…',
+  noServices: 'No services yet',
+  window: 'Window',
+  help: 'Help',
+  about: 'About Wasl',
+  learnMore: 'Wasl on the Web',
+  showWasl: 'Show Wasl',
+  hideWasl: 'Hide Wasl',
+  trayTooltip: 'Wasl',
+} as const;
+
+export type MainKey = keyof typeof en;
+export type MainStrings = Record<MainKey, string>;
+
+const ar: MainStrings = {
+  file: 'ملف',
+  addService: 'إضافة خدمة…',
+  settings: 'الإعدادات…',
+  closeWindow: 'إغلاق النافذة',
+  quit: 'إنهاء وصل',
+  edit: 'تحرير',
+  view: 'عرض',
+  reloadService: 'إعادة تحميل الخدمة',
+  forceReloadShell: 'إعادة تحميل نافذة وصل',
+  toggleDevTools: 'أدوات المطوّر',
+  services: 'الخدمات',
+  nextService: 'الخدمة التالية',
+  previousService: 'الخدمة السابقة',
+  renameService: 'إعادة تسمية الخدمة…',
+  removeService: 'إزالة الخدمة…',
+  noServices: 'لا توجد خدمات بعد',
+  window: 'نافذة',
+  help: 'مساعدة',
+  about: 'حول وصل',
+  learnMore: 'وصل على الويب',
+  showWasl: 'إظهار وصل',
+  hideWasl: 'إخفاء وصل',
+  trayTooltip: 'وصل',
+};
+
+export function resolveLanguage(setting: LanguageSetting, osLocale: string): 'en' | 'ar' {
+  if (setting !== 'system') return setting;
+  return osLocale.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+export function mainStrings(language: 'en' | 'ar'): MainStrings {
+  return language === 'ar' ? ar : en;
+}

@@ -1,0 +1,52 @@
+/** A ViewsPort that records what the controller asked for. */
+import type { Rect } from '../../common/ipc';
+import type { ServiceConfig } from '../../common/model';
+import type { ViewsPort } from '../../main/core/ports';
+
+export type ViewCall =
+  | { op: 'open'; id: string }
+  | { op: 'close'; id: string }
+  | { op: 'reload'; id: string; hard: boolean }
+  | { op: 'present'; id: string | null; rect: Rect | null }
+  | { op: 'mute'; id: string; muted: boolean }
+  | { op: 'clear'; id: string };
+
+export class RecordingViews implements ViewsPort {
+  readonly calls: ViewCall[] = [];
+  readonly opened = new Set<string>();
+  /** Makes clearStorage fail, as a locked disk would. */
+  failClear = false;
+
+  open(service: ServiceConfig): void {
+    this.calls.push({ op: 'open', id: service.id });
+    this.opened.add(service.id);
+  }
+  close(serviceId: string): void {
+    this.calls.push({ op: 'close', id: serviceId });
+    this.opened.delete(serviceId);
+  }
+  reload(service: ServiceConfig, hard: boolean): void {
+    this.calls.push({ op: 'reload', id: service.id, hard });
+    this.opened.add(service.id);
+  }
+  present(serviceId: string | null, rect: Rect | null): void {
+    this.calls.push({ op: 'present', id: serviceId, rect });
+  }
+  setAudioMuted(serviceId: string, muted: boolean): void {
+    this.calls.push({ op: 'mute', id: serviceId, muted });
+  }
+  clearStorage(serviceId: string): Promise<void> {
+    this.calls.push({ op: 'clear', id: serviceId });
+    return this.failClear ? Promise.reject(new Error('locked')) : Promise.resolve();
+  }
+
+  /** Calls of one kind, in order. */
+  of<K extends ViewCall['op']>(op: K): Extract<ViewCall, { op: K }>[] {
+    return this.calls.filter((c): c is Extract<ViewCall, { op: K }> => c.op === op);
+  }
+
+  /** The last present call: what is on screen now. */
+  get shown(): Extract<ViewCall, { op: 'present' }> | undefined {
+    return this.of('present').at(-1);
+  }
+}

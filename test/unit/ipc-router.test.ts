@@ -1,0 +1,178 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { boundedSize, commandSchema, LIMITS, serviceUpdateSchema, viewportSchema } from '../../common/ipc';
+import { IpcRouter, RateLimiter, type IpcSender } from '../../main/ipc/router';
+import { ManualClock } from '../fakes/clock';
+import { MemoryLogger } from '../fakes/logger';
+
+const SHELL: IpcSender = { id: 1, mainFrame: true, url: 'app://wasl/index.html' };
+const SHELL_IFRAME: IpcSender = { id: 1, mainFrame: false, url: 'https://ads.example/' };
+const SERVICE: IpcSender = { id: 7, mainFrame: true, url: 'https://web.whatsapp.com/' };
+const STRANGER: IpcSender = { id: 99, mainFrame: true, url: 'https://evil.example/' };
+
+const update = (seq: number) => ({
+  seq,
+  reset: seq === 0,
+  loggedIn: true,
+  unread: { direct: 1, indirect: 0 },
+  upsert: [{ id: '9665@c.us', title: 'Ahmed', unread: 1 }],
+  remove: [],
+});
+
+describe('IpcRouter', () => {
+  let clock: ManualClock;
+  let log: MemoryLogger;
+  let router: IpcRouter;
+  let commands: unknown[];
+  let updates: [string, unknown][];
+
+  beforeEach(() => {
+    clock = new ManualClock();
+    log = new MemoryLogger();
+    commands = [];
+    updates = [];
+    router = new IpcRouter({
+      isShell: (s) => s.id === 1 && s.mainFrame,
+      serviceOf: (id) => (id === 7 ? 'svc-a' : undefined),
+      clock,
+      log,
+    });
+    router.shell('app:command', commandSchema, (cmd) => {
+      commands.push(cmd);
+      return { ok: true };
+    });
+    router.service('svc:update', serviceUpdateSchema, (serviceId, u) => {
+      updates.push([serviceId, u]);
+    });
+  });
+
+  it('dispatches a valid shell command and returns the handler value', async () => {
+    const out = await router.receive('app:command', SHELL, { type: 'service.activate', id: 'abc-123' });
+    expect(out).toEqual({ ok: true, value: { ok: true } });
+    expect(commands).toEqual([{ type: 'service.activate', id: 'abc-123' }]);
+  });
+
+  it('refuses shell channels from iframes, service views and unknown senders', async () => {
+    for (const sender of [SHELL_IFRAME, SERVICE, STRANGER]) {
+      expect(await router.receive('app:command', sender, { type: 'service.activate', id: 'abc' })).toEqual({ ok: false, reason: 'wrong-sender' });
+    }
+    expect(commands).toEqual([]);
+    expect(log.count('warn', 'ipc message rejected')).toBe(3);
+  });
+
+  it('maps service messages to their service by sender id, and refuses the shell or strangers on them', async () => {
+    expect(await router.receive('svc:update', SERVICE, update(0))).toEqual({ ok: true, value: undefined });
+    expect(updates.map(([id]) => id)).toEqual(['svc-a']);
+    expect(await router.receive('svc:update', SHELL, update(1))).toEqual({ ok: false, reason: 'wrong-sender' });
+    expect(await router.receive('svc:update', STRANGER, update(1))).toEqual({ ok: false, reason: 'wrong-sender' });
+    expect(await router.receive('svc:update', { ...SERVICE, mainFrame: false }, update(1))).toEqual({ ok: false, reason: 'wrong-sender' });
+    expect(updates).toHaveLength(1);
+  });
+
+  it('refuses unknown channels', async () => {
+    expect(await router.receive('app:eval', SHELL, 'process.exit()')).toEqual({ ok: false, reason: 'unknown-channel' });
+  });
+
+  it.each([
+    ['a missing field', { type: 'service.rename', id: 'a' }],
+    ['a wrong type', { type: 'service.move', id: 'a', index: '3' }],
+    ['an unknown command', { type: 'app.quit' }],
+    ['an extra key', { type: 'service.activate', id: 'a', admin: true }],
+    ['a prototype key', JSON.parse('{"type":"service.activate","id":"a","__proto__":{"polluted":true}}') as unknown],
+    ['a partition-breaking id', { type: 'service.remove', id: '../../etc' }],
+    ['a too long name', { type: 'service.rename', id: 'a', name: 'x'.repeat(65) }],
+    ['a blank name', { type: 'service.rename', id: 'a', name: '   ' }],
+    ['a fractional index', { type: 'service.move', id: 'a', index: 1.5 }],
+    ['null', null],
+    ['a string', 'service.add'],
+  ])('rejects %s and logs it once', async (_label, payload) => {
+    expect(await router.receive('app:command', SHELL, payload)).toEqual({ ok: false, reason: 'invalid' });
+    expect(commands).toEqual([]);
+    expect(log.count('warn', 'ipc message rejected')).toBe(1);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('rejects oversized and deeply nested payloads before parsing them', async () => {
+    const big = { ...update(0), upsert: [{ id: 'x', title: 'y'.repeat(LIMITS.messageChars), unread: 0 }] };
+    expect(await router.receive('svc:update', SERVICE, big)).toEqual({ ok: false, reason: 'too-large' });
+    let deep: unknown = 'x';
+    for (let i = 0; i < 50; i += 1) deep = { deep };
+    expect(await router.receive('app:command', SHELL, deep)).toEqual({ ok: false, reason: 'too-large' });
+    expect(await router.receive('svc:update', SERVICE, new Uint8Array(10_000_000))).toEqual({ ok: false, reason: 'too-large' });
+  });
+
+  it('rate-limits a flooding service and reports the drops once a second, not one line each', async () => {
+    let accepted = 0;
+    for (let i = 0; i < 1000; i += 1) {
+      const out = await router.receive('svc:update', SERVICE, update(i));
+      if (out.ok) accepted += 1;
+    }
+    expect(accepted).toBe(LIMITS.serviceBurst);
+    expect(log.count('warn', 'ipc messages dropped: rate limit')).toBe(1);
+    clock.advance(1000);
+    expect((await router.receive('svc:update', SERVICE, update(0))).ok).toBe(true);
+    for (let i = 0; i < 100; i += 1) await router.receive('svc:update', SERVICE, update(0));
+    expect(log.count('warn', 'ipc messages dropped: rate limit')).toBe(2);
+    expect(router.totals.rejected).toBeGreaterThanOrEqual(1000 - LIMITS.serviceBurst);
+  });
+
+  it('keeps one service’s flood from starving the shell', async () => {
+    for (let i = 0; i < 500; i += 1) await router.receive('svc:update', SERVICE, update(i));
+    expect((await router.receive('app:command', SHELL, { type: 'service.activate', id: 'a' })).ok).toBe(true);
+  });
+
+  it('turns a throwing handler into a rejection instead of crashing', async () => {
+    router.shell('app:hydrate', z.undefined(), () => {
+      throw new Error('boom');
+    });
+    expect(await router.receive('app:hydrate', SHELL, undefined)).toEqual({ ok: false, reason: 'invalid' });
+    expect(log.count('error', 'ipc handler failed')).toBe(1);
+  });
+
+  it('refuses to register a channel twice or in the wrong namespace', () => {
+    expect(() => router.shell('app:command', commandSchema, () => undefined)).toThrow(/twice/);
+    expect(() => router.shell('svc:sneaky', commandSchema, () => undefined)).toThrow(/app:/);
+    expect(() => router.service('app:sneaky', commandSchema, () => undefined)).toThrow(/svc:/);
+  });
+});
+
+describe('RateLimiter', () => {
+  it('refills at its rate up to its burst', () => {
+    const clock = new ManualClock();
+    const limiter = new RateLimiter(2, 4, clock);
+    expect(Array.from({ length: 6 }, () => limiter.take('a'))).toEqual([true, true, true, true, false, false]);
+    clock.advance(500);
+    expect(limiter.take('a')).toBe(true);
+    expect(limiter.take('a')).toBe(false);
+    expect(limiter.take('b')).toBe(true);
+    clock.advance(60_000);
+    expect(Array.from({ length: 5 }, () => limiter.take('a')).filter(Boolean)).toHaveLength(4);
+  });
+});
+
+describe('schemas', () => {
+  it('accepts a viewport rect or null, nothing else', () => {
+    expect(viewportSchema.safeParse({ rect: { x: 72, y: 48, width: 1200.5, height: 700 } }).success).toBe(true);
+    expect(viewportSchema.safeParse({ rect: null }).success).toBe(true);
+    expect(viewportSchema.safeParse({ rect: { x: -1, y: 0, width: 10, height: 10 } }).success).toBe(false);
+    expect(viewportSchema.safeParse({ rect: { x: 0, y: 0, width: Infinity, height: 10 } }).success).toBe(false);
+    expect(viewportSchema.safeParse({ rect: { x: 0, y: 0, width: Number.NaN, height: 10 } }).success).toBe(false);
+    expect(viewportSchema.safeParse({}).success).toBe(false);
+  });
+
+  it('trims service names and bounds chat lists and phone numbers', () => {
+    expect(commandSchema.parse({ type: 'service.rename', id: 'a', name: '  Shop  ' })).toEqual({ type: 'service.rename', id: 'a', name: 'Shop' });
+    const many = { ...update(0), upsert: Array.from({ length: LIMITS.chats + 1 }, (_, i) => ({ id: `c${i}`, title: 't', unread: 0 })) };
+    expect(serviceUpdateSchema.safeParse(many).success).toBe(false);
+    const badPhone = { ...update(0), upsert: [{ id: 'c', title: 't', unread: 0, phone: '0555' }] };
+    expect(serviceUpdateSchema.safeParse(badPhone).success).toBe(false);
+    const goodPhone = { ...update(0), upsert: [{ id: 'c', title: 't', unread: 0, phone: '+966555123456' }] };
+    expect(serviceUpdateSchema.safeParse(goodPhone).success).toBe(true);
+  });
+
+  it('measures sizes with bounded work', () => {
+    expect(boundedSize({ a: 'xy', b: [1, 2] }, 1000, 8)).toBeLessThan(100);
+    expect(boundedSize(new Array(1_000_000).fill(0), 1000, 8)).toBe(Infinity);
+    expect(boundedSize(() => 1, 1000, 8)).toBe(Infinity);
+  });
+});

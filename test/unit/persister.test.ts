@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type AppState } from '../../common/state';
+import { createAppStore } from '../../main/core/app-store';
+import type { PersistedDoc } from '../../main/persistence/document';
+import { Persister, SAVE_DELAY_MS } from '../../main/persistence/persister';
+import { ManualClock } from '../fakes/clock';
+
+const initial: AppState = { services: [], activeServiceId: null, runtime: {}, settings: DEFAULT_SETTINGS, notices: [], os: 'linux' };
+const service = { id: 'a', platform: 'whatsapp' as const, name: 'Shop', enabled: true, muted: false, callsAllowed: false };
+
+function setup(saveOk = true) {
+  const clock = new ManualClock();
+  const store = createAppStore(initial);
+  const saved: PersistedDoc[] = [];
+  const persister = new Persister(
+    store,
+    (doc) => {
+      saved.push(doc);
+      return saveOk;
+    },
+    clock,
+    () => 'n1',
+    1,
+    null,
+  );
+  return { clock, store, saved, persister };
+}
+
+describe('Persister', () => {
+  it('writes what persists shortly after it changes, once for a burst of changes', () => {
+    const { clock, store, saved } = setup();
+    store.setState({ services: [service] });
+    store.setState({ activeServiceId: 'a' });
+    store.setState({ settings: { ...DEFAULT_SETTINGS, theme: 'dark' } });
+    expect(saved).toEqual([]);
+    clock.advance(SAVE_DELAY_MS);
+    expect(saved).toEqual([{ version: 1, services: [service], activeServiceId: 'a', settings: { theme: 'dark', language: 'system' }, window: null }]);
+  });
+
+  it('does not write for runtime-only changes', () => {
+    const { clock, store, saved } = setup();
+    store.setState({ runtime: { a: { status: 'ready', unread: 3, titleUnread: 3, failures: 0, connected: false } } });
+    store.setState({ notices: [{ id: 'x', at: 1, kind: 'settings-not-saved' }] });
+    clock.advance(SAVE_DELAY_MS * 10);
+    expect(saved).toEqual([]);
+  });
+
+  it('writes the window placement, and everything pending at once on flush', () => {
+    const { store, saved, persister } = setup();
+    persister.setWindow({ x: 1, y: 2, width: 900, height: 700, maximized: true });
+    store.setState({ services: [service] });
+    persister.flush();
+    expect(saved).toHaveLength(1);
+    expect(saved[0]?.window).toEqual({ x: 1, y: 2, width: 900, height: 700, maximized: true });
+    persister.flush();
+    expect(saved).toHaveLength(1);
+  });
+
+  it('tells the user once when the settings cannot be saved', () => {
+    const { clock, store } = setup(false);
+    store.setState({ services: [service] });
+    clock.advance(SAVE_DELAY_MS);
+    store.setState({ services: [] });
+    clock.advance(SAVE_DELAY_MS);
+    expect(store.getState().notices).toEqual([{ id: 'n1', at: clock.now() - SAVE_DELAY_MS, kind: 'settings-not-saved' }]);
+  });
+});

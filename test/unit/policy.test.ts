@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { PLATFORMS } from '../../common/catalog';
+import {
+  decideNavigation,
+  decidePermission,
+  decideShellNavigation,
+  decideWindowOpen,
+  externalUrl,
+} from '../../main/security/policy';
+
+const whatsapp = PLATFORMS.whatsapp.origins;
+const messenger = PLATFORMS.messenger.origins;
+
+describe('externalUrl (what may reach shell.openExternal)', () => {
+  it.each([
+    ['https://example.com/a?b=c', 'https://example.com/a?b=c'],
+    ['http://example.com', 'http://example.com/'],
+    ['mailto:shop@example.com', 'mailto:shop@example.com'],
+    ['javascript:alert(1)', undefined],
+    ['file:///etc/passwd', undefined],
+    ['data:text/html,<script>1</script>', undefined],
+    ['chrome://settings', undefined],
+    ['smb://server/share', undefined],
+    ['ms-msdt:/id PCWDiagnostic', undefined],
+    ['vbscript:msgbox', undefined],
+    ['https://bank.example@evil.example/', undefined],
+    ['https://user:pw@example.com/', undefined],
+    ['not a url', undefined],
+    ['', undefined],
+  ])('%j → %j', (raw, expected) => {
+    expect(externalUrl(raw)).toBe(expected);
+  });
+});
+
+describe('decideNavigation', () => {
+  it.each([
+    ['https://web.whatsapp.com/', whatsapp, { action: 'allow' }],
+    ['https://web.whatsapp.com/send?phone=9665', whatsapp, { action: 'allow' }],
+    ['https://web.whatsapp.com.evil.example/', whatsapp, { action: 'external', url: 'https://web.whatsapp.com.evil.example/' }],
+    ['https://web.whatsapp.com@evil.example/', whatsapp, { action: 'deny' }],
+    ['https://evil.example/#https://web.whatsapp.com', whatsapp, { action: 'external', url: 'https://evil.example/#https://web.whatsapp.com' }],
+    ['https://wеb.whatsapp.com/', whatsapp, { action: 'external', url: 'https://xn--wb-nlc.whatsapp.com/' }],
+    ['http://web.whatsapp.com/', whatsapp, { action: 'external', url: 'http://web.whatsapp.com/' }],
+    ['javascript:alert(1)', whatsapp, { action: 'deny' }],
+    ['file:///etc/passwd', whatsapp, { action: 'deny' }],
+    ['chrome://gpu', whatsapp, { action: 'deny' }],
+    ['mailto:a@example.com', whatsapp, { action: 'external', url: 'mailto:a@example.com' }],
+    ['https://www.facebook.com/messages/t/1', messenger, { action: 'allow' }],
+    ['https://l.messenger.com/l.php?u=https%3A%2F%2Fexample.com', messenger, { action: 'external', url: 'https://l.messenger.com/l.php?u=https%3A%2F%2Fexample.com' }],
+    ['::::', whatsapp, { action: 'deny' }],
+  ])('%s', (url, origins, decision) => {
+    expect(decideNavigation(url, origins)).toEqual(decision);
+  });
+
+  it('keeps a custom service to its own origin', () => {
+    const origins = ['https://chat.example.com'];
+    expect(decideNavigation('https://chat.example.com/inbox', origins)).toEqual({ action: 'allow' });
+    expect(decideNavigation('https://other.example.com/', origins)).toEqual({ action: 'external', url: 'https://other.example.com/' });
+  });
+});
+
+describe('decideWindowOpen', () => {
+  it.each([
+    ['https://accounts.google.com/signin', PLATFORMS['google-messages'].origins, { action: 'child' }],
+    ['about:blank', whatsapp, { action: 'child' }],
+    ['', whatsapp, { action: 'child' }],
+    ['https://example.com/product/1', whatsapp, { action: 'external', url: 'https://example.com/product/1' }],
+    ['javascript:alert(document.cookie)', whatsapp, { action: 'deny' }],
+    ['about:srcdoc', whatsapp, { action: 'deny' }],
+    ['file:///C:/Windows/System32/calc.exe', whatsapp, { action: 'deny' }],
+  ])('%s', (url, origins, decision) => {
+    expect(decideWindowOpen(url, origins)).toEqual(decision);
+  });
+});
+
+describe('decidePermission', () => {
+  const grants = { origins: whatsapp, callsAllowed: false };
+  const ask = (permission: string, requestingUrl = 'https://web.whatsapp.com/', mediaTypes: string[] = []) =>
+    decidePermission({ permission, requestingUrl, mediaTypes }, grants);
+
+  it('grants notifications to the service’s own origin only', () => {
+    expect(ask('notifications')).toBe(true);
+    expect(ask('notifications', 'https://web.whatsapp.com.evil.example/')).toBe(false);
+    expect(ask('notifications', 'https://evil.example/')).toBe(false);
+    expect(ask('notifications', 'http://web.whatsapp.com/')).toBe(false);
+    expect(ask('notifications', '')).toBe(false);
+  });
+
+  it('grants camera and microphone only once the user enabled calls', () => {
+    expect(ask('media', 'https://web.whatsapp.com/', ['audio'])).toBe(false);
+    const calls = { origins: whatsapp, callsAllowed: true };
+    expect(decidePermission({ permission: 'media', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['audio', 'video'] }, calls)).toBe(true);
+    expect(decidePermission({ permission: 'media', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] }, calls)).toBe(true);
+    expect(decidePermission({ permission: 'media', requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }, calls)).toBe(false);
+    expect(decidePermission({ permission: 'media', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['screen'] }, calls)).toBe(false);
+  });
+
+  it.each(['geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'midi', 'midiSysex', 'hid', 'usb', 'serial', 'display-capture', 'pointerLock', 'openExternal', 'fullscreen', 'unknown', 'storage-access'])(
+    'denies %s',
+    (permission) => {
+      expect(decidePermission({ permission, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] }, { origins: whatsapp, callsAllowed: true })).toBe(false);
+    },
+  );
+});
+
+describe('decideShellNavigation', () => {
+  const shell = { protocol: 'app:', host: 'wasl' };
+  it.each([
+    ['app://wasl/index.html', { action: 'allow' }],
+    ['app://evil/index.html', { action: 'deny' }],
+    ['https://example.com/', { action: 'external', url: 'https://example.com/' }],
+    ['file:///etc/passwd', { action: 'deny' }],
+    ['javascript:alert(1)', { action: 'deny' }],
+  ])('%s', (url, decision) => {
+    expect(decideShellNavigation(url, shell)).toEqual(decision);
+  });
+});

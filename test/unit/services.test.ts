@@ -1,0 +1,349 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ServiceUpdate } from '../../common/ipc';
+import type { ServiceConfig } from '../../common/model';
+import { DEFAULT_SETTINGS, initialRuntime, type AppState } from '../../common/state';
+import { createAppStore, type AppStore } from '../../main/core/app-store';
+import { HANG_GRACE_MS, MAX_CRASHES, STABLE_MS } from '../../main/core/backoff';
+import { ServiceController } from '../../main/core/services';
+import { ManualClock } from '../fakes/clock';
+import { MemoryLogger } from '../fakes/logger';
+import { RecordingViews } from '../fakes/views';
+
+const svc = (id: string, platform: ServiceConfig['platform'] = 'whatsapp', extra: Partial<ServiceConfig> = {}): ServiceConfig => ({
+  id, platform, name: id, enabled: true, muted: false, callsAllowed: false, ...extra,
+});
+
+function stateWith(services: ServiceConfig[], active: string | null = services[0]?.id ?? null): AppState {
+  return {
+    services,
+    activeServiceId: active,
+    runtime: Object.fromEntries(services.map((s) => [s.id, initialRuntime(s.enabled)])),
+    settings: DEFAULT_SETTINGS,
+    notices: [],
+    os: 'linux',
+  };
+}
+
+const RECT = { x: 72, y: 48, width: 1000, height: 700 };
+
+describe('ServiceController', () => {
+  let clock: ManualClock;
+  let views: RecordingViews;
+  let log: MemoryLogger;
+  let store: AppStore;
+  let controller: ServiceController;
+  let ids: number;
+
+  const setup = (state: AppState) => {
+    store = createAppStore(state);
+    controller = new ServiceController({ store, views, clock, log, newId: () => `id${++ids}` });
+  };
+  const runtime = (id: string) => store.getState().runtime[id];
+  const names = () => store.getState().services.map((s) => s.name);
+
+  beforeEach(() => {
+    clock = new ManualClock();
+    views = new RecordingViews();
+    log = new MemoryLogger();
+    ids = 0;
+    setup(stateWith([]));
+  });
+
+  describe('commands', () => {
+    it('adds accounts with numbered default names, each its own id, and opens and shows the new one', async () => {
+      controller.setViewport(RECT);
+      expect(await controller.command({ type: 'service.add', platform: 'whatsapp' })).toEqual({ ok: true, id: 'id1' });
+      expect(await controller.command({ type: 'service.add', platform: 'whatsapp' })).toEqual({ ok: true, id: 'id2' });
+      expect(await controller.command({ type: 'service.add', platform: 'telegram', name: 'Support' })).toEqual({ ok: true, id: 'id3' });
+      expect(names()).toEqual(['WhatsApp', 'WhatsApp 2', 'Support']);
+      expect(views.of('open').map((c) => c.id)).toEqual(['id1', 'id2', 'id3']);
+      expect(store.getState().activeServiceId).toBe('id3');
+      expect(views.shown).toEqual({ op: 'present', id: 'id3', rect: RECT });
+      expect(runtime('id3')).toEqual(initialRuntime(true));
+    });
+
+    it('validates a custom URL and names the service after its host', async () => {
+      expect(await controller.command({ type: 'service.add', platform: 'custom', url: 'http://chat.example.com' })).toEqual({
+        ok: false, error: 'custom-url', detail: 'not-https',
+      });
+      expect(await controller.command({ type: 'service.add', platform: 'custom' })).toEqual({ ok: false, error: 'custom-url', detail: 'empty' });
+      expect(store.getState().services).toEqual([]);
+      expect(views.calls.filter((c) => c.op === 'open')).toEqual([]);
+      await controller.command({ type: 'service.add', platform: 'custom', url: 'www.shop-chat.example/inbox' });
+      expect(store.getState().services[0]).toMatchObject({ name: 'shop-chat.example', url: 'https://www.shop-chat.example/inbox' });
+    });
+
+    it('renames, reorders and activates', async () => {
+      setup(stateWith([svc('a'), svc('b'), svc('c')]));
+      await controller.command({ type: 'service.rename', id: 'b', name: 'متجري' });
+      expect(names()).toEqual(['a', 'متجري', 'c']);
+      await controller.command({ type: 'service.move', id: 'a', index: 2 });
+      expect(store.getState().services.map((s) => s.id)).toEqual(['b', 'c', 'a']);
+      await controller.command({ type: 'service.move', id: 'a', index: 0 });
+      expect(store.getState().services.map((s) => s.id)).toEqual(['a', 'b', 'c']);
+      await controller.command({ type: 'service.move', id: 'b', index: 99 });
+      expect(store.getState().services.map((s) => s.id)).toEqual(['a', 'c', 'b']);
+      await controller.command({ type: 'service.activate', id: 'c' });
+      expect(store.getState().activeServiceId).toBe('c');
+      expect(await controller.command({ type: 'service.activate', id: 'zzz' })).toEqual({ ok: false, error: 'not-found' });
+    });
+
+    it('turns a service off (closing its view) and on again', async () => {
+      setup(stateWith([svc('a'), svc('b')]));
+      controller.start();
+      controller.setViewport(RECT);
+      await controller.command({ type: 'service.set', id: 'a', enabled: false });
+      expect(views.of('close')).toEqual([{ op: 'close', id: 'a' }]);
+      expect(runtime('a')?.status).toBe('off');
+      expect(views.shown).toEqual({ op: 'present', id: null, rect: null });
+      await controller.command({ type: 'service.set', id: 'a', enabled: true });
+      expect(views.of('open').map((c) => c.id)).toEqual(['a', 'b', 'a']);
+      expect(runtime('a')?.status).toBe('idle');
+      expect(views.shown).toEqual({ op: 'present', id: 'a', rect: RECT });
+    });
+
+    it('mutes a service’s sound, and remembers calls permission', async () => {
+      setup(stateWith([svc('a')]));
+      await controller.command({ type: 'service.set', id: 'a', muted: true, callsAllowed: true });
+      expect(views.of('mute')).toEqual([{ op: 'mute', id: 'a', muted: true }]);
+      expect(store.getState().services[0]).toMatchObject({ muted: true, callsAllowed: true });
+    });
+
+    it('opens muted services muted at start, and disabled ones not at all', () => {
+      setup(stateWith([svc('a', 'whatsapp', { muted: true }), svc('b', 'slack', { enabled: false })]));
+      controller.start();
+      expect(views.calls.filter((c) => c.op === 'open' || c.op === 'mute')).toEqual([
+        { op: 'open', id: 'a' },
+        { op: 'mute', id: 'a', muted: true },
+      ]);
+    });
+
+    it('removes a service: closes the view, clears its storage, and activates a neighbour', async () => {
+      setup(stateWith([svc('a'), svc('b'), svc('c')], 'b'));
+      expect(await controller.command({ type: 'service.remove', id: 'b' })).toEqual({ ok: true });
+      expect(views.calls.filter((c) => c.op === 'close' || c.op === 'clear')).toEqual([
+        { op: 'close', id: 'b' },
+        { op: 'clear', id: 'b' },
+      ]);
+      expect(store.getState().services.map((s) => s.id)).toEqual(['a', 'c']);
+      expect(store.getState().runtime['b']).toBeUndefined();
+      expect(store.getState().activeServiceId).toBe('c');
+      await controller.command({ type: 'service.remove', id: 'c' });
+      expect(store.getState().activeServiceId).toBe('a');
+      await controller.command({ type: 'service.remove', id: 'a' });
+      expect(store.getState().activeServiceId).toBeNull();
+    });
+
+    it('tells the user when a removed service’s storage could not be cleared', async () => {
+      setup(stateWith([svc('a', 'whatsapp', { name: 'Shop' })]));
+      views.failClear = true;
+      expect(await controller.command({ type: 'service.remove', id: 'a' })).toMatchObject({ ok: false, error: 'failed' });
+      expect(store.getState().notices).toEqual([{ id: 'id1', at: clock.now(), kind: 'storage-not-cleared', serviceName: 'Shop' }]);
+    });
+
+    it('changes settings and dismisses notices', async () => {
+      await controller.command({ type: 'settings.set', theme: 'dark' });
+      await controller.command({ type: 'settings.set', language: 'ar' });
+      expect(store.getState().settings).toEqual({ theme: 'dark', language: 'ar' });
+      store.setState({ notices: [{ id: 'n1', at: 1, kind: 'settings-not-saved' }] });
+      expect(await controller.command({ type: 'notice.dismiss', id: 'nope' })).toEqual({ ok: false, error: 'not-found' });
+      expect(await controller.command({ type: 'notice.dismiss', id: 'n1' })).toEqual({ ok: true });
+      expect(store.getState().notices).toEqual([]);
+    });
+
+    it('answers not-found for every command on an unknown service', async () => {
+      for (const cmd of [
+        { type: 'service.rename', id: 'x', name: 'n' },
+        { type: 'service.move', id: 'x', index: 0 },
+        { type: 'service.set', id: 'x', muted: true },
+        { type: 'service.reload', id: 'x' },
+        { type: 'service.remove', id: 'x' },
+      ] as const) {
+        expect(await controller.command(cmd)).toEqual({ ok: false, error: 'not-found' });
+      }
+    });
+  });
+
+  describe('keyboard switching', () => {
+    beforeEach(() => {
+      setup(stateWith([svc('a'), svc('b'), svc('c')], 'a'));
+    });
+    it('Ctrl+N picks the Nth service and Ctrl+9 the last', () => {
+      controller.activateIndex(2);
+      expect(store.getState().activeServiceId).toBe('b');
+      controller.activateIndex(9);
+      expect(store.getState().activeServiceId).toBe('c');
+      controller.activateIndex(5);
+      expect(store.getState().activeServiceId).toBe('c');
+    });
+    it('Ctrl+Tab wraps around both ways', () => {
+      controller.activateRelative(-1);
+      expect(store.getState().activeServiceId).toBe('c');
+      controller.activateRelative(1);
+      expect(store.getState().activeServiceId).toBe('a');
+      controller.activateRelative(1);
+      expect(store.getState().activeServiceId).toBe('b');
+    });
+  });
+
+  describe('page lifecycle', () => {
+    beforeEach(() => {
+      setup(stateWith([svc('a'), svc('m', 'messenger')], 'a'));
+      controller.start();
+      controller.setViewport(RECT);
+    });
+
+    it('goes loading → ready, and reads the unread count from the title', () => {
+      controller.viewEvent('a', { type: 'loading' });
+      expect(runtime('a')?.status).toBe('loading');
+      controller.viewEvent('a', { type: 'loaded', url: 'https://web.whatsapp.com/' });
+      expect(runtime('a')?.status).toBe('ready');
+      controller.viewEvent('a', { type: 'title', title: '(4) WhatsApp' });
+      expect(runtime('a')).toMatchObject({ unread: 4, titleUnread: 4 });
+    });
+
+    it('marks a service on its sign-in page as logged out, and ready again once past it', () => {
+      controller.viewEvent('m', { type: 'loaded', url: 'https://www.messenger.com/login/?next=x' });
+      expect(runtime('m')?.status).toBe('logged-out');
+      controller.viewEvent('m', { type: 'navigated', url: 'https://www.messenger.com/t/123' });
+      expect(runtime('m')?.status).toBe('ready');
+    });
+
+    it('reloads a crashed page with growing delays, then stops after too many crashes and asks the user', () => {
+      const delays: number[] = [];
+      for (let i = 1; i < MAX_CRASHES; i += 1) {
+        controller.viewEvent('a', { type: 'crashed', reason: 'crashed' });
+        const r = runtime('a');
+        expect(r?.status).toBe('crashed');
+        expect(r?.failures).toBe(i);
+        expect(r?.lastError).toBe('crashed');
+        delays.push((r?.retryAt ?? 0) - clock.now());
+        expect(views.shown?.id).toBeNull();
+        const reloads = views.of('reload').length;
+        clock.advance((r?.retryAt ?? 0) - clock.now() - 1);
+        expect(views.of('reload')).toHaveLength(reloads);
+        clock.advance(1);
+        expect(views.of('reload').at(-1)).toEqual({ op: 'reload', id: 'a', hard: false });
+        expect(runtime('a')?.status).toBe('loading');
+        expect(runtime('a')?.retryAt).toBeUndefined();
+      }
+      expect(delays).toEqual([1000, 2000, 4000, 8000]);
+      controller.viewEvent('a', { type: 'crashed', reason: 'oom' });
+      expect(runtime('a')).toMatchObject({ status: 'failed', failures: MAX_CRASHES, lastError: 'oom' });
+      expect(views.of('close').at(-1)).toEqual({ op: 'close', id: 'a' });
+      const reloads = views.of('reload').length;
+      clock.advance(120_000);
+      expect(views.of('reload')).toHaveLength(reloads);
+      expect(log.count('error', 'service keeps failing, stopped reloading it')).toBe(1);
+    });
+
+    it('forgets past crashes once the page has stayed up a minute', () => {
+      controller.viewEvent('a', { type: 'crashed', reason: 'crashed' });
+      clock.advance(1000);
+      controller.viewEvent('a', { type: 'loaded', url: 'https://web.whatsapp.com/' });
+      expect(runtime('a')?.failures).toBe(1);
+      clock.advance(STABLE_MS);
+      expect(runtime('a')?.failures).toBe(0);
+      expect(runtime('a')?.lastError).toBeUndefined();
+    });
+
+    it('gives a hung page time to recover before killing and reloading it', () => {
+      controller.viewEvent('a', { type: 'loaded', url: 'https://web.whatsapp.com/' });
+      controller.viewEvent('a', { type: 'unresponsive' });
+      expect(runtime('a')?.status).toBe('unresponsive');
+      clock.advance(HANG_GRACE_MS - 1);
+      controller.viewEvent('a', { type: 'responsive' });
+      expect(runtime('a')?.status).toBe('ready');
+      clock.advance(HANG_GRACE_MS * 3);
+      expect(views.of('reload')).toEqual([]);
+
+      controller.viewEvent('a', { type: 'unresponsive' });
+      clock.advance(HANG_GRACE_MS);
+      expect(runtime('a')).toMatchObject({ status: 'unresponsive', failures: 1 });
+      clock.advance(1000);
+      expect(views.of('reload')).toEqual([{ op: 'reload', id: 'a', hard: true }]);
+    });
+
+    it('retries a page that could not load, without ever giving up, and ignores aborted loads', () => {
+      controller.viewEvent('a', { type: 'load-failed', code: -3, description: 'ERR_ABORTED', url: 'https://web.whatsapp.com/' });
+      expect(runtime('a')?.status).toBe('idle');
+      for (let i = 0; i < MAX_CRASHES + 3; i += 1) {
+        controller.viewEvent('a', { type: 'load-failed', code: -106, description: 'ERR_INTERNET_DISCONNECTED', url: 'https://web.whatsapp.com/' });
+        expect(runtime('a')?.status).toBe('offline');
+        clock.advance(60_000);
+      }
+      expect(runtime('a')?.lastError).toBe('ERR_INTERNET_DISCONNECTED');
+      expect(views.of('reload')).toHaveLength(MAX_CRASHES + 3);
+    });
+
+    it('lets the user reload at once, resetting failures and any scheduled retry', async () => {
+      controller.viewEvent('a', { type: 'crashed', reason: 'crashed' });
+      await controller.command({ type: 'service.reload', id: 'a' });
+      expect(runtime('a')).toMatchObject({ status: 'loading', failures: 0 });
+      expect(runtime('a')?.retryAt).toBeUndefined();
+      clock.advance(10_000);
+      expect(views.of('reload')).toEqual([{ op: 'reload', id: 'a', hard: false }]);
+    });
+
+    it('ignores events of a service that was turned off or removed', async () => {
+      await controller.command({ type: 'service.set', id: 'a', enabled: false });
+      controller.viewEvent('a', { type: 'crashed', reason: 'killed' });
+      expect(runtime('a')?.status).toBe('off');
+      await controller.command({ type: 'service.remove', id: 'm' });
+      controller.viewEvent('m', { type: 'title', title: '(3) Messenger' });
+      expect(runtime('m')).toBeUndefined();
+      expect(clock.pending).toBe(0);
+    });
+
+    it('hides the page while a dialog covers it and shows it again after', () => {
+      controller.setViewport(null);
+      expect(views.shown).toEqual({ op: 'present', id: 'a', rect: null });
+      controller.setViewport(RECT);
+      expect(views.shown).toEqual({ op: 'present', id: 'a', rect: RECT });
+      const count = views.of('present').length;
+      controller.viewEvent('a', { type: 'title', title: '(1) WhatsApp' });
+      expect(views.of('present')).toHaveLength(count);
+    });
+  });
+
+  describe('connector updates', () => {
+    const base: ServiceUpdate = { seq: 0, reset: true, loggedIn: true, unread: { direct: 2, indirect: 1 }, upsert: [], remove: [] };
+    const chat = (id: string, unread = 0) => ({ id, title: id, unread });
+
+    beforeEach(() => {
+      setup(stateWith([svc('a')]));
+      controller.start();
+      controller.viewEvent('a', { type: 'loaded', url: 'https://web.whatsapp.com/' });
+    });
+
+    it('applies a full update then deltas, and its unread count wins over the title', () => {
+      controller.viewEvent('a', { type: 'title', title: '(9) WhatsApp' });
+      expect(controller.serviceUpdate('a', { ...base, upsert: [chat('x', 1), chat('y')] })).toBe(true);
+      expect(runtime('a')).toMatchObject({ unread: 2, connected: true, titleUnread: 9 });
+      controller.viewEvent('a', { type: 'title', title: '(10) WhatsApp' });
+      expect(runtime('a')?.unread).toBe(2);
+      expect(controller.serviceUpdate('a', { ...base, seq: 1, reset: false, upsert: [chat('z', 3)], remove: ['x'], activeChatId: 'z' })).toBe(true);
+      expect(controller.snapshot('a')).toEqual({
+        loggedIn: true,
+        unread: { direct: 2, indirect: 1 },
+        chats: [chat('y'), chat('z', 3)],
+        activeChatId: 'z',
+      });
+    });
+
+    it('asks for a full update when a delta arrives out of sequence or before any full one', () => {
+      expect(controller.serviceUpdate('a', { ...base, seq: 4, reset: false })).toBe(false);
+      controller.serviceUpdate('a', base);
+      expect(controller.serviceUpdate('a', { ...base, seq: 2, reset: false })).toBe(false);
+      expect(controller.serviceUpdate('a', { ...base, seq: 1, reset: false })).toBe(true);
+      expect(log.count('warn', 'service update out of sequence, asking for a full one')).toBe(2);
+    });
+
+    it('shows a logged-out connector as logged out', () => {
+      controller.serviceUpdate('a', { ...base, loggedIn: false });
+      expect(runtime('a')?.status).toBe('logged-out');
+      controller.serviceUpdate('a', { ...base, seq: 1, reset: false, loggedIn: true });
+      expect(runtime('a')?.status).toBe('ready');
+    });
+  });
+});

@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Conf from 'conf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CURRENT_VERSION, defaultDocument, readDocument, type PersistedDoc } from '../../main/persistence/document';
+import { openSettings, type KeyValueFileFactory } from '../../main/persistence/settings-file';
+import { ManualClock } from '../fakes/clock';
+import { MemoryLogger } from '../fakes/logger';
+
+const whatsapp = { id: 'a1', platform: 'whatsapp', name: 'Shop', enabled: true, muted: false, callsAllowed: false };
+const telegram = { id: 'b2', platform: 'telegram', name: 'تيليجرام', enabled: false, muted: true, callsAllowed: true };
+
+const good = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+  version: CURRENT_VERSION,
+  services: [whatsapp, telegram],
+  activeServiceId: 'b2',
+  settings: { theme: 'dark', language: 'ar' },
+  window: { x: 10, y: 20, width: 1000, height: 700, maximized: false },
+  ...extra,
+});
+
+describe('readDocument', () => {
+  it('reads a valid document unchanged', () => {
+    const { doc, problem } = readDocument(good());
+    expect(problem).toBeUndefined();
+    expect(doc).toEqual(good());
+  });
+
+  it('treats an empty file as a first start', () => {
+    expect(readDocument({})).toEqual({ doc: defaultDocument() });
+  });
+
+  it.each([
+    ['an array', [1, 2]],
+    ['a number', 42],
+    ['null', null],
+    ['no version', { services: [] }],
+    ['a string version', { version: '1' }],
+    ['version 0', { version: 0 }],
+  ])('gives up on %s and says why', (_label, raw) => {
+    const { doc, problem } = readDocument(raw);
+    expect(doc).toEqual(defaultDocument());
+    expect(problem?.kind).toBe('unusable');
+  });
+
+  it('keeps the valid services and settings of a damaged document, counting what it dropped', () => {
+    const raw = good({
+      services: [
+        whatsapp,
+        { ...telegram, platform: 'skype' },
+        { id: 'c3', platform: 'custom', name: 'Store chat', enabled: true, url: 'http://insecure.example' },
+        { id: 'd4', platform: 'custom', name: 'Store chat', enabled: true, url: 'https://chat.example.com' },
+        { ...whatsapp, name: 'Duplicate id' },
+        { id: '../../x', platform: 'whatsapp', name: 'Path', enabled: true },
+        'garbage',
+      ],
+      activeServiceId: 'b2',
+      settings: { theme: 'purple', language: 'ar' },
+      window: { width: 'wide' },
+    });
+    const { doc, problem } = readDocument(raw);
+    expect(doc.services.map((s) => s.id)).toEqual(['a1', 'd4']);
+    expect(doc.services[1]).toEqual({ id: 'd4', platform: 'custom', name: 'Store chat', enabled: true, muted: false, callsAllowed: false, url: 'https://chat.example.com/' });
+    expect(doc.activeServiceId).toBe('a1');
+    expect(doc.settings).toEqual({ theme: 'system', language: 'ar' });
+    expect(doc.window).toBeNull();
+    expect(problem).toEqual({ kind: 'repaired', dropped: 7 });
+  });
+
+  it('fills fields that older documents did not have', () => {
+    const { doc, problem } = readDocument({ version: 1, services: [{ id: 'a1', platform: 'whatsapp', name: 'Shop', enabled: true }] });
+    expect(problem).toBeUndefined();
+    expect(doc.services[0]).toEqual({ id: 'a1', platform: 'whatsapp', name: 'Shop', enabled: true, muted: false, callsAllowed: false });
+    expect(doc.settings).toEqual({ theme: 'system', language: 'system' });
+  });
+
+  it('runs every migration in order from the document’s version to the current one', () => {
+    const migrations = [
+      (d: Record<string, unknown>) => ({ ...d, version: 2, services: [], renamed: d['old'] }),
+      (d: Record<string, unknown>) => ({ ...d, version: 3, settings: { theme: d['renamed'] } }),
+    ];
+    expect(readDocument({ version: 1, old: 'dark' }, migrations)).toEqual({
+      doc: { ...defaultDocument(), version: 3, settings: { theme: 'dark', language: 'system' } },
+    });
+    expect(readDocument({ version: 2, renamed: 'light' }, migrations).doc.settings.theme).toBe('light');
+  });
+
+  it('falls back to defaults, saying so, when a migration throws', () => {
+    const migrations = [() => {
+      throw new Error('bad data');
+    }];
+    const { doc, problem } = readDocument({ version: 1 }, migrations);
+    expect(doc).toEqual({ ...defaultDocument(), version: 2 });
+    expect(problem).toEqual({ kind: 'unusable', reason: 'migration failed: Error: bad data' });
+  });
+
+  it('reads what it can of a document from a newer Wasl and says so', () => {
+    const { doc, problem } = readDocument(good({ version: CURRENT_VERSION + 3, futureField: 1 }));
+    expect(doc.services).toHaveLength(2);
+    expect(problem).toEqual({ kind: 'newer', version: CURRENT_VERSION + 3 });
+  });
+});
+
+describe('openSettings on a real file (conf, as inside electron-store)', () => {
+  let dir: string;
+  let clock: ManualClock;
+  let log: MemoryLogger;
+  let ids: number;
+  const file = () => path.join(dir, 'settings.json');
+  const conf: KeyValueFileFactory = (cwd, name) => new Conf<Record<string, unknown>>({ cwd, configName: name, clearInvalidConfig: false });
+  const open = () => openSettings(dir, conf, clock, log, () => `n${++ids}`);
+  const backups = () => fs.readdirSync(dir).filter((f) => f !== 'settings.json').sort();
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-settings-'));
+    clock = new ManualClock(Date.UTC(2026, 10, 21, 8, 30, 0));
+    log = new MemoryLogger();
+    ids = 0;
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('starts with defaults and no notice when there is no file, and round-trips a save', () => {
+    const first = open();
+    expect(first.doc).toEqual(defaultDocument());
+    expect(first.notices).toEqual([]);
+    const doc = good() as unknown as PersistedDoc;
+    expect(first.save(doc)).toBe(true);
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toEqual(doc);
+    expect(open().doc).toEqual(doc);
+    expect(backups()).toEqual([]);
+  });
+
+  it.each([
+    ['truncated JSON', '{"version":1,"services":[{"id":"a1"'],
+    ['an empty file', ''],
+    ['binary garbage', Buffer.from([0, 159, 146, 150, 255, 0, 1]).toString('latin1')],
+  ])('keeps %s aside, starts fresh and tells the user', (_label, content) => {
+    fs.writeFileSync(file(), content, 'latin1');
+    const opened = open();
+    expect(opened.doc).toEqual(defaultDocument());
+    expect(opened.notices).toHaveLength(1);
+    expect(opened.notices[0]).toMatchObject({ kind: 'settings-reset', id: 'n1', at: clock.now() });
+    const [backup] = backups();
+    expect(backup).toBe('settings.unreadable-2026-11-21T08-30-00-000Z.json');
+    expect(fs.readFileSync(path.join(dir, backup ?? ''), 'latin1')).toBe(content);
+    expect(opened.notices[0]).toMatchObject({ backupPath: path.join(dir, backup ?? '') });
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toEqual(defaultDocument());
+    expect(log.count('error')).toBe(1);
+  });
+
+  it('keeps a wrong-version file aside before replacing it', () => {
+    fs.writeFileSync(file(), JSON.stringify({ version: 'two', services: [whatsapp] }));
+    const opened = open();
+    expect(opened.notices[0]).toMatchObject({ kind: 'settings-reset', reason: 'unknown version two' });
+    expect(backups()).toEqual(['settings.unusable-2026-11-21T08-30-00-000Z.json']);
+  });
+
+  it('keeps a damaged file aside and the valid part in use', () => {
+    fs.writeFileSync(file(), JSON.stringify(good({ services: [whatsapp, { id: 'x' }] })));
+    const opened = open();
+    expect(opened.doc.services.map((s) => s.id)).toEqual(['a1']);
+    expect(opened.notices).toEqual([{ id: 'n1', at: clock.now(), kind: 'settings-repaired', backupPath: path.join(dir, backups()[0] ?? ''), dropped: 1 }]);
+    const readServices = (name: string) => (JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as PersistedDoc).services;
+    expect(readServices('settings.json')).toHaveLength(1);
+    expect(readServices(backups()[0] ?? '')).toHaveLength(2);
+  });
+
+  it('never leaves a half-written file: a save replaces the file atomically', () => {
+    const opened = open();
+    opened.save(good() as unknown as PersistedDoc);
+    const names = fs.readdirSync(dir);
+    expect(names).toEqual(['settings.json']);
+  });
+
+  it('reports a save the disk refused instead of throwing', () => {
+    const opened = open();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.writeFileSync(dir, 'now a file, not a folder');
+    expect(opened.save(good() as unknown as PersistedDoc)).toBe(false);
+    expect(log.count('error', 'could not write settings')).toBe(1);
+    fs.rmSync(dir);
+    fs.mkdirSync(dir);
+  });
+});
