@@ -35,6 +35,7 @@ import { ContentsPolicy } from './electron/contents-policy';
 import { wireIpc } from './electron/ipc-wiring';
 import { createMainWindow, revealWindow } from './electron/main-window';
 import { ServiceViews } from './electron/service-views';
+import { denyAllPermissions } from './electron/shell-session';
 import { AppTray } from './electron/tray';
 import { mainStrings, resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
@@ -84,6 +85,7 @@ function assetPath(...parts: string[]): string {
 
 function start(): void {
   protocol.handle(APP_SCHEME, (request) => serveApp(request, RENDERER_DIR));
+  denyAllPermissions(session.defaultSession);
 
   const userData = app.getPath('userData');
   const settings = openSettings(

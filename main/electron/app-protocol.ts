@@ -50,7 +50,7 @@ export function resolveAppPath(rawUrl: string, root: string): string | undefined
   }
   if (pathname.includes('\0')) return undefined;
   const base = path.resolve(root);
-  const file = path.resolve(base, `.${pathname === '/' ? '/index.html' : pathname}`);
+  const file = path.resolve(base, `.${pathname === '/' || pathname === '' ? '/index.html' : pathname}`);
   if (file !== base && !file.startsWith(base + path.sep)) return undefined;
   return file;
 }

@@ -95,8 +95,9 @@ export class ContentsPolicy {
   private windowOpen(id: number, url: string): WindowOpenResponse {
     const owner = this.owners.get(id);
     let decision: WindowOpenDecision;
-    if (owner?.kind === 'service') {
-      decision = decideWindowOpen(url, this.deps.originsOf(owner.serviceId) ?? []);
+    const origins = owner?.kind === 'service' ? this.deps.originsOf(owner.serviceId) : undefined;
+    if (origins) {
+      decision = decideWindowOpen(url, origins);
     } else if (owner?.kind === 'shell') {
       const nav = decideShellNavigation(url, this.deps.shellOrigin);
       decision = nav.action === 'external' ? nav : { action: 'deny' };

@@ -182,7 +182,8 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
       ),
     );
     session.on('will-download', (_event, item) => {
-      const name = path.basename(item.getFilename()) || 'download';
+      const base = path.basename(item.getFilename());
+      const name = base === '' || base === '.' || base === '..' ? 'download' : base;
       item.setSaveDialogOptions({ defaultPath: path.join(this.deps.electron.app.getPath('downloads'), name) });
       item.on('done', (_done, state) => {
         if (state === 'interrupted') this.deps.onDownloadFailed(name);

@@ -41,7 +41,8 @@ export class AppTray {
   private refresh(): void {
     const s = this.strings;
     if (!s) return;
-    const visible = this.deps.window.isVisible();
+    const win = this.deps.window;
+    const visible = win.isVisible() && !win.isMinimized();
     this.tray.setToolTip(s.trayTooltip);
     this.tray.setContextMenu(
       this.deps.electron.Menu.buildFromTemplate([

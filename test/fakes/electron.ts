@@ -427,8 +427,8 @@ export interface FakeElectron extends ElectronApi<FakeView> {
   createContents(session: FakeSession): FakeWebContents;
 }
 
-export function createFakeElectron(): FakeElectron {
-  const app = new FakeApp();
+/** `app` may be a richer FakeApp (the composition test's adds lifecycle methods). */
+export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
   const sessions = new Map<string, FakeSession>();
   const views: FakeView[] = [];
   const windows: FakeWindow[] = [];

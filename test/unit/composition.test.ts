@@ -1,0 +1,169 @@
+/**
+ * main/index.ts, the composition root, started against the fake `electron` module: checks that every part is
+ * wired (protocol, window, views, IPC, shortcuts, tray, menu, persistence) the way the app will run it.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { AppState } from '../../common/state';
+import type { IpcMainEventLike } from '../../main/electron/api';
+import type { FakeElectronModule } from '../fakes/electron-module';
+import type { FakeWebContents } from '../fakes/electron';
+
+const hoisted = vi.hoisted(() => ({ module: undefined as FakeElectronModule | undefined }));
+
+vi.mock('electron', async () => {
+  const { createFakeElectronModule } = await import('../fakes/electron-module');
+  hoisted.module = createFakeElectronModule();
+  return hoisted.module;
+});
+
+vi.mock('electron-store', async () => {
+  const { default: Conf } = await import('conf');
+  return {
+    default: class extends Conf<Record<string, unknown>> {
+      constructor(options: { cwd: string; name: string; clearInvalidConfig: boolean }) {
+        super({ cwd: options.cwd, configName: options.name, clearInvalidConfig: options.clearInvalidConfig });
+      }
+    },
+  };
+});
+
+const profile = mkdtempSync(path.join(os.tmpdir(), 'wasl-root-'));
+const services = [
+  { id: 'wa1', platform: 'whatsapp', name: 'Shop', enabled: true, muted: false, callsAllowed: false },
+  { id: 'tg1', platform: 'telegram', name: 'Telegram', enabled: true, muted: false, callsAllowed: false },
+  { id: 'off1', platform: 'slack', name: 'Team', enabled: false, muted: false, callsAllowed: false },
+];
+
+let fake: FakeElectronModule;
+const shellEvent = (contents: FakeWebContents, url = 'app://wasl/index.html', parent: unknown = null): IpcMainEventLike => ({
+  sender: { id: contents.id },
+  senderFrame: { url, parent },
+});
+
+beforeAll(async () => {
+  writeFileSync(
+    path.join(profile, 'settings.json'),
+    JSON.stringify({ version: 1, services, activeServiceId: 'wa1', settings: { theme: 'dark', language: 'en' }, window: null }),
+  );
+  vi.stubEnv('WASL_USER_DATA_DIR', profile);
+  await import('../../main/index');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (!hoisted.module) throw new Error('the electron mock was not used');
+  fake = hoisted.module;
+});
+
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+describe('main/index.ts wiring', () => {
+  it('prepares Electron before the app is ready: profile folder, sandbox, user agent, app:// scheme', () => {
+    expect(fake.app.setPaths).toEqual([['userData', profile]]);
+    expect(fake.app.sandboxEnabled).toBe(true);
+    expect(fake.app.userAgentFallback).toMatch(/^Mozilla\/5\.0 \(X11; Linux x86_64\) .* Chrome\/\d+\.0\.0\.0 Safari\/537\.36$/);
+    expect(fake.protocol.privileged).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+    ]);
+    expect([...fake.protocol.handlers.keys()]).toEqual(['app']);
+  });
+
+  it('opens the shell window from app:// with its preload, and locks the shell’s session down', async () => {
+    const [win] = fake.windows;
+    expect(fake.windows).toHaveLength(1);
+    expect(win?.loaded).toEqual(['app://wasl/index.html']);
+    expect(win?.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(win?.options.webPreferences?.preload).toBe(path.resolve('main/../preload/shell.cjs'));
+    expect(await fake.session.defaultSession.request('notifications', { requestingUrl: 'app://wasl/' })).toBe(false);
+    expect(fake.nativeTheme.themeSource).toBe('dark');
+  });
+
+  it('opens a view for each enabled service, on its own partition, with the service preload', () => {
+    expect(fake.views.map((v) => v.options.webPreferences.partition)).toEqual(['persist:svc-wa1', 'persist:svc-tg1']);
+    expect(fake.views.map((v) => v.webContents.loads)).toEqual([['https://web.whatsapp.com/'], ['https://web.telegram.org/k/']]);
+    expect(fake.views[0]?.options.webPreferences.preload).toBe(path.resolve('main/../preload/service.cjs'));
+    expect(fake.sessions.get('persist:svc-wa1')?.userAgent).toBe(fake.app.userAgentFallback);
+    expect(fake.sessions.get('persist:svc-off1')).toBeUndefined();
+  });
+
+  it('answers the shell’s hydrate, and refuses it from a service page or an iframe', async () => {
+    const win = fake.windows[0];
+    const view = fake.views[0];
+    const hydrate = fake.ipcMain.handlers.get('app:hydrate');
+    if (!win || !view || !hydrate) throw new Error('not wired');
+    const state = (await hydrate(shellEvent(win.webContents), undefined)) as AppState;
+    expect(state.services.map((s) => s.id)).toEqual(['wa1', 'tg1', 'off1']);
+    expect(state.activeServiceId).toBe('wa1');
+    expect(await hydrate(shellEvent(view.webContents, 'https://web.whatsapp.com/'), undefined)).toEqual({ ok: false, error: 'invalid', detail: 'wrong-sender' });
+    expect(await hydrate(shellEvent(win.webContents, 'https://ads.example/', {}), undefined)).toEqual({ ok: false, error: 'invalid', detail: 'wrong-sender' });
+  });
+
+  it('carries out shell commands and pushes the change to the shell as a patch', async () => {
+    const win = fake.windows[0];
+    const command = fake.ipcMain.handlers.get('app:command');
+    if (!win || !command) throw new Error('not wired');
+    win.webContents.sent.length = 0;
+    expect(await command(shellEvent(win.webContents), { type: 'service.rename', id: 'tg1', name: 'دعم العملاء' })).toEqual({ ok: true });
+    const patch = win.webContents.sent.find((m) => m.channel === 'app:patch')?.args[0] as Partial<AppState>;
+    expect(patch.services?.[1]?.name).toBe('دعم العملاء');
+    expect(fake.applicationMenu?.template.find((m) => m.label === 'Services')?.submenu).toEqual(
+      expect.arrayContaining([expect.objectContaining({ label: 'دعم العملاء' })]),
+    );
+  });
+
+  it('places the active view where the shell says, and hides it while a dialog is open', () => {
+    const win = fake.windows[0];
+    const viewport = fake.ipcMain.listeners.get('app:viewport');
+    const [wa, tg] = fake.views;
+    if (!win || !viewport || !wa || !tg) throw new Error('not wired');
+    viewport(shellEvent(win.webContents), { rect: { x: 72, y: 48, width: 700, height: 500 } });
+    expect(wa.visible).toBe(true);
+    expect(wa.bounds).toEqual({ x: 72, y: 48, width: 700, height: 500 });
+    expect(tg.visible).toBe(false);
+    viewport(shellEvent(win.webContents), { rect: null });
+    expect(wa.visible).toBe(false);
+    viewport(shellEvent(win.webContents), { rect: { x: 72, y: 48, width: 700, height: 500 } });
+  });
+
+  it('switches services with Ctrl+2 pressed inside a service page, which never sees the key', () => {
+    const [wa, tg] = fake.views;
+    if (!wa || !tg) throw new Error('not wired');
+    expect(wa.webContents.key({ code: 'Digit2', control: true })).toBe(false);
+    expect(tg.visible).toBe(true);
+    expect(wa.visible).toBe(false);
+    expect(wa.webContents.key({ code: 'KeyA', control: true })).toBe(true);
+  });
+
+  it('takes service updates only from that service’s view, and shows its unread count', async () => {
+    const win = fake.windows[0];
+    const update = fake.ipcMain.listeners.get('svc:update');
+    const hydrate = fake.ipcMain.handlers.get('app:hydrate');
+    const [wa] = fake.views;
+    if (!win || !update || !hydrate || !wa) throw new Error('not wired');
+    const message = { seq: 0, reset: true, loggedIn: true, unread: { direct: 5, indirect: 0 }, upsert: [], remove: [] };
+    update(shellEvent(wa.webContents, 'https://web.whatsapp.com/'), message);
+    update(shellEvent(win.webContents), { ...message, unread: { direct: 99, indirect: 0 } });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const state = (await hydrate(shellEvent(win.webContents), undefined)) as AppState;
+    expect(state.runtime['wa1']?.unread).toBe(5);
+    expect(state.runtime['tg1']?.unread).toBe(0);
+  });
+
+  it('keeps running in the tray when the window is closed, and saves settings on quit', () => {
+    const win = fake.windows[0];
+    const [tray] = fake.trays;
+    if (!win || !tray) throw new Error('not wired');
+    expect(tray.iconPath).toBe(path.join('/fake/app', 'assets', 'tray', 'tray.png'));
+    expect(tray.tooltip).toBe('Wasl');
+    win.show();
+    expect(win.close()).toBe(false);
+    expect(win.isVisible()).toBe(false);
+    fake.app.emit('before-quit');
+    const saved = JSON.parse(readFileSync(path.join(profile, 'settings.json'), 'utf8')) as { services: { name: string }[] };
+    expect(saved.services.map((s) => s.name)).toEqual(['Shop', 'دعم العملاء', 'Team']);
+    expect(win.close()).toBe(true);
+  });
+});

@@ -1,0 +1,366 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { serviceOrigins } from '../../../common/catalog';
+import type { ServiceConfig } from '../../../common/model';
+import type { AppLike, InputLike } from '../../../main/electron/api';
+import { ContentsPolicy } from '../../../main/electron/contents-policy';
+import { ManualClock } from '../../fakes/clock';
+import { createFakeElectron, FakeEvent, FakeNavigation, type FakeElectron, type FakeWebContents } from '../../fakes/electron';
+import { MemoryLogger } from '../../fakes/logger';
+import { assertSafeExternal, flush, HARDENED, service } from './support';
+
+interface Harness {
+  fake: FakeElectron;
+  policy: ContentsPolicy;
+  clock: ManualClock;
+  log: MemoryLogger;
+  services: Map<string, ServiceConfig>;
+  onInput: (input: InputLike) => boolean;
+  /** A new contents, announced on app 'web-contents-created' as Electron does, owned by `owner`. */
+  contents(owner?: 'shell' | { service: string }): FakeWebContents;
+}
+
+let current: Harness | undefined;
+
+function setup(onInput: (input: InputLike) => boolean = () => false): Harness {
+  const fake = createFakeElectron();
+  const clock = new ManualClock();
+  const log = new MemoryLogger();
+  const services = new Map<string, ServiceConfig>([
+    ['wa', service('wa', 'whatsapp')],
+    ['tg', service('tg', 'telegram')],
+    ['custom', service('custom', 'custom', { url: 'https://chat.example.com/app' })],
+  ]);
+  const policy = new ContentsPolicy({
+    openExternal: (url) => fake.shell.openExternal(url),
+    originsOf: (id) => {
+      const s = services.get(id);
+      return s ? serviceOrigins(s.platform, s.url) : undefined;
+    },
+    shellOrigin: { protocol: 'app:', host: 'wasl' },
+    onInput,
+    clock,
+    log,
+  });
+  const app: AppLike = fake.app;
+  app.on('web-contents-created', (_event, contents) => {
+    policy.attach(contents);
+  });
+  const contents = (owner?: 'shell' | { service: string }): FakeWebContents => {
+    const created = fake.createContents(fake.sessionFor(owner === undefined || owner === 'shell' ? '' : `persist:svc-${owner.service}`));
+    if (owner === 'shell') policy.assign(created.id, { kind: 'shell' });
+    else if (owner) policy.assign(created.id, { kind: 'service', serviceId: owner.service });
+    return created;
+  };
+  current = { fake, policy, clock, log, services, onInput, contents };
+  return current;
+}
+
+afterEach(() => {
+  // Whatever a test did, nothing but http, https and mailto (without credentials) reached the OS.
+  if (current) assertSafeExternal(current.fake.shell.opened);
+  current = undefined;
+});
+
+type Outcome = 'allow' | 'external' | 'deny';
+
+/** What happened to a top-level navigation: stayed, went to the default browser, or was refused. */
+function navigate(h: Harness, contents: FakeWebContents, url: string, event: 'will-navigate' | 'will-redirect' = 'will-navigate'): Outcome {
+  const before = h.fake.shell.opened.length;
+  const details = new FakeNavigation(url, true);
+  contents.emit(event, details);
+  if (!details.defaultPrevented) {
+    expect(h.fake.shell.opened.length, 'an allowed navigation also opened a browser').toBe(before);
+    return 'allow';
+  }
+  return h.fake.shell.opened.length > before ? 'external' : 'deny';
+}
+
+describe('ContentsPolicy: navigations of a WhatsApp service', () => {
+  const table: [string, Outcome, string?][] = [
+    ['https://web.whatsapp.com/', 'allow'],
+    ['https://web.whatsapp.com/send?phone=201000000000', 'allow'],
+    ['https://web.whatsapp.com.evil.example/', 'external', 'https://web.whatsapp.com.evil.example/'],
+    ['https://web.whatsapp.com@evil.example/', 'deny'],
+    ['https://evil.example/#web.whatsapp.com', 'external', 'https://evil.example/#web.whatsapp.com'],
+    // Cyrillic "е": parsed to punycode, a different origin.
+    ['https://w\u0435b.whatsapp.com/', 'external', 'https://xn--wb-nlc.whatsapp.com/'],
+    ['http://web.whatsapp.com/', 'external', 'http://web.whatsapp.com/'],
+    ['https://web.whatsapp.com:8443/', 'external', 'https://web.whatsapp.com:8443/'],
+    ['javascript:alert(1)', 'deny'],
+    ['JaVaScRiPt:alert(document.cookie)', 'deny'],
+    ['file:///etc/passwd', 'deny'],
+    // A file URL with a host is a UNC path on Windows.
+    ['file://evil.example/share/payload.exe', 'deny'],
+    ['data:text/html,<script>alert(1)</script>', 'deny'],
+    ['chrome://settings', 'deny'],
+    ['devtools://devtools/bundled/inspector.html', 'deny'],
+    ['app://wasl/index.html', 'deny'],
+    ['ms-msdt:/id PCWDiagnostic', 'deny'],
+    ['mailto:a@b.c', 'external', 'mailto:a@b.c'],
+    ['https://user:pw@example.com/', 'deny'],
+    ['https://user@example.com/', 'deny'],
+    ['not a url at all', 'deny'],
+    ['', 'deny'],
+  ];
+
+  it.each(table)('%j → %s', (url, outcome, opened) => {
+    const h = setup();
+    const contents = h.contents({ service: 'wa' });
+    expect(navigate(h, contents, url)).toBe(outcome);
+    expect(h.fake.shell.opened).toEqual(opened === undefined ? [] : [opened]);
+  });
+
+  it.each(table)('will-redirect to %j → %s', (url, outcome) => {
+    const h = setup();
+    const contents = h.contents({ service: 'wa' });
+    expect(navigate(h, contents, url, 'will-redirect')).toBe(outcome);
+  });
+
+  it('leaves sub-frame navigations alone', () => {
+    const h = setup();
+    const contents = h.contents({ service: 'wa' });
+    for (const url of ['https://evil.example/', 'javascript:alert(1)', 'https://www.youtube.com/embed/x']) {
+      const details = new FakeNavigation(url, false);
+      contents.emit('will-navigate', details);
+      expect(details.defaultPrevented, url).toBe(false);
+    }
+    expect(h.fake.shell.opened).toEqual([]);
+  });
+
+  it('follows a service’s current origins (a custom service’s URL may change)', () => {
+    const h = setup();
+    const contents = h.contents({ service: 'custom' });
+    expect(navigate(h, contents, 'https://chat.example.com/room/1')).toBe('allow');
+    h.services.set('custom', service('custom', 'custom', { url: 'https://talk.example.org/' }));
+    expect(navigate(h, contents, 'https://chat.example.com/room/1')).toBe('external');
+    expect(navigate(h, contents, 'https://talk.example.org/x')).toBe('allow');
+  });
+
+  it('refuses every navigation of a service that no longer exists', () => {
+    const h = setup();
+    const contents = h.contents({ service: 'wa' });
+    h.services.delete('wa');
+    expect(navigate(h, contents, 'https://web.whatsapp.com/')).toBe('deny');
+    expect(navigate(h, contents, 'https://example.com/')).toBe('deny');
+  });
+
+  it('refuses every window.open of a service that no longer exists, even about:blank', () => {
+    const h = setup();
+    const contents = h.contents({ service: 'wa' });
+    h.services.delete('wa');
+    for (const url of ['about:blank', 'https://web.whatsapp.com/', 'https://example.com/']) {
+      expect(contents.open(url)).toEqual({ action: 'deny' });
+    }
+    expect(h.fake.shell.opened).toEqual([]);
+  });
+
+  it('logs refusals with a bounded URL', () => {
+    const h = setup();
+    const contents = h.contents({ service: 'wa' });
+    navigate(h, contents, `javascript:${'x'.repeat(5000)}`);
+    const line = h.log.lines.find((l) => l.message === 'refused a navigation');
+    expect(line?.level).toBe('warn');
+    expect(String(line?.fields?.['url']).length).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('ContentsPolicy: window.open from a service', () => {
+  it.each(['https://web.whatsapp.com/', 'https://web.whatsapp.com/popup?x=1', 'about:blank', ''])(
+    '%j opens a child window with hardened webPreferences and no preload',
+    (url) => {
+      const h = setup();
+      const response = h.contents({ service: 'wa' }).open(url);
+      expect(response?.action).toBe('allow');
+      if (response?.action !== 'allow') return;
+      expect(response.overrideBrowserWindowOptions.webPreferences).toStrictEqual({ ...HARDENED });
+      expect(response.overrideBrowserWindowOptions.webPreferences).not.toHaveProperty('preload');
+      expect(response.overrideBrowserWindowOptions.webPreferences).not.toHaveProperty('partition');
+      expect(h.fake.shell.opened).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['https://evil.example/', 'https://evil.example/'],
+    ['https://web.whatsapp.com.evil.example/', 'https://web.whatsapp.com.evil.example/'],
+    ['https://w\u0435b.whatsapp.com/', 'https://xn--wb-nlc.whatsapp.com/'],
+    ['http://example.com/', 'http://example.com/'],
+    ['mailto:shop@example.com', 'mailto:shop@example.com'],
+  ])('%j is denied in the app and opened externally', (url, opened) => {
+    const h = setup();
+    expect(h.contents({ service: 'wa' }).open(url)).toEqual({ action: 'deny' });
+    expect(h.fake.shell.opened).toEqual([opened]);
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'file:///C:/Windows/System32/calc.exe',
+    'file://evil.example/share/payload.exe',
+    'data:text/html,<h1>x',
+    'chrome://gpu',
+    'about:srcdoc',
+    'https://web.whatsapp.com@evil.example/',
+    'https://user:pw@example.com/',
+    'search-ms:query=x',
+    'smb://evil.example/share',
+  ])('%j is denied and not opened anywhere', (url) => {
+    const h = setup();
+    expect(h.contents({ service: 'wa' }).open(url)).toEqual({ action: 'deny' });
+    expect(h.fake.shell.opened).toEqual([]);
+  });
+
+  it('rate limits external opens per contents: 20 window.open calls open at most the burst', () => {
+    const h = setup();
+    const page = h.contents({ service: 'wa' });
+    for (let i = 0; i < 20; i += 1) expect(page.open(`https://example.com/${i}`)).toEqual({ action: 'deny' });
+    expect(h.fake.shell.opened).toEqual(['https://example.com/0', 'https://example.com/1', 'https://example.com/2']);
+    expect(h.log.count('warn', 'refused to open a link: too many at once')).toBe(17);
+
+    // Another contents has its own allowance.
+    const other = h.contents({ service: 'tg' });
+    other.open('https://example.org/');
+    expect(h.fake.shell.opened).toHaveLength(4);
+
+    // One more a second afterwards.
+    h.clock.advance(1000);
+    page.open('https://example.com/later');
+    page.open('https://example.com/too-soon');
+    expect(h.fake.shell.opened.slice(4)).toEqual(['https://example.com/later']);
+  });
+
+  it('shares the allowance between navigations and window.open of one contents', () => {
+    const h = setup();
+    const page = h.contents({ service: 'wa' });
+    page.open('https://example.com/1');
+    navigate(h, page, 'https://example.com/2');
+    page.open('https://example.com/3');
+    expect(navigate(h, page, 'https://example.com/4')).toBe('deny');
+    expect(h.fake.shell.opened).toHaveLength(3);
+  });
+
+  it('logs and swallows a failing openExternal', async () => {
+    const h = setup();
+    vi.spyOn(h.fake.shell, 'openExternal').mockRejectedValueOnce(new Error('no browser'));
+    expect(h.contents({ service: 'wa' }).open('https://example.com/')).toEqual({ action: 'deny' });
+    await flush();
+    expect(h.log.count('error', 'could not open a link in the default browser')).toBe(1);
+  });
+});
+
+describe('ContentsPolicy: child windows', () => {
+  it('a child window inherits its opener’s owner and follows the service’s policy', () => {
+    const h = setup();
+    const opener = h.contents({ service: 'wa' });
+    expect(opener.open('about:blank')?.action).toBe('allow');
+    const child = h.contents();
+    opener.emit('did-create-window', { webContents: child });
+    expect(h.policy.ownerOf(child.id)).toEqual({ kind: 'service', serviceId: 'wa' });
+    expect(h.policy.serviceOf(child.id)).toBe('wa');
+    expect(navigate(h, child, 'https://web.whatsapp.com/auth')).toBe('allow');
+    expect(navigate(h, child, 'https://evil.example/')).toBe('external');
+    expect(navigate(h, child, 'javascript:alert(1)')).toBe('deny');
+    expect(child.open('https://web.whatsapp.com/again')?.action).toBe('allow');
+
+    // A grandchild inherits too.
+    const grandchild = h.contents();
+    child.emit('did-create-window', { webContents: grandchild });
+    expect(h.policy.serviceOf(grandchild.id)).toBe('wa');
+  });
+
+  it('a window created by an unowned contents stays unowned', () => {
+    const h = setup();
+    const stranger = h.contents();
+    const child = h.contents();
+    stranger.emit('did-create-window', { webContents: child });
+    expect(h.policy.ownerOf(child.id)).toBeUndefined();
+    expect(navigate(h, child, 'https://web.whatsapp.com/')).toBe('deny');
+  });
+});
+
+describe('ContentsPolicy: contents nobody owns', () => {
+  it('refuses every navigation and every window.open, and opens nothing externally', () => {
+    const h = setup();
+    const contents = h.contents();
+    for (const url of ['https://web.whatsapp.com/', 'https://example.com/', 'mailto:a@b.c', 'app://wasl/index.html', 'about:blank']) {
+      expect(navigate(h, contents, url), url).toBe('deny');
+      expect(contents.open(url), url).toEqual({ action: 'deny' });
+    }
+    expect(h.fake.shell.opened).toEqual([]);
+  });
+});
+
+describe('ContentsPolicy: <webview>', () => {
+  it('prevents webview attachment on every contents: shell, service, child and unowned', () => {
+    const h = setup();
+    for (const contents of [h.contents('shell'), h.contents({ service: 'wa' }), h.contents()]) {
+      const event = new FakeEvent();
+      contents.emit('will-attach-webview', event);
+      expect(event.defaultPrevented).toBe(true);
+    }
+    expect(h.log.count('warn', 'blocked a <webview>')).toBe(3);
+  });
+
+  it('attaches to every contents the app creates', () => {
+    const h = setup();
+    const contents = h.contents();
+    for (const event of ['will-attach-webview', 'will-navigate', 'will-redirect', 'did-create-window', 'before-input-event', 'destroyed']) {
+      expect(contents.listenerCount(event), event).toBe(1);
+    }
+    expect(contents.windowOpenHandler).toBeDefined();
+  });
+});
+
+describe('ContentsPolicy: the shell', () => {
+  it.each([
+    ['app://wasl/index.html', 'allow'],
+    ['app://wasl/settings#lang', 'allow'],
+    ['app://wasl.evil/index.html', 'deny'],
+    ['app://evil/index.html', 'deny'],
+    ['app://wasl:81/index.html', 'deny'],
+    ['file:///opt/wasl/renderer/index.html', 'deny'],
+    ['file://evil.example/share/payload.exe', 'deny'],
+    ['javascript:alert(1)', 'deny'],
+    ['https://example.com/', 'external'],
+    ['https://user:pw@example.com/', 'deny'],
+    ['mailto:help@wasl.app', 'external'],
+  ] as const)('may navigate to %j: %s', (url, outcome) => {
+    const h = setup();
+    expect(navigate(h, h.contents('shell'), url)).toBe(outcome);
+  });
+
+  it('opens https links from window.open externally and never opens a window itself', () => {
+    const h = setup();
+    const shell = h.contents('shell');
+    expect(shell.open('https://github.com/wasl-app/wasl')).toEqual({ action: 'deny' });
+    expect(h.fake.shell.opened).toEqual(['https://github.com/wasl-app/wasl']);
+    expect(shell.open('app://wasl/index.html')).toEqual({ action: 'deny' });
+    expect(shell.open('about:blank')).toEqual({ action: 'deny' });
+    expect(shell.open('javascript:alert(1)')).toEqual({ action: 'deny' });
+    expect(h.fake.shell.opened).toHaveLength(1);
+  });
+});
+
+describe('ContentsPolicy: keyboard shortcuts', () => {
+  it('lets onInput decide, and prevents the key only when it returns true', () => {
+    const onInput = vi.fn((input: InputLike) => input.control && input.code === 'Digit1');
+    const h = setup(onInput);
+    const page = h.contents({ service: 'wa' });
+    expect(page.key({ code: 'Digit1', control: true })).toBe(false);
+    expect(page.key({ code: 'KeyA', control: true })).toBe(true);
+    expect(page.key({ code: 'Digit1' })).toBe(true);
+    expect(onInput).toHaveBeenCalledTimes(3);
+    expect(onInput.mock.calls[0]?.[0]).toMatchObject({ type: 'keyDown', code: 'Digit1', control: true });
+    // Unowned contents too: shortcuts work wherever the focus is.
+    expect(h.contents().key({ code: 'Digit1', control: true })).toBe(false);
+  });
+});
+
+describe('ContentsPolicy: destroyed contents', () => {
+  it('forgets the owner when the contents is destroyed', () => {
+    const h = setup();
+    const contents = h.contents({ service: 'wa' });
+    expect(h.policy.serviceOf(contents.id)).toBe('wa');
+    contents.close();
+    expect(h.policy.ownerOf(contents.id)).toBeUndefined();
+    expect(h.policy.serviceOf(contents.id)).toBeUndefined();
+  });
+});
