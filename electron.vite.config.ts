@@ -26,6 +26,8 @@ export default defineConfig({
     root: resolve(root, 'renderer'),
     base: './',
     build: {
+      // electron-vite leaves the renderer unminified by default; the shell's first paint should load little.
+      minify: true,
       outDir: resolve(root, 'out/renderer'),
       rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },

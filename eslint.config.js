@@ -6,6 +6,7 @@ import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'events', 'stream', 'http', 'https', 'net', 'zlib', 'buffer', 'process'];
 const builtins = NODE_BUILTINS.map((name) => ({ group: [name], message: 'Node built-ins are not available in this layer.' }));
+/** @param {string} name @param {string} message */
 const layer = (name, message) => ({ group: [`**/${name}/**`, `../${name}`, `../../${name}`], message });
 
 export default tseslint.config(

@@ -1,3 +1,27 @@
+/**
+ * The shell's entry: renders the app against `window.wasl`, the bridge the shell preload exposes.
+ */
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { WaslBridge } from '../../common/bridge';
+import { App } from './App';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/dialogs.css';
+import './styles/panels.css';
 
-createRoot(document.getElementById('root') as HTMLElement).render(<p>Wasl</p>);
+declare global {
+  interface Window {
+    wasl: WaslBridge;
+  }
+}
+
+const root = document.getElementById('root');
+if (root === null) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <App bridge={window.wasl} />
+  </StrictMode>,
+);

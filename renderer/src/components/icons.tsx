@@ -1,0 +1,116 @@
+/**
+ * The shell's own line icons on a 24×24 grid. Decorative: whatever they label carries its own accessible name.
+ */
+import type { ReactNode } from 'react';
+
+function Glyph({ children }: { children: ReactNode }) {
+  return (
+    <svg
+      className="icon"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const PlusIcon = () => (
+  <Glyph>
+    <path d="M12 5v14M5 12h14" />
+  </Glyph>
+);
+
+export const CloseIcon = () => (
+  <Glyph>
+    <path d="M6.5 6.5l11 11M17.5 6.5l-11 11" />
+  </Glyph>
+);
+
+export const MoreIcon = () => (
+  <Glyph>
+    <circle cx="12" cy="5.5" r="1.2" fill="currentColor" />
+    <circle cx="12" cy="12" r="1.2" fill="currentColor" />
+    <circle cx="12" cy="18.5" r="1.2" fill="currentColor" />
+  </Glyph>
+);
+
+export const SearchIcon = () => (
+  <Glyph>
+    <circle cx="11" cy="11" r="6.5" />
+    <path d="M16 16l4 4" />
+  </Glyph>
+);
+
+export const ReloadIcon = () => (
+  <Glyph>
+    <path d="M19.5 12a7.5 7.5 0 1 1-2.2-5.3" />
+    <path d="M19.5 4.5v4.2h-4.2" />
+  </Glyph>
+);
+
+export const BellIcon = () => (
+  <Glyph>
+    <path d="M6.5 16.5v-5.5a5.5 5.5 0 0 1 11 0v5.5l1.5 1.5h-14z" />
+    <path d="M10 20.5a2.2 2.2 0 0 0 4 0" />
+  </Glyph>
+);
+
+export const BellOffIcon = () => (
+  <Glyph>
+    <path d="M8.2 6.4A5.5 5.5 0 0 1 17.5 11v4.5M17 18H5l1.5-1.5V11c0-.9.2-1.7.5-2.5" />
+    <path d="M10 20.5a2.2 2.2 0 0 0 4 0" />
+    <path d="M4 4l16 16" />
+  </Glyph>
+);
+
+export const SettingsIcon = () => (
+  <Glyph>
+    <path d="M4 7h9M18 7h2M4 17h3M12 17h8" />
+    <circle cx="15.5" cy="7" r="2.3" />
+    <circle cx="9.5" cy="17" r="2.3" />
+  </Glyph>
+);
+
+export const WarningIcon = () => (
+  <Glyph>
+    <path d="M12 4l9 15.5H3z" />
+    <path d="M12 10v4" />
+    <circle cx="12" cy="16.8" r=".6" fill="currentColor" />
+  </Glyph>
+);
+
+export const PowerIcon = () => (
+  <Glyph>
+    <path d="M12 4v8" />
+    <path d="M7.2 6.9a7 7 0 1 0 9.6 0" />
+  </Glyph>
+);
+
+export const OfflineIcon = () => (
+  <Glyph>
+    <path d="M4.5 9.5a11 11 0 0 1 4-2.3M12.5 6.9a11 11 0 0 1 7 2.6M7.5 13a6 6 0 0 1 3-1.7M15 12a6 6 0 0 1 1.5 1" />
+    <circle cx="12" cy="17" r=".9" fill="currentColor" />
+    <path d="M4 4l16 16" />
+  </Glyph>
+);
+
+export const InfoIcon = () => (
+  <Glyph>
+    <circle cx="12" cy="12" r="8.5" />
+    <path d="M12 11v5" />
+    <circle cx="12" cy="8" r=".6" fill="currentColor" />
+  </Glyph>
+);
+
+export const CheckIcon = () => (
+  <Glyph>
+    <path d="M5 12.5l4.5 4.5L19 7.5" />
+  </Glyph>
+);

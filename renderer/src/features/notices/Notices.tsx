@@ -1,0 +1,49 @@
+/**
+ * Messages from main that stay until dismissed (settings reset or repaired, a failed download…).
+ */
+import { useTranslation } from 'react-i18next';
+import type { Notice } from '../../../../common/state';
+import { IconButton } from '../../components/IconButton';
+import { CloseIcon, InfoIcon, WarningIcon } from '../../components/icons';
+import { isolate, isolateLtr } from '../../i18n/format';
+import { useApp } from '../../store/context';
+import { useServiceActions } from '../services/useServiceActions';
+
+function useNoticeText(): (notice: Notice) => string {
+  const { t } = useTranslation();
+  return (notice) => {
+    switch (notice.kind) {
+      case 'settings-reset':
+        return t('notices.settingsReset', { path: isolateLtr(notice.backupPath) });
+      case 'settings-repaired':
+        return t('notices.settingsRepaired', { count: notice.dropped, path: isolateLtr(notice.backupPath) });
+      case 'settings-not-saved':
+        return t('notices.settingsNotSaved');
+      case 'download-failed':
+        return t('notices.downloadFailed', { file: isolate(notice.fileName) });
+      case 'storage-not-cleared':
+        return t('notices.storageNotCleared', { name: isolate(notice.serviceName) });
+    }
+  };
+}
+
+export function Notices() {
+  const { t } = useTranslation();
+  const notices = useApp((s) => s.notices);
+  const text = useNoticeText();
+  const { run } = useServiceActions();
+
+  return (
+    <div className="notices" role="region" aria-label={t('notices.label')} aria-live="polite">
+      {notices.map((notice) => (
+        <div key={notice.id} className={notice.kind === 'settings-repaired' ? 'notice tone-info' : 'notice tone-warning'}>
+          {notice.kind === 'settings-repaired' ? <InfoIcon /> : <WarningIcon />}
+          <p className="notice-text">{text(notice)}</p>
+          <IconButton label={t('notices.dismiss')} onClick={() => run({ type: 'notice.dismiss', id: notice.id })}>
+            <CloseIcon />
+          </IconButton>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Settings: appearance and language. Each choice applies at once.
+ */
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LanguageSetting, ThemeSetting } from '../../../../common/state';
+import { Dialog } from '../../components/Dialog';
+import { useApp } from '../../store/context';
+import { useServiceActions } from '../services/useServiceActions';
+
+const THEME_TEXT = {
+  system: 'settings.theme.system',
+  light: 'settings.theme.light',
+  dark: 'settings.theme.dark',
+} as const satisfies Record<ThemeSetting, string>;
+
+/** Languages are offered in their own names, whatever the current one is. */
+const LANGUAGE_NAMES = { en: 'English', ar: 'العربية' } as const;
+
+interface Choice<T extends string> {
+  value: T;
+  label: string;
+  lang?: string;
+}
+
+function ChoiceGroup<T extends string>({
+  legend,
+  value,
+  choices,
+  onChange,
+}: {
+  legend: string;
+  value: T;
+  choices: readonly Choice<T>[];
+  onChange: (value: T) => void;
+}) {
+  const name = useId();
+  return (
+    <fieldset className="choice-group">
+      <legend className="choice-legend">{legend}</legend>
+      <div className="segmented">
+        {choices.map((choice) => (
+          <label key={choice.value} className="segment" lang={choice.lang}>
+            <input
+              type="radio"
+              name={name}
+              value={choice.value}
+              checked={choice.value === value}
+              onChange={() => onChange(choice.value)}
+            />
+            <span>{choice.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function SettingsDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const settings = useApp((s) => s.settings);
+  const { run } = useServiceActions();
+
+  const themes: Choice<ThemeSetting>[] = (['system', 'light', 'dark'] as const).map((value) => ({
+    value,
+    label: t(THEME_TEXT[value]),
+  }));
+  const languages: Choice<LanguageSetting>[] = [
+    { value: 'system', label: t('settings.language.system') },
+    { value: 'en', label: LANGUAGE_NAMES.en, lang: 'en' },
+    { value: 'ar', label: LANGUAGE_NAMES.ar, lang: 'ar' },
+  ];
+
+  return (
+    <Dialog title={t('settings.title')} onClose={onClose} size="md">
+      <div className="dialog-body settings-body">
+        <ChoiceGroup
+          legend={t('settings.theme.label')}
+          value={settings.theme}
+          choices={themes}
+          onChange={(theme) => run({ type: 'settings.set', theme })}
+        />
+        <ChoiceGroup
+          legend={t('settings.language.label')}
+          value={settings.language}
+          choices={languages}
+          onChange={(language) => run({ type: 'settings.set', language })}
+        />
+      </div>
+      <footer className="dialog-footer">
+        <button type="button" className="button button-primary" onClick={onClose}>
+          {t('common.done')}
+        </button>
+      </footer>
+    </Dialog>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * The window's layout: the sidebar, then notices above either the first-start guide or the active service.
+ * While a dialog is open everything behind it is inert.
+ */
+import { useApp, useUi } from '../../store/context';
+import { Notices } from '../notices/Notices';
+import { Sidebar } from '../sidebar/Sidebar';
+import { ServiceArea } from '../viewport/ServiceArea';
+import { EmptyState } from '../welcome/EmptyState';
+import { Announcer } from './Announcer';
+import { DialogHost } from './DialogHost';
+import { useShellActions } from './useShellActions';
+
+export function Shell() {
+  const empty = useApp((s) => s.services.length === 0);
+  const dialogOpen = useUi((s) => s.dialog !== null);
+  useShellActions();
+
+  return (
+    <>
+      <div className="shell" inert={dialogOpen}>
+        <Sidebar />
+        <div className="content">
+          <Notices />
+          {empty ? <EmptyState /> : <ServiceArea />}
+        </div>
+      </div>
+      <DialogHost />
+      <Announcer />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * Actions main forwards from the application menu, the tray or a shortcut pressed inside a service page.
+ */
+import { useEffect } from 'react';
+import type { ShellAction } from '../../../../common/ipc';
+import { useShell } from '../../store/context';
+
+export function useShellActions(): void {
+  const { bridge, replica, ui } = useShell();
+  useEffect(
+    () =>
+      bridge.onAction((action: ShellAction) => {
+        const { openDialog } = ui.getState();
+        const activeId = replica.getState().app?.activeServiceId ?? null;
+        switch (action) {
+          case 'add-service':
+            openDialog({ kind: 'add' });
+            return;
+          case 'open-settings':
+            openDialog({ kind: 'settings' });
+            return;
+          case 'rename-active':
+            if (activeId !== null) openDialog({ kind: 'rename', serviceId: activeId });
+            return;
+          case 'remove-active':
+            if (activeId !== null) openDialog({ kind: 'remove', serviceId: activeId });
+            return;
+        }
+      }),
+    [bridge, replica, ui],
+  );
+}

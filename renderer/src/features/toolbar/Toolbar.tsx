@@ -1,0 +1,77 @@
+/**
+ * The bar above the service page: which service this is and how it is doing, and its everyday actions.
+ */
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PLATFORMS } from '../../../../common/catalog';
+import type { ServiceConfig } from '../../../../common/model';
+import { IconButton } from '../../components/IconButton';
+import { BellIcon, BellOffIcon, MoreIcon, ReloadIcon } from '../../components/icons';
+import { Menu } from '../../components/Menu';
+import { PlatformTile } from '../../components/PlatformTile';
+import { useFormat } from '../../i18n/format';
+import { useApp } from '../../store/context';
+import { STATUS_TEXT, statusMark } from '../services/text';
+import { useServiceActions } from '../services/useServiceActions';
+
+export function Toolbar({ service }: { service: ServiceConfig }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const runtimeStatus = useApp((s) => s.runtime[service.id]?.status);
+  const unread = useApp((s) => s.runtime[service.id]?.unread ?? 0);
+  const status = service.enabled ? (runtimeStatus ?? 'idle') : 'off';
+  const actions = useServiceActions();
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const closeMenu = useCallback(() => setMenuAnchor(null), []);
+  const statusKey = STATUS_TEXT[status];
+  const mark = statusMark(status);
+  const facts =
+    statusKey === null
+      ? [unread > 0 ? t('services.unread', { count: unread }) : null, service.muted ? t('services.mutedLong') : null]
+      : [t(statusKey)];
+  const shown = facts.filter((fact) => fact !== null);
+  const line = shown.length === 0 ? null : format.list(shown);
+
+  return (
+    <header className="toolbar">
+      <PlatformTile icon={PLATFORMS[service.platform].icon} size="sm" />
+      <div className="toolbar-title">
+        <h1 className="toolbar-name" title={service.name}>
+          <bdi>{service.name}</bdi>
+        </h1>
+        {line === null ? null : (
+          <p className={mark === null ? 'toolbar-status' : `toolbar-status status-${mark}`}>{line}</p>
+        )}
+      </div>
+      <div className="toolbar-actions">
+        <IconButton label={t('toolbar.reload')} disabled={!service.enabled} onClick={() => actions.reload(service)}>
+          <ReloadIcon />
+        </IconButton>
+        <IconButton
+          label={t('toolbar.mute')}
+          aria-pressed={service.muted}
+          className={service.muted ? 'is-on' : undefined}
+          onClick={() => actions.setMuted(service, !service.muted)}
+        >
+          {service.muted ? <BellOffIcon /> : <BellIcon />}
+        </IconButton>
+        <IconButton
+          label={t('toolbar.more')}
+          aria-haspopup="menu"
+          aria-expanded={menuAnchor !== null}
+          onClick={(event) => setMenuAnchor(menuAnchor === null ? event.currentTarget : null)}
+        >
+          <MoreIcon />
+        </IconButton>
+      </div>
+      {menuAnchor === null ? null : (
+        <Menu
+          label={t('services.menu.label', { name: service.name })}
+          entries={actions.menuEntries(service)}
+          anchor={menuAnchor}
+          onClose={closeMenu}
+        />
+      )}
+    </header>
+  );
+}

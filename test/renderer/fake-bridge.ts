@@ -1,0 +1,98 @@
+/**
+ * An in-memory stand-in for main behind `window.wasl`: it holds an AppState, records every command and viewport
+ * the shell sends, answers commands with `respond` (ok by default), and lets a test push patches and actions as
+ * main would.
+ */
+import { act } from '@testing-library/react';
+import type { WaslBridge } from '../../common/bridge';
+import type { Command, CommandResult, Rect, ShellAction } from '../../common/ipc';
+import type { PlatformId, ServiceConfig } from '../../common/model';
+import { applyPatch, DEFAULT_SETTINGS, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
+
+export class FakeBridge implements WaslBridge {
+  state: AppState;
+  readonly commands: Command[] = [];
+  readonly viewports: (Rect | null)[] = [];
+  respond: (command: Command) => CommandResult = () => ({ ok: true });
+  private readonly patchListeners = new Set<(patch: StatePatch) => void>();
+  private readonly actionListeners = new Set<(action: ShellAction) => void>();
+
+  constructor(state: AppState) {
+    this.state = state;
+  }
+
+  hydrate(): Promise<AppState> {
+    return Promise.resolve(this.state);
+  }
+
+  onPatch(listener: (patch: StatePatch) => void): () => void {
+    this.patchListeners.add(listener);
+    return () => this.patchListeners.delete(listener);
+  }
+
+  onAction(listener: (action: ShellAction) => void): () => void {
+    this.actionListeners.add(listener);
+    return () => this.actionListeners.delete(listener);
+  }
+
+  command(command: Command): Promise<CommandResult> {
+    this.commands.push(command);
+    return Promise.resolve(this.respond(command));
+  }
+
+  setViewport(rect: Rect | null): void {
+    this.viewports.push(rect);
+  }
+
+  /** Main changed its state: push the patch as main does (inside act, so React settles). */
+  push(patch: StatePatch): void {
+    this.state = applyPatch(this.state, patch);
+    act(() => {
+      for (const listener of this.patchListeners) listener(patch);
+    });
+  }
+
+  updateRuntime(id: string, change: Partial<ServiceRuntime>): void {
+    const current = this.state.runtime[id] ?? initialRuntime(true);
+    this.push({ runtime: { ...this.state.runtime, [id]: { ...current, ...change } } });
+  }
+
+  /** The current services in the order of `ids` (to push a reorder as main would). */
+  ordered(ids: readonly string[]): ServiceConfig[] {
+    return ids.map((id) => {
+      const found = this.state.services.find((s) => s.id === id);
+      if (found === undefined) throw new Error(`no service ${id}`);
+      return found;
+    });
+  }
+
+  action(action: ShellAction): void {
+    act(() => {
+      for (const listener of this.actionListeners) listener(action);
+    });
+  }
+
+  /** The commands of one type, typed. */
+  sent<T extends Command['type']>(type: T): Extract<Command, { type: T }>[] {
+    return this.commands.filter((c): c is Extract<Command, { type: T }> => c.type === type);
+  }
+}
+
+export function service(id: string, platform: PlatformId, name: string, extra: Partial<ServiceConfig> = {}): ServiceConfig {
+  return { id, platform, name, enabled: true, muted: false, callsAllowed: false, ...extra };
+}
+
+/** A state with these services, all ready and the first one active, unless `extra` says otherwise. */
+export function appState(services: ServiceConfig[], extra: Partial<AppState> = {}): AppState {
+  const runtime: Record<string, ServiceRuntime> = {};
+  for (const s of services) runtime[s.id] = { ...initialRuntime(s.enabled), status: s.enabled ? 'ready' : 'off' };
+  return {
+    services,
+    activeServiceId: services[0]?.id ?? null,
+    runtime,
+    settings: DEFAULT_SETTINGS,
+    notices: [],
+    os: 'linux',
+    ...extra,
+  };
+}

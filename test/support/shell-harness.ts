@@ -1,0 +1,247 @@
+/**
+ * The built shell in real Chromium, wired to main's real core running in Node: an AppStore and a
+ * ServiceController with a recording ViewsPort, a manual clock and counter ids. The page gets `window.wasl`
+ * through exposeBinding: hydrate and commands go to the controller (parsed with the IPC schemas, as main's router
+ * does), setViewport reaches `controller.setViewport`, and every store change is pushed to the page as a patch.
+ * Reusable by end-to-end tests: pass the state to start from, the window size, colour scheme and locale.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { commandSchema, rectSchema, type Command, type CommandResult, type Rect, type ShellAction } from '../../common/ipc';
+import { DEFAULT_SETTINGS, diffState, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
+import { createAppStore, updateRuntime, type AppStore } from '../../main/core/app-store';
+import type { Clock, TimerHandle } from '../../main/core/ports';
+import { ServiceController } from '../../main/core/services';
+import { MemoryLogger } from '../fakes/logger';
+import { RecordingViews } from '../fakes/views';
+import { serveDirectory, type StaticServer } from './static-server';
+import { SHELL_CSP } from '../../main/electron/app-protocol';
+
+export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/renderer');
+
+/**
+ * A clock that reads the real time (so the page's countdowns agree with main's `retryAt`) but fires timers only
+ * when a test advances it: no reload happens behind a test's back.
+ */
+export class SteppedClock implements Clock {
+  private offset = 0;
+  private nextId = 1;
+  private timers: { id: number; at: number; fn: () => void }[] = [];
+
+  now(): number {
+    return Date.now() + this.offset;
+  }
+
+  setTimeout(fn: () => void, ms: number): TimerHandle {
+    const id = this.nextId++;
+    this.timers.push({ id, at: this.now() + Math.max(0, ms), fn });
+    return id as unknown as TimerHandle;
+  }
+
+  clearTimeout(handle: TimerHandle): void {
+    this.timers = this.timers.filter((t) => t.id !== (handle as unknown as number));
+  }
+
+  /** Moves time forward by `ms`, firing the timers that come due, in order. */
+  advance(ms: number): void {
+    const end = this.now() + ms;
+    for (;;) {
+      const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (due === undefined) break;
+      this.timers = this.timers.filter((t) => t !== due);
+      due.fn();
+    }
+    this.offset += end - this.now();
+  }
+}
+
+export interface ShellHarnessOptions {
+  /** What main's state starts as; missing keys take first-start values (no services, default settings). */
+  state?: Partial<AppState>;
+  /** Window size in CSS pixels. */
+  viewport?: { width: number; height: number };
+  colorScheme?: 'light' | 'dark';
+  /** The OS language the page sees (navigator.language). */
+  locale?: string;
+  /** Device pixels per CSS pixel (2 for sharp screenshots). Default 1. */
+  deviceScaleFactor?: number;
+  /** Open every enabled service at start, as main does. Default true. */
+  start?: boolean;
+}
+
+export interface ShellHarness {
+  page: Page;
+  context: BrowserContext;
+  store: AppStore;
+  controller: ServiceController;
+  views: RecordingViews;
+  clock: SteppedClock;
+  log: MemoryLogger;
+  /** Every rectangle the page sent through setViewport, in order. */
+  viewports: (Rect | null)[];
+  /** Every command the page sent that passed the schema. */
+  commands: Command[];
+  /** Payloads the schema refused: a correct shell sends none. */
+  rejected: unknown[];
+  /** Console errors and uncaught exceptions of the page (a CSP violation is one): a correct shell has none. */
+  errors: string[];
+  /** Changes a service's runtime as main's controller would (the page receives the patch). */
+  setRuntime(id: string, change: Partial<ServiceRuntime>): Promise<void>;
+  /** Sends an action from the application menu or tray. */
+  action(action: ShellAction): Promise<void>;
+  /** Resolves once every patch so far has reached the page. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface HarnessWindow {
+  wasl: unknown;
+  __waslHydrate(): Promise<AppState>;
+  __waslCommand(command: unknown): Promise<CommandResult>;
+  __waslViewport(rect: unknown): Promise<void>;
+  __waslPatch?: (patch: StatePatch) => void;
+  __waslAction?: (action: ShellAction) => void;
+}
+
+export function firstStartState(state: Partial<AppState> = {}): AppState {
+  return { services: [], activeServiceId: null, runtime: {}, settings: DEFAULT_SETTINGS, notices: [], os: 'linux', ...state };
+}
+
+export async function openShell(browser: Browser, options: ShellHarnessOptions = {}): Promise<ShellHarness> {
+  if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The built shell is missing (out/renderer/index.html): run `npm run build` first.');
+  }
+  const initial = firstStartState(options.state);
+  for (const service of initial.services) initial.runtime[service.id] ??= initialRuntime(service.enabled);
+
+  const store = createAppStore(initial);
+  const views = new RecordingViews();
+  const clock = new SteppedClock();
+  const log = new MemoryLogger();
+  let ids = 0;
+  const controller = new ServiceController({ store, views, clock, log, newId: () => `svc-${++ids}` });
+  if (options.start !== false) controller.start();
+
+  // The app's own Content Security Policy, as app:// sends it: a violation shows up in `errors`.
+  const server: StaticServer = await serveDirectory(RENDERER_DIR, { 'content-security-policy': SHELL_CSP });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1200, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    reducedMotion: 'reduce',
+  });
+  const page = await context.newPage();
+  const viewports: (Rect | null)[] = [];
+  const commands: Command[] = [];
+  const rejected: unknown[] = [];
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    // Chromium asks a web server for /favicon.ico on its own; the app's custom scheme never sees that request.
+    if (message.type() !== 'error' || message.location().url.endsWith('/favicon.ico')) return;
+    errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  let hydrated = false;
+  let delivery: Promise<void> = Promise.resolve();
+
+  const deliver = (send: () => Promise<void>): Promise<void> => {
+    delivery = delivery.then(send).catch((error: unknown) => {
+      if (!page.isClosed()) throw error;
+    });
+    return delivery;
+  };
+
+  await page.exposeBinding('__waslHydrate', () => {
+    hydrated = true;
+    return store.getState();
+  });
+  await page.exposeBinding('__waslCommand', async (_source, raw: unknown): Promise<CommandResult> => {
+    const parsed = commandSchema.safeParse(raw);
+    if (!parsed.success) {
+      rejected.push(raw);
+      return { ok: false, error: 'invalid' };
+    }
+    commands.push(parsed.data);
+    return controller.command(parsed.data);
+  });
+  await page.exposeBinding('__waslViewport', (_source, raw: unknown) => {
+    const parsed = rectSchema.nullable().safeParse(raw);
+    if (!parsed.success) {
+      rejected.push(raw);
+      return;
+    }
+    viewports.push(parsed.data);
+    controller.setViewport(parsed.data);
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as HarnessWindow;
+    const patchListeners = new Set<(patch: StatePatch) => void>();
+    const actionListeners = new Set<(action: ShellAction) => void>();
+    w.__waslPatch = (patch) => {
+      for (const listener of patchListeners) listener(patch);
+    };
+    w.__waslAction = (action) => {
+      for (const listener of actionListeners) listener(action);
+    };
+    w.wasl = {
+      hydrate: () => w.__waslHydrate(),
+      onPatch: (listener: (patch: StatePatch) => void) => {
+        patchListeners.add(listener);
+        return () => patchListeners.delete(listener);
+      },
+      onAction: (listener: (action: ShellAction) => void) => {
+        actionListeners.add(listener);
+        return () => actionListeners.delete(listener);
+      },
+      command: (command: unknown) => w.__waslCommand(command),
+      setViewport: (rect: unknown) => {
+        void w.__waslViewport(rect);
+      },
+    };
+  });
+
+  const unsubscribe = store.subscribe((after, before) => {
+    const patch = diffState(before, after);
+    if (!hydrated || patch === undefined) return;
+    void deliver(() =>
+      page.evaluate((p) => {
+        (window as unknown as HarnessWindow).__waslPatch?.(p);
+      }, patch),
+    );
+  });
+
+  await page.goto(`${server.url}/index.html`);
+  await page.locator('nav').waitFor();
+
+  return {
+    page,
+    context,
+    store,
+    controller,
+    views,
+    clock,
+    log,
+    viewports,
+    commands,
+    rejected,
+    errors,
+    setRuntime: (id, change) => {
+      updateRuntime(store, id, change);
+      return delivery;
+    },
+    action: (action) =>
+      deliver(() =>
+        page.evaluate((a) => {
+          (window as unknown as HarnessWindow).__waslAction?.(a);
+        }, action),
+      ),
+    settled: () => delivery,
+    close: async () => {
+      unsubscribe();
+      await context.close();
+      await server.close();
+    },
+  };
+}
