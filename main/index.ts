@@ -32,7 +32,7 @@ import type { ElectronApi } from './electron/api';
 import { buildMenuTemplate } from './electron/app-menu';
 import { APP_HOST, APP_SCHEME, serveApp, SHELL_URL } from './electron/app-protocol';
 import { ContentsPolicy } from './electron/contents-policy';
-import { wireIpc } from './electron/ipc-wiring';
+import { isShellSender, wireIpc } from './electron/ipc-wiring';
 import { createMainWindow, revealWindow } from './electron/main-window';
 import { ServiceViews } from './electron/service-views';
 import { denyAllPermissions } from './electron/shell-session';
@@ -163,17 +163,8 @@ function start(): void {
   const services = controller;
 
   const shellUrl = DEV_RENDERER_URL ?? SHELL_URL;
-  const shellOrigin = new URL(shellUrl);
   const router = new IpcRouter({
-    isShell: (sender) => {
-      if (sender.id !== win.webContents.id || !sender.mainFrame) return false;
-      try {
-        const url = new URL(sender.url);
-        return url.protocol === shellOrigin.protocol && url.host === shellOrigin.host;
-      } catch {
-        return false;
-      }
-    },
+    isShell: (sender) => isShellSender(sender, win.webContents.id, shellUrl),
     serviceOf: (id) => policy.serviceOf(id),
     clock: systemClock,
     log,

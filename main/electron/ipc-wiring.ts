@@ -11,6 +11,18 @@ export function senderOf(event: IpcMainEventLike): IpcSender {
   return { id: event.sender.id, mainFrame: frame !== null && frame.parent === null, url: frame?.url ?? '' };
 }
 
+/** The shell's own messages: from the shell window's contents, its top frame, on the shell's origin. */
+export function isShellSender(sender: IpcSender, shellContentsId: number, shellUrl: string): boolean {
+  if (sender.id !== shellContentsId || !sender.mainFrame) return false;
+  try {
+    const url = new URL(sender.url);
+    const shell = new URL(shellUrl);
+    return url.protocol === shell.protocol && url.host === shell.host;
+  } catch {
+    return false;
+  }
+}
+
 export function wireIpc(ipcMain: IpcMainLike, router: IpcRouter, channels: { invoke: string[]; send: string[] }): void {
   for (const channel of channels.invoke) {
     ipcMain.handle(channel, async (event, payload) => {

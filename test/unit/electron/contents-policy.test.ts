@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serviceOrigins } from '../../../common/catalog';
 import type { ServiceConfig } from '../../../common/model';
-import type { AppLike, InputLike } from '../../../main/electron/api';
-import { ContentsPolicy } from '../../../main/electron/contents-policy';
-import { ManualClock } from '../../fakes/clock';
-import { createFakeElectron, FakeEvent, FakeNavigation, type FakeElectron, type FakeWebContents } from '../../fakes/electron';
-import { MemoryLogger } from '../../fakes/logger';
-import { assertSafeExternal, flush, HARDENED, service } from './support';
+import type { InputLike } from '../../../main/electron/api';
+import { type ContentsPolicy } from '../../../main/electron/contents-policy';
+import { type ManualClock } from '../../fakes/clock';
+import { FakeEvent, FakeNavigation, type FakeElectron, type FakeWebContents } from '../../fakes/electron';
+import { type MemoryLogger } from '../../fakes/logger';
+import { assertSafeExternal, flush, guardedFake, HARDENED, service } from './support';
 
 interface Harness {
   fake: FakeElectron;
@@ -22,29 +21,12 @@ interface Harness {
 let current: Harness | undefined;
 
 function setup(onInput: (input: InputLike) => boolean = () => false): Harness {
-  const fake = createFakeElectron();
-  const clock = new ManualClock();
-  const log = new MemoryLogger();
   const services = new Map<string, ServiceConfig>([
     ['wa', service('wa', 'whatsapp')],
     ['tg', service('tg', 'telegram')],
     ['custom', service('custom', 'custom', { url: 'https://chat.example.com/app' })],
   ]);
-  const policy = new ContentsPolicy({
-    openExternal: (url) => fake.shell.openExternal(url),
-    originsOf: (id) => {
-      const s = services.get(id);
-      return s ? serviceOrigins(s.platform, s.url) : undefined;
-    },
-    shellOrigin: { protocol: 'app:', host: 'wasl' },
-    onInput,
-    clock,
-    log,
-  });
-  const app: AppLike = fake.app;
-  app.on('web-contents-created', (_event, contents) => {
-    policy.attach(contents);
-  });
+  const { fake, policy, clock, log } = guardedFake(services, onInput);
   const contents = (owner?: 'shell' | { service: string }): FakeWebContents => {
     const created = fake.createContents(fake.sessionFor(owner === undefined || owner === 'shell' ? '' : `persist:svc-${owner.service}`));
     if (owner === 'shell') policy.assign(created.id, { kind: 'shell' });

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { serviceOrigins } from '../../../common/catalog';
 import { commandSchema, serviceUpdateSchema, viewportSchema, type Command, type Rect } from '../../../common/ipc';
 import type { ServiceConfig } from '../../../common/model';
-import type { AppLike, IpcMainEventLike, IpcMainLike } from '../../../main/electron/api';
-import { ContentsPolicy } from '../../../main/electron/contents-policy';
-import { senderOf, wireIpc } from '../../../main/electron/ipc-wiring';
+import type { IpcMainEventLike, IpcMainLike } from '../../../main/electron/api';
+import { isShellSender, senderOf, wireIpc } from '../../../main/electron/ipc-wiring';
 import { ServiceViews } from '../../../main/electron/service-views';
 import { IpcRouter, type IpcSender } from '../../../main/ipc/router';
-import { ManualClock } from '../../fakes/clock';
-import { createFakeElectron, type FakeElectron, type FakeView } from '../../fakes/electron';
-import { MemoryLogger } from '../../fakes/logger';
-import { flush, service } from './support';
+import type { FakeElectron, FakeView } from '../../fakes/electron';
+import type { MemoryLogger } from '../../fakes/logger';
+import { flush, guardedFake, service } from './support';
 
 const SHELL_URL = 'app://wasl/index.html';
 const INVOKE = ['app:hydrate', 'app:command', 'app:boom'];
@@ -30,28 +27,11 @@ interface Harness {
 }
 
 function setup(): Harness {
-  const fake = createFakeElectron();
-  const clock = new ManualClock();
-  const log = new MemoryLogger();
   const services = new Map<string, ServiceConfig>([
     ['a', service('a', 'whatsapp')],
     ['b', service('b', 'whatsapp')],
   ]);
-  const policy = new ContentsPolicy({
-    openExternal: (url) => fake.shell.openExternal(url),
-    originsOf: (id) => {
-      const s = services.get(id);
-      return s ? serviceOrigins(s.platform, s.url) : undefined;
-    },
-    shellOrigin: { protocol: 'app:', host: 'wasl' },
-    onInput: () => false,
-    clock,
-    log,
-  });
-  const app: AppLike = fake.app;
-  app.on('web-contents-created', (_event, contents) => {
-    policy.attach(contents);
-  });
+  const { fake, policy, clock, log } = guardedFake(services);
   new fake.BrowserWindow({});
   const win = fake.windows[0];
   if (!win) throw new Error('no window');
@@ -70,18 +50,8 @@ function setup(): Harness {
   });
   for (const s of services.values()) views.open(s);
 
-  // The shell check main/index.ts uses: the window's own contents, its main frame, on the app:// origin.
-  const shellOrigin = new URL(SHELL_URL);
   const router = new IpcRouter({
-    isShell: (sender: IpcSender) => {
-      if (sender.id !== win.webContents.id || !sender.mainFrame) return false;
-      try {
-        const url = new URL(sender.url);
-        return url.protocol === shellOrigin.protocol && url.host === shellOrigin.host;
-      } catch {
-        return false;
-      }
-    },
+    isShell: (sender: IpcSender) => isShellSender(sender, win.webContents.id, SHELL_URL),
     serviceOf: (id) => policy.serviceOf(id),
     clock,
     log,

@@ -1,15 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { serviceOrigins } from '../../../common/catalog';
 import type { ServiceConfig } from '../../../common/model';
 import type { ViewEvent } from '../../../main/core/services';
 import type { AppLike } from '../../../main/electron/api';
-import { ContentsPolicy } from '../../../main/electron/contents-policy';
+import type { ContentsPolicy } from '../../../main/electron/contents-policy';
 import { partitionOf, ServiceViews } from '../../../main/electron/service-views';
 import { chromeUserAgent } from '../../../main/security/user-agent';
-import { ManualClock } from '../../fakes/clock';
 import {
-  createFakeElectron,
   FakeDownloadItem,
   FakeEvent,
   type FakeElectron,
@@ -18,8 +15,8 @@ import {
   type FakeWebContents,
   type FakeWindow,
 } from '../../fakes/electron';
-import { MemoryLogger } from '../../fakes/logger';
-import { flush, HARDENED, service } from './support';
+import type { MemoryLogger } from '../../fakes/logger';
+import { flush, guardedFake, HARDENED, service } from './support';
 
 const PRELOAD = '/opt/wasl/out/preload/service.cjs';
 const USER_AGENT = chromeUserAgent('linux', '140.0.7339.133');
@@ -41,27 +38,10 @@ interface Harness {
 }
 
 function setup(initial: ServiceConfig[] = []): Harness {
-  const fake = createFakeElectron();
-  const clock = new ManualClock();
-  const log = new MemoryLogger();
   const services = new Map(initial.map((s) => [s.id, s]));
+  const { fake, policy, log } = guardedFake(services);
   const events: { id: string; event: ViewEvent }[] = [];
   const failedDownloads: string[] = [];
-  const policy = new ContentsPolicy({
-    openExternal: (url) => fake.shell.openExternal(url),
-    originsOf: (id) => {
-      const s = services.get(id);
-      return s ? serviceOrigins(s.platform, s.url) : undefined;
-    },
-    shellOrigin: { protocol: 'app:', host: 'wasl' },
-    onInput: () => false,
-    clock,
-    log,
-  });
-  const app: AppLike = fake.app;
-  app.on('web-contents-created', (_event, contents) => {
-    policy.attach(contents);
-  });
   new fake.BrowserWindow({ width: 1200, height: 800 });
   const win = fake.windows[0];
   if (!win) throw new Error('no window');

@@ -3,7 +3,13 @@
  * literally here (not taken from main/electron/web-preferences.ts) so a loosened base fails the tests.
  */
 import type { MenuItemConstructorOptions, WebPreferences } from 'electron';
+import { serviceOrigins } from '../../../common/catalog';
 import type { ServiceConfig } from '../../../common/model';
+import type { AppLike, InputLike } from '../../../main/electron/api';
+import { ContentsPolicy } from '../../../main/electron/contents-policy';
+import { ManualClock } from '../../fakes/clock';
+import { createFakeElectron, type FakeElectron } from '../../fakes/electron';
+import { MemoryLogger } from '../../fakes/logger';
 
 /** The base every window and view must get: the whole of Electron's security checklist that lives in prefs. */
 export const HARDENED: Readonly<WebPreferences> = {
@@ -58,4 +64,37 @@ export function assertSafeExternal(opened: readonly string[]): void {
     if (!['http:', 'https:', 'mailto:'].includes(url.protocol)) throw new Error(`opened a ${url.protocol} URL externally: ${raw}`);
     if (url.username !== '' || url.password !== '') throw new Error(`opened a URL with credentials externally: ${raw}`);
   }
+}
+
+export interface GuardedFake {
+  fake: FakeElectron;
+  policy: ContentsPolicy;
+  clock: ManualClock;
+  log: MemoryLogger;
+}
+
+/**
+ * A fake Electron whose every new webContents is guarded by a ContentsPolicy, as main/index.ts wires it; the
+ * policy reads the services' origins live from `services` (tests change it).
+ */
+export function guardedFake(services: ReadonlyMap<string, ServiceConfig>, onInput: (input: InputLike) => boolean = () => false): GuardedFake {
+  const fake = createFakeElectron();
+  const clock = new ManualClock();
+  const log = new MemoryLogger();
+  const policy = new ContentsPolicy({
+    openExternal: (url) => fake.shell.openExternal(url),
+    originsOf: (id) => {
+      const s = services.get(id);
+      return s ? serviceOrigins(s.platform, s.url) : undefined;
+    },
+    shellOrigin: { protocol: 'app:', host: 'wasl' },
+    onInput,
+    clock,
+    log,
+  });
+  const app: AppLike = fake.app;
+  app.on('web-contents-created', (_event, contents) => {
+    policy.attach(contents);
+  });
+  return { fake, policy, clock, log };
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { defaultServiceName, parseCustomUrl, PLATFORMS, type CustomUrlError } from '../../../../common/catalog';
 import type { PlatformId } from '../../../../common/model';
 import { Field } from '../../components/Field';
+import { FormFailure, FormFooter } from '../../components/FormEnd';
 import { PlatformTile } from '../../components/PlatformTile';
 import { useApp, useCommand } from '../../store/context';
 import { checkName, MAX_SERVICE_NAME, NAME_ERROR_TEXT } from '../services/name';
@@ -131,20 +132,9 @@ export function AccountForm({ platform, onBack, onAdded }: AccountFormProps) {
           autoComplete="off"
           autoFocus={!custom}
         />
-        {failure === null ? null : (
-          <p className="form-error" role="alert">
-            {failure}
-          </p>
-        )}
+        <FormFailure failure={failure} />
       </div>
-      <footer className="dialog-footer">
-        <button type="button" className="button" onClick={onBack}>
-          {t('common.back')}
-        </button>
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {t('add.submit')}
-        </button>
-      </footer>
+      <FormFooter secondaryLabel={t('common.back')} onSecondary={onBack} submitLabel={t('add.submit')} pending={pending} />
     </form>
   );
 }

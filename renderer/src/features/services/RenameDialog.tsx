@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ServiceConfig } from '../../../../common/model';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormFailure, FormFooter } from '../../components/FormEnd';
 import { useCommand } from '../../store/context';
 import { checkName, MAX_SERVICE_NAME, NAME_ERROR_TEXT } from './name';
 
@@ -55,20 +56,9 @@ export function RenameDialog({ service, onClose }: { service: ServiceConfig; onC
             autoComplete="off"
             autoFocus
           />
-          {failure === null ? null : (
-            <p className="form-error" role="alert">
-              {failure}
-            </p>
-          )}
+          <FormFailure failure={failure} />
         </div>
-        <footer className="dialog-footer">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={pending}>
-            {t('rename.save')}
-          </button>
-        </footer>
+        <FormFooter secondaryLabel={t('common.cancel')} onSecondary={onClose} submitLabel={t('rename.save')} pending={pending} />
       </form>
     </Dialog>
   );
