@@ -14,6 +14,14 @@ export const CHANNELS = {
   action: 'app:action',
   /** service → main (send): what the service page shows, as a delta. */
   serviceUpdate: 'svc:update',
+  /** service → main (send): a notification the page raised, or one derived from a rising unread count. */
+  serviceNotification: 'svc:notification',
   /** main → service: send a full update next time (a delta was lost or rejected). */
   serviceResync: 'svc:resync',
+  /** main → service: open this chat. */
+  serviceOpenChat: 'svc:open-chat',
+  /** main → service: type this text into the open chat's composer (the user presses send). */
+  serviceInsertText: 'svc:insert-text',
+  /** main → service: the user clicked Wasl's notification {id, chatId}. */
+  serviceNoticeClick: 'svc:notice-click',
 } as const;

@@ -108,6 +108,8 @@ export const serviceUpdateSchema = z.strictObject({
   upsert: z.array(chatSchema).max(LIMITS.chats),
   remove: z.array(id).max(LIMITS.chats),
   activeChatId: id.nullable().optional(),
+  /** The connector's hooks found nothing while the title counts unread messages: the platform changed its page. */
+  degraded: z.boolean().optional(),
 });
 export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
 

@@ -38,6 +38,8 @@ export interface ServiceRuntime {
   lastError?: string;
   /** The connector has reported at least once (its unread count then wins over the title's). */
   connected: boolean;
+  /** The connector's hooks find nothing while the title counts unread messages: the platform changed its page. */
+  degraded: boolean;
 }
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
@@ -90,7 +92,7 @@ export function diffState(before: AppState, after: AppState): StatePatch | undef
 }
 
 export function initialRuntime(enabled: boolean): ServiceRuntime {
-  return { status: enabled ? 'idle' : 'off', unread: 0, titleUnread: 0, failures: 0, connected: false };
+  return { status: enabled ? 'idle' : 'off', unread: 0, titleUnread: 0, failures: 0, connected: false, degraded: false };
 }
 
 /** Statuses in which the service's own page is shown; in the others the shell shows a panel in its place. */

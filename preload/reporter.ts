@@ -6,6 +6,7 @@ import type { ServiceUpdate } from '../common/ipc';
 import type { ChatSummary, ServiceSnapshot } from '../common/model';
 
 function sameChat(a: ChatSummary, b: ChatSummary): boolean {
+  if (a === b) return true;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof ChatSummary)[]);
   for (const key of keys) if (a[key] !== b[key]) return false;
   return true;
@@ -13,21 +14,24 @@ function sameChat(a: ChatSummary, b: ChatSummary): boolean {
 
 export class Reporter {
   private seq = -1;
-  private last: { snapshot: ServiceSnapshot; byId: Map<string, ChatSummary> } | undefined;
+  private last: { snapshot: ServiceSnapshot; byId: Map<string, ChatSummary>; degraded: boolean } | undefined;
 
   /** The next full update will replace everything main holds. */
   resync(): void {
     this.last = undefined;
   }
 
-  /** The update to send for `snapshot`, or undefined when nothing changed. */
-  next(snapshot: ServiceSnapshot): ServiceUpdate | undefined {
+  /**
+   * The update to send for `snapshot`, or undefined when nothing changed. `degraded`: the connector's hooks found
+   * nothing and the counts come from the page title.
+   */
+  next(snapshot: ServiceSnapshot, degraded = false): ServiceUpdate | undefined {
     const byId = new Map(snapshot.chats.map((c) => [c.id, c]));
     const previous = this.last;
-    this.last = { snapshot, byId };
+    this.last = { snapshot, byId, degraded };
     if (!previous) {
       this.seq += 1;
-      return this.update(snapshot, true, snapshot.chats, []);
+      return this.update(snapshot, true, snapshot.chats, [], degraded);
     }
     const upsert = snapshot.chats.filter((chat) => {
       const before = previous.byId.get(chat.id);
@@ -39,13 +43,14 @@ export class Reporter {
       before.loggedIn === snapshot.loggedIn &&
       before.unread.direct === snapshot.unread.direct &&
       before.unread.indirect === snapshot.unread.indirect &&
-      before.activeChatId === snapshot.activeChatId;
+      before.activeChatId === snapshot.activeChatId &&
+      previous.degraded === degraded;
     if (upsert.length === 0 && remove.length === 0 && totalsSame) return undefined;
     this.seq += 1;
-    return this.update(snapshot, false, upsert, remove);
+    return this.update(snapshot, false, upsert, remove, degraded);
   }
 
-  private update(snapshot: ServiceSnapshot, reset: boolean, upsert: ChatSummary[], remove: string[]): ServiceUpdate {
+  private update(snapshot: ServiceSnapshot, reset: boolean, upsert: ChatSummary[], remove: string[], degraded: boolean): ServiceUpdate {
     return {
       seq: this.seq,
       reset,
@@ -54,6 +59,7 @@ export class Reporter {
       upsert,
       remove,
       activeChatId: snapshot.activeChatId ?? null,
+      degraded,
     };
   }
 }

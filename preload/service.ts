@@ -1,51 +1,48 @@
 /**
- * Runs in every service view (sandboxed, isolated world). Picks the connector for the platform main assigned,
- * watches the page with a MutationObserver (batched: at most a few reads a second, none while nothing changes)
- * and sends main only what changed.
+ * Runs in every service view (sandboxed, isolated world): installs the notification shim in the page's own world
+ * before the page's scripts run, starts the agent with the connector of the platform main assigned, and relays
+ * between the agent and main. Everything it does to the page lives in agent.ts and the connectors.
  */
-import { ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS } from '../common/channels';
 import { PLATFORM_IDS, type PlatformId } from '../common/model';
+import { startAgent, type Agent } from './agent';
 import { connectors } from './connectors';
-import { Reporter } from './reporter';
-
-/** The shortest time between two reads of the page. */
-const MIN_INTERVAL_MS = 250;
+import { installNotificationShim, SHIM_EVENTS } from './notification-shim';
 
 function assignedPlatform(): PlatformId {
   const arg = process.argv.find((a) => a.startsWith('--wasl-platform='))?.slice('--wasl-platform='.length);
   return PLATFORM_IDS.find((p) => p === arg) ?? 'custom';
 }
 
-const connector = connectors[assignedPlatform()];
-const reporter = new Reporter();
-let scheduled = false;
-let lastRead = 0;
+contextBridge.executeInMainWorld({ func: installNotificationShim, args: [SHIM_EVENTS] });
 
-async function report(): Promise<void> {
-  scheduled = false;
-  lastRead = Date.now();
-  try {
-    const update = reporter.next(await connector.read(window));
-    if (update) ipcRenderer.send(CHANNELS.serviceUpdate, update);
-  } catch (error) {
-    console.warn('[wasl] connector failed', error);
-  }
-}
-
-function schedule(): void {
-  if (scheduled) return;
-  scheduled = true;
-  setTimeout(() => void report(), Math.max(0, lastRead + MIN_INTERVAL_MS - Date.now()));
-}
-
-ipcRenderer.on(CHANNELS.serviceResync, () => {
-  reporter.resync();
-  schedule();
-});
+let agent: Agent | undefined;
+const pending: (() => void)[] = [];
+const withAgent = (act: (a: Agent) => void): void => {
+  if (agent) act(agent);
+  else pending.push(() => agent && act(agent));
+};
 
 window.addEventListener('DOMContentLoaded', () => {
-  // The generic reader only needs the title; platform connectors will name the parts of the page they read.
-  new MutationObserver(schedule).observe(document.head, { subtree: true, childList: true, characterData: true });
-  schedule();
+  agent = startAgent({
+    win: window,
+    connector: connectors[assignedPlatform()],
+    send: (update) => ipcRenderer.send(CHANNELS.serviceUpdate, update),
+    notify: (notice) => ipcRenderer.send(CHANNELS.serviceNotification, notice),
+  });
+  for (const run of pending.splice(0)) run();
+});
+
+ipcRenderer.on(CHANNELS.serviceResync, () => withAgent((a) => a.resync()));
+ipcRenderer.on(CHANNELS.serviceOpenChat, (_event, chatId: unknown) => {
+  if (typeof chatId === 'string') withAgent((a) => void a.openChat(chatId));
+});
+ipcRenderer.on(CHANNELS.serviceInsertText, (_event, text: unknown) => {
+  if (typeof text === 'string') withAgent((a) => void a.insertText(text));
+});
+ipcRenderer.on(CHANNELS.serviceNoticeClick, (_event, click: unknown) => {
+  if (typeof click !== 'object' || click === null) return;
+  const { id, chatId } = click as { id?: unknown; chatId?: unknown };
+  if (typeof id === 'string') withAgent((a) => void a.clickNotice(id, typeof chatId === 'string' ? chatId : undefined));
 });

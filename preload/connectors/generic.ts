@@ -1,14 +1,72 @@
 /**
- * The generic reader: the unread count from the page title's `(N)`. It is the whole connector for custom
- * services and the fallback of every platform whose own hooks find nothing.
+ * The generic reader: the unread count from the page title's `(N)`, and a red badge drawn on the favicon as "something
+ * unread" when the title has no count. It is the whole connector for custom services and the fallback of every
+ * platform whose own hooks find nothing.
  */
-import type { Connector } from './types';
 import { titleUnread } from '../../common/title';
+import { globalsOf, type Connector } from './types';
+
+/** Favicon addresses already looked at, and whether they carry a badge. */
+const badgeCache = new Map<string, boolean>();
+
+function isBadgeRed(r: number, g: number, b: number, a: number): boolean {
+  return a > 160 && r > 180 && g < 110 && b < 110;
+}
+
+/** Whether the favicon shows a red badge: enough red pixels in its top-right corner, and none in the opposite one. */
+async function faviconHasBadge(page: Window): Promise<boolean> {
+  const win = globalsOf(page);
+  const link = win.document.querySelector<HTMLLinkElement>('link[rel~="icon"]');
+  const href = link?.href;
+  if (!href) return false;
+  const known = badgeCache.get(href);
+  if (known !== undefined) return known;
+  const found = await new Promise<boolean>((resolve) => {
+    const img = new win.Image();
+    img.crossOrigin = 'anonymous';
+    img.onload = () => {
+      try {
+        const size = 32;
+        const canvas = win.document.createElement('canvas');
+        canvas.width = size;
+        canvas.height = size;
+        const ctx = canvas.getContext('2d');
+        if (!ctx) {
+          resolve(false);
+          return;
+        }
+        ctx.drawImage(img, 0, 0, size, size);
+        const half = size / 2;
+        const redIn = (x: number, y: number): number => {
+          const { data } = ctx.getImageData(x, y, half, half);
+          let red = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (isBadgeRed(data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0, data[i + 3] ?? 0)) red += 1;
+          }
+          return red;
+        };
+        // A badge sits in a corner (top right); an icon that is red all over (a red brand) is not a badge.
+        resolve(redIn(half, 0) >= 12 && redIn(0, half) < 4);
+      } catch {
+        resolve(false);
+      }
+    };
+    img.onerror = () => resolve(false);
+    img.src = href;
+  });
+  if (badgeCache.size > 64) badgeCache.clear();
+  badgeCache.set(href, found);
+  return found;
+}
 
 export const genericConnector: Connector = {
   platform: 'custom',
-  read(win) {
+  async read(win) {
     const direct = titleUnread(win.document.title);
-    return Promise.resolve({ loggedIn: true, unread: { direct, indirect: 0 }, chats: [] });
+    const badge = direct === 0 && (await faviconHasBadge(win));
+    return { loggedIn: true, unread: { direct, indirect: badge ? 1 : 0 }, chats: [] };
+  },
+  watch(win) {
+    return { targets: [win.document.head], attributes: ['href'] };
   },
 };

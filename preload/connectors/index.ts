@@ -1,5 +1,6 @@
 import type { PlatformId } from '../../common/model';
 import { genericConnector } from './generic';
+import { telegramConnector } from './telegram';
 import type { Connector } from './types';
 
 const forPlatform = (platform: PlatformId): Connector => ({ ...genericConnector, platform });
@@ -9,7 +10,7 @@ export const connectors: Record<PlatformId, Connector> = {
   whatsapp: forPlatform('whatsapp'),
   messenger: forPlatform('messenger'),
   instagram: forPlatform('instagram'),
-  telegram: forPlatform('telegram'),
+  telegram: telegramConnector,
   'google-messages': forPlatform('google-messages'),
   wechat: forPlatform('wechat'),
   discord: forPlatform('discord'),

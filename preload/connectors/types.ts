@@ -1,9 +1,68 @@
-import type { PlatformId, ServiceSnapshot } from '../../common/model';
+import type { ChatSummary, PlatformId, ServiceSnapshot } from '../../common/model';
 
-/** Reads one platform's web client. Pure DOM/IndexedDB code: it runs the same in a service view and a test page. */
+/** A page's window with its constructors (`MutationObserver`, `CustomEvent`, element classes). */
+export type PageWindow = Window & typeof globalThis;
+
+/** The window a connector was given, typed with its constructors. */
+export const globalsOf = (win: Window): PageWindow => win as PageWindow;
+
+/** What the page told the user, as the notification shim saw it (or as derived from a rising unread count). */
+export interface PageNotice {
+  title: string;
+  body?: string;
+  tag?: string;
+}
+
+/** The parts of the page a connector reads: the agent observes only these, never the whole page. */
+export interface WatchSpec {
+  /** Elements (or the document) whose subtree changes mean the snapshot may have changed. */
+  targets: Node[];
+  /** Attributes whose changes matter (unread badges often change only an aria-label or a class). */
+  attributes: string[];
+}
+
+/** Page-wide facts a row-based connector reads besides the rows. */
+export interface PageFacts {
+  loggedIn: boolean;
+  activeChatId?: string;
+  /** The page's own totals, when it shows them (a nav badge); otherwise they are summed from the rows. */
+  unread?: { direct: number; indirect: number };
+}
+
+/**
+ * A chat list made of one element per chat. The agent then reads incrementally: it keeps what each row said and
+ * reads again only the rows whose content changed, so a new message costs one row, not the whole list.
+ */
+export interface RowReader {
+  /** Every chat row, in the page's order. */
+  selector: string;
+  /** One row as a chat; undefined for a row that is not a chat (a folder, an ad, a placeholder). */
+  read(row: Element, now: number): ChatSummary | undefined;
+}
+
+/**
+ * Reads one platform's web client. Pure DOM/IndexedDB code: it runs the same in a service view and in a test
+ * page in Chromium, imports nothing from Electron, and never throws into the page (the agent also guards it).
+ */
 export interface Connector {
   platform: PlatformId;
+  /** The page as a snapshot; `loggedIn: false` on sign-in and QR pages. Must be valid whatever the page holds. */
   read(win: Window): Promise<ServiceSnapshot>;
+  /** When the chat list is made of rows: how to find and read them (the agent reads them incrementally). */
+  rows?: RowReader;
+  /** With `rows`: the rest of the page (signed in? which chat is open? totals?). */
+  page?(win: Window): PageFacts;
+  /** Opens a chat the last snapshot listed (by URL route where the platform has one, by clicking its row otherwise). */
   openChat?(win: Window, chatId: string): Promise<boolean>;
+  /** Puts text into the open chat's composer as the user typing it would: the page sees real input events. */
   insertText?(win: Window, text: string): Promise<boolean>;
+  /** Where to watch; by default the whole body with common attributes. */
+  watch?(win: Window): WatchSpec;
+  /** Which chat a page notification is about, when the platform lets us tell. */
+  chatForNotice?(win: Window, notice: PageNotice): string | undefined;
+  /**
+   * The platform raises its notifications from a service worker (Telegram A, Discord), which no page shim sees:
+   * the agent derives them from chats whose unread count rose.
+   */
+  notifiesFromServiceWorker?(win: Window): boolean;
 }

@@ -23,11 +23,16 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `root`; `headers` go on every response (the shell's tests send the app's real CSP). */
-export async function serveDirectory(root: string, headers: Record<string, string> = {}): Promise<StaticServer> {
-  const base = path.resolve(root);
+/**
+ * Serves `root`; `headers` go on every response (the shell's tests send the app's real CSP); `mounts` serve other
+ * folders under a path prefix (`{'/lib/': dir}`).
+ */
+export async function serveDirectory(root: string, headers: Record<string, string> = {}, mounts: Record<string, string> = {}): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const requested = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const mount = Object.keys(mounts).find((prefix) => requested.startsWith(prefix));
+    const base = path.resolve(mount === undefined ? root : (mounts[mount] ?? root));
+    const pathname = mount === undefined ? requested : `/${requested.slice(mount.length)}`;
     let file = path.resolve(base, `.${pathname}`);
     if (!file.startsWith(base)) {
       res.writeHead(403).end();

@@ -39,7 +39,7 @@ describe('Persister', () => {
 
   it('does not write for runtime-only changes', () => {
     const { clock, store, saved } = setup();
-    store.setState({ runtime: { a: { status: 'ready', unread: 3, titleUnread: 3, failures: 0, connected: false } } });
+    store.setState({ runtime: { a: { status: 'ready', unread: 3, titleUnread: 3, failures: 0, connected: false, degraded: false } } });
     store.setState({ notices: [{ id: 'x', at: 1, kind: 'settings-not-saved' }] });
     clock.advance(SAVE_DELAY_MS * 10);
     expect(saved).toEqual([]);

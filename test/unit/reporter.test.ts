@@ -11,13 +11,13 @@ describe('Reporter', () => {
     const a = chat('a');
     const b = chat('b', { preview: 'hi' });
     expect(reporter.next(snap([a, b]))).toEqual({
-      seq: 0, reset: true, loggedIn: true, unread: { direct: 0, indirect: 0 }, upsert: [a, b], remove: [], activeChatId: null,
+      seq: 0, reset: true, loggedIn: true, unread: { direct: 0, indirect: 0 }, upsert: [a, b], remove: [], activeChatId: null, degraded: false,
     });
     expect(reporter.next(snap([chat('a'), chat('b', { preview: 'hi' })]))).toBeUndefined();
     const b2 = chat('b', { preview: 'new message', unread: 1 });
     const c = chat('c');
     expect(reporter.next(snap([b2, c], 1))).toEqual({
-      seq: 1, reset: false, loggedIn: true, unread: { direct: 1, indirect: 0 }, upsert: [b2, c], remove: ['a'], activeChatId: null,
+      seq: 1, reset: false, loggedIn: true, unread: { direct: 1, indirect: 0 }, upsert: [b2, c], remove: ['a'], activeChatId: null, degraded: false,
     });
   });
 
@@ -27,6 +27,14 @@ describe('Reporter', () => {
     expect(reporter.next(snap([chat('a')]))?.upsert).toEqual([chat('a')]);
     expect(reporter.next(snap([chat('a')], 5))).toMatchObject({ seq: 2, upsert: [], remove: [], unread: { direct: 5, indirect: 0 } });
     expect(reporter.next({ ...snap([chat('a')], 5), loggedIn: false })).toMatchObject({ seq: 3, loggedIn: false });
+  });
+
+  it('sends an update when the reader becomes degraded or recovers, even with the same chats', () => {
+    const reporter = new Reporter();
+    reporter.next(snap([chat('a')]));
+    expect(reporter.next(snap([chat('a')]), true)).toMatchObject({ seq: 1, degraded: true, upsert: [] });
+    expect(reporter.next(snap([chat('a')]), true)).toBeUndefined();
+    expect(reporter.next(snap([chat('a')]), false)).toMatchObject({ seq: 2, degraded: false });
   });
 
   it('starts over with a full update after a resync, keeping the sequence going', () => {

@@ -339,6 +339,13 @@ describe('ServiceController', () => {
       expect(log.count('warn', 'service update out of sequence, asking for a full one')).toBe(2);
     });
 
+    it('passes on that the connector is degraded, and that it recovered', () => {
+      controller.serviceUpdate('a', { ...base, degraded: true });
+      expect(runtime('a')?.degraded).toBe(true);
+      controller.serviceUpdate('a', { ...base, seq: 1, reset: false, degraded: false });
+      expect(runtime('a')?.degraded).toBe(false);
+    });
+
     it('shows a logged-out connector as logged out', () => {
       controller.serviceUpdate('a', { ...base, loggedIn: false });
       expect(runtime('a')?.status).toBe('logged-out');

@@ -1,0 +1,374 @@
+/**
+ * The service page's agent: runs the platform's connector when the page changes (a MutationObserver on the parts
+ * the connector reads, batched to a few reads a second, nothing while the page is still), sends main only what
+ * changed, forwards the page's notifications with the chat they are about, derives them for platforms that
+ * notify from a service worker, and carries out main's requests (open a chat, type into the composer).
+ * Plain DOM code: it runs the same in a service view and in a test page.
+ */
+import type { ServiceUpdate } from '../common/ipc';
+import type { ChatSummary, ServiceSnapshot } from '../common/model';
+import { titleUnread } from '../common/title';
+import { cleanText, exactId, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotFromRows } from './connectors/dom';
+import { genericConnector } from './connectors/generic';
+import { globalsOf, type Connector, type PageNotice } from './connectors/types';
+import { NOTICE_CLICK_EVENT, NOTICE_EVENT, NOTICE_HANDLED_EVENT } from './notification-shim';
+import { Reporter } from './reporter';
+
+/** A notification for main: what the page showed (or what Wasl derived), and the chat it is about. */
+export interface AgentNotice {
+  id: string;
+  title: string;
+  body?: string;
+  iconUrl?: string;
+  tag?: string;
+  chatId?: string;
+  /** Derived from a rising unread count, not shown by the page itself. */
+  derived: boolean;
+}
+
+export interface AgentOptions {
+  win: Window;
+  connector: Connector;
+  send(update: ServiceUpdate): void;
+  notify(notice: AgentNotice): void;
+  /** Shortest time between two reads of the page. */
+  minIntervalMs?: number;
+  /** A read that takes longer than this is abandoned (the page hung or the connector looped). */
+  readTimeoutMs?: number;
+}
+
+export interface Agent {
+  /** Main lost track: the next update is a full one. */
+  resync(): void;
+  openChat(chatId: string): Promise<boolean>;
+  insertText(text: string): Promise<boolean>;
+  /** The user clicked Wasl's notification `id` (about `chatId`): the page's own handler runs, or the chat opens. */
+  clickNotice(id: string, chatId: string | undefined): Promise<boolean>;
+  /** Reads now (tests and benchmarks); resolves once the update, if any, was sent. */
+  flush(): Promise<void>;
+  stop(): void;
+  readonly stats: { reads: number; updates: number; failures: number; noticesDropped: number };
+}
+
+/** A page notification and one derived from the chat list, for the same chat within this time, are one. */
+export const NOTICE_DEDUPE_MS = 10_000;
+/** At most this many notifications per window of NOTICE_DEDUPE_MS: a flooding page is cut off. */
+export const NOTICE_BURST = 20;
+
+const DEFAULT_ATTRIBUTES = ['aria-label', 'title', 'class', 'href', 'data-testid'];
+
+function sanitizeChat(chat: ChatSummary): ChatSummary | undefined {
+  const id = exactId(chat.id);
+  if (id === undefined) return undefined;
+  const out: ChatSummary = { id, title: cleanText(chat.title).slice(0, MAX_TEXT), unread: 0 };
+  const unread = Math.trunc(chat.unread);
+  out.unread = Number.isFinite(unread) ? Math.max(-1, Math.min(unread, 1_000_000)) : 0;
+  if (chat.preview !== undefined) out.preview = cleanText(chat.preview);
+  if (chat.lastActivity !== undefined && Number.isFinite(chat.lastActivity) && chat.lastActivity > 0) out.lastActivity = chat.lastActivity;
+  if (chat.muted !== undefined) out.muted = chat.muted;
+  if (chat.kind !== undefined) out.kind = chat.kind;
+  if (chat.phone !== undefined && /^\+[1-9]\d{3,14}$/.test(chat.phone)) out.phone = chat.phone;
+  const avatar = safeImage(chat.avatarUrl);
+  if (avatar !== undefined) out.avatarUrl = avatar;
+  return out;
+}
+
+/**
+ * Whatever a connector returned, as a snapshot main will accept (connectors are typed, but a page can hand them
+ * anything). `chatsClean`: its chats are sanitized already.
+ */
+export function sanitizeSnapshot(raw: ServiceSnapshot, chatsClean = false): ServiceSnapshot {
+  const fields: Partial<Record<keyof ServiceSnapshot, unknown>> = raw;
+  let chats: ChatSummary[] = [];
+  if (chatsClean) {
+    chats = raw.chats;
+  } else if (Array.isArray(fields.chats)) {
+    const seen = new Set<string>();
+    for (const chat of fields.chats as unknown[]) {
+      if (chats.length >= MAX_CHATS) break;
+      const clean = typeof chat === 'object' && chat !== null ? sanitizeChat(chat as ChatSummary) : undefined;
+      if (clean && !seen.has(clean.id)) {
+        seen.add(clean.id);
+        chats.push(clean);
+      }
+    }
+  }
+  const count = (n: unknown): number => (typeof n === 'number' && Number.isFinite(n) ? Math.max(0, Math.min(Math.trunc(n), 10_000_000)) : 0);
+  const unread: Partial<Record<'direct' | 'indirect', unknown>> = typeof fields.unread === 'object' && fields.unread !== null ? fields.unread : {};
+  const snapshot: ServiceSnapshot = {
+    loggedIn: fields.loggedIn === true,
+    unread: { direct: count(unread.direct), indirect: count(unread.indirect) },
+    chats,
+  };
+  const active = exactId(typeof fields.activeChatId === 'string' ? fields.activeChatId : undefined);
+  if (active !== undefined) snapshot.activeChatId = active;
+  return snapshot;
+}
+
+function withTimeout<T>(win: Window, promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = win.setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms);
+    promise.then(
+      (value) => {
+        win.clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        win.clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+export function startAgent(options: AgentOptions): Agent {
+  const { connector } = options;
+  const win = globalsOf(options.win);
+  const doc = win.document;
+  const minInterval = options.minIntervalMs ?? 250;
+  const readTimeout = options.readTimeoutMs ?? 5_000;
+  const reporter = new Reporter();
+  const stats = { reads: 0, updates: 0, failures: 0, noticesDropped: 0 };
+  // Captured now: a hostile page may replace these globals later.
+  const Observer = win.MutationObserver;
+  const now = (): number => Date.now();
+
+  let previous: ServiceSnapshot | undefined;
+  let scheduled: number | undefined;
+  let running: Promise<void> | undefined;
+  let dirty = false;
+  let lastRead = -Infinity;
+  let stopped = false;
+  let noticeSeq = 0;
+  const recentNotices = new Map<string, number>();
+  const noticeTimes: number[] = [];
+
+  function allowNotice(): boolean {
+    const t = now();
+    while (noticeTimes.length > 0 && (noticeTimes[0] ?? 0) < t - NOTICE_DEDUPE_MS) noticeTimes.shift();
+    if (noticeTimes.length >= NOTICE_BURST) {
+      stats.noticesDropped += 1;
+      return false;
+    }
+    noticeTimes.push(t);
+    return true;
+  }
+
+  /** Whether a notice for this chat was already sent a moment ago (by the page or derived). */
+  function seenRecently(chatId: string | undefined): boolean {
+    if (chatId === undefined) return false;
+    const at = recentNotices.get(chatId);
+    return at !== undefined && now() - at < NOTICE_DEDUPE_MS;
+  }
+
+  function remember(chatId: string | undefined): void {
+    if (chatId === undefined) return;
+    recentNotices.set(chatId, now());
+    if (recentNotices.size > 500) {
+      for (const [id, at] of recentNotices) if (now() - at >= NOTICE_DEDUPE_MS) recentNotices.delete(id);
+    }
+  }
+
+  function deriveNotices(before: ServiceSnapshot, after: ServiceSnapshot): void {
+    const old = new Map(before.chats.map((c) => [c.id, c.unread]));
+    for (const chat of after.chats) {
+      const was = old.get(chat.id) ?? 0;
+      if (chat.muted || chat.unread <= Math.max(0, was) || seenRecently(chat.id)) continue;
+      if (!allowNotice()) return;
+      remember(chat.id);
+      const notice: AgentNotice = { id: `d${++noticeSeq}`, title: chat.title, chatId: chat.id, derived: true };
+      if (chat.preview) notice.body = chat.preview;
+      if (chat.avatarUrl) notice.iconUrl = chat.avatarUrl;
+      options.notify(notice);
+    }
+  }
+
+  // Row-based connectors: what each row said, kept until a mutation inside the row makes it stale.
+  const rowCache = new WeakMap<Element, ChatSummary | null>();
+  const rows = connector.rows;
+  const page = connector.page?.bind(connector);
+  const cachedRow = (row: Element): ChatSummary | undefined => {
+    const known = rowCache.get(row);
+    if (known !== undefined) return known ?? undefined;
+    const raw = rows?.read(row, now());
+    const chat = raw && sanitizeChat(raw);
+    rowCache.set(row, chat ?? null);
+    return chat;
+  };
+
+  function invalidate(records: MutationRecord[]): void {
+    if (!rows) return;
+    for (const record of records) {
+      const node = record.target;
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      const row = el?.closest(rows.selector);
+      if (row) rowCache.delete(row);
+    }
+  }
+
+  /** Row-based reads come out clean (rows are sanitized once, when cached); others are sanitized whole. */
+  async function read(): Promise<ServiceSnapshot> {
+    if (rows && page) return sanitizeSnapshot(snapshotFromRows(doc, page(win), rows, cachedRow), true);
+    return sanitizeSnapshot(await withTimeout(win, connector.read(win), readTimeout));
+  }
+
+  /** The connector's snapshot, or the page title's count when the connector failed or hung. */
+  async function readOnce(): Promise<{ snapshot: ServiceSnapshot; failed: boolean }> {
+    stats.reads += 1;
+    try {
+      return { snapshot: await read(), failed: false };
+    } catch (error) {
+      stats.failures += 1;
+      console.warn('[wasl] connector failed, using the page title', error);
+      const fallback = await genericConnector.read(win).catch(() => LOGGED_OUT);
+      return { snapshot: sanitizeSnapshot(fallback), failed: true };
+    }
+  }
+
+  async function run(): Promise<void> {
+    scheduled = undefined;
+    dirty = false;
+    lastRead = now();
+    const { snapshot: raw, failed } = await readOnce();
+    if (stopped) return;
+    const fromTitle = titleUnread(doc.title);
+    // Hooks that find nothing while the title says there is something unread: the platform changed its page.
+    const degraded = failed || (connector !== genericConnector && raw.loggedIn && raw.chats.length === 0 && fromTitle > 0);
+    const snapshot: ServiceSnapshot =
+      degraded && raw.unread.direct === 0 ? { ...raw, unread: { direct: fromTitle, indirect: raw.unread.indirect } } : raw;
+    if (previous && connector.notifiesFromServiceWorker?.(win)) deriveNotices(previous, snapshot);
+    previous = snapshot;
+    const update = reporter.next(snapshot, degraded);
+    if (update) {
+      stats.updates += 1;
+      options.send(update);
+    }
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    dirty = true;
+    if (scheduled !== undefined || running) return;
+    scheduled = win.setTimeout(() => void runLoop(), Math.max(0, lastRead + minInterval - now()));
+  }
+
+  async function runLoop(): Promise<void> {
+    running = run();
+    try {
+      await running;
+    } finally {
+      running = undefined;
+    }
+    if (dirty && !stopped) schedule();
+  }
+
+  const observer = new Observer((records) => {
+    invalidate(records);
+    schedule();
+  });
+  // A page can have no body or head yet (or remove them): queried, not taken as always present.
+  const body = doc.querySelector('body');
+  const head = doc.querySelector('head');
+  const spec = connector.watch?.(win) ?? { targets: [body ?? doc.documentElement], attributes: DEFAULT_ATTRIBUTES };
+  for (const target of spec.targets) {
+    observer.observe(target, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: spec.attributes });
+  }
+  const titleObserver = new Observer(() => schedule());
+  if (head) titleObserver.observe(head, { subtree: true, childList: true, characterData: true });
+
+  const onNotice = (event: Event): void => {
+    const detail = (event as CustomEvent<unknown>).detail;
+    if (typeof detail !== 'string') return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(detail);
+    } catch {
+      return;
+    }
+    if (typeof parsed !== 'object' || parsed === null) return;
+    const p = parsed as Record<string, unknown>;
+    const pageId = typeof p['id'] === 'string' ? p['id'] : undefined;
+    const title = cleanText(typeof p['title'] === 'string' ? p['title'] : '');
+    if (pageId === undefined || title === '') return;
+    const body = cleanText(typeof p['body'] === 'string' ? p['body'] : '');
+    const tag = typeof p['tag'] === 'string' ? p['tag'].slice(0, 200) : '';
+    const pageNotice: PageNotice = { title };
+    if (body) pageNotice.body = body;
+    if (tag) pageNotice.tag = tag;
+    let chatId: string | undefined;
+    try {
+      chatId = exactId(connector.chatForNotice?.(win, pageNotice));
+    } catch {
+      chatId = undefined;
+    }
+    if (seenRecently(chatId) || !allowNotice()) return;
+    remember(chatId);
+    const notice: AgentNotice = { id: `p${pageId}`, title, derived: false };
+    if (body) notice.body = body;
+    if (tag) notice.tag = tag;
+    const icon = safeImage(typeof p['icon'] === 'string' ? p['icon'] : undefined);
+    if (icon) notice.iconUrl = icon;
+    if (chatId !== undefined) notice.chatId = chatId;
+    options.notify(notice);
+  };
+  doc.addEventListener(NOTICE_EVENT, onNotice);
+
+  async function openChat(chatId: string): Promise<boolean> {
+    if (!connector.openChat) return false;
+    try {
+      return await withTimeout(win, connector.openChat(win, chatId), readTimeout);
+    } catch {
+      return false;
+    }
+  }
+
+  schedule();
+
+  return {
+    stats,
+    resync() {
+      reporter.resync();
+      schedule();
+    },
+    openChat,
+    async insertText(text) {
+      if (!connector.insertText) return false;
+      try {
+        return await withTimeout(win, connector.insertText(win, text), readTimeout);
+      } catch {
+        return false;
+      }
+    },
+    async clickNotice(id, chatId) {
+      if (id.startsWith('p')) {
+        // The page's own handler first, as a click on its own notification would run it.
+        const answer = { handled: false };
+        const pageId = id.slice(1);
+        const onHandled = (event: Event): void => {
+          if ((event as CustomEvent<unknown>).detail === pageId) answer.handled = true;
+        };
+        // The shim answers synchronously, from inside the click event's dispatch.
+        doc.addEventListener(NOTICE_HANDLED_EVENT, onHandled);
+        doc.dispatchEvent(new win.CustomEvent(NOTICE_CLICK_EVENT, { detail: pageId }));
+        doc.removeEventListener(NOTICE_HANDLED_EVENT, onHandled);
+        if (answer.handled) return true;
+      }
+      return chatId === undefined ? false : openChat(chatId);
+    },
+    async flush() {
+      if (scheduled !== undefined) {
+        win.clearTimeout(scheduled);
+        scheduled = undefined;
+      }
+      if (running) await running;
+      await run();
+    },
+    stop() {
+      stopped = true;
+      observer.disconnect();
+      titleObserver.disconnect();
+      doc.removeEventListener(NOTICE_EVENT, onNotice);
+      if (scheduled !== undefined) win.clearTimeout(scheduled);
+    },
+  };
+}

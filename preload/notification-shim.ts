@@ -1,0 +1,186 @@
+/**
+ * The notification shim, installed in the page's own (main) world before its scripts run — context isolation
+ * stays on; the preload injects it with `contextBridge.executeInMainWorld`. It replaces `window.Notification` with
+ * a look-alike that the page uses exactly as before (same permission, same `onclick`, `close()`, events) but that
+ * shows nothing itself: it hands title, body, icon and tag to the preload as a DOM event, and Wasl shows one OS
+ * notification under its own rules (mute, do not disturb, one per chat). When the user clicks it, the page's own
+ * handler runs. `ServiceWorkerRegistration.showNotification` called from the page takes the same route.
+ *
+ * The function is serialized into the page, so it must not use anything from outside its own body.
+ */
+
+export const NOTICE_EVENT = 'wasl:notice';
+export const NOTICE_CLICK_EVENT = 'wasl:notice-click';
+export const NOTICE_HANDLED_EVENT = 'wasl:notice-handled';
+
+export interface ShimEvents {
+  notice: string;
+  click: string;
+  handled: string;
+}
+
+export const SHIM_EVENTS: ShimEvents = { notice: NOTICE_EVENT, click: NOTICE_CLICK_EVENT, handled: NOTICE_HANDLED_EVENT };
+
+export function installNotificationShim(events: ShimEvents): void {
+  const w = window as typeof window & { __waslNotificationShim?: boolean };
+  const original = w.Notification as typeof Notification | undefined;
+  if (w.__waslNotificationShim || typeof original !== 'function') return;
+  const Native: typeof Notification = original;
+  Object.defineProperty(w, '__waslNotificationShim', { value: true });
+
+  const doc = w.document;
+  const toDocument = EventTarget.prototype.dispatchEvent.bind(doc);
+  const listenOnDocument = EventTarget.prototype.addEventListener.bind(doc);
+  const Custom = w.CustomEvent;
+  const stringify = JSON.stringify;
+  const live = new Map<string, WaslNotification>();
+  let seq = 0;
+
+  /** What the browser's own Notification makes of a value: a string, whatever the page passed. */
+  const asText = (value: unknown): string => {
+    if (value === undefined || value === null) return '';
+    if (typeof value === 'string') return value;
+    // Some platforms (Messenger) pass rich objects where text belongs: keep what they say, not "[object Object]".
+    if (typeof value === 'object') {
+      try {
+        return stringify(value);
+      } catch {
+        return '';
+      }
+    }
+    return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? value.toString() : '';
+  };
+
+  const announce = (id: string, title: unknown, options: NotificationOptions | undefined): void => {
+    const fields = (options ?? {}) as Record<string, unknown>;
+    const detail = stringify({
+      id,
+      title: asText(title).slice(0, 1000),
+      body: asText(fields['body']).slice(0, 4000),
+      icon: asText(fields['icon']).slice(0, 4096),
+      tag: asText(fields['tag']).slice(0, 200),
+    });
+    toDocument(new Custom(events.notice, { detail }));
+  };
+
+  class WaslNotification extends EventTarget {
+    static get permission(): NotificationPermission {
+      return Native.permission;
+    }
+    static requestPermission(callback?: NotificationPermissionCallback): Promise<NotificationPermission> {
+      return Native.requestPermission(callback);
+    }
+    static get maxActions(): number {
+      return 0;
+    }
+
+    readonly title: string;
+    readonly body: string;
+    readonly icon: string;
+    readonly tag: string;
+    readonly data: unknown;
+    readonly dir: NotificationDirection;
+    readonly lang: string;
+    readonly silent: boolean | null;
+    readonly requireInteraction: boolean;
+    readonly badge: string;
+    readonly timestamp: number;
+    onclick: ((this: WaslNotification, ev: Event) => unknown) | null = null;
+    onshow: ((this: WaslNotification, ev: Event) => unknown) | null = null;
+    onclose: ((this: WaslNotification, ev: Event) => unknown) | null = null;
+    onerror: ((this: WaslNotification, ev: Event) => unknown) | null = null;
+    readonly #id: string;
+    readonly #listeners = new Map<string, number>();
+
+    constructor(title: string, options?: NotificationOptions) {
+      super();
+      if (arguments.length === 0) throw new TypeError("Failed to construct 'Notification': 1 argument required, but only 0 present.");
+      const fields = (options ?? {}) as Record<string, unknown>;
+      this.title = asText(title);
+      this.body = asText(fields['body']);
+      this.icon = asText(fields['icon']);
+      this.tag = asText(fields['tag']);
+      this.data = fields['data'] ?? null;
+      this.dir = options?.dir ?? 'auto';
+      this.lang = asText(fields['lang']);
+      this.silent = options?.silent ?? null;
+      this.requireInteraction = options?.requireInteraction ?? false;
+      this.badge = asText(fields['badge']);
+      this.timestamp = Date.now();
+      this.#id = String(++seq);
+      if (Native.permission !== 'granted') {
+        w.setTimeout(() => this.#fire('error'), 0);
+        return;
+      }
+      if (live.size >= 200) {
+        const oldest = live.keys().next().value;
+        if (oldest !== undefined) live.delete(oldest);
+      }
+      live.set(this.#id, this);
+      announce(this.#id, title, options);
+      w.setTimeout(() => this.#fire('show'), 0);
+    }
+
+    override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
+      if (listener) this.#listeners.set(type, (this.#listeners.get(type) ?? 0) + 1);
+      super.addEventListener(type, listener, options);
+    }
+
+    override removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void {
+      const count = this.#listeners.get(type) ?? 0;
+      if (listener && count > 0) this.#listeners.set(type, count - 1);
+      super.removeEventListener(type, listener, options);
+    }
+
+    close(): void {
+      if (live.delete(this.#id)) this.#fire('close');
+    }
+
+    /** Runs the page's handlers for `type`, the property one and the listeners; true when there was any. */
+    #fire(type: 'click' | 'show' | 'close' | 'error'): boolean {
+      const event = new Event(type, { cancelable: true });
+      const handler = { click: this.onclick, show: this.onshow, close: this.onclose, error: this.onerror }[type];
+      if (typeof handler === 'function') {
+        try {
+          handler.call(this, event);
+        } catch (error) {
+          w.setTimeout(() => {
+            throw error;
+          }, 0);
+        }
+      }
+      this.dispatchEvent(event);
+      return typeof handler === 'function' || (this.#listeners.get(type) ?? 0) > 0;
+    }
+
+    /** Wasl says the user clicked notification `id`: true when the page had a handler for it. */
+    static clicked(id: string): boolean {
+      const target = live.get(id);
+      if (!target) return false;
+      w.focus();
+      const handled = target.#fire('click');
+      target.close();
+      return handled;
+    }
+  }
+
+  listenOnDocument(events.click, (event: Event) => {
+    const id = (event as CustomEvent<unknown>).detail;
+    if (typeof id === 'string' && WaslNotification.clicked(id)) toDocument(new Custom(events.handled, { detail: id }));
+  });
+
+  Object.defineProperty(WaslNotification, 'name', { value: 'Notification' });
+  Object.defineProperty(w, 'Notification', { value: WaslNotification, writable: true, configurable: true });
+
+  const Registration = w.ServiceWorkerRegistration as typeof ServiceWorkerRegistration | undefined;
+  if (Registration) {
+    Object.defineProperty(Registration.prototype, 'showNotification', {
+      value(title: string, options?: NotificationOptions): Promise<void> {
+        if (Native.permission === 'granted') announce(`sw${++seq}`, title, options);
+        return Promise.resolve();
+      },
+      writable: true,
+      configurable: true,
+    });
+  }
+}

@@ -1,0 +1,6 @@
+import { buildPageBundle } from './page-bundle';
+
+/** Builds what the browser tests inject into pages (the connectors, the agent, the shim), once per run. */
+export default async function setup(): Promise<void> {
+  await buildPageBundle();
+}
