@@ -1,19 +1,24 @@
 import type { PlatformId } from '../../common/model';
+import { discordConnector } from './discord';
 import { genericConnector } from './generic';
+import { googleMessagesConnector } from './google-messages';
+import { instagramConnector } from './instagram';
+import { messengerConnector } from './messenger';
+import { slackConnector } from './slack';
 import { telegramConnector } from './telegram';
 import type { Connector } from './types';
+import { wechatConnector } from './wechat';
+import { whatsappConnector } from './whatsapp';
 
-const forPlatform = (platform: PlatformId): Connector => ({ ...genericConnector, platform });
-
-/** Every platform's connector. Until a platform has its own, the generic title reader stands in. */
+/** Every platform's connector; custom services use the generic title reader. */
 export const connectors: Record<PlatformId, Connector> = {
-  whatsapp: forPlatform('whatsapp'),
-  messenger: forPlatform('messenger'),
-  instagram: forPlatform('instagram'),
+  whatsapp: whatsappConnector,
+  messenger: messengerConnector,
+  instagram: instagramConnector,
   telegram: telegramConnector,
-  'google-messages': forPlatform('google-messages'),
-  wechat: forPlatform('wechat'),
-  discord: forPlatform('discord'),
-  slack: forPlatform('slack'),
+  'google-messages': googleMessagesConnector,
+  wechat: wechatConnector,
+  discord: discordConnector,
+  slack: slackConnector,
   custom: genericConnector,
 };

@@ -1,0 +1,5 @@
+/** messenger: not written yet — the generic title reader stands in. Replaced by the platform's own reader. */
+import { genericConnector } from './generic';
+import type { Connector } from './types';
+
+export const messengerConnector: Connector = { ...genericConnector, platform: 'messenger' };
