@@ -67,6 +67,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('service.reload'), id: serviceId }),
   z.strictObject({ type: z.literal('service.remove'), id: serviceId }),
   z.strictObject({ type: z.literal('service.activate'), id: serviceId }),
+  /** Show the service with this chat open. */
+  z.strictObject({ type: z.literal('service.openChat'), id: serviceId, chatId: id }),
   z.strictObject({
     type: z.literal('settings.set'),
     theme: z.enum(['system', 'light', 'dark']).optional(),
@@ -112,6 +114,22 @@ export const serviceUpdateSchema = z.strictObject({
   degraded: z.boolean().optional(),
 });
 export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
+
+/** A notification a service page raised (`derived`: Wasl derived it from a rising unread count). */
+export const serviceNoticeSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  title: z.string().min(1).max(LIMITS.textChars),
+  body: z.string().max(LIMITS.textChars).optional(),
+  iconUrl: z
+    .string()
+    .max(LIMITS.urlChars)
+    .regex(/^(https:\/\/|data:image\/)/)
+    .optional(),
+  tag: z.string().max(200).optional(),
+  chatId: id.optional(),
+  derived: z.boolean(),
+});
+export type ServiceNotice = z.infer<typeof serviceNoticeSchema>;
 
 /**
  * The serialized size of a value, or `Infinity` as soon as it passes `maxChars` or `maxDepth`: bounded work

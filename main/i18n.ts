@@ -59,6 +59,22 @@ const ar: MainStrings = {
   trayTooltip: 'وصل',
 };
 
+/** "12 more new messages": the body of a notification that stands for a flood from one service. */
+export function coalescedText(language: 'en' | 'ar', count: number): string {
+  const n = new Intl.NumberFormat(language === 'ar' ? 'ar' : 'en').format(count);
+  if (language === 'en') return count === 1 ? '1 more new message' : `${n} more new messages`;
+  switch (new Intl.PluralRules('ar').select(count)) {
+    case 'one':
+      return 'رسالة جديدة أخرى';
+    case 'two':
+      return 'رسالتان جديدتان أخريان';
+    case 'few':
+      return `${n} رسائل جديدة أخرى`;
+    default:
+      return `${n} رسالة جديدة أخرى`;
+  }
+}
+
 export function resolveLanguage(setting: LanguageSetting, osLocale: string): 'en' | 'ar' {
   if (setting !== 'system') return setting;
   return osLocale.toLowerCase().startsWith('ar') ? 'ar' : 'en';

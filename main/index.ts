@@ -10,6 +10,7 @@ import {
   ipcMain,
   Menu,
   nativeTheme,
+  Notification,
   protocol,
   screen,
   session,
@@ -20,12 +21,13 @@ import {
 import ElectronStore from 'electron-store';
 import { z } from 'zod';
 import { CHANNELS } from '../common/channels';
-import { commandSchema, serviceUpdateSchema, viewportSchema } from '../common/ipc';
+import { commandSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema } from '../common/ipc';
 import { serviceOrigins } from '../common/catalog';
 import { diffState, initialRuntime } from '../common/state';
 import { addNotice, createAppStore } from './core/app-store';
 import { createLogger } from './core/log';
 import { systemClock } from './core/ports';
+import { NotificationCenter } from './core/notifications';
 import { ServiceController } from './core/services';
 import { shortcutFor } from './core/shortcuts';
 import type { ElectronApi } from './electron/api';
@@ -34,10 +36,11 @@ import { APP_HOST, APP_SCHEME, serveApp, SHELL_URL } from './electron/app-protoc
 import { ContentsPolicy } from './electron/contents-policy';
 import { isShellSender, wireIpc } from './electron/ipc-wiring';
 import { createMainWindow, revealWindow } from './electron/main-window';
+import { ElectronNotifier } from './electron/notifier';
 import { ServiceViews } from './electron/service-views';
 import { denyAllPermissions } from './electron/shell-session';
 import { AppTray } from './electron/tray';
-import { mainStrings, resolveLanguage } from './i18n';
+import { coalescedText, mainStrings, resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
 import { CURRENT_VERSION } from './persistence/document';
 import { removeOrphanPartitions } from './persistence/partitions';
@@ -45,7 +48,7 @@ import { Persister } from './persistence/persister';
 import { openSettings } from './persistence/settings-file';
 import { chromeUserAgent, hostOs } from './security/user-agent';
 
-const electron: ElectronApi<WebContentsView> = { app, BrowserWindow, WebContentsView, session, shell, ipcMain, Menu, Tray, screen };
+const electron: ElectronApi<WebContentsView> = { app, BrowserWindow, WebContentsView, session, shell, ipcMain, Menu, Tray, Notification, screen };
 
 const here = import.meta.dirname;
 const PRELOAD_SHELL = path.join(here, '../preload/shell.cjs');
@@ -177,9 +180,25 @@ function start(): void {
   router.service(CHANNELS.serviceUpdate, serviceUpdateSchema, (id, update) => {
     if (!services.serviceUpdate(id, update)) views.send(id, CHANNELS.serviceResync);
   });
+  const notifications = new NotificationCenter({
+    store,
+    notifier: new ElectronNotifier(electron, log),
+    clock: systemClock,
+    log,
+    newId: randomUUID,
+    reveal: (id) => {
+      revealWindow(win);
+      void services.command({ type: 'service.activate', id });
+    },
+    click: (id, notice) => views.send(id, CHANNELS.serviceNoticeClick, notice),
+    coalescedText: (count) => coalescedText(resolveLanguage(store.getState().settings.language, app.getLocale()), count),
+  });
+  router.service(CHANNELS.serviceNotification, serviceNoticeSchema, (id, notice) => {
+    notifications.receive(id, notice);
+  });
   wireIpc(ipcMain, router, {
     invoke: [CHANNELS.hydrate, CHANNELS.command],
-    send: [CHANNELS.viewport, CHANNELS.serviceUpdate],
+    send: [CHANNELS.viewport, CHANNELS.serviceUpdate, CHANNELS.serviceNotification],
   });
 
   const sendAction = (action: 'add-service' | 'open-settings' | 'rename-active' | 'remove-active'): void => {

@@ -34,6 +34,8 @@ export interface ViewsPort {
   setAudioMuted(serviceId: string, muted: boolean): void;
   /** Delete everything the service's partition stored: cookies, storage, cache, service workers. */
   clearStorage(serviceId: string): Promise<void>;
+  /** A message for the service's page (its preload); dropped when the service has no view. */
+  send(serviceId: string, channel: string, payload?: unknown): void;
 }
 
 export const systemClock: Clock = {

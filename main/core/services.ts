@@ -4,6 +4,7 @@
  * front. It talks to Electron only through ViewsPort.
  */
 import { defaultServiceName, parseCustomUrl, PLATFORMS } from '../../common/catalog';
+import { CHANNELS } from '../../common/channels';
 import type { Command, CommandResult, Rect, ServiceUpdate } from '../../common/ipc';
 import type { ChatSummary, ServiceConfig, ServiceSnapshot } from '../../common/model';
 import { initialRuntime, visibleServiceId, type ServiceStatus } from '../../common/state';
@@ -112,6 +113,8 @@ export class ServiceController {
         return this.remove(cmd.id);
       case 'service.activate':
         return this.withService(cmd.id, () => this.activate(cmd.id));
+      case 'service.openChat':
+        return this.withService(cmd.id, () => this.openChat(cmd.id, cmd.chatId));
       case 'settings.set': {
         const settings = { ...this.store.getState().settings };
         if (cmd.theme !== undefined) settings.theme = cmd.theme;
@@ -299,6 +302,12 @@ export class ServiceController {
 
   private activate(id: string): void {
     this.store.setState({ activeServiceId: id });
+  }
+
+  /** Brings the service forward and asks its page to open the chat (by its route, or by clicking its row). */
+  openChat(id: string, chatId: string): void {
+    this.activate(id);
+    this.views.send(id, CHANNELS.serviceOpenChat, chatId);
   }
 
   private openView(service: ServiceConfig): void {

@@ -143,6 +143,11 @@ export interface TrayLike {
   destroy(): void;
 }
 
+export interface NotificationLike {
+  show(): void;
+  on(event: 'click', listener: () => void): unknown;
+}
+
 export interface IpcMainEventLike {
   sender: { id: number };
   senderFrame: { url: string; parent: unknown } | null;
@@ -175,5 +180,9 @@ export interface ElectronApi<V extends WebContentsViewLike = WebContentsViewLike
     setApplicationMenu(menu: MenuLike | null): void;
   };
   Tray: new (iconPath: string) => TrayLike;
+  Notification: {
+    new (options: { title: string; body?: string; silent?: boolean }): NotificationLike;
+    isSupported(): boolean;
+  };
   screen: { getAllDisplays(): { workArea: Rectangle }[] };
 }

@@ -119,10 +119,9 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     return this.hosted.get(serviceId)?.webContents.id;
   }
 
-  /** Sends a message to a service's page (its preload). */
-  send(serviceId: string, channel: string, ...args: unknown[]): void {
+  send(serviceId: string, channel: string, payload?: unknown): void {
     const contents = this.hosted.get(serviceId)?.webContents;
-    if (contents && !contents.isDestroyed()) contents.send(channel, ...args);
+    if (contents && !contents.isDestroyed()) contents.send(channel, payload);
   }
 
   private load(serviceId: string, view: V, url: string): void {

@@ -15,6 +15,7 @@ import type {
   IpcMainLike,
   MenuLike,
   NavigationDetails,
+  NotificationLike,
   PermissionCheckDetails,
   PermissionRequestDetails,
   SessionLike,
@@ -377,6 +378,23 @@ export class FakeTray extends Emitter implements TrayLike {
   }
 }
 
+export class FakeNotification extends Emitter implements NotificationLike {
+  shown = false;
+
+  constructor(readonly options: { title: string; body?: string; silent?: boolean }) {
+    super();
+  }
+
+  show(): void {
+    this.shown = true;
+  }
+
+  /** The user clicks it. */
+  click(): void {
+    this.emit('click');
+  }
+}
+
 export class FakeIpcMain implements IpcMainLike {
   readonly handlers = new Map<string, (event: IpcMainEventLike, ...args: unknown[]) => unknown>();
   readonly listeners = new Map<string, (event: IpcMainEventLike, ...args: unknown[]) => void>();
@@ -421,6 +439,9 @@ export interface FakeElectron extends ElectronApi<FakeView> {
   views: FakeView[];
   windows: FakeWindow[];
   trays: FakeTray[];
+  notifications: FakeNotification[];
+  /** Whether the OS supports notifications (Electron's Notification.isSupported()). */
+  notificationsSupported: boolean;
   applicationMenu: FakeMenu | null;
   sessionFor(partition: string): FakeSession;
   /** Creates a webContents and announces it on `app` ('web-contents-created'), as Electron does. */
@@ -433,6 +454,7 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
   const views: FakeView[] = [];
   const windows: FakeWindow[] = [];
   const trays: FakeTray[] = [];
+  const notifications: FakeNotification[] = [];
   const opened: string[] = [];
   const displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
 
@@ -451,6 +473,8 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
     views,
     windows,
     trays,
+    notifications,
+    notificationsSupported: true,
     applicationMenu: null,
     sessionFor(partition) {
       let session = sessions.get(partition);
@@ -482,6 +506,15 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
       constructor(iconPath: string) {
         super(iconPath);
         trays.push(this);
+      }
+    },
+    Notification: class extends FakeNotification {
+      static isSupported(): boolean {
+        return fake.notificationsSupported;
+      }
+      constructor(options: { title: string; body?: string; silent?: boolean }) {
+        super(options);
+        notifications.push(this);
       }
     },
     Menu: {

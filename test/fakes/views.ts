@@ -9,7 +9,8 @@ export type ViewCall =
   | { op: 'reload'; id: string; hard: boolean }
   | { op: 'present'; id: string | null; rect: Rect | null }
   | { op: 'mute'; id: string; muted: boolean }
-  | { op: 'clear'; id: string };
+  | { op: 'clear'; id: string }
+  | { op: 'send'; id: string; channel: string; payload: unknown };
 
 export class RecordingViews implements ViewsPort {
   readonly calls: ViewCall[] = [];
@@ -38,6 +39,10 @@ export class RecordingViews implements ViewsPort {
   clearStorage(serviceId: string): Promise<void> {
     this.calls.push({ op: 'clear', id: serviceId });
     return this.failClear ? Promise.reject(new Error('locked')) : Promise.resolve();
+  }
+
+  send(serviceId: string, channel: string, payload?: unknown): void {
+    this.calls.push({ op: 'send', id: serviceId, channel, payload });
   }
 
   /** Calls of one kind, in order. */

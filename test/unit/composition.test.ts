@@ -152,6 +152,21 @@ describe('main/index.ts wiring', () => {
     expect(state.runtime['tg1']?.unread).toBe(0);
   });
 
+  it('shows a service page’s notification, and a click opens that service and hands the click to its page', () => {
+    const notify = fake.ipcMain.listeners.get('svc:notification');
+    const [wa, tg] = fake.views;
+    if (!notify || !wa || !tg) throw new Error('not wired');
+    notify(shellEvent(tg.webContents, 'https://web.telegram.org/k/'), { id: 'p1', title: 'Omar', body: 'Order #12?', chatId: '12345', derived: false });
+    notify(shellEvent(tg.webContents, 'https://web.telegram.org/k/'), { id: 'p2', title: 'Bad', iconUrl: 'file:///etc/passwd', derived: false });
+    const shown = fake.notifications.at(-1);
+    expect(fake.notifications.map((n) => n.options)).toEqual([{ title: 'Omar', body: 'Order #12?', silent: false }]);
+    void fake.ipcMain.handlers.get('app:command')?.(shellEvent(fake.windows[0]?.webContents ?? wa.webContents), { type: 'service.activate', id: 'wa1' });
+    tg.webContents.sent.length = 0;
+    shown?.click();
+    expect(tg.visible).toBe(true);
+    expect(tg.webContents.sent).toEqual([{ channel: 'svc:notice-click', args: [{ id: 'p1', chatId: '12345' }] }]);
+  });
+
   it('keeps running in the tray when the window is closed, and saves settings on quit', () => {
     const win = fake.windows[0];
     const [tray] = fake.trays;

@@ -151,6 +151,13 @@ describe('ServiceController', () => {
       expect(store.getState().notices).toEqual([]);
     });
 
+    it('opens a chat: brings its service forward and asks its page to open it', async () => {
+      setup(stateWith([svc('a'), svc('b')], 'a'));
+      expect(await controller.command({ type: 'service.openChat', id: 'b', chatId: '9665@c.us' })).toEqual({ ok: true });
+      expect(store.getState().activeServiceId).toBe('b');
+      expect(views.of('send')).toEqual([{ op: 'send', id: 'b', channel: 'svc:open-chat', payload: '9665@c.us' }]);
+    });
+
     it('answers not-found for every command on an unknown service', async () => {
       for (const cmd of [
         { type: 'service.rename', id: 'x', name: 'n' },
@@ -158,6 +165,7 @@ describe('ServiceController', () => {
         { type: 'service.set', id: 'x', muted: true },
         { type: 'service.reload', id: 'x' },
         { type: 'service.remove', id: 'x' },
+        { type: 'service.openChat', id: 'x', chatId: 'c' },
       ] as const) {
         expect(await controller.command(cmd)).toEqual({ ok: false, error: 'not-found' });
       }
