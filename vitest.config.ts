@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * - unit: pure and main-process code in Node, main against the typed Electron fake;
  * - renderer: React components in jsdom;
  * - browser: real Chromium (Debian's, through playwright-core) against the built renderer and fixture pages;
- * - electron: the real app through Playwright's Electron driver; skips, saying why, where the binary is absent.
+ * - electron: the real app through Playwright's Electron driver; skips, saying why, where the binary is absent;
+ * - bench: benchmarks (`npm run bench`), never part of `npm test`.
  */
 export default defineConfig({
   test: {
@@ -28,6 +29,18 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Benchmarks print figures against a baseline measured in the same run; `npm run bench`, never `npm test`.
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: ['bench/**/*.bench.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 600_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

@@ -47,7 +47,8 @@ export interface Agent {
   /** Reads now (tests and benchmarks); resolves once the update, if any, was sent. */
   flush(): Promise<void>;
   stop(): void;
-  readonly stats: { reads: number; updates: number; failures: number; noticesDropped: number };
+  /** Counters, and how long the last read took (script time, ms) — for the benchmark and diagnostics. */
+  readonly stats: { reads: number; updates: number; failures: number; noticesDropped: number; lastReadMs: number };
 }
 
 /** A page notification and one derived from the chat list, for the same chat within this time, are one. */
@@ -128,7 +129,7 @@ export function startAgent(options: AgentOptions): Agent {
   const minInterval = options.minIntervalMs ?? 250;
   const readTimeout = options.readTimeoutMs ?? 5_000;
   const reporter = new Reporter();
-  const stats = { reads: 0, updates: 0, failures: 0, noticesDropped: 0 };
+  const stats = { reads: 0, updates: 0, failures: 0, noticesDropped: 0, lastReadMs: 0 };
   // Captured now: a hostile page may replace these globals later.
   const Observer = win.MutationObserver;
   const now = (): number => Date.now();
@@ -229,6 +230,7 @@ export function startAgent(options: AgentOptions): Agent {
     scheduled = undefined;
     dirty = false;
     lastRead = now();
+    const started = win.performance.now();
     const { snapshot: raw, failed } = await readOnce();
     if (stopped) return;
     const fromTitle = titleUnread(doc.title);
@@ -239,6 +241,7 @@ export function startAgent(options: AgentOptions): Agent {
     if (previous && connector.notifiesFromServiceWorker?.(win)) deriveNotices(previous, snapshot);
     previous = snapshot;
     const update = reporter.next(snapshot, degraded);
+    stats.lastReadMs = win.performance.now() - started;
     if (update) {
       stats.updates += 1;
       options.send(update);

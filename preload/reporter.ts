@@ -33,11 +33,13 @@ export class Reporter {
       this.seq += 1;
       return this.update(snapshot, true, snapshot.chats, [], degraded);
     }
-    const upsert = snapshot.chats.filter((chat) => {
+    const upsert: ChatSummary[] = [];
+    for (const chat of snapshot.chats) {
       const before = previous.byId.get(chat.id);
-      return !before || !sameChat(before, chat);
-    });
-    const remove = [...previous.byId.keys()].filter((id) => !byId.has(id));
+      if (!before || !sameChat(before, chat)) upsert.push(chat);
+    }
+    const remove: string[] = [];
+    for (const id of previous.byId.keys()) if (!byId.has(id)) remove.push(id);
     const before = previous.snapshot;
     const totalsSame =
       before.loggedIn === snapshot.loggedIn &&

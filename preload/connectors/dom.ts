@@ -17,10 +17,16 @@ export const MAX_ID = 512;
  */
 const INVISIBLE = /[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
 
-/** Display text: bidi and zero-width marks removed, whitespace collapsed, trimmed, bounded. */
+/** Control characters, and halves of surrogate pairs that lost their other half (with `u`, pairs never match). */
+const BROKEN = /[\p{Cc}\p{Cs}]/gu;
+
+/** Display text: bidi and zero-width marks and broken characters removed, whitespace collapsed, trimmed, bounded. */
 export function cleanText(raw: string | null | undefined): string {
   if (!raw) return '';
-  return raw.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim().slice(0, MAX_TEXT);
+  // Bounded before the regular expressions run: a megabyte name costs no more than a long one.
+  const head = raw.length > MAX_TEXT * 4 ? raw.slice(0, MAX_TEXT * 4) : raw;
+  // Whitespace first: tabs and line breaks are control characters too, but they separate words.
+  return head.replace(INVISIBLE, '').replace(/\s+/gu, ' ').replace(BROKEN, '').trim().slice(0, MAX_TEXT);
 }
 
 /** An exact id, or undefined when it is missing or too long to be one. */
@@ -100,7 +106,10 @@ export function snapshotFromRows(
 ): ServiceSnapshot {
   if (!facts.loggedIn) return LOGGED_OUT;
   const chats: ChatSummary[] = [];
-  for (const row of queryLimited(doc, rows.selector)) {
+  const found = rows.collect ? rows.collect(doc) : queryLimited(doc, rows.selector);
+  for (let i = 0; i < found.length && chats.length < MAX_CHATS; i += 1) {
+    const row = found[i];
+    if (!row) continue;
     let chat: ChatSummary | undefined;
     try {
       chat = readRow(row);

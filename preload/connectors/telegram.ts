@@ -14,7 +14,8 @@ import { globalsOf, type Connector, type PageFacts, type RowReader } from './typ
 
 const K_ROW = 'a.chatlist-chat[data-peer-id]';
 const A_ROW = '.chat-list .ListItem.Chat';
-const SIGN_IN = '#auth-pages, .page-signQR, .page-sign, #auth-qr-form, #auth-phone-number-form, .auth-form';
+/** The sign-in screens of K (#auth-pages: QR, phone, code) and A (#auth-qr-form, #auth-phone-number-form…). */
+const SIGN_IN_IDS = ['auth-pages', 'auth-qr-form', 'auth-phone-number-form', 'auth-code-form', 'auth-password-form'];
 
 function readK(row: Element, now: number): ChatSummary | undefined {
   const id = exactId(attr(row, 'data-peer-id'));
@@ -34,6 +35,7 @@ function readK(row: Element, now: number): ChatSummary | undefined {
 }
 
 function readA(row: Element, now: number): ChatSummary | undefined {
+  if (!row.closest('.chat-list')) return undefined;
   const href = attr(row.querySelector('a[href^="#"]'), 'href');
   const id = exactId(href?.slice(1));
   if (id === undefined) return undefined;
@@ -53,12 +55,18 @@ function readA(row: Element, now: number): ChatSummary | undefined {
 
 const rows: RowReader = {
   selector: `${K_ROW}, ${A_ROW}`,
-  read: (row, now) => (row.matches(K_ROW) ? readK(row, now) : readA(row, now)),
+  // A page is either K or A: whichever collection is empty costs nothing.
+  collect: (doc) => {
+    const k = doc.getElementsByClassName('chatlist-chat');
+    return k.length > 0 ? k : doc.getElementsByClassName('ListItem Chat');
+  },
+  read: (row, now) => (row.classList.contains('chatlist-chat') ? readK(row, now) : readA(row, now)),
 };
 
 function page(win: Window): PageFacts {
   const doc = win.document;
-  if (doc.querySelector(SIGN_IN) && !doc.querySelector(rows.selector)) return { loggedIn: false };
+  // By id, not by a selector: this runs on every read and must not scan the whole page.
+  if (SIGN_IN_IDS.some((id) => doc.getElementById(id)) && rows.collect?.(doc).length === 0) return { loggedIn: false };
   const facts: PageFacts = { loggedIn: true };
   const hash = exactId(decodeURIComponent(win.location.hash.slice(1)));
   if (hash !== undefined) facts.activeChatId = hash;

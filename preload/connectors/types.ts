@@ -34,8 +34,13 @@ export interface PageFacts {
  * reads again only the rows whose content changed, so a new message costs one row, not the whole list.
  */
 export interface RowReader {
-  /** Every chat row, in the page's order. */
+  /** Every chat row, in the page's order (also used with `closest()` to find the row a change happened in). */
   selector: string;
+  /**
+   * The rows, faster than `querySelectorAll(selector)` (a live `getElementsByClassName` collection is cached by
+   * the browser): rows it returns that are not chats are read as undefined.
+   */
+  collect?(doc: Document): ArrayLike<Element>;
   /** One row as a chat; undefined for a row that is not a chat (a folder, an ad, a placeholder). */
   read(row: Element, now: number): ChatSummary | undefined;
 }

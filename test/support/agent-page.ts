@@ -64,7 +64,10 @@ function boot(platform: PlatformId, agent: boolean, now: number): string {
         globalThis.WaslAgent = WaslTest.startAgent({
           win: window,
           connector: WaslTest.connectors[${JSON.stringify(platform)}],
-          send: (data) => ${BINDING}(JSON.stringify({ kind: 'update', data })),
+          send: (data) => {
+            globalThis.WaslLastSentAt = performance.now();
+            ${BINDING}(JSON.stringify({ kind: 'update', data }));
+          },
           notify: (data) => ${BINDING}(JSON.stringify({ kind: 'notice', data })),
         });
       });`
