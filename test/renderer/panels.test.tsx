@@ -23,6 +23,19 @@ describe('status panels', () => {
     expect(screen.getByRole('banner')).toHaveTextContent('Signed out — sign in on the page');
   });
 
+  it('says when a platform changed its page and the counts come from its title only', async () => {
+    const { bridge } = await renderShell(one());
+    bridge.updateRuntime('a', { status: 'ready', unread: 3 });
+    expect(screen.getByRole('banner')).not.toHaveTextContent('This platform changed its page');
+    bridge.updateRuntime('a', { degraded: true });
+    const line = within(screen.getByRole('banner')).getByText(/This platform changed its page/);
+    expect(line).toHaveTextContent('This platform changed its page: counts come from the page title only');
+    expect(line).toHaveTextContent('3 unread messages');
+    expect(line).toHaveClass('status-warning');
+    bridge.updateRuntime('a', { degraded: false });
+    expect(screen.getByRole('banner')).not.toHaveTextContent('This platform changed its page');
+  });
+
   it('crashed: counts down to the scheduled reload, and "Reload now" reloads', async () => {
     const { bridge, user } = await renderShell(one());
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });

@@ -19,6 +19,7 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
   const format = useFormat();
   const runtimeStatus = useApp((s) => s.runtime[service.id]?.status);
   const unread = useApp((s) => s.runtime[service.id]?.unread ?? 0);
+  const degraded = useApp((s) => s.runtime[service.id]?.degraded ?? false);
   const status = service.enabled ? (runtimeStatus ?? 'idle') : 'off';
   const actions = useServiceActions();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
@@ -27,10 +28,15 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
   const mark = statusMark(status);
   const facts =
     statusKey === null
-      ? [unread > 0 ? t('services.unread', { count: unread }) : null, service.muted ? t('services.mutedLong') : null]
+      ? [
+          degraded ? t('status.degraded') : null,
+          unread > 0 ? t('services.unread', { count: unread }) : null,
+          service.muted ? t('services.mutedLong') : null,
+        ]
       : [t(statusKey)];
   const shown = facts.filter((fact) => fact !== null);
   const line = shown.length === 0 ? null : format.list(shown);
+  const lineMark = mark ?? (degraded && statusKey === null ? 'warning' : null);
 
   return (
     <header className="toolbar">
@@ -40,7 +46,7 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
           <bdi>{service.name}</bdi>
         </h1>
         {line === null ? null : (
-          <p className={mark === null ? 'toolbar-status' : `toolbar-status status-${mark}`}>{line}</p>
+          <p className={lineMark === null ? 'toolbar-status' : `toolbar-status status-${lineMark}`}>{line}</p>
         )}
       </div>
       <div className="toolbar-actions">
