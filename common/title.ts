@@ -12,6 +12,14 @@ for (let i = 0; i < 10; i += 1) {
 const LEADING = /^\s*[([](\d{1,6})\+?[)\]]/u;
 const EMBEDDED = /(?:^|\s)\((\d{1,6})\+?\)(?:\s|$)/u;
 
+/**
+ * Whether the title marks "something unread" without a count, as Slack ("* Slack | general") and others ("• Chat")
+ * do.
+ */
+export function titleMarksUnread(title: string): boolean {
+  return /^\s*[*!•]\s/u.test(title.replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, ''));
+}
+
 export function titleUnread(title: string): number {
   const western = title
     .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '')

@@ -7,7 +7,7 @@
  */
 import type { ServiceUpdate } from '../common/ipc';
 import type { ChatSummary, ServiceSnapshot } from '../common/model';
-import { titleUnread } from '../common/title';
+import { titleMarksUnread, titleUnread } from '../common/title';
 import { cleanText, exactId, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotFromRows } from './connectors/dom';
 import { genericConnector } from './connectors/generic';
 import { globalsOf, type Connector, type PageNotice } from './connectors/types';
@@ -234,10 +234,11 @@ export function startAgent(options: AgentOptions): Agent {
     const { snapshot: raw, failed } = await readOnce();
     if (stopped) return;
     const fromTitle = titleUnread(doc.title);
+    const titleSaysUnread = fromTitle > 0 || titleMarksUnread(doc.title);
     // Hooks that find nothing while the title says there is something unread: the platform changed its page.
-    const degraded = failed || (connector !== genericConnector && raw.loggedIn && raw.chats.length === 0 && fromTitle > 0);
+    const degraded = failed || (connector !== genericConnector && raw.loggedIn && raw.chats.length === 0 && titleSaysUnread);
     const snapshot: ServiceSnapshot =
-      degraded && raw.unread.direct === 0 ? { ...raw, unread: { direct: fromTitle, indirect: raw.unread.indirect } } : raw;
+      degraded && raw.unread.direct === 0 ? { ...raw, unread: { direct: Math.max(fromTitle, titleSaysUnread ? 1 : 0), indirect: raw.unread.indirect } } : raw;
     if (previous && connector.notifiesFromServiceWorker?.(win)) deriveNotices(previous, snapshot);
     previous = snapshot;
     const update = reporter.next(snapshot, degraded);

@@ -36,19 +36,35 @@ export function installNotificationShim(events: ShimEvents): void {
   const live = new Map<string, WaslNotification>();
   let seq = 0;
 
-  /** What the browser's own Notification makes of a value: a string, whatever the page passed. */
-  const asText = (value: unknown): string => {
-    if (value === undefined || value === null) return '';
+  /** Inert HTML parsing (a template's content runs no script and loads nothing), for `{__html}` text. */
+  const htmlText = (html: string): string => {
+    const template = doc.createElement('template');
+    template.innerHTML = html;
+    return template.content.textContent;
+  };
+
+  /**
+   * What a value says as text. Strings as they are; numbers as numbers; and the rich objects some platforms
+   * (Messenger) pass where text belongs — `{__html}`, arrays of parts, React-like `{props: {children}}` — flattened
+   * to the text they carry instead of "[object Object]".
+   */
+  const asText = (value: unknown, depth = 0): string => {
+    if (value === undefined || value === null || depth > 6) return '';
     if (typeof value === 'string') return value;
-    // Some platforms (Messenger) pass rich objects where text belongs: keep what they say, not "[object Object]".
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return value.toString();
+    // Parts are joined as rendered (["Hello ", name] reads "Hello Ahmed").
+    if (Array.isArray(value)) return value.map((part: unknown) => asText(part, depth + 1)).join('');
     if (typeof value === 'object') {
-      try {
-        return stringify(value);
-      } catch {
-        return '';
+      const fields = value as Record<string, unknown>;
+      if (typeof fields['__html'] === 'string') return htmlText(fields['__html']);
+      const props = fields['props'];
+      if (typeof props === 'object' && props !== null) {
+        const inner = props as Record<string, unknown>;
+        return asText(inner['children'] ?? inner['content'] ?? inner['text'], depth + 1);
       }
+      for (const key of ['children', 'content', 'text']) if (key in fields) return asText(fields[key], depth + 1);
     }
-    return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? value.toString() : '';
+    return '';
   };
 
   const announce = (id: string, title: unknown, options: NotificationOptions | undefined): void => {

@@ -1,9 +1,9 @@
 /**
- * The generic reader: the unread count from the page title's `(N)`, and a red badge drawn on the favicon as "something
- * unread" when the title has no count. It is the whole connector for custom services and the fallback of every
+ * The generic reader: the unread count from the page title's `(N)`; when the title has no count, a mark in it
+ * ("* Slack") or a red badge drawn on the favicon means "something unread". It is the whole connector for custom services and the fallback of every
  * platform whose own hooks find nothing.
  */
-import { titleUnread } from '../../common/title';
+import { titleMarksUnread, titleUnread } from '../../common/title';
 import { globalsOf, type Connector } from './types';
 
 /** Favicon addresses already looked at, and whether they carry a badge. */
@@ -62,9 +62,11 @@ async function faviconHasBadge(page: Window): Promise<boolean> {
 export const genericConnector: Connector = {
   platform: 'custom',
   async read(win) {
-    const direct = titleUnread(win.document.title);
-    const badge = direct === 0 && (await faviconHasBadge(win));
-    return { loggedIn: true, unread: { direct, indirect: badge ? 1 : 0 }, chats: [] };
+    const title = win.document.title;
+    const direct = titleUnread(title);
+    // No count, but a mark in the title ("* Slack") or a badge on the favicon: something is unread.
+    const marked = direct === 0 && (titleMarksUnread(title) || (await faviconHasBadge(win)));
+    return { loggedIn: true, unread: { direct, indirect: marked ? 1 : 0 }, chats: [] };
   },
   watch(win) {
     return { targets: [win.document.head], attributes: ['href'] };

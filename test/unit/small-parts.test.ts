@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { titleUnread } from '../../common/title';
+import { titleMarksUnread, titleUnread } from '../../common/title';
 import { shortcutFor, type KeyInput } from '../../main/core/shortcuts';
 import { DEFAULT_SIZE, MIN_SIZE, placeWindow } from '../../main/core/window-placement';
 import { orphanPartitions } from '../../main/persistence/partitions';
@@ -23,6 +23,20 @@ describe('titleUnread', () => {
     ['', 0],
   ])('%j → %d', (title, count) => {
     expect(titleUnread(title)).toBe(count);
+  });
+});
+
+describe('titleMarksUnread', () => {
+  it.each([
+    ['* Slack | general | Shop', true],
+    ['! Slack | general', true],
+    ['• Chat', true],
+    ['\u200f* Slack', true],
+    ['Slack | general', false],
+    ['*Important* notes', false],
+    ['(3) WhatsApp', false],
+  ])('%j → %s', (title, marked) => {
+    expect(titleMarksUnread(title)).toBe(marked);
   });
 });
 

@@ -97,6 +97,9 @@ describe('the generic reader (custom services)', () => {
     expect((await read(0, 'badge.svg'))?.unread).toEqual({ direct: 0, indirect: 1 });
     expect((await read(0, 'red-brand.svg'))?.unread).toEqual({ direct: 0, indirect: 0 });
     expect((await read(2, 'badge.svg'))?.unread).toEqual({ direct: 2, indirect: 0 });
+    await read(0, 'plain.svg');
+    await page.page.evaluate(() => (window as unknown as { setTitle(t: string): void }).setTitle('* Shop chat | orders'));
+    expect((await page.read()).unread).toEqual({ direct: 0, indirect: 1 });
   });
 
   it('follows title changes with one update each, never degraded', async () => {

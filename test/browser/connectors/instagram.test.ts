@@ -1,0 +1,169 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatSummary } from '../../../common/model';
+import { makeChats, type FixtureChat } from '../../fixtures/platforms/lib/dataset.js';
+import { openAgentPage, type AgentPage } from '../../support/agent-page';
+import { launchChromium } from '../../support/chromium';
+import { serveFixture } from '../../support/fixture-server';
+import type { StaticServer } from '../../support/static-server';
+import { visible } from './expected';
+
+const INBOX = '/direct/inbox/';
+const route = (chat: FixtureChat): string => `/direct/t/${chat.id}/`;
+
+/**
+ * What Instagram must read for one fixture thread: an unread thread counts as 1 (rows show no count); mute, kind
+ * and time are not read (the page offers no hook for them).
+ */
+function expected(chat: FixtureChat): ChatSummary {
+  return { id: chat.id, title: chat.cleanName, preview: chat.preview, unread: chat.unread > 0 ? 1 : 0 };
+}
+
+/** The nav badge: Instagram's own count of unread threads, muted ones left out. */
+const badgeTotal = (chats: readonly FixtureChat[]): { direct: number; indirect: number } => ({
+  direct: chats.filter((c) => c.unread > 0 && !c.muted).length,
+  indirect: 0,
+});
+
+const pick = (rows: number, index: number): FixtureChat => {
+  const chat = makeChats(rows)[index];
+  if (!chat) throw new Error('dataset too small');
+  return chat;
+};
+
+interface FixtureHandle {
+  openedChatId(): string | undefined;
+  composerText(): string;
+  inputEvents: unknown[];
+  notifications: { clicked: boolean }[];
+}
+const fixtureState = (p: AgentPage): Promise<{ opened: string | undefined; clicked: boolean[]; path: string }> =>
+  p.page.evaluate(() => {
+    const f = (window as unknown as { fixture: FixtureHandle }).fixture;
+    return { opened: f.openedChatId(), clicked: f.notifications.map((n) => n.clicked), path: location.pathname };
+  });
+
+let browser: Browser;
+let server: StaticServer;
+let page: AgentPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveFixture('instagram');
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+});
+
+const open = async (query: string, agent = true): Promise<AgentPage> => {
+  page = await openAgentPage(browser, { platform: 'instagram', url: `${server.url}${INBOX}${query}`, agent });
+  return page;
+};
+
+describe('Instagram direct', () => {
+  it('reads every thread of a 300-row list exactly: clean names, previews, unread threads, the nav badge total', async () => {
+    const p = await open('', false);
+    const shown = visible(makeChats(300));
+    expect(await p.read()).toEqual({ loggedIn: true, unread: badgeTotal(shown), chats: shown.map(expected) });
+  });
+
+  it('reads no more than 5,000 threads however many the page holds', async () => {
+    const p = await open('?rows=6000', false);
+    const { chats } = await p.read();
+    expect(chats).toHaveLength(5_000);
+    expect(chats).toEqual(visible(makeChats(6000)).slice(0, 5_000).map(expected));
+  });
+
+  it('reports the /accounts/login page as logged out', async () => {
+    const p = await open('?state=logged-out', false);
+    expect(await p.page.evaluate(() => location.pathname)).toBe('/accounts/login/');
+    expect(await p.read()).toEqual({ loggedIn: false, unread: { direct: 0, indirect: 0 }, chats: [] });
+  });
+
+  it('sends one full update, then one update per change carrying only that thread', async () => {
+    const p = await open('?rows=40');
+    const [first] = await p.waitForUpdates(1);
+    expect(first).toMatchObject({ seq: 0, reset: true, loggedIn: true, remove: [], degraded: false, unread: badgeTotal(visible(makeChats(40))) });
+    expect(first?.upsert).toHaveLength(visible(makeChats(40)).length);
+    const target = pick(40, 7);
+    const before = first?.unread.direct ?? 0;
+
+    await p.step('message', target.id, 'Do you ship to Jeddah? 🚚');
+    const second = (await p.waitForUpdates(2))[1];
+    expect(second).toMatchObject({ seq: 1, reset: false, remove: [], unread: { direct: before + 1, indirect: 0 } });
+    expect(second?.upsert).toEqual([{ ...expected(target), unread: 1, preview: 'Do you ship to Jeddah? 🚚' }]);
+
+    // Muting leaves no mark in the row; only the nav badge (which leaves muted threads out) shows it.
+    await p.step('mute', target.id);
+    expect((await p.waitForUpdates(3))[2]).toMatchObject({ seq: 2, upsert: [], remove: [], unread: { direct: before, indirect: 0 } });
+
+    await p.step('read', target.id);
+    const fourth = (await p.waitForUpdates(4))[3];
+    expect(fourth?.upsert.map((c) => [c.id, c.unread])).toEqual([[target.id, 0]]);
+    expect(fourth?.unread.direct).toBe(before);
+
+    await p.step('rename', target.id, 'متجر الورد 🌹');
+    expect((await p.waitForUpdates(5))[4]?.upsert.map((c) => [c.id, c.title])).toEqual([[target.id, 'متجر الورد 🌹']]);
+
+    await p.step('archive', target.id);
+    expect((await p.waitForUpdates(6))[5]).toMatchObject({ upsert: [], remove: [target.id] });
+
+    await p.step('logout');
+    expect((await p.waitForUpdates(7))[6]).toMatchObject({ loggedIn: false, unread: { direct: 0, indirect: 0 }, upsert: [] });
+    expect(p.updates).toHaveLength(7);
+  });
+
+  it('opens threads at /direct/t/<threadId>/, and refuses ids it does not list', async () => {
+    const p = await open('?rows=40');
+    await p.waitForUpdates(1);
+    for (const target of [pick(40, 12), pick(40, 5)]) {
+      expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(target.id)})`)).toBe(true);
+      expect(await fixtureState(p)).toMatchObject({ opened: target.id, path: route(target) });
+      expect((await p.read()).activeChatId).toBe(target.id);
+    }
+    expect(await p.isolated<boolean>('WaslAgent.openChat("424242")')).toBe(false);
+    expect((await fixtureState(p)).opened).toBe(pick(40, 5).id);
+  });
+
+  it('types into the composer as input events and never sends', async () => {
+    const p = await open('?rows=20');
+    const target = pick(20, 3);
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(target.id)})`)).toBe(true);
+    expect(await p.isolated<boolean>('WaslAgent.insertText("السلام عليكم، طلبك جاهز ✅")')).toBe(true);
+    const fixture = await p.page.evaluate(() => {
+      const f = (window as unknown as { fixture: FixtureHandle }).fixture;
+      return { text: f.composerText(), events: f.inputEvents };
+    });
+    expect(fixture.text).toBe('السلام عليكم، طلبك جاهز ✅');
+    expect(fixture.events).toEqual([
+      { type: 'beforeinput', inputType: 'insertText', data: 'السلام عليكم، طلبك جاهز ✅' },
+      { type: 'input', inputType: 'insertText', data: 'السلام عليكم، طلبك جاهز ✅' },
+    ]);
+  });
+
+  it('says it is degraded, with the title’s count, when the page changed and its hooks find nothing', async () => {
+    const p = await open('?rows=40&state=changed');
+    const [first] = await p.waitForUpdates(1);
+    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: badgeTotal(visible(makeChats(40))) });
+  });
+
+  it('forwards the page’s notification with its thread (by name), and a click runs the page’s handler', async () => {
+    const p = await open('?rows=40');
+    await p.waitForUpdates(1);
+    const target = pick(40, 13);
+    expect(target.cleanName).toBe('نور الهدى 🌸');
+    await p.step('message', target.id, 'تم الدفع ✅');
+    await expect.poll(() => p.notices.length).toBe(1);
+    const [notice] = p.notices;
+    expect(notice).toMatchObject({ title: target.cleanName, body: 'تم الدفع ✅', chatId: target.id, derived: false, iconUrl: 'https://example.com/a.png' });
+    expect(await p.isolated<boolean>(`WaslAgent.clickNotice(${JSON.stringify(notice?.id)}, ${JSON.stringify(notice?.chatId)})`)).toBe(true);
+    expect(await fixtureState(p)).toMatchObject({ opened: target.id, clicked: [true], path: route(target) });
+    await p.waitForUpdates(2);
+    expect(p.notices).toHaveLength(1);
+  });
+});

@@ -1,0 +1,243 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatSummary } from '../../../common/model';
+import { makeChats, type FixtureChat } from '../../fixtures/platforms/lib/dataset.js';
+import { openAgentPage, type AgentPage } from '../../support/agent-page';
+import { launchChromium } from '../../support/chromium';
+import { serveFixture } from '../../support/fixture-server';
+import type { StaticServer } from '../../support/static-server';
+import { visible } from './expected';
+
+/** The two hosts Messenger lives on, as the fixtures serve them (test/fixtures/platforms/lib/messenger.js). */
+interface Host {
+  name: string;
+  dir: 'messenger' | 'facebook';
+  start: string;
+  /** Which threads the host serves end-to-end encrypted (at /messages/e2ee/t/<id>/). */
+  e2ee(chat: FixtureChat): boolean;
+  base: string;
+  /** The left-nav "Chats" link with the page's own total is there. */
+  nav: boolean;
+}
+
+const HOSTS: Host[] = [
+  { name: 'www.messenger.com', dir: 'messenger', start: '/', e2ee: () => false, base: '', nav: true },
+  {
+    name: 'www.facebook.com/messages',
+    dir: 'facebook',
+    start: '/messages/',
+    e2ee: (chat) => chat.kind === 'direct' && Number(chat.id) % 2 === 0,
+    base: '/messages',
+    nav: false,
+  },
+];
+
+const chatId = (host: Host, chat: FixtureChat): string => (host.e2ee(chat) ? `e2ee:${chat.id}` : chat.id);
+const route = (host: Host, chat: FixtureChat): string => `${host.base}${host.e2ee(chat) ? '/e2ee' : ''}/t/${chat.id}/`;
+
+/**
+ * What Messenger must read for one fixture chat: an unread thread counts as 1 (rows show no count); mute, kind and
+ * time are not read (the page offers no hook for them).
+ */
+function expected(host: Host, chat: FixtureChat): ChatSummary {
+  return { id: chatId(host, chat), title: chat.cleanName, preview: chat.preview, unread: chat.unread > 0 ? 1 : 0 };
+}
+
+/** The nav link's total counts unread threads that are not muted; without it, every unread row counts. */
+function expectedTotals(host: Host, chats: readonly FixtureChat[]): { direct: number; indirect: number } {
+  const unread = chats.filter((c) => c.unread > 0 && (!host.nav || !c.muted));
+  return { direct: unread.length, indirect: 0 };
+}
+
+const pick = (rows: number, index: number): FixtureChat => {
+  const chat = makeChats(rows)[index];
+  if (!chat) throw new Error('dataset too small');
+  return chat;
+};
+
+interface FixtureHandle {
+  openedChatId(): string | undefined;
+  composerText(): string;
+  inputEvents: unknown[];
+  notifications: { clicked: boolean }[];
+}
+const fixtureState = (p: AgentPage): Promise<{ opened: string | undefined; clicked: boolean[]; path: string }> =>
+  p.page.evaluate(() => {
+    const f = (window as unknown as { fixture: FixtureHandle }).fixture;
+    return { opened: f.openedChatId(), clicked: f.notifications.map((n) => n.clicked), path: location.pathname };
+  });
+
+let browser: Browser;
+const servers = new Map<string, StaticServer>();
+let page: AgentPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  for (const host of HOSTS) servers.set(host.dir, await serveFixture(host.dir));
+});
+afterAll(async () => {
+  await browser.close();
+  for (const server of servers.values()) await server.close();
+});
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+});
+
+const open = async (host: Host, query: string, agent = true): Promise<AgentPage> => {
+  const server = servers.get(host.dir);
+  if (!server) throw new Error(`no server for ${host.dir}`);
+  page = await openAgentPage(browser, { platform: 'messenger', url: `${server.url}${host.start}${query}`, agent });
+  return page;
+};
+
+describe.each(HOSTS)('Messenger on $name', (host) => {
+  it('reads every thread of a 300-row list exactly: clean names, previews, unread threads, e2ee ids, the total', async () => {
+    const p = await open(host, '', false);
+    const shown = visible(makeChats(300));
+    expect(await p.read()).toEqual({ loggedIn: true, unread: expectedTotals(host, shown), chats: shown.map((c) => expected(host, c)) });
+  });
+
+  it('reads no more than 5,000 threads however many the page holds', async () => {
+    const p = await open(host, '?rows=6000', false);
+    const { chats } = await p.read();
+    expect(chats).toHaveLength(5_000);
+    expect(chats).toEqual(visible(makeChats(6000)).slice(0, 5_000).map((c) => expected(host, c)));
+  });
+
+  it('reports the login form as logged out', async () => {
+    const p = await open(host, '?state=logged-out', false);
+    expect(await p.read()).toEqual({ loggedIn: false, unread: { direct: 0, indirect: 0 }, chats: [] });
+  });
+
+  it('sends one full update, then one update per change carrying only that thread', async () => {
+    const p = await open(host, '?rows=40');
+    const [first] = await p.waitForUpdates(1);
+    expect(first).toMatchObject({ seq: 0, reset: true, loggedIn: true, remove: [], degraded: false, unread: expectedTotals(host, visible(makeChats(40))) });
+    expect(first?.upsert).toHaveLength(visible(makeChats(40)).length);
+    const target = pick(40, 6);
+    const id = chatId(host, target);
+    const before = first?.unread.direct ?? 0;
+
+    await p.step('message', target.id, 'Do you ship to Jeddah? 🚚');
+    const second = (await p.waitForUpdates(2))[1];
+    expect(second).toMatchObject({ seq: 1, reset: false, remove: [], unread: { direct: before + 1, indirect: 0 } });
+    expect(second?.upsert).toEqual([{ ...expected(host, target), unread: 1, preview: 'Do you ship to Jeddah? 🚚' }]);
+
+    // Muting leaves no mark in the row; only the nav link's total (which leaves muted threads out) shows it.
+    await p.step('mute', target.id);
+    let read: number;
+    if (host.nav) {
+      const third = (await p.waitForUpdates(3))[2];
+      expect(third).toMatchObject({ seq: 2, upsert: [], remove: [], unread: { direct: before, indirect: 0 } });
+      read = 4;
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(p.updates).toHaveLength(2);
+      read = 3;
+    }
+
+    await p.step('read', target.id);
+    const afterRead = (await p.waitForUpdates(read))[read - 1];
+    expect(afterRead?.upsert.map((c) => [c.id, c.unread])).toEqual([[id, 0]]);
+    expect(afterRead?.unread.direct).toBe(before);
+
+    await p.step('rename', target.id, 'متجر الورد 🌹');
+    expect((await p.waitForUpdates(read + 1))[read]?.upsert.map((c) => [c.id, c.title])).toEqual([[id, 'متجر الورد 🌹']]);
+
+    // A name that says "unread" does not make the thread unread (its "More options for …" label carries the name).
+    await p.step('rename', target.id, 'Unread Books 📚');
+    expect((await p.waitForUpdates(read + 2))[read + 1]?.upsert.map((c) => [c.id, c.title, c.unread])).toEqual([[id, 'Unread Books 📚', 0]]);
+
+    await p.step('archive', target.id);
+    expect((await p.waitForUpdates(read + 3))[read + 2]).toMatchObject({ upsert: [], remove: [id] });
+
+    await p.step('logout');
+    expect((await p.waitForUpdates(read + 4))[read + 3]).toMatchObject({ loggedIn: false, unread: { direct: 0, indirect: 0 }, upsert: [] });
+    expect(p.updates).toHaveLength(read + 4);
+  });
+
+  it('opens threads by their route on this host, and refuses ids it does not list', async () => {
+    const p = await open(host, '?rows=40');
+    await p.waitForUpdates(1);
+    for (const target of [pick(40, 12), pick(40, 6)]) {
+      expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(chatId(host, target))})`)).toBe(true);
+      expect(await fixtureState(p)).toMatchObject({ opened: target.id, path: route(host, target) });
+      expect((await p.read()).activeChatId).toBe(chatId(host, target));
+    }
+    expect(await p.isolated<boolean>('WaslAgent.openChat("424242")')).toBe(false);
+    // The same number with the other encryption is another thread.
+    const plain = pick(40, 12);
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(`e2ee:${plain.id}`)})`)).toBe(false);
+    expect((await fixtureState(p)).opened).toBe(pick(40, 6).id);
+  });
+
+  it('types into the composer as input events and never sends', async () => {
+    const p = await open(host, '?rows=20');
+    const target = pick(20, 3);
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(chatId(host, target))})`)).toBe(true);
+    expect(await p.isolated<boolean>('WaslAgent.insertText("السلام عليكم، طلبك جاهز ✅")')).toBe(true);
+    const fixture = await p.page.evaluate(() => {
+      const f = (window as unknown as { fixture: FixtureHandle }).fixture;
+      return { text: f.composerText(), events: f.inputEvents };
+    });
+    expect(fixture.text).toBe('السلام عليكم، طلبك جاهز ✅');
+    expect(fixture.events).toEqual([
+      { type: 'beforeinput', inputType: 'insertText', data: 'السلام عليكم، طلبك جاهز ✅' },
+      { type: 'input', inputType: 'insertText', data: 'السلام عليكم، طلبك جاهز ✅' },
+    ]);
+  });
+
+  it('does not type when no conversation (no composer) is shown', async () => {
+    const p = await open(host, '?rows=20');
+    await p.waitForUpdates(1);
+    expect(await p.isolated<boolean>('WaslAgent.insertText("hello")')).toBe(false);
+    expect(await p.page.evaluate(() => (window as unknown as { fixture: FixtureHandle }).fixture.inputEvents.length)).toBe(0);
+  });
+
+  it('says it is degraded, with the title’s count, when the page changed and its hooks find nothing', async () => {
+    const p = await open(host, '?rows=40&state=changed');
+    const [first] = await p.waitForUpdates(1);
+    const unread = visible(makeChats(40)).filter((c) => c.unread > 0 && !c.muted).length;
+    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: { direct: unread } });
+  });
+
+  it('forwards the page’s notification with its thread (by name), and a click runs the page’s handler', async () => {
+    const p = await open(host, '?rows=40');
+    await p.waitForUpdates(1);
+    const target = pick(40, 6);
+    await p.step('message', target.id, 'Payment sent 💸');
+    await expect.poll(() => p.notices.length).toBe(1);
+    const [notice] = p.notices;
+    expect(notice).toMatchObject({ title: target.cleanName, body: 'Payment sent 💸', chatId: chatId(host, target), derived: false, iconUrl: 'https://example.com/a.png' });
+    expect(await p.isolated<boolean>(`WaslAgent.clickNotice(${JSON.stringify(notice?.id)}, ${JSON.stringify(notice?.chatId)})`)).toBe(true);
+    expect(await fixtureState(p)).toMatchObject({ opened: target.id, clicked: [true], path: route(host, target) });
+    await p.waitForUpdates(2);
+    expect(p.notices).toHaveLength(1);
+
+    // A notification whose title names no thread is forwarded without one: never a guess.
+    await p.page.evaluate(() => new Notification('Facebook', { body: 'Someone mentioned you' }));
+    await expect.poll(() => p.notices.length).toBe(2);
+    expect(p.notices[1]).toMatchObject({ title: 'Facebook', body: 'Someone mentioned you', derived: false });
+    expect(p.notices[1]?.chatId).toBeUndefined();
+  });
+});
+
+describe.each(['html-title', 'array-title', 'element-title'])('Messenger notifications with rich titles (%s)', (variant) => {
+  it('finds the thread from the text the object carries, and a click still runs the page’s handler', async () => {
+    const host = HOSTS[0];
+    if (!host) throw new Error('no host');
+    const p = await open(host, `?rows=40&variant=${variant}`);
+    await p.waitForUpdates(1);
+    // "Hiba & Sons": an ampersand, escaped in the __html form.
+    const target = pick(40, 16);
+    expect(target.cleanName).toBe('Hiba & Sons');
+    await p.step('message', target.id, 'Is the order ready?');
+    await expect.poll(() => p.notices.length).toBe(1);
+    const [notice] = p.notices;
+    // The shim flattens the object to the text it carries: no JSON, no markup, reaches main.
+    expect(notice).toMatchObject({ chatId: target.id, derived: false, title: 'Hiba & Sons', body: 'Is the order ready?' });
+    expect(await p.isolated<boolean>(`WaslAgent.clickNotice(${JSON.stringify(notice?.id)}, ${JSON.stringify(notice?.chatId)})`)).toBe(true);
+    expect(await fixtureState(p)).toMatchObject({ opened: target.id, clicked: [true] });
+  });
+});

@@ -1,0 +1,224 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatSummary } from '../../../common/model';
+import { makeChats, type FixtureChat } from '../../fixtures/platforms/lib/dataset.js';
+import { openAgentPage, type AgentPage } from '../../support/agent-page';
+import { launchChromium } from '../../support/chromium';
+import { serveFixture } from '../../support/fixture-server';
+import type { StaticServer } from '../../support/static-server';
+import { totals, visible } from './expected';
+
+/** The workspace the fixture is signed in to (test/fixtures/platforms/slack/assets/app.js). */
+const TEAM = 'T0WASL42AB';
+const START = `/client/${TEAM}/`;
+
+/** Slack ids: D… for direct messages, G… for group messages, C… for channels. */
+const slackId = (chat: FixtureChat): string => `${chat.kind === 'direct' ? 'D0W' : chat.kind === 'group' ? 'G0W' : 'C0W'}${chat.id}`;
+/** The fixture's channels with mentions (a badge); the other unread channels only turn bold. */
+const mentioned = (chat: FixtureChat): boolean => Number(chat.id) % 8 === 0;
+
+/** What the Slack reader must report for one fixture chat. */
+function expected(chat: FixtureChat): ChatSummary {
+  // A direct message's badge counts its messages, a channel's its mentions; an unread channel without any counts 1.
+  const unread = chat.kind === 'channel' && chat.unread > 0 && !mentioned(chat) ? 1 : chat.unread;
+  return { id: slackId(chat), title: chat.cleanName, unread, muted: chat.muted, kind: chat.kind };
+}
+
+/** The sidebar lists the Channels section, then Direct messages (people and groups). */
+function expectedList(count: number): ChatSummary[] {
+  const shown = visible(makeChats(count));
+  return [...shown.filter((c) => c.kind === 'channel'), ...shown.filter((c) => c.kind !== 'channel')].map(expected);
+}
+
+function pick(count: number, index: number): FixtureChat {
+  const chat = makeChats(count)[index];
+  if (!chat) throw new Error('dataset too small');
+  return chat;
+}
+
+interface FixtureApi {
+  openedChatId(): string | undefined;
+  composerText(): string;
+  inputEvents: unknown[];
+  notifications: { clicked: boolean }[];
+}
+const fixture = (p: AgentPage): Promise<{ opened: string | undefined; text: string; events: unknown[]; clicked: boolean[]; path: string }> =>
+  p.page.evaluate(() => {
+    const f = (window as unknown as { fixture: FixtureApi }).fixture;
+    return { opened: f.openedChatId(), text: f.composerText(), events: f.inputEvents, clicked: f.notifications.map((n) => n.clicked), path: location.pathname };
+  });
+
+let browser: Browser;
+let server: StaticServer;
+let page: AgentPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveFixture('slack');
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+});
+
+const open = async (path: string, agent = true): Promise<AgentPage> => {
+  page = await openAgentPage(browser, { platform: 'slack', url: `${server.url}${path}`, agent });
+  return page;
+};
+
+describe('Slack', () => {
+  it('reads every channel, DM and group DM of a 300-row sidebar exactly: clean names, unread, mentions, muted, kind', async () => {
+    const p = await open(START, false);
+    const chats = expectedList(300);
+    expect(chats.map((c) => c.kind)).toEqual(expect.arrayContaining(['direct', 'group', 'channel']));
+    const channels = visible(makeChats(300)).filter((c) => c.kind === 'channel' && c.unread > 1);
+    expect(channels.some(mentioned) && channels.some((c) => !mentioned(c))).toBe(true);
+    expect(await p.read()).toEqual({ loggedIn: true, unread: totals(chats), chats });
+  });
+
+  it('reads 5,000 rows', async () => {
+    const p = await open(`${START}?rows=5000`, false);
+    const snapshot = await p.read();
+    expect(snapshot.chats).toHaveLength(visible(makeChats(5000)).length);
+    expect(snapshot.unread).toEqual(totals(expectedList(5000)));
+  });
+
+  it('reports the workspace sign-in page as logged out, whether the client sent the user there or it was opened directly', async () => {
+    const sent = await open(`${START}?state=logged-out`, false);
+    expect(await sent.read()).toEqual({ loggedIn: false, unread: { direct: 0, indirect: 0 }, chats: [] });
+    expect(await sent.page.evaluate(() => location.pathname)).toBe('/workspace-signin');
+    await sent.close();
+    const direct = await open('/workspace-signin/', false);
+    expect(await direct.read()).toEqual({ loggedIn: false, unread: { direct: 0, indirect: 0 }, chats: [] });
+  });
+
+  it('sends one full update, then one update per change carrying only that chat', async () => {
+    const p = await open(`${START}?rows=40`);
+    const [first] = await p.waitForUpdates(1);
+    expect(first).toMatchObject({ seq: 0, reset: true, loggedIn: true, remove: [], degraded: false });
+    expect(first?.upsert).toEqual(expectedList(40));
+    const target = pick(40, 3);
+    expect(target).toMatchObject({ kind: 'direct', unread: 0, muted: false, archived: false });
+
+    await p.step('message', target.id, 'Do you ship to Jeddah? 🚚');
+    const [, second] = await p.waitForUpdates(2);
+    expect(second).toMatchObject({ seq: 1, reset: false, remove: [] });
+    expect(second?.upsert).toEqual([{ ...expected(target), unread: 1 }]);
+    expect(second?.unread.direct).toBe((first?.unread.direct ?? 0) + 1);
+
+    await p.step('mute', target.id);
+    const third = (await p.waitForUpdates(3))[2];
+    expect(third?.upsert).toEqual([{ ...expected(target), unread: 1, muted: true }]);
+    expect(third?.unread).toEqual({ direct: first?.unread.direct ?? 0, indirect: (first?.unread.indirect ?? 0) + 1 });
+
+    await p.step('read', target.id);
+    expect((await p.waitForUpdates(4))[3]?.upsert.map((c) => [c.id, c.unread])).toEqual([[slackId(target), 0]]);
+
+    await p.step('rename', target.id, '  متجر الورد 🌹\u200f ');
+    expect((await p.waitForUpdates(5))[4]?.upsert.map((c) => [c.id, c.title])).toEqual([[slackId(target), 'متجر الورد 🌹']]);
+
+    await p.step('archive', target.id);
+    expect((await p.waitForUpdates(6))[5]).toMatchObject({ upsert: [], remove: [slackId(target)] });
+
+    await p.step('logout');
+    expect((await p.waitForUpdates(7))[6]).toMatchObject({ loggedIn: false, unread: { direct: 0, indirect: 0 }, upsert: [] });
+    expect(p.updates).toHaveLength(7);
+  });
+
+  it('counts a channel’s mentions, or 1 while it is merely unread, muted or not', async () => {
+    const p = await open(`${START}?rows=170`);
+    await p.waitForUpdates(1);
+    const [plain, withMentions] = [pick(170, 108), pick(170, 160)];
+    expect([plain.kind, mentioned(plain), plain.unread > 1, withMentions.kind, mentioned(withMentions)]).toEqual(['channel', false, true, 'channel', true]);
+    const before = (await p.read()).chats;
+    expect(before.find((c) => c.id === slackId(plain))?.unread).toBe(1);
+    expect(before.find((c) => c.id === slackId(withMentions))?.unread).toBe(withMentions.unread);
+
+    await p.step('mute', plain.id);
+    const second = (await p.waitForUpdates(2))[1];
+    expect(second?.upsert).toEqual([{ ...expected(plain), muted: true }]);
+    expect(second?.unread.indirect).toBe(1);
+  });
+
+  it('opens a direct message and a channel by the client’s route, and refuses unknown ids', async () => {
+    const p = await open(`${START}?rows=40`);
+    await p.waitForUpdates(1);
+    const [dm, channel] = [pick(40, 3), pick(40, 17)];
+    expect([dm.kind, channel.kind]).toEqual(['direct', 'channel']);
+
+    // By route: the connector clicks nothing (clicking a row is only its fallback).
+    await p.page.evaluate(() => {
+      const w = window as unknown as { clicks: number };
+      w.clicks = 0;
+      document.addEventListener('click', () => (w.clicks += 1), true);
+    });
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(slackId(dm))})`)).toBe(true);
+    expect(await fixture(p)).toMatchObject({ opened: dm.id, path: `/client/${TEAM}/${slackId(dm)}` });
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(slackId(channel))})`)).toBe(true);
+    expect(await fixture(p)).toMatchObject({ opened: channel.id, path: `/client/${TEAM}/${slackId(channel)}` });
+    expect(await p.page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(0);
+    expect((await p.read()).activeChatId).toBe(slackId(channel));
+
+    for (const unknown of ['424242', 'C0W424242', 'unreads', '']) {
+      expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(unknown)})`)).toBe(false);
+    }
+    expect(await fixture(p)).toMatchObject({ opened: channel.id, path: `/client/${TEAM}/${slackId(channel)}` });
+  });
+
+  it('types into the Quill composer as input events and never sends', async () => {
+    const p = await open(`${START}?rows=20`);
+    const target = pick(20, 4);
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(slackId(target))})`)).toBe(true);
+    expect(await p.isolated<boolean>('WaslAgent.insertText("السلام عليكم، طلبك جاهز ✅")')).toBe(true);
+    const state = await fixture(p);
+    expect(state.text).toBe('السلام عليكم، طلبك جاهز ✅');
+    expect(state.events).toEqual([
+      { type: 'beforeinput', inputType: 'insertText', data: 'السلام عليكم، طلبك جاهز ✅' },
+      { type: 'input', inputType: 'insertText', data: 'السلام عليكم، طلبك جاهز ✅' },
+    ]);
+  });
+
+  it('says it is degraded, with the title’s count, when the page changed and its hooks find nothing', async () => {
+    const p = await open(`${START}?rows=40&state=changed`);
+    const [first] = await p.waitForUpdates(1);
+    const titleCount = visible(makeChats(40))
+      .filter((c) => !c.muted && (c.kind !== 'channel' || mentioned(c)))
+      .reduce((n, c) => n + c.unread, 0);
+    expect(titleCount).toBeGreaterThan(0);
+    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: { direct: titleCount } });
+  });
+});
+
+describe('Slack notifications', () => {
+  it('forwards the page’s own notification with its chat, and a click runs the page’s handler', async () => {
+    const p = await open(`${START}?rows=40`);
+    await p.waitForUpdates(1);
+    const target = pick(40, 10);
+    expect(target.muted).toBe(false);
+    await p.step('message', target.id, 'Payment sent 💸');
+    await expect.poll(() => p.notices.length).toBe(1);
+    const [notice] = p.notices;
+    expect(notice).toMatchObject({ title: target.cleanName, body: 'Payment sent 💸', chatId: slackId(target), derived: false, iconUrl: 'https://example.com/a.png' });
+    expect(notice?.tag).toMatch(/^tag_\d+\.\d{6}$/);
+    expect(await p.isolated<boolean>(`WaslAgent.clickNotice(${JSON.stringify(notice?.id)}, ${JSON.stringify(notice?.chatId)})`)).toBe(true);
+    expect(await fixture(p)).toMatchObject({ opened: target.id, clicked: [true], path: `/client/${TEAM}/${slackId(target)}` });
+    // The change the message made arrives once and derives no second notification: Slack notifies from the page.
+    await p.waitForUpdates(2);
+    expect(p.notices).toHaveLength(1);
+  });
+
+  it('maps a notification to its conversation by an id in its tag or by the name in its title', async () => {
+    const p = await open(`${START}?rows=40`, false);
+    const [dm, channel] = [pick(40, 3), pick(40, 17)];
+    const forNotice = (notice: { title: string; tag?: string }): Promise<string | null> =>
+      p.isolated<string | null>(`WaslTest.connectors.slack.chatForNotice(window, ${JSON.stringify(notice)}) ?? null`);
+    expect(await forNotice({ title: `New message from ${dm.cleanName}` })).toBe(slackId(dm));
+    expect(await forNotice({ title: `New message in #${channel.cleanName}` })).toBe(slackId(channel));
+    expect(await forNotice({ title: 'Someone', tag: `${slackId(channel)}-1763717400.000100` })).toBe(slackId(channel));
+    expect(await forNotice({ title: 'Nobody here', tag: 'C0W999999' })).toBeNull();
+  });
+});
