@@ -112,6 +112,8 @@ export const serviceUpdateSchema = z.strictObject({
   activeChatId: id.nullable().optional(),
   /** The connector's hooks found nothing while the title counts unread messages: the platform changed its page. */
   degraded: z.boolean().optional(),
+  /** Signed out because the platform refuses this account web sign-in (WeChat's error 1203). */
+  refusal: z.enum(['web-login-refused']).optional(),
 });
 export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
 

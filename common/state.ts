@@ -40,6 +40,8 @@ export interface ServiceRuntime {
   connected: boolean;
   /** The connector's hooks find nothing while the title counts unread messages: the platform changed its page. */
   degraded: boolean;
+  /** Signed out for good: the platform refuses this account web sign-in (WeChat's error 1203). */
+  refusal?: 'web-login-refused';
 }
 
 export type ThemeSetting = 'system' | 'light' | 'dark';

@@ -10,7 +10,7 @@ import type { ChatSummary, ServiceSnapshot } from '../common/model';
 import { titleMarksUnread, titleUnread } from '../common/title';
 import { cleanText, exactId, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotFromRows } from './connectors/dom';
 import { genericConnector } from './connectors/generic';
-import { globalsOf, type Connector, type PageNotice } from './connectors/types';
+import { globalsOf, type Connector, type PageNotice, type Refusal } from './connectors/types';
 import { NOTICE_CLICK_EVENT, NOTICE_EVENT, NOTICE_HANDLED_EVENT } from './notification-shim';
 import { Reporter } from './reporter';
 
@@ -241,7 +241,15 @@ export function startAgent(options: AgentOptions): Agent {
       degraded && raw.unread.direct === 0 ? { ...raw, unread: { direct: Math.max(fromTitle, titleSaysUnread ? 1 : 0), indirect: raw.unread.indirect } } : raw;
     if (previous && connector.notifiesFromServiceWorker?.(win)) deriveNotices(previous, snapshot);
     previous = snapshot;
-    const update = reporter.next(snapshot, degraded);
+    let refusal: Refusal | undefined;
+    if (!snapshot.loggedIn) {
+      try {
+        refusal = connector.refusal?.(win);
+      } catch {
+        refusal = undefined;
+      }
+    }
+    const update = reporter.next(snapshot, degraded, refusal);
     stats.lastReadMs = win.performance.now() - started;
     if (update) {
       stats.updates += 1;
@@ -279,6 +287,12 @@ export function startAgent(options: AgentOptions): Agent {
   }
   const titleObserver = new Observer(() => schedule());
   if (head) titleObserver.observe(head, { subtree: true, childList: true, characterData: true });
+  const unsubscribe = connector.subscribe?.(win, schedule);
+  // A page that was hidden may have changed without painting anything: read when it shows again.
+  const onVisible = (): void => {
+    if (doc.visibilityState === 'visible') schedule();
+  };
+  doc.addEventListener('visibilitychange', onVisible);
 
   const onNotice = (event: Event): void => {
     const detail = (event as CustomEvent<unknown>).detail;
@@ -371,6 +385,8 @@ export function startAgent(options: AgentOptions): Agent {
       stopped = true;
       observer.disconnect();
       titleObserver.disconnect();
+      unsubscribe?.();
+      doc.removeEventListener('visibilitychange', onVisible);
       doc.removeEventListener(NOTICE_EVENT, onNotice);
       if (scheduled !== undefined) win.clearTimeout(scheduled);
     },

@@ -4,6 +4,7 @@
  */
 import type { ServiceUpdate } from '../common/ipc';
 import type { ChatSummary, ServiceSnapshot } from '../common/model';
+import type { Refusal } from './connectors/types';
 
 function sameChat(a: ChatSummary, b: ChatSummary): boolean {
   if (a === b) return true;
@@ -14,7 +15,7 @@ function sameChat(a: ChatSummary, b: ChatSummary): boolean {
 
 export class Reporter {
   private seq = -1;
-  private last: { snapshot: ServiceSnapshot; byId: Map<string, ChatSummary>; degraded: boolean } | undefined;
+  private last: { snapshot: ServiceSnapshot; byId: Map<string, ChatSummary>; degraded: boolean; refusal: Refusal | undefined } | undefined;
 
   /** The next full update will replace everything main holds. */
   resync(): void {
@@ -23,15 +24,15 @@ export class Reporter {
 
   /**
    * The update to send for `snapshot`, or undefined when nothing changed. `degraded`: the connector's hooks found
-   * nothing and the counts come from the page title.
+   * nothing and the counts come from the page title. `refusal`: why a signed-out page will never sign in.
    */
-  next(snapshot: ServiceSnapshot, degraded = false): ServiceUpdate | undefined {
+  next(snapshot: ServiceSnapshot, degraded = false, refusal?: Refusal): ServiceUpdate | undefined {
     const byId = new Map(snapshot.chats.map((c) => [c.id, c]));
     const previous = this.last;
-    this.last = { snapshot, byId, degraded };
+    this.last = { snapshot, byId, degraded, refusal };
     if (!previous) {
       this.seq += 1;
-      return this.update(snapshot, true, snapshot.chats, [], degraded);
+      return this.update(snapshot, true, snapshot.chats, [], degraded, refusal);
     }
     const upsert: ChatSummary[] = [];
     for (const chat of snapshot.chats) {
@@ -46,14 +47,22 @@ export class Reporter {
       before.unread.direct === snapshot.unread.direct &&
       before.unread.indirect === snapshot.unread.indirect &&
       before.activeChatId === snapshot.activeChatId &&
-      previous.degraded === degraded;
+      previous.degraded === degraded &&
+      previous.refusal === refusal;
     if (upsert.length === 0 && remove.length === 0 && totalsSame) return undefined;
     this.seq += 1;
-    return this.update(snapshot, false, upsert, remove, degraded);
+    return this.update(snapshot, false, upsert, remove, degraded, refusal);
   }
 
-  private update(snapshot: ServiceSnapshot, reset: boolean, upsert: ChatSummary[], remove: string[], degraded: boolean): ServiceUpdate {
-    return {
+  private update(
+    snapshot: ServiceSnapshot,
+    reset: boolean,
+    upsert: ChatSummary[],
+    remove: string[],
+    degraded: boolean,
+    refusal: Refusal | undefined,
+  ): ServiceUpdate {
+    const update: ServiceUpdate = {
       seq: this.seq,
       reset,
       loggedIn: snapshot.loggedIn,
@@ -63,5 +72,7 @@ export class Reporter {
       activeChatId: snapshot.activeChatId ?? null,
       degraded,
     };
+    if (refusal !== undefined) update.refusal = refusal;
+    return update;
   }
 }

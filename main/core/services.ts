@@ -189,7 +189,7 @@ export class ServiceController {
     if (active !== undefined && active !== null) snapshot.activeChatId = active;
     this.snapshots.set(id, snapshot);
     const status = this.pageStatus(runtime.status, update.loggedIn);
-    updateRuntime(this.store, id, { connected: true, unread: update.unread.direct, status, degraded: update.degraded ?? false });
+    updateRuntime(this.store, id, { connected: true, unread: update.unread.direct, status, degraded: update.degraded ?? false, refusal: update.refusal });
     return true;
   }
 

@@ -1,5 +1,147 @@
-/** google-messages: not written yet — the generic title reader stands in. Replaced by the platform's own reader. */
-import { genericConnector } from './generic';
-import type { Connector } from './types';
+/**
+ * Google Messages for web (messages.google.com/web), an Angular app, from its test attributes:
+ * - rows `mws-conversation-list-item` holding the link `a[data-e2e-conversation][href="/web/conversations/<id>"]`
+ *   (`aria-selected="true"` on the open one), the name `[data-e2e-conversation-name]`, the snippet
+ *   `[data-e2e-conversation-snippet]`, the time `mws-relative-timestamp` ("9:30 AM", "Yesterday", "Mon", "Nov 18");
+ * - `[data-e2e-is-unread="true"]` marks an unread conversation: the list counts conversations, not messages, so an
+ *   unread conversation counts 1;
+ * - contacts the user never saved show as their number: such a name becomes `phone` when it is unambiguous (it
+ *   starts with + or 00); a local number stays without `phone` (the inbox normalizes it with a default region);
+ * - no mute and no group marker of the list is known (platform-dom.md names none), so `muted` and `kind` are left
+ *   out rather than guessed;
+ * - signed out: the pairing page `/web/authentication` (or `/web/welcome`) with `mw-qr-code`, and since late 2025
+ *   the Google sign-in on accounts.google.com that pairing starts with.
+ * Chats open by SPA route (`/web/conversations/<id>`, which the app's router follows on popstate); the composer is
+ * `textarea[data-e2e-message-input-box]`; page notifications carry the conversation's name as their title.
+ */
+import type { ChatSummary } from '../../common/model';
+import { attr, exactId, snapshotFromRows, text, typeInto, waitFor } from './dom';
+import { parseListTime } from './time';
+import { globalsOf, type Connector, type PageFacts, type RowReader } from './types';
 
-export const googleMessagesConnector: Connector = { ...genericConnector, platform: 'google-messages' };
+const ROW = 'mws-conversation-list-item';
+const ROUTE = '/web/conversations/';
+const LINK = `a[data-e2e-conversation][href^="${ROUTE}"]`;
+const COMPOSER = 'textarea[data-e2e-message-input-box]';
+const HEADER_TITLE = '[data-e2e-header-title]';
+const SIGNED_OUT_PATH = /^\/web\/(?:authentication|welcome)(?:[/?#]|$)/u;
+
+/** The conversation id in a `/web/conversations/<id>` path ("new" is the start-a-chat page, not a chat). */
+function conversationId(path: string | undefined): string | undefined {
+  if (path === undefined || !path.startsWith(ROUTE)) return undefined;
+  const raw = path.slice(ROUTE.length).split(/[/?#]/u)[0] ?? '';
+  let id: string;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  return id === 'new' ? undefined : exactId(id);
+}
+
+/** Western digits for the Arabic-Indic and Persian ones a number may be shown in. */
+function westernDigits(raw: string): string {
+  return raw.replace(/[\u0660-\u0669\u06f0-\u06f9]/gu, (d) => String((d.codePointAt(0) ?? 0) & 0xf));
+}
+
+/**
+ * The E.164 number a conversation name shows when it is an international number ("+966 50 100 0000",
+ * "00966 501000000"); undefined for names and for local numbers, whose country the page does not say.
+ */
+export function internationalNumber(name: string): string | undefined {
+  const shown = westernDigits(name).replace(/^\uff0b/u, '+').trim();
+  if (!/^(?:\+|00)[\d\s().\-\u2010-\u2015]+$/u.test(shown)) return undefined;
+  const digits = shown.replace(/\D/gu, '');
+  const national = shown.startsWith('+') ? digits : digits.slice(2);
+  return /^[1-9]\d{6,14}$/u.test(national) ? `+${national}` : undefined;
+}
+
+function readRow(row: Element, now: number): ChatSummary | undefined {
+  const link = row.querySelector(LINK);
+  const id = conversationId(attr(link, 'href'));
+  if (id === undefined) return undefined;
+  const title = text(row.querySelector('[data-e2e-conversation-name]'));
+  const chat: ChatSummary = {
+    id,
+    title,
+    preview: text(row.querySelector('[data-e2e-conversation-snippet]')),
+    unread: row.querySelector('[data-e2e-is-unread="true"]') ? 1 : 0,
+  };
+  const phone = internationalNumber(title);
+  if (phone !== undefined) chat.phone = phone;
+  const time = parseListTime(text(row.querySelector('mws-relative-timestamp')), now);
+  if (time !== undefined) chat.lastActivity = time;
+  return chat;
+}
+
+const rows: RowReader = {
+  selector: ROW,
+  // A live collection by tag name: the browser keeps it, so each read costs no walk of the page.
+  collect: (doc) => doc.getElementsByTagName(ROW),
+  read: readRow,
+};
+
+const hasRows = (doc: Document): boolean => doc.getElementsByTagName(ROW).length > 0;
+
+function signedOut(win: Window): boolean {
+  // Pairing starts with a Google sign-in: its pages are the signed-out state too.
+  if (win.location.hostname === 'accounts.google.com') return true;
+  const doc = win.document;
+  if (hasRows(doc)) return false;
+  return SIGNED_OUT_PATH.test(win.location.pathname) || doc.getElementsByTagName('mw-qr-code').length > 0;
+}
+
+function page(win: Window): PageFacts {
+  if (signedOut(win)) return { loggedIn: false };
+  const facts: PageFacts = { loggedIn: true };
+  const open = conversationId(win.location.pathname);
+  if (open !== undefined) facts.activeChatId = open;
+  return facts;
+}
+
+function linkOf(win: Window, chatId: string): Element | null {
+  const href = `${ROUTE}${encodeURIComponent(chatId)}`;
+  return win.document.querySelector(`${ROW} a[data-e2e-conversation][href="${globalsOf(win).CSS.escape(href)}"]`);
+}
+
+/** The chat shows: its route is the page's, and its row is the selected one (or the header names it). */
+function isOpen(win: Window, chatId: string): boolean {
+  if (conversationId(win.location.pathname) !== chatId) return false;
+  const link = linkOf(win, chatId);
+  if (!link) return false;
+  if (attr(link, 'aria-selected') === 'true') return true;
+  const name = text(link.querySelector('[data-e2e-conversation-name]'));
+  return name !== '' && text(win.document.querySelector(HEADER_TITLE)) === name;
+}
+
+const visible = (el: Element | null): Element | undefined => (el && el.getClientRects().length > 0 ? el : undefined);
+
+export const googleMessagesConnector: Connector = {
+  platform: 'google-messages',
+  rows,
+  page,
+  read: (win) => Promise.resolve(snapshotFromRows(win.document, page(win), rows)),
+  watch: (win) => ({ targets: [win.document.querySelector('body') ?? win.document.documentElement], attributes: ['href', 'data-e2e-is-unread', 'aria-selected'] }),
+  async openChat(win, chatId) {
+    if (!linkOf(win, chatId)) return false;
+    if (!isOpen(win, chatId)) {
+      win.history.pushState(win.history.state, '', `${ROUTE}${encodeURIComponent(chatId)}`);
+      win.dispatchEvent(new (globalsOf(win).PopStateEvent)('popstate', { state: win.history.state as unknown }));
+    }
+    return (await waitFor(win, () => isOpen(win, chatId) || undefined, 1_500)) === true;
+  },
+  async insertText(win, value) {
+    const composer = await waitFor(win, () => visible(win.document.querySelector(COMPOSER)));
+    return composer ? typeInto(composer, value) : false;
+  },
+  chatForNotice(win, notice) {
+    // Notifications are titled with the conversation's name: the one row of that name, if there is exactly one.
+    let found: string | undefined;
+    for (const row of win.document.getElementsByTagName(ROW)) {
+      if (text(row.querySelector('[data-e2e-conversation-name]')) !== notice.title) continue;
+      if (found !== undefined) return undefined;
+      found = conversationId(attr(row.querySelector(LINK), 'href'));
+    }
+    return found;
+  },
+};

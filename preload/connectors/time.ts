@@ -1,6 +1,7 @@
 /**
- * The time a chat list shows next to a chat, as epoch ms: "09:30" or "9:30 PM" (today), "Yesterday"/"أمس",
- * a weekday ("Mon", "الاثنين": the last such day), or a date ("21.11.26", "21/11/2026", "2026-11-21", "Nov 21").
+ * The time a chat list shows next to a chat, as epoch ms: "09:30", "9:30 PM" or "下午3:15" (today), "Yesterday",
+ * "أمس" or "昨天", a weekday ("Mon", "الاثنين", "星期一": the last such day), or a date ("21.11.26", "21/11/2026",
+ * "2026-11-21", "Nov 21").
  * Digits may be Arabic-Indic. Days without a time of day count from their midnight. Undefined when unreadable.
  */
 
@@ -12,6 +13,8 @@ const WEEKDAYS: Record<string, number> = {
   thu: 4, thursday: 4, 'الخميس': 4,
   fri: 5, friday: 5, 'الجمعة': 5,
   sat: 6, saturday: 6, 'السبت': 6,
+  '星期日': 0, '星期天': 0, '周日': 0, '星期一': 1, '周一': 1, '星期二': 2, '周二': 2, '星期三': 3, '周三': 3,
+  '星期四': 4, '周四': 4, '星期五': 5, '周五': 5, '星期六': 6, '周六': 6,
 };
 
 const MONTHS: Record<string, number> = {
@@ -33,20 +36,20 @@ export function parseListTime(raw: string | undefined, nowMs: number): number | 
   const now = new Date(nowMs);
   const today = startOfDay(now);
 
-  const clock = /^(\d{1,2})[:.](\d{2})\s*(am|pm|ص|م)?$/u.exec(text);
+  const clock = /^(上午|下午)?(\d{1,2})[:.](\d{2})\s*(am|pm|ص|م)?$/u.exec(text);
   if (clock) {
-    let hours = Number(clock[1]);
-    const minutes = Number(clock[2]);
-    const half = clock[3];
-    if (half === 'pm' || half === 'م') hours = (hours % 12) + 12;
-    else if (half === 'am' || half === 'ص') hours %= 12;
+    let hours = Number(clock[2]);
+    const minutes = Number(clock[3]);
+    const half = clock[4] ?? clock[1];
+    if (half === 'pm' || half === 'م' || half === '下午') hours = (hours % 12) + 12;
+    else if (half === 'am' || half === 'ص' || half === '上午') hours %= 12;
     if (hours > 23 || minutes > 59) return undefined;
     const at = new Date(today.getFullYear(), today.getMonth(), today.getDate(), hours, minutes).getTime();
     // A clock time later than now is yesterday's (the list was rendered before midnight).
     return at > nowMs + 60_000 ? at - 86_400_000 : at;
   }
-  if (text === 'yesterday' || text === 'أمس' || text === 'امس') return today.getTime() - 86_400_000;
-  if (text === 'today' || text === 'اليوم') return today.getTime();
+  if (text === 'yesterday' || text === 'أمس' || text === 'امس' || text === '昨天') return today.getTime() - 86_400_000;
+  if (text === 'today' || text === 'اليوم' || text === '今天') return today.getTime();
 
   const weekday = WEEKDAYS[text];
   if (weekday !== undefined) {

@@ -1,5 +1,8 @@
 import type { ChatSummary, PlatformId, ServiceSnapshot } from '../../common/model';
 
+/** Why a platform will not let this account sign in on the web. */
+export type Refusal = 'web-login-refused';
+
 /** A page's window with its constructors (`MutationObserver`, `CustomEvent`, element classes). */
 export type PageWindow = Window & typeof globalThis;
 
@@ -63,6 +66,11 @@ export interface Connector {
   insertText?(win: Window, text: string): Promise<boolean>;
   /** Where to watch; by default the whole body with common attributes. */
   watch?(win: Window): WatchSpec;
+  /**
+   * For data the page keeps outside its DOM (WhatsApp's IndexedDB): the connector calls `changed` when a read may
+   * find something new. Returns an unsubscribe function.
+   */
+  subscribe?(win: Window, changed: () => void): () => void;
   /** Which chat a page notification is about, when the platform lets us tell. */
   chatForNotice?(win: Window, notice: PageNotice): string | undefined;
   /**
@@ -70,4 +78,6 @@ export interface Connector {
    * the agent derives them from chats whose unread count rose.
    */
   notifiesFromServiceWorker?(win: Window): boolean;
+  /** On a signed-out page: the platform refuses this account web sign-in (WeChat's error 1203), so no QR will work. */
+  refusal?(win: Window): Refusal | undefined;
 }

@@ -1,5 +1,469 @@
-/** whatsapp: not written yet — the generic title reader stands in. Replaced by the platform's own reader. */
-import { genericConnector } from './generic';
-import type { Connector } from './types';
+/**
+ * WhatsApp Web (web.whatsapp.com), from what the client itself stores and shows (shared/platform-dom.md):
+ * - First, its IndexedDB database `model-storage` (it exists only once signed in): store `chat` (`id`: `<digits>@c.us`
+ *   a person, `<id>@g.us` a group, `<id>@lid` a privacy id that is not a phone number, `status@broadcast` the status
+ *   feed; `t` last activity in seconds; `unreadCount`, -1 when marked unread; `name`; `archive`; `muteExpiration`,
+ *   -1 for ever; `isAutoMuted`), store `contact` (`name`, `pushname`, `phoneNumber`), store `group-metadata`
+ *   (`subject`). The connection stays open between reads and is closed as soon as the page upgrades or deletes the
+ *   database (`versionchange`), so it never blocks the client; the next read opens it again.
+ * - Otherwise (no database, or one this reader no longer understands) the chat list: rows `[role="listitem"]` /
+ *   `[role="row"]` under `#pane-side`, the name in `span[title]`, the unread badge a `span[aria-label]` holding a
+ *   number (localized), muted rows `[data-icon="muted"]`. These rows carry no chat id: a chat is `title:<name>`.
+ * - Signed out: a QR `canvas` and no `#pane-side`.
+ * Archived chats are left out, as the main list leaves them out. Chats open by `/send?phone=<digits>` (a full page
+ * load) when they have a phone number, by clicking their row otherwise. Notifications are tagged with the chat id.
+ */
+import type { ChatSummary, ServiceSnapshot } from '../../common/model';
+import { attr, cleanText, exactId, LOGGED_OUT, MAX_CHATS, parseCount, queryLimited, snapshotOf, typeInto, userClick, waitFor } from './dom';
+import { globalsOf, type Connector } from './types';
 
-export const whatsappConnector: Connector = { ...genericConnector, platform: 'whatsapp' };
+const DB_NAME = 'model-storage';
+const CHAT_STORE = 'chat';
+const CONTACT_STORE = 'contact';
+const GROUP_STORE = 'group-metadata';
+/** Bounds on what one read takes from the database (an address book can be large; chats are capped later). */
+const MAX_RECORDS = 50_000;
+
+const PANE = '#pane-side';
+const ROW = '[role="listitem"], [role="row"]';
+const COMPOSER = 'footer div[contenteditable="true"][role="textbox"]';
+/** Chats read from the list alone have no WhatsApp id: they are named by their title. */
+const TITLE_ID = 'title:';
+/**
+ * After the chat list changed, the database is read again at these delays: the client may render a change before
+ * it stores it, and nothing in the page would tell the agent when the write lands.
+ */
+const SETTLE_MS = [300, 1_200, 3_000];
+/** A snapshot from the database stands while the chat list, the title and the tab stay as they were, this long at most. */
+const CACHE_MS = 15_000;
+const WATCHED = ['title', 'aria-label', 'data-icon'];
+
+type Fields = Readonly<Record<string, unknown>>;
+
+interface Known {
+  title: string;
+  phone?: string;
+}
+
+/** The last snapshot read from the database, and what the page looked like then. */
+interface Cached {
+  snapshot: ServiceSnapshot;
+  pane: Element | null;
+  title: string;
+  wakes: number;
+  at: number;
+}
+
+/** What the connector keeps per page: the open database, what it last read, how it tells the agent to read again. */
+interface PageState {
+  db?: IDBDatabase;
+  opening?: Promise<IDBDatabase | undefined>;
+  /** The agent's "read again" callbacks (Connector.subscribe). */
+  listeners: Set<() => void>;
+  /** Counts the times a read was asked for: a cached snapshot from before a wake is stale. */
+  wakes: number;
+  settleTimers: number[];
+  /** Something in the chat list changed since the last read from the database. */
+  listChanged: boolean;
+  cached?: Cached;
+  /** Where the last read came from, and the chats it found (to open them and to match notifications). */
+  source: 'db' | 'list' | 'none';
+  known: Map<string, Known>;
+}
+
+const states = new WeakMap<Window, PageState>();
+
+function stateOf(win: Window): PageState {
+  let state = states.get(win);
+  if (state) return state;
+  const page = globalsOf(win);
+  const doc = page.document;
+  const created: PageState = { listeners: new Set(), wakes: 0, settleTimers: [], listChanged: true, source: 'none', known: new Map() };
+  state = created;
+  states.set(win, state);
+  // The whole page changes all the time (the open conversation, presence); only the chat list's changes mean the
+  // database may hold something new, so only they make the next read go to the database again.
+  const observer = new page.MutationObserver((records) => {
+    if (created.listChanged) return;
+    created.listChanged = records.some((record) => {
+      const node = record.target;
+      return (node.nodeType === 1 ? (node as Element) : node.parentElement)?.closest(PANE) != null;
+    });
+  });
+  observer.observe(doc, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: WATCHED });
+  // A hidden tab may have had its database changed by the phone without any change to the page: read on return.
+  doc.addEventListener('visibilitychange', () => {
+    if (doc.visibilityState === 'visible') wake(created);
+  });
+  return state;
+}
+
+function wake(state: PageState): void {
+  state.wakes += 1;
+  for (const listener of state.listeners) listener();
+}
+
+function settle(win: Window, state: PageState): void {
+  for (const timer of state.settleTimers) win.clearTimeout(timer);
+  state.settleTimers = SETTLE_MS.map((ms) => win.setTimeout(() => wake(state), ms));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The database
+
+const isFields = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
+
+/** A WhatsApp id as a string: stored as one, or as an object (`_serialized`, or `user` and `server`). */
+function widOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return exactId(value);
+  if (!isFields(value)) return undefined;
+  const serialized = value['_serialized'];
+  if (typeof serialized === 'string') return exactId(serialized);
+  const user = value['user'];
+  const server = value['server'];
+  return typeof user === 'string' && typeof server === 'string' ? exactId(`${user}@${server}`) : undefined;
+}
+
+/** A phone number in E.164 from `+<digits>`, `<digits>` or `<digits>@c.us`; undefined for anything else. */
+function phoneOf(value: unknown): string | undefined {
+  const raw = widOf(value);
+  if (raw === undefined) return undefined;
+  const at = raw.indexOf('@');
+  const server = at < 0 ? undefined : raw.slice(at + 1);
+  if (server !== undefined && server !== 'c.us' && server !== 's.whatsapp.net') return undefined;
+  const digits = (at < 0 ? raw : raw.slice(0, at)).split(':')[0]?.replace(/[\s\-().]/gu, '').replace(/^\+/u, '') ?? '';
+  return /^[1-9]\d{3,14}$/u.test(digits) ? `+${digits}` : undefined;
+}
+
+function kindOf(server: string): ChatSummary['kind'] {
+  if (server === 'c.us' || server === 'lid') return 'direct';
+  if (server === 'g.us') return 'group';
+  if (server === 'newsletter') return 'channel';
+  return undefined;
+}
+
+const textField = (fields: Fields | undefined, name: string): string => {
+  const value = fields?.[name];
+  return typeof value === 'string' ? cleanText(value) : '';
+};
+
+function isMuted(chat: Fields, nowMs: number): boolean {
+  if (chat['isAutoMuted'] === true) return true;
+  const until = chat['muteExpiration'];
+  if (typeof until !== 'number' || until === 0) return false;
+  // -1: muted for ever; otherwise the moment (in seconds) the mute ends.
+  return until < 0 || until * 1000 > nowMs;
+}
+
+interface Stored {
+  chats: unknown[];
+  contacts: unknown[];
+  groups: unknown[];
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function forget(state: PageState, db: IDBDatabase): void {
+  if (state.db === db) state.db = undefined;
+}
+
+/** The client's database, opened once and kept; undefined while it does not exist (never created by us). */
+function openDb(win: Window, state: PageState): Promise<IDBDatabase | undefined> {
+  if (state.db) return Promise.resolve(state.db);
+  state.opening ??= new Promise<IDBDatabase | undefined>((resolve) => {
+    let req: IDBOpenDBRequest;
+    try {
+      req = globalsOf(win).indexedDB.open(DB_NAME);
+    } catch {
+      resolve(undefined);
+      return;
+    }
+    // Opening a database that does not exist would create it: cancel that, WhatsApp creates it when signed in.
+    req.onupgradeneeded = () => req.transaction?.abort();
+    req.onerror = (event) => {
+      event.preventDefault();
+      resolve(undefined);
+    };
+    req.onsuccess = () => {
+      const db = req.result;
+      // The client upgrades or deletes its database: step aside at once, the next read opens it again.
+      db.onversionchange = () => {
+        db.close();
+        forget(state, db);
+      };
+      db.onclose = () => forget(state, db);
+      state.db = db;
+      resolve(db);
+    };
+  }).finally(() => {
+    state.opening = undefined;
+  });
+  return state.opening;
+}
+
+async function readDb(win: Window, state: PageState): Promise<Stored | undefined> {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const db = await openDb(win, state);
+    if (!db?.objectStoreNames.contains(CHAT_STORE)) return undefined;
+    try {
+      const names = [CHAT_STORE, CONTACT_STORE, GROUP_STORE].filter((name) => db.objectStoreNames.contains(name));
+      const tx = db.transaction(names, 'readonly');
+      const all = (name: string): Promise<unknown[]> =>
+        names.includes(name) ? request(tx.objectStore(name).getAll(null, MAX_RECORDS)) : Promise.resolve([]);
+      const [chats, contacts, groups] = await Promise.all([all(CHAT_STORE), all(CONTACT_STORE), all(GROUP_STORE)]);
+      return { chats, contacts, groups };
+    } catch {
+      // Closed under us (an upgrade began between two reads): open it again, once.
+      forget(state, db);
+      db.close();
+    }
+  }
+  return undefined;
+}
+
+function byId(records: unknown[]): Map<string, Fields> {
+  const map = new Map<string, Fields>();
+  for (const record of records) {
+    if (!isFields(record)) continue;
+    const id = widOf(record['id']);
+    if (id !== undefined) map.set(id, record);
+  }
+  return map;
+}
+
+/** The chats of the main list, newest first; undefined when the store holds records this reader cannot read. */
+function chatsFrom(stored: Stored, nowMs: number): ChatSummary[] | undefined {
+  const contacts = byId(stored.contacts);
+  const groups = byId(stored.groups);
+  const found: { chat: ChatSummary; t: number }[] = [];
+  let recognized = 0;
+  for (const record of stored.chats) {
+    if (!isFields(record)) continue;
+    const id = widOf(record['id']);
+    const at = id?.lastIndexOf('@') ?? -1;
+    if (id === undefined || at < 1) continue;
+    recognized += 1;
+    if (id === 'status@broadcast' || record['archive'] === true) continue;
+    const server = id.slice(at + 1);
+    const contact = contacts.get(id);
+    let phone: string | undefined;
+    if (server === 'c.us') phone = phoneOf(id);
+    else if (server === 'lid') phone = phoneOf(contact?.['phoneNumber']);
+    const title =
+      textField(record, 'name') ||
+      textField(contact, 'name') ||
+      textField(contact, 'pushname') ||
+      textField(groups.get(id), 'subject') ||
+      // No name anywhere: the number, as the list shows it; a privacy id without a number has only its id.
+      (phone ?? id.slice(0, at));
+    const unreadCount = record['unreadCount'];
+    const unread = typeof unreadCount === 'number' && Number.isFinite(unreadCount) ? (unreadCount < 0 ? -1 : Math.trunc(unreadCount)) : 0;
+    const chat: ChatSummary = { id, title, unread, muted: isMuted(record, nowMs) };
+    const kind = kindOf(server);
+    if (kind !== undefined) chat.kind = kind;
+    if (phone !== undefined) chat.phone = phone;
+    const t = record['t'];
+    const seconds = typeof t === 'number' && Number.isFinite(t) && t > 0 ? t : 0;
+    if (seconds > 0) chat.lastActivity = seconds * 1000;
+    found.push({ chat, t: seconds });
+  }
+  if (recognized === 0 && stored.chats.length > 0) return undefined;
+  // The list's order: most recent activity first (Array.prototype.sort is stable for equal times).
+  return found.sort((a, b) => b.t - a.t).map((entry) => entry.chat);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The chat list
+
+/** The chat rows under the pane, outermost only (a `listitem` may hold a `row`). */
+function listRows(pane: Element, limit = MAX_CHATS): Element[] {
+  const rows: Element[] = [];
+  for (const el of queryLimited(pane, ROW, limit * 2)) {
+    const outer = el.parentElement?.closest(ROW);
+    if (outer && pane.contains(outer)) continue;
+    rows.push(el);
+    if (rows.length >= limit) break;
+  }
+  return rows;
+}
+
+function rowTitle(row: Element): string {
+  const el = row.querySelector('span[title]');
+  return cleanText(attr(el, 'title')) || cleanText(el?.textContent);
+}
+
+/** Titles compared loosely: WhatsApp may show a name people gave themselves (not one the user saved) after a "~". */
+const sameTitle = (a: string, b: string): boolean => a.replace(/^~\s*/u, '') === b.replace(/^~\s*/u, '');
+
+const COUNT_TEXT = /^[\d\u0660-\u0669\u06f0-\u06f9]+\+?$/u;
+
+/** The number of the row's unread badge: in its label ("3 unread messages", "٣ رسائل غير مقروءة") or its text. */
+function rowUnread(row: Element): number {
+  for (const badge of row.querySelectorAll('span[aria-label]')) {
+    if (badge.querySelector('[data-icon]')) continue;
+    const shown = cleanText(badge.textContent);
+    if (shown !== '' && !COUNT_TEXT.test(shown)) continue;
+    const count = parseCount(attr(badge, 'aria-label')) || parseCount(shown);
+    if (count > 0) return count;
+  }
+  return 0;
+}
+
+function readRow(row: Element): ChatSummary | undefined {
+  const title = rowTitle(row);
+  const id = exactId(title === '' ? undefined : `${TITLE_ID}${title}`);
+  if (id === undefined) return undefined;
+  const chat: ChatSummary = { id, title, unread: rowUnread(row), muted: row.querySelector('[data-icon="muted"]') !== null };
+  // A chat with no saved name shows its phone number as its title.
+  if (/^\+[\d\s\-().]+$/u.test(title)) {
+    const phone = phoneOf(title);
+    if (phone !== undefined) chat.phone = phone;
+  }
+  return chat;
+}
+
+function rowByTitle(doc: Document, title: string): Element | undefined {
+  const pane = doc.querySelector(PANE);
+  return pane ? listRows(pane).find((row) => sameTitle(rowTitle(row), title)) : undefined;
+}
+
+/** Finds a row, scrolling the list from the top when it is not rendered (the real list is virtualized). */
+async function findRow(win: Window, title: string): Promise<Element | undefined> {
+  const doc = win.document;
+  const shown = rowByTitle(doc, title);
+  if (shown) return shown;
+  const pane = doc.querySelector(PANE);
+  if (!pane || pane.scrollHeight <= pane.clientHeight) return undefined;
+  const started = pane.scrollTop;
+  const deadline = Date.now() + 2_500;
+  pane.scrollTop = 0;
+  while (Date.now() < deadline) {
+    const row = await waitFor(win, () => rowByTitle(doc, title), 80);
+    if (row) return row;
+    if (pane.scrollTop + pane.clientHeight >= pane.scrollHeight - 1) break;
+    pane.scrollTop += Math.max(pane.clientHeight * 0.8, 72);
+  }
+  pane.scrollTop = started;
+  return undefined;
+}
+
+function isOpen(doc: Document, title: string): boolean {
+  const row = rowByTitle(doc, title);
+  if (row && (row.matches('[aria-selected="true"]') || row.querySelector('[aria-selected="true"]'))) return true;
+  const header = doc.querySelector('#main header');
+  return header !== null && [...header.querySelectorAll('span')].some((span) => sameTitle(cleanText(attr(span, 'title')) || cleanText(span.textContent), title));
+}
+
+async function openRow(win: Window, title: string): Promise<boolean> {
+  const doc = win.document;
+  const found = await findRow(win, title);
+  if (!found) return false;
+  found.scrollIntoView({ block: 'nearest' });
+  // Scrolling can make a virtualized list render the row again: click the one that is there now.
+  const row = (await waitFor(win, () => rowByTitle(doc, title), 200)) ?? found;
+  userClick(row.querySelector('span[title]') ?? row);
+  return (await waitFor(win, () => (isOpen(doc, title) ? true : undefined), 2_000)) === true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The connector
+
+function fresh(doc: Document, state: PageState, pane: Element | null): ServiceSnapshot | undefined {
+  const cached = state.cached;
+  if (!cached || state.listChanged || cached.pane !== pane || cached.title !== doc.title || cached.wakes !== state.wakes) return undefined;
+  return Date.now() - cached.at < CACHE_MS ? cached.snapshot : undefined;
+}
+
+async function read(win: Window): Promise<ServiceSnapshot> {
+  const doc = win.document;
+  const state = stateOf(win);
+  const pane = doc.querySelector(PANE);
+  if (!pane && doc.querySelector('canvas')) {
+    state.source = 'none';
+    state.cached = undefined;
+    return LOGGED_OUT;
+  }
+  const unchanged = fresh(doc, state, pane);
+  if (unchanged) return unchanged;
+  const listChanged = state.listChanged;
+  const before = { title: doc.title, wakes: state.wakes, hadDb: state.cached !== undefined };
+  state.listChanged = false;
+  const stored = await readDb(win, state).catch(() => undefined);
+  let chats: ChatSummary[] | undefined;
+  try {
+    chats = stored && chatsFrom(stored, Date.now());
+  } catch {
+    chats = undefined;
+  }
+  if (chats) {
+    const snapshot = snapshotOf(chats);
+    state.source = 'db';
+    state.known = new Map(snapshot.chats.map((chat) => [chat.id, chat.phone === undefined ? { title: chat.title } : { title: chat.title, phone: chat.phone }]));
+    state.cached = { snapshot, pane, title: before.title, wakes: before.wakes, at: Date.now() };
+    // The list changed: the database may follow a moment later (the client renders before it stores).
+    if (listChanged && before.hadDb) settle(win, state);
+    return snapshot;
+  }
+  state.cached = undefined;
+  state.known = new Map();
+  if (!pane) {
+    state.source = 'none';
+    return LOGGED_OUT;
+  }
+  state.source = 'list';
+  const rows: ChatSummary[] = [];
+  for (const row of listRows(pane)) {
+    const chat = readRow(row);
+    if (chat) rows.push(chat);
+  }
+  return snapshotOf(rows);
+}
+
+export const whatsappConnector: Connector = {
+  platform: 'whatsapp',
+  read,
+  watch(win) {
+    const doc = win.document;
+    return { targets: [doc.querySelector('body') ?? doc.documentElement], attributes: WATCHED };
+  },
+  subscribe(win, changed) {
+    const { listeners } = stateOf(win);
+    listeners.add(changed);
+    return () => listeners.delete(changed);
+  },
+  async openChat(win, chatId) {
+    if (chatId.startsWith(TITLE_ID)) return openRow(win, chatId.slice(TITLE_ID.length));
+    const state = stateOf(win);
+    if (!state.known.has(chatId)) await read(win);
+    const known = state.known.get(chatId);
+    if (!known) return false;
+    if (known.phone !== undefined) {
+      // WhatsApp's one-to-one route reloads the whole page, which ends this script: navigating is all it can see.
+      win.location.assign(`${win.location.origin}/send?phone=${known.phone.slice(1)}`);
+      return true;
+    }
+    return openRow(win, known.title);
+  },
+  async insertText(win, value) {
+    const doc = win.document;
+    const composer = await waitFor(win, () => doc.querySelector(`#main ${COMPOSER}`) ?? doc.querySelector(COMPOSER));
+    return composer ? typeInto(composer, value) : false;
+  },
+  chatForNotice(win, notice) {
+    const state = stateOf(win);
+    if (state.source === 'list') {
+      const row = rowByTitle(win.document, notice.title);
+      return row ? exactId(`${TITLE_ID}${rowTitle(row)}`) : undefined;
+    }
+    // WhatsApp tags a notification with its chat's id.
+    const tag = notice.tag ?? '';
+    if (/^[^\s@]+@(?:c\.us|g\.us|lid|newsletter)$/u.test(tag)) return exactId(tag);
+    const titled = [...state.known].filter(([, chat]) => chat.title === notice.title);
+    return titled.length === 1 ? titled[0]?.[0] : undefined;
+  },
+};

@@ -36,6 +36,14 @@ describe('status panels', () => {
     expect(screen.getByRole('banner')).not.toHaveTextContent('This platform changed its page');
   });
 
+  it('says when the platform refuses web sign-in for the account, instead of asking to sign in', async () => {
+    const { bridge } = await renderShell(appState([service('w', 'wechat', 'WeChat')]));
+    bridge.updateRuntime('w', { status: 'logged-out' });
+    expect(screen.getByRole('banner')).toHaveTextContent('Signed out — sign in on the page');
+    bridge.updateRuntime('w', { refusal: 'web-login-refused' });
+    expect(screen.getByRole('banner')).toHaveTextContent('WeChat refused web sign-in for this account (error 1203): use its Windows or Mac app');
+  });
+
   it('crashed: counts down to the scheduled reload, and "Reload now" reloads', async () => {
     const { bridge, user } = await renderShell(one());
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });

@@ -14,13 +14,14 @@ export function shownTime(time: number, now: number): number {
   return Math.floor(time / DAY) * DAY;
 }
 
-/** Sums unread messages the way every reader must: muted chats count as indirect. */
+/** Sums unread messages the way every reader must: muted chats count as indirect, a chat marked unread as one. */
 export function totals(chats: readonly ChatSummary[]): ServiceSnapshot['unread'] {
   let direct = 0;
   let indirect = 0;
   for (const chat of chats) {
-    if (chat.muted) indirect += chat.unread;
-    else direct += chat.unread;
+    const count = chat.unread < 0 ? 1 : chat.unread;
+    if (chat.muted) indirect += count;
+    else direct += count;
   }
   return { direct, indirect };
 }

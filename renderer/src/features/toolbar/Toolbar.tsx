@@ -20,6 +20,7 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
   const runtimeStatus = useApp((s) => s.runtime[service.id]?.status);
   const unread = useApp((s) => s.runtime[service.id]?.unread ?? 0);
   const degraded = useApp((s) => s.runtime[service.id]?.degraded ?? false);
+  const refused = useApp((s) => s.runtime[service.id]?.refusal === 'web-login-refused');
   const status = service.enabled ? (runtimeStatus ?? 'idle') : 'off';
   const actions = useServiceActions();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
@@ -33,7 +34,7 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
           unread > 0 ? t('services.unread', { count: unread }) : null,
           service.muted ? t('services.mutedLong') : null,
         ]
-      : [t(statusKey)];
+      : [status === 'logged-out' && refused ? t('status.refused', { platform: PLATFORMS[service.platform].name }) : t(statusKey)];
   const shown = facts.filter((fact) => fact !== null);
   const line = shown.length === 0 ? null : format.list(shown);
   const lineMark = mark ?? (degraded && statusKey === null ? 'warning' : null);

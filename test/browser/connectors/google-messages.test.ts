@@ -1,0 +1,224 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatSummary } from '../../../common/model';
+import { unsavedNumber } from '../../fixtures/platforms/google-messages/web/numbers.js';
+import { makeChats, type FixtureChat } from '../../fixtures/platforms/lib/dataset.js';
+import { DATASET_NOW, openAgentPage, type AgentPage } from '../../support/agent-page';
+import { launchChromium } from '../../support/chromium';
+import { serveFixture } from '../../support/fixture-server';
+import type { StaticServer } from '../../support/static-server';
+import { shownTime, totals } from './expected';
+
+const LOGGED_OUT = { loggedIn: false, unread: { direct: 0, indirect: 0 }, chats: [] };
+
+/**
+ * What Google Messages must read for the dataset's chat at `index`: one unread per unread conversation, no mute
+ * and no kind (the list shows neither), and for unsaved contacts the number as the title, with `phone` only when
+ * the number is international (+ or 00; numbers.js shows indexes ending in 1 and 3 so), never for a local one.
+ */
+function expected(chat: FixtureChat, index: number): ChatSummary {
+  const number = chat.kind === 'direct' ? unsavedNumber(chat.phone, index) : undefined;
+  const summary: ChatSummary = {
+    id: chat.id,
+    title: number === undefined ? chat.cleanName : number.replace(/[\u202a-\u202e]/gu, ''),
+    preview: chat.preview,
+    unread: chat.unread > 0 ? 1 : 0,
+    lastActivity: shownTime(chat.time, DATASET_NOW),
+  };
+  if (number !== undefined && (index % 10 === 1 || index % 10 === 3)) summary.phone = chat.phone;
+  return summary;
+}
+
+/** The chats the list shows (archived ones are not in it), read the way Google Messages must read them. */
+const shown = (count: number): ChatSummary[] =>
+  makeChats(count)
+    .map((chat, index) => ({ chat, index }))
+    .filter(({ chat }) => !chat.archived)
+    .map(({ chat, index }) => expected(chat, index));
+
+function datasetChat(count: number, index: number): FixtureChat {
+  const chat = makeChats(count)[index];
+  if (!chat) throw new Error('dataset too small');
+  return chat;
+}
+
+let browser: Browser;
+let server: StaticServer;
+let page: AgentPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveFixture('google-messages');
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+});
+
+const open = async (path: string, agent = true): Promise<AgentPage> => {
+  page = await openAgentPage(browser, { platform: 'google-messages', url: `${server.url}${path}`, agent });
+  return page;
+};
+
+interface FixtureApi {
+  openedChatId(): string | undefined;
+  composerText(): string;
+  inputEvents: unknown[];
+  notifications: { clicked: boolean }[];
+}
+const fixtureOf = (p: AgentPage): Promise<{ opened: string | undefined; path: string }> =>
+  p.page.evaluate(() => ({ opened: (window as unknown as { fixture: FixtureApi }).fixture.openedChatId(), path: location.pathname }));
+
+describe('Google Messages', () => {
+  it.each([300, 800])('reads every conversation of a %i-row list exactly: names and numbers, snippets, unread, time', async (rows) => {
+    const p = await open(`/web/conversations?rows=${rows}`, false);
+    const chats = shown(rows);
+    expect(await p.read()).toEqual({ loggedIn: true, unread: totals(chats), chats });
+  });
+
+  it('reports international unsaved numbers as E.164 and leaves local numbers without a phone', async () => {
+    const p = await open('/web/conversations?rows=40', false);
+    const byId = new Map((await p.read()).chats.map((c) => [c.id, c]));
+    /** What was read for the dataset's chat at `index`, and the number its row shows. */
+    const at = (index: number): { shown: string | undefined; title: string | undefined; phone: string | undefined; dataset: string | undefined } => {
+      const chat = datasetChat(40, index);
+      const read = byId.get(chat.id);
+      return { shown: unsavedNumber(chat.phone, index), title: read?.title, phone: read?.phone, dataset: chat.phone };
+    };
+    const plus = at(1);
+    expect(plus.shown).toMatch(/^\+\d+ \d/u);
+    expect(plus).toMatchObject({ title: plus.shown, phone: plus.dataset });
+    const embedded = at(11);
+    expect(embedded.shown).toMatch(/^\u202a\+.*\u202c$/u);
+    expect(embedded).toMatchObject({ title: embedded.shown?.slice(1, -1), phone: embedded.dataset });
+    const zeros = at(3);
+    expect(zeros.shown).toMatch(/^00\d+ \d/u);
+    expect(zeros).toMatchObject({ title: zeros.shown, phone: zeros.dataset });
+    const arabicIndic = at(13);
+    expect(arabicIndic.shown).toMatch(/^٠٠[٠-٩ ]+$/u);
+    expect(arabicIndic).toMatchObject({ title: arabicIndic.shown, phone: arabicIndic.dataset });
+    const local = at(9);
+    expect(local.shown).toMatch(/^0[1-9]\d* \d/u);
+    expect(local).toEqual({ ...local, title: local.shown, phone: undefined });
+    expect(at(0)).toMatchObject({ shown: undefined, title: datasetChat(40, 0).cleanName, phone: undefined });
+    for (const index of [1, 3, 9, 11, 13]) expect(at(index).dataset).toMatch(/^\+[1-9]\d{7,14}$/u);
+  });
+
+  it('reports the pairing page as logged out, wherever the app shows it', async () => {
+    const p = await open('/web/conversations?state=logged-out', false);
+    expect(await p.read()).toEqual(LOGGED_OUT);
+    expect((await fixtureOf(p)).path).toBe('/web/authentication');
+    await p.close();
+
+    const q = await open('/web/authentication', false);
+    expect(await q.page.locator('mw-qr-code').count()).toBe(1);
+    expect(await q.read()).toEqual(LOGGED_OUT);
+  });
+
+  it('reports the Google sign-in that pairing starts with as logged out', async () => {
+    const p = await open('/web/conversations?rows=20', false);
+    expect((await p.read()).loggedIn).toBe(true);
+    await p.page.route('https://accounts.google.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Sign in – Google Accounts</title><h1>Sign in</h1><p>to continue to Messages</p>' }),
+    );
+    await p.page.goto('https://accounts.google.com/v3/signin/identifier?continue=https%3A%2F%2Fmessages.google.com%2Fweb%2Fauthentication');
+    expect(await p.read()).toEqual(LOGGED_OUT);
+  });
+
+  it('sends one full update, then one update per visible change carrying only that conversation', async () => {
+    const p = await open('/web/conversations?rows=40');
+    const [first] = await p.waitForUpdates(1);
+    expect(first).toMatchObject({ seq: 0, reset: true, loggedIn: true, remove: [], degraded: false });
+    expect(first?.upsert).toEqual(shown(40));
+    const target = datasetChat(40, 7);
+    expect(target.unread).toBe(0);
+
+    await p.step('message', target.id, 'Do you ship to Jeddah? 🚚');
+    const [, second] = await p.waitForUpdates(2);
+    expect(second).toMatchObject({ seq: 1, reset: false, remove: [] });
+    expect(second?.upsert).toEqual([
+      { ...expected(target, 7), unread: 1, preview: 'Do you ship to Jeddah? 🚚', lastActivity: shownTime(DATASET_NOW, DATASET_NOW) },
+    ]);
+    expect(second?.unread.direct).toBe((first?.unread.direct ?? 0) + 1);
+
+    // The list shows no mute: muting changes nothing the reader sees, so nothing is sent.
+    await p.step('mute', target.id);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(p.updates).toHaveLength(2);
+
+    await p.step('read', target.id);
+    const third = (await p.waitForUpdates(3))[2];
+    expect(third?.upsert.map((c) => [c.id, c.unread])).toEqual([[target.id, 0]]);
+    expect(third?.unread.direct).toBe(first?.unread.direct);
+
+    await p.step('rename', target.id, 'متجر الورد 🌹');
+    expect((await p.waitForUpdates(4))[3]?.upsert.map((c) => [c.id, c.title])).toEqual([[target.id, 'متجر الورد 🌹']]);
+
+    await p.step('archive', target.id);
+    expect((await p.waitForUpdates(5))[4]).toMatchObject({ upsert: [], remove: [target.id] });
+
+    await p.step('logout');
+    expect((await p.waitForUpdates(6))[5]).toMatchObject({ loggedIn: false, unread: { direct: 0, indirect: 0 } });
+    expect(p.updates).toHaveLength(6);
+  });
+
+  it('opens a conversation by its SPA route, and says so in the next update', async () => {
+    const p = await open('/web/conversations?rows=40');
+    await p.waitForUpdates(1);
+    for (const index of [12, 14]) {
+      const target = datasetChat(40, index);
+      expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(target.id)})`)).toBe(true);
+      expect(await fixtureOf(p)).toEqual({ opened: target.id, path: `/web/conversations/${target.id}` });
+      await expect.poll(() => p.updates.at(-1)?.activeChatId).toBe(target.id);
+    }
+    expect(await p.isolated<boolean>('WaslAgent.openChat("424242")')).toBe(false);
+    expect((await fixtureOf(p)).opened).toBe(datasetChat(40, 14).id);
+  });
+
+  it('types into the composer textarea as input events and never sends', async () => {
+    const p = await open('/web/conversations?rows=20');
+    const target = datasetChat(20, 3);
+    expect(await p.isolated<boolean>('WaslAgent.insertText("too early")')).toBe(false);
+    await p.isolated(`WaslAgent.openChat(${JSON.stringify(target.id)})`);
+    expect(await p.isolated<boolean>('WaslAgent.insertText("السلام عليكم، طلبك جاهز ✅")')).toBe(true);
+    const fixture = await p.page.evaluate(() => {
+      const f = (window as unknown as { fixture: FixtureApi }).fixture;
+      return { text: f.composerText(), events: f.inputEvents };
+    });
+    expect(fixture.text).toBe('السلام عليكم، طلبك جاهز ✅');
+    expect(fixture.events).toEqual([
+      { type: 'beforeinput', inputType: 'insertText', data: 'السلام عليكم، طلبك جاهز ✅' },
+      { type: 'input', inputType: 'insertText', data: 'السلام عليكم، طلبك جاهز ✅' },
+    ]);
+  });
+
+  it('forwards the page’s notification with the conversation its title names, and a click runs the page’s handler', async () => {
+    const p = await open('/web/conversations?rows=40');
+    await p.waitForUpdates(1);
+    const target = datasetChat(40, 10);
+    await p.step('message', target.id, 'Payment sent 💸');
+    await expect.poll(() => p.notices.length).toBe(1);
+    const [notice] = p.notices;
+    expect(notice).toMatchObject({ title: target.cleanName, body: 'Payment sent 💸', chatId: target.id, derived: false });
+    expect(await p.isolated<boolean>(`WaslAgent.clickNotice(${JSON.stringify(notice?.id)}, ${JSON.stringify(notice?.chatId)})`)).toBe(true);
+    const state = await p.page.evaluate(() => {
+      const f = (window as unknown as { fixture: FixtureApi }).fixture;
+      return { opened: f.openedChatId(), clicked: f.notifications.map((n) => n.clicked) };
+    });
+    expect(state).toEqual({ opened: target.id, clicked: [true] });
+    await p.waitForUpdates(2);
+    expect(p.notices).toHaveLength(1);
+  });
+
+  it('says it is degraded, with the title’s count, when the page changed and its hooks find nothing', async () => {
+    const p = await open('/web/conversations?rows=40&state=changed');
+    const [first] = await p.waitForUpdates(1);
+    const unread = makeChats(40).filter((c) => !c.archived && c.unread > 0).length;
+    expect(unread).toBeGreaterThan(0);
+    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: { direct: unread } });
+  });
+});

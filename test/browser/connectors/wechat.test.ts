@@ -1,0 +1,224 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatSummary } from '../../../common/model';
+import { makeChats, type FixtureChat } from '../../fixtures/platforms/lib/dataset.js';
+import { userName } from '../../fixtures/platforms/wechat/usernames.js';
+import { DATASET_NOW, openAgentPage, type AgentPage } from '../../support/agent-page';
+import { launchChromium } from '../../support/chromium';
+import { serveFixture } from '../../support/fixture-server';
+import type { StaticServer } from '../../support/static-server';
+import { shownTime, totals, visible } from './expected';
+
+const LOGGED_OUT = { loggedIn: false, unread: { direct: 0, indirect: 0 }, chats: [] };
+
+/**
+ * What WeChat must read for one fixture chat: its UserName as the id, groups (and the dataset's channels, which
+ * are groups here) by their `@@` name and group avatar, and for a muted chat the dot WeChat shows instead of a
+ * number, which counts 1.
+ */
+function expected(chat: FixtureChat): ChatSummary {
+  return {
+    id: userName(chat),
+    title: chat.cleanName,
+    preview: chat.preview,
+    unread: chat.muted ? Math.min(chat.unread, 1) : chat.unread,
+    muted: chat.muted,
+    kind: chat.kind === 'direct' ? 'direct' : 'group',
+    lastActivity: shownTime(chat.time, DATASET_NOW),
+  };
+}
+
+function datasetChat(count: number, index: number): FixtureChat {
+  const chat = makeChats(count)[index];
+  if (!chat) throw new Error('dataset too small');
+  return chat;
+}
+
+let browser: Browser;
+let server: StaticServer;
+let page: AgentPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveFixture('wechat');
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+});
+
+const open = async (path: string, agent = true): Promise<AgentPage> => {
+  page = await openAgentPage(browser, { platform: 'wechat', url: `${server.url}${path}`, agent });
+  return page;
+};
+
+interface FixtureApi {
+  openedChatId(): string | undefined;
+  composerText(): string;
+  inputEvents: unknown[];
+  notifications: { clicked: boolean }[];
+}
+const openedChatId = (p: AgentPage): Promise<string | undefined> =>
+  p.page.evaluate(() => (window as unknown as { fixture: FixtureApi }).fixture.openedChatId());
+const refusal = (p: AgentPage): Promise<string | null> => p.isolated<string | null>('WaslTest.connectors.wechat.refusal(window) ?? null');
+
+describe('WeChat', () => {
+  it.each([300, 800])('reads every chat of a %i-row list exactly: ids, clean names, previews, unread and dots, muted, kind, time', async (rows) => {
+    const p = await open(`/?rows=${rows}`, false);
+    const chats = visible(makeChats(rows)).map(expected);
+    expect(await p.read()).toEqual({ loggedIn: true, unread: totals(chats), chats });
+    expect(await refusal(p)).toBeNull();
+  });
+
+  it('counts the dot a muted chat shows instead of a number as one unread, indirect', async () => {
+    const p = await open('/?rows=40', false);
+    const muted = datasetChat(40, 5);
+    expect(muted).toMatchObject({ muted: true, unread: 0 });
+    await p.step('message', muted.id, 'First');
+    await p.step('message', muted.id, 'Second');
+    expect(await p.page.locator(`[data-username="${userName(muted)}"] i.web_wechat_reddot`).count()).toBe(1);
+    const read = await p.read();
+    expect(read.chats[0]).toEqual({ ...expected(muted), unread: 1, preview: 'Second', lastActivity: shownTime(DATASET_NOW, DATASET_NOW) });
+    expect(read.unread.indirect).toBe(1);
+  });
+
+  it('reports the QR login page as logged out, and not as refused', async () => {
+    const p = await open('/?state=logged-out', false);
+    expect(await p.read()).toEqual(LOGGED_OUT);
+    expect(await refusal(p)).toBeNull();
+  });
+
+  it('reports the refused web login (error 1203) as logged out, and says why', async () => {
+    const p = await open('/?state=logged-out&variant=refused', false);
+    expect(await p.read()).toEqual(LOGGED_OUT);
+    expect(await refusal(p)).toBe('web-login-refused');
+  });
+
+  it('recognizes the bare XML answer of a refused login, and only error 1203', async () => {
+    const p = await open('/?rows=5', false);
+    const check = (xml: string): Promise<string | null> =>
+      p.isolated<string | null>(
+        `WaslTest.connectors.wechat.refusal({ document: new DOMParser().parseFromString(${JSON.stringify(xml)}, 'text/xml') }) ?? null`,
+      );
+    expect(await check('<error><ret>1203</ret><message>为了你的帐号安全，此微信号不能登录网页微信。你可以使用Windows微信或Mac微信在电脑端登录。</message></error>')).toBe(
+      'web-login-refused',
+    );
+    expect(await check('<error><ret>1203</ret><message></message></error>')).toBe('web-login-refused');
+    expect(await check('<error><ret>1100</ret><message>请重新登录</message></error>')).toBeNull();
+  });
+
+  it('on the refused page, sends one update and then nothing while the page stays', async () => {
+    const p = await open('/?state=logged-out&variant=refused');
+    const [first] = await p.waitForUpdates(1);
+    expect(first).toMatchObject({
+      seq: 0, reset: true, loggedIn: false, unread: { direct: 0, indirect: 0 }, upsert: [], remove: [], degraded: false, refusal: 'web-login-refused',
+    });
+    // The page changes under it (its QR image is replaced): read again, nothing to send.
+    await p.page.evaluate(() => {
+      const img = document.querySelector('.qrcode img');
+      img?.setAttribute('src', 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACw=');
+      img?.setAttribute('class', 'img refreshed');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(p.updates).toHaveLength(1);
+    const stats = await p.isolated<{ reads: number; failures: number }>('WaslAgent.stats');
+    expect(stats.failures).toBe(0);
+    expect(stats.reads).toBeLessThanOrEqual(2);
+  });
+
+  it('sends one full update, then one update per change carrying only that chat', async () => {
+    const p = await open('/?rows=40');
+    const [first] = await p.waitForUpdates(1);
+    expect(first).toMatchObject({ seq: 0, reset: true, loggedIn: true, remove: [], degraded: false });
+    expect(first?.upsert).toEqual(visible(makeChats(40)).map(expected));
+    const target = datasetChat(40, 8);
+    const id = userName(target);
+    expect(target.unread).toBeGreaterThan(0);
+
+    await p.step('message', target.id, 'Do you ship to Jeddah? 🚚');
+    const [, second] = await p.waitForUpdates(2);
+    expect(second).toMatchObject({ seq: 1, reset: false, remove: [] });
+    expect(second?.upsert).toEqual([
+      { ...expected(target), unread: target.unread + 1, preview: 'Do you ship to Jeddah? 🚚', lastActivity: shownTime(DATASET_NOW, DATASET_NOW) },
+    ]);
+    expect(second?.unread.direct).toBe((first?.unread.direct ?? 0) + 1);
+
+    // Muted, the chat shows a dot instead of its count: one unread, counted as indirect.
+    await p.step('mute', target.id);
+    const third = (await p.waitForUpdates(3))[2];
+    expect(third?.upsert.map((c) => [c.id, c.muted, c.unread])).toEqual([[id, true, 1]]);
+    expect(third?.unread).toEqual({ direct: (second?.unread.direct ?? 0) - target.unread - 1, indirect: (second?.unread.indirect ?? 0) + 1 });
+
+    await p.step('read', target.id);
+    expect((await p.waitForUpdates(4))[3]?.upsert.map((c) => [c.id, c.unread])).toEqual([[id, 0]]);
+
+    await p.step('rename', target.id, 'متجر الورد 🌹');
+    expect((await p.waitForUpdates(5))[4]?.upsert.map((c) => [c.id, c.title])).toEqual([[id, 'متجر الورد 🌹']]);
+
+    await p.step('archive', target.id);
+    expect((await p.waitForUpdates(6))[5]).toMatchObject({ upsert: [], remove: [id] });
+
+    await p.step('logout');
+    expect((await p.waitForUpdates(7))[6]).toMatchObject({ loggedIn: false, unread: { direct: 0, indirect: 0 } });
+    expect(p.updates).toHaveLength(7);
+  });
+
+  it('opens a chat by clicking its row, once the header shows it, and says so in the next update', async () => {
+    const p = await open('/?rows=40');
+    await p.waitForUpdates(1);
+    for (const index of [12, 14]) {
+      const target = datasetChat(40, index);
+      expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(userName(target))})`)).toBe(true);
+      expect(await openedChatId(p)).toBe(target.id);
+      expect(await p.page.locator('.box_hd .title_name').textContent()).toBe(target.cleanName);
+      await expect.poll(() => p.updates.at(-1)?.activeChatId).toBe(userName(target));
+    }
+    expect(await p.isolated<boolean>('WaslAgent.openChat("@0123456789abcdef0123456789abcdef")')).toBe(false);
+    expect(await openedChatId(p)).toBe(datasetChat(40, 14).id);
+  });
+
+  it('types into the composer as input events and never sends', async () => {
+    const p = await open('/?rows=20');
+    const target = datasetChat(20, 3);
+    await p.isolated(`WaslAgent.openChat(${JSON.stringify(userName(target))})`);
+    expect(await p.isolated<boolean>('WaslAgent.insertText("السلام عليكم، طلبك جاهز ✅")')).toBe(true);
+    const fixture = await p.page.evaluate(() => {
+      const f = (window as unknown as { fixture: FixtureApi }).fixture;
+      return { text: f.composerText(), events: f.inputEvents };
+    });
+    expect(fixture.text).toBe('السلام عليكم، طلبك جاهز ✅');
+    expect(fixture.events).toEqual([
+      { type: 'beforeinput', inputType: 'insertText', data: 'السلام عليكم، طلبك جاهز ✅' },
+      { type: 'input', inputType: 'insertText', data: 'السلام عليكم، طلبك جاهز ✅' },
+    ]);
+  });
+
+  it('forwards the page’s notification with the chat its title names, and a click runs the page’s handler', async () => {
+    const p = await open('/?rows=40');
+    await p.waitForUpdates(1);
+    const target = datasetChat(40, 10);
+    await p.step('message', target.id, 'Payment sent 💸');
+    await expect.poll(() => p.notices.length).toBe(1);
+    const [notice] = p.notices;
+    expect(notice).toMatchObject({ title: target.cleanName, body: 'Payment sent 💸', chatId: userName(target), derived: false });
+    expect(await p.isolated<boolean>(`WaslAgent.clickNotice(${JSON.stringify(notice?.id)}, ${JSON.stringify(notice?.chatId)})`)).toBe(true);
+    const state = await p.page.evaluate(() => {
+      const f = (window as unknown as { fixture: FixtureApi }).fixture;
+      return { opened: f.openedChatId(), clicked: f.notifications.map((n) => n.clicked) };
+    });
+    expect(state).toEqual({ opened: target.id, clicked: [true] });
+    await p.waitForUpdates(2);
+    expect(p.notices).toHaveLength(1);
+  });
+
+  it('says it is degraded, with the title’s count, when the page changed and its hooks find nothing', async () => {
+    const p = await open('/?rows=40&state=changed');
+    const [first] = await p.waitForUpdates(1);
+    const unread = visible(makeChats(40)).filter((c) => !c.muted).reduce((n, c) => n + c.unread, 0);
+    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: { direct: unread } });
+  });
+});

@@ -1,0 +1,364 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ChatSummary, ServiceSnapshot } from '../../../common/model';
+import { makeChats, type FixtureChat } from '../../fixtures/platforms/lib/dataset.js';
+import { openAgentPage, type AgentPage } from '../../support/agent-page';
+import { launchChromium } from '../../support/chromium';
+import { serveFixture } from '../../support/fixture-server';
+import type { StaticServer } from '../../support/static-server';
+import { totals, visible } from './expected';
+
+// How the fixture stores the dataset (test/fixtures/platforms/whatsapp/app.js), restated: which people have a
+// privacy id (@lid), which of those have a phone number, which have no name at all, which chats are marked unread.
+const index = (chat: FixtureChat): number => (Number(chat.id) - 100000) / 37;
+const isLid = (chat: FixtureChat): boolean => chat.kind === 'direct' && index(chat) % 10 === 3;
+const noName = (chat: FixtureChat): boolean => chat.kind === 'direct' && !isLid(chat) && index(chat) % 23 === 11;
+const marked = (chat: FixtureChat): boolean => index(chat) % 50 === 6 && chat.unread === 0;
+
+function jid(chat: FixtureChat): string {
+  if (chat.kind !== 'direct') return `120363${chat.id}@g.us`;
+  if (isLid(chat)) return `9${chat.id}${chat.id}@lid`;
+  return `${(chat.phone ?? '').slice(1)}@c.us`;
+}
+
+/** Persons carry their number; a privacy id only when its contact has one; groups never. */
+function phoneOf(chat: FixtureChat): string | undefined {
+  if (chat.kind !== 'direct' || (isLid(chat) && index(chat) % 20 !== 3)) return undefined;
+  return chat.phone;
+}
+
+/** What WhatsApp's database says about one fixture chat. */
+function expected(chat: FixtureChat): ChatSummary {
+  const summary: ChatSummary = {
+    id: jid(chat),
+    title: noName(chat) ? (chat.phone ?? '') : chat.cleanName,
+    unread: marked(chat) ? -1 : chat.unread,
+    muted: chat.muted,
+    kind: chat.kind === 'direct' ? 'direct' : 'group',
+    lastActivity: chat.time,
+  };
+  const phone = phoneOf(chat);
+  if (phone !== undefined) summary.phone = phone;
+  return summary;
+}
+
+/** What the chat list alone shows: no ids (chats are named by title), no kind or time; marked unread is a bare dot. */
+function fromList(chat: FixtureChat): ChatSummary {
+  const title = noName(chat) ? (chat.phone ?? '') : chat.cleanName;
+  const summary: ChatSummary = { id: `title:${title}`, title, unread: chat.unread, muted: chat.muted };
+  if (noName(chat) && chat.phone !== undefined) summary.phone = chat.phone;
+  return summary;
+}
+
+const snapshotOf = (chats: ChatSummary[]): ServiceSnapshot => ({ loggedIn: true, unread: totals(chats), chats });
+
+interface FixtureApi {
+  chats: FixtureChat[];
+  inputEvents: unknown[];
+  notifications: { clicked: boolean }[];
+  dbState: { version: number; deleted: boolean; deleteBlocked: boolean };
+  openedChatId(): string | undefined;
+  composerText(): string;
+  upgradeDb(): Promise<{ version: number; blocked: boolean; done: boolean }>;
+  dbWrite(id: string, fields: Record<string, unknown>): Promise<void>;
+  db(): Promise<Record<string, Record<string, unknown>[]>>;
+}
+type FixtureWindow = Window & { fixture: FixtureApi };
+
+const opened = (p: AgentPage): Promise<string | undefined> => p.page.evaluate(() => (window as unknown as FixtureWindow).fixture.openedChatId());
+
+function pick(count: number, i: number): FixtureChat {
+  const chat = makeChats(count)[i];
+  if (!chat) throw new Error('dataset too small');
+  return chat;
+}
+
+let browser: Browser;
+let server: StaticServer;
+let page: AgentPage | undefined;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveFixture('whatsapp');
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+afterEach(async () => {
+  await page?.close();
+  page = undefined;
+});
+
+const open = async (path: string, agent = true): Promise<AgentPage> => {
+  await page?.close();
+  page = await openAgentPage(browser, { platform: 'whatsapp', url: `${server.url}${path}`, agent });
+  return page;
+};
+
+describe('WhatsApp Web: reading', () => {
+  it('reads every chat of a 300-row list from its database exactly: names by precedence, unread, muted, kind, time, phone', async () => {
+    const p = await open('/', false);
+    expect(await p.read()).toEqual(snapshotOf(visible(makeChats(300)).map(expected)));
+  });
+
+  it('gives persons their number in E.164, privacy ids only with their contact’s number, groups none', async () => {
+    const p = await open('/?rows=120', false);
+    const chats = new Map((await p.read()).chats.map((c) => [c.id, c]));
+    const direct = visible(makeChats(120)).filter((c) => c.kind === 'direct');
+    const persons = direct.filter((c) => !isLid(c));
+    const lidWith = direct.filter((c) => isLid(c) && index(c) % 20 === 3);
+    const lidWithout = direct.filter((c) => isLid(c) && index(c) % 20 === 13);
+    expect([persons.length > 10, lidWith.length > 1, lidWithout.length > 1]).toEqual([true, true, true]);
+    for (const c of persons) expect(chats.get(`${(c.phone ?? '').slice(1)}@c.us`)?.phone).toMatch(/^\+[1-9]\d{7,14}$/);
+    for (const c of lidWith) expect(chats.get(jid(c))?.phone).toBe(c.phone);
+    for (const c of lidWithout) expect([chats.get(jid(c))?.kind, chats.get(jid(c))?.phone]).toEqual(['direct', undefined]);
+    for (const c of [...chats.values()].filter((s) => s.kind === 'group')) expect(c.phone).toBeUndefined();
+  });
+
+  it('never lists the status feed or archived chats, though the database holds them', async () => {
+    const p = await open('/?rows=120', false);
+    const stored = await p.page.evaluate(() => (window as unknown as FixtureWindow).fixture.db());
+    const records = stored['chat'] ?? [];
+    expect(records.some((r) => r['id'] === 'status@broadcast')).toBe(true);
+    const archived = records.filter((r) => r['archive'] === true).map((r) => r['id']);
+    expect(archived.length).toBeGreaterThan(3);
+    const ids = (await p.read()).chats.map((c) => c.id);
+    expect(ids).not.toContain('status@broadcast');
+    expect(ids.filter((id) => archived.includes(id))).toEqual([]);
+  });
+
+  it('reports the QR page as logged out', async () => {
+    const p = await open('/?state=logged-out', false);
+    expect(await p.read()).toEqual({ loggedIn: false, unread: { direct: 0, indirect: 0 }, chats: [] });
+  });
+
+  it('copes with 6,000 chats: the 5,000 most recent, in order', async () => {
+    const p = await open('/?rows=6000', false);
+    const snapshot = await p.read();
+    expect(snapshot.chats).toHaveLength(5000);
+    expect(snapshot.chats).toEqual(visible(makeChats(6000)).slice(0, 5000).map(expected));
+  });
+
+  it('says it is degraded, with the title’s count, when the database and the list changed shape', async () => {
+    const p = await open('/?rows=40&state=changed');
+    const [first] = await p.waitForUpdates(1);
+    const unreadChats = visible(makeChats(40)).filter((c) => !c.muted && (c.unread > 0 || marked(c))).length;
+    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: { direct: unreadChats } });
+  });
+});
+
+describe.each([
+  ['English list items', '&lang=en'],
+  ['Arabic unread labels', '&lang=ar'],
+  ['grid rows', '&variant=grid'],
+])('WhatsApp Web without its database (%s)', (_name, query) => {
+  it('reads the chat list instead, with the same titles, unread counts and mutes as the database', async () => {
+    const fromDb = await (await open('/?rows=120', false)).read();
+    const p = await open(`/?rows=120&idb=none${query}`, false);
+    const listed = await p.read();
+    expect(listed).toEqual(snapshotOf(visible(makeChats(120)).map(fromList)));
+    const same = (s: ServiceSnapshot): unknown[] => s.chats.map((c) => [c.title, Math.max(0, c.unread), c.muted]);
+    expect(same(listed)).toEqual(same(fromDb));
+    // Looking for the database never creates it (WhatsApp creates it when it signs in).
+    expect(await p.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+  });
+});
+
+describe('WhatsApp Web without its database, signed out', () => {
+  it('reports the QR page as logged out', async () => {
+    const p = await open('/?idb=none&state=logged-out', false);
+    expect(await p.read()).toEqual({ loggedIn: false, unread: { direct: 0, indirect: 0 }, chats: [] });
+  });
+});
+
+describe.each([
+  ['together with the page', ''],
+  ['700 ms after the page rendered it', '&lag=700'],
+])('WhatsApp Web agent, the database changing %s', (_name, query) => {
+  it('sends one full update, then one update per change carrying only that chat', async () => {
+    const p = await open(`/?rows=40${query}`);
+    const wait = (n: number): Promise<unknown> => p.waitForUpdates(n, 8_000);
+    const [first] = await p.waitForUpdates(1);
+    expect(first).toMatchObject({ seq: 0, reset: true, loggedIn: true, remove: [], degraded: false });
+    expect(first?.upsert).toEqual(visible(makeChats(40)).map(expected));
+    const target = pick(40, 10);
+    const id = jid(target);
+
+    await p.step('message', target.id, 'Do you ship to Jeddah? 🚚');
+    await wait(2);
+    const time = await p.page.evaluate((chatId) => (window as unknown as FixtureWindow).fixture.chats.find((c) => c.id === chatId)?.time ?? 0, target.id);
+    const second = p.updates[1];
+    expect(second).toMatchObject({ seq: 1, reset: false, remove: [] });
+    expect(second?.upsert).toEqual([{ ...expected(target), unread: target.unread + 1, lastActivity: Math.floor(time / 1000) * 1000 }]);
+    expect(second?.unread.direct).toBe((first?.unread.direct ?? 0) + 1);
+
+    await p.step('mute', target.id);
+    await wait(3);
+    const third = p.updates[2];
+    expect(third?.upsert.map((c) => [c.id, c.muted])).toEqual([[id, true]]);
+    expect(third?.unread.indirect).toBe((second?.unread.indirect ?? 0) + target.unread + 1);
+
+    await p.step('read', target.id);
+    await wait(4);
+    expect(p.updates[3]?.upsert.map((c) => [c.id, c.unread])).toEqual([[id, 0]]);
+
+    await p.step('rename', target.id, 'متجر الورد 🌹');
+    await wait(5);
+    expect(p.updates[4]?.upsert.map((c) => [c.id, c.title])).toEqual([[id, 'متجر الورد 🌹']]);
+
+    await p.step('archive', target.id);
+    await wait(6);
+    expect(p.updates[5]).toMatchObject({ upsert: [], remove: [id] });
+
+    await p.step('logout');
+    await wait(7);
+    expect(p.updates[6]).toMatchObject({ loggedIn: false, unread: { direct: 0, indirect: 0 } });
+    // Signing out deletes the database: the agent's open connection let it go at once.
+    await expect.poll(() => p.page.evaluate(() => (window as unknown as FixtureWindow).fixture.dbState)).toMatchObject({ deleted: true, deleteBlocked: false });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(p.updates).toHaveLength(7);
+  });
+});
+
+describe('WhatsApp Web agent and its database', () => {
+  it('keeps one connection between reads, lets a client upgrade through, and reads on after it', async () => {
+    const p = await open('/?rows=40');
+    await p.waitForUpdates(1);
+    await p.isolated(`(() => {
+      const factory = indexedDB;
+      const open = factory.open.bind(factory);
+      globalThis.opens = 0;
+      factory.open = (...args) => { globalThis.opens += 1; return open(...args); };
+    })()`);
+    const [before, after] = [pick(40, 1), pick(40, 2)];
+    await p.step('message', before.id, 'Before the update');
+    await p.waitForUpdates(2);
+    await p.step('read', before.id);
+    await p.waitForUpdates(3);
+    expect(await p.isolated<number>('opens')).toBe(0);
+
+    expect(await p.page.evaluate(() => (window as unknown as FixtureWindow).fixture.upgradeDb())).toEqual({ version: 2, blocked: false, done: true });
+    await p.step('message', after.id, 'After the update');
+    const [, , , fourth] = await p.waitForUpdates(4);
+    expect(fourth?.upsert.map((c) => [c.id, c.unread])).toEqual([[jid(after), after.unread + 1]]);
+    await p.step('read', after.id);
+    const fifth = (await p.waitForUpdates(5))[4];
+    expect(fifth?.upsert.map((c) => [c.id, c.unread])).toEqual([[jid(after), 0]]);
+    expect(await p.isolated<number>('opens')).toBe(1);
+    const chats = (await p.read()).chats;
+    expect(chats.map((c) => c.id).slice(0, 2)).toEqual([jid(after), jid(before)]);
+    expect(chats).toHaveLength(visible(makeChats(40)).length);
+  });
+
+  it('goes back to the database only when the chat list changed, not for every change elsewhere in the page', async () => {
+    const p = await open('/?rows=300');
+    await p.waitForUpdates(1);
+    await p.isolated(`(() => {
+      const transaction = IDBDatabase.prototype.transaction;
+      globalThis.transactions = 0;
+      IDBDatabase.prototype.transaction = function (...args) { globalThis.transactions += 1; return transaction.apply(this, args); };
+    })()`);
+    const reads = await p.isolated<number>('WaslAgent.stats.reads');
+    for (let i = 0; i < 3; i += 1) {
+      await p.page.evaluate((n) => document.querySelector('#main [role="application"]')?.append(`message ${n}`), i);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+    expect(await p.isolated<number>('WaslAgent.stats.reads')).toBeGreaterThanOrEqual(reads + 3);
+    expect(await p.isolated<number>('transactions')).toBe(0);
+    await p.step('message', pick(300, 250).id, 'Far down the list');
+    const [, second] = await p.waitForUpdates(2);
+    expect(second?.upsert.map((c) => c.id)).toEqual([jid(pick(300, 250))]);
+    expect(await p.isolated<number>('transactions')).toBeGreaterThan(0);
+  });
+
+  it('reads again when the tab becomes visible: the phone may have changed the database meanwhile', async () => {
+    const p = await open('/?rows=40');
+    await p.waitForUpdates(1);
+    const target = pick(40, 8);
+    expect(target.unread).toBeGreaterThan(0);
+    await p.page.evaluate((id) => (window as unknown as FixtureWindow).fixture.dbWrite(id, { unreadCount: 0 }), target.id);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(p.updates).toHaveLength(1);
+    await p.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    const [, second] = await p.waitForUpdates(2);
+    expect(second?.upsert.map((c) => [c.id, c.unread])).toEqual([[jid(target), 0]]);
+  });
+});
+
+describe('WhatsApp Web: acting', () => {
+  it('opens a person’s chat by /send?phone=, a full page load that opens it', async () => {
+    const p = await open('/?rows=40');
+    await p.waitForUpdates(1);
+    const target = pick(40, 8);
+    expect(target.kind).toBe('direct');
+    const request = p.page.waitForRequest((r) => new URL(r.url()).pathname === '/send');
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(jid(target))})`)).toBe(true);
+    expect(new URL((await request).url()).search).toBe(`?phone=${(target.phone ?? '').slice(1)}`);
+    await p.page.waitForFunction((id) => (window as unknown as Partial<FixtureWindow>).fixture?.openedChatId() === id, target.id);
+    expect(new URL(p.page.url()).pathname).toBe('/');
+  });
+
+  it('opens a group, and a privacy id without a number, by clicking its row; false for unknown chats', async () => {
+    const p = await open('/?rows=40');
+    await p.waitForUpdates(1);
+    for (const target of [pick(40, 12), pick(40, 13), pick(40, 7)]) {
+      expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(jid(target))})`)).toBe(true);
+      expect(await opened(p)).toBe(target.id);
+    }
+    expect(await p.isolated<boolean>('WaslAgent.openChat("966500000000@c.us")')).toBe(false);
+    expect(await p.isolated<boolean>('WaslAgent.openChat("status@broadcast")')).toBe(false);
+    expect(new URL(p.page.url()).pathname).toBe('/');
+  });
+
+  it('opens a chat of the list by its title when there is no database', async () => {
+    const p = await open('/?rows=40&idb=none');
+    await p.waitForUpdates(1);
+    const target = pick(40, 13);
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(`title:${target.cleanName}`)})`)).toBe(true);
+    expect(await opened(p)).toBe(target.id);
+    expect(await p.isolated<boolean>('WaslAgent.openChat("title:Nobody here")')).toBe(false);
+  });
+
+  it('types into the Lexical composer through its own input handling, and never sends', async () => {
+    const p = await open('/?rows=20');
+    await p.waitForUpdates(1);
+    await p.isolated(`WaslAgent.openChat(${JSON.stringify(jid(pick(20, 2)))})`);
+    expect(await p.isolated<boolean>('WaslAgent.insertText("السلام عليكم، طلبك جاهز ✅")')).toBe(true);
+    const fixture = await p.page.evaluate(() => {
+      const f = (window as unknown as FixtureWindow).fixture;
+      return { text: f.composerText(), events: f.inputEvents };
+    });
+    expect(fixture.text).toBe('السلام عليكم، طلبك جاهز ✅');
+    expect(fixture.events).toEqual([{ type: 'beforeinput', inputType: 'insertText', data: 'السلام عليكم، طلبك جاهز ✅' }]);
+  });
+
+  it('forwards the page’s notification with the chat its tag names, and a click runs the page’s handler', async () => {
+    const p = await open('/?rows=40');
+    await p.waitForUpdates(1);
+    const target = pick(40, 1);
+    await p.step('message', target.id, 'Payment sent 💸');
+    await expect.poll(() => p.notices.length).toBe(1);
+    const [notice] = p.notices;
+    expect(notice).toMatchObject({ title: target.cleanName, body: 'Payment sent 💸', tag: jid(target), chatId: jid(target), derived: false });
+    expect(await p.isolated<boolean>(`WaslAgent.clickNotice(${JSON.stringify(notice?.id)}, ${JSON.stringify(notice?.chatId)})`)).toBe(true);
+    const state = await p.page.evaluate(() => {
+      const f = (window as unknown as FixtureWindow).fixture;
+      return { opened: f.openedChatId(), clicked: f.notifications.map((n) => n.clicked) };
+    });
+    expect(state).toEqual({ opened: target.id, clicked: [true] });
+    await p.waitForUpdates(2);
+    expect(p.notices).toHaveLength(1);
+  });
+});
+
+describe('WhatsApp Web notifications without the database', () => {
+  it('names the chat of the list whose title the notification carries', async () => {
+    const p = await open('/?rows=40&idb=none');
+    await p.waitForUpdates(1);
+    const target = pick(40, 1);
+    await p.step('message', target.id, 'Where is my parcel?');
+    await expect.poll(() => p.notices.length).toBe(1);
+    expect(p.notices[0]).toMatchObject({ title: target.cleanName, chatId: `title:${target.cleanName}`, derived: false });
+  });
+});
