@@ -8,11 +8,12 @@
 import type { ServiceUpdate } from '../common/ipc';
 import type { ChatSummary, ServiceSnapshot } from '../common/model';
 import { titleMarksUnread, titleUnread } from '../common/title';
-import { cleanText, exactId, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotFromRows } from './connectors/dom';
+import { cleanText, exactId, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotOf } from './connectors/dom';
 import { genericConnector } from './connectors/generic';
 import { globalsOf, type Connector, type PageNotice, type Refusal } from './connectors/types';
 import { NOTICE_CLICK_EVENT, NOTICE_EVENT, NOTICE_HANDLED_EVENT } from './notification-shim';
 import { Reporter } from './reporter';
+import { RowTracker } from './row-tracker';
 
 /** A notification for main: what the page showed (or what Wasl derived), and the chat it is about. */
 export interface AgentNotice {
@@ -184,32 +185,33 @@ export function startAgent(options: AgentOptions): Agent {
     }
   }
 
-  // Row-based connectors: what each row said, kept until a mutation inside the row makes it stale.
-  const rowCache = new WeakMap<Element, ChatSummary | null>();
+  // Row-based connectors: rows are found once, then followed through the mutations that touch them.
   const rows = connector.rows;
   const page = connector.page?.bind(connector);
-  const cachedRow = (row: Element): ChatSummary | undefined => {
-    const known = rowCache.get(row);
-    if (known !== undefined) return known ?? undefined;
-    const raw = rows?.read(row, now());
-    const chat = raw && sanitizeChat(raw);
-    rowCache.set(row, chat ?? null);
-    return chat;
-  };
+  const tracker = rows
+    ? new RowTracker(rows, (row) => {
+        try {
+          const raw = rows.read(row, now());
+          return raw && sanitizeChat(raw);
+        } catch {
+          return undefined;
+        }
+      })
+    : undefined;
 
-  function invalidate(records: MutationRecord[]): void {
-    if (!rows) return;
-    for (const record of records) {
-      const node = record.target;
-      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-      const row = el?.closest(rows.selector);
-      if (row) rowCache.delete(row);
-    }
-  }
-
-  /** Row-based reads come out clean (rows are sanitized once, when cached); others are sanitized whole. */
+  /** Row-based reads come out clean (each row is sanitized when read); others are sanitized whole. */
   async function read(): Promise<ServiceSnapshot> {
-    if (rows && page) return sanitizeSnapshot(snapshotFromRows(doc, page(win), rows, cachedRow), true);
+    if (tracker && page) {
+      const facts = page(win);
+      if (!facts.loggedIn) {
+        tracker.reset();
+        return LOGGED_OUT;
+      }
+      const extra: Partial<ServiceSnapshot> = {};
+      if (facts.unread) extra.unread = facts.unread;
+      if (facts.activeChatId !== undefined) extra.activeChatId = facts.activeChatId;
+      return sanitizeSnapshot(snapshotOf(tracker.chats(doc), extra), true);
+    }
     return sanitizeSnapshot(await withTimeout(win, connector.read(win), readTimeout));
   }
 
@@ -275,7 +277,7 @@ export function startAgent(options: AgentOptions): Agent {
   }
 
   const observer = new Observer((records) => {
-    invalidate(records);
+    tracker?.note(records);
     schedule();
   });
   // A page can have no body or head yet (or remove them): queried, not taken as always present.
@@ -346,6 +348,7 @@ export function startAgent(options: AgentOptions): Agent {
     stats,
     resync() {
       reporter.resync();
+      tracker?.reset();
       schedule();
     },
     openChat,

@@ -35,6 +35,9 @@ export function installNotificationShim(events: ShimEvents): void {
   const stringify = JSON.stringify;
   const live = new Map<string, WaslNotification>();
   let seq = 0;
+  // Reading Notification.permission asks the browser process every time, and pages read it often: keep it, and
+  // refresh it whenever the page asks for permission.
+  let permission: NotificationPermission = Native.permission;
 
   /** Inert HTML parsing (a template's content runs no script and loads nothing), for `{__html}` text. */
   const htmlText = (html: string): string => {
@@ -81,10 +84,12 @@ export function installNotificationShim(events: ShimEvents): void {
 
   class WaslNotification extends EventTarget {
     static get permission(): NotificationPermission {
-      return Native.permission;
+      return permission;
     }
-    static requestPermission(callback?: NotificationPermissionCallback): Promise<NotificationPermission> {
-      return Native.requestPermission(callback);
+    static async requestPermission(callback?: NotificationPermissionCallback): Promise<NotificationPermission> {
+      permission = await Native.requestPermission();
+      callback?.(permission);
+      return permission;
     }
     static get maxActions(): number {
       return 0;
@@ -124,7 +129,7 @@ export function installNotificationShim(events: ShimEvents): void {
       this.badge = asText(fields['badge']);
       this.timestamp = Date.now();
       this.#id = String(++seq);
-      if (Native.permission !== 'granted') {
+      if (permission !== 'granted') {
         w.setTimeout(() => this.#fire('error'), 0);
         return;
       }
@@ -192,7 +197,7 @@ export function installNotificationShim(events: ShimEvents): void {
   if (Registration) {
     Object.defineProperty(Registration.prototype, 'showNotification', {
       value(title: string, options?: NotificationOptions): Promise<void> {
-        if (Native.permission === 'granted') announce(`sw${++seq}`, title, options);
+        if (permission === 'granted') announce(`sw${++seq}`, title, options);
         return Promise.resolve();
       },
       writable: true,
