@@ -2,7 +2,8 @@
  * The shell's bridge to main, exposed by preload/shell.ts as `window.wasl`. Narrow and typed: the shell can read
  * the state, follow its patches, send commands (main validates each) and report where the service view goes.
  */
-import type { Command, CommandResult, Rect, ShellAction } from './ipc';
+import type { ChatsDelta, Command, CommandResult, Rect, ShellAction } from './ipc';
+import type { ServiceSnapshot } from './model';
 import type { AppState, StatePatch } from './state';
 
 export interface WaslBridge {
@@ -12,4 +13,7 @@ export interface WaslBridge {
   onAction(listener: (action: ShellAction) => void): () => void;
   command(command: Command): Promise<CommandResult>;
   setViewport(rect: Rect | null): void;
+  /** Every service's chats (main normalizes phone numbers first), once; then `onChats` deltas. */
+  hydrateChats(): Promise<Record<string, ServiceSnapshot>>;
+  onChats(listener: (serviceId: string, delta: ChatsDelta) => void): () => void;
 }

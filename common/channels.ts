@@ -12,6 +12,10 @@ export const CHANNELS = {
   patch: 'app:patch',
   /** main → shell: a user action that main received outside the shell (menu, shortcut). */
   action: 'app:action',
+  /** shell → main (invoke): every service's chats, once at start (then `chats` deltas follow). */
+  hydrateChats: 'app:hydrate-chats',
+  /** main → shell: what changed in one service's chats, `{ serviceId, delta: ChatsDelta }`. */
+  chats: 'app:chats',
   /** service → main (send): what the service page shows, as a delta. */
   serviceUpdate: 'svc:update',
   /** service → main (send): a notification the page raised, or one derived from a rising unread count. */

@@ -1,7 +1,7 @@
 /**
  * The unified inbox: every chat of every enabled service in one list, newest activity first, the same person on
  * several platforms shown once. Chats merge when their phones are the same E.164 number, or when the user linked
- * them (a Person). A chat the user put in a person of its own is never merged by phone with another person's.
+ * them (a Person). Two people never merge by phone, nor does a person the user split off (`alone`).
  * Pure: the same input gives equal output; no I/O.
  */
 import type { ChatSummary, InboxEntry, Person, ServiceConfig, ServiceSnapshot } from './model';
@@ -120,6 +120,7 @@ export function buildInbox(input: InboxInput): InboxEntry[] {
     const a = rootPerson.get(groups.find(other));
     const b = rootPerson.get(groups.find(key));
     if (a !== undefined && b !== undefined && a !== b) continue;
+    if (a?.alone || b?.alone) continue;
     const person = a ?? b;
     groups.union(other, key);
     if (person) rootPerson.set(groups.find(key), person);

@@ -4,7 +4,7 @@
  * use the inferred types.
  */
 import { z } from 'zod';
-import { PLATFORM_IDS } from './model';
+import { PLATFORM_IDS, type ChatSummary } from './model';
 
 /** Bounds on what a message may hold, applied before and during parsing. */
 export const LIMITS = {
@@ -47,6 +47,15 @@ export const viewportSchema = z.strictObject({ rect: rectSchema.nullable() });
 export type Viewport = z.infer<typeof viewportSchema>;
 
 const platformId = z.enum(PLATFORM_IDS);
+const region = z.string().regex(/^[A-Z]{2}$/);
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const chatRef = z.strictObject({ serviceId, chatId: id });
+const personName = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string().min(1).max(LIMITS.serviceName * 2));
+/** An inbox entry's key (`chat:…`, `phone:…`, `person:…`). */
+const entryKey = z.string().min(1).max(LIMITS.idChars * 2);
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -73,12 +82,48 @@ export const commandSchema = z.discriminatedUnion('type', [
     type: z.literal('settings.set'),
     theme: z.enum(['system', 'light', 'dark']).optional(),
     language: z.enum(['system', 'en', 'ar']).optional(),
+    defaultRegion: region.nullable().optional(),
+    unreadCount: z.enum(['messages', 'chats']).optional(),
+    notifications: z
+      .strictObject({
+        sound: z.boolean().optional(),
+        privateMode: z.boolean().optional(),
+        dndUntil: z.number().int().min(0).nullable().optional(),
+        quietHours: z.strictObject({ enabled: z.boolean(), from: clockTime, to: clockTime }).optional(),
+      })
+      .optional(),
   }),
   z.strictObject({ type: z.literal('notice.dismiss'), id }),
+  /** Show the unified inbox instead of a service. */
+  z.strictObject({ type: z.literal('view.inbox') }),
+  /** These chats are one person (merging any people they already belong to). */
+  z.strictObject({ type: z.literal('people.link'), chats: z.array(chatRef).min(2).max(50), displayName: personName.optional() }),
+  /** This chat is not the person it was merged with (by a link or by phone). */
+  z.strictObject({ type: z.literal('people.unlink'), chat: chatRef }),
+  z.strictObject({ type: z.literal('people.rename'), personId: id, displayName: personName.nullable() }),
+  /** Undo the last link, unlink, rename or dismissal. */
+  z.strictObject({ type: z.literal('people.undo') }),
+  /** Two inbox entries that look alike are not the same person: stop suggesting it. */
+  z.strictObject({ type: z.literal('suggestion.dismiss'), a: entryKey, b: entryKey }),
+  /** Mark notifications read: these, or all of them. */
+  z.strictObject({ type: z.literal('notifications.read'), ids: z.array(id).max(1_000).optional() }),
+  z.strictObject({ type: z.literal('notifications.clear') }),
+  /** Open the chat a notification is about (and mark it read). */
+  z.strictObject({ type: z.literal('notifications.open'), id }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
-export type CommandError = 'invalid' | 'not-found' | 'custom-url' | 'failed';
+export type CommandError = 'invalid' | 'not-found' | 'custom-url' | 'failed' | 'nothing-to-undo';
+
+/** What changed in one service's chats, as main tells the shell (`reset`: the chats below are all of them). */
+export interface ChatsDelta {
+  reset: boolean;
+  loggedIn: boolean;
+  unread: { direct: number; indirect: number };
+  upsert: ChatSummary[];
+  remove: string[];
+  activeChatId?: string | null;
+}
 export type CommandResult = { ok: true; id?: string } | { ok: false; error: CommandError; detail?: string };
 
 /** Actions main forwards to the shell (from the application menu, the tray or a shortcut in a service view). */

@@ -56,6 +56,8 @@ export interface Person {
   id: string;
   displayName?: string;
   chats: { serviceId: string; chatId: string }[];
+  /** The user split these chats off: they never merge with others on their own (by phone). */
+  alone?: boolean;
 }
 
 export interface InboxEntry {

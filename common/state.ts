@@ -1,7 +1,7 @@
 /**
  * The application state main owns and the shell renders from a replica. Pure types and helpers.
  */
-import type { ServiceConfig } from './model';
+import type { NotificationRecord, Person, ServiceConfig } from './model';
 
 /**
  * Where a service view stands:
@@ -47,28 +47,69 @@ export interface ServiceRuntime {
 export type ThemeSetting = 'system' | 'light' | 'dark';
 export type LanguageSetting = 'system' | 'en' | 'ar';
 
+/** Quiet hours: every day from `from` to `to` (local "HH:MM"; `to` before `from` wraps past midnight). */
+export interface QuietHours {
+  enabled: boolean;
+  from: string;
+  to: string;
+}
+
+export interface NotificationSettings {
+  /** Play the OS notification sound. */
+  sound: boolean;
+  /** Notifications show who wrote, never what. */
+  privateMode: boolean;
+  /** Do not disturb until this moment (epoch ms), or not at all. */
+  dndUntil: number | null;
+  quietHours: QuietHours;
+}
+
 export interface Settings {
   theme: ThemeSetting;
   language: LanguageSetting;
+  /** Where local phone numbers (no country code) are from, ISO 3166 alpha-2 ("SA"), for merging chats by phone. */
+  defaultRegion: string | null;
+  /** What the tray and app badges count: unread messages, or chats with unread messages. */
+  unreadCount: 'messages' | 'chats';
+  notifications: NotificationSettings;
 }
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'system' };
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  language: 'system',
+  defaultRegion: null,
+  unreadCount: 'messages',
+  notifications: { sound: true, privateMode: false, dndUntil: null, quietHours: { enabled: false, from: '22:00', to: '08:00' } },
+};
 
 /** A message for the user that stays until dismissed. */
 export type Notice =
   | { id: string; at: number; kind: 'settings-reset'; backupPath: string; reason: string }
   | { id: string; at: number; kind: 'settings-repaired'; backupPath: string; dropped: number }
   | { id: string; at: number; kind: 'settings-not-saved' }
+  | { id: string; at: number; kind: 'notifications-reset'; backupPath: string }
   | { id: string; at: number; kind: 'download-failed'; fileName: string }
   | { id: string; at: number; kind: 'storage-not-cleared'; serviceName: string };
 
 export type HostOs = 'darwin' | 'win32' | 'linux';
 
+/** What fills the window: the unified inbox, or the active service's own page. */
+export type View = 'inbox' | 'service';
+
 export interface AppState {
   services: ServiceConfig[];
   activeServiceId: string | null;
+  view: View;
   runtime: Record<string, ServiceRuntime>;
   settings: Settings;
+  /** Chats the user linked as one person (and chats split off to stay apart). */
+  people: Person[];
+  /** Suggested links the user said no to, as `suggestionKey(a, b)`. */
+  dismissedSuggestions: string[];
+  /** Whether the last change to people or suggestions can be undone, and what it was. */
+  peopleUndo: 'link' | 'unlink' | 'rename' | 'dismiss' | null;
+  /** The notification tray, newest last. */
+  notifications: NotificationRecord[];
   notices: Notice[];
   os: HostOs;
 }
@@ -78,6 +119,11 @@ export type StatePatch = Partial<AppState>;
 
 export function applyPatch(state: AppState, patch: StatePatch): AppState {
   return { ...state, ...patch };
+}
+
+/** The key of a suggested link between two inbox entries, the same whichever comes first. */
+export function suggestionKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
 /** The top-level keys whose values differ by identity: main's store replaces what it changes. */
@@ -101,9 +147,9 @@ export function initialRuntime(enabled: boolean): ServiceRuntime {
 const PAGE_SHOWN: ReadonlySet<ServiceStatus> = new Set(['idle', 'loading', 'ready', 'logged-out']);
 
 /** The service whose view is in front, if any: the active one, enabled, with a page worth showing. */
-export function visibleServiceId(state: Pick<AppState, 'services' | 'runtime' | 'activeServiceId'>): string | null {
+export function visibleServiceId(state: Pick<AppState, 'services' | 'runtime' | 'activeServiceId' | 'view'>): string | null {
   const id = state.activeServiceId;
-  if (id === null) return null;
+  if (id === null || state.view !== 'service') return null;
   const service = state.services.find((s) => s.id === id);
   const status = state.runtime[id]?.status;
   if (!service?.enabled || status === undefined || !PAGE_SHOWN.has(status)) return null;

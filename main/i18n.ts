@@ -28,6 +28,7 @@ const en = {
   showWasl: 'Show Wasl',
   hideWasl: 'Hide Wasl',
   trayTooltip: 'Wasl',
+  newMessage: 'New message',
 } as const;
 
 export type MainKey = keyof typeof en;
@@ -57,6 +58,7 @@ const ar: MainStrings = {
   showWasl: 'إظهار وصل',
   hideWasl: 'إخفاء وصل',
   trayTooltip: 'وصل',
+  newMessage: 'رسالة جديدة',
 };
 
 /** "12 more new messages": the body of a notification that stands for a flood from one service. */

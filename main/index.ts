@@ -29,6 +29,8 @@ import { createLogger } from './core/log';
 import { systemClock } from './core/ports';
 import { NotificationCenter } from './core/notifications';
 import { ServiceController } from './core/services';
+import { dispatchCommand } from './core/commands';
+import { PeopleController } from './core/people-controller';
 import { shortcutFor } from './core/shortcuts';
 import type { ElectronApi } from './electron/api';
 import { buildMenuTemplate } from './electron/app-menu';
@@ -46,6 +48,7 @@ import { CURRENT_VERSION } from './persistence/document';
 import { removeOrphanPartitions } from './persistence/partitions';
 import { Persister } from './persistence/persister';
 import { openSettings } from './persistence/settings-file';
+import { keepHistory, openHistory } from './persistence/history';
 import { chromeUserAgent, hostOs } from './security/user-agent';
 
 const electron: ElectronApi<WebContentsView> = { app, BrowserWindow, WebContentsView, session, shell, ipcMain, Menu, Tray, Notification, screen };
@@ -91,27 +94,30 @@ function start(): void {
   denyAllPermissions(session.defaultSession);
 
   const userData = app.getPath('userData');
-  const settings = openSettings(
-    userData,
-    (dir, name) => new ElectronStore({ cwd: dir, name, clearInvalidConfig: false }),
-    systemClock,
-    log,
-    randomUUID,
-  );
+  const storeFactory = (dir: string, name: string) => new ElectronStore({ cwd: dir, name, clearInvalidConfig: false });
+  const settings = openSettings(userData, storeFactory, systemClock, log, randomUUID);
   const { doc } = settings;
   removeOrphanPartitions(userData, doc.services.map((s) => s.id), log);
 
+  const history = openHistory(userData, storeFactory, systemClock, log);
   const store = createAppStore({
     services: doc.services,
     activeServiceId: doc.activeServiceId,
+    view: doc.view,
     runtime: Object.fromEntries(doc.services.map((s) => [s.id, initialRuntime(s.enabled)])),
     settings: doc.settings,
-    notices: settings.notices,
+    people: doc.people,
+    dismissedSuggestions: doc.dismissedSuggestions,
+    peopleUndo: null,
+    notifications: history.items,
+    notices: [...settings.notices, ...history.notices(randomUUID)],
     os,
   });
+  const stopHistory = keepHistory(store, history.save, systemClock);
   const persister = new Persister(store, settings.save, systemClock, randomUUID, CURRENT_VERSION, doc.window);
   nativeTheme.themeSource = doc.settings.theme;
 
+  const currentLanguage = () => resolveLanguage(store.getState().settings.language, app.getLocale());
   let quitting = false;
   let controller: ServiceController | undefined;
   const policy = new ContentsPolicy({
@@ -124,7 +130,8 @@ function start(): void {
     onInput: (input) => {
       const shortcut = shortcutFor(input, os);
       if (!shortcut || !controller) return false;
-      if (shortcut.type === 'activate-index') controller.activateIndex(shortcut.index);
+      if (shortcut.type === 'inbox') void controller.command({ type: 'view.inbox' });
+      else if (shortcut.type === 'activate-index') controller.activateIndex(shortcut.index);
       else controller.activateRelative(shortcut.delta);
       return true;
     },
@@ -162,8 +169,18 @@ function start(): void {
     },
     log,
   });
-  controller = new ServiceController({ store, views, clock: systemClock, log, newId: randomUUID });
+  controller = new ServiceController({
+    store,
+    views,
+    clock: systemClock,
+    log,
+    newId: randomUUID,
+    onChats: (serviceId, delta) => {
+      if (!win.isDestroyed()) win.webContents.send(CHANNELS.chats, { serviceId, delta });
+    },
+  });
   const services = controller;
+  const people = new PeopleController(store, randomUUID);
 
   const shellUrl = DEV_RENDERER_URL ?? SHELL_URL;
   const router = new IpcRouter({
@@ -173,7 +190,7 @@ function start(): void {
     log,
   });
   router.shell(CHANNELS.hydrate, z.undefined(), () => store.getState());
-  router.shell(CHANNELS.command, commandSchema, (command) => services.command(command));
+  router.shell(CHANNELS.hydrateChats, z.undefined(), () => services.chatsForShell());
   router.shell(CHANNELS.viewport, viewportSchema, ({ rect }) => {
     services.setViewport(rect);
   });
@@ -191,13 +208,16 @@ function start(): void {
       void services.command({ type: 'service.activate', id });
     },
     click: (id, notice) => views.send(id, CHANNELS.serviceNoticeClick, notice),
-    coalescedText: (count) => coalescedText(resolveLanguage(store.getState().settings.language, app.getLocale()), count),
+    openChat: (id, chatId) => services.openChat(id, chatId),
+    coalescedText: (count) => coalescedText(currentLanguage(), count),
+    privateText: () => mainStrings(currentLanguage()).newMessage,
   });
+  router.shell(CHANNELS.command, commandSchema, (command) => dispatchCommand(command, { services, people, notifications }));
   router.service(CHANNELS.serviceNotification, serviceNoticeSchema, (id, notice) => {
     notifications.receive(id, notice);
   });
   wireIpc(ipcMain, router, {
-    invoke: [CHANNELS.hydrate, CHANNELS.command],
+    invoke: [CHANNELS.hydrate, CHANNELS.hydrateChats, CHANNELS.command],
     send: [CHANNELS.viewport, CHANNELS.serviceUpdate, CHANNELS.serviceNotification],
   });
 
@@ -211,7 +231,7 @@ function start(): void {
   };
   const tray = new AppTray({ electron, iconPath: assetPath('tray', os === 'darwin' ? 'trayTemplate.png' : 'tray.png'), window: win, onQuit: quit });
 
-  const currentStrings = () => mainStrings(resolveLanguage(store.getState().settings.language, app.getLocale()));
+  const currentStrings = () => mainStrings(currentLanguage());
   const refreshChrome = (): void => {
     const state = store.getState();
     const strings = currentStrings();
@@ -259,6 +279,7 @@ function start(): void {
   app.on('before-quit', () => {
     quitting = true;
     persister.flush();
+    stopHistory();
   });
   app.on('will-quit', () => tray.destroy());
 

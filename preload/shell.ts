@@ -5,7 +5,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import type { WaslBridge } from '../common/bridge';
 import { CHANNELS } from '../common/channels';
-import type { Command, CommandResult, Rect, ShellAction } from '../common/ipc';
+import type { ChatsDelta, Command, CommandResult, Rect, ShellAction } from '../common/ipc';
+import type { ServiceSnapshot } from '../common/model';
 import type { AppState, StatePatch } from '../common/state';
 
 function subscribe(channel: string, listener: (value: unknown) => void): () => void {
@@ -22,6 +23,12 @@ const bridge: WaslBridge = {
   onAction: (listener) => subscribe(CHANNELS.action, (value) => listener(value as ShellAction)),
   command: (command: Command) => ipcRenderer.invoke(CHANNELS.command, command) as Promise<CommandResult>,
   setViewport: (rect: Rect | null) => ipcRenderer.send(CHANNELS.viewport, { rect }),
+  hydrateChats: () => ipcRenderer.invoke(CHANNELS.hydrateChats) as Promise<Record<string, ServiceSnapshot>>,
+  onChats: (listener) =>
+    subscribe(CHANNELS.chats, (value) => {
+      const { serviceId, delta } = value as { serviceId: string; delta: ChatsDelta };
+      listener(serviceId, delta);
+    }),
 };
 
 contextBridge.exposeInMainWorld('wasl', bridge);

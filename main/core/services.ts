@@ -5,13 +5,17 @@
  */
 import { defaultServiceName, parseCustomUrl, PLATFORMS } from '../../common/catalog';
 import { CHANNELS } from '../../common/channels';
-import type { Command, CommandResult, Rect, ServiceUpdate } from '../../common/ipc';
+import type { ChatsDelta, Command, CommandResult, Rect, ServiceUpdate } from '../../common/ipc';
 import type { ChatSummary, ServiceConfig, ServiceSnapshot } from '../../common/model';
 import { initialRuntime, visibleServiceId, type ServiceStatus } from '../../common/state';
 import { addNotice, updateRuntime, updateService, type AppStore } from './app-store';
 import { HANG_GRACE_MS, MAX_CRASHES, retryDelay, STABLE_MS } from './backoff';
 import type { Clock, Logger, TimerHandle, ViewsPort } from './ports';
 import { titleUnread } from '../../common/title';
+import { withPhone } from './chats';
+
+/** The commands this controller carries out (people and notifications have their own). */
+export type ServiceCommand = Extract<Command, { type: `service.${string}` | 'settings.set' | 'notice.dismiss' | 'view.inbox' }>;
 
 /** What a service view reports about its page. */
 export type ViewEvent =
@@ -39,6 +43,8 @@ export interface ServiceControllerDeps {
   clock: Clock;
   log: Logger;
   newId: () => string;
+  /** What changed in a service's chats, as the shell should see it (phones normalized). */
+  onChats?: (serviceId: string, delta: ChatsDelta) => void;
 }
 
 export class ServiceController {
@@ -47,6 +53,7 @@ export class ServiceController {
   private readonly clock: Clock;
   private readonly log: Logger;
   private readonly newId: () => string;
+  private readonly onChats: (serviceId: string, delta: ChatsDelta) => void;
   private readonly timers = new Map<string, Timers>();
   private readonly seqs = new Map<string, number>();
   /** Each service's latest snapshot, kept out of AppState: chat lists are large and change often. */
@@ -60,7 +67,11 @@ export class ServiceController {
     this.clock = deps.clock;
     this.log = deps.log;
     this.newId = deps.newId;
-    this.store.subscribe(() => this.present());
+    this.onChats = deps.onChats ?? (() => undefined);
+    this.store.subscribe((next, prev) => {
+      this.present();
+      if (next.settings.defaultRegion !== prev.settings.defaultRegion) this.republishChats();
+    });
   }
 
   /** Open every enabled service and show the active one. */
@@ -97,7 +108,7 @@ export class ServiceController {
     if (next) this.activate(next.id);
   }
 
-  async command(cmd: Command): Promise<CommandResult> {
+  async command(cmd: ServiceCommand): Promise<CommandResult> {
     switch (cmd.type) {
       case 'service.add':
         return this.add(cmd.platform, cmd.name, cmd.url);
@@ -115,13 +126,12 @@ export class ServiceController {
         return this.withService(cmd.id, () => this.activate(cmd.id));
       case 'service.openChat':
         return this.withService(cmd.id, () => this.openChat(cmd.id, cmd.chatId));
-      case 'settings.set': {
-        const settings = { ...this.store.getState().settings };
-        if (cmd.theme !== undefined) settings.theme = cmd.theme;
-        if (cmd.language !== undefined) settings.language = cmd.language;
-        this.store.setState({ settings });
+      case 'settings.set':
+        this.setSettings(cmd);
         return { ok: true };
-      }
+      case 'view.inbox':
+        this.store.setState({ view: 'inbox' });
+        return { ok: true };
       case 'notice.dismiss': {
         const { notices } = this.store.getState();
         if (!notices.some((n) => n.id === cmd.id)) return { ok: false, error: 'not-found' };
@@ -188,14 +198,59 @@ export class ServiceController {
     const active = update.activeChatId === undefined ? previous?.activeChatId : update.activeChatId;
     if (active !== undefined && active !== null) snapshot.activeChatId = active;
     this.snapshots.set(id, snapshot);
+    const region = this.store.getState().settings.defaultRegion;
+    const delta: ChatsDelta = {
+      reset: update.reset,
+      loggedIn: update.loggedIn,
+      unread: update.unread,
+      upsert: update.upsert.map((chat) => withPhone(chat, region)),
+      remove: update.remove,
+    };
+    if (update.activeChatId !== undefined) delta.activeChatId = update.activeChatId;
+    this.onChats(id, delta);
     const status = this.pageStatus(runtime.status, update.loggedIn);
     updateRuntime(this.store, id, { connected: true, unread: update.unread.direct, status, degraded: update.degraded ?? false, refusal: update.refusal });
     return true;
   }
 
-  /** The latest snapshot a service's connector reported. */
+  /** The latest snapshot a service's connector reported, as it came. */
   snapshot(id: string): ServiceSnapshot | undefined {
     return this.snapshots.get(id);
+  }
+
+  /** Every service's chats as the shell sees them: phone numbers in names normalized. */
+  chatsForShell(): Record<string, ServiceSnapshot> {
+    const region = this.store.getState().settings.defaultRegion;
+    const out: Record<string, ServiceSnapshot> = {};
+    for (const [id, snapshot] of this.snapshots) out[id] = { ...snapshot, chats: snapshot.chats.map((c) => withPhone(c, region)) };
+    return out;
+  }
+
+  /** The region for local numbers changed: every chat's phone may have too. */
+  private republishChats(): void {
+    for (const [id, snapshot] of Object.entries(this.chatsForShell())) {
+      const delta: ChatsDelta = { reset: true, loggedIn: snapshot.loggedIn, unread: snapshot.unread, upsert: snapshot.chats, remove: [] };
+      this.onChats(id, delta);
+    }
+  }
+
+  private setSettings(cmd: Extract<Command, { type: 'settings.set' }>): void {
+    const current = this.store.getState().settings;
+    const settings = { ...current };
+    if (cmd.theme !== undefined) settings.theme = cmd.theme;
+    if (cmd.language !== undefined) settings.language = cmd.language;
+    if (cmd.defaultRegion !== undefined) settings.defaultRegion = cmd.defaultRegion;
+    if (cmd.unreadCount !== undefined) settings.unreadCount = cmd.unreadCount;
+    const n = cmd.notifications;
+    if (n) {
+      const notifications = { ...current.notifications };
+      if (n.sound !== undefined) notifications.sound = n.sound;
+      if (n.privateMode !== undefined) notifications.privateMode = n.privateMode;
+      if (n.dndUntil !== undefined) notifications.dndUntil = n.dndUntil;
+      if (n.quietHours !== undefined) notifications.quietHours = n.quietHours;
+      settings.notifications = notifications;
+    }
+    this.store.setState({ settings });
   }
 
   private pageStatus(current: ServiceStatus, loggedIn: boolean): ServiceStatus {
@@ -301,7 +356,7 @@ export class ServiceController {
   }
 
   private activate(id: string): void {
-    this.store.setState({ activeServiceId: id });
+    this.store.setState({ activeServiceId: id, view: 'service' });
   }
 
   /** Brings the service forward and asks its page to open the chat (by its route, or by clicking its row). */
@@ -399,6 +454,6 @@ export class ServiceController {
   private forget(id: string): void {
     for (const kind of ['retry', 'stable', 'hang'] as const) this.clearTimer(id, kind);
     this.seqs.delete(id);
-    this.snapshots.delete(id);
+    if (this.snapshots.delete(id)) this.onChats(id, { reset: true, loggedIn: false, unread: { direct: 0, indirect: 0 }, upsert: [], remove: [] });
   }
 }

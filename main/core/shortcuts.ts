@@ -14,16 +14,17 @@ export interface KeyInput {
   alt: boolean;
 }
 
-export type Shortcut = { type: 'activate-index'; index: number } | { type: 'activate-relative'; delta: 1 | -1 };
+export type Shortcut = { type: 'inbox' } | { type: 'activate-index'; index: number } | { type: 'activate-relative'; delta: 1 | -1 };
 
 /**
- * Ctrl/Cmd+1…9 pick a service (by physical key, so Arabic and other layouts work), Ctrl+Tab and Ctrl+Shift+Tab
- * (also Ctrl+PageDown/PageUp) cycle through them.
+ * Ctrl/Cmd+0 shows the inbox, Ctrl/Cmd+1…9 pick a service (by physical key, so Arabic and other layouts work),
+ * Ctrl+Tab and Ctrl+Shift+Tab (also Ctrl+PageDown/PageUp) cycle through them.
  */
 export function shortcutFor(input: KeyInput, os: HostOs): Shortcut | undefined {
   if (input.type !== 'keyDown' || input.alt) return undefined;
   const primary = os === 'darwin' ? input.meta && !input.control : input.control && !input.meta;
-  const digit = /^(?:Digit|Numpad)([1-9])$/.exec(input.code)?.[1];
+  const digit = /^(?:Digit|Numpad)([0-9])$/.exec(input.code)?.[1];
+  if (primary && !input.shift && digit === '0') return { type: 'inbox' };
   if (primary && !input.shift && digit !== undefined) return { type: 'activate-index', index: Number(digit) };
   if (input.control && !input.meta) {
     if (input.code === 'Tab') return { type: 'activate-relative', delta: input.shift ? -1 : 1 };

@@ -2,7 +2,7 @@
  * NotifierPort on Electron: an OS notification per call, its click handed back. Where the OS has no notification
  * support the call is logged and dropped (the in-app record stays).
  */
-import type { NotifierPort } from '../core/notifications';
+import type { NotifierPort, OsNotification } from '../core/notifications';
 import type { Logger } from '../core/ports';
 import type { ElectronApi, NotificationLike } from './api';
 
@@ -15,12 +15,14 @@ export class ElectronNotifier implements NotifierPort {
     private readonly log: Logger,
   ) {}
 
-  show(notification: { title: string; body?: string; silent: boolean }, onClick: () => void): void {
+  show(notification: OsNotification, onClick: () => void): void {
     if (!this.electron.Notification.isSupported()) {
       this.log.warn('notifications are not supported on this system');
       return;
     }
-    const shown = new this.electron.Notification(notification);
+    const options: { title: string; body?: string; silent: boolean } = { title: notification.title, silent: notification.silent };
+    if (notification.body !== undefined) options.body = notification.body;
+    const shown = new this.electron.Notification(options);
     shown.on('click', () => {
       this.live.delete(shown);
       onClick();

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { parseCustomUrl } from '../../common/catalog';
 import { LIMITS, serviceIdSchema } from '../../common/ipc';
-import { PLATFORM_IDS, type ServiceConfig } from '../../common/model';
-import { DEFAULT_SETTINGS, type Settings } from '../../common/state';
+import { PLATFORM_IDS, type Person, type ServiceConfig } from '../../common/model';
+import { DEFAULT_SETTINGS, type NotificationSettings, type Settings, type View } from '../../common/state';
 
 export interface WindowState {
   x?: number;
@@ -20,7 +20,10 @@ export interface PersistedDoc {
   version: number;
   services: ServiceConfig[];
   activeServiceId: string | null;
+  view: View;
   settings: Settings;
+  people: Person[];
+  dismissedSuggestions: string[];
   window: WindowState | null;
 }
 
@@ -30,12 +33,25 @@ type RawDoc = Record<string, unknown>;
  * `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`. Add one (never edit an old one) with
  * every change of the document's shape; CURRENT_VERSION follows.
  */
-export const MIGRATIONS: readonly ((doc: RawDoc) => RawDoc)[] = [];
+export const MIGRATIONS: readonly ((doc: RawDoc) => RawDoc)[] = [
+  // 1 → 2: the unified inbox. People the user linked, suggestions dismissed, and which view was in front (version
+  // 1 only knew services, so it showed one).
+  (doc) => ({ ...doc, version: 2, view: 'service', people: [], dismissedSuggestions: [] }),
+];
 
 export const CURRENT_VERSION = MIGRATIONS.length + 1;
 
 export function defaultDocument(): PersistedDoc {
-  return { version: CURRENT_VERSION, services: [], activeServiceId: null, settings: { ...DEFAULT_SETTINGS }, window: null };
+  return {
+    version: CURRENT_VERSION,
+    services: [],
+    activeServiceId: null,
+    view: 'inbox',
+    settings: { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications } },
+    people: [],
+    dismissedSuggestions: [],
+    window: null,
+  };
 }
 
 const serviceSchema = z.object({
@@ -56,10 +72,30 @@ const windowSchema = z.object({
   maximized: z.boolean(),
 });
 
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+type PlainSettings = Omit<Settings, 'notifications'>;
+
 const settingsFields = {
   theme: z.enum(['system', 'light', 'dark']),
   language: z.enum(['system', 'en', 'ar']),
-} satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
+  defaultRegion: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  unreadCount: z.enum(['messages', 'chats']),
+} satisfies { [K in keyof PlainSettings]: z.ZodType<PlainSettings[K]> };
+
+const notificationFields = {
+  sound: z.boolean(),
+  privateMode: z.boolean(),
+  dndUntil: z.number().int().min(0).nullable(),
+  quietHours: z.object({ enabled: z.boolean(), from: clock, to: clock }),
+} satisfies { [K in keyof NotificationSettings]: z.ZodType<NotificationSettings[K]> };
+
+const personSchema = z.object({
+  id: z.string().min(1).max(LIMITS.idChars),
+  displayName: z.string().trim().min(1).max(LIMITS.serviceName * 2).optional(),
+  chats: z.array(z.object({ serviceId: serviceIdSchema, chatId: z.string().min(1).max(LIMITS.idChars) })).max(200),
+  alone: z.boolean().optional(),
+});
 
 export type ReadProblem =
   /** Nothing usable: the document is not an object, or a migration failed. Defaults are used. */
@@ -72,6 +108,8 @@ export type ReadProblem =
 export interface ReadResult {
   doc: PersistedDoc;
   problem?: ReadProblem;
+  /** The document was migrated from this older version. */
+  migratedFrom?: number;
 }
 
 function isRecord(value: unknown): value is RawDoc {
@@ -100,7 +138,9 @@ export function readDocument(raw: unknown, migrations: readonly ((doc: RawDoc) =
   }
   const { doc, dropped } = salvage(migrated, current);
   if (version > current) return { doc, problem: { kind: 'newer', version } };
-  return dropped > 0 ? { doc, problem: { kind: 'repaired', dropped } } : { doc };
+  const result: ReadResult = dropped > 0 ? { doc, problem: { kind: 'repaired', dropped } } : { doc };
+  if (version < current) result.migratedFrom = version;
+  return result;
 }
 
 function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: number } {
@@ -125,11 +165,30 @@ function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: nu
   doc.activeServiceId = typeof active === 'string' && seen.has(active) ? active : (doc.services[0]?.id ?? null);
 
   const settings = isRecord(raw['settings']) ? raw['settings'] : {};
-  for (const key of Object.keys(settingsFields) as (keyof Settings)[]) {
-    const value = settings[key];
-    if (value === undefined) continue;
-    const parsed = settingsFields[key].safeParse(value);
-    if (parsed.success) Object.assign(doc.settings, { [key]: parsed.data });
+  dropped += pick(settings, settingsFields, doc.settings);
+  const notifications = isRecord(settings['notifications']) ? settings['notifications'] : {};
+  dropped += pick(notifications, notificationFields, doc.settings.notifications);
+
+  if (raw['view'] === 'inbox' || raw['view'] === 'service') doc.view = raw['view'];
+  else if (raw['view'] !== undefined) dropped += 1;
+
+  const people = Array.isArray(raw['people']) ? raw['people'] : [];
+  const personIds = new Set<string>();
+  for (const item of people) {
+    const parsed = personSchema.safeParse(item);
+    if (!parsed.success || personIds.has(parsed.data.id)) {
+      dropped += 1;
+      continue;
+    }
+    personIds.add(parsed.data.id);
+    const person: Person = { id: parsed.data.id, chats: parsed.data.chats };
+    if (parsed.data.displayName !== undefined) person.displayName = parsed.data.displayName;
+    if (parsed.data.alone === true) person.alone = true;
+    doc.people.push(person);
+  }
+  const dismissed = Array.isArray(raw['dismissedSuggestions']) ? raw['dismissedSuggestions'] : [];
+  for (const key of dismissed) {
+    if (typeof key === 'string' && key.length <= LIMITS.idChars * 4 && key.includes('|')) doc.dismissedSuggestions.push(key);
     else dropped += 1;
   }
 
@@ -139,6 +198,20 @@ function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: nu
     else dropped += 1;
   }
   return { doc, dropped };
+}
+
+/** Copies each valid field of `raw` into `into` (in place); answers how many present fields were invalid. */
+function pick<T extends object>(raw: Record<string, unknown>, fields: { [K in keyof T]?: z.ZodType<T[K]> }, into: T): number {
+  let dropped = 0;
+  for (const key of Object.keys(fields) as (keyof T & string)[]) {
+    const value = raw[key];
+    const schema = fields[key];
+    if (value === undefined || !schema) continue;
+    const parsed = schema.safeParse(value);
+    if (parsed.success) into[key] = parsed.data;
+    else dropped += 1;
+  }
+  return dropped;
 }
 
 function toService(data: z.infer<typeof serviceSchema>): ServiceConfig | undefined {

@@ -55,8 +55,8 @@ export class Persister {
   }
 
   private write(): void {
-    const { services, activeServiceId, settings } = this.store.getState();
-    const ok = this.save({ version: this.version, services, activeServiceId, settings, window: this.window });
+    const { services, activeServiceId, view, settings, people, dismissedSuggestions } = this.store.getState();
+    const ok = this.save({ version: this.version, services, activeServiceId, view, settings, people, dismissedSuggestions, window: this.window });
     if (!ok && !this.failed) {
       addNotice(this.store, { id: this.newId(), at: this.clock.now(), kind: 'settings-not-saved' });
     }
@@ -64,6 +64,8 @@ export class Persister {
   }
 }
 
+const PERSISTED = ['services', 'activeServiceId', 'view', 'settings', 'people', 'dismissedSuggestions'] as const satisfies readonly (keyof AppState & keyof PersistedDoc)[];
+
 function persistedChanged(next: AppState, prev: AppState): boolean {
-  return next.services !== prev.services || next.activeServiceId !== prev.activeServiceId || next.settings !== prev.settings;
+  return PERSISTED.some((key) => next[key] !== prev[key]);
 }

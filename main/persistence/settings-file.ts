@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../../common/state';
 import type { Clock, Logger } from '../core/ports';
-import { readDocument, type PersistedDoc } from './document';
+import { readDocument, type PersistedDoc, type ReadProblem } from './document';
 
 /** The part of an electron-store (or conf) instance used here. */
 export interface KeyValueFile {
@@ -19,69 +19,114 @@ export type KeyValueFileFactory = (dir: string, name: string) => KeyValueFile;
 
 export const SETTINGS_NAME = 'settings';
 
-export interface OpenedSettings {
-  doc: PersistedDoc;
-  /** What the user must be told about: a reset or repaired file, with where the original was kept. */
-  notices: Notice[];
+/** Something was wrong with a file, and where the original was kept. */
+export type FileProblem =
+  | { kind: 'unreadable' | 'unusable'; reason: string; backupPath: string }
+  | { kind: 'repaired'; dropped: number; backupPath: string }
+  | { kind: 'newer'; version: number; backupPath: string }
+  | { kind: 'migrated'; version: number; backupPath: string };
+
+export interface OpenedFile<T> {
+  doc: T;
+  problem: FileProblem | undefined;
   /** Writes the document atomically; false (and logged) when the disk refused. */
-  save: (doc: PersistedDoc) => boolean;
+  save: (doc: T) => boolean;
+}
+
+export interface JsonFileOptions<T> {
+  dir: string;
+  name: string;
+  factory: KeyValueFileFactory;
+  clock: Clock;
+  log: Logger;
+  /** Reads whatever the file held; says what was wrong and, after a migration, from which version. */
+  read: (raw: unknown) => { doc: T; problem?: ReadProblem; migratedFrom?: number };
 }
 
 function stamp(now: number): string {
   return new Date(now).toISOString().replace(/[:.]/g, '-');
 }
 
-export function openSettings(dir: string, factory: KeyValueFileFactory, clock: Clock, log: Logger, newId: () => string): OpenedSettings {
-  const file = path.join(dir, `${SETTINGS_NAME}.json`);
+/**
+ * Opens a JSON document file. Whatever goes wrong, the original file is copied aside first (unreadable, unusable,
+ * partly invalid, from a newer Wasl, or about to be migrated), then the best document that can be read is used and
+ * written back.
+ */
+export function openJsonFile<T extends object>(options: JsonFileOptions<T>): OpenedFile<T> {
+  const { dir, name, factory, clock, log } = options;
+  const file = path.join(dir, `${name}.json`);
   const keepAside = (tag: string): string => {
-    const backup = path.join(dir, `${SETTINGS_NAME}.${tag}-${stamp(clock.now())}.json`);
+    const backup = path.join(dir, `${name}.${tag}-${stamp(clock.now())}.json`);
     fs.copyFileSync(file, backup);
     return backup;
   };
 
   let store: KeyValueFile;
   let raw: unknown;
-  let unreadable: { reason: string; backupPath: string } | undefined;
+  let problem: FileProblem | undefined;
   try {
-    store = factory(dir, SETTINGS_NAME);
+    store = factory(dir, name);
     raw = store.store;
   } catch (error) {
     const backupPath = keepAside('unreadable');
     fs.rmSync(file, { force: true });
-    log.error('settings file unreadable, kept aside and started with defaults', { backupPath, error: String(error) });
-    unreadable = { reason: error instanceof Error ? error.message : String(error), backupPath };
-    store = factory(dir, SETTINGS_NAME);
+    log.error(`${name} file unreadable, kept aside and started afresh`, { backupPath, error: String(error) });
+    problem = { kind: 'unreadable', reason: error instanceof Error ? error.message : String(error), backupPath };
+    store = factory(dir, name);
     raw = {};
   }
 
-  const { doc, problem } = readDocument(raw);
-  const notices: Notice[] = [];
-  const at = clock.now();
-  if (unreadable) {
-    notices.push({ id: newId(), at, kind: 'settings-reset', backupPath: unreadable.backupPath, reason: unreadable.reason });
-  } else if (problem?.kind === 'unusable') {
+  const read = options.read(raw);
+  if (!problem && read.problem?.kind === 'unusable') {
     const backupPath = keepAside('unusable');
-    log.error('settings unusable, kept aside and started with defaults', { backupPath, reason: problem.reason });
-    notices.push({ id: newId(), at, kind: 'settings-reset', backupPath, reason: problem.reason });
-  } else if (problem?.kind === 'repaired') {
+    log.error(`${name} unusable, kept aside and started afresh`, { backupPath, reason: read.problem.reason });
+    problem = { kind: 'unusable', reason: read.problem.reason, backupPath };
+  } else if (!problem && read.problem?.kind === 'repaired') {
     const backupPath = keepAside('repaired');
-    log.warn('settings partly invalid, kept the valid part', { backupPath, dropped: problem.dropped });
-    notices.push({ id: newId(), at, kind: 'settings-repaired', backupPath, dropped: problem.dropped });
-  } else if (problem?.kind === 'newer') {
-    const backupPath = keepAside(`v${problem.version}`);
-    log.warn('settings written by a newer Wasl, kept a copy', { backupPath, version: problem.version });
-    notices.push({ id: newId(), at, kind: 'settings-repaired', backupPath, dropped: 0 });
+    log.warn(`${name} partly invalid, kept the valid part`, { backupPath, dropped: read.problem.dropped });
+    problem = { kind: 'repaired', dropped: read.problem.dropped, backupPath };
+  } else if (!problem && read.problem?.kind === 'newer') {
+    const backupPath = keepAside(`v${read.problem.version}`);
+    log.warn(`${name} written by a newer Wasl, kept a copy`, { backupPath, version: read.problem.version });
+    problem = { kind: 'newer', version: read.problem.version, backupPath };
+  } else if (!problem && read.migratedFrom !== undefined) {
+    // An older Wasl can still read the file it wrote, should the user go back.
+    const backupPath = keepAside(`v${read.migratedFrom}`);
+    log.info(`${name} migrated`, { backupPath, from: read.migratedFrom });
+    problem = { kind: 'migrated', version: read.migratedFrom, backupPath };
   }
 
-  const save = (next: PersistedDoc): boolean => {
+  const save = (next: T): boolean => {
     try {
-      store.store = { ...next };
+      store.store = { ...(next as Record<string, unknown>) };
       return true;
     } catch (error) {
-      log.error('could not write settings', { path: store.path, error: String(error) });
+      log.error(`could not write ${name}`, { path: store.path, error: String(error) });
       return false;
     }
   };
-  if (problem || unreadable) save(doc);
-  return { doc, notices, save };
+  if (problem) save(read.doc);
+  return { doc: read.doc, problem, save };
+}
+
+export interface OpenedSettings {
+  doc: PersistedDoc;
+  /** What the user must be told about: a reset or repaired file, with where the original was kept. */
+  notices: Notice[];
+  save: (doc: PersistedDoc) => boolean;
+}
+
+export function openSettings(dir: string, factory: KeyValueFileFactory, clock: Clock, log: Logger, newId: () => string): OpenedSettings {
+  const opened = openJsonFile({ dir, name: SETTINGS_NAME, factory, clock, log, read: (raw) => readDocument(raw) });
+  const notices: Notice[] = [];
+  const problem = opened.problem;
+  const at = clock.now();
+  if (problem?.kind === 'unreadable' || problem?.kind === 'unusable') {
+    notices.push({ id: newId(), at, kind: 'settings-reset', backupPath: problem.backupPath, reason: problem.reason });
+  } else if (problem?.kind === 'repaired') {
+    notices.push({ id: newId(), at, kind: 'settings-repaired', backupPath: problem.backupPath, dropped: problem.dropped });
+  } else if (problem?.kind === 'newer') {
+    notices.push({ id: newId(), at, kind: 'settings-repaired', backupPath: problem.backupPath, dropped: 0 });
+  }
+  return { doc: opened.doc, notices, save: opened.save };
 }

@@ -5,8 +5,9 @@
  */
 import { act } from '@testing-library/react';
 import type { WaslBridge } from '../../common/bridge';
-import type { Command, CommandResult, Rect, ShellAction } from '../../common/ipc';
-import type { PlatformId, ServiceConfig } from '../../common/model';
+import type { ChatsDelta, Command, CommandResult, Rect, ShellAction } from '../../common/ipc';
+import type { PlatformId, ServiceConfig, ServiceSnapshot } from '../../common/model';
+import { stateOf } from '../fakes/state';
 import { applyPatch, DEFAULT_SETTINGS, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
 
 export class FakeBridge implements WaslBridge {
@@ -16,6 +17,9 @@ export class FakeBridge implements WaslBridge {
   respond: (command: Command) => CommandResult = () => ({ ok: true });
   private readonly patchListeners = new Set<(patch: StatePatch) => void>();
   private readonly actionListeners = new Set<(action: ShellAction) => void>();
+  private readonly chatListeners = new Set<(serviceId: string, delta: ChatsDelta) => void>();
+  /** Every service's chats, as main would hold them. */
+  chats: Record<string, ServiceSnapshot> = {};
 
   constructor(state: AppState) {
     this.state = state;
@@ -33,6 +37,22 @@ export class FakeBridge implements WaslBridge {
   onAction(listener: (action: ShellAction) => void): () => void {
     this.actionListeners.add(listener);
     return () => this.actionListeners.delete(listener);
+  }
+
+  hydrateChats(): Promise<Record<string, ServiceSnapshot>> {
+    return Promise.resolve(this.chats);
+  }
+
+  onChats(listener: (serviceId: string, delta: ChatsDelta) => void): () => void {
+    this.chatListeners.add(listener);
+    return () => this.chatListeners.delete(listener);
+  }
+
+  /** Main tells the shell a service's chats changed. */
+  pushChats(serviceId: string, delta: ChatsDelta): void {
+    act(() => {
+      for (const listener of this.chatListeners) listener(serviceId, delta);
+    });
   }
 
   command(command: Command): Promise<CommandResult> {
@@ -86,13 +106,5 @@ export function service(id: string, platform: PlatformId, name: string, extra: P
 export function appState(services: ServiceConfig[], extra: Partial<AppState> = {}): AppState {
   const runtime: Record<string, ServiceRuntime> = {};
   for (const s of services) runtime[s.id] = { ...initialRuntime(s.enabled), status: s.enabled ? 'ready' : 'off' };
-  return {
-    services,
-    activeServiceId: services[0]?.id ?? null,
-    runtime,
-    settings: DEFAULT_SETTINGS,
-    notices: [],
-    os: 'linux',
-    ...extra,
-  };
+  return stateOf({ services, activeServiceId: services[0]?.id ?? null, runtime, settings: DEFAULT_SETTINGS, ...extra });
 }

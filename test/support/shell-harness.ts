@@ -1,18 +1,25 @@
 /**
- * The built shell in real Chromium, wired to main's real core running in Node: an AppStore and a
- * ServiceController with a recording ViewsPort, a manual clock and counter ids. The page gets `window.wasl`
- * through exposeBinding: hydrate and commands go to the controller (parsed with the IPC schemas, as main's router
- * does), setViewport reaches `controller.setViewport`, and every store change is pushed to the page as a patch.
+ * The built shell in real Chromium, wired to main's real core running in Node: an AppStore, the ServiceController
+ * (with a ViewsPort — a recording one unless a test brings its own), the PeopleController and the
+ * NotificationCenter (with a recording notifier), a stepped clock and counter ids. The page gets `window.wasl`
+ * through exposeBinding: hydrate and commands go to main's command dispatch (parsed with the IPC schemas, as main's
+ * router does), setViewport reaches `controller.setViewport`, every store change is pushed as a patch and every
+ * chats delta as main sends it.
  * Reusable by end-to-end tests: pass the state to start from, the window size, colour scheme and locale.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { commandSchema, rectSchema, type Command, type CommandResult, type Rect, type ShellAction } from '../../common/ipc';
-import { DEFAULT_SETTINGS, diffState, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
+import { commandSchema, rectSchema, type ChatsDelta, type Command, type CommandResult, type Rect, type ShellAction } from '../../common/ipc';
+import type { ServiceSnapshot } from '../../common/model';
+import { diffState, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
 import { createAppStore, updateRuntime, type AppStore } from '../../main/core/app-store';
-import type { Clock, TimerHandle } from '../../main/core/ports';
+import { dispatchCommand } from '../../main/core/commands';
+import { NotificationCenter, type OsNotification } from '../../main/core/notifications';
+import { PeopleController } from '../../main/core/people-controller';
+import type { Clock, TimerHandle, ViewsPort } from '../../main/core/ports';
 import { ServiceController } from '../../main/core/services';
+import { stateOf } from '../fakes/state';
 import { MemoryLogger } from '../fakes/logger';
 import { RecordingViews } from '../fakes/views';
 import { serveDirectory, type StaticServer } from './static-server';
@@ -68,6 +75,8 @@ export interface ShellHarnessOptions {
   deviceScaleFactor?: number;
   /** Open every enabled service at start, as main does. Default true. */
   start?: boolean;
+  /** The service views; a recording fake by default (end-to-end tests bring pages). */
+  views?: ViewsPort;
 }
 
 export interface ShellHarness {
@@ -75,6 +84,9 @@ export interface ShellHarness {
   context: BrowserContext;
   store: AppStore;
   controller: ServiceController;
+  notifications: NotificationCenter;
+  /** OS notifications main showed, each with its click. */
+  shown: (OsNotification & { click(): void })[];
   views: RecordingViews;
   clock: SteppedClock;
   log: MemoryLogger;
@@ -100,12 +112,14 @@ interface HarnessWindow {
   __waslHydrate(): Promise<AppState>;
   __waslCommand(command: unknown): Promise<CommandResult>;
   __waslViewport(rect: unknown): Promise<void>;
+  __waslHydrateChats(): Promise<Record<string, ServiceSnapshot>>;
   __waslPatch?: (patch: StatePatch) => void;
   __waslAction?: (action: ShellAction) => void;
+  __waslChats?: (serviceId: string, delta: ChatsDelta) => void;
 }
 
 export function firstStartState(state: Partial<AppState> = {}): AppState {
-  return { services: [], activeServiceId: null, runtime: {}, settings: DEFAULT_SETTINGS, notices: [], os: 'linux', ...state };
+  return stateOf(state);
 }
 
 export async function openShell(browser: Browser, options: ShellHarnessOptions = {}): Promise<ShellHarness> {
@@ -120,7 +134,29 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
   const clock = new SteppedClock();
   const log = new MemoryLogger();
   let ids = 0;
-  const controller = new ServiceController({ store, views, clock, log, newId: () => `svc-${++ids}` });
+  let chatsOut: (serviceId: string, delta: ChatsDelta) => void = () => undefined;
+  const controller = new ServiceController({
+    store,
+    views: options.views ?? views,
+    clock,
+    log,
+    newId: () => `svc-${++ids}`,
+    onChats: (serviceId, delta) => chatsOut(serviceId, delta),
+  });
+  const people = new PeopleController(store, () => `person-${++ids}`);
+  const shown: (OsNotification & { click(): void })[] = [];
+  const notifications = new NotificationCenter({
+    store,
+    notifier: { show: (n, click) => shown.push({ ...n, click }) },
+    clock,
+    log,
+    newId: () => `note-${++ids}`,
+    reveal: (id) => void controller.command({ type: 'service.activate', id }),
+    click: (id, notice) => (options.views ?? views).send(id, 'svc:notice-click', notice),
+    openChat: (id, chatId) => controller.openChat(id, chatId),
+    coalescedText: (count) => `${count} more new messages`,
+    privateText: () => 'New message',
+  });
   if (options.start !== false) controller.start();
 
   // The app's own Content Security Policy, as app:// sends it: a violation shows up in `errors`.
@@ -164,8 +200,9 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
       return { ok: false, error: 'invalid' };
     }
     commands.push(parsed.data);
-    return controller.command(parsed.data);
+    return dispatchCommand(parsed.data, { services: controller, people, notifications });
   });
+  await page.exposeBinding('__waslHydrateChats', (): Record<string, ServiceSnapshot> => controller.chatsForShell());
   await page.exposeBinding('__waslViewport', (_source, raw: unknown) => {
     const parsed = rectSchema.nullable().safeParse(raw);
     if (!parsed.success) {
@@ -179,6 +216,10 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     const w = window as unknown as HarnessWindow;
     const patchListeners = new Set<(patch: StatePatch) => void>();
     const actionListeners = new Set<(action: ShellAction) => void>();
+    const chatListeners = new Set<(serviceId: string, delta: ChatsDelta) => void>();
+    w.__waslChats = (serviceId, delta) => {
+      for (const listener of chatListeners) listener(serviceId, delta);
+    };
     w.__waslPatch = (patch) => {
       for (const listener of patchListeners) listener(patch);
     };
@@ -199,6 +240,11 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
       setViewport: (rect: unknown) => {
         void w.__waslViewport(rect);
       },
+      hydrateChats: () => w.__waslHydrateChats(),
+      onChats: (listener: (serviceId: string, delta: ChatsDelta) => void) => {
+        chatListeners.add(listener);
+        return () => chatListeners.delete(listener);
+      },
     };
   });
 
@@ -212,6 +258,15 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     );
   });
 
+  chatsOut = (serviceId, delta) => {
+    if (!hydrated) return;
+    void deliver(() =>
+      page.evaluate(([id, d]) => {
+        (window as unknown as HarnessWindow).__waslChats?.(id, d);
+      }, [serviceId, delta] as const),
+    );
+  };
+
   await page.goto(`${server.url}/index.html`);
   await page.locator('nav').waitFor();
 
@@ -220,6 +275,8 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     context,
     store,
     controller,
+    notifications,
+    shown,
     views,
     clock,
     log,

@@ -89,6 +89,15 @@ describe('buildInbox', () => {
     expect(entries.map((e) => e.key).sort()).toEqual(['person:p1', 'person:p2']);
   });
 
+  it('a person the user split off never merges by phone, while a linked person still pulls its phone in', () => {
+    const snapshots = {
+      wa: [chat('a', 'Shop line', { phone: '+966501234567' })],
+      tg: [chat('c', 'Owner', { phone: '+966501234567' })],
+    };
+    expect(inbox(snapshots, [{ id: 'p2', chats: [{ serviceId: 'tg', chatId: 'c' }], alone: true }])).toHaveLength(2);
+    expect(inbox(snapshots, [{ id: 'p2', chats: [{ serviceId: 'tg', chatId: 'c' }] }])).toHaveLength(1);
+  });
+
   it('leaves out disabled and logged-out services, and links to chats that are not there', () => {
     const list = [svc('wa', 'whatsapp', false), svc('ig', 'instagram'), svc('tg', 'telegram')];
     const input: InboxInput = {

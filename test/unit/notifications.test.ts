@@ -1,12 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceNotice } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
-import { DEFAULT_SETTINGS, initialRuntime } from '../../common/state';
+import { DEFAULT_SETTINGS, initialRuntime, type NotificationSettings } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app-store';
-import { COALESCE_MS, KEEP, NotificationCenter, PER_SERVICE_BURST } from '../../main/core/notifications';
+import { COALESCE_MS, KEEP, NotificationCenter, PER_SERVICE_BURST, type OsNotification } from '../../main/core/notifications';
 import { coalescedText } from '../../main/i18n';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
+import { stateOf } from '../fakes/state';
 
 const svc = (id: string, extra: Partial<ServiceConfig> = {}): ServiceConfig => ({
   id, platform: 'whatsapp', name: `Shop ${id}`, enabled: true, muted: false, callsAllowed: false, ...extra,
@@ -18,24 +19,30 @@ const notice = (n: number, chatId?: string): ServiceNotice => ({
 describe('NotificationCenter', () => {
   let clock: ManualClock;
   let store: AppStore;
-  let shown: { title: string; body?: string; silent: boolean; click: () => void }[];
+  let shown: (OsNotification & { click: () => void })[];
   let revealed: string[];
   let clicks: { serviceId: string; id: string; chatId?: string }[];
+  let opened: [string, string][];
   let center: NotificationCenter;
+  const prefs = (change: Partial<NotificationSettings>) => {
+    const settings = store.getState().settings;
+    store.setState({ settings: { ...settings, notifications: { ...settings.notifications, ...change } } });
+  };
 
   beforeEach(() => {
-    clock = new ManualClock();
-    store = createAppStore({
-      services: [svc('a'), svc('b'), svc('m', { muted: true }), svc('off', { enabled: false })],
-      activeServiceId: 'a',
-      runtime: { a: initialRuntime(true), b: initialRuntime(true), m: initialRuntime(true), off: initialRuntime(false) },
-      settings: DEFAULT_SETTINGS,
-      notices: [],
-      os: 'linux',
-    });
+    clock = new ManualClock(new Date(2026, 10, 21, 12, 0).getTime());
+    store = createAppStore(
+      stateOf({
+        services: [svc('a'), svc('b'), svc('m', { muted: true }), svc('off', { enabled: false })],
+        activeServiceId: 'a',
+        runtime: { a: initialRuntime(true), b: initialRuntime(true), m: initialRuntime(true), off: initialRuntime(false) },
+        settings: { ...DEFAULT_SETTINGS },
+      }),
+    );
     shown = [];
     revealed = [];
     clicks = [];
+    opened = [];
     let ids = 0;
     center = new NotificationCenter({
       store,
@@ -45,17 +52,28 @@ describe('NotificationCenter', () => {
       newId: () => `r${++ids}`,
       reveal: (id) => revealed.push(id),
       click: (serviceId, n) => clicks.push({ serviceId, ...n }),
+      openChat: (serviceId, chatId) => opened.push([serviceId, chatId]),
       coalescedText: (count) => coalescedText('en', count),
+      privateText: () => 'New message',
     });
   });
 
-  it('shows a page notification and, on click, brings the service forward and hands the click to its page', () => {
-    center.receive('a', notice(1, '9665@c.us'));
-    expect(shown.map(({ click: _c, ...n }) => n)).toEqual([{ title: 'Customer 1', body: 'Message 1', silent: false }]);
+  const tray = () => store.getState().notifications;
+  const plain = (n: OsNotification & { click: () => void }): OsNotification => {
+    const { click: _click, ...rest } = n;
+    return rest;
+  };
+
+  it('keeps a page notification in the tray, shows it, and a click opens its chat and marks it read', () => {
+    center.receive('a', { ...notice(1, '9665@c.us'), iconUrl: 'https://example.com/a.png' });
+    expect(shown.map(plain)).toEqual([{ title: 'Customer 1', body: 'Message 1', silent: false, iconUrl: 'https://example.com/a.png', serviceId: 'a' }]);
+    expect(tray()).toEqual([
+      { id: 'r1', serviceId: 'a', chatId: '9665@c.us', title: 'Customer 1', body: 'Message 1', iconUrl: 'https://example.com/a.png', at: clock.now(), read: false },
+    ]);
     shown[0]?.click();
     expect(revealed).toEqual(['a']);
     expect(clicks).toEqual([{ serviceId: 'a', id: 'p1', chatId: '9665@c.us' }]);
-    expect(center.history).toEqual([{ id: 'r1', serviceId: 'a', chatId: '9665@c.us', title: 'Customer 1', body: 'Message 1', at: clock.now(), read: false }]);
+    expect(tray()[0]?.read).toBe(true);
   });
 
   it('keeps but does not show notifications of a muted service, and ignores a turned-off or unknown one', () => {
@@ -63,7 +81,35 @@ describe('NotificationCenter', () => {
     center.receive('off', notice(2));
     center.receive('nope', notice(3));
     expect(shown).toEqual([]);
-    expect(center.history.map((r) => r.serviceId)).toEqual(['m']);
+    expect(tray().map((r) => r.serviceId)).toEqual(['m']);
+  });
+
+  it('keeps quiet while do-not-disturb holds, and not a minute longer', () => {
+    prefs({ dndUntil: clock.now() + 60 * 60_000 });
+    center.receive('a', notice(1));
+    expect(shown).toEqual([]);
+    clock.advance(60 * 60_000);
+    center.receive('a', notice(2));
+    expect(shown.map((n) => n.title)).toEqual(['Customer 2']);
+    expect(tray()).toHaveLength(2);
+  });
+
+  it('keeps quiet during quiet hours that wrap past midnight', () => {
+    prefs({ quietHours: { enabled: true, from: '22:00', to: '08:00' } });
+    clock.advance(10 * 60 * 60_000 + 30 * 60_000);
+    center.receive('a', notice(1));
+    clock.advance(9 * 60 * 60_000);
+    center.receive('a', notice(2));
+    clock.advance(60 * 60_000);
+    center.receive('a', notice(3));
+    expect(shown.map((n) => n.title)).toEqual(['Customer 3']);
+  });
+
+  it('in private mode shows who wrote, never what, and no picture; without sound, silently', () => {
+    prefs({ privateMode: true, sound: false });
+    center.receive('a', { ...notice(1), iconUrl: 'https://example.com/a.png' });
+    expect(shown.map(plain)).toEqual([{ title: 'Shop a', body: 'New message', silent: true, serviceId: 'a' }]);
+    expect(tray()[0]?.body).toBe('Message 1');
   });
 
   it('coalesces a flood from one service into one notification, without holding back another service', () => {
@@ -72,20 +118,43 @@ describe('NotificationCenter', () => {
     expect(shown.map((n) => n.title)).toEqual(['Customer 0', 'Customer 1', 'Customer 2', 'Customer 100']);
     expect(PER_SERVICE_BURST).toBe(3);
     clock.advance(COALESCE_MS);
-    expect(shown.at(-1)).toMatchObject({ title: 'Shop a', body: '47 more new messages', silent: true });
+    expect(plain(shown.at(-1) ?? { title: '', silent: false, serviceId: '', click: () => undefined })).toEqual({
+      title: 'Shop a', body: '47 more new messages', silent: true, serviceId: 'a',
+    });
     shown.at(-1)?.click();
     expect(revealed).toEqual(['a']);
     center.receive('a', notice(200));
     expect(shown.at(-1)?.title).toBe('Customer 200');
-    expect(center.history).toHaveLength(52);
+    expect(tray()).toHaveLength(52);
   });
 
   it('keeps the last notifications only', () => {
-    for (let i = 0; i < KEEP + 20; i += 1) {
-      center.receive('m', notice(i));
-    }
-    expect(center.history).toHaveLength(KEEP);
-    expect(center.history[0]?.title).toBe('Customer 20');
+    for (let i = 0; i < KEEP + 20; i += 1) center.receive('m', notice(i));
+    expect(tray()).toHaveLength(KEEP);
+    expect(tray()[0]?.title).toBe('Customer 20');
+  });
+
+  it('marks read, clears, and opens a tray notification’s chat', () => {
+    center.receive('a', notice(1, 'c1'));
+    center.receive('b', notice(2));
+    center.receive('a', notice(3, 'c3'));
+    expect(center.command({ type: 'notifications.read', ids: ['r2'] })).toEqual({ ok: true });
+    expect(tray().map((n) => n.read)).toEqual([false, true, false]);
+    expect(center.command({ type: 'notifications.open', id: 'r3' })).toEqual({ ok: true });
+    expect(opened).toEqual([['a', 'c3']]);
+    expect(revealed).toEqual(['a']);
+    expect(tray().map((n) => n.read)).toEqual([false, true, true]);
+    expect(center.command({ type: 'notifications.open', id: 'r2' })).toEqual({ ok: true });
+    expect(opened).toHaveLength(1);
+    expect(revealed).toEqual(['a', 'b']);
+    const before = tray();
+    center.command({ type: 'notifications.read', ids: ['r2'] });
+    expect(tray()).toBe(before);
+    center.command({ type: 'notifications.read' });
+    expect(tray().every((n) => n.read)).toBe(true);
+    expect(center.command({ type: 'notifications.open', id: 'gone' })).toEqual({ ok: false, error: 'not-found' });
+    center.command({ type: 'notifications.clear' });
+    expect(tray()).toEqual([]);
   });
 });
 

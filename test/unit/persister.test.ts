@@ -4,8 +4,9 @@ import { createAppStore } from '../../main/core/app-store';
 import type { PersistedDoc } from '../../main/persistence/document';
 import { Persister, SAVE_DELAY_MS } from '../../main/persistence/persister';
 import { ManualClock } from '../fakes/clock';
+import { stateOf } from '../fakes/state';
 
-const initial: AppState = { services: [], activeServiceId: null, runtime: {}, settings: DEFAULT_SETTINGS, notices: [], os: 'linux' };
+const initial: AppState = stateOf();
 const service = { id: 'a', platform: 'whatsapp' as const, name: 'Shop', enabled: true, muted: false, callsAllowed: false };
 
 function setup(saveOk = true) {
@@ -34,13 +35,23 @@ describe('Persister', () => {
     store.setState({ settings: { ...DEFAULT_SETTINGS, theme: 'dark' } });
     expect(saved).toEqual([]);
     clock.advance(SAVE_DELAY_MS);
-    expect(saved).toEqual([{ version: 1, services: [service], activeServiceId: 'a', settings: { theme: 'dark', language: 'system' }, window: null }]);
+    expect(saved).toEqual([
+      { version: 1, services: [service], activeServiceId: 'a', view: 'service', settings: { ...DEFAULT_SETTINGS, theme: 'dark' }, people: [], dismissedSuggestions: [], window: null },
+    ]);
+  });
+
+  it('writes people, dismissed suggestions and the view too', () => {
+    const { clock, store, saved } = setup();
+    store.setState({ view: 'inbox', people: [{ id: 'p1', chats: [{ serviceId: 'a', chatId: 'c' }] }], dismissedSuggestions: ['x|y'] });
+    clock.advance(SAVE_DELAY_MS);
+    expect(saved[0]).toMatchObject({ view: 'inbox', people: [{ id: 'p1', chats: [{ serviceId: 'a', chatId: 'c' }] }], dismissedSuggestions: ['x|y'] });
   });
 
   it('does not write for runtime-only changes', () => {
     const { clock, store, saved } = setup();
     store.setState({ runtime: { a: { status: 'ready', unread: 3, titleUnread: 3, failures: 0, connected: false, degraded: false } } });
     store.setState({ notices: [{ id: 'x', at: 1, kind: 'settings-not-saved' }] });
+    store.setState({ notifications: [{ id: 'n', serviceId: 'a', title: 't', at: 1, read: false }], peopleUndo: 'link' });
     clock.advance(SAVE_DELAY_MS * 10);
     expect(saved).toEqual([]);
   });

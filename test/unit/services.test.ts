@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ServiceUpdate } from '../../common/ipc';
+import type { ChatsDelta, ServiceUpdate } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
 import { DEFAULT_SETTINGS, initialRuntime, type AppState } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app-store';
 import { HANG_GRACE_MS, MAX_CRASHES, STABLE_MS } from '../../main/core/backoff';
 import { ServiceController } from '../../main/core/services';
 import { ManualClock } from '../fakes/clock';
+import { stateOf } from '../fakes/state';
 import { MemoryLogger } from '../fakes/logger';
 import { RecordingViews } from '../fakes/views';
 
@@ -14,14 +15,7 @@ const svc = (id: string, platform: ServiceConfig['platform'] = 'whatsapp', extra
 });
 
 function stateWith(services: ServiceConfig[], active: string | null = services[0]?.id ?? null): AppState {
-  return {
-    services,
-    activeServiceId: active,
-    runtime: Object.fromEntries(services.map((s) => [s.id, initialRuntime(s.enabled)])),
-    settings: DEFAULT_SETTINGS,
-    notices: [],
-    os: 'linux',
-  };
+  return stateOf({ services, activeServiceId: active, runtime: Object.fromEntries(services.map((s) => [s.id, initialRuntime(s.enabled)])) });
 }
 
 const RECT = { x: 72, y: 48, width: 1000, height: 700 };
@@ -34,9 +28,11 @@ describe('ServiceController', () => {
   let controller: ServiceController;
   let ids: number;
 
+  let deltas: [string, ChatsDelta][];
   const setup = (state: AppState) => {
     store = createAppStore(state);
-    controller = new ServiceController({ store, views, clock, log, newId: () => `id${++ids}` });
+    deltas = [];
+    controller = new ServiceController({ store, views, clock, log, newId: () => `id${++ids}`, onChats: (id, delta) => deltas.push([id, delta]) });
   };
   const runtime = (id: string) => store.getState().runtime[id];
   const names = () => store.getState().services.map((s) => s.name);
@@ -143,8 +139,16 @@ describe('ServiceController', () => {
 
     it('changes settings and dismisses notices', async () => {
       await controller.command({ type: 'settings.set', theme: 'dark' });
-      await controller.command({ type: 'settings.set', language: 'ar' });
-      expect(store.getState().settings).toEqual({ theme: 'dark', language: 'ar' });
+      await controller.command({ type: 'settings.set', language: 'ar', defaultRegion: 'SA', unreadCount: 'chats' });
+      await controller.command({ type: 'settings.set', notifications: { privateMode: true, quietHours: { enabled: true, from: '23:00', to: '07:30' } } });
+      expect(store.getState().settings).toEqual({
+        ...DEFAULT_SETTINGS,
+        theme: 'dark',
+        language: 'ar',
+        defaultRegion: 'SA',
+        unreadCount: 'chats',
+        notifications: { ...DEFAULT_SETTINGS.notifications, privateMode: true, quietHours: { enabled: true, from: '23:00', to: '07:30' } },
+      });
       store.setState({ notices: [{ id: 'n1', at: 1, kind: 'settings-not-saved' }] });
       expect(await controller.command({ type: 'notice.dismiss', id: 'nope' })).toEqual({ ok: false, error: 'not-found' });
       expect(await controller.command({ type: 'notice.dismiss', id: 'n1' })).toEqual({ ok: true });
@@ -169,6 +173,24 @@ describe('ServiceController', () => {
       ] as const) {
         expect(await controller.command(cmd)).toEqual({ ok: false, error: 'not-found' });
       }
+    });
+  });
+
+  describe('the inbox view', () => {
+    it('shows the inbox instead of a service, and any service activation brings the service back', async () => {
+      setup(stateWith([svc('a'), svc('b')], 'a'));
+      controller.start();
+      controller.setViewport(RECT);
+      expect(views.shown).toEqual({ op: 'present', id: 'a', rect: RECT });
+      await controller.command({ type: 'view.inbox' });
+      expect(store.getState().view).toBe('inbox');
+      expect(views.shown).toEqual({ op: 'present', id: null, rect: null });
+      controller.activateIndex(2);
+      expect(store.getState()).toMatchObject({ view: 'service', activeServiceId: 'b' });
+      expect(views.shown).toEqual({ op: 'present', id: 'b', rect: RECT });
+      await controller.command({ type: 'view.inbox' });
+      await controller.command({ type: 'service.openChat', id: 'a', chatId: 'c1' });
+      expect(store.getState()).toMatchObject({ view: 'service', activeServiceId: 'a' });
     });
   });
 
@@ -352,6 +374,30 @@ describe('ServiceController', () => {
       expect(runtime('a')?.degraded).toBe(true);
       controller.serviceUpdate('a', { ...base, seq: 1, reset: false, degraded: false });
       expect(runtime('a')?.degraded).toBe(false);
+    });
+
+    it('passes each update on to the shell, with phone numbers in names in E.164', () => {
+      controller.serviceUpdate('a', { ...base, upsert: [chat('x', 1), { id: 'n', title: '+966 50 123 4567', unread: 0 }], activeChatId: 'x' });
+      expect(deltas).toEqual([
+        ['a', { reset: true, loggedIn: true, unread: { direct: 2, indirect: 1 }, upsert: [chat('x', 1), { id: 'n', title: '+966 50 123 4567', unread: 0, phone: '+966501234567' }], remove: [], activeChatId: 'x' }],
+      ]);
+      expect(controller.snapshot('a')?.chats[1]?.phone).toBeUndefined();
+      expect(controller.chatsForShell()['a']?.chats[1]?.phone).toBe('+966501234567');
+    });
+
+    it('sends every chat again when the region for local numbers changes', async () => {
+      controller.serviceUpdate('a', { ...base, upsert: [{ id: 'n', title: '050 123 4567', unread: 0 }] });
+      deltas.length = 0;
+      await controller.command({ type: 'settings.set', defaultRegion: 'SA' });
+      expect(deltas).toEqual([['a', { reset: true, loggedIn: true, unread: base.unread, upsert: [{ id: 'n', title: '050 123 4567', unread: 0, phone: '+966501234567' }], remove: [] }]]);
+    });
+
+    it('tells the shell a turned-off service has no chats any more', async () => {
+      controller.serviceUpdate('a', { ...base, upsert: [chat('x', 1)] });
+      deltas.length = 0;
+      await controller.command({ type: 'service.set', id: 'a', enabled: false });
+      expect(deltas).toEqual([['a', { reset: true, loggedIn: false, unread: { direct: 0, indirect: 0 }, upsert: [], remove: [] }]]);
+      expect(controller.chatsForShell()).toEqual({});
     });
 
     it('shows a logged-out connector as logged out', () => {

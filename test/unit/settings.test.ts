@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/state';
 import { CURRENT_VERSION, defaultDocument, readDocument, type PersistedDoc } from '../../main/persistence/document';
 import { openSettings, type KeyValueFileFactory } from '../../main/persistence/settings-file';
 import { ManualClock } from '../fakes/clock';
@@ -11,11 +12,23 @@ import { MemoryLogger } from '../fakes/logger';
 const whatsapp = { id: 'a1', platform: 'whatsapp', name: 'Shop', enabled: true, muted: false, callsAllowed: false };
 const telegram = { id: 'b2', platform: 'telegram', name: 'تيليجرام', enabled: false, muted: true, callsAllowed: true };
 
+const settings = {
+  ...DEFAULT_SETTINGS,
+  theme: 'dark',
+  language: 'ar',
+  defaultRegion: 'SA',
+  notifications: { sound: false, privateMode: true, dndUntil: 1_800_000_000_000, quietHours: { enabled: true, from: '22:30', to: '07:00' } },
+};
+const person = { id: 'p1', displayName: 'أحمد (زبون)', chats: [{ serviceId: 'a1', chatId: '966501234567@c.us' }, { serviceId: 'b2', chatId: '777' }] };
+
 const good = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   version: CURRENT_VERSION,
   services: [whatsapp, telegram],
   activeServiceId: 'b2',
-  settings: { theme: 'dark', language: 'ar' },
+  view: 'inbox',
+  settings,
+  people: [person],
+  dismissedSuggestions: ['chat:a1:1|chat:b2:2'],
   window: { x: 10, y: 20, width: 1000, height: 700, maximized: false },
   ...extra,
 });
@@ -56,23 +69,40 @@ describe('readDocument', () => {
         'garbage',
       ],
       activeServiceId: 'b2',
-      settings: { theme: 'purple', language: 'ar' },
+      view: 'sideways',
+      settings: { theme: 'purple', language: 'ar', defaultRegion: 'Saudi', notifications: { sound: 'loud', privateMode: true, quietHours: { enabled: true, from: '25:00', to: '07:00' } } },
+      people: [person, { id: 'p2', chats: 'all' }, { ...person, displayName: 'Duplicate id' }],
+      dismissedSuggestions: ['a|b', 42, 'no separator'],
       window: { width: 'wide' },
     });
     const { doc, problem } = readDocument(raw);
     expect(doc.services.map((s) => s.id)).toEqual(['a1', 'd4']);
     expect(doc.services[1]).toEqual({ id: 'd4', platform: 'custom', name: 'Store chat', enabled: true, muted: false, callsAllowed: false, url: 'https://chat.example.com/' });
     expect(doc.activeServiceId).toBe('a1');
-    expect(doc.settings).toEqual({ theme: 'system', language: 'ar' });
+    expect(doc.view).toBe('inbox');
+    expect(doc.settings).toEqual({ ...DEFAULT_SETTINGS, language: 'ar', notifications: { ...DEFAULT_SETTINGS.notifications, privateMode: true } });
+    expect(doc.people).toEqual([person]);
+    expect(doc.dismissedSuggestions).toEqual(['a|b']);
     expect(doc.window).toBeNull();
-    expect(problem).toEqual({ kind: 'repaired', dropped: 7 });
+    expect(problem).toEqual({ kind: 'repaired', dropped: 15 });
   });
 
-  it('fills fields that older documents did not have', () => {
-    const { doc, problem } = readDocument({ version: 1, services: [{ id: 'a1', platform: 'whatsapp', name: 'Shop', enabled: true }] });
+  it('migrates a version 1 document: its services and settings kept, no people yet, a service in front', () => {
+    const { doc, problem, migratedFrom } = readDocument({
+      version: 1,
+      services: [{ id: 'a1', platform: 'whatsapp', name: 'Shop', enabled: true }],
+      activeServiceId: 'a1',
+      settings: { theme: 'dark', language: 'ar' },
+    });
     expect(problem).toBeUndefined();
-    expect(doc.services[0]).toEqual({ id: 'a1', platform: 'whatsapp', name: 'Shop', enabled: true, muted: false, callsAllowed: false });
-    expect(doc.settings).toEqual({ theme: 'system', language: 'system' });
+    expect(migratedFrom).toBe(1);
+    expect(doc).toEqual({
+      ...defaultDocument(),
+      services: [{ id: 'a1', platform: 'whatsapp', name: 'Shop', enabled: true, muted: false, callsAllowed: false }],
+      activeServiceId: 'a1',
+      view: 'service',
+      settings: { ...DEFAULT_SETTINGS, theme: 'dark', language: 'ar' },
+    });
   });
 
   it('runs every migration in order from the document’s version to the current one', () => {
@@ -81,7 +111,8 @@ describe('readDocument', () => {
       (d: Record<string, unknown>) => ({ ...d, version: 3, settings: { theme: d['renamed'] } }),
     ];
     expect(readDocument({ version: 1, old: 'dark' }, migrations)).toEqual({
-      doc: { ...defaultDocument(), version: 3, settings: { theme: 'dark', language: 'system' } },
+      doc: { ...defaultDocument(), version: 3, settings: { ...DEFAULT_SETTINGS, theme: 'dark' } },
+      migratedFrom: 1,
     });
     expect(readDocument({ version: 2, renamed: 'light' }, migrations).doc.settings.theme).toBe('light');
   });
@@ -149,6 +180,17 @@ describe('openSettings on a real file (conf, as inside electron-store)', () => {
     expect(opened.notices[0]).toMatchObject({ backupPath: path.join(dir, backup ?? '') });
     expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toEqual(defaultDocument());
     expect(log.count('error')).toBe(1);
+  });
+
+  it('keeps a copy of a version 1 file before migrating it, so an older Wasl can still read it', () => {
+    const v1 = { version: 1, services: [whatsapp], activeServiceId: 'a1', settings: { theme: 'dark', language: 'en' } };
+    fs.writeFileSync(file(), JSON.stringify(v1));
+    const opened = open();
+    expect(opened.notices).toEqual([]);
+    expect(opened.doc).toMatchObject({ version: CURRENT_VERSION, view: 'service', people: [] });
+    expect(backups()).toEqual(['settings.v1-2026-11-21T08-30-00-000Z.json']);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, backups()[0] ?? ''), 'utf8'))).toEqual(v1);
+    expect((JSON.parse(fs.readFileSync(file(), 'utf8')) as PersistedDoc).version).toBe(CURRENT_VERSION);
   });
 
   it('keeps a wrong-version file aside before replacing it', () => {

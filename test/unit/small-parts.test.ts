@@ -64,14 +64,15 @@ describe('shortcutFor', () => {
     type: 'keyDown', code, key: code, control: false, meta: false, shift: false, alt: false, ...mods,
   });
 
-  it('picks a service with Ctrl+digit on Windows/Linux and Cmd+digit on macOS, by physical key', () => {
+  it('picks a service with Ctrl+digit on Windows/Linux and Cmd+digit on macOS, by physical key; 0 is the inbox', () => {
     expect(shortcutFor(key('Digit1', { control: true }), 'linux')).toEqual({ type: 'activate-index', index: 1 });
     expect(shortcutFor({ ...key('Digit3', { control: true }), key: '٣' }, 'win32')).toEqual({ type: 'activate-index', index: 3 });
     expect(shortcutFor(key('Numpad9', { control: true }), 'win32')).toEqual({ type: 'activate-index', index: 9 });
     expect(shortcutFor(key('Digit2', { meta: true }), 'darwin')).toEqual({ type: 'activate-index', index: 2 });
     expect(shortcutFor(key('Digit2', { control: true }), 'darwin')).toBeUndefined();
     expect(shortcutFor(key('Digit2', { meta: true }), 'linux')).toBeUndefined();
-    expect(shortcutFor(key('Digit0', { control: true }), 'linux')).toBeUndefined();
+    expect(shortcutFor(key('Digit0', { control: true }), 'linux')).toEqual({ type: 'inbox' });
+    expect(shortcutFor(key('Numpad0', { meta: true }), 'darwin')).toEqual({ type: 'inbox' });
     expect(shortcutFor(key('Digit1', { control: true, shift: true }), 'linux')).toBeUndefined();
     expect(shortcutFor(key('Digit1', { control: true, alt: true }), 'linux')).toBeUndefined();
     expect(shortcutFor({ ...key('Digit1', { control: true }), type: 'keyUp' }, 'linux')).toBeUndefined();

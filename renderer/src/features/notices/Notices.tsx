@@ -19,6 +19,8 @@ function useNoticeText(): (notice: Notice) => string {
         return t('notices.settingsRepaired', { count: notice.dropped, path: isolateLtr(notice.backupPath) });
       case 'settings-not-saved':
         return t('notices.settingsNotSaved');
+      case 'notifications-reset':
+        return t('notices.notificationsReset', { path: isolateLtr(notice.backupPath) });
       case 'download-failed':
         return t('notices.downloadFailed', { file: isolate(notice.fileName) });
       case 'storage-not-cleared':
