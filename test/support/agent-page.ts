@@ -22,6 +22,9 @@ export interface AgentPageOptions {
   timezoneId?: string;
   /** Grant the page notification permission, as Wasl's permission handler does (default true). */
   notifications?: boolean;
+  /** Called with each update and notice as it arrives (besides being kept in `updates`/`notices`). */
+  onUpdate?: (update: ServiceUpdate) => void;
+  onNotice?: (notice: AgentNotice) => void;
 }
 
 /** The moment the fixtures' dataset counts from (test/fixtures/platforms/lib/dataset.js). */
@@ -94,8 +97,13 @@ export async function openAgentPage(browser: Browser, options: AgentPageOptions)
   cdp.on('Runtime.bindingCalled', (event) => {
     if (event.name !== BINDING) return;
     const message = JSON.parse(event.payload) as { kind: 'update'; data: ServiceUpdate } | { kind: 'notice'; data: AgentNotice };
-    if (message.kind === 'update') updates.push(message.data);
-    else notices.push(message.data);
+    if (message.kind === 'update') {
+      updates.push(message.data);
+      options.onUpdate?.(message.data);
+    } else {
+      notices.push(message.data);
+      options.onNotice?.(message.data);
+    }
   });
   await cdp.send('Runtime.addBinding', { name: BINDING, executionContextName: WORLD });
   const { installNotificationShim, SHIM_EVENTS } = await import('../../preload/notification-shim');

@@ -1,0 +1,139 @@
+/**
+ * ViewsPort backed by real pages: each service is a fixture page in its own browser context (the analogue of its
+ * partition), with the notification shim in the page's world and the connector and agent in an isolated world,
+ * as Electron runs them. What the agent sends goes through main's own schemas into main's core; what main sends
+ * the service (open a chat, type, a notification click, resync) reaches the agent.
+ */
+import type { Browser } from 'playwright-core';
+import { CHANNELS } from '../../common/channels';
+import { serviceNoticeSchema, serviceUpdateSchema, type ServiceNotice, type ServiceUpdate } from '../../common/ipc';
+import type { PlatformId, ServiceConfig } from '../../common/model';
+import type { Rect } from '../../common/ipc';
+import type { ViewsPort } from '../../main/core/ports';
+import { openAgentPage, type AgentPage } from './agent-page';
+
+export interface PageViewsTargets {
+  /** main's handling of `svc:update`; false asks the page for a full update. */
+  update(serviceId: string, update: ServiceUpdate): boolean;
+  /** main's handling of `svc:notification`. */
+  notice(serviceId: string, notice: ServiceNotice): void;
+}
+
+export class PageViews implements ViewsPort {
+  readonly pages = new Map<string, AgentPage>();
+  /** What main asked for, in order (for assertions). */
+  readonly sent: { id: string; channel: string; payload: unknown }[] = [];
+  readonly rejected: unknown[] = [];
+  private targets: PageViewsTargets | undefined;
+  private readonly opening = new Map<string, Promise<AgentPage>>();
+  /** Messages that arrived before main's core was connected, delivered on `connect`. */
+  private readonly early: ((targets: PageViewsTargets) => void)[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    /** Where each service's fixture lives. */
+    private readonly urls: Readonly<Record<string, string>>,
+  ) {}
+
+  /** main's core, once it exists (it needs this port first). */
+  connect(targets: PageViewsTargets): void {
+    this.targets = targets;
+    for (const deliver of this.early.splice(0)) deliver(targets);
+  }
+
+  private deliver(deliver: (targets: PageViewsTargets) => void): void {
+    if (this.targets) deliver(this.targets);
+    else this.early.push(deliver);
+  }
+
+  /** The page of a service, once it has opened. */
+  async page(serviceId: string): Promise<AgentPage> {
+    const page = this.pages.get(serviceId) ?? (await this.opening.get(serviceId));
+    if (!page) throw new Error(`no page for ${serviceId}`);
+    return page;
+  }
+
+  open(service: ServiceConfig): void {
+    if (this.pages.has(service.id) || this.opening.has(service.id)) return;
+    const url = this.urls[service.id];
+    if (url === undefined) throw new Error(`no fixture for ${service.id}`);
+    const opening = openAgentPage(this.browser, {
+      platform: service.platform as PlatformId,
+      url,
+      onUpdate: (raw) => {
+        const parsed = serviceUpdateSchema.safeParse(raw);
+        if (!parsed.success) {
+          this.rejected.push(raw);
+          return;
+        }
+        const update = parsed.data;
+        this.deliver((targets) => {
+          if (!targets.update(service.id, update)) this.send(service.id, CHANNELS.serviceResync);
+        });
+      },
+      onNotice: (raw) => {
+        const parsed = serviceNoticeSchema.safeParse(raw);
+        if (!parsed.success) {
+          this.rejected.push(raw);
+          return;
+        }
+        const notice = parsed.data;
+        this.deliver((targets) => {
+          targets.notice(service.id, notice);
+        });
+      },
+    });
+    this.opening.set(service.id, opening);
+    void opening.then((page) => {
+      this.pages.set(service.id, page);
+      this.opening.delete(service.id);
+    });
+  }
+
+  close(serviceId: string): void {
+    const page = this.pages.get(serviceId);
+    this.pages.delete(serviceId);
+    void page?.close();
+  }
+
+  reload(service: ServiceConfig): void {
+    const page = this.pages.get(service.id);
+    if (page) void page.page.reload();
+    else this.open(service);
+  }
+
+  present(_serviceId: string | null, _rect: Rect | null): void {
+    // Pages are not laid out in a window here; which one is in front is the shell's state.
+  }
+
+  setAudioMuted(): void {
+    // Fixture pages play no sound.
+  }
+
+  clearStorage(serviceId: string): Promise<void> {
+    this.close(serviceId);
+    return Promise.resolve();
+  }
+
+  send(serviceId: string, channel: string, payload?: unknown): void {
+    this.sent.push({ id: serviceId, channel, payload });
+    const page = this.pages.get(serviceId);
+    if (!page) return;
+    const call = (expression: string): void => {
+      void page.isolated(expression).catch(() => undefined);
+    };
+    if (channel === CHANNELS.serviceOpenChat && typeof payload === 'string') call(`WaslAgent.openChat(${JSON.stringify(payload)})`);
+    else if (channel === CHANNELS.serviceInsertText && typeof payload === 'string') call(`WaslAgent.insertText(${JSON.stringify(payload)})`);
+    else if (channel === CHANNELS.serviceResync) call('WaslAgent.resync()');
+    else if (channel === CHANNELS.serviceNoticeClick && typeof payload === 'object' && payload !== null) {
+      const { id, chatId } = payload as { id?: unknown; chatId?: unknown };
+      call(`WaslAgent.clickNotice(${JSON.stringify(id)}, ${JSON.stringify(chatId)})`);
+    }
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.opening.values()]);
+    await Promise.all([...this.pages.values()].map((p) => p.close()));
+    this.pages.clear();
+  }
+}
