@@ -28,6 +28,17 @@ const en = {
   showWasl: 'Show Wasl',
   hideWasl: 'Hide Wasl',
   trayTooltip: 'Wasl',
+  trayTooltipUnread: 'Wasl — {count} unread',
+  unreadBadge: '{count} unread',
+  noNewNotifications: 'No new notifications',
+  notificationItem: '{title} — {service}',
+  markAllRead: 'Mark All as Read',
+  doNotDisturb: 'Do Not Disturb',
+  dndOnUntil: 'On until {time}',
+  dndOff: 'Off',
+  dndHour: 'For 1 Hour',
+  dndMorning: 'Until Tomorrow ({time})',
+  quietHours: 'Quiet Hours ({from}–{to})',
   newMessage: 'New message',
 } as const;
 
@@ -58,8 +69,40 @@ const ar: MainStrings = {
   showWasl: 'إظهار وصل',
   hideWasl: 'إخفاء وصل',
   trayTooltip: 'وصل',
+  trayTooltipUnread: 'وصل — غير المقروءة: {count}',
+  unreadBadge: 'غير المقروءة: {count}',
+  noNewNotifications: 'لا إشعارات جديدة',
+  notificationItem: '{title} — {service}',
+  markAllRead: 'تعليم الكل كمقروء',
+  doNotDisturb: 'عدم الإزعاج',
+  dndOnUntil: 'مفعّل حتى {time}',
+  dndOff: 'إيقاف',
+  dndHour: 'لمدة ساعة',
+  dndMorning: 'حتى الغد ({time})',
+  quietHours: 'ساعات الهدوء ({from}–{to})',
   newMessage: 'رسالة جديدة',
 };
+
+/** A string with its `{name}` placeholders filled in (unknown placeholders stay as they are). */
+export function fill(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** A count as the language writes it (Arabic-Indic digits in Arabic). */
+export function formatCount(language: 'en' | 'ar', count: number): string {
+  return new Intl.NumberFormat(language === 'ar' ? 'ar' : 'en').format(count);
+}
+
+/** A local time of day ("08:00"; "٨:٠٠ ص" in Arabic). */
+export function formatTime(language: 'en' | 'ar', at: Date): string {
+  return new Intl.DateTimeFormat(language === 'ar' ? 'ar' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
+/** The tray's tooltip: "Wasl", or "Wasl — 5 unread". */
+export function trayTooltip(language: 'en' | 'ar', total: number): string {
+  const strings = mainStrings(language);
+  return total > 0 ? fill(strings.trayTooltipUnread, { count: formatCount(language, total) }) : strings.trayTooltip;
+}
 
 /** "12 more new messages": the body of a notification that stands for a flood from one service. */
 export function coalescedText(language: 'en' | 'ar', count: number): string {

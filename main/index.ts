@@ -9,6 +9,8 @@ import {
   BrowserWindow,
   ipcMain,
   Menu,
+  nativeImage,
+  type NativeImage,
   nativeTheme,
   Notification,
   protocol,
@@ -32,7 +34,9 @@ import { ServiceController } from './core/services';
 import { dispatchCommand } from './core/commands';
 import { PeopleController } from './core/people-controller';
 import { shortcutFor } from './core/shortcuts';
+import { latestUnread, memoUnreadTotal } from './core/unread';
 import type { ElectronApi } from './electron/api';
+import { AppBadge } from './electron/app-badge';
 import { buildMenuTemplate } from './electron/app-menu';
 import { APP_HOST, APP_SCHEME, serveApp, SHELL_URL } from './electron/app-protocol';
 import { ContentsPolicy } from './electron/contents-policy';
@@ -41,8 +45,8 @@ import { createMainWindow, revealWindow } from './electron/main-window';
 import { ElectronNotifier } from './electron/notifier';
 import { ServiceViews } from './electron/service-views';
 import { denyAllPermissions } from './electron/shell-session';
-import { AppTray } from './electron/tray';
-import { coalescedText, mainStrings, resolveLanguage } from './i18n';
+import { AppTray, TRAY_NOTIFICATIONS, type TrayCommand } from './electron/tray';
+import { coalescedText, fill, formatCount, mainStrings, resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
 import { CURRENT_VERSION } from './persistence/document';
 import { removeOrphanPartitions } from './persistence/partitions';
@@ -51,7 +55,7 @@ import { openSettings } from './persistence/settings-file';
 import { keepHistory, openHistory } from './persistence/history';
 import { chromeUserAgent, hostOs } from './security/user-agent';
 
-const electron: ElectronApi<WebContentsView> = { app, BrowserWindow, WebContentsView, session, shell, ipcMain, Menu, Tray, Notification, screen };
+const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow, WebContentsView, session, shell, ipcMain, Menu, Tray, Notification, screen, nativeImage };
 
 const here = import.meta.dirname;
 const PRELOAD_SHELL = path.join(here, '../preload/shell.cjs');
@@ -199,7 +203,7 @@ function start(): void {
   });
   const notifications = new NotificationCenter({
     store,
-    notifier: new ElectronNotifier(electron, log),
+    notifier: new ElectronNotifier(electron, log, systemClock),
     clock: systemClock,
     log,
     newId: randomUUID,
@@ -229,13 +233,43 @@ function start(): void {
     quitting = true;
     app.quit();
   };
-  const tray = new AppTray({ electron, iconPath: assetPath('tray', os === 'darwin' ? 'trayTemplate.png' : 'tray.png'), window: win, onQuit: quit });
+  // The tray's menu acts as the shell would: the same commands, through the same dispatcher.
+  const trayCommand = (command: TrayCommand): void => {
+    dispatchCommand(command, { services, people, notifications }).then(
+      (result) => {
+        if (!result.ok) log.warn('tray command failed', { command: command.type, error: result.error });
+      },
+      (error: unknown) => {
+        log.error('tray command failed', { command: command.type, error: String(error) });
+      },
+    );
+  };
+  const tray = new AppTray({
+    electron,
+    os,
+    iconPath: assetPath('tray', os === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
+    window: win,
+    clock: systemClock,
+    log,
+    dispatch: trayCommand,
+    onQuit: quit,
+  });
+  const badge = new AppBadge({ electron, os, window: win });
+  const unreadTotal = memoUnreadTotal((id) => services.snapshot(id)?.chats);
+  /** The unread total on the tray and the app badge, and the tray's notifications and do-not-disturb menu. */
+  const refreshUnread = (): void => {
+    const state = store.getState();
+    const language = currentLanguage();
+    const total = unreadTotal(state);
+    tray.update({ language, total, unread: latestUnread(state, TRAY_NOTIFICATIONS), notifications: state.settings.notifications });
+    badge.update(total, fill(mainStrings(language).unreadBadge, { count: formatCount(language, total) }));
+  };
+  refreshUnread();
 
   const currentStrings = () => mainStrings(currentLanguage());
   const refreshChrome = (): void => {
     const state = store.getState();
     const strings = currentStrings();
-    tray.update(strings);
     const template = buildMenuTemplate(
       { os, services: state.services, activeServiceId: state.activeServiceId, strings, dev: !app.isPackaged },
       {
@@ -269,9 +303,10 @@ function start(): void {
     if (next.services !== prev.services || next.activeServiceId !== prev.activeServiceId || next.settings !== prev.settings) {
       refreshChrome();
     }
+    if (next.services !== prev.services || next.runtime !== prev.runtime || next.settings !== prev.settings || next.notifications !== prev.notifications) {
+      refreshUnread();
+    }
   });
-  win.on('show', () => tray.update(currentStrings()));
-  win.on('hide', () => tray.update(currentStrings()));
 
   app.setAboutPanelOptions({ applicationName: 'Wasl', applicationVersion: app.getVersion(), website: PROJECT_URL });
   app.on('second-instance', () => revealWindow(win));

@@ -50,7 +50,29 @@ export interface PermissionCheckDetails {
   mediaType?: string;
 }
 
+/** What fetching through a session may ask: an abort signal (timeouts) and what to do with redirects. */
+export interface FetchInit {
+  signal?: AbortSignal;
+  redirect?: 'follow' | 'error' | 'manual';
+}
+
+/** A response body read chunk by chunk, so a size cap can stop it early. */
+export interface ByteReaderLike {
+  read(): Promise<{ done: boolean; value?: Uint8Array | undefined }>;
+  cancel(reason?: unknown): Promise<void>;
+}
+
+/** The part of a fetch Response Wasl reads. */
+export interface FetchResponseLike {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  readonly body: { getReader(): ByteReaderLike } | null;
+}
+
 export interface SessionLike {
+  /** Fetches with the session's own cookies, cache and proxy (Electron's `ses.fetch`). */
+  fetch(url: string, init?: FetchInit): Promise<FetchResponseLike>;
   setUserAgent(userAgent: string, acceptLanguages?: string): void;
   setPermissionRequestHandler(
     handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: PermissionRequestDetails) => void) | null,
@@ -125,9 +147,11 @@ export interface BrowserWindowLike<V extends WebContentsViewLike = WebContentsVi
   show(): void;
   hide(): void;
   focus(): void;
+  /** The Windows taskbar's overlay badge (a no-op elsewhere); null removes it. */
+  setOverlayIcon(overlay: NativeImageLike | null, description: string): void;
   on(event: 'close', listener: (event: EventLike) => void): unknown;
   on(
-    event: 'closed' | 'ready-to-show' | 'resize' | 'move' | 'maximize' | 'unmaximize' | 'focus' | 'show' | 'hide',
+    event: 'closed' | 'ready-to-show' | 'resize' | 'move' | 'maximize' | 'unmaximize' | 'minimize' | 'restore' | 'focus' | 'show' | 'hide',
     listener: () => void,
   ): unknown;
 }
@@ -136,11 +160,51 @@ export interface MenuLike {
   readonly items: readonly unknown[];
 }
 
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
+/**
+ * An Electron nativeImage. Bitmaps (toBitmap, createFromBitmap) are 4 bytes per pixel, B G R A on the
+ * little-endian machines Electron runs on, premultiplied by alpha.
+ */
+export interface NativeImageLike {
+  isEmpty(): boolean;
+  /** The size in device-independent pixels of the representation closest to `scaleFactor`. */
+  getSize(scaleFactor?: number): ImageSize;
+  /** The pixels of the representation closest to `scaleFactor` (which may be another scale: check the length). */
+  toBitmap(options?: { scaleFactor?: number }): Buffer;
+  addRepresentation(options: { scaleFactor?: number; width?: number; height?: number; buffer?: Buffer }): void;
+}
+
+/** `I` is the image type the module makes: Electron's NativeImage in the app, the fake's in tests. */
+export interface NativeImageApi<I extends NativeImageLike = NativeImageLike> {
+  /** Reads a PNG or JPEG file, with its `@2x` sibling as the 2× representation; an empty image on failure. */
+  createFromPath(path: string): I;
+  /** `width` and `height` in pixels of `buffer`; `scaleFactor` makes the image that many times smaller in DIPs. */
+  createFromBitmap(buffer: Buffer, options: { width: number; height: number; scaleFactor?: number }): I;
+  /** Decodes PNG or JPEG bytes; an empty image when they are neither. */
+  createFromBuffer(buffer: Buffer): I;
+  /** Decodes a base64 `data:image/png` or `data:image/jpeg` address; an empty image otherwise. */
+  createFromDataURL(dataURL: string): I;
+}
+
 export interface TrayLike {
+  setImage(image: NativeImageLike | string): void;
+  /** Text beside the icon in the macOS menu bar (ignored elsewhere). */
+  setTitle(title: string): void;
   setToolTip(tip: string): void;
   setContextMenu(menu: MenuLike | null): void;
   on(event: 'click', listener: () => void): unknown;
   destroy(): void;
+}
+
+export interface NotificationOptions<I extends NativeImageLike = NativeImageLike> {
+  title: string;
+  body?: string;
+  silent?: boolean;
+  icon?: I;
 }
 
 export interface NotificationLike {
@@ -168,7 +232,8 @@ export interface AppLike {
   on(event: 'web-contents-created', listener: (event: EventLike, contents: WebContentsLike) => void): unknown;
 }
 
-export interface ElectronApi<V extends WebContentsViewLike = WebContentsViewLike> {
+/** `V` and `I`: the view and image types (Electron's in the app, the fake's in tests). */
+export interface ElectronApi<V extends WebContentsViewLike = WebContentsViewLike, I extends NativeImageLike = NativeImageLike> {
   app: AppLike;
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowLike<V>;
   WebContentsView: new (options: { webPreferences: WebPreferences }) => V;
@@ -181,8 +246,9 @@ export interface ElectronApi<V extends WebContentsViewLike = WebContentsViewLike
   };
   Tray: new (iconPath: string) => TrayLike;
   Notification: {
-    new (options: { title: string; body?: string; silent?: boolean }): NotificationLike;
+    new (options: NotificationOptions<I>): NotificationLike;
     isSupported(): boolean;
   };
+  nativeImage: NativeImageApi<I>;
   screen: { getAllDisplays(): { workArea: Rectangle }[] };
 }

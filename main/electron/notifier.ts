@@ -1,18 +1,44 @@
 /**
- * NotifierPort on Electron: an OS notification per call, its click handed back. Where the OS has no notification
- * support the call is logged and dropped (the in-app record stays).
+ * NotifierPort on Electron: an OS notification per call, its click handed back, with the sender's picture when
+ * the page gave one. Where the OS has no notification support the call is logged and dropped (the in-app record
+ * stays).
+ *
+ * Pictures: an https address is fetched through the service's own session (its cookies, proxy and cache, as the
+ * page itself would fetch it), within ICON_TIMEOUT_MS and ICON_MAX_BYTES; a data: address is decoded directly.
+ * Whatever goes wrong (slow, too large, not an image, refused) the notification is shown without a picture, and
+ * each kind of failure is logged once per service. Pictures already fetched are kept for the next notifications.
  */
 import type { NotifierPort, OsNotification } from '../core/notifications';
-import type { Logger } from '../core/ports';
-import type { ElectronApi, NotificationLike } from './api';
+import { systemClock, type Clock, type Logger, type TimerHandle } from '../core/ports';
+import type { ElectronApi, NativeImageLike, NotificationLike, NotificationOptions, WebContentsViewLike } from './api';
+import { partitionOf } from './service-views';
 
-export class ElectronNotifier implements NotifierPort {
-  /** Shown notifications are kept referenced until clicked or replaced, or the OS may drop their click. */
+export const ICON_TIMEOUT_MS = 2_000;
+export const ICON_MAX_BYTES = 2 * 1024 * 1024;
+/** Pictures kept, the least recently used dropped first. */
+const ICON_CACHE = 64;
+/** Shown notifications kept referenced: the OS may drop the click of one that was garbage-collected. */
+const LIVE = 50;
+
+const DATA_IMAGE = /^data:image\/(png|jpeg|jpg);base64,/i;
+
+type IconFailure = 'timeout' | 'too-large' | 'http-error' | 'not-an-image' | 'network' | 'unsupported-address';
+
+class IconError extends Error {
+  constructor(readonly reason: IconFailure) {
+    super(reason);
+  }
+}
+
+export class ElectronNotifier<I extends NativeImageLike> implements NotifierPort {
   private readonly live = new Set<NotificationLike>();
+  private readonly icons = new Map<string, Promise<I>>();
+  private readonly logged = new Set<string>();
 
   constructor(
-    private readonly electron: Pick<ElectronApi, 'Notification'>,
+    private readonly electron: Pick<ElectronApi<WebContentsViewLike, I>, 'Notification' | 'nativeImage' | 'session'>,
     private readonly log: Logger,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   show(notification: OsNotification, onClick: () => void): void {
@@ -20,15 +46,139 @@ export class ElectronNotifier implements NotifierPort {
       this.log.warn('notifications are not supported on this system');
       return;
     }
-    const options: { title: string; body?: string; silent: boolean } = { title: notification.title, silent: notification.silent };
+    const { iconUrl } = notification;
+    if (iconUrl === undefined) {
+      this.present(notification, undefined, onClick);
+      return;
+    }
+    this.icon(notification.serviceId, iconUrl)
+      .then(
+        (icon) => {
+          this.present(notification, icon, onClick);
+        },
+        (error: unknown) => {
+          const reason = error instanceof IconError ? error.reason : 'network';
+          const key = `${notification.serviceId}\u0000${reason}`;
+          if (!this.logged.has(key)) {
+            this.logged.add(key);
+            this.log.warn('notification shown without its picture', { service: notification.serviceId, reason });
+          }
+          this.present(notification, undefined, onClick);
+        },
+      )
+      .catch((error: unknown) => {
+        this.log.error('could not show a notification', { service: notification.serviceId, error: String(error) });
+      });
+  }
+
+  private present(notification: OsNotification, icon: I | undefined, onClick: () => void): void {
+    const options: NotificationOptions<I> = { title: notification.title, silent: notification.silent };
     if (notification.body !== undefined) options.body = notification.body;
+    if (icon !== undefined) options.icon = icon;
     const shown = new this.electron.Notification(options);
     shown.on('click', () => {
       this.live.delete(shown);
       onClick();
     });
     this.live.add(shown);
-    if (this.live.size > 50) this.live.delete(this.live.values().next().value as NotificationLike);
+    if (this.live.size > LIVE) this.live.delete(this.live.values().next().value as NotificationLike);
     shown.show();
+  }
+
+  /** The picture at `url` as the service's session sees it, from the cache when it was fetched before. */
+  private icon(serviceId: string, url: string): Promise<I> {
+    const key = `${serviceId}\u0000${url}`;
+    const cached = this.icons.get(key);
+    if (cached) {
+      // Most recently used last.
+      this.icons.delete(key);
+      this.icons.set(key, cached);
+      return cached;
+    }
+    const loading = this.load(serviceId, url);
+    this.icons.set(key, loading);
+    if (this.icons.size > ICON_CACHE) this.icons.delete(this.icons.keys().next().value as string);
+    loading.catch(() => {
+      // Failures are not kept: the next notification tries again.
+      if (this.icons.get(key) === loading) this.icons.delete(key);
+    });
+    return loading;
+  }
+
+  private async load(serviceId: string, url: string): Promise<I> {
+    const { nativeImage } = this.electron;
+    if (DATA_IMAGE.test(url)) {
+      // Base64 holds 3 bytes in 4 characters.
+      if (url.length > (ICON_MAX_BYTES * 4) / 3 + 64) throw new IconError('too-large');
+      return this.checked(nativeImage.createFromDataURL(url));
+    }
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      throw new IconError('unsupported-address');
+    }
+    if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') throw new IconError('unsupported-address');
+    const bytes = await this.download(serviceId, parsed.href);
+    return this.checked(nativeImage.createFromBuffer(bytes));
+  }
+
+  private checked(image: I): I {
+    if (image.isEmpty()) throw new IconError('not-an-image');
+    return image;
+  }
+
+  /** The body at `url`, fetched through the service's session; refused past ICON_MAX_BYTES or ICON_TIMEOUT_MS. */
+  private async download(serviceId: string, url: string): Promise<Buffer> {
+    const controller = new AbortController();
+    let timer: TimerHandle | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = this.clock.setTimeout(() => {
+        controller.abort();
+        reject(new IconError('timeout'));
+      }, ICON_TIMEOUT_MS);
+    });
+    const session = this.electron.session.fromPartition(partitionOf(serviceId));
+    const read = async (): Promise<Buffer> => {
+      let response;
+      try {
+        response = await session.fetch(url, { signal: controller.signal });
+      } catch {
+        throw new IconError(controller.signal.aborted ? 'timeout' : 'network');
+      }
+      if (!response.ok) throw new IconError('http-error');
+      const declared = Number(response.headers.get('content-length') ?? '0');
+      if (declared > ICON_MAX_BYTES) {
+        controller.abort();
+        throw new IconError('too-large');
+      }
+      if (!response.body) throw new IconError('not-an-image');
+      const reader = response.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let total = 0;
+      for (;;) {
+        let chunk;
+        try {
+          chunk = await reader.read();
+        } catch {
+          throw new IconError(controller.signal.aborted ? 'timeout' : 'network');
+        }
+        if (chunk.done) break;
+        const value = chunk.value ?? new Uint8Array(0);
+        total += value.length;
+        if (total > ICON_MAX_BYTES) {
+          controller.abort();
+          reader.cancel().catch(() => undefined);
+          throw new IconError('too-large');
+        }
+        chunks.push(value);
+      }
+      return Buffer.concat(chunks);
+    };
+    try {
+      return await Promise.race([read(), timeout]);
+    } finally {
+      if (timer !== undefined) this.clock.clearTimeout(timer);
+    }
   }
 }

@@ -2,7 +2,7 @@
  * The whole `electron` module as main/index.ts imports it, built on the typed fake, for the composition test
  * (`vi.mock('electron', …)`). Adds what only the composition root touches: app lifecycle, protocol, nativeTheme.
  */
-import { createFakeElectron, FakeApp, type FakeElectron, type FakeSession } from './electron';
+import { createFakeElectron, FakeApp, type FakeElectron, type FakeImageFile, type FakeSession } from './electron';
 
 export class FakeRootApp extends FakeApp {
   readonly setPaths: [string, string][] = [];
@@ -52,9 +52,22 @@ export interface FakeElectronModule extends FakeElectron {
   };
 }
 
+/** An opaque square of one colour, premultiplied BGRA: the fake's stand-in for an icon file. */
+export function solidImage(size: number, color: { r: number; g: number; b: number }): FakeImageFile {
+  const data = new Uint8Array(size * size * 4);
+  for (let i = 0; i < data.length; i += 4) data.set([color.b, color.g, color.r, 255], i);
+  return { width: size, height: size, data };
+}
+
 export function createFakeElectronModule(): FakeElectronModule {
   const app = new FakeRootApp();
   const base = createFakeElectron(app);
+  // The tray icons as the app finds them under getAppPath() (teal squares; their pixels are not what is tested).
+  const teal = { r: 26, g: 158, b: 130 };
+  base.imageFiles.set('/fake/app/assets/tray/tray.png', solidImage(32, teal));
+  base.imageFiles.set('/fake/app/assets/tray/tray@2x.png', solidImage(64, teal));
+  base.imageFiles.set('/fake/app/assets/tray/trayTemplate.png', solidImage(16, { r: 0, g: 0, b: 0 }));
+  base.imageFiles.set('/fake/app/assets/tray/trayTemplate@2x.png', solidImage(32, { r: 0, g: 0, b: 0 }));
   const privileged: unknown[] = [];
   const handlers = new Map<string, (request: { url: string }) => Promise<Response> | Response>();
   // Extends the base fake in place, so state it keeps on itself (the application menu) stays visible here.

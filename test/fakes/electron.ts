@@ -10,12 +10,18 @@ import type {
   DownloadItemLike,
   ElectronApi,
   EventLike,
+  FetchInit,
+  FetchResponseLike,
+  ImageSize,
   InputLike,
   IpcMainEventLike,
   IpcMainLike,
   MenuLike,
+  NativeImageApi,
+  NativeImageLike,
   NavigationDetails,
   NotificationLike,
+  NotificationOptions,
   PermissionCheckDetails,
   PermissionRequestDetails,
   SessionLike,
@@ -80,6 +86,106 @@ export class FakeDownloadItem extends Emitter implements DownloadItemLike {
   }
 }
 
+/** One representation of a fake image: its pixels (B, G, R, A premultiplied) at a scale factor. */
+export interface FakeImageRep {
+  scale: number;
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/** Pixels of an image file as the fake "reads" it (tests register them in `imageFiles`). */
+export interface FakeImageFile {
+  width: number;
+  height: number;
+  data: Uint8Array;
+}
+
+/**
+ * A nativeImage: a list of representations, as Electron keeps them. `origin` says how it was made (a path,
+ * 'bitmap', 'buffer' or 'data-url'), for assertions.
+ */
+export class FakeNativeImage implements NativeImageLike {
+  readonly reps: FakeImageRep[] = [];
+
+  constructor(readonly origin: string) {}
+
+  isEmpty(): boolean {
+    return this.reps.length === 0;
+  }
+
+  /** The representation Electron would pick for `scale`: the closest, the larger on a tie. */
+  rep(scale = 1): FakeImageRep | undefined {
+    return [...this.reps].sort((a, b) => Math.abs(a.scale - scale) - Math.abs(b.scale - scale) || b.scale - a.scale)[0];
+  }
+
+  getSize(scaleFactor?: number): ImageSize {
+    const rep = this.rep(scaleFactor);
+    return rep ? { width: rep.width / rep.scale, height: rep.height / rep.scale } : { width: 0, height: 0 };
+  }
+
+  toBitmap(options?: { scaleFactor?: number }): Buffer {
+    const rep = this.rep(options?.scaleFactor);
+    return rep ? Buffer.from(rep.data) : Buffer.alloc(0);
+  }
+
+  addRepresentation(options: { scaleFactor?: number; width?: number; height?: number; buffer?: Buffer }): void {
+    const { scaleFactor = 1, width = 0, height = 0, buffer } = options;
+    if (!buffer || buffer.length !== width * height * 4) throw new Error('invalid buffer size');
+    this.reps.push({ scale: scaleFactor, width, height, data: new Uint8Array(buffer) });
+  }
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * The fake nativeImage module. It does not decode images: bytes that start like a PNG (size from its header) or a
+ * JPEG (1×1) make a non-empty image of blank pixels, anything else an empty one, as Electron's decoder would.
+ * Files come from `files` (with `name@2x.png` as the 2× representation of `name.png`, as Electron loads them).
+ */
+export function createFakeNativeImage(files: ReadonlyMap<string, FakeImageFile>): NativeImageApi<FakeNativeImage> {
+  const decode = (bytes: Buffer, origin: string): FakeNativeImage => {
+    const image = new FakeNativeImage(origin);
+    let size: { width: number; height: number } | undefined;
+    if (bytes.length >= 24 && bytes.subarray(0, 8).equals(PNG_SIGNATURE)) size = { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+    else if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) size = { width: 1, height: 1 };
+    if (size && size.width > 0 && size.height > 0 && size.width * size.height <= 4096 * 4096) {
+      image.reps.push({ scale: 1, ...size, data: new Uint8Array(size.width * size.height * 4) });
+    }
+    return image;
+  };
+  return {
+    createFromPath(path) {
+      const image = new FakeNativeImage(path);
+      // A path that names its scale (`x@2x.png`) is that representation alone; otherwise `x@2x.png` joins as 2×.
+      const named = /@(\d)x\.\w+$/.exec(path);
+      const variants: [number, string][] = named
+        ? [[Number(named[1]), path]]
+        : [
+            [1, path],
+            [2, path.replace(/(\.\w+)$/, '@2x$1')],
+          ];
+      for (const [scale, file] of variants) {
+        const found = files.get(file);
+        if (found) image.reps.push({ scale, width: found.width, height: found.height, data: new Uint8Array(found.data) });
+      }
+      return image;
+    },
+    createFromBitmap(buffer, options) {
+      const image = new FakeNativeImage('bitmap');
+      image.addRepresentation({ ...options, buffer });
+      return image;
+    },
+    createFromBuffer(buffer) {
+      return decode(buffer, 'buffer');
+    },
+    createFromDataURL(dataURL) {
+      const match = /^data:image\/(?:png|jpeg);base64,([A-Za-z0-9+/=]*)$/.exec(dataURL);
+      return match ? decode(Buffer.from(match[1] ?? '', 'base64'), 'data-url') : new FakeNativeImage('data-url');
+    },
+  };
+}
+
 type RequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: PermissionRequestDetails) => void;
 type CheckHandler = (wc: unknown, permission: string, requestingOrigin: string, details: PermissionCheckDetails) => boolean;
 
@@ -91,9 +197,18 @@ export class FakeSession extends Emitter implements SessionLike {
   cleared = { storage: 0, cache: 0 };
   /** Makes clearStorageData reject, as it can when the disk refuses. */
   failClear = false;
+  /** Every URL fetched through the session, in order. */
+  readonly fetched: string[] = [];
+  /** Answers fetch(); by default the fake has no network and rejects. */
+  fetchHandler: (url: string, init?: FetchInit) => Promise<FetchResponseLike> = () => Promise.reject(new TypeError('fetch failed: the fake has no network'));
 
   constructor(readonly partition: string) {
     super();
+  }
+
+  fetch(url: string, init?: FetchInit): Promise<FetchResponseLike> {
+    this.fetched.push(url);
+    return this.fetchHandler(url, init);
   }
 
   setUserAgent(userAgent: string, acceptLanguages?: string): void {
@@ -285,6 +400,8 @@ export class FakeWindow extends Emitter implements BrowserWindowLike<FakeView> {
   visible = false;
   destroyed = false;
   loaded: string[] = [];
+  /** The Windows taskbar overlay: every call to setOverlayIcon, in order. */
+  overlays: { image: NativeImageLike | null; description: string }[] = [];
 
   constructor(
     readonly options: BrowserWindowConstructorOptions,
@@ -321,12 +438,21 @@ export class FakeWindow extends Emitter implements BrowserWindowLike<FakeView> {
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  setOverlayIcon(overlay: NativeImageLike | null, description: string): void {
+    this.overlays.push({ image: overlay, description });
+  }
+  /** Minimizes the window, as its title bar button does. */
+  minimize(): void {
+    this.minimized = true;
+    this.emit('minimize');
+  }
   maximize(): void {
     this.maximized = true;
     this.emit('maximize');
   }
   restore(): void {
     this.minimized = false;
+    this.emit('restore');
   }
   show(): void {
     this.visible = true;
@@ -360,11 +486,24 @@ export class FakeMenu implements MenuLike {
 
 export class FakeTray extends Emitter implements TrayLike {
   tooltip = '';
+  title = '';
   menu: FakeMenu | null = null;
   destroyed = false;
+  /** The image last set (the constructor's path until setImage is called). */
+  image: NativeImageLike | string;
+  /** How many times the context menu was replaced. */
+  menusSet = 0;
 
   constructor(readonly iconPath: string) {
     super();
+    this.image = iconPath;
+  }
+
+  setImage(image: NativeImageLike | string): void {
+    this.image = image;
+  }
+  setTitle(title: string): void {
+    this.title = title;
   }
 
   setToolTip(tip: string): void {
@@ -372,6 +511,7 @@ export class FakeTray extends Emitter implements TrayLike {
   }
   setContextMenu(menu: MenuLike | null): void {
     this.menu = menu as FakeMenu | null;
+    this.menusSet += 1;
   }
   destroy(): void {
     this.destroyed = true;
@@ -381,7 +521,7 @@ export class FakeTray extends Emitter implements TrayLike {
 export class FakeNotification extends Emitter implements NotificationLike {
   shown = false;
 
-  constructor(readonly options: { title: string; body?: string; silent?: boolean }) {
+  constructor(readonly options: NotificationOptions<FakeNativeImage>) {
     super();
   }
 
@@ -430,7 +570,7 @@ export class FakeApp extends Emitter implements AppLike {
   }
 }
 
-export interface FakeElectron extends ElectronApi<FakeView> {
+export interface FakeElectron extends ElectronApi<FakeView, FakeNativeImage> {
   app: FakeApp;
   ipcMain: FakeIpcMain;
   shell: { openExternal(url: string): Promise<void>; opened: string[] };
@@ -443,6 +583,8 @@ export interface FakeElectron extends ElectronApi<FakeView> {
   /** Whether the OS supports notifications (Electron's Notification.isSupported()). */
   notificationsSupported: boolean;
   applicationMenu: FakeMenu | null;
+  /** Image files nativeImage.createFromPath finds (by path; `x@2x.png` is the 2× representation of `x.png`). */
+  imageFiles: Map<string, FakeImageFile>;
   sessionFor(partition: string): FakeSession;
   /** Creates a webContents and announces it on `app` ('web-contents-created'), as Electron does. */
   createContents(session: FakeSession): FakeWebContents;
@@ -457,6 +599,7 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
   const notifications: FakeNotification[] = [];
   const opened: string[] = [];
   const displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
+  const imageFiles = new Map<string, FakeImageFile>();
 
   const fake: FakeElectron = {
     app,
@@ -476,6 +619,8 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
     notifications,
     notificationsSupported: true,
     applicationMenu: null,
+    imageFiles,
+    nativeImage: createFakeNativeImage(imageFiles),
     sessionFor(partition) {
       let session = sessions.get(partition);
       if (!session) {
@@ -512,7 +657,7 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
       static isSupported(): boolean {
         return fake.notificationsSupported;
       }
-      constructor(options: { title: string; body?: string; silent?: boolean }) {
+      constructor(options: NotificationOptions<FakeNativeImage>) {
         super(options);
         notifications.push(this);
       }

@@ -7,9 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppState } from '../../common/state';
+import { drawBadge } from '../../main/core/badge';
+import { HOUR_MS, nextMorning } from '../../main/core/dnd';
 import type { IpcMainEventLike } from '../../main/electron/api';
-import type { FakeElectronModule } from '../fakes/electron-module';
-import type { FakeWebContents } from '../fakes/electron';
+import { solidImage, type FakeElectronModule } from '../fakes/electron-module';
+import { FakeNativeImage, type FakeTray, type FakeWebContents } from '../fakes/electron';
+import { byLabel, click, flush, submenuOf } from './electron/support';
 
 const hoisted = vi.hoisted(() => ({ module: undefined as FakeElectronModule | undefined }));
 
@@ -167,12 +170,112 @@ describe('main/index.ts wiring', () => {
     expect(tg.webContents.sent).toEqual([{ channel: 'svc:notice-click', args: [{ id: 'p1', chatId: '12345' }] }]);
   });
 
+  it('shows the unread total on the tray and the app badge, counting messages or chats as the user chose', async () => {
+    const [wa, tg] = fake.views;
+    const [tray] = fake.trays;
+    const win = fake.windows[0];
+    const update = fake.ipcMain.listeners.get('svc:update');
+    const command = fake.ipcMain.handlers.get('app:command');
+    if (!wa || !tg || !tray || !win || !update || !command) throw new Error('not wired');
+    // WhatsApp said 5 unread (above), with no chat list.
+    expect(tray.tooltip).toBe('Wasl — 5 unread');
+    expect(fake.app.badge).toBe(5);
+    const drawn = (t: FakeTray): FakeNativeImage => {
+      if (!(t.image instanceof FakeNativeImage)) throw new Error('the tray shows no drawn image');
+      return t.image;
+    };
+    expect(drawn(tray).reps.map((r) => [r.scale, r.width])).toEqual([
+      [1, 32],
+      [2, 64],
+    ]);
+    const teal = { r: 26, g: 158, b: 130 };
+    expect(drawn(tray).reps[0]?.data).toEqual(drawBadge(solidImage(32, teal), 5).data);
+    expect(drawn(tray).reps[1]?.data).toEqual(drawBadge(solidImage(64, teal), 5).data);
+
+    const chat = (id: string, unread: number, muted = false) => ({ id, title: id, unread, muted });
+    update(shellEvent(tg.webContents, 'https://web.telegram.org/k/'), {
+      seq: 0,
+      reset: true,
+      loggedIn: true,
+      unread: { direct: 3, indirect: 0 },
+      upsert: [chat('c1', 2), chat('c2', 1), chat('c3', 0), chat('c4', 4, true)],
+      remove: [],
+    });
+    await flush();
+    expect(tray.tooltip).toBe('Wasl — 8 unread');
+    expect(fake.app.badge).toBe(8);
+    expect(drawn(tray).reps[0]?.data).toEqual(drawBadge(solidImage(32, teal), 8).data);
+
+    // Chats: WhatsApp has no chat list but unread messages (1), Telegram two unread chats that are not muted.
+    expect(await command(shellEvent(win.webContents), { type: 'settings.set', unreadCount: 'chats' })).toEqual({ ok: true });
+    expect(tray.tooltip).toBe('Wasl — 3 unread');
+    expect(fake.app.badge).toBe(3);
+    // Muting a service takes it out of the count.
+    expect(await command(shellEvent(win.webContents), { type: 'service.set', id: 'tg1', muted: true })).toEqual({ ok: true });
+    expect(fake.app.badge).toBe(1);
+    await command(shellEvent(win.webContents), { type: 'service.set', id: 'tg1', muted: false });
+    await command(shellEvent(win.webContents), { type: 'settings.set', unreadCount: 'messages' });
+    expect(fake.app.badge).toBe(8);
+    expect(tray.tooltip).toBe('Wasl — 8 unread');
+  });
+
+  it('lists unread notifications in the tray menu; clicking one opens that chat, as the tray in the shell does', async () => {
+    const notify = fake.ipcMain.listeners.get('svc:notification');
+    const [wa] = fake.views;
+    const [tray] = fake.trays;
+    if (!notify || !wa || !tray) throw new Error('not wired');
+    const items = () => tray.menu?.template ?? [];
+    notify(shellEvent(wa.webContents, 'https://web.whatsapp.com/'), { id: 'w1', title: 'Layla', body: 'Is it in stock?', chatId: '9665@c.us', derived: false });
+    const item = byLabel(items(), '\u2068Layla\u2069 — \u2068Shop\u2069');
+    expect(item).toBeDefined();
+    expect(byLabel(items(), 'Mark All as Read')?.enabled).toBe(true);
+    wa.webContents.sent.length = 0;
+    click(item);
+    await flush();
+    expect(wa.visible).toBe(true);
+    expect(wa.webContents.sent).toEqual([{ channel: 'svc:open-chat', args: ['9665@c.us'] }]);
+    expect(byLabel(items(), 'No new notifications')?.enabled).toBe(false);
+  });
+
+  it('sends the do-not-disturb and quiet-hours choices from the tray menu as settings', async () => {
+    const [tray] = fake.trays;
+    const win = fake.windows[0];
+    const hydrate = fake.ipcMain.handlers.get('app:hydrate');
+    if (!tray || !win || !hydrate) throw new Error('not wired');
+    const dnd = () => submenuOf(byLabel(tray.menu?.template ?? [], 'Do Not Disturb'));
+    const prefs = async () => ((await hydrate(shellEvent(win.webContents), undefined)) as AppState).settings.notifications;
+    expect(byLabel(dnd(), 'Off')?.checked).toBe(true);
+
+    const before = Date.now();
+    click(byLabel(dnd(), 'For 1 Hour'));
+    await flush();
+    const hour = (await prefs()).dndUntil ?? 0;
+    expect(hour).toBeGreaterThanOrEqual(before + HOUR_MS);
+    expect(hour).toBeLessThanOrEqual(Date.now() + HOUR_MS);
+    expect(byLabel(dnd(), 'For 1 Hour')?.checked).toBe(true);
+
+    click(dnd().find((i) => i.id === 'dnd:morning'));
+    await flush();
+    expect((await prefs()).dndUntil).toBe(nextMorning(new Date()));
+    expect(dnd().find((i) => i.id === 'dnd:morning')?.checked).toBe(true);
+
+    click(byLabel(dnd(), 'Quiet Hours (22:00–08:00)'));
+    await flush();
+    expect((await prefs()).quietHours).toEqual({ enabled: true, from: '22:00', to: '08:00' });
+    expect(byLabel(dnd(), 'Quiet Hours (22:00–08:00)')?.checked).toBe(true);
+
+    click(byLabel(dnd(), 'Off'));
+    click(byLabel(dnd(), 'Quiet Hours (22:00–08:00)'));
+    await flush();
+    expect(await prefs()).toMatchObject({ dndUntil: null, quietHours: { enabled: false } });
+  });
+
   it('keeps running in the tray when the window is closed, and saves settings on quit', () => {
     const win = fake.windows[0];
     const [tray] = fake.trays;
     if (!win || !tray) throw new Error('not wired');
     expect(tray.iconPath).toBe(path.join('/fake/app', 'assets', 'tray', 'tray.png'));
-    expect(tray.tooltip).toBe('Wasl');
+    expect(tray.tooltip).toBe('Wasl — 8 unread');
     win.show();
     expect(win.close()).toBe(false);
     expect(win.isVisible()).toBe(false);
