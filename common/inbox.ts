@@ -112,15 +112,16 @@ export function buildInbox(input: InboxInput): InboxEntry[] {
     const phone = item.chat.phone;
     if (phone === undefined) continue;
     const key = chatKey(item.serviceId, item.chat.id);
+    const b = rootPerson.get(groups.find(key));
+    // Split off by the user: it neither merges nor holds the number for the others that share it.
+    if (b?.alone) continue;
     const other = byPhone.get(phone);
     if (other === undefined) {
       byPhone.set(phone, key);
       continue;
     }
     const a = rootPerson.get(groups.find(other));
-    const b = rootPerson.get(groups.find(key));
     if (a !== undefined && b !== undefined && a !== b) continue;
-    if (a?.alone || b?.alone) continue;
     const person = a ?? b;
     groups.union(other, key);
     if (person) rootPerson.set(groups.find(key), person);

@@ -98,6 +98,20 @@ describe('buildInbox', () => {
     expect(inbox(snapshots, [{ id: 'p2', chats: [{ serviceId: 'tg', chatId: 'c' }] }])).toHaveLength(1);
   });
 
+  it('a chat split off by the user leaves the others sharing its phone merged, even when it comes first', () => {
+    // What unlinking one chat of a phone group does: it becomes an `alone` person. The rest stay one entry.
+    const snapshots = {
+      wa: [chat('a', 'Shop line', { phone: '+966501234567', lastActivity: T })],
+      ig: [chat('b', 'Ahmed', { phone: '+966501234567', lastActivity: T - 1 })],
+      tg: [chat('c', 'أحمد', { phone: '+966501234567', lastActivity: T - 2 })],
+    };
+    const entries = inbox(snapshots, [{ id: 'p2', chats: [{ serviceId: 'wa', chatId: 'a' }], alone: true }]);
+    expect(entries.map((e) => [e.key, e.chats.map((c) => c.chatId)])).toEqual([
+      ['person:p2', ['a']],
+      ['phone:+966501234567', ['b', 'c']],
+    ]);
+  });
+
   it('leaves out disabled and logged-out services, and links to chats that are not there', () => {
     const list = [svc('wa', 'whatsapp', false), svc('ig', 'instagram'), svc('tg', 'telegram')];
     const input: InboxInput = {
