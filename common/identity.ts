@@ -68,3 +68,55 @@ export function normalizePhone(raw: string, defaultRegion?: string): string | un
   const phone = text.startsWith('+') ? parsePhoneNumberFromString(text) : region ? parsePhoneNumberFromString(text, region) : undefined;
   return phone?.isValid() ? phone.number : undefined;
 }
+
+/** Arabic letters as the consonants a Latin spelling of the same name would show ("" for letters read as vowels). */
+const ARABIC_CONSONANT: Record<string, string> = {
+  'ب': 'b', 'ت': 't', 'ث': 't', 'ج': 'j', 'ح': 'h', 'خ': 'x', 'د': 'd', 'ذ': 'd', 'ر': 'r', 'ز': 'z', 'س': 's',
+  'ش': 's', 'ص': 's', 'ض': 'd', 'ط': 't', 'ظ': 'z', 'غ': 'g', 'ف': 'f', 'ق': 'k', 'ك': 'k', 'ل': 'l', 'م': 'm',
+  'ن': 'n', 'ه': 'h', 'پ': 'b', 'چ': 's', 'ژ': 'j', 'گ': 'j', 'ڤ': 'f',
+};
+/** Latin letter groups that spell one Arabic consonant. */
+const LATIN_DIGRAPHS: [RegExp, string][] = [
+  [/kh/gu, 'x'],
+  [/sh|ch/gu, 's'],
+  [/th/gu, 't'],
+  [/dh/gu, 'd'],
+  [/gh/gu, 'g'],
+  [/ph/gu, 'f'],
+  [/[qc]/gu, 'k'],
+  [/g/gu, 'j'],
+];
+
+function latinSkeleton(word: string): string {
+  let w = word;
+  for (const [pattern, consonant] of LATIN_DIGRAPHS) w = w.replace(pattern, consonant);
+  // y and w are consonants at the start of a word (Youssef, Waleed) and vowels after it; a final h follows a vowel.
+  const start = /^[yw]/u.test(w) ? (w[0] ?? '') : '';
+  return start + w.slice(start.length).replace(/h$/u, '').replace(/[aeiouyw'’`]/gu, '');
+}
+
+function arabicSkeleton(word: string): string {
+  let out = '';
+  const letters = Array.from(word);
+  letters.forEach((letter, i) => {
+    if ((letter === 'و' || letter === 'ي') && i === 0) out += letter === 'و' ? 'w' : 'y';
+    // A final ه is the ta marbuta of "فاطمة" (normalized to ه): Latin spellings end on the vowel ("Fatima").
+    else if (letter !== 'ه' || i < letters.length - 1) out += ARABIC_CONSONANT[letter] ?? '';
+  });
+  return out;
+}
+
+/**
+ * The consonants of a name as either script writes them, to tell that "Ahmed Hassan" and "أحمد حسن", "Mohammed" and
+ * "محمد", "Fatima" and "فاطمة", "Youssef" and "يوسف" may be the same person. Loose on purpose — vowels, doubled
+ * letters and spaces are dropped — so it only ever suggests, never decides. Empty for other scripts.
+ */
+export function nameSkeleton(s: string): string {
+  const name = normalizeName(s);
+  let out = '';
+  for (const word of name.split(' ')) {
+    if (/^[a-z]+$/u.test(word)) out += latinSkeleton(word);
+    else if (/^[\u0621-\u064a\u067e\u0686\u0698\u06a4\u06af]+$/u.test(word)) out += arabicSkeleton(word);
+  }
+  return out.replace(/(.)\1+/gu, '$1');
+}

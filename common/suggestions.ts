@@ -1,13 +1,14 @@
 /**
  * Links worth suggesting: two inbox entries that look like the same person but are not merged. They share a name
- * once spelling variants meet (`normalizeName`: "Ahmed"/"AHMED", "أحمد"/"احمد"), counting each entry's title and
- * its chats' titles; they are on different services (two chats on one account are two contacts); they are not
+ * once spelling variants meet (`normalizeName`: "Ahmed"/"AHMED", "أحمد"/"احمد"), or its consonants across scripts
+ * (`nameSkeleton`: "Ahmed Hassan"/"أحمد حسن", at least three of them), counting each entry's title and its chats'
+ * titles; they are on different services (two chats on one account are two contacts); they are not
  * both people (two people are apart because the user made them so); and the user has not dismissed the pair.
  * Names that say nothing about who it is are left out: under three letters, only digits (a phone number as a
  * title), or held by more than CROWDED entries ("Deleted Account", a shop's many "Mohammed"s).
  * Linear in the entries: grouped by name, and a name with few holders has few pairs.
  */
-import { normalizeName } from './identity';
+import { nameSkeleton, normalizeName } from './identity';
 import type { InboxEntry } from './model';
 import { suggestionKey } from './state';
 
@@ -28,30 +29,29 @@ export const CROWDED = 8;
 const meaningful = (name: string): boolean => Array.from(name.replaceAll(' ', '')).length >= 3 && !/^[\d ]+$/u.test(name);
 
 /** Titles come back on every inbox change, mostly the same: their names are kept (up to a bound). */
-const names = new Map<string, string>();
+const names = new Map<string, readonly string[]>();
 const NAMES_KEPT = 100_000;
 
-/** A title's normalized name, or '' when it says nothing about who it is. */
-function nameOf(title: string): string {
-  let name = names.get(title);
-  if (name === undefined) {
+/** The keys a title is known by: its normalized name, and `~` + its consonants; none when it says nothing. */
+function namesOf(title: string): readonly string[] {
+  let keys = names.get(title);
+  if (keys === undefined) {
     if (names.size >= NAMES_KEPT) names.clear();
     const normalized = normalizeName(title);
-    name = meaningful(normalized) ? normalized : '';
-    names.set(title, name);
+    const skeleton = nameSkeleton(title);
+    keys = meaningful(normalized) ? (skeleton.length >= 3 ? [normalized, `~${skeleton}`] : [normalized]) : [];
+    names.set(title, keys);
   }
-  return name;
+  return keys;
 }
 
 /** Calls `use` with the names of an entry's title and of its chats' titles (a name may come more than once). */
 function eachName(entry: InboxEntry, chatOf: ChatTitleOf, use: (name: string) => void): void {
-  const own = nameOf(entry.title);
-  if (own !== '') use(own);
+  for (const name of namesOf(entry.title)) use(name);
   for (const ref of entry.chats) {
     const title = chatOf(ref)?.title;
     if (title === undefined || title === entry.title) continue;
-    const name = nameOf(title);
-    if (name !== '') use(name);
+    for (const name of namesOf(title)) use(name);
   }
 }
 

@@ -7,7 +7,7 @@
 import type { Command } from '../../common/ipc';
 import type { HostOs, NotificationSettings } from '../../common/state';
 import type { MenuItemConstructorOptions } from 'electron';
-import { currentDnd, dndUntil, MORNING_HOUR, type DndChoice } from '../core/dnd';
+import { currentDnd, dndUntil, MORNING_HOUR, type DndChoice } from '../../common/dnd';
 import type { Clock, Logger, TimerHandle } from '../core/ports';
 import type { UnreadNotification } from '../core/unread';
 import { fill, formatTime, mainStrings, trayTooltip } from '../i18n';

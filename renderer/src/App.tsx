@@ -1,6 +1,6 @@
 /**
- * The shell's root: follows main's state through the bridge, sets up translations and the document, and shows
- * the shell once the state has arrived.
+ * The shell's root: follows main's state and the services' chats through the bridge, sets up translations and
+ * the document, and shows the shell once the state has arrived.
  */
 import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
@@ -9,12 +9,20 @@ import type { WaslBridge } from '../../common/bridge';
 import { Shell } from './features/shell/Shell';
 import { useDocumentSettings, useUiLanguage } from './features/shell/useDocumentSettings';
 import { createI18n } from './i18n';
+import { connectChats, createChatsReplica } from './store/chats';
 import { ShellProvider, type Shell as ShellValue } from './store/context';
+import { InboxDeriver } from './store/inbox';
 import { connectReplica, createReplica } from './store/replica';
 import { createUiStore } from './store/ui';
 
 export function App({ bridge }: { bridge: WaslBridge }) {
-  const [shell] = useState<ShellValue>(() => ({ bridge, replica: createReplica(), ui: createUiStore() }));
+  const [shell] = useState<ShellValue>(() => ({
+    bridge,
+    replica: createReplica(),
+    chats: createChatsReplica(),
+    inbox: new InboxDeriver(),
+    ui: createUiStore(),
+  }));
   const app = useStore(shell.replica, (s) => s.app);
   const failed = useStore(shell.replica, (s) => s.failed);
   const language = useUiLanguage(app?.settings);
@@ -22,6 +30,7 @@ export function App({ bridge }: { bridge: WaslBridge }) {
   useDocumentSettings(i18n, language, app?.settings);
 
   useEffect(() => connectReplica(shell.replica, shell.bridge), [shell]);
+  useEffect(() => connectChats(shell.chats, shell.bridge), [shell]);
 
   return (
     <I18nextProvider i18n={i18n}>

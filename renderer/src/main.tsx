@@ -10,6 +10,8 @@ import './styles/layout.css';
 import './styles/controls.css';
 import './styles/dialogs.css';
 import './styles/panels.css';
+import './styles/inbox.css';
+import './styles/tray.css';
 
 declare global {
   interface Window {

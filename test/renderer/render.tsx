@@ -1,6 +1,7 @@
 /** Renders the whole shell against a fake bridge and waits until it has hydrated. */
 import { render, screen, type Matcher, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
+import type { ServiceSnapshot } from '../../common/model';
 import type { AppState } from '../../common/state';
 import { App } from '../../renderer/src/App';
 import { FakeBridge } from './fake-bridge';
@@ -10,8 +11,10 @@ export interface Rendered extends RenderResult {
   user: UserEvent;
 }
 
-export async function renderShell(state: AppState): Promise<Rendered> {
+/** `chats`: every service's chats as main holds them at start (what `hydrateChats` answers). */
+export async function renderShell(state: AppState, chats: Record<string, ServiceSnapshot> = {}): Promise<Rendered> {
   const bridge = new FakeBridge(state);
+  bridge.chats = chats;
   const user = userEvent.setup();
   const result = render(<App bridge={bridge} />);
   await screen.findByRole('navigation');

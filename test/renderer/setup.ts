@@ -20,6 +20,24 @@ class TestDragEvent extends MouseEvent implements DragEvent {
 }
 globalThis.DragEvent = TestDragEvent;
 
+/**
+ * jsdom lays nothing out, so every element is 0 pixels high and a virtual list would show no row. The inbox's
+ * list gets the height of a window (what the virtualizer reads): rows in view render, the rest stay virtual.
+ */
+const LIST_HEIGHT = 680;
+Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.classList.contains('inbox-list') ? LIST_HEIGHT : 0;
+  },
+});
+Object.defineProperty(HTMLElement.prototype, 'clientWidth', {
+  configurable: true,
+  get(this: HTMLElement) {
+    return this.classList.contains('inbox-list') ? 800 : 0;
+  },
+});
+
 afterEach(() => {
   cleanup();
   const root = document.documentElement;

@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { CHANNELS } from '../../common/channels';
 import { serviceNoticeSchema, serviceUpdateSchema, type ServiceNotice, type ServiceUpdate } from '../../common/ipc';
-import type { PlatformId, ServiceConfig } from '../../common/model';
+import type { ServiceConfig } from '../../common/model';
 import type { Rect } from '../../common/ipc';
 import type { ViewsPort } from '../../main/core/ports';
 import { openAgentPage, type AgentPage } from './agent-page';
@@ -58,7 +58,7 @@ export class PageViews implements ViewsPort {
     const url = this.urls[service.id];
     if (url === undefined) throw new Error(`no fixture for ${service.id}`);
     const opening = openAgentPage(this.browser, {
-      platform: service.platform as PlatformId,
+      platform: service.platform,
       url,
       onUpdate: (raw) => {
         const parsed = serviceUpdateSchema.safeParse(raw);

@@ -77,6 +77,8 @@ export interface ShellHarnessOptions {
   start?: boolean;
   /** The service views; a recording fake by default (end-to-end tests bring pages). */
   views?: ViewsPort;
+  /** Freezes the page's clock (Date.now, new Date) at this moment, so relative times in screenshots hold still. */
+  now?: number;
 }
 
 export interface ShellHarness {
@@ -267,6 +269,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     );
   };
 
+  if (options.now !== undefined) await page.clock.setFixedTime(options.now);
   await page.goto(`${server.url}/index.html`);
   await page.locator('nav').waitFor();
 

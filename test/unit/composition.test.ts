@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppState } from '../../common/state';
 import { drawBadge } from '../../main/core/badge';
-import { HOUR_MS, nextMorning } from '../../main/core/dnd';
+import { HOUR_MS, nextMorning } from '../../common/dnd';
 import type { IpcMainEventLike } from '../../main/electron/api';
 import { solidImage, type FakeElectronModule } from '../fakes/electron-module';
 import { FakeNativeImage, type FakeTray, type FakeWebContents } from '../fakes/electron';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isQuiet } from '../../common/quiet';
 import { DEFAULT_SETTINGS } from '../../common/state';
-import { currentDnd, dndUntil, HOUR_MS, nextMorning } from '../../main/core/dnd';
+import { currentDnd, dndUntil, HOUR_MS, nextMorning } from '../../common/dnd';
 
 /** Local times, so the tests hold in any time zone. */
 const at = (day: number, hour: number, minute = 0): Date => new Date(2026, 0, day, hour, minute, 0, 0);

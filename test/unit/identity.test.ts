@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latinDigits, normalizeName, normalizePhone } from '../../common/identity';
+import { latinDigits, nameSkeleton, normalizeName, normalizePhone } from '../../common/identity';
 
 describe('normalizeName', () => {
   it.each([
@@ -77,5 +77,42 @@ describe('normalizePhone', () => {
 
   it('reads Arabic-Indic and Persian digits as Latin', () => {
     expect(latinDigits('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹')).toBe('0123456789 0123456789');
+  });
+});
+
+describe('nameSkeleton', () => {
+  it.each([
+    ['Ahmed Hassan', 'أحمد حسن'],
+    ['Ahmad', 'أحمد'],
+    ['Mohammed', 'محمد'],
+    ['Muhammad', 'مُحَمَّد'],
+    ['Fatima', 'فاطمة'],
+    ['Fatimah', 'فاطمه'],
+    ['Youssef', 'يوسف'],
+    ['Yousef', 'يوسف'],
+    ['Khaled', 'خالد'],
+    ['Waleed', 'وليد'],
+    ['Marwan', 'مروان'],
+    ['Mariam', 'مريم'],
+    ['Al-Harbi', 'الحربي'],
+    ['Shaima', 'شيماء'],
+    ['Jamal', 'جمال'],
+    ['Gamal', 'جمال'],
+  ])('%s and %s share a skeleton', (latin, arabic) => {
+    expect(nameSkeleton(latin)).not.toBe('');
+    expect(nameSkeleton(latin)).toBe(nameSkeleton(arabic));
+  });
+
+  it.each([
+    ['Ahmed', 'محمد'],
+    ['Khaled', 'خليل'],
+    ['Sara', 'Omar'],
+  ])('%s and %s do not', (a, b) => {
+    expect(nameSkeleton(a)).not.toBe(nameSkeleton(b));
+  });
+
+  it('says nothing for names in other scripts or without letters', () => {
+    expect(nameSkeleton('王伟')).toBe('');
+    expect(nameSkeleton('+966 50 123 4567')).toBe('');
   });
 });

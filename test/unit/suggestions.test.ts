@@ -52,6 +52,23 @@ describe('suggestLinks', () => {
       expected: [['a', 'b'], ['c', 'd']],
     },
     {
+      name: 'the same name across scripts: Ahmed on WhatsApp and أحمد on Instagram',
+      specs: [
+        { key: 'a', title: 'Ahmed Hassan', chats: ['wa/1'] },
+        { key: 'b', title: 'أحمد حسن', chats: ['ig/2'] },
+        { key: 'c', title: 'Mohammed', chats: ['wa/3'] },
+        { key: 'd', title: 'مُحَمَّد', chats: ['tg/4'] },
+        { key: 'e', title: 'Khaled', chats: ['wa/5'] },
+        { key: 'f', title: 'خليل', chats: ['ig/6'] },
+      ],
+      expected: [['a', 'b'], ['c', 'd']],
+    },
+    {
+      name: 'not across scripts on two consonants or fewer (Sara / سارة would mostly be noise)',
+      specs: [{ key: 'a', title: 'Sara', chats: ['wa/1'] }, { key: 'b', title: 'سارة', chats: ['ig/2'] }],
+      expected: [],
+    },
+    {
       name: "a chat's own title counts, not only the entry's (a person renamed by the user)",
       specs: [
         { key: 'person:p', title: 'Best customer', chats: ['wa/1', 'ig/1'], personId: 'p', titles: { 'ig/1': 'sara.k', 'wa/1': 'Sara Khalil' } },
@@ -111,9 +128,9 @@ describe('suggestLinks', () => {
       expected: [],
     },
     {
-      name: 'different names are not suggested',
+      name: 'spellings of one name are suggested (Ahmed/Ahmad), a different name is not (محمد)',
       specs: [{ key: 'a', title: 'Ahmed', chats: ['wa/1'] }, { key: 'b', title: 'Ahmad', chats: ['ig/1'] }, { key: 'c', title: 'محمد', chats: ['tg/1'] }],
-      expected: [],
+      expected: [['a', 'b']],
     },
   ])('$name', ({ specs, expected }) => {
     expect(pairs(specs)).toEqual(expected);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatSummary, NotificationRecord, ServiceConfig } from '../../common/model';
 import { DEFAULT_SETTINGS, initialRuntime, type ServiceRuntime } from '../../common/state';
-import { latestUnread, memoUnreadTotal, unreadTotal, type ChatsOf, type UnreadInput } from '../../main/core/unread';
+import { unreadTotal, type ChatsOf, type UnreadInput } from '../../common/unread';
+import { latestUnread, memoUnreadTotal } from '../../main/core/unread';
 import { stateOf } from '../fakes/state';
 
 const service = (id: string, extra: Partial<ServiceConfig> = {}): ServiceConfig => ({

@@ -3,7 +3,7 @@
  */
 import type { PlatformIcon } from '../../../common/catalog';
 
-export type TileSize = 'sm' | 'md' | 'lg';
+export type TileSize = 'xs' | 'sm' | 'md' | 'lg';
 
 export function PlatformTile({ icon, size = 'md' }: { icon: PlatformIcon; size?: TileSize }) {
   return (

@@ -41,12 +41,13 @@ export function trapTab(event: { key: string; shiftKey: boolean; preventDefault(
 
 /**
  * Gives the focus back to where it was before an overlay opened; when that element is gone (its service was
- * removed), to the selected service tab, so keyboard users are never left on <body>.
+ * removed, its row scrolled away), to the selected service tab or the Inbox item, so keyboard users are never
+ * left on <body>.
  */
 export function restoreFocus(opener: Element | null): void {
   if (opener instanceof HTMLElement && opener.isConnected) {
     opener.focus();
     return;
   }
-  document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus();
+  document.querySelector<HTMLElement>('[role="tab"][aria-selected="true"], nav [aria-current="page"]')?.focus();
 }

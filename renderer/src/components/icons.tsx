@@ -114,3 +114,30 @@ export const CheckIcon = () => (
     <path d="M5 12.5l4.5 4.5L19 7.5" />
   </Glyph>
 );
+
+export const InboxIcon = () => (
+  <Glyph>
+    <path d="M4 13.5l2.2-7.3A1.8 1.8 0 0 1 7.9 5h8.2a1.8 1.8 0 0 1 1.7 1.2l2.2 7.3v4.7a1.8 1.8 0 0 1-1.8 1.8H5.8A1.8 1.8 0 0 1 4 18.2z" />
+    <path d="M4 13.5h4.5l1.2 2.2h4.6l1.2-2.2H20" />
+  </Glyph>
+);
+
+export const MoonIcon = () => (
+  <Glyph>
+    <path d="M19.5 14.2A7.8 7.8 0 0 1 9.8 4.5a7.8 7.8 0 1 0 9.7 9.7z" />
+  </Glyph>
+);
+
+export const LinkIcon = () => (
+  <Glyph>
+    <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1.2 1.2" />
+    <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1.2-1.2" />
+  </Glyph>
+);
+
+export const PersonIcon = () => (
+  <Glyph>
+    <circle cx="12" cy="8.5" r="3.5" />
+    <path d="M5 19.5a7 7 0 0 1 14 0" />
+  </Glyph>
+);

@@ -11,6 +11,30 @@ export interface Formatters {
   badge(count: number): string | null;
   /** Short facts joined the way the language lists them ("3 unread, muted"). */
   list(items: readonly string[]): string;
+  /** Names joined with "and" ("WhatsApp and Instagram"). */
+  and(items: readonly string[]): string;
+  /**
+   * When something happened, as a chat list says it: "now", "5 min", "09:30" today, "Yesterday", "Mon" within
+   * the week, "21 Nov" this year, "21 Nov 2025" before.
+   */
+  when(at: number, now: number): string;
+  /** A moment in full, for tooltips: "21 Nov 2026, 09:30". */
+  moment(at: number): string;
+  /** A time of day: "08:00", "8:00 AM". */
+  time(at: number): string;
+  /** A time of day, and the day too when it is not today ("Sun 08:00"). */
+  until(at: number, now: number): string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Calendar days from `at` to `now`, in local time (0 today, 1 yesterday). */
+function daysAgo(at: number, now: number): number {
+  const start = (t: number) => {
+    const d = new Date(t);
+    return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  };
+  return Math.round((start(now) - start(at)) / DAY_MS);
 }
 
 export function useFormat(): Formatters {
@@ -20,6 +44,16 @@ export function useFormat(): Formatters {
     const numbers = new Intl.NumberFormat(language);
     const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
     const lists = new Intl.ListFormat(language, { type: 'unit', style: 'short' });
+    const ands = new Intl.ListFormat(language, { type: 'conjunction' });
+    const minutes = new Intl.NumberFormat(language, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
+    const time = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
+    const weekday = new Intl.DateTimeFormat(language, { weekday: 'short' });
+    const weekdayTime = new Intl.DateTimeFormat(language, { weekday: 'short', hour: 'numeric', minute: '2-digit' });
+    const dayMonth = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
+    const dayMonthYear = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' });
+    const full = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    const yesterday = relative.format(-1, 'day');
+    const capitalizedYesterday = `${yesterday.charAt(0).toLocaleUpperCase(language)}${yesterday.slice(1)}`;
     return {
       inSeconds: (seconds) => relative.format(seconds, 'second'),
       badge: (count) => {
@@ -27,6 +61,20 @@ export function useFormat(): Formatters {
         return count > 99 ? `${numbers.format(99)}+` : numbers.format(count);
       },
       list: (items) => lists.format(items),
+      and: (items) => ands.format(items),
+      when: (at, now) => {
+        const elapsed = now - at;
+        if (elapsed < 60_000) return relative.format(0, 'second');
+        if (elapsed < 3_600_000) return minutes.format(Math.floor(elapsed / 60_000));
+        const days = daysAgo(at, now);
+        if (days <= 0) return time.format(at);
+        if (days === 1) return capitalizedYesterday;
+        if (days < 7) return weekday.format(at);
+        return new Date(at).getFullYear() === new Date(now).getFullYear() ? dayMonth.format(at) : dayMonthYear.format(at);
+      },
+      moment: (at) => full.format(at),
+      time: (at) => time.format(at),
+      until: (at, now) => (daysAgo(at, now) === 0 ? time.format(at) : weekdayTime.format(at)),
     };
   }, [language]);
 }

@@ -1,18 +1,24 @@
 /**
- * The shell's context: the bridge to main, the replica of main's state and the shell's own UI store, with the
- * hooks components use to read them and to send commands.
+ * The shell's context: the bridge to main, the replicas of main's state and of the services' chats, the inbox
+ * derived from them, and the shell's own UI store, with the hooks components use to read them and send commands.
  */
 import { createContext, useCallback, useContext, useEffect, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { WaslBridge } from '../../../common/bridge';
 import type { Command, CommandResult } from '../../../common/ipc';
 import type { AppState } from '../../../common/state';
+import type { ChatsStore } from './chats';
+import type { InboxDeriver } from './inbox';
 import type { ReplicaStore } from './replica';
 import type { UiState, UiStore } from './ui';
 
 export interface Shell {
   bridge: WaslBridge;
   replica: ReplicaStore;
+  /** Every service's chats, apart from the AppState replica. */
+  chats: ChatsStore;
+  /** The inbox derived from both replicas, memoized for every component that shows it. */
+  inbox: InboxDeriver;
   ui: UiStore;
 }
 

@@ -1,6 +1,6 @@
 /**
- * State that belongs to the shell alone: which dialog is open, how many overlays cover the service view, and
- * what the screen-reader live region says.
+ * State that belongs to the shell alone: which dialog is open, how many overlays cover the service view, what
+ * the screen-reader live region says, and the undo toast after a change to people.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
@@ -8,7 +8,13 @@ export type DialogRequest =
   | { kind: 'add' }
   | { kind: 'settings' }
   | { kind: 'rename'; serviceId: string }
-  | { kind: 'remove'; serviceId: string };
+  | { kind: 'remove'; serviceId: string }
+  /** Link an inbox entry with another one the user picks. */
+  | { kind: 'link'; entryKey: string }
+  | { kind: 'rename-person'; entryKey: string };
+
+/** A change to people the user can still undo from the toast. */
+export type UndoKind = 'link' | 'unlink' | 'rename' | 'dismiss';
 
 export interface UiState {
   dialog: DialogRequest | null;
@@ -16,11 +22,15 @@ export interface UiState {
   overlays: number;
   /** The latest live-region message; `seq` changes even when the text repeats. */
   announcement: { text: string; seq: number };
+  /** The undo toast, while it shows; `seq` tells two equal changes in a row apart. */
+  undo: { kind: UndoKind; seq: number } | null;
   openDialog: (request: DialogRequest) => void;
   closeDialog: () => void;
   /** Registers an open overlay; the returned function unregisters it. */
   addOverlay: () => () => void;
   announce: (text: string) => void;
+  offerUndo: (kind: UndoKind) => void;
+  dismissUndo: () => void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -30,6 +40,7 @@ export function createUiStore(): UiStore {
     dialog: null,
     overlays: 0,
     announcement: { text: '', seq: 0 },
+    undo: null,
     openDialog: (request) => set({ dialog: request }),
     closeDialog: () => set({ dialog: null }),
     addOverlay: () => {
@@ -42,5 +53,7 @@ export function createUiStore(): UiStore {
       };
     },
     announce: (text) => set((s) => ({ announcement: { text, seq: s.announcement.seq + 1 } })),
+    offerUndo: (kind) => set((s) => ({ undo: { kind, seq: (s.undo?.seq ?? 0) + 1 } })),
+    dismissUndo: () => set({ undo: null }),
   }));
 }

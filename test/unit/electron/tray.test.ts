@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type HostOs } from '../../../common/state';
 import { drawBadge, halveBitmap, type Bitmap } from '../../../main/core/badge';
-import { HOUR_MS, nextMorning } from '../../../main/core/dnd';
+import { HOUR_MS, nextMorning } from '../../../common/dnd';
 import type { UnreadNotification } from '../../../main/core/unread';
 import { AppTray, type TrayCommand, type TrayView } from '../../../main/electron/tray';
 import { formatCount, formatTime, mainStrings } from '../../../main/i18n';

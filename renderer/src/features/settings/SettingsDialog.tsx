@@ -1,12 +1,14 @@
 /**
- * Settings: appearance and language. Each choice applies at once.
+ * Settings: appearance, language, the country of local phone numbers (to merge chats by number), and what the
+ * unread badges count. Each choice applies at once.
  */
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LanguageSetting, ThemeSetting } from '../../../../common/state';
+import type { LanguageSetting, Settings, ThemeSetting } from '../../../../common/state';
 import { Dialog } from '../../components/Dialog';
 import { useApp } from '../../store/context';
 import { useServiceActions } from '../services/useServiceActions';
+import { namedRegions } from './regions';
 
 const THEME_TEXT = {
   system: 'settings.theme.system',
@@ -56,10 +58,45 @@ function ChoiceGroup<T extends string>({
   );
 }
 
+function RegionSelect({ value, onChange }: { value: string | null; onChange: (region: string | null) => void }) {
+  const { t, i18n } = useTranslation();
+  const id = useId();
+  const hintId = useId();
+  const regions = useMemo(() => namedRegions(i18n.language), [i18n.language]);
+  return (
+    <div className="field settings-field">
+      <label htmlFor={id} className="choice-legend">
+        {t('settings.region.label')}
+      </label>
+      <select
+        id={id}
+        className="field-input field-select"
+        value={value ?? ''}
+        aria-describedby={hintId}
+        onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
+      >
+        <option value="">{t('settings.region.none')}</option>
+        {regions.map((r) => (
+          <option key={r.code} value={r.code}>
+            {r.name}
+          </option>
+        ))}
+      </select>
+      <p id={hintId} className="field-hint">
+        {t('settings.region.hint')}
+      </p>
+    </div>
+  );
+}
+
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const settings = useApp((s) => s.settings);
   const { run } = useServiceActions();
+  const counts: Choice<Settings['unreadCount']>[] = [
+    { value: 'messages', label: t('settings.unreadCount.messages') },
+    { value: 'chats', label: t('settings.unreadCount.chats') },
+  ];
 
   const themes: Choice<ThemeSetting>[] = (['system', 'light', 'dark'] as const).map((value) => ({
     value,
@@ -85,6 +122,13 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           value={settings.language}
           choices={languages}
           onChange={(language) => run({ type: 'settings.set', language })}
+        />
+        <RegionSelect value={settings.defaultRegion} onChange={(defaultRegion) => run({ type: 'settings.set', defaultRegion })} />
+        <ChoiceGroup
+          legend={t('settings.unreadCount.label')}
+          value={settings.unreadCount}
+          choices={counts}
+          onChange={(unreadCount) => run({ type: 'settings.set', unreadCount })}
         />
       </div>
       <footer className="dialog-footer">

@@ -1,12 +1,26 @@
 /**
- * Shows the dialog the UI store asks for. A rename or remove request whose service is gone is dropped.
+ * Shows the dialog the UI store asks for. A request whose service or inbox entry is gone is dropped.
  */
 import { useCallback, useEffect } from 'react';
+import { useInbox } from '../../store/inbox';
 import { AddServiceDialog } from '../add/AddServiceDialog';
+import { LinkDialog } from '../inbox/LinkDialog';
+import { RenamePersonDialog } from '../inbox/RenamePersonDialog';
 import { RemoveDialog } from '../services/RemoveDialog';
 import { RenameDialog } from '../services/RenameDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { useApp, useShell, useUi } from '../../store/context';
+
+/** A dialog about an inbox entry: link it with another, or name the person. */
+function EntryDialog({ kind, entryKey, onClose }: { kind: 'link' | 'rename-person'; entryKey: string; onClose: () => void }) {
+  const entry = useInbox().find(entryKey);
+  const missing = entry === undefined;
+  useEffect(() => {
+    if (missing) onClose();
+  }, [missing, onClose]);
+  if (entry === undefined) return null;
+  return kind === 'link' ? <LinkDialog entry={entry} onClose={onClose} /> : <RenamePersonDialog entry={entry} onClose={onClose} />;
+}
 
 export function DialogHost() {
   const { ui } = useShell();
@@ -30,5 +44,8 @@ export function DialogHost() {
       return service === undefined ? null : <RenameDialog key={service.id} service={service} onClose={close} />;
     case 'remove':
       return service === undefined ? null : <RemoveDialog key={service.id} service={service} onClose={close} />;
+    case 'link':
+    case 'rename-person':
+      return <EntryDialog key={`${dialog.kind}:${dialog.entryKey}`} kind={dialog.kind} entryKey={dialog.entryKey} onClose={close} />;
   }
 }

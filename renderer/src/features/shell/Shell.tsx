@@ -1,8 +1,9 @@
 /**
- * The window's layout: the sidebar, then notices above either the first-start guide or the active service.
- * While a dialog is open everything behind it is inert.
+ * The window's layout: the sidebar, then notices above the first-start guide, the unified inbox or the active
+ * service. While a dialog is open everything behind it is inert.
  */
 import { useApp, useUi } from '../../store/context';
+import { InboxView } from '../inbox/InboxView';
 import { Notices } from '../notices/Notices';
 import { Sidebar } from '../sidebar/Sidebar';
 import { ServiceArea } from '../viewport/ServiceArea';
@@ -13,6 +14,7 @@ import { useShellActions } from './useShellActions';
 
 export function Shell() {
   const empty = useApp((s) => s.services.length === 0);
+  const inbox = useApp((s) => s.view === 'inbox');
   const dialogOpen = useUi((s) => s.dialog !== null);
   useShellActions();
 
@@ -22,7 +24,7 @@ export function Shell() {
         <Sidebar />
         <div className="content">
           <Notices />
-          {empty ? <EmptyState /> : <ServiceArea />}
+          {empty ? <EmptyState /> : inbox ? <InboxView /> : <ServiceArea />}
         </div>
       </div>
       <DialogHost />

@@ -1,16 +1,20 @@
 /**
- * The vertical list of services (a tablist): click or Enter/Space to show one, arrows/Home/End to move the focus,
- * Alt+↑/↓ or drag and drop to reorder, F2 to rename, Delete to remove, right click or Shift+F10 for its menu.
- * Below the list: add a service; at the bottom: settings.
+ * The sidebar: the Inbox on top; the vertical list of services (a tablist): click or Enter/Space to show one,
+ * arrows/Home/End to move the focus, Alt+↑/↓ or drag and drop to reorder, F2 to rename, Delete to remove, right
+ * click or Shift+F10 for its menu. Below the list: add a service; at the bottom: the notification tray's bell and
+ * settings.
  */
 import { useCallback, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceConfig } from '../../../../common/model';
 import { IconButton } from '../../components/IconButton';
-import { PlusIcon, SettingsIcon } from '../../components/icons';
+import { BellIcon, PlusIcon, SettingsIcon } from '../../components/icons';
 import { Menu, type MenuAnchor } from '../../components/Menu';
+import { useFormat } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
 import { useServiceActions } from '../services/useServiceActions';
+import { TrayPanel } from '../tray/TrayPanel';
+import { InboxItem } from './InboxItem';
 import { dropIndex, type DropEdge } from './reorder';
 import { SidebarItem } from './SidebarItem';
 
@@ -26,7 +30,12 @@ export function Sidebar() {
   const { ui } = useShell();
   const services = useApp((s) => s.services);
   const runtime = useApp((s) => s.runtime);
-  const activeId = useApp((s) => s.activeServiceId);
+  const activeId = useApp((s) => (s.view === 'service' ? s.activeServiceId : null));
+  const focusFallback = useApp((s) => s.activeServiceId);
+  const unreadNotifications = useApp((s) => s.notifications.reduce((n, r) => n + (r.read ? 0 : 1), 0));
+  const format = useFormat();
+  const [tray, setTray] = useState<HTMLElement | null>(null);
+  const closeTray = useCallback(() => setTray(null), []);
   const actions = useServiceActions();
   const items = useRef(new Map<string, HTMLElement>());
   /** A service whose tab should get the focus back once main's reordered list arrives. */
@@ -37,7 +46,8 @@ export function Sidebar() {
   const closeMenu = useCallback(() => setMenu(null), []);
 
   const menuService = menu === null ? undefined : services.find((s) => s.id === menu.serviceId);
-  const rovingId = services.some((s) => s.id === focusId) ? focusId : (activeId ?? services[0]?.id ?? null);
+  const rovingId = services.some((s) => s.id === focusId) ? focusId : (activeId ?? focusFallback ?? services[0]?.id ?? null);
+  const bellBadge = format.badge(unreadNotifications);
 
   useLayoutEffect(() => {
     const id = refocus.current;
@@ -116,6 +126,12 @@ export function Sidebar() {
 
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')}>
+      {services.length === 0 ? null : (
+        <>
+          <InboxItem />
+          <div className="sidebar-separator" aria-hidden="true" />
+        </>
+      )}
       <div
         role="tablist"
         aria-orientation="vertical"
@@ -165,6 +181,28 @@ export function Sidebar() {
         <PlusIcon />
       </IconButton>
       <div className="sidebar-spacer" />
+      <span className="sidebar-bell">
+        <IconButton
+          label={t('tray.open')}
+          className={tray === null ? 'sidebar-button' : 'sidebar-button is-on'}
+          aria-haspopup="dialog"
+          aria-expanded={tray !== null}
+          aria-describedby={unreadNotifications === 0 ? undefined : 'sidebar-bell-unread'}
+          onClick={(event) => setTray(tray === null ? event.currentTarget : null)}
+        >
+          <BellIcon />
+        </IconButton>
+        {bellBadge === null ? null : (
+          <>
+            <span className="badge" aria-hidden="true" dir="ltr">
+              {bellBadge}
+            </span>
+            <span id="sidebar-bell-unread" hidden>
+              {t('tray.unread', { count: unreadNotifications })}
+            </span>
+          </>
+        )}
+      </span>
       <IconButton
         label={t('sidebar.settings')}
         className="sidebar-button"
@@ -172,6 +210,7 @@ export function Sidebar() {
       >
         <SettingsIcon />
       </IconButton>
+      {tray === null ? null : <TrayPanel onClose={closeTray} opener={tray} />}
       {menu === null || menuService === undefined ? null : (
         <Menu
           label={t('services.menu.label', { name: menuService.name })}

@@ -2,7 +2,7 @@
  * "Do not disturb" as the tray offers it: off, for an hour, or until tomorrow morning. Pure; `now` is a Date so
  * the local time zone decides what "08:00" means, as it does for quiet hours (common/quiet.ts).
  */
-import type { NotificationSettings } from '../../common/state';
+import type { NotificationSettings } from './state';
 
 export const HOUR_MS = 60 * 60 * 1000;
 /** "Until tomorrow" ends at this local hour. */

@@ -1,0 +1,161 @@
+/**
+ * One entry of the inbox: picture, name, the platforms it is on, the last message, when, and how many unread.
+ * Memoized: the list re-renders it only when its own entry (or its place, or its selection) changes.
+ */
+import { memo, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PLATFORMS } from '../../../../common/catalog';
+import type { ChatSummary, InboxEntry, PlatformId } from '../../../../common/model';
+import { CountBadge } from '../../components/CountBadge';
+import { IconButton } from '../../components/IconButton';
+import { BellOffIcon, MoreIcon } from '../../components/icons';
+import type { MenuAnchor } from '../../components/Menu';
+import { PlatformTile } from '../../components/PlatformTile';
+import { useFormat } from '../../i18n/format';
+import type { ChatRef } from '../../store/inbox';
+import { Avatar } from './Avatar';
+import type { ServiceDirectory } from './directory';
+
+/** Rows have one fixed height, which the virtual list relies on (the same as `.inbox-row` in inbox.css). */
+export const ROW_HEIGHT = 68;
+
+export interface RowHandlers {
+  open: (entry: InboxEntry, chat?: ChatRef) => void;
+  select: (key: string) => void;
+  menu: (entry: InboxEntry, anchor: MenuAnchor) => void;
+}
+
+interface InboxRowProps {
+  entry: InboxEntry;
+  chats: readonly ChatSummary[];
+  directory: ServiceDirectory;
+  handlers: RowHandlers;
+  selected: boolean;
+  /** Position in the (filtered) list, and the list's length, for assistive technology. */
+  index: number;
+  count: number;
+  /** Offset from the top of the list, in pixels. */
+  top: number;
+  /** The current time, to the minute. */
+  now: number;
+}
+
+/** The option's DOM id (for aria-activedescendant): entry keys hold any character, ids no spaces. */
+export const rowId = (key: string): string => `inbox-row-${encodeURIComponent(key)}`;
+
+/** Each platform of the entry once, with its newest chat (entry.chats are newest first). */
+function platformChats(entry: InboxEntry, directory: ServiceDirectory): { platform: PlatformId; ref: ChatRef }[] {
+  const out: { platform: PlatformId; ref: ChatRef }[] = [];
+  for (const ref of entry.chats) {
+    const platform = directory.service(ref.serviceId)?.platform;
+    if (platform !== undefined && !out.some((p) => p.platform === platform)) out.push({ platform, ref });
+  }
+  return out;
+}
+
+export const InboxRow = memo(function InboxRow({ entry, chats, directory, handlers, selected, index, count, top, now }: InboxRowProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const marks = platformChats(entry, directory);
+  const merged = marks.length > 1;
+  const muted = chats.length > 0 && chats.every((c, i) => c.muted === true || directory.service(entry.chats[i]?.serviceId ?? '')?.muted === true);
+  const badge = format.badge(entry.unread);
+  const when = entry.lastActivity === undefined ? null : format.when(entry.lastActivity, now);
+  const avatar = chats.find((c) => c.avatarUrl !== undefined)?.avatarUrl;
+  const where = marks.map((m) => directory.label(m.ref.serviceId));
+  const label = format.list(
+    [
+      entry.title,
+      format.and(where),
+      entry.unread > 0 ? t('inbox.row.unread', { count: entry.unread }) : null,
+      muted ? t('services.muted') : null,
+      when,
+      entry.preview === undefined ? null : t('inbox.row.preview', { text: entry.preview }),
+    ].filter((x): x is string => x !== null && x !== ''),
+  );
+  const classes = ['inbox-row', selected ? 'is-selected' : null, entry.unread > 0 ? 'is-unread' : null, muted ? 'is-muted' : null];
+
+  const openChat = (event: MouseEvent, ref: ChatRef) => {
+    event.stopPropagation();
+    handlers.open(entry, ref);
+  };
+
+  return (
+    <div
+      role="option"
+      id={rowId(entry.key)}
+      aria-selected={selected}
+      aria-label={label}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      className={classes.filter((c) => c !== null).join(' ')}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => {
+        handlers.select(entry.key);
+        handlers.open(entry);
+      }}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        handlers.select(entry.key);
+        handlers.menu(entry, { x: event.clientX, y: event.clientY });
+      }}
+    >
+      <Avatar name={entry.title} url={avatar} />
+      <div className="inbox-row-main">
+        <div className="inbox-row-line">
+          <span className="inbox-row-name" dir="auto">
+            {entry.title}
+          </span>
+          <span className="inbox-row-platforms">
+            {marks.map(({ platform, ref }, i) =>
+              merged ? (
+                <button
+                  key={platform}
+                  type="button"
+                  tabIndex={-1}
+                  className="platform-mark"
+                  title={t('inbox.menu.openIn', { where: where[i] ?? '' })}
+                  aria-label={t('inbox.menu.openIn', { where: where[i] ?? '' })}
+                  onClick={(event) => openChat(event, ref)}
+                >
+                  <PlatformTile icon={PLATFORMS[platform].icon} size="xs" />
+                </button>
+              ) : (
+                <span key={platform} className="platform-mark" title={where[i]}>
+                  <PlatformTile icon={PLATFORMS[platform].icon} size="xs" />
+                </span>
+              ),
+            )}
+          </span>
+          <span className="inbox-row-meta">
+            {muted ? <BellOffIcon /> : null}
+            {when === null || entry.lastActivity === undefined ? null : (
+              <time className="inbox-row-time" dateTime={new Date(entry.lastActivity).toISOString()} title={format.moment(entry.lastActivity)}>
+                {when}
+              </time>
+            )}
+          </span>
+        </div>
+        <div className="inbox-row-line">
+          <span className="inbox-row-preview" dir="auto">
+            {entry.preview ?? ''}
+          </span>
+          {badge === null ? null : <CountBadge text={badge} />}
+        </div>
+      </div>
+      <IconButton
+        label={t('inbox.menu.label', { name: entry.title })}
+        className="inbox-row-more"
+        tabIndex={-1}
+        aria-haspopup="menu"
+        onClick={(event) => {
+          event.stopPropagation();
+          handlers.select(entry.key);
+          handlers.menu(entry, event.currentTarget);
+        }}
+      >
+        <MoreIcon />
+      </IconButton>
+    </div>
+  );
+});

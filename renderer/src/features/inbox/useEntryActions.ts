@@ -1,0 +1,109 @@
+/**
+ * What the user can do to an inbox entry, shared by its row, its context menu, the suggestions and the dialogs:
+ * open one of its chats, link it with another entry, split a chat off, rename the person — each change to
+ * people offering an undo toast.
+ */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Command } from '../../../../common/ipc';
+import type { ChatSummary, InboxEntry } from '../../../../common/model';
+import type { MenuEntry } from '../../components/Menu';
+import { isolate } from '../../i18n/format';
+import { useCommand, useShell } from '../../store/context';
+import type { ChatRef } from '../../store/inbox';
+import type { UndoKind } from '../../store/ui';
+import type { ServiceDirectory } from './directory';
+
+/** main accepts at most this many chats in one link (LIMITS in common/ipc.ts, kept out of the shell's bundle). */
+const MAX_LINKED_CHATS = 50;
+
+export interface EntryActions {
+  /** Shows the chat's service with that chat open: the entry's newest chat unless one is given. */
+  open: (entry: InboxEntry, chat?: ChatRef) => void;
+  link: (a: InboxEntry, b: InboxEntry) => Promise<boolean>;
+  unlink: (chat: ChatRef) => void;
+  /** Names the person (null: back to the platform's name). */
+  rename: (entry: InboxEntry, name: string | null) => Promise<boolean>;
+  dismiss: (a: InboxEntry, b: InboxEntry) => void;
+  undo: () => void;
+  menuEntries: (entry: InboxEntry, chats: readonly ChatSummary[]) => MenuEntry[];
+}
+
+/** A person can be named once it is more than one platform chat, or the user already linked or split it. */
+const renamable = (entry: InboxEntry): boolean => entry.personId !== undefined || entry.chats.length > 1;
+
+export function useEntryActions(directory: ServiceDirectory): EntryActions {
+  const { t } = useTranslation();
+  const { ui } = useShell();
+  const command = useCommand();
+
+  return useMemo((): EntryActions => {
+    const send = async (cmd: Command, undo?: UndoKind): Promise<boolean> => {
+      const result = await command(cmd);
+      if (!result.ok) {
+        ui.getState().announce(t('errors.commandFailed'));
+        return false;
+      }
+      if (undo !== undefined) ui.getState().offerUndo(undo);
+      return true;
+    };
+    const open = (entry: InboxEntry, chat?: ChatRef) => {
+      const target = chat ?? entry.chats[0];
+      if (target !== undefined) void send({ type: 'service.openChat', id: target.serviceId, chatId: target.chatId });
+    };
+    const unlink = (chat: ChatRef) => void send({ type: 'people.unlink', chat: { serviceId: chat.serviceId, chatId: chat.chatId } }, 'unlink');
+    const refs = (entry: InboxEntry) => entry.chats.map((c) => ({ serviceId: c.serviceId, chatId: c.chatId }));
+    return {
+      open,
+      link: (a, b) => send({ type: 'people.link', chats: [...refs(a), ...refs(b)].slice(0, MAX_LINKED_CHATS) }, 'link'),
+      unlink,
+      rename: (entry, name) =>
+        entry.personId !== undefined
+          ? send({ type: 'people.rename', personId: entry.personId, displayName: name }, 'rename')
+          : name === null
+            ? Promise.resolve(true)
+            : send({ type: 'people.link', chats: refs(entry).slice(0, MAX_LINKED_CHATS), displayName: name }, 'rename'),
+      dismiss: (a, b) => void send({ type: 'suggestion.dismiss', a: a.key, b: b.key }, 'dismiss'),
+      undo: () => {
+        ui.getState().dismissUndo();
+        void send({ type: 'people.undo' }).then((ok) => {
+          if (ok) ui.getState().announce(t('inbox.undo.done'));
+        });
+      },
+      menuEntries: (entry, chats) => {
+        const merged = chats.length > 1;
+        const items: MenuEntry[] = entry.chats.map((ref, i) => ({
+          id: `open-${i}`,
+          label: t('inbox.menu.openIn', { where: directory.label(ref.serviceId) }),
+          onSelect: () => open(entry, ref),
+        }));
+        items.push({
+          id: 'link',
+          label: t('inbox.menu.link'),
+          groupStart: true,
+          onSelect: () => ui.getState().openDialog({ kind: 'link', entryKey: entry.key }),
+        });
+        if (renamable(entry)) {
+          items.push({
+            id: 'rename',
+            label: t('inbox.menu.rename'),
+            onSelect: () => ui.getState().openDialog({ kind: 'rename-person', entryKey: entry.key }),
+          });
+        }
+        if (merged) {
+          chats.forEach((chat, i) => {
+            const ref = entry.chats[i];
+            if (ref === undefined) return;
+            items.push({
+              id: `unlink-${i}`,
+              label: t('inbox.menu.unlink', { name: isolate(chat.title), where: directory.label(ref.serviceId) }),
+              groupStart: i === 0,
+              onSelect: () => unlink(ref),
+            });
+          });
+        }
+        return items;
+      },
+    };
+  }, [command, directory, t, ui]);
+}
