@@ -33,6 +33,8 @@ export class PageViews implements ViewsPort {
     private readonly browser: Browser,
     /** Where each service's fixture lives. */
     private readonly urls: Readonly<Record<string, string>>,
+    /** Where the pages' clocks start (default: the fixtures' dataset time). */
+    private readonly now?: number,
   ) {}
 
   /** main's core, once it exists (it needs this port first). */
@@ -60,6 +62,7 @@ export class PageViews implements ViewsPort {
     const opening = openAgentPage(this.browser, {
       platform: service.platform,
       url,
+      ...(this.now === undefined ? {} : { now: this.now }),
       onUpdate: (raw) => {
         const parsed = serviceUpdateSchema.safeParse(raw);
         if (!parsed.success) {
