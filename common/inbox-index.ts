@@ -176,8 +176,15 @@ export class InboxIndex {
   private view: readonly InboxEntry[] = [];
   private stale = false;
   private pass = 0;
+  /** Entries keyed by their key, rebuilt only when asked for after a change. */
+  private byKey: { view: readonly InboxEntry[]; map: Map<string, InboxEntry> } | undefined;
 
-  constructor(input?: InboxInput) {
+  /**
+   * `strict`: a chat that is a new object counts as changed even when the inbox shows it the same (its picture or
+   * mute changed), and an entry recomputed for a change is always a new object — for a user interface whose rows
+   * also show what the entry does not hold.
+   */
+  constructor(input?: InboxInput, private readonly strict = false) {
     if (!input) return;
     for (const [id, snapshot] of Object.entries(input.snapshots)) this.snapshots.set(id, snapshot);
     this.setPeople(input.people);
@@ -192,6 +199,13 @@ export class InboxIndex {
       if (list.length !== view.length || list.some((e, i) => e !== view[i])) this.view = list.slice();
     }
     return this.view;
+  }
+
+  /** The entry with this key, if the inbox has one. */
+  entryByKey(key: string): InboxEntry | undefined {
+    const view = this.entries();
+    if (this.byKey?.view !== view) this.byKey = { view, map: new Map(view.map((e) => [e.key, e])) };
+    return this.byKey.map.get(key);
   }
 
   /** The entry a chat is in, if the inbox shows it. */
@@ -331,7 +345,7 @@ export class InboxIndex {
         plan.placed.push(slot);
       }
       if (slot.chat === chat) continue;
-      if (sameChat(slot.chat, chat)) {
+      if (!this.strict && sameChat(slot.chat, chat)) {
         slot.chat = chat;
         continue;
       }
@@ -510,7 +524,7 @@ export class InboxIndex {
     if (time !== undefined) made.lastActivity = time;
     if (preview !== undefined) made.preview = preview;
     if (person) made.personId = person.id;
-    const before = replaced.size > 0 ? replaced.get(key) : undefined;
+    const before = replaced.size > 0 && !this.strict ? replaced.get(key) : undefined;
     const entry = before && sameEntry(before, made) ? before : made;
     const group: Group = { entry, time: time ?? -Infinity, first, slots: list, doomed: false };
     for (const slot of list) slot.group = group;

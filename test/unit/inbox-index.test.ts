@@ -285,6 +285,25 @@ describe('InboxIndex identity', () => {
     expect(both.entries()).toBe(marked);
   });
 
+  it('in strict mode, a chat that changed only what the entry does not hold (its picture) recreates its entry', () => {
+    const b = chat('b', { lastActivity: T - 1 });
+    const input: InboxInput = { services: three, snapshots: { wa: snap([chat('a', { lastActivity: T }), b]) }, people: [] };
+    const strict = new InboxIndex(input, true);
+    const loose = new InboxIndex(input);
+    const [strictA, strictB] = strict.entries();
+    const looseBefore = loose.entries();
+    const pictured = snap([chat('a', { lastActivity: T, avatarUrl: 'https://example.com/a.png' }), b]);
+    strict.setSnapshot('wa', pictured);
+    loose.setSnapshot('wa', pictured);
+    expect(loose.entries()).toBe(looseBefore);
+    expect(strict.entries()[0]).not.toBe(strictA);
+    expect(strict.entries()[0]).toEqual(strictA);
+    expect(strict.entries()[1]).toBe(strictB);
+    expect(strict.chatOf('wa', 'a')?.avatarUrl).toBe('https://example.com/a.png');
+    expect(strict.entryByKey('chat:wa:b')).toBe(strictB);
+    expect(strict.entryByKey('chat:wa:none')).toBeUndefined();
+  });
+
   it('entryOf and chatOf answer for chats in the inbox only', () => {
     const both = new Both(bigInput());
     expect(both.index.entryOf('wa', 'w3')?.key).toBe('person:p');

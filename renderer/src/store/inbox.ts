@@ -36,118 +36,58 @@ interface Inputs {
   people: readonly Person[];
 }
 
-const sameRefs = (a: readonly ChatRef[], b: readonly ChatRef[]): boolean =>
-  a.length === b.length &&
-  a.every((r, i) => {
-    const other = b[i];
-    return other !== undefined && r.serviceId === other.serviceId && r.chatId === other.chatId;
-  });
-
-const sameEntry = (a: InboxEntry, b: InboxEntry): boolean =>
-  a.key === b.key &&
-  a.title === b.title &&
-  a.unread === b.unread &&
-  a.lastActivity === b.lastActivity &&
-  a.preview === b.preview &&
-  a.personId === b.personId &&
-  sameRefs(a.chats, b.chats);
-
-const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** Each snapshot's chats by id, built once per snapshot object. */
-const chatMaps = new WeakMap<ServiceSnapshot, Map<string, ChatSummary>>();
-function chatMap(snapshot: ServiceSnapshot): Map<string, ChatSummary> {
-  let map = chatMaps.get(snapshot);
-  if (map === undefined) {
-    map = new Map(snapshot.chats.map((c) => [c.id, c]));
-    chatMaps.set(snapshot, map);
-  }
-  return map;
-}
-
-interface Handed {
-  /** The object the shell uses. */
-  entry: InboxEntry;
-  /** The index's object it was made from. */
-  source: InboxEntry;
-  chats: readonly ChatSummary[];
-}
-
 /**
- * Derives the inbox from the replicas: an InboxIndex follows every change incrementally, and the entries it
- * gives are handed out as objects of the shell's own, kept while the entry and every chat it holds stay the same
- * objects. (The index keeps an entry when the inbox's fields are equal; a chat's picture or mute can change
- * under it, and the row must show that.)
+ * Derives the inbox from the replicas with an InboxIndex that follows every change incrementally, in strict mode:
+ * an entry is a new object exactly when something its row shows changed (its fields, or any of its chats' objects
+ * — a picture, a mute), so rows memoized by entry re-render only for what changed, and nothing here walks the
+ * whole list on a change.
  */
 export class InboxDeriver {
   private inputs: Inputs | undefined;
   private index: InboxIndex | undefined;
   private inbox: Inbox | undefined;
-  private handed = new Map<string, Handed>();
+  /** Each entry's chats, in its order, made once per entry object. */
+  private readonly chatLists = new WeakMap<InboxEntry, readonly ChatSummary[]>();
 
   derive(inputs: Inputs): Inbox {
     const last = this.inputs;
     if (this.inbox !== undefined && last?.services === inputs.services && last.snapshots === inputs.snapshots && last.people === inputs.people) {
       return this.inbox;
     }
-    const { snapshots } = inputs;
-    const { index, changed } = this.follow(last, inputs);
-    const chatOf = (ref: ChatRef): ChatSummary | undefined => {
-      const snapshot = snapshots[ref.serviceId];
-      return snapshot === undefined ? undefined : chatMap(snapshot).get(ref.chatId);
-    };
-    const previous = this.handed;
-    const handed = new Map<string, Handed>();
-    const entries = index.entries().map((source) => {
-      const before = previous.get(source.key);
-      let kept: Handed | undefined;
-      if (before !== undefined && before.source === source && changed !== null && !source.chats.some((c) => changed.has(c.serviceId))) {
-        kept = before;
-      } else {
-        const chats = source.chats.map(chatOf).filter((c): c is ChatSummary => c !== undefined);
-        kept =
-          before !== undefined && sameEntry(before.entry, source) && sameList(before.chats, chats)
-            ? { ...before, source }
-            : { entry: { ...source }, source, chats };
-      }
-      handed.set(source.key, kept);
-      return kept.entry;
-    });
-    this.handed = handed;
+    const index = this.follow(last, inputs);
     this.inputs = inputs;
-
+    const chatOf = (ref: ChatRef): ChatSummary | undefined => index.chatOf(ref.serviceId, ref.chatId);
+    const chatLists = this.chatLists;
     this.inbox = {
-      entries,
+      entries: index.entries(),
       chatOf,
-      chatsOf: (entry) => handed.get(entry.key)?.chats ?? entry.chats.map(chatOf).filter((c): c is ChatSummary => c !== undefined),
-      find: (key) => handed.get(key)?.entry,
-      entryOfChat: (ref) => {
-        const source = index.entryOf(ref.serviceId, ref.chatId);
-        return source === undefined ? undefined : handed.get(source.key)?.entry;
+      chatsOf: (entry) => {
+        let chats = chatLists.get(entry);
+        if (chats === undefined) {
+          chats = entry.chats.map(chatOf).filter((c): c is ChatSummary => c !== undefined);
+          chatLists.set(entry, chats);
+        }
+        return chats;
       },
+      find: (key) => index.entryByKey(key),
+      entryOfChat: (ref) => index.entryOf(ref.serviceId, ref.chatId),
     };
     return this.inbox;
   }
 
-  /**
-   * Brings the index up to date with `inputs`. `changed` names the services whose chats changed when nothing
-   * else did, or is null when every entry must be looked at (the first time, other services, other people).
-   */
-  private follow(last: Inputs | undefined, inputs: Inputs): { index: InboxIndex; changed: ReadonlySet<string> | null } {
+  /** Brings the index up to date with `inputs`: only the snapshots that are new objects are handed over. */
+  private follow(last: Inputs | undefined, inputs: Inputs): InboxIndex {
     if (this.index === undefined || last === undefined) {
-      this.index = new InboxIndex({ services: inputs.services, snapshots: inputs.snapshots, people: inputs.people });
-      return { index: this.index, changed: null };
+      this.index = new InboxIndex({ services: inputs.services, snapshots: inputs.snapshots, people: inputs.people }, true);
+      return this.index;
     }
     const index = this.index;
-    const touched = new Set<string>();
     for (const id of new Set([...Object.keys(last.snapshots), ...Object.keys(inputs.snapshots)])) {
-      if (last.snapshots[id] === inputs.snapshots[id]) continue;
-      touched.add(id);
-      index.setSnapshot(id, inputs.snapshots[id]);
+      if (last.snapshots[id] !== inputs.snapshots[id]) index.setSnapshot(id, inputs.snapshots[id]);
     }
     index.setServices(inputs.services);
     index.setPeople(inputs.people);
-    return { index, changed: last.services === inputs.services && last.people === inputs.people ? touched : null };
+    return index;
   }
 }
 
