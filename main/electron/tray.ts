@@ -171,12 +171,13 @@ export class AppTray {
     };
     const morning = formatTime(view.language, new Date(2000, 0, 1, MORNING_HOUR, 0));
     const items: MenuItemConstructorOptions[] = [];
-    if (current.until !== null) {
+    if (current.choice !== 'off' && current.choice !== 'on' && current.until !== null) {
       items.push({ label: fill(s.dndOnUntil, { time: formatTime(view.language, new Date(current.until)) }), enabled: false }, { type: 'separator' });
     }
     const quiet = view.notifications.quietHours;
     items.push(
       { id: 'dnd:off', label: s.dndOff, type: 'radio', checked: current.choice === 'off', click: choose('off') },
+      { id: 'dnd:on', label: s.dndOn, type: 'radio', checked: current.choice === 'on', click: choose('on') },
       { id: 'dnd:hour', label: s.dndHour, type: 'radio', checked: current.choice === 'hour', click: choose('hour') },
       { id: 'dnd:morning', label: fill(s.dndMorning, { time: morning }), type: 'radio', checked: current.choice === 'morning', click: choose('morning') },
       { type: 'separator' },

@@ -1,5 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FOREVER } from '../../common/dnd';
 import type { NotificationRecord } from '../../common/model';
 import { DEFAULT_SETTINGS, type AppState } from '../../common/state';
 import { appState, service } from './fake-bridge';
@@ -114,7 +115,7 @@ describe('the notification tray', () => {
     expect(bell().closest('.sidebar-bell')?.querySelector('.badge')).toBeNull();
   });
 
-  it('do not disturb: off, for an hour, until 8:00; quiet hours; private mode; sound', async () => {
+  it('do not disturb: off, on, for an hour, until 8:00; quiet hours; private mode; sound', async () => {
     const { bridge, user } = await renderShell(trayState(), chats());
     await user.click(bell());
     const dnd = within(tray()).getByRole('radiogroup', { name: 'Do not disturb' });
@@ -130,6 +131,12 @@ describe('the notification tray', () => {
     expect(within(tray()).getByText('On until Sun 8:00 AM')).toBeInTheDocument();
     await user.click(within(dnd).getByRole('radio', { name: 'Off' }));
     expect(bridge.sent('settings.set').at(-1)).toEqual({ type: 'settings.set', notifications: { dndUntil: null } });
+
+    await user.click(within(dnd).getByRole('radio', { name: 'On' }));
+    expect(bridge.sent('settings.set').at(-1)).toEqual({ type: 'settings.set', notifications: { dndUntil: FOREVER } });
+    bridge.push({ settings: { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, dndUntil: FOREVER } } });
+    expect(within(dnd).getByRole('radio', { name: 'On' })).toBeChecked();
+    expect(within(tray()).queryByText(/On until/)).toBeNull();
 
     const quiet = within(tray()).getByRole('switch', { name: 'Quiet hours every day' });
     expect(within(tray()).getByLabelText('From')).toBeDisabled();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isQuiet } from '../../common/quiet';
 import { DEFAULT_SETTINGS } from '../../common/state';
-import { currentDnd, dndUntil, HOUR_MS, nextMorning } from '../../common/dnd';
+import { currentDnd, dndUntil, FOREVER, HOUR_MS, nextMorning } from '../../common/dnd';
 
 /** Local times, so the tests hold in any time zone. */
 const at = (day: number, hour: number, minute = 0): Date => new Date(2026, 0, day, hour, minute, 0, 0);
@@ -48,5 +48,15 @@ describe('currentDnd', () => {
     expect(currentDnd({ dndUntil: at(11, 8).getTime() }, now)).toEqual({ choice: 'morning', until: at(11, 8).getTime() });
     expect(currentDnd({ dndUntil: now.getTime() + HOUR_MS }, now)).toEqual({ choice: 'hour', until: now.getTime() + HOUR_MS });
     expect(currentDnd({ dndUntil: at(11, 8, 1).getTime() }, now).choice).toBe('hour');
+  });
+});
+
+describe('do not disturb until turned off', () => {
+  it('is on with no end, recognized as such, and keeps notifications quiet', () => {
+    const now = new Date(2026, 10, 21, 12, 0);
+    const until = dndUntil('on', now);
+    expect(until).toBe(FOREVER);
+    expect(currentDnd({ dndUntil: until }, now)).toEqual({ choice: 'on', until: FOREVER });
+    expect(isQuiet({ dndUntil: until, quietHours: { enabled: false, from: '22:00', to: '08:00' } }, new Date(2099, 0, 1))).toBe(true);
   });
 });

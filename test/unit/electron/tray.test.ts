@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type HostOs } from '../../../common/state';
 import { drawBadge, halveBitmap, type Bitmap } from '../../../main/core/badge';
-import { HOUR_MS, nextMorning } from '../../../common/dnd';
+import { FOREVER, HOUR_MS, nextMorning } from '../../../common/dnd';
 import type { UnreadNotification } from '../../../main/core/unread';
 import { AppTray, type TrayCommand, type TrayView } from '../../../main/electron/tray';
 import { formatCount, formatTime, mainStrings } from '../../../main/i18n';
@@ -288,13 +288,14 @@ describe('AppTray: unread notifications', () => {
 });
 
 describe('AppTray: do not disturb', () => {
-  it('offers Off, For 1 Hour, Until Tomorrow and quiet hours, Off checked by default', () => {
+  it('offers Off, On, For 1 Hour, Until Tomorrow and quiet hours, Off checked by default', () => {
     const h = setup();
     h.show();
     const items = dnd(h);
-    expect(labels(items)).toEqual(['Off', 'For 1 Hour', `Until Tomorrow (${formatTime('en', new Date(2000, 0, 1, 8, 0))})`, '---', 'Quiet Hours (22:00–08:00)']);
+    expect(labels(items)).toEqual(['Off', 'On, Until I Turn It Off', 'For 1 Hour', `Until Tomorrow (${formatTime('en', new Date(2000, 0, 1, 8, 0))})`, '---', 'Quiet Hours (22:00–08:00)']);
     expect(items.map((i) => [i.type, i.checked])).toEqual([
       ['radio', true],
+      ['radio', false],
       ['radio', false],
       ['radio', false],
       ['separator', undefined],
@@ -307,10 +308,12 @@ describe('AppTray: do not disturb', () => {
     h.show();
     h.clock.advance(5 * 60_000);
     const now = h.clock.now();
+    click(byLabel(dnd(h), 'On, Until I Turn It Off'));
     click(byLabel(dnd(h), 'For 1 Hour'));
-    click(dnd(h)[2]);
+    click(dnd(h).find((i) => i.id === 'dnd:morning'));
     click(byLabel(dnd(h), 'Off'));
     expect(h.commands).toEqual([
+      { type: 'settings.set', notifications: { dndUntil: FOREVER } },
       { type: 'settings.set', notifications: { dndUntil: now + HOUR_MS } },
       { type: 'settings.set', notifications: { dndUntil: nextMorning(new Date(now)) } },
       { type: 'settings.set', notifications: { dndUntil: null } },
@@ -330,6 +333,15 @@ describe('AppTray: do not disturb', () => {
     h.clock.advance(HOUR_MS + 1);
     expect(byLabel(dnd(h), 'Off')?.checked).toBe(true);
     expect(labels(dnd(h))[0]).toBe('Off');
+  });
+
+  it('checks On without an end time when do-not-disturb has no end', () => {
+    const h = setup();
+    h.show({ notifications: { ...DEFAULT_SETTINGS.notifications, dndUntil: FOREVER } });
+    expect(byLabel(dnd(h), 'On, Until I Turn It Off')?.checked).toBe(true);
+    expect(labels(dnd(h))[0]).toBe('Off');
+    h.clock.advance(400 * 24 * HOUR_MS);
+    expect(byLabel(dnd(h), 'On, Until I Turn It Off')?.checked).toBe(true);
   });
 
   it('treats a past end as off', () => {
@@ -353,6 +365,7 @@ describe('AppTray: do not disturb', () => {
     h.show({ language: 'ar' });
     expect(labels(submenuOf(byLabel(h.items(), 'عدم الإزعاج')))).toEqual([
       'إيقاف',
+      'تشغيل حتى أوقفه',
       'لمدة ساعة',
       `حتى الغد (${formatTime('ar', new Date(2000, 0, 1, 8, 0))})`,
       '---',

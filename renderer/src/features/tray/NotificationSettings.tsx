@@ -73,7 +73,7 @@ export function NotificationSettings() {
 
   /** Said only while notifications are held back: the chosen segment says the rest. */
   let status: string | null = null;
-  if (choice !== 'off' && prefs.dndUntil !== null) status = t('tray.dnd.until', { time: format.until(prefs.dndUntil, now) });
+  if (choice !== 'off' && choice !== 'on' && prefs.dndUntil !== null) status = t('tray.dnd.until', { time: format.until(prefs.dndUntil, now) });
   else if (isQuiet(prefs, new Date(now))) {
     const [hours = 0, minutes = 0] = quiet.to.split(':').map(Number);
     status = t('tray.dnd.quietNow', { time: format.time(new Date(now).setHours(hours, minutes, 0, 0)) });
@@ -91,6 +91,7 @@ export function NotificationSettings() {
           value={choice}
           choices={[
             { value: 'off', label: t('tray.dnd.off') },
+            { value: 'on', label: t('tray.dnd.on') },
             { value: 'hour', label: t('tray.dnd.hour') },
             { value: 'morning', label: t('tray.dnd.morning', { time: morning }) },
           ]}
