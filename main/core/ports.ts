@@ -38,8 +38,24 @@ export interface ViewsPort {
   send(serviceId: string, channel: string, payload?: unknown): void;
 }
 
+/** Node fires a timer set for longer than this at once; longer waits are made of several timers. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+interface LongTimer {
+  current?: ReturnType<typeof setTimeout>;
+}
+
 export const systemClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as TimerHandle,
-  clearTimeout: (handle) => clearTimeout(handle as unknown as ReturnType<typeof setTimeout>),
+  setTimeout: (fn, ms) => {
+    const end = Date.now() + Math.max(0, ms);
+    const timer: LongTimer = {};
+    const arm = (): void => {
+      const left = Math.max(0, end - Date.now());
+      timer.current = setTimeout(left > MAX_TIMER_MS ? arm : fn, Math.min(left, MAX_TIMER_MS));
+    };
+    arm();
+    return timer as unknown as TimerHandle;
+  },
+  clearTimeout: (handle) => clearTimeout((handle as unknown as LongTimer).current),
 };
