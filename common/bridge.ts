@@ -4,6 +4,7 @@
  */
 import type { ChatsDelta, Command, CommandResult, Rect, ShellAction } from './ipc';
 import type { ServiceSnapshot } from './model';
+import type { Report } from './shop/stats';
 import type { AppState, StatePatch } from './state';
 
 export interface WaslBridge {
@@ -16,4 +17,6 @@ export interface WaslBridge {
   /** Every service's chats (main normalizes phone numbers first), once; then `onChats` deltas. */
   hydrateChats(): Promise<Record<string, ServiceSnapshot>>;
   onChats(listener: (serviceId: string, delta: ChatsDelta) => void): () => void;
+  /** The report over the local days from `from` to `to` (epoch ms). */
+  report(range: { from: number; to: number }): Promise<Report>;
 }

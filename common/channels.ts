@@ -16,6 +16,8 @@ export const CHANNELS = {
   hydrateChats: 'app:hydrate-chats',
   /** main → shell: what changed in one service's chats, `{ serviceId, delta: ChatsDelta }`. */
   chats: 'app:chats',
+  /** shell → main (invoke): the report over a period, `{ from, to }` (epoch ms). */
+  report: 'app:report',
   /** service → main (send): what the service page shows, as a delta. */
   serviceUpdate: 'svc:update',
   /** service → main (send): a notification the page raised, or one derived from a rising unread count. */
@@ -24,8 +26,10 @@ export const CHANNELS = {
   serviceResync: 'svc:resync',
   /** main → service: open this chat. */
   serviceOpenChat: 'svc:open-chat',
-  /** main → service: type this text into the open chat's composer (the user presses send). */
+  /** main → service: type this text into the open chat's composer (the user presses send): `{ requestId, text }`. */
   serviceInsertText: 'svc:insert-text',
+  /** service → main (send): whether the page typed it, `{ requestId, ok }`. */
+  serviceInsertResult: 'svc:insert-result',
   /** main → service: the user clicked Wasl's notification {id, chatId}. */
   serviceNoticeClick: 'svc:notice-click',
 } as const;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS, type ChatSummary } from './model';
+import { CONVERSATION_STATUSES, LABEL_COLORS } from './shop/model';
 
 /** Bounds on what a message may hold, applied before and during parsing. */
 export const LIMITS = {
@@ -17,6 +18,14 @@ export const LIMITS = {
   textChars: 4_000,
   urlChars: 4_096,
   serviceName: 64,
+  /** A quick reply's name, its text, and how many the library holds. */
+  replyName: 80,
+  replyBody: 4_000,
+  quickReplies: 1_000,
+  labelName: 40,
+  labels: 100,
+  note: 10_000,
+  shopName: 120,
   /** Service messages per second per view (sustained), and the burst allowed above it. */
   serviceRate: 10,
   serviceBurst: 30,
@@ -54,8 +63,34 @@ const personName = z
   .string()
   .transform((s) => s.trim())
   .pipe(z.string().min(1).max(LIMITS.serviceName * 2));
-/** An inbox entry's key (`chat:…`, `phone:…`, `person:…`). */
-const entryKey = z.string().min(1).max(LIMITS.idChars * 2);
+/** An inbox entry's key (`chat:…`, `phone:…`, `person:…`): never a name an object already has (`__proto__`). */
+export const ENTRY_KEY = /^(?:chat|phone|person):/u;
+const entryKey = z.string().min(1).max(LIMITS.idChars * 2).regex(ENTRY_KEY);
+const trimmed = (max: number) =>
+  z
+    .string()
+    .transform((s) => s.trim())
+    .pipe(z.string().min(1).max(max));
+
+/** The shop-owner toolkit's parts, as commands carry them and the settings file keeps them. */
+export const shopSchemas = {
+  replyName: trimmed(LIMITS.replyName),
+  replyBody: z.string().max(LIMITS.replyBody).refine((s) => s.trim() !== ''),
+  labelName: trimmed(LIMITS.labelName),
+  labelColor: z.enum(LABEL_COLORS),
+  status: z.enum(CONVERSATION_STATUSES),
+  note: z.string().max(LIMITS.note),
+  reminder: z.strictObject({
+    at: z.number().int().min(0),
+    setAt: z.number().int().min(0),
+    chat: chatRef,
+    title: z.string().max(LIMITS.textChars),
+    notified: z.boolean().optional(),
+  }),
+  shopName: z.string().max(LIMITS.shopName),
+  day: z.strictObject({ open: z.boolean(), from: clockTime, to: clockTime }),
+  entryKey,
+};
 
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -84,6 +119,14 @@ export const commandSchema = z.discriminatedUnion('type', [
     language: z.enum(['system', 'en', 'ar']).optional(),
     defaultRegion: region.nullable().optional(),
     unreadCount: z.enum(['messages', 'chats']).optional(),
+    shop: z
+      .strictObject({
+        name: shopSchemas.shopName.optional(),
+        hoursEnabled: z.boolean().optional(),
+        hours: z.array(shopSchemas.day).length(7).optional(),
+        holdOutsideHours: z.boolean().optional(),
+      })
+      .optional(),
     notifications: z
       .strictObject({
         sound: z.boolean().optional(),
@@ -110,10 +153,39 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('notifications.clear') }),
   /** Open the chat a notification is about (and mark it read). */
   z.strictObject({ type: z.literal('notifications.open'), id }),
+  /** Type this text into the service's open chat (the user presses send). */
+  z.strictObject({ type: z.literal('service.insertText'), id: serviceId, text: z.string().min(1).max(LIMITS.replyBody) }),
+  /** Add a quick reply (no id) or change one. */
+  z.strictObject({ type: z.literal('quickReply.save'), id: id.optional(), name: shopSchemas.replyName, body: shopSchemas.replyBody }),
+  z.strictObject({ type: z.literal('quickReply.move'), id, index: z.number().int().min(0).max(10_000) }),
+  z.strictObject({ type: z.literal('quickReply.delete'), id }),
+  /** Add a label (no id) or change one; a null name gives a preset its translated name back. */
+  z.strictObject({ type: z.literal('label.save'), id: id.optional(), name: shopSchemas.labelName.nullable().optional(), color: shopSchemas.labelColor }),
+  z.strictObject({ type: z.literal('label.delete'), id }),
+  /**
+   * Change what the shop keeps about a customer, saved under `key` (the entry's key); `from` are the keys of the
+   * records the entry showed until now (its phones', its chats'), merged in when `key` has none yet.
+   */
+  z.strictObject({
+    type: z.literal('customer.update'),
+    key: entryKey,
+    from: z.array(entryKey).max(200),
+    labels: z.array(id).max(LIMITS.labels).optional(),
+    note: shopSchemas.note.optional(),
+    status: shopSchemas.status.optional(),
+    priority: z.boolean().optional(),
+    reminder: shopSchemas.reminder.nullable().optional(),
+  }),
+  /** Undo the last deletion of a quick reply or label, or the last import or restore. */
+  z.strictObject({ type: z.literal('shop.undo') }),
+  /** Save a file the user picks: a backup of all Wasl data, the customers as CSV, or the quick replies. */
+  z.strictObject({ type: z.literal('data.export'), what: z.enum(['backup', 'customers-csv', 'quick-replies']) }),
+  /** Read a file the user picks: a backup to restore, or quick replies to add. */
+  z.strictObject({ type: z.literal('data.import'), what: z.enum(['backup', 'quick-replies']) }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
-export type CommandError = 'invalid' | 'not-found' | 'custom-url' | 'failed' | 'nothing-to-undo';
+export type CommandError = 'invalid' | 'not-found' | 'custom-url' | 'failed' | 'nothing-to-undo' | 'cancelled' | 'invalid-file' | 'no-composer' | 'full';
 
 /** What changed in one service's chats, as main tells the shell (`reset`: the chats below are all of them). */
 export interface ChatsDelta {
@@ -127,7 +199,7 @@ export interface ChatsDelta {
 export type CommandResult = { ok: true; id?: string } | { ok: false; error: CommandError; detail?: string };
 
 /** Actions main forwards to the shell (from the application menu, the tray or a shortcut in a service view). */
-export type ShellAction = 'add-service' | 'open-settings' | 'rename-active' | 'remove-active';
+export type ShellAction = 'add-service' | 'open-settings' | 'rename-active' | 'remove-active' | 'quick-replies' | 'open-shop' | 'open-report';
 
 const text = z.string().max(LIMITS.textChars);
 
@@ -161,6 +233,13 @@ export const serviceUpdateSchema = z.strictObject({
   refusal: z.enum(['web-login-refused']).optional(),
 });
 export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
+
+export const insertResultSchema = z.strictObject({ requestId: id, ok: z.boolean() });
+
+/** The report's period: at most a year, in epoch ms. */
+export const reportRangeSchema = z
+  .strictObject({ from: z.number().int().min(0), to: z.number().int().min(0) })
+  .refine((r) => r.from <= r.to && r.to - r.from <= 366 * 86_400_000);
 
 /** A notification a service page raised (`derived`: Wasl derived it from a rising unread count). */
 export const serviceNoticeSchema = z.strictObject({

@@ -1,6 +1,7 @@
 /**
  * The domain model every process shares. Pure types: no runtime code lives here.
  */
+import type { ChatActivity } from './shop/model';
 
 export const PLATFORM_IDS = [
   'whatsapp',
@@ -42,6 +43,8 @@ export interface ChatSummary {
   /** E.164 */
   phone?: string;
   avatarUrl?: string;
+  /** Who wrote last and since when, as main learned it (never from the page: its schema has no such field). */
+  activity?: ChatActivity;
 }
 
 export interface ServiceSnapshot {
@@ -81,4 +84,6 @@ export interface NotificationRecord {
   /** epoch ms */
   at: number;
   read: boolean;
+  /** A reminder the user set, rather than a message from the service. */
+  kind?: 'reminder';
 }

@@ -2,6 +2,7 @@
  * The application state main owns and the shell renders from a replica. Pure types and helpers.
  */
 import type { NotificationRecord, Person, ServiceConfig } from './model';
+import { DEFAULT_SHOP, type Customer, type Label, type QuickReply, type ShopSettings, DEFAULT_LABELS } from './shop/model';
 
 /**
  * Where a service view stands:
@@ -72,6 +73,7 @@ export interface Settings {
   /** What the tray and app badges count: unread messages, or chats with unread messages. */
   unreadCount: 'messages' | 'chats';
   notifications: NotificationSettings;
+  shop: ShopSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -80,6 +82,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultRegion: null,
   unreadCount: 'messages',
   notifications: { sound: true, privateMode: false, dndUntil: null, quietHours: { enabled: false, from: '22:00', to: '08:00' } },
+  shop: DEFAULT_SHOP,
 };
 
 /** A message for the user that stays until dismissed. */
@@ -88,10 +91,16 @@ export type Notice =
   | { id: string; at: number; kind: 'settings-repaired'; backupPath: string; dropped: number }
   | { id: string; at: number; kind: 'settings-not-saved' }
   | { id: string; at: number; kind: 'notifications-reset'; backupPath: string }
+  | { id: string; at: number; kind: 'activity-reset'; backupPath: string }
   | { id: string; at: number; kind: 'download-failed'; fileName: string }
   | { id: string; at: number; kind: 'storage-not-cleared'; serviceName: string };
 
 export type HostOs = 'darwin' | 'win32' | 'linux';
+
+export type ShopUndo = 'reply-deleted' | 'replies-imported' | 'label-deleted' | 'backup-restored';
+
+/** The shop data a new profile starts with. */
+export const DEFAULT_SHOP_DATA: Pick<AppState, 'quickReplies' | 'labels' | 'customers'> = { quickReplies: [], labels: [...DEFAULT_LABELS], customers: {} };
 
 /** What fills the window: the unified inbox, or the active service's own page. */
 export type View = 'inbox' | 'service';
@@ -110,6 +119,12 @@ export interface AppState {
   peopleUndo: 'link' | 'unlink' | 'rename' | 'dismiss' | null;
   /** The notification tray, newest last. */
   notifications: NotificationRecord[];
+  quickReplies: QuickReply[];
+  labels: Label[];
+  /** What the shop keeps about each customer, by inbox entry key (see common/shop/customers.ts). */
+  customers: Record<string, Customer>;
+  /** Whether the last deletion, import or restore of shop data can be undone, and what it was. */
+  shopUndo: ShopUndo | null;
   notices: Notice[];
   os: HostOs;
 }

@@ -2,6 +2,7 @@
  * The few strings main shows itself (application menu, tray, dialogs), in English and Arabic. The shell's own
  * catalogues live with the renderer; these are typed so a missing translation fails to compile.
  */
+import type { Label, LabelPreset } from '../common/shop/model';
 import type { LanguageSetting } from '../common/state';
 
 const en = {
@@ -41,6 +42,32 @@ const en = {
   dndMorning: 'Until Tomorrow ({time})',
   quietHours: 'Quiet Hours ({from}–{to})',
   newMessage: 'New message',
+  reminder: 'Reminder',
+  shop: 'Shop',
+  quickReplies: 'Quick Replies…',
+  shopTools: 'Shop Tools…',
+  report: 'Report…',
+  awayUntil: 'Away — Opens {time}',
+  away: 'Away',
+  csvName: 'Name',
+  csvPlatforms: 'Platforms',
+  csvPhones: 'Phone numbers',
+  csvLabels: 'Labels',
+  csvNotes: 'Notes',
+  csvLastContact: 'Last contact',
+  labelNewCustomer: 'New customer',
+  labelNewOrder: 'New order',
+  labelPendingPayment: 'Pending payment',
+  labelPaid: 'Paid',
+  labelOrderComplete: 'Order complete',
+  saveBackup: 'Save a Backup of Wasl',
+  openBackup: 'Restore a Backup',
+  saveCustomers: 'Export Customers',
+  saveReplies: 'Export Quick Replies',
+  openReplies: 'Import Quick Replies',
+  filterBackup: 'Wasl backup',
+  filterCsv: 'CSV spreadsheet',
+  filterReplies: 'Wasl quick replies',
 } as const;
 
 export type MainKey = keyof typeof en;
@@ -83,6 +110,32 @@ const ar: MainStrings = {
   dndMorning: 'حتى الغد ({time})',
   quietHours: 'ساعات الهدوء ({from}–{to})',
   newMessage: 'رسالة جديدة',
+  reminder: 'تذكير',
+  shop: 'المتجر',
+  quickReplies: 'الردود السريعة…',
+  shopTools: 'أدوات المتجر…',
+  report: 'التقرير…',
+  awayUntil: 'خارج ساعات العمل — يفتح {time}',
+  away: 'خارج ساعات العمل',
+  csvName: 'الاسم',
+  csvPlatforms: 'المنصات',
+  csvPhones: 'أرقام الهاتف',
+  csvLabels: 'التصنيفات',
+  csvNotes: 'الملاحظات',
+  csvLastContact: 'آخر تواصل',
+  labelNewCustomer: 'عميل جديد',
+  labelNewOrder: 'طلب جديد',
+  labelPendingPayment: 'في انتظار الدفع',
+  labelPaid: 'تم الدفع',
+  labelOrderComplete: 'اكتمل الطلب',
+  saveBackup: 'حفظ نسخة احتياطية من وصل',
+  openBackup: 'استعادة نسخة احتياطية',
+  saveCustomers: 'تصدير العملاء',
+  saveReplies: 'تصدير الردود السريعة',
+  openReplies: 'استيراد الردود السريعة',
+  filterBackup: 'نسخة وصل الاحتياطية',
+  filterCsv: 'جدول CSV',
+  filterReplies: 'ردود وصل السريعة',
 };
 
 /** A string with its `{name}` placeholders filled in (unknown placeholders stay as they are). */
@@ -98,6 +151,13 @@ export function formatCount(language: 'en' | 'ar', count: number): string {
 /** A local time of day ("08:00"; "٨:٠٠ ص" in Arabic). */
 export function formatTime(language: 'en' | 'ar', at: Date): string {
   return new Intl.DateTimeFormat(language === 'ar' ? 'ar' : 'en-GB', { hour: '2-digit', minute: '2-digit' }).format(at);
+}
+
+/** A coming moment: its time today ("09:00"), or with its weekday on another day ("Sat 09:00"). */
+export function formatDayTime(language: 'en' | 'ar', at: Date, now: Date): string {
+  const today = at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate();
+  if (today) return formatTime(language, at);
+  return new Intl.DateTimeFormat(language === 'ar' ? 'ar' : 'en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
 /** The tray's tooltip: "Wasl", or "Wasl — 5 unread". */
@@ -120,6 +180,36 @@ export function coalescedText(language: 'en' | 'ar', count: number): string {
     default:
       return `${n} رسالة جديدة أخرى`;
   }
+}
+
+/** "3 messages came in while you were closed": the pop-up at opening time for what business hours held. */
+export function heldText(language: 'en' | 'ar', count: number): string {
+  const n = formatCount(language, count);
+  if (language === 'en') return count === 1 ? '1 message came in while you were closed' : `${n} messages came in while you were closed`;
+  switch (new Intl.PluralRules('ar').select(count)) {
+    case 'one':
+      return 'وصلت رسالة واحدة أثناء الإغلاق';
+    case 'two':
+      return 'وصلت رسالتان أثناء الإغلاق';
+    case 'few':
+      return `وصلت ${n} رسائل أثناء الإغلاق`;
+    default:
+      return `وصلت ${n} رسالة أثناء الإغلاق`;
+  }
+}
+
+const PRESET_NAMES = {
+  'new-customer': 'labelNewCustomer',
+  'new-order': 'labelNewOrder',
+  'pending-payment': 'labelPendingPayment',
+  paid: 'labelPaid',
+  'order-complete': 'labelOrderComplete',
+} as const satisfies Record<LabelPreset, MainKey>;
+
+/** A label as the user sees it: their name for it, or a preset's name in their language. */
+export function labelName(language: 'en' | 'ar', label: Label): string {
+  if (label.name !== undefined) return label.name;
+  return label.preset === undefined ? '' : mainStrings(language)[PRESET_NAMES[label.preset]];
 }
 
 export function resolveLanguage(setting: LanguageSetting, osLocale: string): 'en' | 'ar' {

@@ -7,12 +7,15 @@ import path from 'node:path';
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   nativeImage,
   type NativeImage,
   nativeTheme,
   Notification,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
   protocol,
   screen,
   session,
@@ -23,12 +26,19 @@ import {
 import ElectronStore from 'electron-store';
 import { z } from 'zod';
 import { CHANNELS } from '../common/channels';
-import { commandSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema } from '../common/ipc';
-import { serviceOrigins } from '../common/catalog';
+import { commandSchema, type ShellAction, insertResultSchema, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema } from '../common/ipc';
+import { PLATFORMS, serviceOrigins } from '../common/catalog';
+import { isAway, nextChange, weeklyHours } from '../common/shop/hours';
 import { diffState, initialRuntime } from '../common/state';
+import { ActivityTracker } from './core/activity';
+import { withPhone } from './core/chats';
+import { DataTransfer } from './core/data-transfer';
+import { ShopController } from './core/shop';
+import { ElectronFiles } from './electron/files';
+import { openActivity } from './persistence/activity-file';
 import { addNotice, createAppStore } from './core/app-store';
 import { createLogger } from './core/log';
-import { systemClock } from './core/ports';
+import { systemClock, type TimerHandle } from './core/ports';
 import { NotificationCenter } from './core/notifications';
 import { ServiceController } from './core/services';
 import { dispatchCommand } from './core/commands';
@@ -46,7 +56,7 @@ import { ElectronNotifier } from './electron/notifier';
 import { ServiceViews } from './electron/service-views';
 import { denyAllPermissions } from './electron/shell-session';
 import { AppTray, TRAY_NOTIFICATIONS, type TrayCommand } from './electron/tray';
-import { coalescedText, fill, formatCount, mainStrings, resolveLanguage } from './i18n';
+import { coalescedText, fill, formatCount, heldText, labelName, mainStrings, resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
 import { CURRENT_VERSION } from './persistence/document';
 import { removeOrphanPartitions } from './persistence/partitions';
@@ -104,6 +114,7 @@ function start(): void {
   removeOrphanPartitions(userData, doc.services.map((s) => s.id), log);
 
   const history = openHistory(userData, storeFactory, systemClock, log);
+  const activityFile = openActivity(userData, storeFactory, systemClock, log);
   const store = createAppStore({
     services: doc.services,
     activeServiceId: doc.activeServiceId,
@@ -114,9 +125,14 @@ function start(): void {
     dismissedSuggestions: doc.dismissedSuggestions,
     peopleUndo: null,
     notifications: history.items,
-    notices: [...settings.notices, ...history.notices(randomUUID)],
+    quickReplies: doc.quickReplies,
+    labels: doc.labels,
+    customers: doc.customers,
+    shopUndo: null,
+    notices: [...settings.notices, ...history.notices(randomUUID), ...activityFile.notices(randomUUID)],
     os,
   });
+  const tracker = new ActivityTracker({ initial: activityFile.doc, clock: systemClock, save: activityFile.save });
   const stopHistory = keepHistory(store, history.save, systemClock);
   const persister = new Persister(store, settings.save, systemClock, randomUUID, CURRENT_VERSION, doc.window);
   nativeTheme.themeSource = doc.settings.theme;
@@ -135,6 +151,7 @@ function start(): void {
       const shortcut = shortcutFor(input, os);
       if (!shortcut || !controller) return false;
       if (shortcut.type === 'inbox') void controller.command({ type: 'view.inbox' });
+      else if (shortcut.type === 'quick-replies') sendAction('quick-replies');
       else if (shortcut.type === 'activate-index') controller.activateIndex(shortcut.index);
       else controller.activateRelative(shortcut.delta);
       return true;
@@ -182,6 +199,7 @@ function start(): void {
     onChats: (serviceId, delta) => {
       if (!win.isDestroyed()) win.webContents.send(CHANNELS.chats, { serviceId, delta });
     },
+    activity: tracker,
   });
   const services = controller;
   const people = new PeopleController(store, randomUUID);
@@ -198,8 +216,12 @@ function start(): void {
   router.shell(CHANNELS.viewport, viewportSchema, ({ rect }) => {
     services.setViewport(rect);
   });
+  router.shell(CHANNELS.report, reportRangeSchema, ({ from, to }) => tracker.report(from, to));
   router.service(CHANNELS.serviceUpdate, serviceUpdateSchema, (id, update) => {
     if (!services.serviceUpdate(id, update)) views.send(id, CHANNELS.serviceResync);
+  });
+  router.service(CHANNELS.serviceInsertResult, insertResultSchema, (id, { requestId, ok }) => {
+    services.insertResult(id, requestId, ok);
   });
   const notifications = new NotificationCenter({
     store,
@@ -215,17 +237,65 @@ function start(): void {
     openChat: (id, chatId) => services.openChat(id, chatId),
     coalescedText: (count) => coalescedText(currentLanguage(), count),
     privateText: () => mainStrings(currentLanguage()).newMessage,
+    heldText: (count) => heldText(currentLanguage(), count),
+    reminderText: () => mainStrings(currentLanguage()).reminder,
+    showInbox: () => {
+      revealWindow(win);
+      void services.command({ type: 'view.inbox' });
+    },
+    onIncoming: (id, chatId) => services.chatNoticed(id, chatId),
+    isPriority: (id, chatId) => {
+      const chat = services.snapshot(id)?.chats.find((c) => c.id === chatId);
+      const phone = chat === undefined ? undefined : withPhone(chat, store.getState().settings.defaultRegion).phone;
+      return shop.isPriority({ serviceId: id, chatId }, phone);
+    },
   });
-  router.shell(CHANNELS.command, commandSchema, (command) => dispatchCommand(command, { services, people, notifications }));
+  // Dialogs are attached to the window in front (Wasl's), as sheets on macOS.
+  const attachedDialogs = {
+    showSaveDialog: (options: SaveDialogOptions) => {
+      const parent = BrowserWindow.getFocusedWindow();
+      return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+    },
+    showOpenDialog: (options: OpenDialogOptions) => {
+      const parent = BrowserWindow.getFocusedWindow();
+      return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+    },
+  };
+  const shop = new ShopController({ store, clock: systemClock, log, newId: randomUUID, remind: (reminder) => notifications.remind(reminder) });
+  const data = new DataTransfer({
+    store,
+    files: new ElectronFiles(attachedDialogs, app.getPath('documents'), (kind, action) => {
+      const s = currentStrings();
+      if (kind === 'customers-csv') return { title: s.saveCustomers, filter: s.filterCsv };
+      if (kind === 'backup') return { title: action === 'save' ? s.saveBackup : s.openBackup, filter: s.filterBackup };
+      return { title: action === 'save' ? s.saveReplies : s.openReplies, filter: s.filterReplies };
+    }),
+    clock: systemClock,
+    log,
+    shop,
+    chats: () => services.chatsForShell(),
+    adoptServices: (configs) => services.adopt(configs),
+    csvText: () => {
+      const s = currentStrings();
+      const language = currentLanguage();
+      return {
+        header: [s.csvName, s.csvPlatforms, s.csvPhones, s.csvLabels, s.csvNotes, s.csvLastContact],
+        labelName: (label) => labelName(language, label),
+        platformName: (service) => `${PLATFORMS[service.platform].name} (${service.name})`,
+      };
+    },
+  });
+  const targets = { services, people, notifications, shop, data };
+  router.shell(CHANNELS.command, commandSchema, (command) => dispatchCommand(command, targets));
   router.service(CHANNELS.serviceNotification, serviceNoticeSchema, (id, notice) => {
     notifications.receive(id, notice);
   });
   wireIpc(ipcMain, router, {
-    invoke: [CHANNELS.hydrate, CHANNELS.hydrateChats, CHANNELS.command],
-    send: [CHANNELS.viewport, CHANNELS.serviceUpdate, CHANNELS.serviceNotification],
+    invoke: [CHANNELS.hydrate, CHANNELS.hydrateChats, CHANNELS.command, CHANNELS.report],
+    send: [CHANNELS.viewport, CHANNELS.serviceUpdate, CHANNELS.serviceNotification, CHANNELS.serviceInsertResult],
   });
 
-  const sendAction = (action: 'add-service' | 'open-settings' | 'rename-active' | 'remove-active'): void => {
+  const sendAction = (action: ShellAction): void => {
     revealWindow(win);
     win.webContents.send(CHANNELS.action, action);
   };
@@ -235,7 +305,7 @@ function start(): void {
   };
   // The tray's menu acts as the shell would: the same commands, through the same dispatcher.
   const trayCommand = (command: TrayCommand): void => {
-    dispatchCommand(command, { services, people, notifications }).then(
+    dispatchCommand(command, targets).then(
       (result) => {
         if (!result.ok) log.warn('tray command failed', { command: command.type, error: result.error });
       },
@@ -257,11 +327,20 @@ function start(): void {
   const badge = new AppBadge({ electron, os, window: win });
   const unreadTotal = memoUnreadTotal((id) => services.snapshot(id)?.chats);
   /** The unread total on the tray and the app badge, and the tray's notifications and do-not-disturb menu. */
+  let hoursTimer: TimerHandle | undefined;
   const refreshUnread = (): void => {
     const state = store.getState();
     const language = currentLanguage();
     const total = unreadTotal(state);
-    tray.update({ language, total, unread: latestUnread(state, TRAY_NOTIFICATIONS), notifications: state.settings.notifications });
+    const now = new Date(systemClock.now());
+    const shopHours = state.settings.shop;
+    const hours = weeklyHours(shopHours.hours);
+    const away = isAway(shopHours, now) ? { opens: nextChange(hours, now)?.getTime() ?? null } : undefined;
+    tray.update({ language, total, unread: latestUnread(state, TRAY_NOTIFICATIONS), notifications: state.settings.notifications, ...(away ? { away } : {}) });
+    // The shop opens or closes: the tray says so then.
+    if (hoursTimer !== undefined) systemClock.clearTimeout(hoursTimer);
+    const change = shopHours.hoursEnabled ? nextChange(hours, now) : undefined;
+    hoursTimer = change === undefined ? undefined : systemClock.setTimeout(refreshUnread, change.getTime() - now.getTime() + 1);
     badge.update(total, fill(mainStrings(language).unreadBadge, { count: formatCount(language, total) }));
   };
   refreshUnread();
@@ -283,6 +362,9 @@ function start(): void {
           if (id !== null) void services.command({ type: 'service.reload', id });
         },
         renameService: () => sendAction('rename-active'),
+        quickReplies: () => sendAction('quick-replies'),
+        openShop: () => sendAction('open-shop'),
+        openReport: () => sendAction('open-report'),
         removeService: () => sendAction('remove-active'),
         reloadShell: () => win.webContents.reload(),
         toggleDevTools: () => win.webContents.toggleDevTools(),
@@ -315,6 +397,7 @@ function start(): void {
     quitting = true;
     persister.flush();
     stopHistory();
+    tracker.flush();
   });
   app.on('will-quit', () => tray.destroy());
 

@@ -38,8 +38,13 @@ ipcRenderer.on(CHANNELS.serviceResync, () => withAgent((a) => a.resync()));
 ipcRenderer.on(CHANNELS.serviceOpenChat, (_event, chatId: unknown) => {
   if (typeof chatId === 'string') withAgent((a) => void a.openChat(chatId));
 });
-ipcRenderer.on(CHANNELS.serviceInsertText, (_event, text: unknown) => {
-  if (typeof text === 'string') withAgent((a) => void a.insertText(text));
+ipcRenderer.on(CHANNELS.serviceInsertText, (_event, request: unknown) => {
+  if (typeof request !== 'object' || request === null) return;
+  const { requestId, text } = request as { requestId?: unknown; text?: unknown };
+  if (typeof requestId !== 'string' || typeof text !== 'string') return;
+  withAgent((a) => {
+    void a.insertText(text).then((ok) => ipcRenderer.send(CHANNELS.serviceInsertResult, { requestId, ok }));
+  });
 });
 ipcRenderer.on(CHANNELS.serviceNoticeClick, (_event, click: unknown) => {
   if (typeof click !== 'object' || click === null) return;

@@ -7,6 +7,7 @@ import type { WaslBridge } from '../common/bridge';
 import { CHANNELS } from '../common/channels';
 import type { ChatsDelta, Command, CommandResult, Rect, ShellAction } from '../common/ipc';
 import type { ServiceSnapshot } from '../common/model';
+import type { Report } from '../common/shop/stats';
 import type { AppState, StatePatch } from '../common/state';
 
 function subscribe(channel: string, listener: (value: unknown) => void): () => void {
@@ -29,6 +30,7 @@ const bridge: WaslBridge = {
       const { serviceId, delta } = value as { serviceId: string; delta: ChatsDelta };
       listener(serviceId, delta);
     }),
+  report: (range) => ipcRenderer.invoke(CHANNELS.report, range) as Promise<Report>,
 };
 
 contextBridge.exposeInMainWorld('wasl', bridge);

@@ -2,6 +2,7 @@
  * Business hours: when the shop is open, week by week, in local time. Outside them the tray shows "away" and
  * non-urgent notifications can wait until opening time.
  */
+import type { DayHours, ShopSettings } from './model';
 
 /** Minutes after midnight, 0–1440; `to` before `from` runs past midnight into the next day. */
 export interface OpeningSpan {
@@ -43,4 +44,39 @@ export function nextOpening(hours: WeeklyHours, now: Date): Date | undefined {
     }
   }
   return undefined;
+}
+
+/** The shop's settings as WeeklyHours: each open day's one span; opening and closing at the same time is all day. */
+export function weeklyHours(days: readonly DayHours[]): WeeklyHours {
+  return Array.from({ length: 7 }, (_, day) => {
+    const d = days[day];
+    const from = d === undefined ? undefined : parseClock(d.from);
+    const to = d === undefined ? undefined : parseClock(d.to);
+    if (d?.open !== true || from === undefined || to === undefined) return [];
+    return [from === to ? { from: 0, to: 24 * 60 } : { from, to }];
+  });
+}
+
+/** Business hours are set and the shop is closed at `now`. */
+export function isAway(shop: Pick<ShopSettings, 'hoursEnabled' | 'hours'>, now: Date): boolean {
+  return shop.hoursEnabled && !isOpen(weeklyHours(shop.hours), now);
+}
+
+/** The next moment after `now` the shop opens or closes (within eight days), or undefined when it never does. */
+export function nextChange(hours: WeeklyHours, now: Date): Date | undefined {
+  const open = isOpen(hours, now);
+  const candidates: Date[] = [];
+  for (let days = -1; days <= 8; days += 1) {
+    const date = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days);
+    for (const span of hours[date.getDay()] ?? []) {
+      for (const minute of [span.from, span.to]) {
+        const at = new Date(date.getFullYear(), date.getMonth(), date.getDate(), Math.floor(minute / 60), minute % 60);
+        // A span that runs past midnight ends the next day.
+        if (minute === span.to && span.to < span.from) at.setDate(at.getDate() + 1);
+        if (at.getTime() > now.getTime()) candidates.push(at);
+      }
+    }
+  }
+  candidates.sort((a, b) => a.getTime() - b.getTime());
+  return candidates.find((at) => isOpen(hours, at) !== open);
 }

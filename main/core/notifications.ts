@@ -8,6 +8,8 @@
 import type { Command, CommandResult, ServiceNotice } from '../../common/ipc';
 import type { NotificationRecord } from '../../common/model';
 import { isQuiet } from '../../common/quiet';
+import { isAway, nextChange, weeklyHours } from '../../common/shop/hours';
+import type { Reminder } from '../../common/shop/model';
 import type { AppStore } from './app-store';
 import type { Clock, Logger, TimerHandle } from './ports';
 
@@ -17,8 +19,8 @@ export interface OsNotification {
   silent: boolean;
   /** The sender's picture (https or data: address), fetched by the adapter. */
   iconUrl?: string;
-  /** The service whose session may fetch the picture. */
-  serviceId: string;
+  /** The service whose session may fetch the picture (none for Wasl's own notifications). */
+  serviceId?: string;
 }
 
 /** How Wasl shows a notification on the OS. */
@@ -41,6 +43,15 @@ export interface NotificationCenterDeps {
   /** "12 more new messages", and "New message" for private mode, in the user's language. */
   coalescedText(count: number): string;
   privateText(): string;
+  /** "3 messages came in while the shop was closed", and a reminder's text, in the user's language. */
+  heldText(count: number): string;
+  reminderText(): string;
+  /** Bring the window forward with the inbox in front. */
+  showInbox(): void;
+  /** A notification says the customer of this chat wrote. */
+  onIncoming?(serviceId: string, chatId: string): void;
+  /** The chat's customer is one the shop hears from even when it is closed. */
+  isPriority?(serviceId: string, chatId: string): boolean;
 }
 
 /** Shown one by one: this many notifications per service within COALESCE_MS; the rest are summed up. */
@@ -59,6 +70,9 @@ interface Burst {
 
 export class NotificationCenter {
   private readonly bursts = new Map<string, Burst>();
+  /** Pop-ups held while the shop is closed, shown as one at opening time. */
+  private held = 0;
+  private opening: TimerHandle | undefined;
 
   constructor(private readonly deps: NotificationCenterDeps) {}
 
@@ -71,11 +85,16 @@ export class NotificationCenter {
     if (notice.iconUrl !== undefined) record.iconUrl = notice.iconUrl;
     if (notice.tag !== undefined) record.tag = notice.tag;
     if (notice.chatId !== undefined) record.chatId = notice.chatId;
-    const kept = [...store.getState().notifications, record];
-    store.setState({ notifications: kept.length > KEEP ? kept.slice(kept.length - KEEP) : kept });
+    this.keep(record);
+    if (notice.chatId !== undefined) this.deps.onIncoming?.(serviceId, notice.chatId);
 
-    const { notifications: prefs } = store.getState().settings;
-    if (service.muted || isQuiet(prefs, new Date(clock.now()))) return;
+    const { notifications: prefs, shop } = store.getState().settings;
+    const now = new Date(clock.now());
+    if (service.muted || isQuiet(prefs, now)) return;
+    if (shop.holdOutsideHours && isAway(shop, now) && !(notice.chatId !== undefined && this.deps.isPriority?.(serviceId, notice.chatId) === true)) {
+      this.hold();
+      return;
+    }
     const burst = this.burst(serviceId);
     if (burst.shown.length >= PER_SERVICE_BURST) {
       burst.held += 1;
@@ -99,6 +118,29 @@ export class NotificationCenter {
     });
   }
 
+  /** A reminder the user set is due: into the tray, and a pop-up unless do-not-disturb or quiet hours hold. */
+  remind(reminder: Reminder): void {
+    const { store, clock } = this.deps;
+    const record: NotificationRecord = {
+      id: this.deps.newId(),
+      serviceId: reminder.chat.serviceId,
+      chatId: reminder.chat.chatId,
+      title: reminder.title,
+      body: this.deps.reminderText(),
+      at: clock.now(),
+      read: false,
+      kind: 'reminder',
+    };
+    this.keep(record);
+    const { notifications: prefs } = store.getState().settings;
+    if (isQuiet(prefs, new Date(clock.now()))) return;
+    this.deps.notifier.show({ title: reminder.title, body: this.deps.reminderText(), silent: !prefs.sound, serviceId: reminder.chat.serviceId }, () => {
+      this.markRead([record.id]);
+      this.deps.reveal(reminder.chat.serviceId);
+      this.deps.openChat(reminder.chat.serviceId, reminder.chat.chatId);
+    });
+  }
+
   command(cmd: NotificationCommand): CommandResult {
     const { store } = this.deps;
     switch (cmd.type) {
@@ -117,6 +159,43 @@ export class NotificationCenter {
         return { ok: true };
       }
     }
+  }
+
+  /** Into the tray, the newest KEEP kept. */
+  private keep(record: NotificationRecord): void {
+    const kept = [...this.deps.store.getState().notifications, record];
+    this.deps.store.setState({ notifications: kept.length > KEEP ? kept.slice(kept.length - KEEP) : kept });
+  }
+
+  /** The shop is closed: count the pop-up, to say at opening time how many came in. */
+  private hold(): void {
+    this.held += 1;
+    this.opening ??= this.scheduleOpening();
+  }
+
+  private scheduleOpening(): TimerHandle | undefined {
+    const { clock, store } = this.deps;
+    const at = nextChange(weeklyHours(store.getState().settings.shop.hours), new Date(clock.now()));
+    // Never opens: what was held stays in the tray, with no pop-up to follow.
+    if (at === undefined) return undefined;
+    return clock.setTimeout(() => this.opened(), Math.max(0, at.getTime() - clock.now()));
+  }
+
+  /** Opening time: one pop-up for everything held, unless the shop is still closed (its hours changed). */
+  private opened(): void {
+    this.opening = undefined;
+    const { store, clock } = this.deps;
+    const { shop, notifications: prefs } = store.getState().settings;
+    const now = new Date(clock.now());
+    if (shop.holdOutsideHours && isAway(shop, now)) {
+      this.opening = this.scheduleOpening();
+      return;
+    }
+    const held = this.held;
+    this.held = 0;
+    if (held === 0 || isQuiet(prefs, now)) return;
+    this.deps.log.info('notifications held while closed', { held });
+    this.deps.notifier.show({ title: 'Wasl', body: this.deps.heldText(held), silent: !prefs.sound }, () => this.deps.showInbox());
   }
 
   /** Marks these notifications read (all when `ids` is undefined), changing the store only if something changed. */

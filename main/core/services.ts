@@ -6,7 +6,8 @@
 import { defaultServiceName, parseCustomUrl, PLATFORMS } from '../../common/catalog';
 import { CHANNELS } from '../../common/channels';
 import type { ChatsDelta, Command, CommandResult, Rect, ServiceUpdate } from '../../common/ipc';
-import type { ChatSummary, ServiceConfig, ServiceSnapshot } from '../../common/model';
+import type { ChatSummary, PlatformId, ServiceConfig, ServiceSnapshot } from '../../common/model';
+import type { ChatActivity } from '../../common/shop/model';
 import { initialRuntime, visibleServiceId, type ServiceStatus } from '../../common/state';
 import { addNotice, updateRuntime, updateService, type AppStore } from './app-store';
 import { HANG_GRACE_MS, MAX_CRASHES, retryDelay, STABLE_MS } from './backoff';
@@ -37,6 +38,17 @@ interface Timers {
   hang?: TimerHandle | undefined;
 }
 
+/** Follows who wrote last in each chat (main/core/activity.ts). */
+export interface ActivityPort {
+  observe(serviceId: string, platform: PlatformId, chat: ChatSummary): ChatActivity | undefined;
+  notice(serviceId: string, platform: PlatformId, chatId: string): ChatActivity | undefined;
+  activity(serviceId: string, chatId: string): ChatActivity | undefined;
+  forget(serviceId: string): void;
+}
+
+/** How long a page has to answer whether it typed a quick reply into its composer. */
+export const INSERT_TIMEOUT_MS = 5_000;
+
 export interface ServiceControllerDeps {
   store: AppStore;
   views: ViewsPort;
@@ -45,6 +57,7 @@ export interface ServiceControllerDeps {
   newId: () => string;
   /** What changed in a service's chats, as the shell should see it (phones normalized). */
   onChats?: (serviceId: string, delta: ChatsDelta) => void;
+  activity?: ActivityPort;
 }
 
 export class ServiceController {
@@ -54,6 +67,9 @@ export class ServiceController {
   private readonly log: Logger;
   private readonly newId: () => string;
   private readonly onChats: (serviceId: string, delta: ChatsDelta) => void;
+  private readonly activity: ActivityPort | undefined;
+  /** Quick replies sent to a page, waiting for it to say whether it typed them. */
+  private readonly inserts = new Map<string, { serviceId: string; done: (ok: boolean | undefined) => void }>();
   private readonly timers = new Map<string, Timers>();
   private readonly seqs = new Map<string, number>();
   /** Each service's latest snapshot, kept out of AppState: chat lists are large and change often. */
@@ -68,6 +84,7 @@ export class ServiceController {
     this.log = deps.log;
     this.newId = deps.newId;
     this.onChats = deps.onChats ?? (() => undefined);
+    this.activity = deps.activity;
     this.store.subscribe((next, prev) => {
       this.present();
       if (next.settings.defaultRegion !== prev.settings.defaultRegion) this.republishChats();
@@ -126,6 +143,8 @@ export class ServiceController {
         return this.withService(cmd.id, () => this.activate(cmd.id));
       case 'service.openChat':
         return this.withService(cmd.id, () => this.openChat(cmd.id, cmd.chatId));
+      case 'service.insertText':
+        return this.insertText(cmd.id, cmd.text);
       case 'settings.set':
         this.setSettings(cmd);
         return { ok: true };
@@ -199,11 +218,12 @@ export class ServiceController {
     if (active !== undefined && active !== null) snapshot.activeChatId = active;
     this.snapshots.set(id, snapshot);
     const region = this.store.getState().settings.defaultRegion;
+    const platform = this.service(id)?.platform ?? 'custom';
     const delta: ChatsDelta = {
       reset: update.reset,
       loggedIn: update.loggedIn,
       unread: update.unread,
-      upsert: update.upsert.map((chat) => withPhone(chat, region)),
+      upsert: update.upsert.map((chat) => withActivity(withPhone(chat, region), this.activity?.observe(id, platform, chat))),
       remove: update.remove,
     };
     if (update.activeChatId !== undefined) delta.activeChatId = update.activeChatId;
@@ -218,12 +238,55 @@ export class ServiceController {
     return this.snapshots.get(id);
   }
 
-  /** Every service's chats as the shell sees them: phone numbers in names normalized. */
+  /** Every service's chats as the shell sees them: phones in names normalized, and who wrote last. */
   chatsForShell(): Record<string, ServiceSnapshot> {
     const region = this.store.getState().settings.defaultRegion;
     const out: Record<string, ServiceSnapshot> = {};
-    for (const [id, snapshot] of this.snapshots) out[id] = { ...snapshot, chats: snapshot.chats.map((c) => withPhone(c, region)) };
+    for (const [id, snapshot] of this.snapshots) {
+      out[id] = { ...snapshot, chats: snapshot.chats.map((c) => withActivity(withPhone(c, region), this.activity?.activity(id, c.id))) };
+    }
     return out;
+  }
+
+  /** A notification for this chat arrived: the customer wrote, and the shell hears of it for that chat. */
+  chatNoticed(id: string, chatId: string): void {
+    const service = this.service(id);
+    if (!service || !this.activity) return;
+    const activity = this.activity.notice(id, service.platform, chatId);
+    const snapshot = this.snapshots.get(id);
+    const chat = snapshot?.chats.find((c) => c.id === chatId);
+    if (activity === undefined || !snapshot || !chat) return;
+    const upsert = [withActivity(withPhone(chat, this.store.getState().settings.defaultRegion), activity)];
+    this.onChats(id, { reset: false, loggedIn: snapshot.loggedIn, unread: snapshot.unread, upsert, remove: [] });
+  }
+
+  /** Types a quick reply into the service's open chat; the page answers whether it found a message box. */
+  private insertText(id: string, text: string): Promise<CommandResult> {
+    const service = this.service(id);
+    if (!service?.enabled) return Promise.resolve({ ok: false, error: 'not-found' });
+    const requestId = this.newId();
+    return new Promise((resolve) => {
+      const finish = (ok: boolean | undefined): void => {
+        if (!this.inserts.delete(requestId)) return;
+        this.clock.clearTimeout(timer);
+        if (ok === true) resolve({ ok: true });
+        else if (ok === false) resolve({ ok: false, error: 'no-composer' });
+        else {
+          this.log.warn('the page did not say whether it typed the quick reply', { service: id });
+          resolve({ ok: false, error: 'failed', detail: 'no answer' });
+        }
+      };
+      const timer = this.clock.setTimeout(() => finish(undefined), INSERT_TIMEOUT_MS);
+      this.inserts.set(requestId, { serviceId: id, done: finish });
+      this.activate(id);
+      this.views.send(id, CHANNELS.serviceInsertText, { requestId, text });
+    });
+  }
+
+  /** The page's answer to insertText. Answers from another service's page, or late ones, are ignored. */
+  insertResult(id: string, requestId: string, ok: boolean): void {
+    const pending = this.inserts.get(requestId);
+    if (pending?.serviceId === id) pending.done(ok);
   }
 
   /** The region for local numbers changed: every chat's phone may have too. */
@@ -241,6 +304,14 @@ export class ServiceController {
     if (cmd.language !== undefined) settings.language = cmd.language;
     if (cmd.defaultRegion !== undefined) settings.defaultRegion = cmd.defaultRegion;
     if (cmd.unreadCount !== undefined) settings.unreadCount = cmd.unreadCount;
+    if (cmd.shop) {
+      const shop = { ...current.shop };
+      if (cmd.shop.name !== undefined) shop.name = cmd.shop.name.trim();
+      if (cmd.shop.hoursEnabled !== undefined) shop.hoursEnabled = cmd.shop.hoursEnabled;
+      if (cmd.shop.hours !== undefined) shop.hours = cmd.shop.hours;
+      if (cmd.shop.holdOutsideHours !== undefined) shop.holdOutsideHours = cmd.shop.holdOutsideHours;
+      settings.shop = shop;
+    }
     const n = cmd.notifications;
     if (n) {
       const notifications = { ...current.notifications };
@@ -294,6 +365,19 @@ export class ServiceController {
     return { ok: true, id: service.id };
   }
 
+  /** Accounts a restored backup has and this profile lacks, added as they were (their pages ask to sign in). */
+  adopt(configs: readonly ServiceConfig[]): void {
+    const state = this.store.getState();
+    const have = new Set(state.services.map((s) => s.id));
+    const added = configs.filter((s) => !have.has(s.id));
+    if (added.length === 0) return;
+    const runtime = { ...state.runtime };
+    for (const service of added) runtime[service.id] = initialRuntime(service.enabled);
+    this.store.setState({ services: [...state.services, ...added], runtime });
+    for (const service of added) if (service.enabled) this.openView(service);
+    this.log.info('services added from a backup', { count: added.length });
+  }
+
   private move(id: string, index: number): void {
     const services = [...this.store.getState().services];
     const from = services.findIndex((s) => s.id === id);
@@ -338,6 +422,7 @@ export class ServiceController {
     const service = state.services[index];
     if (!service) return { ok: false, error: 'not-found' };
     this.forget(id);
+    this.activity?.forget(id);
     this.views.close(id);
     const services = state.services.filter((s) => s.id !== id);
     const { [id]: _removed, ...runtime } = state.runtime;
@@ -455,5 +540,10 @@ export class ServiceController {
     for (const kind of ['retry', 'stable', 'hang'] as const) this.clearTimer(id, kind);
     this.seqs.delete(id);
     if (this.snapshots.delete(id)) this.onChats(id, { reset: true, loggedIn: false, unread: { direct: 0, indirect: 0 }, upsert: [], remove: [] });
+    for (const pending of [...this.inserts.values()]) if (pending.serviceId === id) pending.done(undefined);
   }
+}
+
+function withActivity(chat: ChatSummary, activity: ChatActivity | undefined): ChatSummary {
+  return activity === undefined ? chat : { ...chat, activity };
 }

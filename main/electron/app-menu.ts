@@ -26,6 +26,9 @@ export interface MenuActions {
   reloadService: () => void;
   renameService: () => void;
   removeService: () => void;
+  quickReplies: () => void;
+  openShop: () => void;
+  openReport: () => void;
   reloadShell: () => void;
   toggleDevTools: () => void;
   hideWindow: () => void;
@@ -111,6 +114,15 @@ export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuI
       { type: 'separator' },
       { label: s.renameService, enabled: hasActive, click: actions.renameService },
       { label: s.removeService, enabled: hasActive, click: actions.removeService },
+    ],
+  });
+  template.push({
+    label: s.shop,
+    submenu: [
+      { label: s.quickReplies, accelerator: 'CmdOrCtrl+Shift+Space', registerAccelerator: false, click: actions.quickReplies },
+      { type: 'separator' },
+      { label: s.shopTools, click: actions.openShop },
+      { label: s.report, click: actions.openReport },
     ],
   });
   template.push({ label: s.window, role: 'windowMenu' });

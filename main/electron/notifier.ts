@@ -46,22 +46,22 @@ export class ElectronNotifier<I extends NativeImageLike> implements NotifierPort
       this.log.warn('notifications are not supported on this system');
       return;
     }
-    const { iconUrl } = notification;
-    if (iconUrl === undefined) {
+    const { iconUrl, serviceId } = notification;
+    if (iconUrl === undefined || serviceId === undefined) {
       this.present(notification, undefined, onClick);
       return;
     }
-    this.icon(notification.serviceId, iconUrl)
+    this.icon(serviceId, iconUrl)
       .then(
         (icon) => {
           this.present(notification, icon, onClick);
         },
         (error: unknown) => {
           const reason = error instanceof IconError ? error.reason : 'network';
-          const key = `${notification.serviceId}\u0000${reason}`;
+          const key = `${serviceId}\u0000${reason}`;
           if (!this.logged.has(key)) {
             this.logged.add(key);
-            this.log.warn('notification shown without its picture', { service: notification.serviceId, reason });
+            this.log.warn('notification shown without its picture', { service: serviceId, reason });
           }
           this.present(notification, undefined, onClick);
         },

@@ -1,8 +1,9 @@
 /**
  * The tray icon. It shows the unread total: drawn into the icon on Windows and Linux (a red badge, sharp at 1×
  * and 2×), as the title beside the template icon in the macOS menu bar; and says it in the tooltip. A click shows
- * or hides the window. Its menu: Show/Hide, the newest unread notifications (a click opens that chat), Mark All
- * as Read, Do Not Disturb (off, for an hour, until tomorrow morning, quiet hours), Quit.
+ * or hides the window. Its menu: Show/Hide, "Away" outside business hours, the newest unread notifications (a
+ * click opens that chat), Mark All as Read, Do Not Disturb (off, on, for an hour, until tomorrow morning, quiet
+ * hours), Quit.
  */
 import type { Command } from '../../common/ipc';
 import type { HostOs, NotificationSettings } from '../../common/state';
@@ -10,7 +11,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { currentDnd, dndUntil, MORNING_HOUR, type DndChoice } from '../../common/dnd';
 import type { Clock, Logger, TimerHandle } from '../core/ports';
 import type { UnreadNotification } from '../core/unread';
-import { fill, formatTime, mainStrings, trayTooltip } from '../i18n';
+import { fill, formatDayTime, formatTime, mainStrings, trayTooltip } from '../i18n';
 import type { BrowserWindowLike, ElectronApi, NativeImageLike, TrayLike } from './api';
 import { halved, readBitmaps, toNativeImage, withBadge, type ScaledBitmap } from './badge-images';
 import { revealWindow } from './main-window';
@@ -29,6 +30,8 @@ export interface TrayView {
   /** The newest unread notifications, newest first (at most TRAY_NOTIFICATIONS are listed). */
   unread: readonly UnreadNotification[];
   notifications: Pick<NotificationSettings, 'dndUntil' | 'quietHours'>;
+  /** Outside business hours: when the shop opens next (null when it never does); undefined while open. */
+  away?: { opens: number | null };
 }
 
 export interface TrayDeps {
@@ -142,6 +145,11 @@ export class AppTray {
       { label: this.windowShown() ? s.hideWasl : s.showWasl, click: () => this.toggle() },
       { type: 'separator' },
     ];
+    if (view.away) {
+      const opens = view.away.opens;
+      const label = opens === null ? s.away : fill(s.awayUntil, { time: formatDayTime(view.language, new Date(opens), new Date(this.deps.clock.now())) });
+      items.push({ id: 'away', label, enabled: false }, { type: 'separator' });
+    }
     const unread = view.unread.slice(0, TRAY_NOTIFICATIONS);
     if (unread.length === 0) items.push({ label: s.noNewNotifications, enabled: false });
     for (const n of unread) {

@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import { parseCustomUrl } from '../../common/catalog';
-import { LIMITS, serviceIdSchema } from '../../common/ipc';
+import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../common/ipc';
 import { PLATFORM_IDS, type Person, type ServiceConfig } from '../../common/model';
-import { DEFAULT_SETTINGS, type NotificationSettings, type Settings, type View } from '../../common/state';
+import { DEFAULT_LABELS, DEFAULT_SHOP, LABEL_PRESETS, type Customer, type Label, type QuickReply, type ShopSettings } from '../../common/shop/model';
+import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type NotificationSettings, type Settings, type View } from '../../common/state';
 
 export interface WindowState {
   x?: number;
@@ -24,6 +25,9 @@ export interface PersistedDoc {
   settings: Settings;
   people: Person[];
   dismissedSuggestions: string[];
+  quickReplies: QuickReply[];
+  labels: Label[];
+  customers: Record<string, Customer>;
   window: WindowState | null;
 }
 
@@ -37,6 +41,9 @@ export const MIGRATIONS: readonly ((doc: RawDoc) => RawDoc)[] = [
   // 1 → 2: the unified inbox. People the user linked, suggestions dismissed, and which view was in front (version
   // 1 only knew services, so it showed one).
   (doc) => ({ ...doc, version: 2, view: 'service', people: [], dismissedSuggestions: [] }),
+  // 2 → 3: the shop-owner toolkit. WhatsApp Business's default labels to start with; the shop's settings come
+  // from the defaults.
+  (doc) => ({ ...doc, version: 3, quickReplies: [], labels: DEFAULT_LABELS, customers: {} }),
 ];
 
 export const CURRENT_VERSION = MIGRATIONS.length + 1;
@@ -47,10 +54,20 @@ export function defaultDocument(): PersistedDoc {
     services: [],
     activeServiceId: null,
     view: 'inbox',
-    settings: { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications } },
+    settings: defaultSettings(),
     people: [],
     dismissedSuggestions: [],
+    ...DEFAULT_SHOP_DATA,
+    labels: [...DEFAULT_SHOP_DATA.labels],
     window: null,
+  };
+}
+
+export function defaultSettings(): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    notifications: { ...DEFAULT_SETTINGS.notifications },
+    shop: { ...DEFAULT_SHOP, hours: DEFAULT_SHOP.hours.map((d) => ({ ...d })) },
   };
 }
 
@@ -74,7 +91,7 @@ const windowSchema = z.object({
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
-type PlainSettings = Omit<Settings, 'notifications'>;
+type PlainSettings = Omit<Settings, 'notifications' | 'shop'>;
 
 const settingsFields = {
   theme: z.enum(['system', 'light', 'dark']),
@@ -89,6 +106,43 @@ const notificationFields = {
   dndUntil: z.number().int().min(0).nullable(),
   quietHours: z.object({ enabled: z.boolean(), from: clock, to: clock }),
 } satisfies { [K in keyof NotificationSettings]: z.ZodType<NotificationSettings[K]> };
+
+const shopFields = {
+  name: shopSchemas.shopName,
+  hoursEnabled: z.boolean(),
+  hours: z.array(z.object({ open: z.boolean(), from: clock, to: clock })).length(7),
+  holdOutsideHours: z.boolean(),
+} satisfies { [K in keyof ShopSettings]: z.ZodType<ShopSettings[K]> };
+
+const idField = z.string().min(1).max(LIMITS.idChars);
+
+const quickReplySchema = z.object({ id: idField, name: shopSchemas.replyName, body: shopSchemas.replyBody });
+
+const labelSchema = z
+  .object({
+    id: idField,
+    color: shopSchemas.labelColor,
+    name: shopSchemas.labelName.optional(),
+    preset: z.enum(LABEL_PRESETS).optional(),
+  })
+  .refine((l) => l.name !== undefined || l.preset !== undefined, 'a label needs a name or a preset');
+
+const customerSchema = z.object({
+  labels: z.array(idField).max(LIMITS.labels),
+  note: shopSchemas.note,
+  status: shopSchemas.status,
+  statusAt: z.number().int().min(0),
+  priority: z.boolean(),
+  reminder: z
+    .object({
+      at: z.number().int().min(0),
+      setAt: z.number().int().min(0),
+      chat: z.object({ serviceId: serviceIdSchema, chatId: idField }),
+      title: z.string().max(LIMITS.textChars),
+      notified: z.boolean().optional(),
+    })
+    .optional(),
+});
 
 const personSchema = z.object({
   id: z.string().min(1).max(LIMITS.idChars),
@@ -169,6 +223,9 @@ function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: nu
   const notifications = isRecord(settings['notifications']) ? settings['notifications'] : {};
   dropped += pick(notifications, notificationFields, doc.settings.notifications);
 
+  const shop = isRecord(settings['shop']) ? settings['shop'] : {};
+  dropped += pick(shop, shopFields, doc.settings.shop);
+
   if (raw['view'] === 'inbox' || raw['view'] === 'service') doc.view = raw['view'];
   else if (raw['view'] !== undefined) dropped += 1;
 
@@ -192,6 +249,8 @@ function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: nu
     else dropped += 1;
   }
 
+  dropped += salvageShop(raw, doc);
+
   if (raw['window'] !== undefined && raw['window'] !== null) {
     const parsed = windowSchema.safeParse(raw['window']);
     if (parsed.success) doc.window = stripUndefined(parsed.data);
@@ -199,6 +258,74 @@ function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: nu
   }
   return { doc, dropped };
 }
+
+/** Quick replies, labels and customers: each valid one kept, the rest counted. Customers keep known labels only. */
+function salvageShop(raw: RawDoc, doc: PersistedDoc): number {
+  let dropped = 0;
+  const replies = list(raw['quickReplies'], quickReplySchema, LIMITS.quickReplies);
+  doc.quickReplies = replies.items.map((r) => ({ id: r.id, name: r.name, body: r.body }));
+  // A document that never had labels starts with the defaults; an empty list is the user's choice.
+  const labels = raw['labels'] === undefined ? { items: [...DEFAULT_LABELS], dropped: 0 } : list(raw['labels'], labelSchema, LIMITS.labels);
+  doc.labels = labels.items.map(toLabel);
+  dropped += replies.dropped + labels.dropped;
+  const known = new Set(doc.labels.map((l) => l.id));
+  const customers = isRecord(raw['customers']) ? raw['customers'] : {};
+  if (raw['customers'] !== undefined && !isRecord(raw['customers'])) dropped += 1;
+  doc.customers = {};
+  for (const [key, value] of Object.entries(customers)) {
+    const parsed = customerSchema.safeParse(value);
+    if (!parsed.success || key.length > LIMITS.idChars * 2 || !ENTRY_KEY.test(key)) {
+      dropped += 1;
+      continue;
+    }
+    doc.customers[key] = toCustomer(parsed.data, known);
+  }
+  return dropped;
+}
+
+/** The valid items of a list, each id once, at most `max`; `raw` absent is an empty list. */
+function list<T extends { id: string }>(raw: unknown, schema: z.ZodType<T>, max: number): { items: T[]; dropped: number } {
+  if (raw === undefined) return { items: [], dropped: 0 };
+  if (!Array.isArray(raw)) return { items: [], dropped: 1 };
+  const items: T[] = [];
+  const ids = new Set<string>();
+  let dropped = 0;
+  for (const item of raw) {
+    const parsed = schema.safeParse(item);
+    if (!parsed.success || ids.has(parsed.data.id) || items.length >= max) {
+      dropped += 1;
+      continue;
+    }
+    ids.add(parsed.data.id);
+    items.push(parsed.data);
+  }
+  return { items, dropped };
+}
+
+export function toLabel(data: z.infer<typeof labelSchema>): Label {
+  const label: Label = { id: data.id, color: data.color };
+  if (data.name !== undefined) label.name = data.name;
+  if (data.preset !== undefined) label.preset = data.preset;
+  return label;
+}
+
+export function toCustomer(data: z.infer<typeof customerSchema>, knownLabels: ReadonlySet<string>): Customer {
+  const customer: Customer = {
+    labels: data.labels.filter((id) => knownLabels.has(id)),
+    note: data.note,
+    status: data.status,
+    statusAt: data.statusAt,
+    priority: data.priority,
+  };
+  if (data.reminder) {
+    const { at, setAt, chat, title, notified } = data.reminder;
+    customer.reminder = { at, setAt, chat: { serviceId: chat.serviceId, chatId: chat.chatId }, title };
+    if (notified === true) customer.reminder.notified = true;
+  }
+  return customer;
+}
+
+export const shopDocSchemas = { quickReply: quickReplySchema, label: labelSchema, customer: customerSchema, shopFields };
 
 /** Copies each valid field of `raw` into `into` (in place); answers how many present fields were invalid. */
 function pick<T extends object>(raw: Record<string, unknown>, fields: { [K in keyof T]?: z.ZodType<T[K]> }, into: T): number {

@@ -32,6 +32,7 @@ const recordSchema = z.object({
   tag: z.string().max(200).optional(),
   at: z.number().int().min(0),
   read: z.boolean(),
+  kind: z.literal('reminder').optional(),
 });
 
 export function readHistory(raw: unknown): { doc: HistoryDoc; problem?: ReadProblem } {
@@ -54,6 +55,7 @@ export function readHistory(raw: unknown): { doc: HistoryDoc; problem?: ReadProb
       const value = parsed.data[key];
       if (value !== undefined) record[key] = value;
     }
+    if (parsed.data.kind !== undefined) record.kind = parsed.data.kind;
     doc.items.push(record);
   }
   return dropped > 0 ? { doc, problem: { kind: 'repaired', dropped } } : { doc };

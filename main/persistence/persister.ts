@@ -1,6 +1,6 @@
 /**
- * Keeps the settings file in step with main's store: what persists (services, the active one, settings, window
- * placement) is written shortly after it changes, and at once on quit.
+ * Keeps the settings file in step with main's store: what persists (services, the active one, settings, people,
+ * the shop's data, window placement) is written shortly after it changes, and at once on quit.
  */
 import type { AppState } from '../../common/state';
 import type { AppStore } from '../core/app-store';
@@ -55,8 +55,9 @@ export class Persister {
   }
 
   private write(): void {
-    const { services, activeServiceId, view, settings, people, dismissedSuggestions } = this.store.getState();
-    const ok = this.save({ version: this.version, services, activeServiceId, view, settings, people, dismissedSuggestions, window: this.window });
+    const state = this.store.getState();
+    const doc: PersistedDoc = { version: this.version, window: this.window, ...pickPersisted(state) };
+    const ok = this.save(doc);
     if (!ok && !this.failed) {
       addNotice(this.store, { id: this.newId(), at: this.clock.now(), kind: 'settings-not-saved' });
     }
@@ -64,7 +65,25 @@ export class Persister {
   }
 }
 
-const PERSISTED = ['services', 'activeServiceId', 'view', 'settings', 'people', 'dismissedSuggestions'] as const satisfies readonly (keyof AppState & keyof PersistedDoc)[];
+const PERSISTED = [
+  'services',
+  'activeServiceId',
+  'view',
+  'settings',
+  'people',
+  'dismissedSuggestions',
+  'quickReplies',
+  'labels',
+  'customers',
+] as const satisfies readonly (keyof AppState & keyof PersistedDoc)[];
+
+type Persisted = Pick<AppState, (typeof PERSISTED)[number]>;
+
+/** The parts of the state the settings file keeps (all of PersistedDoc but its version and the window). */
+export function pickPersisted(state: AppState): Persisted {
+  const { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers } = state;
+  return { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers };
+}
 
 function persistedChanged(next: AppState, prev: AppState): boolean {
   return PERSISTED.some((key) => next[key] !== prev[key]);

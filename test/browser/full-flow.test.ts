@@ -43,6 +43,7 @@ beforeAll(async () => {
   views.connect({
     update: (id, update) => shell.controller.serviceUpdate(id, update),
     notice: (id, notice) => shell.notifications.receive(id, notice),
+    inserted: (id, requestId, ok) => shell.controller.insertResult(id, requestId, ok),
   });
 });
 

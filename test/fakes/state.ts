@@ -1,5 +1,5 @@
 /** A complete AppState for tests: the given parts over empty defaults. */
-import { DEFAULT_SETTINGS, type AppState } from '../../common/state';
+import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type AppState } from '../../common/state';
 
 export function stateOf(parts: Partial<AppState> = {}): AppState {
   return {
@@ -12,6 +12,8 @@ export function stateOf(parts: Partial<AppState> = {}): AppState {
     dismissedSuggestions: [],
     peopleUndo: null,
     notifications: [],
+    ...DEFAULT_SHOP_DATA,
+    shopUndo: null,
     notices: [],
     os: 'linux',
     ...parts,

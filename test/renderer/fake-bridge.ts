@@ -7,6 +7,7 @@ import { act } from '@testing-library/react';
 import type { WaslBridge } from '../../common/bridge';
 import type { ChatsDelta, Command, CommandResult, Rect, ShellAction } from '../../common/ipc';
 import type { PlatformId, ServiceConfig, ServiceSnapshot } from '../../common/model';
+import { buildReport, type DailyStats, type Report } from '../../common/shop/stats';
 import { stateOf } from '../fakes/state';
 import { applyPatch, DEFAULT_SETTINGS, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
 
@@ -20,6 +21,9 @@ export class FakeBridge implements WaslBridge {
   private readonly chatListeners = new Set<(serviceId: string, delta: ChatsDelta) => void>();
   /** Every service's chats, as main would hold them. */
   chats: Record<string, ServiceSnapshot> = {};
+  /** The daily counts main's report is built from. */
+  daily: DailyStats = {};
+  readonly reports: { from: number; to: number }[] = [];
 
   constructor(state: AppState) {
     this.state = state;
@@ -53,6 +57,11 @@ export class FakeBridge implements WaslBridge {
     act(() => {
       for (const listener of this.chatListeners) listener(serviceId, delta);
     });
+  }
+
+  report(range: { from: number; to: number }): Promise<Report> {
+    this.reports.push(range);
+    return Promise.resolve(buildReport(this.daily, range.from, range.to));
   }
 
   command(command: Command): Promise<CommandResult> {

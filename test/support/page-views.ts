@@ -5,6 +5,7 @@
  * the service (open a chat, type, a notification click, resync) reaches the agent.
  */
 import type { Browser } from 'playwright-core';
+import { z } from 'zod';
 import { CHANNELS } from '../../common/channels';
 import { serviceNoticeSchema, serviceUpdateSchema, type ServiceNotice, type ServiceUpdate } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
@@ -17,7 +18,12 @@ export interface PageViewsTargets {
   update(serviceId: string, update: ServiceUpdate): boolean;
   /** main's handling of `svc:notification`. */
   notice(serviceId: string, notice: ServiceNotice): void;
+  /** main's handling of `svc:insert-result`: whether the page typed a quick reply. */
+  inserted?(serviceId: string, requestId: string, ok: boolean): void;
 }
+
+/** What main sends a page to type (see ServiceController.insertText). */
+const insertRequestSchema = z.object({ requestId: z.string(), text: z.string() });
 
 export class PageViews implements ViewsPort {
   readonly pages = new Map<string, AgentPage>();
@@ -126,7 +132,15 @@ export class PageViews implements ViewsPort {
       void page.isolated(expression).catch(() => undefined);
     };
     if (channel === CHANNELS.serviceOpenChat && typeof payload === 'string') call(`WaslAgent.openChat(${JSON.stringify(payload)})`);
-    else if (channel === CHANNELS.serviceInsertText && typeof payload === 'string') call(`WaslAgent.insertText(${JSON.stringify(payload)})`);
+    else if (channel === CHANNELS.serviceInsertText && typeof payload === 'object' && payload !== null) {
+      const parsed = insertRequestSchema.safeParse(payload);
+      if (!parsed.success) return;
+      const { requestId, text } = parsed.data;
+      void page.isolated<boolean>(`WaslAgent.insertText(${JSON.stringify(text)})`).then(
+        (ok) => this.deliver((targets) => targets.inserted?.(serviceId, requestId, ok)),
+        () => this.deliver((targets) => targets.inserted?.(serviceId, requestId, false)),
+      );
+    }
     else if (channel === CHANNELS.serviceResync) call('WaslAgent.resync()');
     else if (channel === CHANNELS.serviceNoticeClick && typeof payload === 'object' && payload !== null) {
       const { id, chatId } = payload as { id?: unknown; chatId?: unknown };

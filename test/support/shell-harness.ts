@@ -10,8 +10,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { commandSchema, rectSchema, type ChatsDelta, type Command, type CommandResult, type Rect, type ShellAction } from '../../common/ipc';
+import { commandSchema, rectSchema, reportRangeSchema, type ChatsDelta, type Command, type CommandResult, type Rect, type ShellAction } from '../../common/ipc';
 import type { ServiceSnapshot } from '../../common/model';
+import type { Report } from '../../common/shop/stats';
 import { diffState, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
 import { createAppStore, updateRuntime, type AppStore } from '../../main/core/app-store';
 import { dispatchCommand } from '../../main/core/commands';
@@ -19,6 +20,11 @@ import { NotificationCenter, type OsNotification } from '../../main/core/notific
 import { PeopleController } from '../../main/core/people-controller';
 import type { Clock, TimerHandle, ViewsPort } from '../../main/core/ports';
 import { ServiceController } from '../../main/core/services';
+import { ActivityTracker, type ActivityDoc } from '../../main/core/activity';
+import { DataTransfer } from '../../main/core/data-transfer';
+import { ShopController } from '../../main/core/shop';
+import { labelName } from '../../main/i18n';
+import { MemoryFiles } from '../fakes/files';
 import { stateOf } from '../fakes/state';
 import { MemoryLogger } from '../fakes/logger';
 import { RecordingViews } from '../fakes/views';
@@ -79,6 +85,8 @@ export interface ShellHarnessOptions {
   views?: ViewsPort;
   /** Freezes the page's clock (Date.now, new Date) at this moment, so relative times in screenshots hold still. */
   now?: number;
+  /** What main learned about chats before (activity.json). */
+  activity?: ActivityDoc;
 }
 
 export interface ShellHarness {
@@ -87,6 +95,10 @@ export interface ShellHarness {
   store: AppStore;
   controller: ServiceController;
   notifications: NotificationCenter;
+  shop: ShopController;
+  tracker: ActivityTracker;
+  /** The save and open dialogs, and the disk. */
+  files: MemoryFiles;
   /** OS notifications main showed, each with its click. */
   shown: (OsNotification & { click(): void })[];
   views: RecordingViews;
@@ -115,6 +127,7 @@ interface HarnessWindow {
   __waslCommand(command: unknown): Promise<CommandResult>;
   __waslViewport(rect: unknown): Promise<void>;
   __waslHydrateChats(): Promise<Record<string, ServiceSnapshot>>;
+  __waslReport(range: unknown): Promise<Report>;
   __waslPatch?: (patch: StatePatch) => void;
   __waslAction?: (action: ShellAction) => void;
   __waslChats?: (serviceId: string, delta: ChatsDelta) => void;
@@ -137,6 +150,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
   const log = new MemoryLogger();
   let ids = 0;
   let chatsOut: (serviceId: string, delta: ChatsDelta) => void = () => undefined;
+  const tracker = new ActivityTracker({ initial: options.activity ?? { chats: {}, days: {} }, clock, save: () => true });
   const controller = new ServiceController({
     store,
     views: options.views ?? views,
@@ -144,6 +158,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     log,
     newId: () => `svc-${++ids}`,
     onChats: (serviceId, delta) => chatsOut(serviceId, delta),
+    activity: tracker,
   });
   const people = new PeopleController(store, () => `person-${++ids}`);
   const shown: (OsNotification & { click(): void })[] = [];
@@ -158,7 +173,29 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     openChat: (id, chatId) => controller.openChat(id, chatId),
     coalescedText: (count) => `${count} more new messages`,
     privateText: () => 'New message',
+    heldText: (count) => `${count} messages came in while you were closed`,
+    reminderText: () => 'Reminder',
+    showInbox: () => void controller.command({ type: 'view.inbox' }),
+    onIncoming: (id, chatId) => controller.chatNoticed(id, chatId),
+    isPriority: (id, chatId) => shop.isPriority({ serviceId: id, chatId }, undefined),
   });
+  const shop = new ShopController({ store, clock, log, newId: () => `shop-${++ids}`, remind: (reminder) => notifications.remind(reminder) });
+  const files = new MemoryFiles();
+  const data = new DataTransfer({
+    store,
+    files,
+    clock,
+    log,
+    shop,
+    chats: () => controller.chatsForShell(),
+    adoptServices: (configs) => controller.adopt(configs),
+    csvText: () => ({
+      header: ['Name', 'Platforms', 'Phone numbers', 'Labels', 'Notes', 'Last contact'],
+      labelName: (label) => labelName('en', label),
+      platformName: (service) => service.name,
+    }),
+  });
+  const targets = { services: controller, people, notifications, shop, data };
   if (options.start !== false) controller.start();
 
   // The app's own Content Security Policy, as app:// sends it: a violation shows up in `errors`.
@@ -202,9 +239,17 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
       return { ok: false, error: 'invalid' };
     }
     commands.push(parsed.data);
-    return dispatchCommand(parsed.data, { services: controller, people, notifications });
+    return dispatchCommand(parsed.data, targets);
   });
   await page.exposeBinding('__waslHydrateChats', (): Record<string, ServiceSnapshot> => controller.chatsForShell());
+  await page.exposeBinding('__waslReport', (_source, raw: unknown): Report => {
+    const parsed = reportRangeSchema.safeParse(raw);
+    if (!parsed.success) {
+      rejected.push(raw);
+      throw new Error('invalid report range');
+    }
+    return tracker.report(parsed.data.from, parsed.data.to);
+  });
   await page.exposeBinding('__waslViewport', (_source, raw: unknown) => {
     const parsed = rectSchema.nullable().safeParse(raw);
     if (!parsed.success) {
@@ -247,6 +292,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
         chatListeners.add(listener);
         return () => chatListeners.delete(listener);
       },
+      report: (range: unknown) => w.__waslReport(range),
     };
   });
 
@@ -279,6 +325,9 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     store,
     controller,
     notifications,
+    shop,
+    tracker,
+    files,
     shown,
     views,
     clock,

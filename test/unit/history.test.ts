@@ -19,15 +19,19 @@ const record = (n: number, extra: Partial<NotificationRecord> = {}): Notificatio
 
 describe('readHistory', () => {
   it('reads the tray back, keeping the valid records and the newest ones only', () => {
-    const items = [record(1, { chatId: 'c1', body: 'hi', iconUrl: 'data:image/png;base64,AA', tag: 't' }), record(2, { read: true })];
+    const items = [
+      record(1, { chatId: 'c1', body: 'hi', iconUrl: 'data:image/png;base64,AA', tag: 't' }),
+      record(2, { read: true }),
+      record(3, { chatId: 'c1', body: 'Reminder', kind: 'reminder' }),
+    ];
     expect(readHistory({ version: 1, items })).toEqual({ doc: { version: 1, items } });
     const many = Array.from({ length: KEEP + 10 }, (_, i) => record(i));
     expect(readHistory({ version: 1, items: many }).doc.items[0]?.id).toBe('r10');
   });
 
   it('drops invalid records and says how many', () => {
-    const raw = { version: 1, items: [record(1), { ...record(2), serviceId: '../x' }, { ...record(3), iconUrl: 'file:///etc/passwd' }, 'junk'] };
-    expect(readHistory(raw)).toEqual({ doc: { version: 1, items: [record(1)] }, problem: { kind: 'repaired', dropped: 3 } });
+    const raw = { version: 1, items: [record(1), { ...record(2), serviceId: '../x' }, { ...record(3), iconUrl: 'file:///etc/passwd' }, { ...record(4), kind: 'alarm' }, 'junk'] };
+    expect(readHistory(raw)).toEqual({ doc: { version: 1, items: [record(1)] }, problem: { kind: 'repaired', dropped: 4 } });
   });
 
   it('starts empty on a first start, and says an unknown version is unusable', () => {

@@ -1,13 +1,16 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceNotice } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
+import type { ShopSettings } from '../../common/shop/model';
 import { DEFAULT_SETTINGS, initialRuntime, type NotificationSettings } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app-store';
 import { COALESCE_MS, KEEP, NotificationCenter, PER_SERVICE_BURST, type OsNotification } from '../../main/core/notifications';
-import { coalescedText } from '../../main/i18n';
+import { coalescedText, heldText, labelName } from '../../main/i18n';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
 import { stateOf } from '../fakes/state';
+
+const HOUR = 3_600_000;
 
 const svc = (id: string, extra: Partial<ServiceConfig> = {}): ServiceConfig => ({
   id, platform: 'whatsapp', name: `Shop ${id}`, enabled: true, muted: false, callsAllowed: false, ...extra,
@@ -23,6 +26,9 @@ describe('NotificationCenter', () => {
   let revealed: string[];
   let clicks: { serviceId: string; id: string; chatId?: string }[];
   let opened: [string, string][];
+  let incoming: [string, string][];
+  let priority: Set<string>;
+  let inboxShown: number;
   let center: NotificationCenter;
   const prefs = (change: Partial<NotificationSettings>) => {
     const settings = store.getState().settings;
@@ -43,6 +49,9 @@ describe('NotificationCenter', () => {
     revealed = [];
     clicks = [];
     opened = [];
+    incoming = [];
+    priority = new Set();
+    inboxShown = 0;
     let ids = 0;
     center = new NotificationCenter({
       store,
@@ -55,6 +64,13 @@ describe('NotificationCenter', () => {
       openChat: (serviceId, chatId) => opened.push([serviceId, chatId]),
       coalescedText: (count) => coalescedText('en', count),
       privateText: () => 'New message',
+      heldText: (count) => heldText('en', count),
+      reminderText: () => 'Reminder',
+      showInbox: () => {
+        inboxShown += 1;
+      },
+      onIncoming: (serviceId, chatId) => incoming.push([serviceId, chatId]),
+      isPriority: (serviceId, chatId) => priority.has(`${serviceId}/${chatId}`),
     });
   });
 
@@ -156,6 +172,95 @@ describe('NotificationCenter', () => {
     center.command({ type: 'notifications.clear' });
     expect(tray()).toEqual([]);
   });
+  describe('business hours', () => {
+    // The clock starts Saturday 21 November 2026, 12:00. Open 09:00–18:00 every day.
+    const shop = (change: Partial<ShopSettings>) => {
+      const settings = store.getState().settings;
+      const hours = Array.from({ length: 7 }, () => ({ open: true, from: '09:00', to: '18:00' }));
+      store.setState({ settings: { ...settings, shop: { ...settings.shop, hoursEnabled: true, hours, holdOutsideHours: true, ...change } } });
+    };
+
+    it('holds pop-ups while closed, keeps them in the tray, and sums them up at opening time', () => {
+      shop({});
+      clock.advance(7 * HOUR);
+      center.receive('a', notice(1, 'c1'));
+      center.receive('b', notice(2, 'c2'));
+      center.receive('m', notice(3, 'c3'));
+      expect(shown).toEqual([]);
+      expect(tray()).toHaveLength(3);
+      // Sunday 09:00.
+      clock.advance(14 * HOUR - 1);
+      expect(shown).toEqual([]);
+      clock.advance(1);
+      expect(shown.map(plain)).toEqual([{ title: 'Wasl', body: heldText('en', 2), silent: false }]);
+      shown[0]?.click();
+      expect(inboxShown).toBe(1);
+      // Open now: pop-ups as usual.
+      center.receive('a', notice(4, 'c1'));
+      expect(shown).toHaveLength(2);
+    });
+
+    it('lets priority customers through while closed', () => {
+      shop({});
+      clock.advance(7 * HOUR);
+      priority.add('a/vip');
+      center.receive('a', notice(1, 'vip'));
+      center.receive('a', notice(2));
+      expect(shown.map((n) => n.title)).toEqual(['Customer 1']);
+    });
+
+    it('shows everything when hours are set but holding is off, and says "away" only in the tray', () => {
+      shop({ holdOutsideHours: false });
+      clock.advance(7 * HOUR);
+      center.receive('a', notice(1, 'c1'));
+      expect(shown).toHaveLength(1);
+    });
+
+    it('waits on if the shop is still closed at the time it was to open (its hours changed)', () => {
+      shop({});
+      clock.advance(7 * HOUR);
+      center.receive('a', notice(1, 'c1'));
+      shop({ hours: Array.from({ length: 7 }, () => ({ open: true, from: '10:00', to: '18:00' })) });
+      clock.advance(14 * HOUR);
+      expect(shown).toEqual([]);
+      clock.advance(HOUR);
+      expect(shown.map((n) => n.body)).toEqual([heldText('en', 1)]);
+    });
+
+    it('says nothing at opening time when quiet hours hold then', () => {
+      shop({});
+      prefs({ quietHours: { enabled: true, from: '08:00', to: '10:00' } });
+      clock.advance(7 * HOUR);
+      center.receive('a', notice(1, 'c1'));
+      clock.advance(14 * HOUR);
+      expect(shown).toEqual([]);
+    });
+  });
+
+  it('tells who follows activity that a chat’s customer wrote', () => {
+    center.receive('a', notice(1, 'c1'));
+    center.receive('a', notice(2));
+    center.receive('m', notice(3, 'c3'));
+    expect(incoming).toEqual([
+      ['a', 'c1'],
+      ['m', 'c3'],
+    ]);
+  });
+
+  it('puts a due reminder in the tray and pops it up; a click opens its chat', () => {
+    const reminder = { at: clock.now(), setAt: clock.now() - HOUR, chat: { serviceId: 'b', chatId: 'c9' }, title: 'فاطمة الزهراء' };
+    center.remind(reminder);
+    expect(tray()).toEqual([{ id: 'r1', serviceId: 'b', chatId: 'c9', title: 'فاطمة الزهراء', body: 'Reminder', at: clock.now(), read: false, kind: 'reminder' }]);
+    expect(shown.map(plain)).toEqual([{ title: 'فاطمة الزهراء', body: 'Reminder', silent: false, serviceId: 'b' }]);
+    shown[0]?.click();
+    expect(revealed).toEqual(['b']);
+    expect(opened).toEqual([['b', 'c9']]);
+    expect(tray()[0]?.read).toBe(true);
+    prefs({ dndUntil: clock.now() + HOUR });
+    center.remind(reminder);
+    expect(shown).toHaveLength(1);
+    expect(tray()).toHaveLength(2);
+  });
 });
 
 describe('coalescedText', () => {
@@ -172,3 +277,26 @@ describe('coalescedText', () => {
     ]);
   });
 });
+
+describe('heldText', () => {
+  it('counts what came in while closed, in English and in Arabic with its plural forms', () => {
+    expect([1, 5].map((n) => heldText('en', n))).toEqual(['1 message came in while you were closed', '5 messages came in while you were closed']);
+    const n = (value: number) => new Intl.NumberFormat('ar').format(value);
+    expect([1, 2, 3, 11].map((value) => heldText('ar', value))).toEqual([
+      'وصلت رسالة واحدة أثناء الإغلاق',
+      'وصلت رسالتان أثناء الإغلاق',
+      `وصلت ${n(3)} رسائل أثناء الإغلاق`,
+      `وصلت ${n(11)} رسالة أثناء الإغلاق`,
+    ]);
+  });
+});
+
+describe('labelName', () => {
+  it('names a label as the user did, or a preset in the language of the interface', () => {
+    expect(labelName('en', { id: 'l', color: 'red', name: 'VIP' })).toBe('VIP');
+    expect(labelName('ar', { id: 'l', color: 'red', name: 'VIP', preset: 'paid' })).toBe('VIP');
+    expect(labelName('en', { id: 'l', color: 'green', preset: 'pending-payment' })).toBe('Pending payment');
+    expect(labelName('ar', { id: 'l', color: 'green', preset: 'pending-payment' })).toBe('في انتظار الدفع');
+  });
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type AppState } from '../../common/state';
+import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type AppState } from '../../common/state';
 import { createAppStore } from '../../main/core/app-store';
 import type { PersistedDoc } from '../../main/persistence/document';
 import { Persister, SAVE_DELAY_MS } from '../../main/persistence/persister';
@@ -36,8 +36,31 @@ describe('Persister', () => {
     expect(saved).toEqual([]);
     clock.advance(SAVE_DELAY_MS);
     expect(saved).toEqual([
-      { version: 1, services: [service], activeServiceId: 'a', view: 'service', settings: { ...DEFAULT_SETTINGS, theme: 'dark' }, people: [], dismissedSuggestions: [], window: null },
+      {
+        version: 1,
+        services: [service],
+        activeServiceId: 'a',
+        view: 'service',
+        settings: { ...DEFAULT_SETTINGS, theme: 'dark' },
+        people: [],
+        dismissedSuggestions: [],
+        ...DEFAULT_SHOP_DATA,
+        window: null,
+      },
     ]);
+  });
+
+  it('writes the shop’s quick replies, labels and customers', () => {
+    const { clock, store, saved } = setup();
+    const quickReplies = [{ id: 'q1', name: 'thanks', body: 'Thank you {first_name}!' }];
+    const labels = [{ id: 'l1', color: 'red' as const, name: 'VIP' }];
+    const customers = { 'chat:a:c': { labels: ['l1'], note: 'Wholesale', status: 'done' as const, statusAt: 5, priority: true } };
+    store.setState({ quickReplies });
+    store.setState({ labels });
+    store.setState({ customers });
+    clock.advance(SAVE_DELAY_MS);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ quickReplies, labels, customers });
   });
 
   it('writes people, dismissed suggestions and the view too', () => {
@@ -51,7 +74,7 @@ describe('Persister', () => {
     const { clock, store, saved } = setup();
     store.setState({ runtime: { a: { status: 'ready', unread: 3, titleUnread: 3, failures: 0, connected: false, degraded: false } } });
     store.setState({ notices: [{ id: 'x', at: 1, kind: 'settings-not-saved' }] });
-    store.setState({ notifications: [{ id: 'n', serviceId: 'a', title: 't', at: 1, read: false }], peopleUndo: 'link' });
+    store.setState({ notifications: [{ id: 'n', serviceId: 'a', title: 't', at: 1, read: false }], peopleUndo: 'link', shopUndo: 'reply-deleted' });
     clock.advance(SAVE_DELAY_MS * 10);
     expect(saved).toEqual([]);
   });

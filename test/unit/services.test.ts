@@ -4,7 +4,9 @@ import type { ServiceConfig } from '../../common/model';
 import { DEFAULT_SETTINGS, initialRuntime, type AppState } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app-store';
 import { HANG_GRACE_MS, MAX_CRASHES, STABLE_MS } from '../../main/core/backoff';
-import { ServiceController } from '../../main/core/services';
+import { INSERT_TIMEOUT_MS, ServiceController, type ActivityPort } from '../../main/core/services';
+import type { ChatActivity } from '../../common/shop/model';
+import { CHANNELS } from '../../common/channels';
 import { ManualClock } from '../fakes/clock';
 import { stateOf } from '../fakes/state';
 import { MemoryLogger } from '../fakes/logger';
@@ -405,6 +407,121 @@ describe('ServiceController', () => {
       expect(runtime('a')?.status).toBe('logged-out');
       controller.serviceUpdate('a', { ...base, seq: 1, reset: false, loggedIn: true });
       expect(runtime('a')?.status).toBe('ready');
+    });
+  });
+  describe('quick replies typed into a page', () => {
+    const typed = () => views.of('send').filter((c) => c.channel === CHANNELS.serviceInsertText);
+
+    it('brings the service forward, sends the text, and answers what the page said', async () => {
+      setup(stateWith([svc('a'), svc('b')], 'a'));
+      const pending = controller.command({ type: 'service.insertText', id: 'b', text: 'Hello Ahmed' });
+      expect(store.getState()).toMatchObject({ activeServiceId: 'b', view: 'service' });
+      expect(typed()).toEqual([{ op: 'send', id: 'b', channel: CHANNELS.serviceInsertText, payload: { requestId: 'id1', text: 'Hello Ahmed' } }]);
+      controller.insertResult('b', 'id1', true);
+      expect(await pending).toEqual({ ok: true });
+    });
+
+    it('says when the page found no message box', async () => {
+      setup(stateWith([svc('a')]));
+      const pending = controller.command({ type: 'service.insertText', id: 'a', text: 'x' });
+      controller.insertResult('a', 'id1', false);
+      expect(await pending).toEqual({ ok: false, error: 'no-composer' });
+    });
+
+    it('ignores an answer from another page, and gives up when the page never answers', async () => {
+      setup(stateWith([svc('a'), svc('b')]));
+      const pending = controller.command({ type: 'service.insertText', id: 'a', text: 'x' });
+      controller.insertResult('b', 'id1', true);
+      controller.insertResult('a', 'other', true);
+      clock.advance(INSERT_TIMEOUT_MS);
+      expect(await pending).toEqual({ ok: false, error: 'failed', detail: 'no answer' });
+      // A late answer changes nothing.
+      controller.insertResult('a', 'id1', true);
+    });
+
+    it('refuses a service that is off or unknown, and fails a request whose page goes away', async () => {
+      setup(stateWith([svc('a'), svc('off', 'whatsapp', { enabled: false })]));
+      expect(await controller.command({ type: 'service.insertText', id: 'off', text: 'x' })).toEqual({ ok: false, error: 'not-found' });
+      expect(await controller.command({ type: 'service.insertText', id: 'ghost', text: 'x' })).toEqual({ ok: false, error: 'not-found' });
+      const pending = controller.command({ type: 'service.insertText', id: 'a', text: 'x' });
+      await controller.command({ type: 'service.reload', id: 'a' });
+      expect(await pending).toMatchObject({ ok: false, error: 'failed' });
+    });
+  });
+
+  describe('who wrote last', () => {
+    const followed: string[] = [];
+    const activity: ActivityPort = {
+      observe: (id, platform, chat) => {
+        followed.push(`${id}/${platform}/${chat.id}/${chat.unread}`);
+        const seen: ChatActivity = { first: 1 };
+        if (chat.unread > 0) seen.lastIn = 5;
+        return seen;
+      },
+      notice: (_id, _platform, chatId) => (chatId === 'known' ? { first: 1, lastIn: 9, waitingSince: 9 } : undefined),
+      activity: (_id, chatId) => (chatId === 'c1' ? { first: 1, lastIn: 2 } : undefined),
+      forget: (id) => followed.push(`forget ${id}`),
+    };
+    const withActivity = (state: AppState) => {
+      store = createAppStore(state);
+      deltas = [];
+      followed.length = 0;
+      controller = new ServiceController({ store, views, clock, log, newId: () => `id${++ids}`, onChats: (id, delta) => deltas.push([id, delta]), activity });
+    };
+    const update = (chats: ServiceUpdate['upsert']): ServiceUpdate => ({ seq: 0, reset: true, loggedIn: true, unread: { direct: 0, indirect: 0 }, upsert: chats, remove: [] });
+
+    it('gives every chat the shell sees its activity: in deltas and at hydration', () => {
+      withActivity(stateWith([svc('a', 'instagram')]));
+      controller.serviceUpdate('a', update([{ id: 'c1', title: 'Ahmed', unread: 2 }, { id: 'c2', title: 'Sara', unread: 0 }]));
+      expect(followed).toEqual(['a/instagram/c1/2', 'a/instagram/c2/0']);
+      expect(deltas[0]?.[1].upsert.map((c) => c.activity)).toEqual([{ first: 1, lastIn: 5 }, { first: 1 }]);
+      expect(controller.chatsForShell()['a']?.chats.map((c) => c.activity)).toEqual([{ first: 1, lastIn: 2 }, undefined]);
+    });
+
+    it('sends the shell a chat again when a notification changed its activity', () => {
+      withActivity(stateWith([svc('a')]));
+      controller.serviceUpdate('a', update([{ id: 'known', title: '+966 50 123 4567', unread: 0 }]));
+      deltas = [];
+      controller.chatNoticed('a', 'known');
+      expect(deltas).toEqual([
+        ['a', { reset: false, loggedIn: true, unread: { direct: 0, indirect: 0 }, upsert: [{ id: 'known', title: '+966 50 123 4567', unread: 0, phone: '+966501234567', activity: { first: 1, lastIn: 9, waitingSince: 9 } }], remove: [] }],
+      ]);
+      controller.chatNoticed('a', 'unchanged');
+      controller.chatNoticed('ghost', 'known');
+      expect(deltas).toHaveLength(1);
+    });
+
+    it('forgets a removed service’s activity', async () => {
+      withActivity(stateWith([svc('a'), svc('b')]));
+      await controller.command({ type: 'service.remove', id: 'a' });
+      expect(followed).toEqual(['forget a']);
+    });
+  });
+
+  describe('a restored backup', () => {
+    it('adds the accounts this profile lacks, as they were, and opens the enabled ones', () => {
+      setup(stateWith([svc('a')], 'a'));
+      controller.adopt([svc('a', 'telegram'), svc('b', 'instagram', { name: 'Insta' }), svc('c', 'telegram', { enabled: false })]);
+      expect(store.getState().services.map((s) => [s.id, s.platform, s.name])).toEqual([
+        ['a', 'whatsapp', 'a'],
+        ['b', 'instagram', 'Insta'],
+        ['c', 'telegram', 'c'],
+      ]);
+      expect(store.getState().runtime['b']).toEqual(initialRuntime(true));
+      expect(store.getState().runtime['c']).toEqual(initialRuntime(false));
+      expect(views.of('open').map((c) => c.id)).toEqual(['b']);
+      expect(store.getState().activeServiceId).toBe('a');
+    });
+  });
+
+  describe('shop settings', () => {
+    it('changes only the parts of the shop’s settings a command names', async () => {
+      setup(stateWith([]));
+      const hours = Array.from({ length: 7 }, (_, d) => ({ open: d !== 5, from: '10:00', to: '22:00' }));
+      await controller.command({ type: 'settings.set', shop: { name: '  متجر هبة ', hours } });
+      await controller.command({ type: 'settings.set', shop: { holdOutsideHours: true } });
+      expect(store.getState().settings.shop).toEqual({ ...DEFAULT_SETTINGS.shop, name: 'متجر هبة', hours, holdOutsideHours: true });
+      expect(store.getState().settings.notifications).toBe(DEFAULT_SETTINGS.notifications);
     });
   });
 });

@@ -18,8 +18,35 @@ const settings = {
   language: 'ar',
   defaultRegion: 'SA',
   notifications: { sound: false, privateMode: true, dndUntil: 1_800_000_000_000, quietHours: { enabled: true, from: '22:30', to: '07:00' } },
+  shop: {
+    name: 'متجر هبة',
+    hoursEnabled: true,
+    hours: [
+      { open: false, from: '09:00', to: '21:00' },
+      ...Array.from({ length: 5 }, () => ({ open: true, from: '10:00', to: '22:00' })),
+      { open: true, from: '16:00', to: '01:00' },
+    ],
+    holdOutsideHours: true,
+  },
 };
 const person = { id: 'p1', displayName: 'أحمد (زبون)', chats: [{ serviceId: 'a1', chatId: '966501234567@c.us' }, { serviceId: 'b2', chatId: '777' }] };
+
+const reply = { id: 'q1', name: 'prices', body: 'أهلاً {first_name}! الأسعار في الصورة 👇' };
+const labels = [
+  { id: 'preset-paid', color: 'green', preset: 'paid' },
+  { id: 'l1', color: 'purple', name: 'جملة' },
+];
+const customers = {
+  'person:p1': {
+    labels: ['l1', 'preset-paid'],
+    note: 'Wholesale, pays on delivery',
+    status: 'awaiting-customer',
+    statusAt: 1_800_000_000_000,
+    priority: true,
+    reminder: { at: 1_800_000_600_000, setAt: 1_800_000_000_000, chat: { serviceId: 'a1', chatId: '966501234567@c.us' }, title: 'أحمد (زبون)' },
+  },
+  'chat:b2:777': { labels: [], note: '', status: 'done', statusAt: 1_700_000_000_000, priority: false },
+};
 
 const good = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   version: CURRENT_VERSION,
@@ -29,6 +56,9 @@ const good = (extra: Record<string, unknown> = {}): Record<string, unknown> => (
   settings,
   people: [person],
   dismissedSuggestions: ['chat:a1:1|chat:b2:2'],
+  quickReplies: [reply],
+  labels,
+  customers,
   window: { x: 10, y: 20, width: 1000, height: 700, maximized: false },
   ...extra,
 });
@@ -103,6 +133,44 @@ describe('readDocument', () => {
       view: 'service',
       settings: { ...DEFAULT_SETTINGS, theme: 'dark', language: 'ar' },
     });
+  });
+
+  it('keeps the valid quick replies, labels and customers of a damaged document, and only labels that exist', () => {
+    const raw = good({
+      quickReplies: [reply, { id: 'q2', name: '', body: 'no name' }, { id: 'q3', name: 'blank', body: '   ' }, { ...reply, name: 'Duplicate id' }, 'garbage'],
+      labels: [...labels, { id: 'l2', color: 'chartreuse', name: 'Bad colour' }, { id: 'l3', color: 'red' }],
+      customers: {
+        ...customers,
+        'chat:a1:2': { labels: ['l1', 'gone'], note: 'Keeps its known label', status: 'open', statusAt: 0, priority: false },
+        'chat:a1:3': { labels: [], note: 'x', status: 'lost', statusAt: 0, priority: false },
+        'chat:a1:4': { labels: [], note: 'x'.repeat(10_001), status: 'open', statusAt: 0, priority: false },
+      },
+      settings: { ...settings, shop: { ...settings.shop, name: 42, hours: [{ open: true, from: '9', to: '21:00' }] } },
+    });
+    const { doc, problem } = readDocument(raw);
+    expect(doc.quickReplies).toEqual([reply]);
+    // A label without a name is kept only as a preset; l3 has neither.
+    expect(doc.labels).toEqual(labels);
+    expect(Object.keys(doc.customers).sort()).toEqual(['chat:a1:2', 'chat:b2:777', 'person:p1']);
+    expect(doc.customers['chat:a1:2']?.labels).toEqual(['l1']);
+    expect(doc.settings.shop).toEqual({ ...settings.shop, name: '', hours: DEFAULT_SETTINGS.shop.hours });
+    expect(problem).toEqual({ kind: 'repaired', dropped: 4 + 2 + 2 + 2 });
+  });
+
+  it('drops customer records under keys that are not inbox entries, such as __proto__', () => {
+    const raw = JSON.parse(
+      JSON.stringify(good()).replace('"customers":{', '"customers":{"__proto__":{"labels":[],"note":"x","status":"open","statusAt":0,"priority":true},"toString":{"labels":[],"note":"y","status":"open","statusAt":0,"priority":false},'),
+    ) as Record<string, unknown>;
+    const { doc, problem } = readDocument(raw);
+    expect(Object.keys(doc.customers).sort()).toEqual(['chat:b2:777', 'person:p1']);
+    expect(Object.getPrototypeOf(doc.customers)).toBe(Object.prototype);
+    expect(problem).toEqual({ kind: 'repaired', dropped: 2 });
+  });
+
+  it('gives a document that never had labels the default ones', () => {
+    const { labels: _labels, ...withoutLabels } = good();
+    expect(readDocument(withoutLabels).doc.labels).toEqual(defaultDocument().labels);
+    expect(readDocument(good({ labels: [] })).doc.labels).toEqual([]);
   });
 
   it('runs every migration in order from the document’s version to the current one', () => {

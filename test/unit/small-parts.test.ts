@@ -78,6 +78,15 @@ describe('shortcutFor', () => {
     expect(shortcutFor({ ...key('Digit1', { control: true }), type: 'keyUp' }, 'linux')).toBeUndefined();
   });
 
+  it('opens the quick replies with Ctrl+Shift+Space (Cmd+Shift+Space on macOS), whatever the layout types', () => {
+    expect(shortcutFor(key('Space', { control: true, shift: true }), 'linux')).toEqual({ type: 'quick-replies' });
+    expect(shortcutFor({ ...key('Space', { control: true, shift: true }), key: ' ' }, 'win32')).toEqual({ type: 'quick-replies' });
+    expect(shortcutFor(key('Space', { meta: true, shift: true }), 'darwin')).toEqual({ type: 'quick-replies' });
+    expect(shortcutFor(key('Space', { control: true, shift: true }), 'darwin')).toBeUndefined();
+    expect(shortcutFor(key('Space', { control: true }), 'linux')).toBeUndefined();
+    expect(shortcutFor(key('Space', { control: true, shift: true, alt: true }), 'linux')).toBeUndefined();
+  });
+
   it('cycles with Ctrl+Tab, Ctrl+Shift+Tab and Ctrl+PageDown/PageUp on every OS', () => {
     for (const os of ['darwin', 'win32', 'linux'] as const) {
       expect(shortcutFor(key('Tab', { control: true }), os)).toEqual({ type: 'activate-relative', delta: 1 });

@@ -17,6 +17,9 @@ const ACTION_NAMES: ActionName[] = [
   'reloadService',
   'renameService',
   'removeService',
+  'quickReplies',
+  'openShop',
+  'openReport',
   'reloadShell',
   'toggleDevTools',
   'hideWindow',
@@ -43,6 +46,9 @@ function spies(): { actions: MenuActions; calls: () => ActionName[]; activated: 
     reloadService: record('reloadService'),
     renameService: record('renameService'),
     removeService: record('removeService'),
+    quickReplies: record('quickReplies'),
+    openShop: record('openShop'),
+    openReport: record('openReport'),
     reloadShell: record('reloadShell'),
     toggleDevTools: record('toggleDevTools'),
     hideWindow: record('hideWindow'),
@@ -198,6 +204,14 @@ describe('buildMenuTemplate: developer tools', () => {
   });
 });
 
+describe('buildMenuTemplate: shop', () => {
+  it('shows the quick replies shortcut but leaves it to before-input-event, so it works inside service pages too', () => {
+    const item = byLabel(menu(build(), en.shop), en.quickReplies);
+    expect(item?.accelerator).toBe('CmdOrCtrl+Shift+Space');
+    expect(item?.registerAccelerator).toBe(false);
+  });
+});
+
 describe('buildMenuTemplate: clicks', () => {
   const cases: [HostOs, string, string, ActionName][] = [
     ['win32', en.file, en.addService, 'addService'],
@@ -211,6 +225,10 @@ describe('buildMenuTemplate: clicks', () => {
     ['win32', en.services, en.previousService, 'previous'],
     ['win32', en.services, en.renameService, 'renameService'],
     ['win32', en.services, en.removeService, 'removeService'],
+    ['win32', en.shop, en.quickReplies, 'quickReplies'],
+    ['win32', en.shop, en.shopTools, 'openShop'],
+    ['win32', en.shop, en.report, 'openReport'],
+    ['darwin', en.shop, en.quickReplies, 'quickReplies'],
     ['win32', en.help, en.about, 'about'],
     ['win32', en.help, en.learnMore, 'learnMore'],
     ['darwin', en.file, en.closeWindow, 'hideWindow'],
@@ -252,7 +270,7 @@ describe('buildMenuTemplate: language', () => {
       { os: 'win32', services: [], activeServiceId: null, strings: ar, dev: false },
       spies().actions,
     );
-    expect(template.map((i) => i.label)).toEqual([ar.file, ar.edit, ar.view, ar.services, ar.window, ar.help]);
+    expect(template.map((i) => i.label)).toEqual([ar.file, ar.edit, ar.view, ar.services, ar.shop, ar.window, ar.help]);
     expect(submenuOf(template[0]).map((i) => i.label).filter(Boolean)).toEqual([ar.addService, ar.settings, ar.closeWindow, ar.quit]);
     expect(submenuOf(template[3])[0]?.label).toBe(ar.noServices);
   });

@@ -7,7 +7,7 @@ import { drawBadge, halveBitmap, type Bitmap } from '../../../main/core/badge';
 import { FOREVER, HOUR_MS, nextMorning } from '../../../common/dnd';
 import type { UnreadNotification } from '../../../main/core/unread';
 import { AppTray, type TrayCommand, type TrayView } from '../../../main/electron/tray';
-import { formatCount, formatTime, mainStrings } from '../../../main/i18n';
+import { formatCount, formatDayTime, formatTime, mainStrings } from '../../../main/i18n';
 import { ManualClock } from '../../fakes/clock';
 import { createFakeElectron, FakeNativeImage, type FakeElectron, type FakeTray, type FakeWindow } from '../../fakes/electron';
 import { MemoryLogger } from '../../fakes/logger';
@@ -372,5 +372,22 @@ describe('AppTray: do not disturb', () => {
       'ساعات الهدوء (22:00–08:00)',
     ]);
     expect(mainStrings('ar').markAllRead).toBe('تعليم الكل كمقروء');
+  });
+});
+
+describe('AppTray: business hours', () => {
+  it('says the shop is away and when it opens, today by time and another day with its weekday', () => {
+    const h = setup();
+    // The clock reads Saturday 09:00.
+    h.show({ away: { opens: new Date(2026, 10, 21, 10, 0).getTime() } });
+    expect(labels(h.items()).slice(0, 4)).toEqual(['Hide Wasl', '---', `Away — Opens ${formatTime('en', new Date(2026, 10, 21, 10, 0))}`, '---']);
+    expect(h.items().find((i) => i.id === 'away')?.enabled).toBe(false);
+    h.show({ away: { opens: new Date(2026, 10, 23, 9, 0).getTime() } });
+    expect(h.items().find((i) => i.id === 'away')?.label).toBe(`Away — Opens ${formatDayTime('en', new Date(2026, 10, 23, 9, 0), new Date(2026, 10, 21, 9, 0))}`);
+    expect(h.items().find((i) => i.id === 'away')?.label).toMatch(/^Away — Opens Mon/u);
+    h.show({ away: { opens: null }, language: 'ar' });
+    expect(h.items().find((i) => i.id === 'away')?.label).toBe('خارج ساعات العمل');
+    h.show();
+    expect(h.items().find((i) => i.id === 'away')).toBeUndefined();
   });
 });

@@ -21,6 +21,8 @@ function useNoticeText(): (notice: Notice) => string {
         return t('notices.settingsNotSaved');
       case 'notifications-reset':
         return t('notices.notificationsReset', { path: isolateLtr(notice.backupPath) });
+      case 'activity-reset':
+        return t('notices.activityReset', { path: isolateLtr(notice.backupPath) });
       case 'download-failed':
         return t('notices.downloadFailed', { file: isolate(notice.fileName) });
       case 'storage-not-cleared':

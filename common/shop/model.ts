@@ -1,0 +1,113 @@
+/**
+ * The shop-owner toolkit's data: quick replies, labels, what Wasl keeps about each customer (labels, notes,
+ * conversation status, a reminder), the shop's settings, and what Wasl learns from each chat's activity. Pure
+ * types and constants.
+ */
+
+export interface ChatRef {
+  serviceId: string;
+  chatId: string;
+}
+
+/** A saved answer: a short name to find it by, and the text with {name}, {first_name} and {shop} in it. */
+export interface QuickReply {
+  id: string;
+  name: string;
+  body: string;
+}
+
+/** WhatsApp Business's default labels; Wasl names them in the user's language until the user renames one. */
+export const LABEL_PRESETS = ['new-customer', 'new-order', 'pending-payment', 'paid', 'order-complete'] as const;
+export type LabelPreset = (typeof LABEL_PRESETS)[number];
+
+export const LABEL_COLORS = ['blue', 'teal', 'green', 'lime', 'yellow', 'orange', 'red', 'pink', 'purple', 'gray'] as const;
+export type LabelColor = (typeof LABEL_COLORS)[number];
+
+export interface Label {
+  id: string;
+  color: LabelColor;
+  /** The user's name for it; a preset without one shows its translated name. */
+  name?: string;
+  preset?: LabelPreset;
+}
+
+const PRESET_COLORS: Record<LabelPreset, LabelColor> = {
+  'new-customer': 'blue',
+  'new-order': 'yellow',
+  'pending-payment': 'orange',
+  paid: 'green',
+  'order-complete': 'teal',
+};
+
+export const DEFAULT_LABELS: readonly Label[] = LABEL_PRESETS.map((preset) => ({ id: `preset-${preset}`, color: PRESET_COLORS[preset], preset }));
+
+/**
+ * Where a conversation stands, as the user set it: `open` (needs an answer), `awaiting-customer` (the shop
+ * answered and waits for the customer), `done`. The last two go back to open when the customer writes again.
+ */
+export const CONVERSATION_STATUSES = ['open', 'awaiting-customer', 'done'] as const;
+export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
+
+/**
+ * Bring a customer back at `at`: the chat to open and the name to show in the notification. Until then the
+ * customer is snoozed, out of the inbox's way unless they write again (after `setAt`).
+ */
+export interface Reminder {
+  at: number;
+  setAt: number;
+  chat: ChatRef;
+  title: string;
+  /** Wasl has shown the reminder's notification; the customer stays at the top until the user looks. */
+  notified?: boolean;
+}
+
+/** What the shop keeps about one customer (one inbox entry). */
+export interface Customer {
+  /** Label ids. */
+  labels: string[];
+  note: string;
+  status: ConversationStatus;
+  /** When the status was set (epoch ms): a message from the customer after it reopens the conversation. */
+  statusAt: number;
+  /** Notify even outside business hours, when notifications are held until opening time. */
+  priority: boolean;
+  reminder?: Reminder;
+}
+
+export const EMPTY_CUSTOMER: Customer = { labels: [], note: '', status: 'open', statusAt: 0, priority: false };
+
+/** One day's opening hours ("HH:MM" local; `to` before `from` runs past midnight). */
+export interface DayHours {
+  open: boolean;
+  from: string;
+  to: string;
+}
+
+export interface ShopSettings {
+  /** The shop's name, for {shop} in quick replies. */
+  name: string;
+  /** Business hours are set: outside them the tray says "away". */
+  hoursEnabled: boolean;
+  /** Seven days, Sunday first (as Date.getDay()). */
+  hours: DayHours[];
+  /** Outside business hours, pop-ups wait until opening time (priority customers still come through). */
+  holdOutsideHours: boolean;
+}
+
+export const DEFAULT_SHOP: ShopSettings = {
+  name: '',
+  hoursEnabled: false,
+  hours: Array.from({ length: 7 }, () => ({ open: true, from: '09:00', to: '21:00' })),
+  holdOutsideHours: false,
+};
+
+/** What Wasl learned about a chat from how its unread count and last activity moved. */
+export interface ChatActivity {
+  /** When Wasl first saw the chat (its last activity then, when older). */
+  first: number;
+  /** The customer's last message, and the shop's (epoch ms). */
+  lastIn?: number;
+  lastOut?: number;
+  /** The customer's first message since the shop last answered: the customer waits for a reply since then. */
+  waitingSince?: number;
+}

@@ -1,0 +1,89 @@
+/**
+ * The files Wasl writes for the user and reads back: a backup of all its data (the settings document, without
+ * the window's placement), and a library of quick replies. A backup is read with the settings document's own
+ * reader, so an older backup is migrated like an older settings file; but where the settings file is salvaged
+ * part by part, a backup with any invalid part is refused whole: restoring changes nothing then.
+ */
+import { z } from 'zod';
+import { LIMITS, shopSchemas } from '../../common/ipc';
+import type { QuickReply } from '../../common/shop/model';
+import { CURRENT_VERSION, readDocument, type PersistedDoc } from './document';
+
+const APP = 'wasl';
+
+export type BackupData = Omit<PersistedDoc, 'version' | 'window'>;
+
+export type FileRefusal =
+  /** Not JSON at all. */
+  | { reason: 'not-json' }
+  /** JSON, but not a file of this kind Wasl wrote. */
+  | { reason: 'wrong-kind' }
+  /** Written by a newer Wasl. */
+  | { reason: 'newer'; version: number }
+  /** Some part is invalid (`detail` says which, for the log). */
+  | { reason: 'invalid'; detail: string };
+
+export type FileRead<T> = { ok: true; data: T } | ({ ok: false } & FileRefusal);
+
+export function writeBackup(data: BackupData, now: number): string {
+  return `${JSON.stringify({ app: APP, kind: 'backup', exportedAt: new Date(now).toISOString(), version: CURRENT_VERSION, ...data }, null, 2)}\n`;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\ufeff/u, '')) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function readBackup(text: string): FileRead<BackupData> {
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, reason: 'not-json' };
+  const raw = json.value;
+  if (!isRecord(raw) || raw['app'] !== APP || raw['kind'] !== 'backup') return { ok: false, reason: 'wrong-kind' };
+  const { app: _app, kind: _kind, exportedAt: _exportedAt, ...doc } = raw;
+  // The settings reader takes an empty document for a first start; a backup without its version is damaged.
+  if (typeof doc['version'] !== 'number') return { ok: false, reason: 'invalid', detail: 'no version' };
+  const read = readDocument(doc);
+  const problem = read.problem;
+  if (problem?.kind === 'newer') return { ok: false, reason: 'newer', version: problem.version };
+  if (problem?.kind === 'unusable') return { ok: false, reason: 'invalid', detail: problem.reason };
+  if (problem?.kind === 'repaired') return { ok: false, reason: 'invalid', detail: `${problem.dropped} invalid part(s)` };
+  // Labels a customer names but the backup lacks were dropped silently by the reader: that is damage too.
+  const labelIds = new Set(read.doc.labels.map((l) => l.id));
+  const rawCustomers = isRecord(doc['customers']) ? doc['customers'] : {};
+  for (const value of Object.values(rawCustomers)) {
+    const labels = isRecord(value) && Array.isArray(value['labels']) ? (value['labels'] as unknown[]) : [];
+    if (labels.some((id) => typeof id !== 'string' || !labelIds.has(id))) return { ok: false, reason: 'invalid', detail: 'a customer has a label the backup lacks' };
+  }
+  const { version: _version, window: _window, ...data } = read.doc;
+  return { ok: true, data };
+}
+
+const repliesFileSchema = z.strictObject({
+  app: z.literal(APP),
+  kind: z.literal('quick-replies'),
+  version: z.literal(1),
+  replies: z.array(z.strictObject({ name: shopSchemas.replyName, body: shopSchemas.replyBody })).max(LIMITS.quickReplies),
+});
+
+export function writeReplies(replies: readonly QuickReply[]): string {
+  const file: z.input<typeof repliesFileSchema> = { app: APP, kind: 'quick-replies', version: 1, replies: replies.map((r) => ({ name: r.name, body: r.body })) };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export function readReplies(text: string): FileRead<Pick<QuickReply, 'name' | 'body'>[]> {
+  const json = parseJson(text);
+  if (!json.ok) return { ok: false, reason: 'not-json' };
+  const raw = json.value;
+  if (!isRecord(raw) || raw['app'] !== APP || raw['kind'] !== 'quick-replies') return { ok: false, reason: 'wrong-kind' };
+  if (typeof raw['version'] === 'number' && raw['version'] > 1) return { ok: false, reason: 'newer', version: raw['version'] };
+  const parsed = repliesFileSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: 'invalid', detail: parsed.error.issues[0]?.message ?? 'invalid' };
+  return { ok: true, data: parsed.data.replies };
+}
