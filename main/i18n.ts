@@ -166,36 +166,34 @@ export function trayTooltip(language: 'en' | 'ar', total: number): string {
   return total > 0 ? fill(strings.trayTooltipUnread, { count: formatCount(language, total) }) : strings.trayTooltip;
 }
 
+/** A count in words: English has one and other; Arabic one, two, few (3–10) and the rest, `{n}` for the number. */
+interface CountForms {
+  en: { one: string; other: string };
+  ar: { one: string; two: string; few: string; other: string };
+}
+
+function countText(language: 'en' | 'ar', count: number, forms: CountForms): string {
+  const n = formatCount(language, count);
+  if (language === 'en') return (count === 1 ? forms.en.one : forms.en.other).replace('{n}', n);
+  const category = new Intl.PluralRules('ar').select(count);
+  const form = category === 'one' || category === 'two' || category === 'few' ? forms.ar[category] : forms.ar.other;
+  return form.replace('{n}', n);
+}
+
 /** "12 more new messages": the body of a notification that stands for a flood from one service. */
 export function coalescedText(language: 'en' | 'ar', count: number): string {
-  const n = new Intl.NumberFormat(language === 'ar' ? 'ar' : 'en').format(count);
-  if (language === 'en') return count === 1 ? '1 more new message' : `${n} more new messages`;
-  switch (new Intl.PluralRules('ar').select(count)) {
-    case 'one':
-      return 'رسالة جديدة أخرى';
-    case 'two':
-      return 'رسالتان جديدتان أخريان';
-    case 'few':
-      return `${n} رسائل جديدة أخرى`;
-    default:
-      return `${n} رسالة جديدة أخرى`;
-  }
+  return countText(language, count, {
+    en: { one: '1 more new message', other: '{n} more new messages' },
+    ar: { one: 'رسالة جديدة أخرى', two: 'رسالتان جديدتان أخريان', few: '{n} رسائل جديدة أخرى', other: '{n} رسالة جديدة أخرى' },
+  });
 }
 
 /** "3 messages came in while you were closed": the pop-up at opening time for what business hours held. */
 export function heldText(language: 'en' | 'ar', count: number): string {
-  const n = formatCount(language, count);
-  if (language === 'en') return count === 1 ? '1 message came in while you were closed' : `${n} messages came in while you were closed`;
-  switch (new Intl.PluralRules('ar').select(count)) {
-    case 'one':
-      return 'وصلت رسالة واحدة أثناء الإغلاق';
-    case 'two':
-      return 'وصلت رسالتان أثناء الإغلاق';
-    case 'few':
-      return `وصلت ${n} رسائل أثناء الإغلاق`;
-    default:
-      return `وصلت ${n} رسالة أثناء الإغلاق`;
-  }
+  return countText(language, count, {
+    en: { one: '1 message came in while you were closed', other: '{n} messages came in while you were closed' },
+    ar: { one: 'وصلت رسالة واحدة أثناء الإغلاق', two: 'وصلت رسالتان أثناء الإغلاق', few: 'وصلت {n} رسائل أثناء الإغلاق', other: 'وصلت {n} رسالة أثناء الإغلاق' },
+  });
 }
 
 const PRESET_NAMES = {
