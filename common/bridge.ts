@@ -4,6 +4,7 @@
  */
 import type { ChatsDelta, Command, CommandResult, Rect, ShellAction } from './ipc';
 import type { ServiceSnapshot } from './model';
+import type { ResourceReport } from './resources';
 import type { Report } from './shop/stats';
 import type { AppState, StatePatch } from './state';
 
@@ -19,4 +20,6 @@ export interface WaslBridge {
   onChats(listener: (serviceId: string, delta: ChatsDelta) => void): () => void;
   /** The report over the local days from `from` to `to` (epoch ms). */
   report(range: { from: number; to: number }): Promise<Report>;
+  /** Memory and CPU now, per service and for Wasl itself. */
+  resources(): Promise<ResourceReport>;
 }

@@ -18,6 +18,8 @@ export const CHANNELS = {
   chats: 'app:chats',
   /** shell → main (invoke): the report over a period, `{ from, to }` (epoch ms). */
   report: 'app:report',
+  /** shell → main (invoke): memory and CPU per service and for Wasl itself, a ResourceReport. */
+  resources: 'app:resources',
   /** service → main (send): what the service page shows, as a delta. */
   serviceUpdate: 'svc:update',
   /** service → main (send): a notification the page raised, or one derived from a rising unread count. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS, type ChatSummary } from './model';
+import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from './power';
 import { CONVERSATION_STATUSES, LABEL_COLORS } from './shop/model';
 
 /** Bounds on what a message may hold, applied before and during parsing. */
@@ -107,8 +108,13 @@ export const commandSchema = z.discriminatedUnion('type', [
     enabled: z.boolean().optional(),
     muted: z.boolean().optional(),
     callsAllowed: z.boolean().optional(),
+    alwaysOn: z.boolean().optional(),
+    sleepAfterMin: z.literal(SLEEP_AFTER_CHOICES).optional(),
+    checkEveryMin: z.literal(CHECK_EVERY_CHOICES).optional(),
   }),
   z.strictObject({ type: z.literal('service.reload'), id: serviceId }),
+  /** Unload the service now; it wakes when used or on its schedule. */
+  z.strictObject({ type: z.literal('service.sleep'), id: serviceId }),
   z.strictObject({ type: z.literal('service.remove'), id: serviceId }),
   z.strictObject({ type: z.literal('service.activate'), id: serviceId }),
   /** Show the service with this chat open. */

@@ -29,6 +29,12 @@ export interface ServiceConfig {
   callsAllowed: boolean;
   /** The start URL of a custom service (https only); ignored for catalog platforms. */
   url?: string;
+  /** Loaded at launch and never put to sleep (see common/power.ts). */
+  alwaysOn?: boolean;
+  /** Minutes out of sight before it sleeps (0 = never); the platform's default when absent. */
+  sleepAfterMin?: number;
+  /** Minutes between checks while it sleeps (0 = only when used); the default when absent. */
+  checkEveryMin?: number;
 }
 
 export interface ChatSummary {

@@ -13,6 +13,7 @@ import { DEFAULT_SHOP, type Customer, type Label, type QuickReply, type ShopSett
  * - `crashed`, `unresponsive`: the page's process died or hung; a reload is scheduled (`retryAt`).
  * - `offline`: the page failed to load (network); a reload is scheduled.
  * - `failed`: it crashed again and again; Wasl stopped retrying until the user asks.
+ * - `asleep`: unloaded to save memory (not started yet at launch, or idle); its last chats stay in the inbox.
  */
 export type ServiceStatus =
   | 'off'
@@ -23,7 +24,8 @@ export type ServiceStatus =
   | 'crashed'
   | 'unresponsive'
   | 'offline'
-  | 'failed';
+  | 'failed'
+  | 'asleep';
 
 export interface ServiceRuntime {
   status: ServiceStatus;
@@ -43,6 +45,12 @@ export interface ServiceRuntime {
   degraded: boolean;
   /** Signed out for good: the platform refuses this account web sign-in (WeChat's error 1203). */
   refusal?: 'web-login-refused';
+  /** epoch ms the connector last reported (the age of the chats the inbox shows while it sleeps). */
+  lastUpdate?: number;
+  /** epoch ms it went to sleep; absent when it was not started at all this session. */
+  asleepSince?: number;
+  /** Awake for a scheduled check, to sleep again once the page has reported. */
+  checking?: boolean;
 }
 
 export type ThemeSetting = 'system' | 'light' | 'dark';

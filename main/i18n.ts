@@ -160,10 +160,18 @@ export function formatDayTime(language: 'en' | 'ar', at: Date, now: Date): strin
   return new Intl.DateTimeFormat(language === 'ar' ? 'ar' : 'en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
 }
 
-/** The tray's tooltip: "Wasl", or "Wasl — 5 unread". */
-export function trayTooltip(language: 'en' | 'ar', total: number): string {
+/** The tray's tooltip: "Wasl", or "Wasl — 5 unread", and the memory Wasl uses when known ("· 812 MB"). */
+export function trayTooltip(language: 'en' | 'ar', total: number, memoryKiB?: number): string {
   const strings = mainStrings(language);
-  return total > 0 ? fill(strings.trayTooltipUnread, { count: formatCount(language, total) }) : strings.trayTooltip;
+  const base = total > 0 ? fill(strings.trayTooltipUnread, { count: formatCount(language, total) }) : strings.trayTooltip;
+  return memoryKiB === undefined ? base : `${base} · ${formatMemory(language, memoryKiB)}`;
+}
+
+/** Memory as people read it: "812 MB", "1.4 GB" (binary units, as task managers count). */
+export function formatMemory(language: 'en' | 'ar', kib: number): string {
+  const mib = kib / 1024;
+  const [value, unit, digits] = mib >= 1024 ? [mib / 1024, 'gigabyte', 1] : [mib, 'megabyte', 0];
+  return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
 }
 
 /** A count in words: English has one and other; Arabic one, two, few (3–10) and the rest, `{n}` for the number. */

@@ -26,7 +26,7 @@ import {
 import ElectronStore from 'electron-store';
 import { z } from 'zod';
 import { CHANNELS } from '../common/channels';
-import { commandSchema, type ShellAction, insertResultSchema, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema } from '../common/ipc';
+import { commandSchema, type ServiceNotice, type ShellAction, insertResultSchema, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema } from '../common/ipc';
 import { PLATFORMS, serviceOrigins } from '../common/catalog';
 import { isAway, nextChange, weeklyHours } from '../common/shop/hours';
 import { diffState, initialRuntime } from '../common/state';
@@ -40,6 +40,9 @@ import { addNotice, createAppStore } from './core/app-store';
 import { createLogger } from './core/log';
 import { systemClock, type TimerHandle } from './core/ports';
 import { NotificationCenter } from './core/notifications';
+import type { ResourceReport } from '../common/resources';
+import { measure } from './electron/metrics';
+import { PowerScheduler } from './core/power';
 import { ServiceController } from './core/services';
 import { dispatchCommand } from './core/commands';
 import { PeopleController } from './core/people-controller';
@@ -73,6 +76,8 @@ const PRELOAD_SERVICE = path.join(here, '../preload/service.cjs');
 const RENDERER_DIR = path.join(here, '../renderer');
 const DEV_RENDERER_URL = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 const PROJECT_URL = 'https://github.com/wasl-app/wasl';
+/** How often the tray's tooltip learns how much memory Wasl uses. */
+const MEMORY_SAMPLE_MS = 60_000;
 
 const log = createLogger((line) => {
   console.log(line);
@@ -200,6 +205,14 @@ function start(): void {
       if (!win.isDestroyed()) win.webContents.send(CHANNELS.chats, { serviceId, delta });
     },
     activity: tracker,
+    onNews: (serviceId, chats) => {
+      for (const chat of chats) {
+        const notice: ServiceNotice = { id: `check-${chat.id}`, title: chat.title, chatId: chat.id, derived: true };
+        if (chat.preview !== undefined) notice.body = chat.preview;
+        if (chat.avatarUrl?.startsWith('https://') === true) notice.iconUrl = chat.avatarUrl;
+        notifications.receive(serviceId, notice);
+      }
+    },
   });
   const services = controller;
   const people = new PeopleController(store, randomUUID);
@@ -217,6 +230,8 @@ function start(): void {
     services.setViewport(rect);
   });
   router.shell(CHANNELS.report, reportRangeSchema, ({ from, to }) => tracker.report(from, to));
+  const usage = (): ResourceReport => measure(app, views, store.getState().services, Date.now());
+  router.shell(CHANNELS.resources, z.undefined(), usage);
   router.service(CHANNELS.serviceUpdate, serviceUpdateSchema, (id, update) => {
     if (!services.serviceUpdate(id, update)) views.send(id, CHANNELS.serviceResync);
   });
@@ -233,7 +248,7 @@ function start(): void {
       revealWindow(win);
       void services.command({ type: 'service.activate', id });
     },
-    click: (id, notice) => views.send(id, CHANNELS.serviceNoticeClick, notice),
+    click: (id, notice) => services.noticeClicked(id, notice),
     openChat: (id, chatId) => services.openChat(id, chatId),
     coalescedText: (count) => coalescedText(currentLanguage(), count),
     privateText: () => mainStrings(currentLanguage()).newMessage,
@@ -328,6 +343,7 @@ function start(): void {
   const unreadTotal = memoUnreadTotal((id) => services.snapshot(id)?.chats);
   /** The unread total on the tray and the app badge, and the tray's notifications and do-not-disturb menu. */
   let hoursTimer: TimerHandle | undefined;
+  let memoryKiB: number | undefined;
   const refreshUnread = (): void => {
     const state = store.getState();
     const language = currentLanguage();
@@ -336,7 +352,14 @@ function start(): void {
     const shopHours = state.settings.shop;
     const hours = weeklyHours(shopHours.hours);
     const away = isAway(shopHours, now) ? { opens: nextChange(hours, now)?.getTime() ?? null } : undefined;
-    tray.update({ language, total, unread: latestUnread(state, TRAY_NOTIFICATIONS), notifications: state.settings.notifications, ...(away ? { away } : {}) });
+    tray.update({
+      language,
+      total,
+      unread: latestUnread(state, TRAY_NOTIFICATIONS),
+      notifications: state.settings.notifications,
+      ...(away ? { away } : {}),
+      ...(memoryKiB === undefined ? {} : { memoryKiB }),
+    });
     // The shop opens or closes: the tray says so then.
     if (hoursTimer !== undefined) systemClock.clearTimeout(hoursTimer);
     const change = shopHours.hoursEnabled ? nextChange(hours, now) : undefined;
@@ -344,6 +367,13 @@ function start(): void {
     badge.update(total, fill(mainStrings(language).unreadBadge, { count: formatCount(language, total) }));
   };
   refreshUnread();
+  // The tray's tooltip says what Wasl uses in all, sampled now and then (sampling costs a few milliseconds).
+  const sampleMemory = (): void => {
+    memoryKiB = usage().total.memoryKiB;
+    refreshUnread();
+    systemClock.setTimeout(sampleMemory, MEMORY_SAMPLE_MS);
+  };
+  systemClock.setTimeout(sampleMemory, MEMORY_SAMPLE_MS);
 
   const currentStrings = () => mainStrings(currentLanguage());
   const refreshChrome = (): void => {
@@ -405,5 +435,6 @@ function start(): void {
     log.error('could not load the Wasl window', { error: String(error) });
   });
   services.start();
+  new PowerScheduler({ store, clock: systemClock, log, target: services }).start();
   log.info('Wasl started', { services: doc.services.length, userData });
 }

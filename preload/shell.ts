@@ -7,6 +7,7 @@ import type { WaslBridge } from '../common/bridge';
 import { CHANNELS } from '../common/channels';
 import type { ChatsDelta, Command, CommandResult, Rect, ShellAction } from '../common/ipc';
 import type { ServiceSnapshot } from '../common/model';
+import type { ResourceReport } from '../common/resources';
 import type { Report } from '../common/shop/stats';
 import type { AppState, StatePatch } from '../common/state';
 
@@ -31,6 +32,7 @@ const bridge: WaslBridge = {
       listener(serviceId, delta);
     }),
   report: (range) => ipcRenderer.invoke(CHANNELS.report, range) as Promise<Report>,
+  resources: () => ipcRenderer.invoke(CHANNELS.resources) as Promise<ResourceReport>,
 };
 
 contextBridge.exposeInMainWorld('wasl', bridge);

@@ -23,10 +23,10 @@ export interface Logger {
 
 /** The service views: one per enabled service account, each on its own persistent partition. */
 export interface ViewsPort {
-  /** Create the service's view if it has none, and load its start page. */
-  open(service: ServiceConfig): void;
-  /** Destroy the service's view (its storage stays). */
-  close(serviceId: string): void;
+  /** Create the service's view if it has none, and load its start page (or `resumeUrl`, one of its own pages). */
+  open(service: ServiceConfig, resumeUrl?: string): void;
+  /** Destroy the service's view (its storage stays); answers the address its page was at. */
+  close(serviceId: string): string | undefined;
   /** Reload the page; `hard` first kills a hung renderer. Opens the view again if it was closed. */
   reload(service: ServiceConfig, hard: boolean): void;
   /** Show `serviceId`'s view in `rect` (window content coordinates, CSS pixels) and hide every other one. */
@@ -36,6 +36,8 @@ export interface ViewsPort {
   clearStorage(serviceId: string): Promise<void>;
   /** A message for the service's page (its preload); dropped when the service has no view. */
   send(serviceId: string, channel: string, payload?: unknown): void;
+  /** The OS process id of the service page's renderer, while it has one. */
+  processId(serviceId: string): number | undefined;
 }
 
 /** Node fires a timer set for longer than this at once; longer waits are made of several timers. */

@@ -1,13 +1,16 @@
 /**
  * The service controller: carries out the shell's commands, keeps each service's runtime status from the
  * events its view reports, reloads crashed, hung and offline pages with backoff, and decides which view is in
- * front. It talks to Electron only through ViewsPort.
+ * front. It starts lazily (the active service and those always on) and puts services to sleep and wakes them
+ * when the power scheduler (main/core/power.ts) says so, keeping their last chats. It talks to Electron only
+ * through ViewsPort.
  */
 import { defaultServiceName, parseCustomUrl, PLATFORMS } from '../../common/catalog';
 import { CHANNELS } from '../../common/channels';
 import type { ChatsDelta, Command, CommandResult, Rect, ServiceUpdate } from '../../common/ipc';
 import type { ChatSummary, PlatformId, ServiceConfig, ServiceSnapshot } from '../../common/model';
 import type { ChatActivity } from '../../common/shop/model';
+import { powerPolicy } from '../../common/power';
 import { initialRuntime, visibleServiceId, type ServiceStatus } from '../../common/state';
 import { addNotice, updateRuntime, updateService, type AppStore } from './app-store';
 import { HANG_GRACE_MS, MAX_CRASHES, retryDelay, STABLE_MS } from './backoff';
@@ -58,6 +61,17 @@ export interface ServiceControllerDeps {
   /** What changed in a service's chats, as the shell should see it (phones normalized). */
   onChats?: (serviceId: string, delta: ChatsDelta) => void;
   activity?: ActivityPort;
+  /** Chats with new messages found by a scheduled check of a sleeping service (the page did not notify them). */
+  onNews?: (serviceId: string, chats: ChatSummary[]) => void;
+}
+
+/** Why a sleeping service wakes: someone uses it, or its scheduled check. */
+export type WakeReason = 'use' | 'check';
+
+/** What a scheduled check compares against: the chats before it, and the chats the page notified during it. */
+interface Check {
+  before: ServiceSnapshot | undefined;
+  noticed: Set<string>;
 }
 
 export class ServiceController {
@@ -68,6 +82,14 @@ export class ServiceController {
   private readonly newId: () => string;
   private readonly onChats: (serviceId: string, delta: ChatsDelta) => void;
   private readonly activity: ActivityPort | undefined;
+  private readonly onNews: (serviceId: string, chats: ChatSummary[]) => void;
+  /** Where each sleeping service's page was, to wake it on the same page. */
+  private readonly resumeUrls = new Map<string, string>();
+  private readonly checks = new Map<string, Check>();
+  /** A chat to open once the waking page's connector reports. */
+  private readonly pendingChats = new Map<string, string>();
+  /** Services woken from sleep whose page has not reported yet: messages for the page wait until it has. */
+  private readonly waking = new Set<string>();
   /** Quick replies sent to a page, waiting for it to say whether it typed them. */
   private readonly inserts = new Map<string, { serviceId: string; done: (ok: boolean | undefined) => void }>();
   private readonly timers = new Map<string, Timers>();
@@ -85,18 +107,73 @@ export class ServiceController {
     this.newId = deps.newId;
     this.onChats = deps.onChats ?? (() => undefined);
     this.activity = deps.activity;
+    this.onNews = deps.onNews ?? (() => undefined);
     this.store.subscribe((next, prev) => {
       this.present();
       if (next.settings.defaultRegion !== prev.settings.defaultRegion) this.republishChats();
     });
   }
 
-  /** Open every enabled service and show the active one. */
+  /** Open the active service and those always on, and show the active one; every other one starts asleep. */
   start(): void {
-    for (const service of this.store.getState().services) {
-      if (service.enabled) this.openView(service);
+    const { services, activeServiceId } = this.store.getState();
+    for (const service of services) {
+      if (!service.enabled) continue;
+      if (service.id === activeServiceId || powerPolicy(service).alwaysOn) this.openView(service);
+      else updateRuntime(this.store, service.id, { status: 'asleep' });
     }
     this.present();
+  }
+
+  /**
+   * Unload a service to free its process, keeping its chats for the inbox. Never the one in front, and only
+   * once its page has settled (a failing page keeps its own retry schedule) unless `anyStatus`. Answers whether
+   * it went to sleep.
+   */
+  sleep(id: string, anyStatus = false): boolean {
+    const state = this.store.getState();
+    const runtime = state.runtime[id];
+    if (!this.service(id)?.enabled || !runtime || runtime.status === 'asleep') return false;
+    if (!anyStatus && !SLEEPY.has(runtime.status)) return false;
+    if (state.view === 'service' && state.activeServiceId === id) return false;
+    for (const kind of TIMER_KINDS) this.clearTimer(id, kind);
+    this.seqs.delete(id);
+    this.checks.delete(id);
+    this.pendingChats.delete(id);
+    this.waking.delete(id);
+    for (const pending of [...this.inserts.values()]) if (pending.serviceId === id) pending.done(undefined);
+    const url = this.views.close(id);
+    if (url !== undefined && url !== '') this.resumeUrls.set(id, url);
+    updateRuntime(this.store, id, { status: 'asleep', asleepSince: this.clock.now(), checking: undefined, connected: false, degraded: false });
+    this.log.info('service asleep', { service: id });
+    return true;
+  }
+
+  /** Load a sleeping service again, on the page it was at. A check wakes it only until endCheck. */
+  wake(id: string, reason: WakeReason): void {
+    const service = this.service(id);
+    const runtime = this.store.getState().runtime[id];
+    if (!service?.enabled || !runtime) return;
+    if (runtime.status !== 'asleep') {
+      if (reason === 'use' && runtime.checking === true) this.endCheck(id);
+      return;
+    }
+    if (reason === 'check') this.checks.set(id, { before: this.snapshots.get(id), noticed: new Set() });
+    updateRuntime(this.store, id, { status: 'loading', checking: reason === 'check' ? true : undefined });
+    this.waking.add(id);
+    this.openView(service, this.resumeUrls.get(id));
+    this.log.info('service waking', { service: id, reason });
+  }
+
+  /** A scheduled check is over: report the chats that got new messages meanwhile (unless the page did). */
+  endCheck(id: string): void {
+    const check = this.checks.get(id);
+    this.checks.delete(id);
+    updateRuntime(this.store, id, { checking: undefined });
+    const now = this.snapshots.get(id);
+    if (!check?.before || !now) return;
+    const news = newChats(check.before, now).filter((chat) => !check.noticed.has(chat.id));
+    if (news.length > 0) this.onNews(id, news.map((chat) => withPhone(chat, this.store.getState().settings.defaultRegion)));
   }
 
   service(id: string): ServiceConfig | undefined {
@@ -137,6 +214,8 @@ export class ServiceController {
         return this.withService(cmd.id, (s) => this.set(s, cmd));
       case 'service.reload':
         return this.withService(cmd.id, (s) => this.userReload(s));
+      case 'service.sleep':
+        return this.userSleep(cmd.id);
       case 'service.remove':
         return this.remove(cmd.id);
       case 'service.activate':
@@ -229,7 +308,20 @@ export class ServiceController {
     if (update.activeChatId !== undefined) delta.activeChatId = update.activeChatId;
     this.onChats(id, delta);
     const status = this.pageStatus(runtime.status, update.loggedIn);
-    updateRuntime(this.store, id, { connected: true, unread: update.unread.direct, status, degraded: update.degraded ?? false, refusal: update.refusal });
+    updateRuntime(this.store, id, {
+      connected: true,
+      unread: update.unread.direct,
+      status,
+      degraded: update.degraded ?? false,
+      refusal: update.refusal,
+      lastUpdate: this.clock.now(),
+    });
+    this.waking.delete(id);
+    const pendingChat = this.pendingChats.get(id);
+    if (pendingChat !== undefined) {
+      this.pendingChats.delete(id);
+      this.views.send(id, CHANNELS.serviceOpenChat, pendingChat);
+    }
     return true;
   }
 
@@ -250,6 +342,7 @@ export class ServiceController {
 
   /** A notification for this chat arrived: the customer wrote, and the shell hears of it for that chat. */
   chatNoticed(id: string, chatId: string): void {
+    this.checks.get(id)?.noticed.add(chatId);
     const service = this.service(id);
     if (!service || !this.activity) return;
     const activity = this.activity.notice(id, service.platform, chatId);
@@ -416,6 +509,16 @@ export class ServiceController {
     this.views.reload(service, hard);
   }
 
+  /** "Sleep now" from the resources screen: the one in front gives way to the inbox first. */
+  private userSleep(id: string): CommandResult {
+    const state = this.store.getState();
+    const status = state.runtime[id]?.status;
+    if (!this.service(id)?.enabled || status === undefined) return { ok: false, error: 'not-found' };
+    if (status === 'asleep') return { ok: true };
+    if (state.view === 'service' && state.activeServiceId === id) this.store.setState({ view: 'inbox' });
+    return this.sleep(id, true) ? { ok: true } : { ok: false, error: 'failed' };
+  }
+
   private async remove(id: string): Promise<CommandResult> {
     const state = this.store.getState();
     const index = state.services.findIndex((s) => s.id === id);
@@ -444,14 +547,32 @@ export class ServiceController {
     this.store.setState({ activeServiceId: id, view: 'service' });
   }
 
-  /** Brings the service forward and asks its page to open the chat (by its route, or by clicking its row). */
-  openChat(id: string, chatId: string): void {
-    this.activate(id);
-    this.views.send(id, CHANNELS.serviceOpenChat, chatId);
+  /**
+   * A click on one of the service's notifications: its page handles it (the page's own handler, or opening the
+   * chat); a page that is asleep or still waking cannot, so the chat opens once it has woken.
+   */
+  noticeClicked(id: string, click: { id: string; chatId?: string }): void {
+    if (!this.asleepOrWaking(id)) this.views.send(id, CHANNELS.serviceNoticeClick, click);
+    else if (click.chatId !== undefined) this.openChat(id, click.chatId);
   }
 
-  private openView(service: ServiceConfig): void {
-    this.views.open(service);
+  private asleepOrWaking(id: string): boolean {
+    return this.waking.has(id) || this.store.getState().runtime[id]?.status === 'asleep';
+  }
+
+  /**
+   * Brings the service forward and asks its page to open the chat (by its route, or by clicking its row); a page
+   * that is still waking gets the request once its connector reports.
+   */
+  openChat(id: string, chatId: string): void {
+    const later = this.asleepOrWaking(id);
+    this.activate(id);
+    if (later) this.pendingChats.set(id, chatId);
+    else this.views.send(id, CHANNELS.serviceOpenChat, chatId);
+  }
+
+  private openView(service: ServiceConfig, resumeUrl?: string): void {
+    this.views.open(service, resumeUrl);
     if (service.muted) this.views.setAudioMuted(service.id, true);
   }
 
@@ -537,11 +658,26 @@ export class ServiceController {
 
   /** Drop every timer and sequence number of a service that is being closed or removed. */
   private forget(id: string): void {
-    for (const kind of ['retry', 'stable', 'hang'] as const) this.clearTimer(id, kind);
+    for (const kind of TIMER_KINDS) this.clearTimer(id, kind);
     this.seqs.delete(id);
+    this.resumeUrls.delete(id);
+    this.checks.delete(id);
+    this.pendingChats.delete(id);
+    this.waking.delete(id);
     if (this.snapshots.delete(id)) this.onChats(id, { reset: true, loggedIn: false, unread: { direct: 0, indirect: 0 }, upsert: [], remove: [] });
     for (const pending of [...this.inserts.values()]) if (pending.serviceId === id) pending.done(undefined);
   }
+}
+
+const TIMER_KINDS = ['retry', 'stable', 'hang'] as const;
+
+/** Statuses a service may be put to sleep from: its page is up (signed in or not). */
+const SLEEPY: ReadonlySet<ServiceStatus> = new Set(['ready', 'logged-out']);
+
+/** Chats of `after` with more unread messages than in `before` (new chats with any), muted ones left out. */
+export function newChats(before: ServiceSnapshot, after: ServiceSnapshot): ChatSummary[] {
+  const was = new Map(before.chats.map((chat) => [chat.id, chat.unread]));
+  return after.chats.filter((chat) => chat.muted !== true && chat.unread > (was.get(chat.id) ?? 0));
 }
 
 function withActivity(chat: ChatSummary, activity: ChatActivity | undefined): ChatSummary {

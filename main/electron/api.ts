@@ -99,6 +99,8 @@ export interface WebContentsLike {
   isDestroyed(): boolean;
   forcefullyCrashRenderer(): void;
   setAudioMuted(muted: boolean): void;
+  setBackgroundThrottling(allowed: boolean): void;
+  getOSProcessId(): number;
   getURL(): string;
   getTitle(): string;
   send(channel: string, ...args: unknown[]): void;
@@ -222,6 +224,14 @@ export interface IpcMainLike {
   on(channel: string, listener: (event: IpcMainEventLike, ...args: unknown[]) => void): unknown;
 }
 
+/** What Electron's app.getAppMetrics() tells of one process (memory in KiB). */
+export interface ProcessMetricLike {
+  pid: number;
+  type: string;
+  cpu: { percentCPUUsage: number };
+  memory: { workingSetSize: number };
+}
+
 export interface AppLike {
   readonly isPackaged: boolean;
   userAgentFallback: string;
@@ -229,6 +239,7 @@ export interface AppLike {
   getLocale(): string;
   quit(): void;
   setBadgeCount(count?: number): boolean;
+  getAppMetrics(): ProcessMetricLike[];
   on(event: 'web-contents-created', listener: (event: EventLike, contents: WebContentsLike) => void): unknown;
 }
 

@@ -37,9 +37,9 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
 
   constructor(private readonly deps: ServiceViewsDeps<V>) {}
 
-  open(service: ServiceConfig): void {
+  open(service: ServiceConfig, resumeUrl?: string): void {
     if (this.hosted.has(service.id)) return;
-    const url = serviceStartUrl(service.platform, service.url);
+    const url = resumable(service, resumeUrl) ?? serviceStartUrl(service.platform, service.url);
     if (!url) {
       this.deps.log.error('service has no start URL', { service: service.id });
       return;
@@ -63,12 +63,15 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     this.load(service.id, view, url);
   }
 
-  close(serviceId: string): void {
+  close(serviceId: string): string | undefined {
     const view = this.hosted.get(serviceId);
-    if (!view) return;
+    if (!view) return undefined;
     this.hosted.delete(serviceId);
     this.deps.window.contentView.removeChildView(view);
-    if (!view.webContents.isDestroyed()) view.webContents.close();
+    if (view.webContents.isDestroyed()) return undefined;
+    const url = view.webContents.getURL();
+    view.webContents.close();
+    return url;
   }
 
   reload(service: ServiceConfig, hard: boolean): void {
@@ -101,7 +104,16 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
         });
       }
       view.setVisible(visible);
+      // Hidden pages run their timers throttled; the one in front never is.
+      if (!view.webContents.isDestroyed()) view.webContents.setBackgroundThrottling(!visible);
     }
+  }
+
+  processId(serviceId: string): number | undefined {
+    const contents = this.hosted.get(serviceId)?.webContents;
+    if (!contents || contents.isDestroyed()) return undefined;
+    const pid = contents.getOSProcessId();
+    return pid > 0 ? pid : undefined;
   }
 
   setAudioMuted(serviceId: string, muted: boolean): void {
@@ -188,5 +200,16 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
         if (state === 'interrupted') this.deps.onDownloadFailed(name);
       });
     });
+  }
+}
+
+/** The page to wake a service on: where it was, if that is still one of the service's own https pages. */
+function resumable(service: ServiceConfig, url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && serviceOrigins(service.platform, service.url).includes(parsed.origin) ? url : undefined;
+  } catch {
+    return undefined;
   }
 }

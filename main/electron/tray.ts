@@ -32,6 +32,8 @@ export interface TrayView {
   notifications: Pick<NotificationSettings, 'dndUntil' | 'quietHours'>;
   /** Outside business hours: when the shop opens next (null when it never does); undefined while open. */
   away?: { opens: number | null };
+  /** The memory Wasl uses in all, once sampled (KiB). */
+  memoryKiB?: number;
 }
 
 export interface TrayDeps {
@@ -104,7 +106,7 @@ export class AppTray {
       this.shownTotal = view.total;
       this.showTotal(view.total);
     }
-    const tooltip = trayTooltip(view.language, view.total);
+    const tooltip = trayTooltip(view.language, view.total, view.memoryKiB);
     if (tooltip !== this.shownTooltip) {
       this.shownTooltip = tooltip;
       this.tray.setToolTip(tooltip);

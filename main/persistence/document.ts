@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseCustomUrl } from '../../common/catalog';
 import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../common/ipc';
 import { PLATFORM_IDS, type Person, type ServiceConfig } from '../../common/model';
+import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from '../../common/power';
 import { DEFAULT_LABELS, DEFAULT_SHOP, LABEL_PRESETS, type Customer, type Label, type QuickReply, type ShopSettings } from '../../common/shop/model';
 import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type NotificationSettings, type Settings, type View } from '../../common/state';
 
@@ -80,6 +81,13 @@ const serviceSchema = z.object({
   callsAllowed: z.boolean().default(false),
   url: z.string().max(LIMITS.urlChars).optional(),
 });
+
+/** A service's power choices, salvaged one by one: a bad value falls back to the default, the service stays. */
+const powerFields = {
+  alwaysOn: z.boolean(),
+  sleepAfterMin: z.literal(SLEEP_AFTER_CHOICES),
+  checkEveryMin: z.literal(CHECK_EVERY_CHOICES),
+} satisfies { [K in 'alwaysOn' | 'sleepAfterMin' | 'checkEveryMin']: z.ZodType<ServiceConfig[K]> };
 
 const windowSchema = z.object({
   x: z.number().int().optional(),
@@ -212,6 +220,7 @@ function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: nu
       continue;
     }
     seen.add(service.id);
+    if (isRecord(item)) dropped += pick(item, powerFields, service);
     doc.services.push(service);
   }
 

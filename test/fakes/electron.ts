@@ -30,6 +30,7 @@ import type {
   WebContentsViewLike,
   WindowOpenDetails,
   WindowOpenResponse,
+  ProcessMetricLike,
 } from '../../main/electron/api';
 
 type Listener = (...args: never[]) => unknown;
@@ -260,6 +261,10 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
   reloads = 0;
   crashesForced = 0;
   audioMuted = false;
+  /** Whether Chromium may throttle the page's timers while hidden (Electron's default is yes). */
+  throttled = true;
+  /** The renderer's OS process id. */
+  pid = 4000 + this.id;
   devToolsToggled = 0;
   sent: { channel: string; args: unknown[] }[] = [];
   windowOpenHandler: ((details: WindowOpenDetails) => WindowOpenResponse) | undefined;
@@ -299,6 +304,14 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
 
   setAudioMuted(muted: boolean): void {
     this.audioMuted = muted;
+  }
+
+  setBackgroundThrottling(allowed: boolean): void {
+    this.throttled = allowed;
+  }
+
+  getOSProcessId(): number {
+    return this.destroyed ? 0 : this.pid;
   }
 
   getURL(): string {
@@ -567,6 +580,11 @@ export class FakeApp extends Emitter implements AppLike {
   setBadgeCount(count?: number): boolean {
     this.badge = count;
     return true;
+  }
+  /** What getAppMetrics reports: a test sets the processes it wants. */
+  metrics: ProcessMetricLike[] = [];
+  getAppMetrics(): ProcessMetricLike[] {
+    return this.metrics;
   }
 }
 

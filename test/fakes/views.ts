@@ -4,7 +4,7 @@ import type { ServiceConfig } from '../../common/model';
 import type { ViewsPort } from '../../main/core/ports';
 
 export type ViewCall =
-  | { op: 'open'; id: string }
+  | { op: 'open'; id: string; resumeUrl?: string }
   | { op: 'close'; id: string }
   | { op: 'reload'; id: string; hard: boolean }
   | { op: 'present'; id: string | null; rect: Rect | null }
@@ -15,16 +15,29 @@ export type ViewCall =
 export class RecordingViews implements ViewsPort {
   readonly calls: ViewCall[] = [];
   readonly opened = new Set<string>();
+  /** Where each open page is (a test moves it), answered when its view closes. */
+  readonly urls = new Map<string, string>();
+  /** The renderer process of each open page. */
+  readonly pids = new Map<string, number>();
+  private nextPid = 1000;
   /** Makes clearStorage fail, as a locked disk would. */
   failClear = false;
 
-  open(service: ServiceConfig): void {
-    this.calls.push({ op: 'open', id: service.id });
+  open(service: ServiceConfig, resumeUrl?: string): void {
+    this.calls.push(resumeUrl === undefined ? { op: 'open', id: service.id } : { op: 'open', id: service.id, resumeUrl });
+    if (!this.opened.has(service.id)) this.pids.set(service.id, this.nextPid++);
     this.opened.add(service.id);
   }
-  close(serviceId: string): void {
+  close(serviceId: string): string | undefined {
     this.calls.push({ op: 'close', id: serviceId });
     this.opened.delete(serviceId);
+    this.pids.delete(serviceId);
+    const url = this.urls.get(serviceId);
+    this.urls.delete(serviceId);
+    return url;
+  }
+  processId(serviceId: string): number | undefined {
+    return this.pids.get(serviceId);
   }
   reload(service: ServiceConfig, hard: boolean): void {
     this.calls.push({ op: 'reload', id: service.id, hard });

@@ -7,6 +7,7 @@ import { act } from '@testing-library/react';
 import type { WaslBridge } from '../../common/bridge';
 import type { ChatsDelta, Command, CommandResult, Rect, ShellAction } from '../../common/ipc';
 import type { PlatformId, ServiceConfig, ServiceSnapshot } from '../../common/model';
+import type { ResourceReport } from '../../common/resources';
 import { buildReport, type DailyStats, type Report } from '../../common/shop/stats';
 import { stateOf } from '../fakes/state';
 import { applyPatch, DEFAULT_SETTINGS, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
@@ -24,6 +25,9 @@ export class FakeBridge implements WaslBridge {
   /** The daily counts main's report is built from. */
   daily: DailyStats = {};
   readonly reports: { from: number; to: number }[] = [];
+  /** What main measures now; a test sets it (nothing is running by default). */
+  usage: ResourceReport = { at: 0, services: {}, app: { memoryKiB: 0, cpuPercent: 0, processes: [] }, total: { memoryKiB: 0, cpuPercent: 0 } };
+  resourceCalls = 0;
 
   constructor(state: AppState) {
     this.state = state;
@@ -62,6 +66,11 @@ export class FakeBridge implements WaslBridge {
   report(range: { from: number; to: number }): Promise<Report> {
     this.reports.push(range);
     return Promise.resolve(buildReport(this.daily, range.from, range.to));
+  }
+
+  resources(): Promise<ResourceReport> {
+    this.resourceCalls += 1;
+    return Promise.resolve(this.usage);
   }
 
   command(command: Command): Promise<CommandResult> {

@@ -61,9 +61,9 @@ export class PageViews implements ViewsPort {
     return page;
   }
 
-  open(service: ServiceConfig): void {
+  open(service: ServiceConfig, resumeUrl?: string): void {
     if (this.pages.has(service.id) || this.opening.has(service.id)) return;
-    const url = this.urls[service.id];
+    const url = resumeUrl ?? this.urls[service.id];
     if (url === undefined) throw new Error(`no fixture for ${service.id}`);
     const opening = openAgentPage(this.browser, {
       platform: service.platform,
@@ -99,10 +99,17 @@ export class PageViews implements ViewsPort {
     });
   }
 
-  close(serviceId: string): void {
+  close(serviceId: string): string | undefined {
     const page = this.pages.get(serviceId);
     this.pages.delete(serviceId);
+    const url = page?.page.url();
     void page?.close();
+    return url;
+  }
+
+  processId(): number | undefined {
+    // Playwright does not tell a page's process: the resources screen is tested with the recording views.
+    return undefined;
   }
 
   reload(service: ServiceConfig): void {

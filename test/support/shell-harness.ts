@@ -19,6 +19,8 @@ import { dispatchCommand } from '../../main/core/commands';
 import { NotificationCenter, type OsNotification } from '../../main/core/notifications';
 import { PeopleController } from '../../main/core/people-controller';
 import type { Clock, TimerHandle, ViewsPort } from '../../main/core/ports';
+import { PowerScheduler } from '../../main/core/power';
+import { resourceReport, type ProcessSample, type ResourceReport } from '../../common/resources';
 import { ServiceController } from '../../main/core/services';
 import { ActivityTracker, type ActivityDoc } from '../../main/core/activity';
 import { DataTransfer } from '../../main/core/data-transfer';
@@ -87,6 +89,8 @@ export interface ShellHarnessOptions {
   now?: number;
   /** What main learned about chats before (activity.json). */
   activity?: ActivityDoc;
+  /** The processes main's metrics report, given each open service's process id (none by default). */
+  processes?: (pids: Record<string, number | undefined>) => ProcessSample[];
 }
 
 export interface ShellHarness {
@@ -128,6 +132,7 @@ interface HarnessWindow {
   __waslViewport(rect: unknown): Promise<void>;
   __waslHydrateChats(): Promise<Record<string, ServiceSnapshot>>;
   __waslReport(range: unknown): Promise<Report>;
+  __waslResources(): Promise<ResourceReport>;
   __waslPatch?: (patch: StatePatch) => void;
   __waslAction?: (action: ShellAction) => void;
   __waslChats?: (serviceId: string, delta: ChatsDelta) => void;
@@ -169,7 +174,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     log,
     newId: () => `note-${++ids}`,
     reveal: (id) => void controller.command({ type: 'service.activate', id }),
-    click: (id, notice) => (options.views ?? views).send(id, 'svc:notice-click', notice),
+    click: (id, notice) => controller.noticeClicked(id, notice),
     openChat: (id, chatId) => controller.openChat(id, chatId),
     coalescedText: (count) => `${count} more new messages`,
     privateText: () => 'New message',
@@ -196,7 +201,10 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     }),
   });
   const targets = { services: controller, people, notifications, shop, data };
-  if (options.start !== false) controller.start();
+  if (options.start !== false) {
+    controller.start();
+    new PowerScheduler({ store, clock, log, target: controller }).start();
+  }
 
   // The app's own Content Security Policy, as app:// sends it: a violation shows up in `errors`.
   const server: StaticServer = await serveDirectory(RENDERER_DIR, { 'content-security-policy': SHELL_CSP });
@@ -250,6 +258,12 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     }
     return tracker.report(parsed.data.from, parsed.data.to);
   });
+  await page.exposeBinding('__waslResources', (): ResourceReport => {
+    const state = store.getState();
+    const pids: Record<string, number | undefined> = {};
+    for (const service of state.services) pids[service.id] = (options.views ?? views).processId(service.id);
+    return resourceReport(options.processes?.(pids) ?? [], pids, clock.now());
+  });
   await page.exposeBinding('__waslViewport', (_source, raw: unknown) => {
     const parsed = rectSchema.nullable().safeParse(raw);
     if (!parsed.success) {
@@ -293,6 +307,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
         return () => chatListeners.delete(listener);
       },
       report: (range: unknown) => w.__waslReport(range),
+      resources: () => w.__waslResources(),
     };
   });
 

@@ -36,7 +36,7 @@ vi.mock('electron-store', async () => {
 const profile = mkdtempSync(path.join(os.tmpdir(), 'wasl-root-'));
 const services = [
   { id: 'wa1', platform: 'whatsapp', name: 'Shop', enabled: true, muted: false, callsAllowed: false },
-  { id: 'tg1', platform: 'telegram', name: 'Telegram', enabled: true, muted: false, callsAllowed: false },
+  { id: 'tg1', platform: 'telegram', name: 'Telegram', enabled: true, muted: false, callsAllowed: false, alwaysOn: true },
   { id: 'off1', platform: 'slack', name: 'Team', enabled: false, muted: false, callsAllowed: false },
 ];
 

@@ -87,7 +87,7 @@ describe('ServiceController', () => {
     });
 
     it('turns a service off (closing its view) and on again', async () => {
-      setup(stateWith([svc('a'), svc('b')]));
+      setup(stateWith([svc('a'), svc('b', 'whatsapp', { alwaysOn: true })]));
       controller.start();
       controller.setViewport(RECT);
       await controller.command({ type: 'service.set', id: 'a', enabled: false });
@@ -180,7 +180,7 @@ describe('ServiceController', () => {
 
   describe('the inbox view', () => {
     it('shows the inbox instead of a service, and any service activation brings the service back', async () => {
-      setup(stateWith([svc('a'), svc('b')], 'a'));
+      setup(stateWith([svc('a'), svc('b', 'whatsapp', { alwaysOn: true })], 'a'));
       controller.start();
       controller.setViewport(RECT);
       expect(views.shown).toEqual({ op: 'present', id: 'a', rect: RECT });

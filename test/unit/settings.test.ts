@@ -70,6 +70,15 @@ describe('readDocument', () => {
     expect(doc).toEqual(good());
   });
 
+  it('keeps each service’s power choices, and a service with a bad one keeps its defaults and says so', () => {
+    const choices = { ...whatsapp, alwaysOn: true, sleepAfterMin: 60, checkEveryMin: 0 };
+    expect(readDocument(good({ services: [choices, telegram] })).doc.services[0]).toEqual(choices);
+    const bad = { ...telegram, alwaysOn: 'yes', sleepAfterMin: 7, checkEveryMin: 15 };
+    const { doc, problem } = readDocument(good({ services: [whatsapp, bad] }));
+    expect(doc.services[1]).toEqual({ ...telegram, checkEveryMin: 15 });
+    expect(problem).toEqual({ kind: 'repaired', dropped: 2 });
+  });
+
   it('treats an empty file as a first start', () => {
     expect(readDocument({})).toEqual({ doc: defaultDocument() });
   });

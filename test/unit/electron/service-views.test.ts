@@ -651,3 +651,44 @@ describe('ServiceViews: contentsId', () => {
     expect(h.fake.shell.opened).toEqual(['https://web.telegram.org/']);
   });
 });
+
+describe('ServiceViews: sleep, throttling and processes', () => {
+  it('throttles the timers of every hidden page and never those of the page in front', () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'), service('b', 'telegram'));
+    h.views.present('a', { x: 0, y: 0, width: 800, height: 600 });
+    expect(h.viewOf('a').webContents.throttled).toBe(false);
+    expect(h.viewOf('b').webContents.throttled).toBe(true);
+    h.views.present('b', { x: 0, y: 0, width: 800, height: 600 });
+    expect(h.viewOf('a').webContents.throttled).toBe(true);
+    expect(h.viewOf('b').webContents.throttled).toBe(false);
+    h.views.present(null, null);
+    expect(h.viewOf('b').webContents.throttled).toBe(true);
+  });
+
+  it('answers where a closed page was, and wakes it there when that is still one of its own pages', () => {
+    const h = setup();
+    const wa = service('a', 'whatsapp');
+    openAll(h, wa);
+    h.viewOf('a').webContents.url = 'https://web.whatsapp.com/#chat';
+    expect(h.views.close('a')).toBe('https://web.whatsapp.com/#chat');
+    expect(h.views.close('a')).toBeUndefined();
+    h.views.open(wa, 'https://web.whatsapp.com/#chat');
+    expect(h.viewOf('a').webContents.loads).toEqual(['https://web.whatsapp.com/#chat']);
+    for (const elsewhere of ['https://evil.example/', 'http://web.whatsapp.com/', 'javascript:alert(1)', 'not a url']) {
+      h.views.close('a');
+      h.views.open(wa, elsewhere);
+      expect(h.viewOf('a').webContents.loads).toEqual(['https://web.whatsapp.com/']);
+    }
+  });
+
+  it('tells the process id of an open page only', () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'));
+    const pid = h.viewOf('a').webContents.pid;
+    expect(h.views.processId('a')).toBe(pid);
+    h.views.close('a');
+    expect(h.views.processId('a')).toBeUndefined();
+    expect(h.views.processId('nobody')).toBeUndefined();
+  });
+});

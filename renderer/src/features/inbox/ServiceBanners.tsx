@@ -1,16 +1,17 @@
 /**
  * Above the inbox list, one line for every enabled service whose chats are not (or not all) in it: loading,
- * signed out (or refused by the platform), its page changed, stopped, offline, or a messenger that lists no chats.
- * A service missing from the inbox is never a silent gap.
+ * signed out (or refused by the platform), its page changed, stopped, offline, or a messenger that lists no chats;
+ * and one line for the services not loaded yet (they load in turn). A service missing from the inbox is never a
+ * silent gap. A sleeping service with chats needs no line: its rows say it sleeps.
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '../../../../common/catalog';
 import type { ServiceConfig, ServiceSnapshot } from '../../../../common/model';
 import type { ServiceRuntime } from '../../../../common/state';
-import { InfoIcon, OfflineIcon, WarningIcon } from '../../components/icons';
+import { InfoIcon, MoonIcon, OfflineIcon, WarningIcon } from '../../components/icons';
 import { Spinner } from '../../components/Spinner';
-import { isolate } from '../../i18n/format';
+import { isolate, useFormat } from '../../i18n/format';
 import { useApp } from '../../store/context';
 import { useServiceActions } from '../services/useServiceActions';
 
@@ -32,9 +33,11 @@ function bannerKind(service: ServiceConfig, runtime: ServiceRuntime | undefined,
   switch (runtime?.status ?? 'idle') {
     case 'off':
       return null;
+    case 'asleep':
+      return snapshot?.loggedIn === false ? 'signed-out' : null;
     case 'idle':
     case 'loading':
-      return 'loading';
+      return runtime?.checking === true && snapshot !== undefined ? null : 'loading';
     case 'logged-out':
       return runtime?.refusal === 'web-login-refused' ? 'refused' : 'signed-out';
     case 'crashed':
@@ -130,17 +133,27 @@ function Banner({ kind, service, runtime }: { kind: BannerKind; service: Service
 
 export function ServiceBanners({ snapshots }: { snapshots: Readonly<Record<string, ServiceSnapshot>> }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const services = useApp((s) => s.services);
   const runtime = useApp((s) => s.runtime);
   const shown = services
     .map((service) => ({ service, kind: bannerKind(service, runtime[service.id], snapshots[service.id]) }))
     .filter((b): b is { service: ServiceConfig; kind: BannerKind } => b.kind !== null);
-  if (shown.length === 0) return null;
+  const waiting = services.filter((s) => s.enabled && runtime[s.id]?.status === 'asleep' && snapshots[s.id] === undefined);
+  if (shown.length === 0 && waiting.length === 0) return null;
   return (
     <ul className="inbox-banners" aria-label={t('inbox.banner.label')}>
       {shown.map(({ service, kind }) => (
         <Banner key={service.id} kind={kind} service={service} runtime={runtime[service.id]} />
       ))}
+      {waiting.length === 0 ? null : (
+        <li className="inbox-banner tone-neutral" data-kind="not-loaded">
+          <span className="inbox-banner-icon">
+            <MoonIcon />
+          </span>
+          <span className="inbox-banner-text">{t('inbox.banner.notLoaded', { names: format.list(waiting.map((s) => isolate(s.name))), count: waiting.length })}</span>
+        </li>
+      )}
     </ul>
   );
 }

@@ -17,10 +17,11 @@ export const STATUS_TEXT = {
   unresponsive: 'status.unresponsive',
   offline: 'status.offline',
   failed: 'status.failed',
+  asleep: 'status.asleep',
 } as const satisfies Record<ServiceStatus, string | null>;
 
 /** The small mark on a sidebar icon. */
-export function statusMark(status: ServiceStatus): 'loading' | 'warning' | 'error' | null {
+export function statusMark(status: ServiceStatus): 'loading' | 'warning' | 'error' | 'asleep' | null {
   switch (status) {
     case 'idle':
     case 'loading':
@@ -32,6 +33,8 @@ export function statusMark(status: ServiceStatus): 'loading' | 'warning' | 'erro
     case 'offline':
     case 'failed':
       return 'error';
+    case 'asleep':
+      return 'asleep';
     case 'off':
     case 'ready':
       return null;

@@ -52,6 +52,7 @@ export function StatusPanel({ service, runtime }: { service: ServiceConfig; runt
   switch (runtime.status) {
     case 'idle':
     case 'loading':
+    case 'asleep':
       return <Panel tone="neutral" icon={<Spinner />} title={t('panel.loading', { name })} />;
     case 'crashed':
       return (
