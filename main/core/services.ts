@@ -114,13 +114,16 @@ export class ServiceController {
     });
   }
 
-  /** Open the active service and those always on, and show the active one; every other one starts asleep. */
+  /**
+   * Open the active service and those always on, and show the active one; every other one not started yet
+   * (idle) starts asleep.
+   */
   start(): void {
-    const { services, activeServiceId } = this.store.getState();
+    const { services, activeServiceId, runtime } = this.store.getState();
     for (const service of services) {
       if (!service.enabled) continue;
       if (service.id === activeServiceId || powerPolicy(service).alwaysOn) this.openView(service);
-      else updateRuntime(this.store, service.id, { status: 'asleep' });
+      else if (runtime[service.id]?.status === 'idle') updateRuntime(this.store, service.id, { status: 'asleep' });
     }
     this.present();
   }

@@ -16,8 +16,9 @@ import { PageViews } from '../support/page-views';
 import { openShell, type ShellHarness } from '../support/shell-harness';
 import type { StaticServer } from '../support/static-server';
 
+/** Always on: this flow is about merging and notifying with both pages loaded (sleeping: test/unit/power.test.ts). */
 const account = (id: string, platform: ServiceConfig['platform'], name: string): ServiceConfig => ({
-  id, platform, name, enabled: true, muted: false, callsAllowed: false,
+  id, platform, name, enabled: true, muted: false, callsAllowed: false, alwaysOn: true,
 });
 
 /** The customer both fixtures show: dataset chat 1, a person with a number. Google Messages lists it unsaved. */
