@@ -2,13 +2,12 @@
  * The real app, launched through Playwright's Electron driver with a local HTTPS fixture as a custom service.
  * Runs wherever the Electron binary exists; elsewhere it says plainly that it skipped.
  */
-import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveCustomFixture, type CustomFixtureServer } from '../support/custom-fixture-server';
 import { ELECTRON_MISSING, electronBinary } from '../support/electron-binary';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -16,26 +15,17 @@ const binary = electronBinary(root);
 if (!binary) console.warn(ELECTRON_MISSING);
 
 describe.skipIf(!binary)('Wasl in real Electron', () => {
-  let server: Server;
+  let server: CustomFixtureServer;
   let origin: string;
   let profile: string;
   let app: ElectronApplication;
   let shell: Page;
-  const userAgents: string[] = [];
+  let userAgents: string[];
 
   beforeAll(async () => {
-    const fixtures = path.join(root, 'test/fixtures');
-    server = createServer(
-      { key: readFileSync(path.join(fixtures, 'tls/key.pem')), cert: readFileSync(path.join(fixtures, 'tls/cert.pem')) },
-      (req, res) => {
-        userAgents.push(req.headers['user-agent'] ?? '');
-        const name = req.url === '/page.js' ? 'page.js' : 'index.html';
-        res.writeHead(200, { 'content-type': name.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8' });
-        res.end(readFileSync(path.join(fixtures, 'custom', name)));
-      },
-    );
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveCustomFixture(root);
+    origin = server.origin;
+    userAgents = server.userAgents;
     profile = mkdtempSync(path.join(os.tmpdir(), 'wasl-e2e-'));
     writeFileSync(
       path.join(profile, 'settings.json'),
@@ -57,7 +47,7 @@ describe.skipIf(!binary)('Wasl in real Electron', () => {
 
   afterAll(async () => {
     await app.close();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
     rmSync(profile, { recursive: true, force: true });
   });
 
