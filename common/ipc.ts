@@ -205,7 +205,7 @@ export interface ChatsDelta {
 export type CommandResult = { ok: true; id?: string } | { ok: false; error: CommandError; detail?: string };
 
 /** Actions main forwards to the shell (from the application menu, the tray or a shortcut in a service view). */
-export type ShellAction = 'add-service' | 'open-settings' | 'rename-active' | 'remove-active' | 'quick-replies' | 'open-shop' | 'open-report';
+export type ShellAction = 'add-service' | 'open-settings' | 'rename-active' | 'remove-active' | 'quick-replies' | 'open-shop' | 'open-report' | 'open-resources';
 
 const text = z.string().max(LIMITS.textChars);
 

@@ -259,6 +259,7 @@ function start(): void {
       void services.command({ type: 'view.inbox' });
     },
     onIncoming: (id, chatId) => services.chatNoticed(id, chatId),
+    reminderOpened: (chat) => shop.reminderOpened(chat),
     isPriority: (id, chatId) => {
       const chat = services.snapshot(id)?.chats.find((c) => c.id === chatId);
       const phone = chat === undefined ? undefined : withPhone(chat, store.getState().settings.defaultRegion).phone;
@@ -395,6 +396,7 @@ function start(): void {
         quickReplies: () => sendAction('quick-replies'),
         openShop: () => sendAction('open-shop'),
         openReport: () => sendAction('open-report'),
+        openResources: () => sendAction('open-resources'),
         removeService: () => sendAction('remove-active'),
         reloadShell: () => win.webContents.reload(),
         toggleDevTools: () => win.webContents.toggleDevTools(),

@@ -52,6 +52,8 @@ export interface NotificationCenterDeps {
   onIncoming?(serviceId: string, chatId: string): void;
   /** The chat's customer is one the shop hears from even when it is closed. */
   isPriority?(serviceId: string, chatId: string): boolean;
+  /** The user opened a reminder (its pop-up or its tray record): it has done its job. */
+  reminderOpened?(chat: { serviceId: string; chatId: string }): void;
 }
 
 /** Shown one by one: this many notifications per service within COALESCE_MS; the rest are summed up. */
@@ -138,6 +140,7 @@ export class NotificationCenter {
       this.markRead([record.id]);
       this.deps.reveal(reminder.chat.serviceId);
       this.deps.openChat(reminder.chat.serviceId, reminder.chat.chatId);
+      this.deps.reminderOpened?.(reminder.chat);
     });
   }
 
@@ -155,7 +158,10 @@ export class NotificationCenter {
         if (!record) return { ok: false, error: 'not-found' };
         this.markRead([record.id]);
         this.deps.reveal(record.serviceId);
-        if (record.chatId !== undefined) this.deps.openChat(record.serviceId, record.chatId);
+        if (record.chatId !== undefined) {
+          this.deps.openChat(record.serviceId, record.chatId);
+          if (record.kind === 'reminder') this.deps.reminderOpened?.({ serviceId: record.serviceId, chatId: record.chatId });
+        }
         return { ok: true };
       }
     }

@@ -93,6 +93,20 @@ export class ShopController {
     return { ok: true };
   }
 
+  /** A reminder that went off was opened from its notification: the customer is no longer pinned. */
+  reminderOpened(chat: ChatRef): void {
+    const { customers } = this.deps.store.getState();
+    let changed = false;
+    const next = { ...customers };
+    for (const [key, record] of Object.entries(customers)) {
+      const reminder = record.reminder;
+      if (reminder?.notified !== true || reminder.chat.serviceId !== chat.serviceId || reminder.chat.chatId !== chat.chatId) continue;
+      next[key] = withoutReminder(record);
+      changed = true;
+    }
+    if (changed) this.deps.store.setState({ customers: next });
+  }
+
   /** Replaces the user's data with a backup's; undo puts it back. */
   restore(data: Restorable): void {
     this.change('backup-restored', data);
@@ -176,6 +190,13 @@ export class ShopController {
       if (notified === true) next.reminder.notified = true;
     }
     const rest = { ...customers };
+    // The records the entry was made from keep no reminder of their own: the timer reads every record.
+    if (cmd.reminder !== undefined) {
+      for (const key of cmd.from) {
+        const record = rest[key];
+        if (record?.reminder !== undefined) rest[key] = withoutReminder(record);
+      }
+    }
     // A blank record is dropped, unless it must hide the records the entry was made from.
     if (isBlank(next) && !cmd.from.some((key) => Object.hasOwn(customers, key))) Reflect.deleteProperty(rest, cmd.key);
     else rest[cmd.key] = next;
@@ -230,4 +251,10 @@ export class ShopController {
     store.setState({ customers });
     for (const reminder of due) this.deps.remind(reminder);
   }
+}
+
+function withoutReminder(record: Customer): Customer {
+  const copy = { ...record };
+  Reflect.deleteProperty(copy, 'reminder');
+  return copy;
 }

@@ -29,6 +29,7 @@ export interface MenuActions {
   quickReplies: () => void;
   openShop: () => void;
   openReport: () => void;
+  openResources: () => void;
   reloadShell: () => void;
   toggleDevTools: () => void;
   hideWindow: () => void;
@@ -102,6 +103,8 @@ export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuI
       { role: 'zoomOut' },
       { type: 'separator' },
       { role: 'togglefullscreen' },
+      { type: 'separator' },
+      { label: s.resources, click: actions.openResources },
     ],
   });
   template.push({

@@ -12,6 +12,12 @@ import './styles/dialogs.css';
 import './styles/panels.css';
 import './styles/inbox.css';
 import './styles/tray.css';
+import './styles/labels.css';
+import './styles/customer.css';
+import './styles/replies.css';
+import './styles/shop.css';
+import './styles/report.css';
+import './styles/resources.css';
 
 declare global {
   interface Window {

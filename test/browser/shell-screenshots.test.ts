@@ -206,7 +206,7 @@ describe('inbox screenshots', () => {
       const { page } = shell;
       try {
         await report(shell, demo.chats);
-        await expect.poll(() => page.getByRole('option').count()).toBe(8);
+        await expect.poll(() => page.getByRole('listbox', { name: 'المحادثات' }).getByRole('option').count()).toBe(8);
         expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
         await shot(page, `inbox-ar-${scheme}`);
         await page.getByRole('button', { name: 'الإشعارات' }).click();

@@ -56,6 +56,13 @@ describe('the chats replica', () => {
     expect(after.chats[0]).toBe(ahmed);
     expect(after.chats[1]).toEqual({ ...sara, unread: 1 });
 
+    // Only who wrote last changes (a notification came before the list moved): that is a change too.
+    const waiting = { first: 1, lastIn: 9, waitingSince: 9 };
+    const noticed = applyChatsDelta(before, upsert([{ ...ahmed, activity: waiting }]));
+    expect(noticed.chats[0]?.activity).toEqual(waiting);
+    expect(applyChatsDelta(noticed, upsert([{ ...ahmed, activity: { ...waiting } }]))).toBe(noticed);
+    expect(applyChatsDelta(noticed, upsert([{ ...ahmed, activity: { ...waiting, lastOut: 10, waitingSince: undefined } }])).chats[0]?.activity?.lastOut).toBe(10);
+
     // The counts or the open chat change: a new snapshot; `null` closes the open chat.
     const opened = applyChatsDelta(before, upsert([], { activeChatId: '2', unread: before.unread }));
     expect(opened.activeChatId).toBe('2');

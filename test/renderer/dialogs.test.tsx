@@ -77,7 +77,7 @@ describe('the service view is hidden while anything covers it', () => {
 
     bridge.action('open-settings');
     expect(bridge.viewports.at(-1)).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Done' }));
+    await user.click(await screen.findByRole('button', { name: 'Done' }));
     expect(bridge.viewports).toEqual([box, null, box, null, box, null, box]);
   });
 
@@ -107,6 +107,17 @@ describe('actions from the application menu', () => {
     await user.keyboard('{Escape}');
     bridge.action('remove-active');
     expect(screen.getByRole('dialog', { name: named('Remove “WhatsApp”?') })).toBeInTheDocument();
+  });
+
+  it('open the shop tools on the tab asked for, with the focus on that tab', async () => {
+    const { bridge, user } = await renderShell(two());
+    bridge.action('open-report');
+    const dialog = await screen.findByRole('dialog', { name: 'Shop tools' });
+    expect(within(dialog).getByRole('tab', { name: 'Report' })).toHaveAttribute('aria-selected', 'true');
+    expect(within(dialog).getByRole('tab', { name: 'Report' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    bridge.action('open-shop');
+    expect(within(await screen.findByRole('dialog', { name: 'Shop tools' })).getByRole('tab', { name: 'Quick replies' })).toHaveFocus();
   });
 
   it('close an open menu when they open a dialog', async () => {
@@ -166,5 +177,17 @@ describe('settings', () => {
     expect(document.documentElement).toHaveAttribute('data-theme', 'dark');
     bridge.push({ settings: { ...bridge.state.settings, theme: 'system' } });
     expect(document.documentElement).not.toHaveAttribute('data-theme');
+  });
+});
+
+describe('screens loaded on demand', () => {
+  it('close on Escape even before their code has arrived', async () => {
+    const { bridge, user } = await renderShell(two());
+    bridge.action('open-resources');
+    expect(screen.getByRole('status', { name: 'Loading…' })).toBeInTheDocument();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('status', { name: 'Loading…' })).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 });

@@ -52,7 +52,7 @@ const code = sources(path.resolve(import.meta.dirname, '../../renderer/src'))
   .join('\n');
 const namespaces = Object.keys(en);
 // A quoted "namespace.key", except a command's type ({ type: 'settings.set' }).
-const keyLiteral = new RegExp(`(?<!type: )['"\`]((?:${namespaces.join('|')})\\.[A-Za-z0-9.]+)['"\`]`, 'gu');
+const keyLiteral = new RegExp(`(?<!type: )['"\`]((?:${namespaces.join('|')})\\.[A-Za-z0-9._-]+)['"\`]`, 'gu');
 const usedKeys = new Set([...code.matchAll(keyLiteral)].map((m) => m[1] ?? ''));
 
 describe('translation catalogues', () => {

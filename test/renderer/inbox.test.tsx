@@ -146,7 +146,7 @@ describe('inbox filters and search', () => {
   it('unread, per platform and per account', async () => {
     const { user } = await renderInbox(chats(), services());
     const chips = within(screen.getByRole('group', { name: 'Show' }));
-    expect(chips.getAllByRole('button').map((b) => b.textContent)).toEqual(['All', 'Unread', 'WhatsApp', 'Instagram']);
+    expect(chips.getAllByRole('button').map((b) => b.textContent)).toEqual(['All', 'Unread', 'Waiting', 'Snoozed', 'WhatsApp', 'Instagram']);
     expect(chips.getByRole('button', { name: 'All' })).toHaveAttribute('aria-pressed', 'true');
 
     await user.click(chips.getByRole('button', { name: 'Unread' }));
@@ -376,6 +376,10 @@ describe('inbox context menu', () => {
     expect(within(menu).getAllByRole('menuitem').map((i) => plain(i.textContent))).toEqual([
       'Open in Telegram',
       'Open in WhatsApp',
+      'Customer card',
+      'Labels…',
+      'Status…',
+      'Remind me…',
       'Link with…',
       'Rename person…',
       'Not the same person: Ahmed T on Telegram',

@@ -9,7 +9,7 @@ describe('settings for the inbox', () => {
   it('the country of local numbers: every region by its name in the UI language, or not set', async () => {
     const { bridge, user } = await renderShell(appState([service('a', 'whatsapp', 'WhatsApp')]));
     await user.click(screen.getByRole('button', { name: 'Settings' }));
-    const region = within(screen.getByRole('dialog', { name: 'Settings' })).getByRole('combobox', { name: 'Country for local phone numbers' });
+    const region = within(await screen.findByRole('dialog', { name: 'Settings' })).getByRole('combobox', { name: 'Country for local phone numbers' });
     expect(region).toHaveValue('');
     expect(region).toHaveAccessibleDescription(/Numbers saved without a country code/u);
     const options = within(region).getAllByRole('option');

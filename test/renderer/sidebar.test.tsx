@@ -159,11 +159,14 @@ describe('service menu', () => {
       'Allow calls (camera & microphone)',
       'Turn off',
       'Reload',
+      'Sleep Now',
+      'Always On',
+      'Resources…',
       'Move up',
       'Move down',
       'Remove…',
     ]);
-    expect(within(menu).getByRole('menuitemcheckbox')).toHaveAttribute('aria-checked', 'false');
+    expect(within(menu).getAllByRole('menuitemcheckbox').map((el) => el.getAttribute('aria-checked'))).toEqual(['false', 'false']);
     expect(items[0]).toHaveFocus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(items[2]).toHaveFocus();

@@ -182,6 +182,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     reminderText: () => 'Reminder',
     showInbox: () => void controller.command({ type: 'view.inbox' }),
     onIncoming: (id, chatId) => controller.chatNoticed(id, chatId),
+    reminderOpened: (chat) => shop.reminderOpened(chat),
     isPriority: (id, chatId) => shop.isPriority({ serviceId: id, chatId }, undefined),
   });
   const shop = new ShopController({ store, clock, log, newId: () => `shop-${++ids}`, remind: (reminder) => notifications.remind(reminder) });

@@ -29,6 +29,7 @@ describe('NotificationCenter', () => {
   let incoming: [string, string][];
   let priority: Set<string>;
   let inboxShown: number;
+  let remindersOpened: string[];
   let center: NotificationCenter;
   const prefs = (change: Partial<NotificationSettings>) => {
     const settings = store.getState().settings;
@@ -52,6 +53,7 @@ describe('NotificationCenter', () => {
     incoming = [];
     priority = new Set();
     inboxShown = 0;
+    remindersOpened = [];
     let ids = 0;
     center = new NotificationCenter({
       store,
@@ -71,6 +73,7 @@ describe('NotificationCenter', () => {
       },
       onIncoming: (serviceId, chatId) => incoming.push([serviceId, chatId]),
       isPriority: (serviceId, chatId) => priority.has(`${serviceId}/${chatId}`),
+      reminderOpened: (chat) => remindersOpened.push(`${chat.serviceId}/${chat.chatId}`),
     });
   });
 
@@ -252,14 +255,21 @@ describe('NotificationCenter', () => {
     center.remind(reminder);
     expect(tray()).toEqual([{ id: 'r1', serviceId: 'b', chatId: 'c9', title: 'فاطمة الزهراء', body: 'Reminder', at: clock.now(), read: false, kind: 'reminder' }]);
     expect(shown.map(plain)).toEqual([{ title: 'فاطمة الزهراء', body: 'Reminder', silent: false, serviceId: 'b' }]);
+    expect(remindersOpened).toEqual([]);
     shown[0]?.click();
     expect(revealed).toEqual(['b']);
     expect(opened).toEqual([['b', 'c9']]);
     expect(tray()[0]?.read).toBe(true);
+    expect(remindersOpened).toEqual(['b/c9']);
+    center.receive('a', notice(1, 'c1'));
+    center.command({ type: 'notifications.open', id: tray().at(-1)?.id ?? '' });
+    expect(remindersOpened).toEqual(['b/c9']);
+    center.command({ type: 'notifications.open', id: tray()[0]?.id ?? '' });
+    expect(remindersOpened).toEqual(['b/c9', 'b/c9']);
     prefs({ dndUntil: clock.now() + HOUR });
     center.remind(reminder);
-    expect(shown).toHaveLength(1);
-    expect(tray()).toHaveLength(2);
+    expect(shown).toHaveLength(2);
+    expect(tray()).toHaveLength(3);
   });
 });
 

@@ -171,6 +171,29 @@ describe('ShopController: reminders', () => {
     expect(state().customers).not.toHaveProperty('person:p1');
   });
 
+  it('clears the reminders of the records a merged entry was made from when its own is set or cleared', () => {
+    const now = new Date(2026, 10, 21, 10, 0).getTime();
+    const old = { at: now + 30 * MIN, setAt: now, chat: ref, title: 'Old' };
+    const { run, state, clock, reminded } = setup({ customers: { 'chat:wa:1': record({ note: 'VIP', reminder: old }) } });
+    run({ type: 'customer.update', key: 'person:p1', from: ['chat:wa:1'], reminder: null });
+    expect(state().customers['chat:wa:1']).toEqual(record({ note: 'VIP' }));
+    clock.advance(60 * MIN);
+    expect(reminded).toEqual([]);
+  });
+
+  it('lets go of a reminder that went off once it is opened from its notification, for that chat only', () => {
+    const { run, state, clock, shop } = setup();
+    const now = clock.now();
+    run({ type: 'customer.update', key: 'person:p1', from: [], note: 'x', reminder: { at: now + MIN, setAt: now, chat: ref, title: 'A' } });
+    run({ type: 'customer.update', key: 'chat:tg:2', from: [], reminder: { at: now + MIN, setAt: now, chat: { serviceId: 'tg', chatId: '2' }, title: 'B' } });
+    run({ type: 'customer.update', key: 'chat:wa:3', from: [], reminder: { at: now + 90 * MIN, setAt: now, chat: ref, title: 'later' } });
+    clock.advance(MIN);
+    shop.reminderOpened(ref);
+    expect(state().customers['person:p1']).toEqual(record({ note: 'x' }));
+    expect(state().customers['chat:tg:2']?.reminder?.notified).toBe(true);
+    expect(state().customers['chat:wa:3']?.reminder?.title).toBe('later');
+  });
+
   it('follows changes: an earlier reminder first, a cleared one never', () => {
     const { run, clock, reminded } = setup();
     const now = clock.now();

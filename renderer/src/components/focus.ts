@@ -11,7 +11,8 @@ const FOCUSABLE = [
 
 /** The elements inside `root` that Tab reaches, in document order. */
 export function tabbables(root: HTMLElement): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hidden && el.closest('[hidden]') === null);
+  // A roving tabindex (tabs, toolbars) leaves its other items at -1: Tab skips them, and so does this list.
+  return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.tabIndex >= 0 && !el.hidden && el.closest('[hidden]') === null);
 }
 
 /** Keeps Tab and Shift+Tab inside `root`. Returns whether it moved the focus itself. */

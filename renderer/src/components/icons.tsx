@@ -141,3 +141,67 @@ export const PersonIcon = () => (
     <path d="M5 19.5a7 7 0 0 1 14 0" />
   </Glyph>
 );
+
+export const StoreIcon = () => (
+  <Glyph>
+    <path d="M4.5 9.5V19a1 1 0 0 0 1 1h13a1 1 0 0 0 1-1V9.5" />
+    <path d="M3.5 8.2L5.2 4h13.6l1.7 4.2a2.6 2.6 0 0 1-4.25 2.4 2.9 2.9 0 0 1-4.25.1 2.9 2.9 0 0 1-4.25-.1A2.6 2.6 0 0 1 3.5 8.2z" />
+    <path d="M9.5 20v-5h5v5" />
+  </Glyph>
+);
+
+export const AlarmIcon = () => (
+  <Glyph>
+    <circle cx="12" cy="13" r="7" />
+    <path d="M12 9.5V13l2.3 1.8" />
+    <path d="M4.5 5.5L7 3.5M19.5 5.5L17 3.5" />
+  </Glyph>
+);
+
+/** A speech bubble with a lightning bolt: an answer ready to go (quick replies). */
+export const QuickReplyIcon = () => (
+  <Glyph>
+    <path d="M20 11.5a7.5 7.5 0 0 1-10.9 6.7L4.5 19.5l1.3-4.1A7.5 7.5 0 1 1 20 11.5z" />
+    <path d="M13 7.5l-3 4.5h4l-3 4.5" />
+  </Glyph>
+);
+
+export const EditIcon = () => (
+  <Glyph>
+    <path d="M15.5 5.5l3 3L9 18l-4 1 1-4z" />
+    <path d="M13.5 7.5l3 3" />
+  </Glyph>
+);
+
+export const DeleteIcon = () => (
+  <Glyph>
+    <path d="M5 7h14M10 4.5h4M7 7l.8 11.2a1.5 1.5 0 0 0 1.5 1.3h5.4a1.5 1.5 0 0 0 1.5-1.3L17 7" />
+    <path d="M10.2 10.5v5.5M13.8 10.5v5.5" />
+  </Glyph>
+);
+
+export const ImportIcon = () => (
+  <Glyph>
+    <path d="M12 4v10M8 10.5l4 4 4-4" />
+    <path d="M5 15.5V18a1.5 1.5 0 0 0 1.5 1.5h11A1.5 1.5 0 0 0 19 18v-2.5" />
+  </Glyph>
+);
+
+export const ExportIcon = () => (
+  <Glyph>
+    <path d="M12 15V5M8 8.5l4-4 4 4" />
+    <path d="M5 15.5V18a1.5 1.5 0 0 0 1.5 1.5h11A1.5 1.5 0 0 0 19 18v-2.5" />
+  </Glyph>
+);
+
+export const ChevronUpIcon = () => (
+  <Glyph>
+    <path d="M6.5 14.5l5.5-5.5 5.5 5.5" />
+  </Glyph>
+);
+
+export const ChevronDownIcon = () => (
+  <Glyph>
+    <path d="M6.5 9.5l5.5 5.5 5.5-5.5" />
+  </Glyph>
+);

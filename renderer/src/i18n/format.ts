@@ -1,10 +1,14 @@
 /**
- * Numbers, countdowns and user text inside translated sentences, in the UI language.
+ * Numbers, countdowns, durations and user text inside translated sentences, in the UI language.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export interface Formatters {
+  /** A count: "1,234". */
+  number(value: number): string;
+  /** A length of time, to the unit that matters: "45 sec", "4 min", "1 hr, 20 min", "2 days, 3 hr". */
+  duration(ms: number): string;
   /** "in 5 seconds", "now", "خلال ٥ ثوانٍ". */
   inSeconds(seconds: number): string;
   /** An unread badge: nothing at 0, 1…99, then "99+". */
@@ -27,6 +31,45 @@ export interface Formatters {
 }
 
 const DAY_MS = 86_400_000;
+
+type DurationParts = Partial<Record<'days' | 'hours' | 'minutes' | 'seconds', number>>;
+
+/** Intl.DurationFormat (Chromium 129+): not in the ES2023 library the project compiles against, nor in Node 20. */
+type DurationFormatConstructor = new (locale: string, options: { style: 'short' }) => { format(duration: DurationParts): string };
+const DurationFormat = (Intl as { DurationFormat?: DurationFormatConstructor }).DurationFormat;
+
+/** The largest unit and the next one down, each rounded as a person would say it; zero parts left out. */
+function durationParts(ms: number): DurationParts {
+  const seconds = Math.round(Math.max(0, ms) / 1000);
+  if (seconds < 60) return { seconds };
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return { minutes };
+  if (minutes < 24 * 60) return withoutZeros({ hours: Math.floor(minutes / 60), minutes: minutes % 60 });
+  const hours = Math.round(ms / 3_600_000);
+  return withoutZeros({ days: Math.floor(hours / 24), hours: hours % 24 });
+}
+
+function withoutZeros(parts: DurationParts): DurationParts {
+  return Object.fromEntries(Object.entries(parts).filter(([, value]) => value !== 0));
+}
+
+/** Formats durations with Intl.DurationFormat where there is one, otherwise as it does: short units in a list. */
+function durationFormatter(language: string): (parts: DurationParts) => string {
+  if (DurationFormat !== undefined) {
+    const format = new DurationFormat(language, { style: 'short' });
+    return (parts) => format.format(parts);
+  }
+  const list = new Intl.ListFormat(language, { type: 'unit', style: 'short' });
+  const unit = (name: string) => new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'short' });
+  const formats = { days: unit('day'), hours: unit('hour'), minutes: unit('minute'), seconds: unit('second') };
+  return (parts) =>
+    list.format(
+      (['days', 'hours', 'minutes', 'seconds'] as const).flatMap((key) => {
+        const value = parts[key];
+        return value === undefined ? [] : [formats[key].format(value)];
+      }),
+    );
+}
 
 /** Calendar days from `at` to `now`, in local time (0 today, 1 yesterday). */
 function daysAgo(at: number, now: number): number {
@@ -52,9 +95,12 @@ export function useFormat(): Formatters {
     const dayMonth = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
     const dayMonthYear = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' });
     const full = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    const duration = durationFormatter(language);
     const yesterday = relative.format(-1, 'day');
     const capitalizedYesterday = `${yesterday.charAt(0).toLocaleUpperCase(language)}${yesterday.slice(1)}`;
     return {
+      number: (value) => numbers.format(value),
+      duration: (ms) => duration(durationParts(ms)),
       inSeconds: (seconds) => relative.format(seconds, 'second'),
       badge: (count) => {
         if (count <= 0) return null;

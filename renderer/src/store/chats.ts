@@ -11,6 +11,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { WaslBridge } from '../../../common/bridge';
 import type { ChatsDelta } from '../../../common/ipc';
 import type { ChatSummary, ServiceSnapshot } from '../../../common/model';
+import type { ChatActivity } from '../../../common/shop/model';
 
 export interface ChatsState {
   /** Each service's chats, by service id. A new record, and a new snapshot for the service, on every change. */
@@ -28,7 +29,14 @@ export function createChatsReplica(): ChatsStore {
 const CHAT_FIELDS = ['id', 'title', 'preview', 'lastActivity', 'unread', 'muted', 'kind', 'phone', 'avatarUrl'] as const satisfies readonly (keyof ChatSummary)[];
 
 function sameChat(a: ChatSummary, b: ChatSummary): boolean {
-  return CHAT_FIELDS.every((field) => a[field] === b[field]);
+  return CHAT_FIELDS.every((field) => a[field] === b[field]) && sameActivity(a.activity, b.activity);
+}
+
+/** Who wrote last can change while nothing else does (a notification before the chat list moves). */
+function sameActivity(a: ChatActivity | undefined, b: ChatActivity | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return a.first === b.first && a.lastIn === b.lastIn && a.lastOut === b.lastOut && a.waitingSince === b.waitingSince;
 }
 
 /** The snapshot after `delta`; `previous` itself when nothing changed. */

@@ -4,6 +4,10 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
+/** The tabs of the shop tools dialog. */
+export const SHOP_TABS = ['replies', 'labels', 'hours', 'data', 'report'] as const;
+export type ShopTab = (typeof SHOP_TABS)[number];
+
 export type DialogRequest =
   | { kind: 'add' }
   | { kind: 'settings' }
@@ -11,7 +15,13 @@ export type DialogRequest =
   | { kind: 'remove'; serviceId: string }
   /** Link an inbox entry with another one the user picks. */
   | { kind: 'link'; entryKey: string }
-  | { kind: 'rename-person'; entryKey: string };
+  | { kind: 'rename-person'; entryKey: string }
+  /** The shop tools: quick replies, labels, business hours, backup and export, the report. */
+  | { kind: 'shop'; tab: ShopTab }
+  /** The quick reply palette: pick one, and it is typed into the open chat of the service in front. */
+  | { kind: 'quick-replies' }
+  /** Memory and CPU per service, with sleep and wake. */
+  | { kind: 'resources' };
 
 /** A change to people the user can still undo from the toast. */
 export type UndoKind = 'link' | 'unlink' | 'rename' | 'dismiss';

@@ -1,6 +1,6 @@
 /**
- * The inbox's search box and filter chips: all, unread, one per platform present, and an account picker when the
- * chosen platform has several accounts.
+ * The inbox's search box and filter chips: the views (all, unread, waiting for a reply, snoozed), one chip per
+ * platform present, an account picker when the chosen platform has several accounts, and a label picker.
  */
 import { useId, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import { SearchIcon } from '../../components/icons';
 import { PlatformTile } from '../../components/PlatformTile';
 import { useApp } from '../../store/context';
 import { usePlatformName } from '../services/platform';
-import { NO_FILTER, type InboxFilter } from './filter';
+import { useLabelName } from '../shop/labels';
+import { NO_FILTER, type InboxFilter, type InboxView } from './filter';
 
 interface SearchProps {
   ref: Ref<HTMLInputElement>;
@@ -58,22 +59,31 @@ export function SearchBox({ ref, value, onChange, onKeyDown, listId, activeId, s
   );
 }
 
-function Chip({ pressed, onClick, children }: { pressed: boolean; onClick: () => void; children: ReactNode }) {
+function Chip({ pressed, onClick, children, title }: { pressed: boolean; onClick: () => void; children: ReactNode; title?: string }) {
   return (
-    <button type="button" className="chip" aria-pressed={pressed} onClick={onClick}>
+    <button type="button" className="chip" aria-pressed={pressed} title={title} onClick={onClick}>
       {children}
     </button>
   );
 }
 
+/** The views besides All, each with its name and what it shows. */
+const VIEWS = [
+  { view: 'unread', text: 'inbox.filters.unread', hint: undefined },
+  { view: 'waiting', text: 'inbox.filters.waiting', hint: 'inbox.filters.waitingHint' },
+  { view: 'snoozed', text: 'inbox.filters.snoozed', hint: 'inbox.filters.snoozedHint' },
+] as const satisfies readonly { view: Exclude<InboxView, 'all'>; text: string; hint: string | undefined }[];
+
 export function FilterChips({ filter, onChange }: { filter: InboxFilter; onChange: (filter: InboxFilter) => void }) {
   const { t } = useTranslation();
   const platformName = usePlatformName();
+  const labelName = useLabelName();
   const services = useApp((s) => s.services);
+  const labels = useApp((s) => s.labels);
   const enabled = services.filter((s) => s.enabled);
   const platforms = enabled.map((s) => s.platform).filter((p, i, all) => all.indexOf(p) === i);
   const accounts = filter.platform === null ? [] : enabled.filter((s) => s.platform === filter.platform);
-  const all = !filter.unread && filter.platform === null;
+  const all = filter.view === 'all' && filter.platform === null && filter.label === null;
   // Platform chips help once there is a choice: two platforms, or two accounts of one.
   const showPlatforms = platforms.length > 1 || enabled.length > platforms.length;
   const choosePlatform = (platform: PlatformId) =>
@@ -84,9 +94,16 @@ export function FilterChips({ filter, onChange }: { filter: InboxFilter; onChang
       <Chip pressed={all} onClick={() => onChange(NO_FILTER)}>
         {t('inbox.filters.all')}
       </Chip>
-      <Chip pressed={filter.unread} onClick={() => onChange({ ...filter, unread: !filter.unread })}>
-        {t('inbox.filters.unread')}
-      </Chip>
+      {VIEWS.map(({ view, text, hint }) => (
+        <Chip
+          key={view}
+          pressed={filter.view === view}
+          title={hint === undefined ? undefined : t(hint)}
+          onClick={() => onChange({ ...filter, view: filter.view === view ? 'all' : view })}
+        >
+          {t(text)}
+        </Chip>
+      ))}
       {showPlatforms ? <span className="inbox-chips-separator" aria-hidden="true" /> : null}
       {!showPlatforms
         ? null
@@ -107,6 +124,21 @@ export function FilterChips({ filter, onChange }: { filter: InboxFilter; onChang
           {accounts.map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
+            </option>
+          ))}
+        </select>
+      )}
+      {labels.length === 0 ? null : (
+        <select
+          className={filter.label === null ? 'chip-select is-idle' : 'chip-select'}
+          aria-label={t('inbox.filters.labelPicker')}
+          value={filter.label ?? ''}
+          onChange={(event) => onChange({ ...filter, label: event.target.value === '' ? null : event.target.value })}
+        >
+          <option value="">{t('inbox.filters.anyLabel')}</option>
+          {labels.map((label) => (
+            <option key={label.id} value={label.id}>
+              {labelName(label)}
             </option>
           ))}
         </select>

@@ -1,6 +1,9 @@
 /**
- * One entry of the inbox: picture, name, the platforms it is on, the last message, when, and how many unread.
- * Memoized: the list re-renders it only when its own entry (or its place, or its selection) changes.
+ * One entry of the inbox: picture, name, the platforms it is on, its labels, the last message, when, and how many
+ * unread; for a customer, where the conversation stands: a due reminder, the status when not open, or how long
+ * they have waited for a reply and how much of the platform's reply window is left.
+ * Memoized: the list re-renders it only when its own entry or customer view (or its place, its selection, the
+ * minute) changes.
  */
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,13 +11,15 @@ import { PLATFORMS } from '../../../../common/catalog';
 import type { ChatSummary, InboxEntry, PlatformId } from '../../../../common/model';
 import { CountBadge } from '../../components/CountBadge';
 import { IconButton } from '../../components/IconButton';
-import { BellOffIcon, MoreIcon } from '../../components/icons';
+import { BellOffIcon, MoonIcon, MoreIcon } from '../../components/icons';
 import type { MenuAnchor } from '../../components/Menu';
 import { PlatformTile } from '../../components/PlatformTile';
 import { useFormat } from '../../i18n/format';
+import type { CustomerView, ReminderState } from '../../store/customers';
 import type { ChatRef } from '../../store/inbox';
 import { Avatar } from './Avatar';
 import type { ServiceDirectory } from './directory';
+import { RowLabels, RowState, useRowStateText } from './RowChips';
 
 /** Rows have one fixed height, which the virtual list relies on (the same as `.inbox-row` in inbox.css). */
 export const ROW_HEIGHT = 68;
@@ -38,6 +43,9 @@ interface InboxRowProps {
   top: number;
   /** The current time, to the minute. */
   now: number;
+  /** What the shop keeps about the customer, and where their reminder stands. */
+  customer: CustomerView;
+  reminder: ReminderState | undefined;
 }
 
 /** The option's DOM id (for aria-activedescendant): entry keys hold any character, ids no spaces. */
@@ -53,9 +61,26 @@ function platformChats(entry: InboxEntry, directory: ServiceDirectory): { platfo
   return out;
 }
 
-export const InboxRow = memo(function InboxRow({ entry, chats, directory, handlers, selected, index, count, top, now }: InboxRowProps) {
+/** "Telegram is asleep: chats as of 10:32", for an entry with a chat on a sleeping service (the first such). */
+function useSleepingText(): (entry: InboxEntry, directory: ServiceDirectory) => string | null {
   const { t } = useTranslation();
   const format = useFormat();
+  return (entry, directory) => {
+    for (const ref of entry.chats) {
+      const at = directory.asleep(ref.serviceId);
+      if (at === undefined) continue;
+      const where = directory.label(ref.serviceId);
+      return at === 0 ? t('inbox.row.asleep', { where }) : t('inbox.row.asleepSince', { where, time: format.time(at) });
+    }
+    return null;
+  };
+}
+
+export const InboxRow = memo(function InboxRow({ entry, chats, directory, handlers, selected, index, count, top, now, customer, reminder }: InboxRowProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const state = useRowStateText(customer, reminder, now);
+  const sleepingText = useSleepingText();
   const marks = platformChats(entry, directory);
   const merged = marks.length > 1;
   const muted = chats.length > 0 && chats.every((c, i) => c.muted === true || directory.service(entry.chats[i]?.serviceId ?? '')?.muted === true);
@@ -63,17 +88,26 @@ export const InboxRow = memo(function InboxRow({ entry, chats, directory, handle
   const when = entry.lastActivity === undefined ? null : format.when(entry.lastActivity, now);
   const avatar = chats.find((c) => c.avatarUrl !== undefined)?.avatarUrl;
   const where = marks.map((m) => directory.label(m.ref.serviceId));
+  const asleep = sleepingText(entry, directory);
   const label = format.list(
     [
       entry.title,
       format.and(where),
       entry.unread > 0 ? t('inbox.row.unread', { count: entry.unread }) : null,
       muted ? t('services.muted') : null,
+      asleep,
       when,
+      ...state.spoken,
       entry.preview === undefined ? null : t('inbox.row.preview', { text: entry.preview }),
     ].filter((x): x is string => x !== null && x !== ''),
   );
-  const classes = ['inbox-row', selected ? 'is-selected' : null, entry.unread > 0 ? 'is-unread' : null, muted ? 'is-muted' : null];
+  const classes = [
+    'inbox-row',
+    selected ? 'is-selected' : null,
+    entry.unread > 0 ? 'is-unread' : null,
+    muted ? 'is-muted' : null,
+    reminder === 'due' ? 'is-reminded' : null,
+  ];
 
   const openChat = (event: MouseEvent, ref: ChatRef) => {
     event.stopPropagation();
@@ -127,8 +161,14 @@ export const InboxRow = memo(function InboxRow({ entry, chats, directory, handle
               ),
             )}
           </span>
+          <RowLabels labels={customer.labels} />
           <span className="inbox-row-meta">
             {muted ? <BellOffIcon /> : null}
+            {asleep === null ? null : (
+              <span className="inbox-row-asleep" title={asleep}>
+                <MoonIcon />
+              </span>
+            )}
             {when === null || entry.lastActivity === undefined ? null : (
               <time className="inbox-row-time" dateTime={new Date(entry.lastActivity).toISOString()} title={format.moment(entry.lastActivity)}>
                 {when}
@@ -140,6 +180,7 @@ export const InboxRow = memo(function InboxRow({ entry, chats, directory, handle
           <span className="inbox-row-preview" dir="auto">
             {entry.preview ?? ''}
           </span>
+          <RowState chips={state.chips} />
           {badge === null ? null : <CountBadge text={badge} />}
         </div>
       </div>

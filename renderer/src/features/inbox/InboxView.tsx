@@ -1,20 +1,26 @@
 /**
  * The unified inbox: every chat of every enabled service in one list, newest first, a person on several
- * platforms shown once. Above the list: search and filters, then a line for each service whose chats are missing
- * (loading, signed out…), then suggested links. The list is virtual (only the rows in view exist) and each row
- * re-renders only when its own entry changes.
+ * platforms shown once. Above the list: search, views and filters, then a line for each service whose chats are
+ * missing (loading, signed out…), then suggested links. The list is virtual (only the rows in view exist) and each
+ * row re-renders only when its own entry or customer view changes. A row's menu and the customer card change
+ * what the shop keeps about the customer; opening a customer whose reminder is due ends the reminder.
  *
  * Keyboard: ↑/↓ (PageUp/PageDown, Home/End in the list) move the selection, Enter opens it, Shift+F10 or the
  * menu key opens its menu; `/` or Ctrl/Cmd+K goes to the search box, where Esc clears the query, then leaves.
  */
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { InboxEntry } from '../../../../common/model';
 import { Menu, type MenuAnchor } from '../../components/Menu';
 import { Spinner } from '../../components/Spinner';
 import { isolate } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
+import { reminderState, useCustomers } from '../../store/customers';
 import { useChatsHydrated, useInbox, useSuggestions } from '../../store/inbox';
+import { useCustomerActions } from '../customer/actions';
+import { useCustomerMenu, type CustomerMenuPage } from '../customer/menu';
+import { LazyDialog } from '../shell/LazyDialog';
 import { useNow } from '../viewport/useNow';
 import { useDirectory } from './directory';
 import { NO_FILTER, narrow, parseQuery, type InboxFilter } from './filter';
@@ -30,6 +36,17 @@ const TEXT_FIELD = 'input, textarea, select, [contenteditable="true"]';
 
 const isTextField = (target: EventTarget | null): boolean => target instanceof Element && target.closest(TEXT_FIELD) !== null;
 
+/** The customer card is a chunk of its own: the inbox's first paint does not wait for it. */
+const CustomerCard = lazy(() => import('../customer/CustomerCard').then((m) => ({ default: m.CustomerCard })));
+
+/** What an empty list says when the view or the filters left nothing. */
+const EMPTY_TEXT = {
+  all: 'inbox.empty.filter',
+  unread: 'inbox.empty.unread',
+  waiting: 'inbox.empty.waiting',
+  snoozed: 'inbox.empty.snoozed',
+} as const satisfies Record<InboxFilter['view'], string>;
+
 export function InboxView() {
   const { t } = useTranslation();
   const { ui, chats } = useShell();
@@ -39,9 +56,20 @@ export function InboxView() {
   const services = useApp((s) => s.services);
   const os = useApp((s) => s.os);
   const directory = useDirectory();
-  const actions = useEntryActions(directory);
+  const { customers, latest } = useCustomers(inbox);
+  const customerActions = useCustomerActions();
+  const customerMenu = useCustomerMenu();
+  const opened = useCallback(
+    (entry: InboxEntry) => {
+      const view = latest()?.view(entry);
+      if (view !== undefined && reminderState(view, Date.now()) === 'due') void customerActions.update(view, { reminder: null });
+    },
+    [customerActions, latest],
+  );
+  const actions = useEntryActions(directory, opened);
   const suggestions = useSuggestions(inbox);
   const now = useNow(60_000);
+  const minute = Math.floor(now / 60_000) * 60_000;
   const titleId = useId();
   const listId = useId();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -50,13 +78,15 @@ export function InboxView() {
   const deferredQuery = useDeferredValue(query);
   const [filter, setFilter] = useState<InboxFilter>(NO_FILTER);
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
-  const [menu, setMenu] = useState<{ key: string; anchor: MenuAnchor } | null>(null);
+  const [menu, setMenu] = useState<{ key: string; anchor: MenuAnchor; page?: CustomerMenuPage } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
+  const [card, setCard] = useState<{ key: string; focus?: 'reminder' } | null>(null);
+  const closeCard = useCallback(() => setCard(null), []);
 
   const parsed = useMemo(() => parseQuery(deferredQuery), [deferredQuery]);
   const visible = useMemo(
-    () => narrow(inbox.entries, { filter, query: parsed, chatsOf: inbox.chatsOf, services }),
-    [filter, inbox, parsed, services],
+    () => narrow(inbox.entries, { filter, query: parsed, chatsOf: inbox.chatsOf, services, customers, now: minute }),
+    [customers, filter, inbox, minute, parsed, services],
   );
   const found = selectedKey === null ? -1 : visible.findIndex((e) => e.key === selectedKey);
   const selectedIndex = visible.length === 0 ? -1 : Math.max(0, found);
@@ -166,16 +196,32 @@ export function InboxView() {
   useEffect(() => () => ui.getState().dismissUndo(), [ui]);
 
   const menuEntry = menu === null ? undefined : inbox.find(menu.key);
-  const minute = Math.floor(now / 60_000) * 60_000;
+  const cardEntry = card === null ? undefined : inbox.find(card.key);
 
-  const filtered = filter.unread || filter.platform !== null;
+  const filtered = filter.view !== 'all' || filter.platform !== null || filter.label !== null;
   let empty: string | null = null;
   if (visible.length === 0) {
     if (!hydrated) empty = null;
     else if (parsed !== null) empty = t('inbox.empty.query', { query: isolate(deferredQuery.trim()) });
-    else if (filtered && inbox.entries.length > 0) empty = filter.unread ? t('inbox.empty.unread') : t('inbox.empty.filter');
+    else if (filtered && inbox.entries.length > 0) empty = t(EMPTY_TEXT[filter.view]);
     else empty = t('inbox.empty.none');
   }
+
+  const menuContent = (() => {
+    if (menu === null || menuEntry === undefined) return null;
+    const context = {
+      entry: menuEntry,
+      view: customers.view(menuEntry),
+      now,
+      showPage: (page: CustomerMenuPage) => setMenu({ ...menu, page }),
+      openCard: (focus?: 'reminder') => setCard(focus === undefined ? { key: menuEntry.key } : { key: menuEntry.key, focus }),
+    };
+    if (menu.page !== undefined) return customerMenu.page(menu.page, context);
+    return {
+      label: t('inbox.menu.label', { name: menuEntry.title }),
+      entries: actions.menuEntries(menuEntry, inbox.chatsOf(menuEntry), customerMenu.entries(context)),
+    };
+  })();
 
   return (
     <main id="inbox-panel" className="inbox" aria-labelledby={titleId}>
@@ -212,6 +258,7 @@ export function InboxView() {
             {items.map((item) => {
               const entry = visible[item.index];
               if (entry === undefined) return null;
+              const view = customers.view(entry);
               return (
                 <InboxRow
                   key={entry.key}
@@ -224,6 +271,8 @@ export function InboxView() {
                   count={visible.length}
                   top={item.start}
                   now={minute}
+                  customer={view}
+                  reminder={reminderState(view, minute)}
                 />
               );
             })}
@@ -241,13 +290,24 @@ export function InboxView() {
         )}
       </div>
       <UndoToast onUndo={actions.undo} />
-      {menu === null || menuEntry === undefined ? null : (
-        <Menu
-          label={t('inbox.menu.label', { name: menuEntry.title })}
-          entries={actions.menuEntries(menuEntry, inbox.chatsOf(menuEntry))}
-          anchor={menu.anchor}
-          onClose={closeMenu}
-        />
+      {menu === null || menuContent === null ? null : (
+        <Menu key={menu.page ?? 'main'} label={menuContent.label} entries={menuContent.entries} anchor={menu.anchor} onClose={closeMenu} />
+      )}
+      {card === null || cardEntry === undefined ? null : (
+        <LazyDialog onClose={closeCard}>
+          <CustomerCard
+            entry={cardEntry}
+            view={customers.view(cardEntry)}
+            chats={cardEntry.chats.map((ref) => ({ ref, chat: inbox.chatOf(ref) }))}
+            directory={directory}
+            focus={card.focus}
+            onOpen={(ref) => {
+              setCard(null);
+              actions.open(cardEntry, ref);
+            }}
+            onClose={closeCard}
+          />
+        </LazyDialog>
       )}
     </main>
   );

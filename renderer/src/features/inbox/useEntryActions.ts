@@ -1,7 +1,8 @@
 /**
  * What the user can do to an inbox entry, shared by its row, its context menu, the suggestions and the dialogs:
  * open one of its chats, link it with another entry, split a chat off, rename the person — each change to
- * people offering an undo toast.
+ * people offering an undo toast. The menu takes the customer's entries (features/customer/menu.ts) after the
+ * chats to open.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,13 +27,15 @@ export interface EntryActions {
   rename: (entry: InboxEntry, name: string | null) => Promise<boolean>;
   dismiss: (a: InboxEntry, b: InboxEntry) => void;
   undo: () => void;
-  menuEntries: (entry: InboxEntry, chats: readonly ChatSummary[]) => MenuEntry[];
+  /** The row's menu: its chats to open, then `customer`, then linking. */
+  menuEntries: (entry: InboxEntry, chats: readonly ChatSummary[], customer: readonly MenuEntry[]) => MenuEntry[];
 }
 
 /** A person can be named once it is more than one platform chat, or the user already linked or split it. */
 const renamable = (entry: InboxEntry): boolean => entry.personId !== undefined || entry.chats.length > 1;
 
-export function useEntryActions(directory: ServiceDirectory): EntryActions {
+/** `opened`: told of every entry the user opens (a due reminder is done with once its customer is looked at). */
+export function useEntryActions(directory: ServiceDirectory, opened?: (entry: InboxEntry) => void): EntryActions {
   const { t } = useTranslation();
   const { ui } = useShell();
   const command = useCommand();
@@ -49,7 +52,9 @@ export function useEntryActions(directory: ServiceDirectory): EntryActions {
     };
     const open = (entry: InboxEntry, chat?: ChatRef) => {
       const target = chat ?? entry.chats[0];
-      if (target !== undefined) void send({ type: 'service.openChat', id: target.serviceId, chatId: target.chatId });
+      if (target === undefined) return;
+      opened?.(entry);
+      void send({ type: 'service.openChat', id: target.serviceId, chatId: target.chatId });
     };
     const unlink = (chat: ChatRef) => void send({ type: 'people.unlink', chat: { serviceId: chat.serviceId, chatId: chat.chatId } }, 'unlink');
     const refs = (entry: InboxEntry) => entry.chats.map((c) => ({ serviceId: c.serviceId, chatId: c.chatId }));
@@ -70,13 +75,14 @@ export function useEntryActions(directory: ServiceDirectory): EntryActions {
           if (ok) ui.getState().announce(t('inbox.undo.done'));
         });
       },
-      menuEntries: (entry, chats) => {
+      menuEntries: (entry, chats, customer) => {
         const merged = chats.length > 1;
         const items: MenuEntry[] = entry.chats.map((ref, i) => ({
           id: `open-${i}`,
           label: t('inbox.menu.openIn', { where: directory.label(ref.serviceId) }),
           onSelect: () => open(entry, ref),
         }));
+        customer.forEach((item, i) => items.push(i === 0 ? { ...item, groupStart: true } : item));
         items.push({
           id: 'link',
           label: t('inbox.menu.link'),
@@ -105,5 +111,5 @@ export function useEntryActions(directory: ServiceDirectory): EntryActions {
         return items;
       },
     };
-  }, [command, directory, t, ui]);
+  }, [command, directory, opened, t, ui]);
 }

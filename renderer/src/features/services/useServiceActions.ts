@@ -24,7 +24,7 @@ export interface ServiceActions {
 
 export function useServiceActions(): ServiceActions {
   const { t } = useTranslation();
-  const { ui } = useShell();
+  const { ui, replica } = useShell();
   const command = useCommand();
   const services = useApp((s) => s.services);
 
@@ -82,6 +82,24 @@ export function useServiceActions(): ServiceActions {
             onSelect: () => actions.reload(service),
           },
           {
+            id: 'sleep',
+            label: t('services.menu.sleep'),
+            disabled: !service.enabled || replica.getState().app?.runtime[service.id]?.status === 'asleep',
+            onSelect: () => run({ type: 'service.sleep', id: service.id }),
+          },
+          {
+            id: 'always-on',
+            label: t('services.menu.alwaysOn'),
+            checked: service.alwaysOn === true,
+            disabled: !service.enabled,
+            onSelect: () => run({ type: 'service.set', id: service.id, alwaysOn: service.alwaysOn !== true }),
+          },
+          {
+            id: 'resources',
+            label: t('services.menu.resources'),
+            onSelect: () => ui.getState().openDialog({ kind: 'resources' }),
+          },
+          {
             id: 'up',
             label: t('services.menu.moveUp'),
             disabled: index <= 0,
@@ -105,5 +123,5 @@ export function useServiceActions(): ServiceActions {
       },
     };
     return actions;
-  }, [command, run, services, t, ui]);
+  }, [command, replica, run, services, t, ui]);
 }

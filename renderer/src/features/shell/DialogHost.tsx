@@ -8,7 +8,7 @@ import { LinkDialog } from '../inbox/LinkDialog';
 import { RenamePersonDialog } from '../inbox/RenamePersonDialog';
 import { RemoveDialog } from '../services/RemoveDialog';
 import { RenameDialog } from '../services/RenameDialog';
-import { SettingsDialog } from '../settings/SettingsDialog';
+import { LazyDialog, ReplyPalette, ResourcesDialog, SettingsDialog, ShopDialog } from './LazyDialog';
 import { useApp, useShell, useUi } from '../../store/context';
 
 /** A dialog about an inbox entry: link it with another, or name the person. */
@@ -39,11 +39,33 @@ export function DialogHost() {
     case 'add':
       return <AddServiceDialog onClose={close} />;
     case 'settings':
-      return <SettingsDialog onClose={close} />;
+      return (
+        <LazyDialog onClose={close}>
+          <SettingsDialog onClose={close} />
+        </LazyDialog>
+      );
     case 'rename':
       return service === undefined ? null : <RenameDialog key={service.id} service={service} onClose={close} />;
     case 'remove':
       return service === undefined ? null : <RemoveDialog key={service.id} service={service} onClose={close} />;
+    case 'shop':
+      return (
+        <LazyDialog onClose={close}>
+          <ShopDialog tab={dialog.tab} onClose={close} />
+        </LazyDialog>
+      );
+    case 'quick-replies':
+      return (
+        <LazyDialog onClose={close}>
+          <ReplyPalette onClose={close} />
+        </LazyDialog>
+      );
+    case 'resources':
+      return (
+        <LazyDialog onClose={close}>
+          <ResourcesDialog onClose={close} />
+        </LazyDialog>
+      );
     case 'link':
     case 'rename-person':
       return <EntryDialog key={`${dialog.kind}:${dialog.entryKey}`} kind={dialog.kind} entryKey={dialog.entryKey} onClose={close} />;

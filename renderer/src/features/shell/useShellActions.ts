@@ -25,6 +25,18 @@ export function useShellActions(): void {
           case 'remove-active':
             if (activeId !== null) openDialog({ kind: 'remove', serviceId: activeId });
             return;
+          case 'quick-replies':
+            openDialog({ kind: 'quick-replies' });
+            return;
+          case 'open-shop':
+            openDialog({ kind: 'shop', tab: 'replies' });
+            return;
+          case 'open-report':
+            openDialog({ kind: 'shop', tab: 'report' });
+            return;
+          case 'open-resources':
+            openDialog({ kind: 'resources' });
+            return;
         }
       }),
     [bridge, replica, ui],

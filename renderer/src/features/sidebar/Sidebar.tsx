@@ -1,14 +1,14 @@
 /**
  * The sidebar: the Inbox on top; the vertical list of services (a tablist): click or Enter/Space to show one,
  * arrows/Home/End to move the focus, Alt+↑/↓ or drag and drop to reorder, F2 to rename, Delete to remove, right
- * click or Shift+F10 for its menu. Below the list: add a service; at the bottom: the notification tray's bell and
- * settings.
+ * click or Shift+F10 for its menu. Below the list: add a service; at the bottom: the shop tools, the notification
+ * tray's bell and settings.
  */
 import { useCallback, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceConfig } from '../../../../common/model';
 import { IconButton } from '../../components/IconButton';
-import { BellIcon, PlusIcon, SettingsIcon } from '../../components/icons';
+import { BellIcon, PlusIcon, SettingsIcon, StoreIcon } from '../../components/icons';
 import { Menu, type MenuAnchor } from '../../components/Menu';
 import { useFormat } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
@@ -181,6 +181,14 @@ export function Sidebar() {
         <PlusIcon />
       </IconButton>
       <div className="sidebar-spacer" />
+      <IconButton
+        label={t('sidebar.shop')}
+        className="sidebar-button"
+        aria-haspopup="dialog"
+        onClick={() => ui.getState().openDialog({ kind: 'shop', tab: 'replies' })}
+      >
+        <StoreIcon />
+      </IconButton>
       <span className="sidebar-bell">
         <IconButton
           label={t('tray.open')}

@@ -5,12 +5,14 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '../../../../common/catalog';
 import type { ServiceConfig } from '../../../../common/model';
+import { visibleServiceId } from '../../../../common/state';
 import { IconButton } from '../../components/IconButton';
-import { BellIcon, BellOffIcon, MoreIcon, ReloadIcon } from '../../components/icons';
+import { BellIcon, BellOffIcon, MoreIcon, QuickReplyIcon, ReloadIcon } from '../../components/icons';
 import { Menu } from '../../components/Menu';
 import { PlatformTile } from '../../components/PlatformTile';
-import { useFormat } from '../../i18n/format';
-import { useApp } from '../../store/context';
+import { isolateLtr, useFormat } from '../../i18n/format';
+import { useApp, useShell } from '../../store/context';
+import { useReplyShortcut } from '../replies/shortcut';
 import { STATUS_TEXT, statusMark } from '../services/text';
 import { useServiceActions } from '../services/useServiceActions';
 
@@ -22,6 +24,9 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
   const degraded = useApp((s) => s.runtime[service.id]?.degraded ?? false);
   const refused = useApp((s) => s.runtime[service.id]?.refusal === 'web-login-refused');
   const status = service.enabled ? (runtimeStatus ?? 'idle') : 'off';
+  const pageShown = useApp((s) => visibleServiceId(s) === service.id);
+  const { ui } = useShell();
+  const replyShortcut = useReplyShortcut();
   const actions = useServiceActions();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const closeMenu = useCallback(() => setMenuAnchor(null), []);
@@ -51,6 +56,15 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
         )}
       </div>
       <div className="toolbar-actions">
+        {pageShown ? (
+          <IconButton
+            label={t('replies.open', { shortcut: isolateLtr(replyShortcut.text) })}
+            aria-keyshortcuts={replyShortcut.aria}
+            onClick={() => ui.getState().openDialog({ kind: 'quick-replies' })}
+          >
+            <QuickReplyIcon />
+          </IconButton>
+        ) : null}
         <IconButton label={t('toolbar.reload')} disabled={!service.enabled} onClick={() => actions.reload(service)}>
           <ReloadIcon />
         </IconButton>

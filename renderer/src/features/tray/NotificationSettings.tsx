@@ -6,6 +6,7 @@ import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isQuiet } from '../../../../common/quiet';
 import type { NotificationSettings as Prefs } from '../../../../common/state';
+import { Switch } from '../../components/Switch';
 import { useFormat } from '../../i18n/format';
 import { useApp } from '../../store/context';
 import { useServiceActions } from '../services/useServiceActions';
@@ -13,34 +14,6 @@ import { useNow } from '../viewport/useNow';
 import { currentDnd, dndUntil, nextMorning, type DndChoice } from '../../../../common/dnd';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/u;
-
-function Switch({ label, hint, checked, onChange }: { label: string; hint?: string; checked: boolean; onChange: (checked: boolean) => void }) {
-  const labelId = useId();
-  const hintId = useId();
-  return (
-    <label className="switch-row">
-      <span className="switch-text">
-        <span id={labelId} className="switch-label">
-          {label}
-        </span>
-        {hint === undefined ? null : (
-          <span id={hintId} className="switch-hint">
-            {hint}
-          </span>
-        )}
-      </span>
-      <input
-        type="checkbox"
-        role="switch"
-        className="switch"
-        checked={checked}
-        aria-labelledby={labelId}
-        aria-describedby={hint === undefined ? undefined : hintId}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-    </label>
-  );
-}
 
 function Segments<T extends string>({ label, value, choices, onChange }: { label: string; value: T; choices: readonly { value: T; label: ReactNode }[]; onChange: (value: T) => void }) {
   const name = useId();

@@ -13,13 +13,14 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '../../../../common/catalog';
+import { isAway, nextChange, weeklyHours } from '../../../../common/shop/hours';
 import type { NotificationRecord } from '../../../../common/model';
 import { CountBadge } from '../../components/CountBadge';
 import { restoreFocus, trapTab } from '../../components/focus';
 import { IconButton } from '../../components/IconButton';
-import { CloseIcon } from '../../components/icons';
+import { AlarmIcon, CloseIcon, StoreIcon } from '../../components/icons';
 import { PlatformTile } from '../../components/PlatformTile';
-import { useFormat } from '../../i18n/format';
+import { isolate, useFormat } from '../../i18n/format';
 import { useApp, useCommand, useOverlay, useShell, useUi } from '../../store/context';
 import { useInbox } from '../../store/inbox';
 import { Avatar } from '../inbox/Avatar';
@@ -69,6 +70,7 @@ function Group({ group, now, onOpen }: { group: TrayGroup; now: number; onOpen: 
   const avatar = group.entry === undefined ? latest.iconUrl : inbox.chatsOf(group.entry).find((c) => c.avatarUrl !== undefined)?.avatarUrl;
   /** A record's line: its text, with who wrote when the group is a whole service (or a group chat). */
   const text = (record: NotificationRecord) => {
+    if (record.kind === 'reminder') return record.title === title ? t('tray.reminder') : t('tray.reminderFor', { name: isolate(record.title) });
     const body = record.body ?? '';
     if (record.title === title || body === '') return body === '' ? record.title : body;
     return t('tray.from', { name: record.title, text: body });
@@ -121,6 +123,11 @@ function Group({ group, now, onOpen }: { group: TrayGroup; now: number; onOpen: 
               aria-label={format.list([text(record), format.when(record.at, now)])}
               onClick={() => onOpen(record, [])}
             >
+              {record.kind === 'reminder' ? (
+                <span className="tray-record-icon">
+                  <AlarmIcon />
+                </span>
+              ) : null}
               <span className="tray-record-text" dir="auto">
                 {text(record)}
               </span>
@@ -133,6 +140,36 @@ function Group({ group, now, onOpen }: { group: TrayGroup; now: number; onOpen: 
         {more > 0 ? <li className="tray-more">{t('tray.more', { count: more })}</li> : null}
       </ul>
     </li>
+  );
+}
+
+/** While business hours are set and the shop is closed: "Away — opens Sat 9:00 AM", whether pop-ups wait, and a way to the hours. */
+function AwayLine({ now }: { now: number }) {
+  const { t } = useTranslation();
+  const { ui } = useShell();
+  const format = useFormat();
+  const shop = useApp((s) => s.settings.shop);
+  const date = new Date(now);
+  if (!isAway(shop, date)) return null;
+  const opens = nextChange(weeklyHours(shop.hours), date);
+  let text = t('tray.away.closed');
+  if (opens !== undefined) {
+    const time = format.until(opens.getTime(), now);
+    text = opens.toDateString() === date.toDateString() ? t('tray.away.opensAt', { time }) : t('tray.away.opensOn', { time });
+  }
+  return (
+    <div className="tray-away">
+      <span className="tray-away-icon">
+        <StoreIcon />
+      </span>
+      <div className="tray-away-body">
+        <p className="tray-away-main">{text}</p>
+        {shop.holdOutsideHours ? <p className="tray-away-held">{opens === undefined ? t('tray.away.heldClosed') : t('tray.away.held')}</p> : null}
+        <button type="button" className="button button-link tray-away-edit" aria-haspopup="dialog" onClick={() => ui.getState().openDialog({ kind: 'shop', tab: 'hours' })}>
+          {t('tray.away.edit')}
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -191,6 +228,7 @@ export function TrayPanel({ onClose, opener }: { onClose: () => void; opener: HT
           <CloseIcon />
         </IconButton>
       </header>
+      <AwayLine now={now} />
       <NotificationSettings />
       <div className="tray-actions">
         {confirming ? (
