@@ -137,7 +137,7 @@ export function CustomerCard({ entry, view, chats, directory, focus, onOpen, onC
           <h3 id={chatsId} className="customer-section-title">
             {t('customer.chats')}
           </h3>
-          <ul className="customer-chats">
+          <ul className="framed-list customer-chats">
             {chats.map(({ ref, chat }) => {
               const service = directory.service(ref.serviceId);
               const where = directory.label(ref.serviceId);

@@ -155,7 +155,7 @@ export function QuickRepliesTab() {
       {replies.length === 0 && !adding ? (
         <EmptyLibrary shortcut={isolateLtr(shortcut.text)} onNew={() => setEditing('new')} />
       ) : (
-        <ul className="replies-list" aria-label={t('replies.library.label')}>
+        <ul className="framed-list replies-list" aria-label={t('replies.library.label')}>
           {replies.map((reply, index) =>
             editingId === reply.id ? (
               <li key={reply.id} className="reply-row is-editing" data-reply={reply.id}>

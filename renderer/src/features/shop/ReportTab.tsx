@@ -4,7 +4,7 @@
  * numbers as a table. Main builds the report from its daily counts (`bridge.report`); the tab asks again when the
  * period changes, says while it waits, says when it failed (with a retry), and says when there is nothing yet.
  */
-import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { useShell } from '../../store/context';
@@ -17,25 +17,13 @@ import { PERIODS, type Period } from './report/period';
 import { MEASURES, seriesOf, type Measure } from './report/series';
 import { useReport, type ShownReport } from './report/useReport';
 import { useWidth } from './report/useWidth';
+import { Segments } from '../../components/Segments';
 
 /** The chart's width before the tab is laid out (about what the dialog gives it). */
 const DEFAULT_WIDTH = 680;
 
 const MEASURE_TEXT = { conversations: 'shop.report.conversations', messages: 'shop.report.messages' } as const satisfies Record<Measure, string>;
 
-function Segments<T extends string | number>({ label, value, choices, onChange }: { label: string; value: T; choices: readonly { value: T; label: ReactNode }[]; onChange: (value: T) => void }) {
-  const name = useId();
-  return (
-    <div className="segmented" role="radiogroup" aria-label={label}>
-      {choices.map((choice) => (
-        <label key={choice.value} className="segment">
-          <input type="radio" name={name} value={choice.value} checked={choice.value === value} onChange={() => onChange(choice.value)} />
-          <span>{choice.label}</span>
-        </label>
-      ))}
-    </div>
-  );
-}
 
 function Loaded({ shown, measure, width }: { shown: ShownReport; measure: Measure; width: number }) {
   const { t } = useTranslation();

@@ -2,7 +2,6 @@
  * The tray panel's controls: do not disturb (off, for an hour, until tomorrow 08:00), daily quiet hours, private
  * mode and sound. Each choice applies at once (`settings.set { notifications }`).
  */
-import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isQuiet } from '../../../../common/quiet';
 import type { NotificationSettings as Prefs } from '../../../../common/state';
@@ -12,22 +11,10 @@ import { useApp } from '../../store/context';
 import { useServiceActions } from '../services/useServiceActions';
 import { useNow } from '../viewport/useNow';
 import { currentDnd, dndUntil, nextMorning, type DndChoice } from '../../../../common/dnd';
+import { Segments } from '../../components/Segments';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/u;
 
-function Segments<T extends string>({ label, value, choices, onChange }: { label: string; value: T; choices: readonly { value: T; label: ReactNode }[]; onChange: (value: T) => void }) {
-  const name = useId();
-  return (
-    <div className="segmented" role="radiogroup" aria-label={label}>
-      {choices.map((choice) => (
-        <label key={choice.value} className="segment">
-          <input type="radio" name={name} value={choice.value} checked={choice.value === value} onChange={() => onChange(choice.value)} />
-          <span>{choice.label}</span>
-        </label>
-      ))}
-    </div>
-  );
-}
 
 export function NotificationSettings() {
   const { t } = useTranslation();
