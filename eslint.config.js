@@ -53,9 +53,15 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', {
+      '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [{ name: 'electron', message: 'The renderer never imports Electron: use window.wasl.' }],
-        patterns: [...builtins, layer('main', 'The renderer imports common/ only.'), layer('preload', 'The renderer imports common/ only.')],
+        patterns: [
+          ...builtins,
+          layer('main', 'The renderer imports common/ only.'),
+          layer('preload', 'The renderer imports common/ only.'),
+          // Its schemas would put zod in the first paint: the shell takes types from it, and LIMITS from common/limits.
+          { group: ['**/common/ipc'], message: 'Only types from common/ipc in the renderer (values: common/limits).', allowTypeImports: true },
+        ],
       }],
     },
   },

@@ -5,35 +5,11 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS, type ChatSummary } from './model';
+import { LIMITS } from './limits';
 import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from './power';
 import { CONVERSATION_STATUSES, LABEL_COLORS } from './shop/model';
 
-/** Bounds on what a message may hold, applied before and during parsing. */
-export const LIMITS = {
-  /** Serialized size of any one message, in UTF-16 code units. */
-  messageChars: 2_000_000,
-  /** Nesting depth of any one message. */
-  depth: 8,
-  chats: 5_000,
-  idChars: 512,
-  textChars: 4_000,
-  urlChars: 4_096,
-  serviceName: 64,
-  /** A quick reply's name, its text, and how many the library holds. */
-  replyName: 80,
-  replyBody: 4_000,
-  quickReplies: 1_000,
-  labelName: 40,
-  labels: 100,
-  note: 10_000,
-  shopName: 120,
-  /** Service messages per second per view (sustained), and the burst allowed above it. */
-  serviceRate: 10,
-  serviceBurst: 30,
-  /** Shell messages per second (sustained), and burst: generous, the shell is trusted but not blindly. */
-  shellRate: 200,
-  shellBurst: 400,
-} as const;
+export { LIMITS } from './limits';
 
 /** Chat and notice ids: whatever the platform uses, bounded. */
 const id = z.string().min(1).max(LIMITS.idChars);

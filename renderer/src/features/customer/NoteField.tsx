@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../../../common/ipc';
+import { LIMITS } from '../../../../common/limits';
 import { CheckIcon } from '../../components/icons';
 import { useFormat } from '../../i18n/format';
 

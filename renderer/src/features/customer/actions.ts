@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../../../common/ipc';
+import { LIMITS } from '../../../../common/limits';
 import type { InboxEntry } from '../../../../common/model';
 import type { ConversationStatus, Reminder } from '../../../../common/shop/model';
 import { useCommand, useShell } from '../../store/context';

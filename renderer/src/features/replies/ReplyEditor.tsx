@@ -6,7 +6,7 @@
  */
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../../../common/ipc';
+import { LIMITS } from '../../../../common/limits';
 import type { QuickReply } from '../../../../common/shop/model';
 import { fillTemplate, TEMPLATE_VARIABLES, variablesIn, type TemplateVariable } from '../../../../common/shop/templates';
 import { Field } from '../../components/Field';

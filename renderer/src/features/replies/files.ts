@@ -4,7 +4,8 @@
  * Closing the file dialog says nothing.
  */
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type CommandResult } from '../../../../common/ipc';
+import type { CommandResult } from '../../../../common/ipc';
+import { LIMITS } from '../../../../common/limits';
 import { useCommand, useShell } from '../../store/context';
 
 export interface FileOutcome {

@@ -6,7 +6,7 @@
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../../../common/ipc';
+import { LIMITS } from '../../../../common/limits';
 import { isAway, nextChange, parseClock, weeklyHours } from '../../../../common/shop/hours';
 import type { DayHours, ShopSettings } from '../../../../common/shop/model';
 import { Field } from '../../components/Field';

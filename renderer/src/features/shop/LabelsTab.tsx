@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../../../common/ipc';
+import { LIMITS } from '../../../../common/limits';
 import { LABEL_COLORS, type Label, type LabelColor } from '../../../../common/shop/model';
 import { Field } from '../../components/Field';
 import { LabelChip } from '../../components/LabelChip';
