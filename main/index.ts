@@ -307,7 +307,7 @@ function start(): void {
     notifications.receive(id, notice);
   });
   wireIpc(ipcMain, router, {
-    invoke: [CHANNELS.hydrate, CHANNELS.hydrateChats, CHANNELS.command, CHANNELS.report],
+    invoke: [CHANNELS.hydrate, CHANNELS.hydrateChats, CHANNELS.command, CHANNELS.report, CHANNELS.resources],
     send: [CHANNELS.viewport, CHANNELS.serviceUpdate, CHANNELS.serviceNotification, CHANNELS.serviceInsertResult],
   });
 

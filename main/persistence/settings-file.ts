@@ -43,6 +43,29 @@ export interface JsonFileOptions<T> {
   read: (raw: unknown) => { doc: T; problem?: ReadProblem; migratedFrom?: number };
 }
 
+/**
+ * A write cut short (the process killed between writing the temporary file and renaming it over the real one)
+ * leaves the temporary file behind, as large as the document; the real file is whole. Leftovers are removed.
+ */
+function removeCutWrites(dir: string, file: string, log: Logger): void {
+  const prefix = `${file}.tmp-`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^\d{10}[a-f0-9]{6}$/u.test(name.slice(prefix.length))) continue;
+    try {
+      fs.rmSync(path.join(dir, name), { force: true });
+      log.info('removed the leftover of a write cut short', { name });
+    } catch (error) {
+      log.warn('could not remove the leftover of a write cut short', { name, error: String(error) });
+    }
+  }
+}
+
 function stamp(now: number): string {
   return new Date(now).toISOString().replace(/[:.]/g, '-');
 }
@@ -61,6 +84,7 @@ export function openJsonFile<T extends object>(options: JsonFileOptions<T>): Ope
     return backup;
   };
 
+  removeCutWrites(dir, `${name}.json`, log);
   let store: KeyValueFile;
   let raw: unknown;
   let problem: FileProblem | undefined;

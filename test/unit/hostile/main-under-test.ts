@@ -1,0 +1,185 @@
+/**
+ * main/index.ts, the composition root, booted against the fake `electron` module (as test/unit/composition.test.ts
+ * does) for the hostile-input suite: every IPC channel with main's real router, schemas and handlers; a profile
+ * folder with a settings file the test chooses; fake timers (Date included) so rate limits and backoff are
+ * stepped, not waited for; main's log lines kept for counting; and the figures each file prints at its end.
+ *
+ * A test file mocks the two modules with the factories below, then calls `bootMain`:
+ *   vi.mock('electron', async () => (await import('./main-under-test')).fakeElectronModule());
+ *   vi.mock('electron-store', async () => (await import('./main-under-test')).fakeElectronStore());
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { vi } from 'vitest';
+import { DEFAULT_SETTINGS, type AppState } from '../../../common/state';
+import type { ServiceSnapshot } from '../../../common/model';
+import type { IpcMainEventLike } from '../../../main/electron/api';
+import { IpcRouter, type Outcome } from '../../../main/ipc/router';
+import { CURRENT_VERSION } from '../../../main/persistence/document';
+import type { FakeElectronModule } from '../../fakes/electron-module';
+import type { FakeView, FakeWebContents, FakeWindow } from '../../fakes/electron';
+
+/** 2026-03-01 10:00 UTC, a Sunday: shop hours and quiet hours stay out of the way. */
+export const START = Date.UTC(2026, 2, 1, 10, 0, 0);
+
+let module: FakeElectronModule | undefined;
+/** The console as vitest gives it, before main's lines are caught. */
+const consoleLog = console.log.bind(console);
+
+export async function fakeElectronModule(): Promise<FakeElectronModule> {
+  const { createFakeElectronModule } = await import('../../fakes/electron-module');
+  module = createFakeElectronModule();
+  return module;
+}
+
+/** electron-store as conf underneath it (no Electron needed), with the options main passes. */
+export async function fakeElectronStore(): Promise<{ default: unknown }> {
+  const { default: Conf } = await import('conf');
+  return {
+    default: class extends Conf<Record<string, unknown>> {
+      constructor(options: { cwd: string; name: string; clearInvalidConfig: boolean }) {
+        super({ cwd: options.cwd, configName: options.name, clearInvalidConfig: options.clearInvalidConfig });
+      }
+    },
+  };
+}
+
+export const SERVICES = [
+  { id: 'wa1', platform: 'whatsapp', name: 'Shop', enabled: true, muted: false, callsAllowed: false },
+  { id: 'tg1', platform: 'telegram', name: 'Telegram', enabled: true, muted: false, callsAllowed: true, alwaysOn: true },
+];
+
+/** A current document with something in the parts a hostile message could damage: services, people, replies. */
+export function goodSettings(): Record<string, unknown> {
+  return {
+    version: CURRENT_VERSION,
+    services: SERVICES,
+    activeServiceId: 'wa1',
+    view: 'service',
+    settings: { ...DEFAULT_SETTINGS, language: 'en' },
+    people: [{ id: 'p1', displayName: 'Layla', chats: [{ serviceId: 'wa1', chatId: '966501234567@c.us' }, { serviceId: 'tg1', chatId: '777' }] }],
+    quickReplies: [{ id: 'q1', name: 'prices', body: 'أهلاً! الأسعار في الصورة' }],
+    window: null,
+  };
+}
+
+export type SenderKind = 'shell' | 'shell-iframe' | 'shell-foreign-url' | 'no-frame' | 'service' | 'service-iframe' | 'stranger';
+export const SENDER_KINDS: readonly SenderKind[] = ['shell', 'shell-iframe', 'shell-foreign-url', 'no-frame', 'service', 'service-iframe', 'stranger'];
+
+export interface MainUnderTest {
+  fake: FakeElectronModule;
+  profile: string;
+  win: FakeWindow;
+  /** The router main built, for channels it knows but Electron does not deliver, and its totals. */
+  router: IpcRouter;
+  /** The view of each open service, by service id. */
+  view(serviceId: string): FakeView;
+  /** An IPC event as Electron builds it, from the sender of this kind (service kinds: that service's view). */
+  event(kind: SenderKind, serviceId?: string): IpcMainEventLike;
+  /** Main's log lines so far. */
+  lines: string[];
+  /** The outcome of the last message the router received. */
+  lastOutcome(): Promise<Outcome<unknown>> | undefined;
+  /** Main's state, as the shell's hydrate answers it (the store's own object: compare by reference). */
+  state(): Promise<AppState>;
+  chats(): Promise<Record<string, ServiceSnapshot>>;
+  /** Moves the fake clock on, firing due timers and letting promises settle. */
+  advance(ms: number): Promise<void>;
+  close(): void;
+}
+
+/** Starts main/index.ts on a fresh profile whose settings.json holds `settings` (text as is, anything else as JSON). */
+export async function bootMain(settings: unknown = goodSettings()): Promise<MainUnderTest> {
+  vi.useFakeTimers({ now: START, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'wasl-hostile-'));
+  writeFileSync(path.join(profile, 'settings.json'), typeof settings === 'string' ? settings : JSON.stringify(settings));
+  vi.stubEnv('WASL_USER_DATA_DIR', profile);
+  const lines: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
+    lines.push(String(line));
+  });
+  const registered = vi.spyOn(IpcRouter.prototype, 'shell');
+  await import('../../../main/index');
+  await vi.advanceTimersByTimeAsync(0);
+  const router = registered.mock.contexts[0];
+  registered.mockRestore();
+  if (!module) throw new Error('the electron mock was not used');
+  if (!(router instanceof IpcRouter)) throw new Error('main built no IPC router');
+  const fake = module;
+  const win = fake.windows[0];
+  if (!win) throw new Error('main opened no window');
+
+  let last: Promise<Outcome<unknown>> | undefined;
+  const receive = router.receive.bind(router);
+  // Observes what the router decides; wireIpc calls `router.receive` as a method, so it goes through here.
+  router.receive = (channel, sender, payload) => {
+    last = receive(channel, sender, payload);
+    return last;
+  };
+
+  const viewOf = (serviceId: string): FakeView => {
+    const view = fake.views.find((v) => v.options.webPreferences.partition === `persist:svc-${serviceId}` && !v.webContents.isDestroyed());
+    if (!view) throw new Error(`no open view for ${serviceId}`);
+    return view;
+  };
+  const frameEvent = (contents: { id: number }, url: string, parent: unknown = null): IpcMainEventLike => ({
+    sender: { id: contents.id },
+    senderFrame: { url, parent },
+  });
+  const event = (kind: SenderKind, serviceId = 'wa1'): IpcMainEventLike => {
+    const shell: FakeWebContents = win.webContents;
+    switch (kind) {
+      case 'shell':
+        return frameEvent(shell, 'app://wasl/index.html');
+      case 'shell-iframe':
+        return frameEvent(shell, 'app://wasl/index.html', {});
+      case 'shell-foreign-url':
+        return frameEvent(shell, 'https://evil.example/index.html');
+      case 'no-frame':
+        return { sender: { id: shell.id }, senderFrame: null };
+      case 'service':
+        return frameEvent(viewOf(serviceId).webContents, 'https://web.whatsapp.com/');
+      case 'service-iframe':
+        return frameEvent(viewOf(serviceId).webContents, 'https://ads.example/', {});
+      case 'stranger':
+        return frameEvent({ id: 987_654 }, 'https://evil.example/');
+    }
+  };
+  const invoke = async <T>(channel: string): Promise<T> => {
+    const handler = fake.ipcMain.handlers.get(channel);
+    if (!handler) throw new Error(`${channel} is not wired`);
+    return (await handler(event('shell'), undefined)) as T;
+  };
+
+  return {
+    fake,
+    profile,
+    win,
+    router,
+    view: viewOf,
+    event,
+    lines,
+    lastOutcome: () => last,
+    state: () => invoke<AppState>('app:hydrate'),
+    chats: () => invoke<Record<string, ServiceSnapshot>>('app:hydrate-chats'),
+    advance: async (ms) => {
+      await vi.advanceTimersByTimeAsync(ms);
+    },
+    close: () => {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+      vi.unstubAllEnvs();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs a file's figures as a small table, past the console spy that keeps main's log lines. */
+export function printFigures(title: string, rows: Record<string, string | number>[]): void {
+  const widths = new Map<string, number>();
+  for (const row of rows) for (const [key, value] of Object.entries(row)) widths.set(key, Math.max(widths.get(key) ?? key.length, String(value).length));
+  const cells = (values: (key: string) => string): string => [...widths.keys()].map((key) => values(key).padEnd(widths.get(key) ?? 0)).join(' | ');
+  const text = [title, cells((key) => key), [...widths.values()].map((w) => '-'.repeat(w)).join('-|-'), ...rows.map((row) => cells((key) => String(row[key] ?? '')))];
+  consoleLog(`\n${text.join('\n')}\n`);
+}
