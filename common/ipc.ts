@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { PLATFORM_IDS, type ChatSummary } from './model';
 import { LIMITS } from './limits';
 import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from './power';
+import { LOCK_AFTER_CHOICES, PASSWORD_MAX, PASSWORD_MIN } from './lock';
 import { CONVERSATION_STATUSES, LABEL_COLORS } from './shop/model';
 
 export { LIMITS } from './limits';
@@ -43,6 +44,9 @@ const personName = z
 /** An inbox entry's key (`chat:…`, `phone:…`, `person:…`): never a name an object already has (`__proto__`). */
 export const ENTRY_KEY = /^(?:chat|phone|person):/u;
 const entryKey = z.string().min(1).max(LIMITS.idChars * 2).regex(ENTRY_KEY);
+/** A password as typed (never trimmed): any length up to the limit to try one, at least PASSWORD_MIN to set one. */
+const typedPassword = z.string().min(1).max(PASSWORD_MAX);
+const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 const trimmed = (max: number) =>
   z
     .string()
@@ -101,6 +105,11 @@ export const commandSchema = z.discriminatedUnion('type', [
     language: z.enum(['system', 'en', 'ar']).optional(),
     defaultRegion: region.nullable().optional(),
     unreadCount: z.enum(['messages', 'chats']).optional(),
+    updates: z.boolean().optional(),
+    startAtLogin: z.boolean().optional(),
+    startMinimized: z.boolean().optional(),
+    closeToTray: z.boolean().optional(),
+    lockAfterMin: z.literal(LOCK_AFTER_CHOICES).optional(),
     shop: z
       .strictObject({
         name: shopSchemas.shopName.optional(),
@@ -164,10 +173,25 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('data.export'), what: z.enum(['backup', 'customers-csv', 'quick-replies']) }),
   /** Read a file the user picks: a backup to restore, or quick replies to add. */
   z.strictObject({ type: z.literal('data.import'), what: z.enum(['backup', 'quick-replies']) }),
+  /** Look for a new version of Wasl now (it downloads in the background). */
+  z.strictObject({ type: z.literal('update.check') }),
+  /** Quit, install the downloaded update and start the new version: only ever on the user's click. */
+  z.strictObject({ type: z.literal('update.install') }),
+  /** Put the restart off: the banner goes; the settings and the tray still offer it, and it installs on quit. */
+  z.strictObject({ type: z.literal('update.dismiss') }),
+  /** Lock Wasl now (when a password is set). */
+  z.strictObject({ type: z.literal('lock.lock') }),
+  /** The password to unlock Wasl: the only command main accepts while locked. */
+  z.strictObject({ type: z.literal('lock.unlock'), password: typedPassword }),
+  /** Set the app-lock password, or change it (`current` is then required). */
+  z.strictObject({ type: z.literal('lock.set'), password: newPassword, current: typedPassword.optional() }),
+  /** Remove the password (Wasl no longer locks). */
+  z.strictObject({ type: z.literal('lock.remove'), current: typedPassword }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
-export type CommandError = 'invalid' | 'not-found' | 'custom-url' | 'failed' | 'nothing-to-undo' | 'cancelled' | 'invalid-file' | 'no-composer' | 'full';
+/** The app lock's: `wrong-password`, `too-soon` (a try before the wait after wrong ones is over), `locked` (any command but unlock). */
+export type CommandError = 'invalid' | 'not-found' | 'custom-url' | 'failed' | 'nothing-to-undo' | 'cancelled' | 'invalid-file' | 'no-composer' | 'full' | 'wrong-password' | 'too-soon' | 'locked';
 
 /** What changed in one service's chats, as main tells the shell (`reset`: the chats below are all of them). */
 export interface ChatsDelta {

@@ -1,6 +1,7 @@
 /**
  * The application state main owns and the shell renders from a replica. Pure types and helpers.
  */
+import type { LockAfterMin, LockStatus } from './lock';
 import type { NotificationRecord, Person, ServiceConfig } from './model';
 import { DEFAULT_SHOP, type Customer, type Label, type QuickReply, type ShopSettings, DEFAULT_LABELS } from './shop/model';
 
@@ -82,6 +83,16 @@ export interface Settings {
   unreadCount: 'messages' | 'chats';
   notifications: NotificationSettings;
   shop: ShopSettings;
+  /** Check for new versions and download them in the background (installed builds only). */
+  updates: boolean;
+  /** Open Wasl when the user signs in to the computer (installed builds only). */
+  startAtLogin: boolean;
+  /** Start hidden: the window is created but shown only from the tray (or the Dock). */
+  startMinimized: boolean;
+  /** Closing the window keeps Wasl running in the tray; off, closing quits. macOS always keeps it running. */
+  closeToTray: boolean;
+  /** Minutes without input in Wasl's window after which it locks, when a password is set (0: never by itself). */
+  lockAfterMin: LockAfterMin;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -91,6 +102,11 @@ export const DEFAULT_SETTINGS: Settings = {
   unreadCount: 'messages',
   notifications: { sound: true, privateMode: false, dndUntil: null, quietHours: { enabled: false, from: '22:00', to: '08:00' } },
   shop: DEFAULT_SHOP,
+  updates: true,
+  startAtLogin: false,
+  startMinimized: false,
+  closeToTray: true,
+  lockAfterMin: 15,
 };
 
 /** A message for the user that stays until dismissed. */
@@ -101,7 +117,9 @@ export type Notice =
   | { id: string; at: number; kind: 'notifications-reset'; backupPath: string }
   | { id: string; at: number; kind: 'activity-reset'; backupPath: string }
   | { id: string; at: number; kind: 'download-failed'; fileName: string }
-  | { id: string; at: number; kind: 'storage-not-cleared'; serviceName: string };
+  | { id: string; at: number; kind: 'storage-not-cleared'; serviceName: string }
+  /** The saved app-lock password could not be read: Wasl is not locked until a new one is set. */
+  | { id: string; at: number; kind: 'lock-removed' };
 
 export type HostOs = 'darwin' | 'win32' | 'linux';
 
@@ -109,6 +127,19 @@ export type ShopUndo = 'reply-deleted' | 'replies-imported' | 'label-deleted' | 
 
 /** The shop data a new profile starts with. */
 export const DEFAULT_SHOP_DATA: Pick<AppState, 'quickReplies' | 'labels' | 'customers'> = { quickReplies: [], labels: [...DEFAULT_LABELS], customers: {} };
+
+/**
+ * Wasl's own updates (main/core/updates.ts): `idle` (up to date as of `checkedAt`, or not checked yet),
+ * `checking`, `downloading` (`version`, `percent`), `ready` (`version` downloaded, installed on restart), `failed`
+ * (the last check or download failed; Wasl tries again later). `dismissed`: the user put the restart off.
+ */
+export interface UpdateState {
+  phase: 'idle' | 'checking' | 'downloading' | 'ready' | 'failed';
+  version?: string;
+  percent?: number;
+  checkedAt?: number;
+  dismissed?: boolean;
+}
 
 /** What fills the window: the unified inbox, or the active service's own page. */
 export type View = 'inbox' | 'service';
@@ -135,6 +166,11 @@ export interface AppState {
   shopUndo: ShopUndo | null;
   notices: Notice[];
   os: HostOs;
+  /** An installed build; false while developing, where Wasl neither updates nor registers itself to start at login. */
+  packaged: boolean;
+  update: UpdateState;
+  /** The app lock (common/lock.ts); absent: no password is set. Its hash stays in main. */
+  lock?: LockStatus;
 }
 
 /** What main pushes after a change: the top-level keys that changed, each replaced whole. */
@@ -169,10 +205,11 @@ export function initialRuntime(enabled: boolean): ServiceRuntime {
 /** Statuses in which the service's own page is shown; in the others the shell shows a panel in its place. */
 const PAGE_SHOWN: ReadonlySet<ServiceStatus> = new Set(['idle', 'loading', 'ready', 'logged-out']);
 
-/** The service whose view is in front, if any: the active one, enabled, with a page worth showing. */
-export function visibleServiceId(state: Pick<AppState, 'services' | 'runtime' | 'activeServiceId' | 'view'>): string | null {
+/** The service whose view is in front, if any: the active one, enabled, with a page worth showing, Wasl unlocked. */
+export function visibleServiceId(state: Pick<AppState, 'services' | 'runtime' | 'activeServiceId' | 'view' | 'lock'>): string | null {
   const id = state.activeServiceId;
-  if (id === null || state.view !== 'service') return null;
+  // Locked, no service shows: only the lock screen does.
+  if (id === null || state.view !== 'service' || state.lock?.locked === true) return null;
   const service = state.services.find((s) => s.id === id);
   const status = state.runtime[id]?.status;
   if (!service?.enabled || status === undefined || !PAGE_SHOWN.has(status)) return null;

@@ -15,6 +15,7 @@ import {
   nativeTheme,
   Notification,
   type OpenDialogOptions,
+  powerMonitor,
   type SaveDialogOptions,
   protocol,
   screen,
@@ -40,6 +41,9 @@ import { addNotice, createAppStore } from './core/app-store';
 import { createLogger } from './core/log';
 import { systemClock, type TimerHandle } from './core/ports';
 import { NotificationCenter } from './core/notifications';
+import { LockController } from './core/lock';
+import { keepLoginItem } from './core/login-item';
+import { UpdateController } from './core/updates';
 import type { ResourceReport } from '../common/resources';
 import { measure } from './electron/metrics';
 import { PowerScheduler } from './core/power';
@@ -58,14 +62,17 @@ import { createMainWindow, revealWindow } from './electron/main-window';
 import { ElectronNotifier } from './electron/notifier';
 import { ServiceViews } from './electron/service-views';
 import { denyAllPermissions } from './electron/shell-session';
+import { electronLoginItem, linuxAutostart } from './electron/login-item';
+import { electronUpdater } from './electron/updater';
 import { AppTray, TRAY_NOTIFICATIONS, type TrayCommand } from './electron/tray';
 import { coalescedText, fill, formatCount, heldText, labelName, mainStrings, resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
-import { CURRENT_VERSION } from './persistence/document';
+import { CURRENT_VERSION, type PersistedDoc } from './persistence/document';
 import { removeOrphanPartitions } from './persistence/partitions';
-import { Persister } from './persistence/persister';
+import { pickPersisted, Persister } from './persistence/persister';
 import { openSettings } from './persistence/settings-file';
 import { keepHistory, openHistory } from './persistence/history';
+import { scryptHasher, type StoredPassword } from './security/password';
 import { chromeUserAgent, hostOs } from './security/user-agent';
 
 const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow, WebContentsView, session, shell, ipcMain, Menu, Tray, Notification, screen, nativeImage };
@@ -136,10 +143,33 @@ function start(): void {
     shopUndo: null,
     notices: [...settings.notices, ...history.notices(randomUUID), ...activityFile.notices(randomUUID)],
     os,
+    packaged: app.isPackaged,
+    update: { phase: 'idle' },
   });
   const tracker = new ActivityTracker({ initial: activityFile.doc, clock: systemClock, save: activityFile.save });
   const stopHistory = keepHistory(store, history.save, systemClock);
-  const persister = new Persister(store, settings.save, systemClock, randomUUID, CURRENT_VERSION, doc.window);
+  // The app-lock password's hash is saved with the settings but never enters the state the shell gets.
+  let lockHash: StoredPassword | undefined = typeof doc.lock === 'object' ? doc.lock : undefined;
+  const saveSettings = (next: PersistedDoc, hash = lockHash): boolean => settings.save(hash === undefined ? next : { ...next, lock: hash });
+  const persister = new Persister(store, (next) => saveSettings(next), systemClock, randomUUID, CURRENT_VERSION, doc.window);
+  // Inactivity is the system's idle time (it sees input in the service views, which the shell does not), or longer
+  // since another window took the focus.
+  const lock = new LockController({
+    store,
+    clock: systemClock,
+    log,
+    newId: randomUUID,
+    hasher: scryptHasher(),
+    initial: doc.lock,
+    save: (stored) => {
+      const ok = saveSettings({ version: CURRENT_VERSION, window: persister.windowState, ...pickPersisted(store.getState()) }, stored ?? undefined);
+      if (ok) lockHash = stored ?? undefined;
+      return ok;
+    },
+    systemIdleMs: () => powerMonitor.getSystemIdleTime() * 1000,
+  });
+  app.on('browser-window-focus', () => lock.windowFocus(true));
+  app.on('browser-window-blur', () => lock.windowFocus(false));
   nativeTheme.themeSource = doc.settings.theme;
 
   const currentLanguage = () => resolveLanguage(store.getState().settings.language, app.getLocale());
@@ -154,7 +184,11 @@ function start(): void {
     shellOrigin: DEV_RENDERER_URL ? new URL(DEV_RENDERER_URL) : { protocol: `${APP_SCHEME}:`, host: APP_HOST },
     onInput: (input) => {
       const shortcut = shortcutFor(input, os);
-      if (!shortcut || !controller) return false;
+      if (!shortcut || !controller || lock.locked) return false;
+      if (shortcut.type === 'lock') {
+        lock.lock();
+        return true;
+      }
       if (shortcut.type === 'inbox') void controller.command({ type: 'view.inbox' });
       else if (shortcut.type === 'quick-replies') sendAction('quick-replies');
       else if (shortcut.type === 'activate-index') controller.activateIndex(shortcut.index);
@@ -174,7 +208,11 @@ function start(): void {
     preloadPath: PRELOAD_SHELL,
     iconPath: assetPath('icon.png'),
     darkBackground: nativeTheme.shouldUseDarkColors,
+    os,
+    startHidden: doc.settings.startMinimized,
     quitting: () => quitting,
+    closeToTray: () => store.getState().settings.closeToTray,
+    quit: () => app.quit(),
     onPlacement: (state) => {
       persister.setWindow(state);
     },
@@ -301,7 +339,15 @@ function start(): void {
       };
     },
   });
-  const targets = { services, people, notifications, shop, data };
+  const updates = new UpdateController({
+    store,
+    clock: systemClock,
+    log,
+    prepareQuit: () => {
+      quitting = true;
+    },
+  });
+  const targets = { services, people, notifications, shop, data, lock, updates };
   router.shell(CHANNELS.command, commandSchema, (command) => dispatchCommand(command, targets));
   router.service(CHANNELS.serviceNotification, serviceNoticeSchema, (id, notice) => {
     notifications.receive(id, notice);
@@ -356,10 +402,12 @@ function start(): void {
     tray.update({
       language,
       total,
-      unread: latestUnread(state, TRAY_NOTIFICATIONS),
+      unread: state.lock?.locked === true ? [] : latestUnread(state, TRAY_NOTIFICATIONS),
+      ...(state.lock?.set === true ? { lock: state.lock.locked ? 'locked' : 'unlocked' } : {}),
       notifications: state.settings.notifications,
       ...(away ? { away } : {}),
       ...(memoryKiB === undefined ? {} : { memoryKiB }),
+      ...(state.update.phase === 'ready' ? { updateReady: true } : {}),
     });
     // The shop opens or closes: the tray says so then.
     if (hoursTimer !== undefined) systemClock.clearTimeout(hoursTimer);
@@ -381,10 +429,19 @@ function start(): void {
     const state = store.getState();
     const strings = currentStrings();
     const template = buildMenuTemplate(
-      { os, services: state.services, activeServiceId: state.activeServiceId, strings, dev: !app.isPackaged },
+      // Locked, the menu names no service.
+      {
+        os,
+        services: state.lock?.locked === true ? [] : state.services,
+        activeServiceId: state.activeServiceId,
+        strings,
+        dev: !app.isPackaged,
+        canLock: state.lock?.set === true && !state.lock.locked,
+      },
       {
         addService: () => sendAction('add-service'),
         openSettings: () => sendAction('open-settings'),
+        lock: () => lock.lock(),
         activate: (id) => void services.command({ type: 'service.activate', id }),
         next: () => services.activateRelative(1),
         previous: () => services.activateRelative(-1),
@@ -414,10 +471,17 @@ function start(): void {
     const patch = diffState(prev, next);
     if (patch && !win.isDestroyed()) win.webContents.send(CHANNELS.patch, patch);
     if (next.settings.theme !== prev.settings.theme) nativeTheme.themeSource = next.settings.theme;
-    if (next.services !== prev.services || next.activeServiceId !== prev.activeServiceId || next.settings !== prev.settings) {
+    if (next.services !== prev.services || next.activeServiceId !== prev.activeServiceId || next.settings !== prev.settings || next.lock !== prev.lock) {
       refreshChrome();
     }
-    if (next.services !== prev.services || next.runtime !== prev.runtime || next.settings !== prev.settings || next.notifications !== prev.notifications) {
+    if (
+      next.services !== prev.services ||
+      next.runtime !== prev.runtime ||
+      next.settings !== prev.settings ||
+      next.notifications !== prev.notifications ||
+      next.lock !== prev.lock ||
+      next.update !== prev.update
+    ) {
       refreshUnread();
     }
   });
@@ -438,5 +502,14 @@ function start(): void {
   });
   services.start();
   new PowerScheduler({ store, clock: systemClock, log, target: services }).start();
+  // Only an installed build updates itself and opens at login; electron-updater is not even loaded otherwise.
+  if (app.isPackaged) {
+    const configHome = process.env['XDG_CONFIG_HOME'] || path.join(app.getPath('home'), '.config');
+    keepLoginItem(store, os === 'linux' ? linuxAutostart(configHome, process.env['APPIMAGE'] ?? process.execPath) : electronLoginItem(app, os), log);
+    import('electron-updater').then(
+      ({ default: { autoUpdater } }) => updates.start(electronUpdater(autoUpdater)),
+      (error: unknown) => log.error('could not load the updater', { error: String(error) }),
+    );
+  }
   log.info('Wasl started', { services: doc.services.length, userData });
 }

@@ -2,8 +2,8 @@
  * Notifications from the services: what each page raised (or what its agent derived from a rising unread count)
  * goes into the tray (main's store, the newest 500) and, under Wasl's rules, becomes one OS notification — none
  * for a muted service or while do-not-disturb or quiet hours hold, no text in private mode, a flood from one
- * service summed up as "N more new messages". A click, on the OS notification or in the tray, brings that service
- * forward with that exact chat open.
+ * service summed up as "N more new messages", nothing but "Wasl" and a text without content while Wasl is locked.
+ * A click, on the OS notification or in the tray, brings that service forward with that exact chat open.
  */
 import type { Command, CommandResult, ServiceNotice } from '../../common/ipc';
 import type { NotificationRecord } from '../../common/model';
@@ -59,6 +59,8 @@ export interface NotificationCenterDeps {
 /** Shown one by one: this many notifications per service within COALESCE_MS; the rest are summed up. */
 export const PER_SERVICE_BURST = 3;
 export const COALESCE_MS = 10_000;
+/** The title of every pop-up while Wasl is locked: no name, no text. */
+export const LOCKED_TITLE = 'Wasl';
 /** Notifications kept in the tray; the oldest go first. */
 export const KEEP = 500;
 
@@ -104,10 +106,13 @@ export class NotificationCenter {
       return;
     }
     burst.shown.push(clock.now());
-    const shown: OsNotification = prefs.privateMode
-      ? { title: service.name, body: this.deps.privateText(), silent: !prefs.sound, serviceId }
-      : { title: notice.title, silent: !prefs.sound, serviceId };
-    if (!prefs.privateMode) {
+    const locked = this.locked();
+    const shown: OsNotification = locked
+      ? { title: LOCKED_TITLE, body: this.deps.privateText(), silent: !prefs.sound }
+      : prefs.privateMode
+        ? { title: service.name, body: this.deps.privateText(), silent: !prefs.sound, serviceId }
+        : { title: notice.title, silent: !prefs.sound, serviceId };
+    if (!prefs.privateMode && !locked) {
       if (notice.body !== undefined) shown.body = notice.body;
       if (notice.iconUrl !== undefined) shown.iconUrl = notice.iconUrl;
     }
@@ -136,7 +141,10 @@ export class NotificationCenter {
     this.keep(record);
     const { notifications: prefs } = store.getState().settings;
     if (isQuiet(prefs, new Date(clock.now()))) return;
-    this.deps.notifier.show({ title: reminder.title, body: this.deps.reminderText(), silent: !prefs.sound, serviceId: reminder.chat.serviceId }, () => {
+    const shown: OsNotification = this.locked()
+      ? { title: LOCKED_TITLE, body: this.deps.reminderText(), silent: !prefs.sound }
+      : { title: reminder.title, body: this.deps.reminderText(), silent: !prefs.sound, serviceId: reminder.chat.serviceId };
+    this.deps.notifier.show(shown, () => {
       this.markRead([record.id]);
       this.deps.reveal(reminder.chat.serviceId);
       this.deps.openChat(reminder.chat.serviceId, reminder.chat.chatId);
@@ -165,6 +173,10 @@ export class NotificationCenter {
         return { ok: true };
       }
     }
+  }
+
+  private locked(): boolean {
+    return this.deps.store.getState().lock?.locked === true;
   }
 
   /** Into the tray, the newest KEEP kept. */
@@ -234,6 +246,7 @@ export class NotificationCenter {
     const service = state.services.find((s) => s.id === serviceId);
     if (held === 0 || !service?.enabled || service.muted || isQuiet(state.settings.notifications, new Date(this.deps.clock.now()))) return;
     this.deps.log.info('coalesced notifications', { service: serviceId, held });
-    this.deps.notifier.show({ title: service.name, body: this.deps.coalescedText(held), silent: true, serviceId }, () => this.deps.reveal(serviceId));
+    const title = this.locked() ? LOCKED_TITLE : service.name;
+    this.deps.notifier.show({ title, body: this.deps.coalescedText(held), silent: true, serviceId }, () => this.deps.reveal(serviceId));
   }
 }

@@ -400,6 +400,11 @@ export class ServiceController {
     if (cmd.language !== undefined) settings.language = cmd.language;
     if (cmd.defaultRegion !== undefined) settings.defaultRegion = cmd.defaultRegion;
     if (cmd.unreadCount !== undefined) settings.unreadCount = cmd.unreadCount;
+    if (cmd.lockAfterMin !== undefined) settings.lockAfterMin = cmd.lockAfterMin;
+    for (const key of ['updates', 'startAtLogin', 'startMinimized', 'closeToTray'] as const) {
+      const value = cmd[key];
+      if (value !== undefined) settings[key] = value;
+    }
     if (cmd.shop) {
       const shop = { ...current.shop };
       if (cmd.shop.name !== undefined) shop.name = cmd.shop.name.trim();

@@ -18,12 +18,13 @@ export type Shortcut =
   | { type: 'inbox' }
   | { type: 'activate-index'; index: number }
   | { type: 'activate-relative'; delta: 1 | -1 }
-  | { type: 'quick-replies' };
+  | { type: 'quick-replies' }
+  | { type: 'lock' };
 
 /**
  * Ctrl/Cmd+0 shows the inbox, Ctrl/Cmd+1…9 pick a service (by physical key, so Arabic and other layouts work),
  * Ctrl+Tab and Ctrl+Shift+Tab (also Ctrl+PageDown/PageUp) cycle through them, Ctrl/Cmd+Shift+Space opens the quick
- * replies.
+ * replies, Ctrl/Cmd+Shift+L locks Wasl.
  */
 export function shortcutFor(input: KeyInput, os: HostOs): Shortcut | undefined {
   if (input.type !== 'keyDown' || input.alt) return undefined;
@@ -32,6 +33,7 @@ export function shortcutFor(input: KeyInput, os: HostOs): Shortcut | undefined {
   if (primary && !input.shift && digit === '0') return { type: 'inbox' };
   if (primary && !input.shift && digit !== undefined) return { type: 'activate-index', index: Number(digit) };
   if (primary && input.shift && input.code === 'Space') return { type: 'quick-replies' };
+  if (primary && input.shift && input.code === 'KeyL') return { type: 'lock' };
   if (input.control && !input.meta) {
     if (input.code === 'Tab') return { type: 'activate-relative', delta: input.shift ? -1 : 1 };
     if (!input.shift && input.code === 'PageDown') return { type: 'activate-relative', delta: 1 };

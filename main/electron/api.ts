@@ -232,6 +232,12 @@ export interface ProcessMetricLike {
   memory: { workingSetSize: number };
 }
 
+export interface LoginItemSettingsLike {
+  openAtLogin: boolean;
+  /** Windows: set to open at login and not turned off in the Task Manager or the system's settings. */
+  executableWillLaunchAtLogin: boolean;
+}
+
 export interface AppLike {
   readonly isPackaged: boolean;
   userAgentFallback: string;
@@ -240,6 +246,9 @@ export interface AppLike {
   quit(): void;
   setBadgeCount(count?: number): boolean;
   getAppMetrics(): ProcessMetricLike[];
+  /** macOS and Windows: whether the system opens Wasl at login (Windows: and the user left it enabled). */
+  getLoginItemSettings(): LoginItemSettingsLike;
+  setLoginItemSettings(settings: { openAtLogin: boolean; enabled?: boolean }): void;
   on(event: 'web-contents-created', listener: (event: EventLike, contents: WebContentsLike) => void): unknown;
 }
 

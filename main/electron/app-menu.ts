@@ -15,11 +15,14 @@ export interface MenuModel {
   strings: MainStrings;
   /** Development builds show the developer tools entry. */
   dev: boolean;
+  /** A password is set and Wasl is unlocked: File › Lock Wasl is available. */
+  canLock?: boolean;
 }
 
 export interface MenuActions {
   addService: () => void;
   openSettings: () => void;
+  lock: () => void;
   activate: (serviceId: string) => void;
   next: () => void;
   previous: () => void;
@@ -86,6 +89,8 @@ export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuI
       { label: s.addService, accelerator: 'CmdOrCtrl+N', click: actions.addService },
       ...(mac ? [] : [{ label: s.settings, accelerator: 'Ctrl+,', click: actions.openSettings }]),
       { type: 'separator' },
+      // The shortcut is caught before any page sees it (main/core/shortcuts.ts); the menu only shows it.
+      { label: s.lockWasl, accelerator: 'CmdOrCtrl+Shift+L', registerAccelerator: false, enabled: model.canLock === true, click: actions.lock },
       { label: s.closeWindow, accelerator: 'CmdOrCtrl+W', click: actions.hideWindow },
       ...(mac ? [] : [{ label: s.quit, accelerator: 'Ctrl+Q', click: actions.quit }]),
     ],

@@ -1,7 +1,10 @@
 /**
- * The main window: restored where the user left it, hidden (not closed) when the user closes it so services
- * keep running in the tray, and its placement reported for saving.
+ * The main window: restored where the user left it, shown when ready unless Wasl starts hidden in the tray,
+ * hidden (not closed) when the user closes it so services keep running in the tray — or, when the user chose so,
+ * closing quits (never on macOS, where closing a window does not quit an app) — and its placement reported for
+ * saving.
  */
+import type { HostOs } from '../../common/state';
 import type { WindowState } from '../persistence/document';
 import { MIN_SIZE, placeWindow } from '../core/window-placement';
 import type { BrowserWindowLike, ElectronApi, WebContentsViewLike } from './api';
@@ -13,8 +16,15 @@ export interface MainWindowDeps<V extends WebContentsViewLike> {
   preloadPath: string;
   iconPath: string;
   darkBackground: boolean;
+  os: HostOs;
+  /** Start hidden: the window is shown from the tray (or the Dock, or a second launch). */
+  startHidden: boolean;
   /** Whether a quit is under way: then closing really closes. */
   quitting(): boolean;
+  /** Whether closing the window keeps Wasl running in the tray (the `closeToTray` setting). */
+  closeToTray(): boolean;
+  /** Quits Wasl, when closing the window should. */
+  quit(): void;
   onPlacement(state: WindowState): void;
 }
 
@@ -34,14 +44,23 @@ export function createMainWindow<V extends WebContentsViewLike>(deps: MainWindow
     autoHideMenuBar: false,
     webPreferences: secureWebPreferences({ preload: deps.preloadPath }),
   });
+  // Maximizing shows a hidden window: a window that starts hidden is maximized when it is first shown.
+  let maximizeOnShow = placement.maximized && deps.startHidden;
   win.on('ready-to-show', () => {
+    if (deps.startHidden) return;
     if (placement.maximized) win.maximize();
     win.show();
+  });
+  win.on('show', () => {
+    if (!maximizeOnShow) return;
+    maximizeOnShow = false;
+    win.maximize();
   });
   win.on('close', (event) => {
     if (deps.quitting()) return;
     event.preventDefault();
-    win.hide();
+    if (deps.os === 'darwin' || deps.closeToTray()) win.hide();
+    else deps.quit();
   });
   const report = (): void => {
     if (win.isDestroyed() || win.isMinimized()) return;

@@ -1,9 +1,10 @@
 /**
  * The tray icon. It shows the unread total: drawn into the icon on Windows and Linux (a red badge, sharp at 1×
  * and 2×), as the title beside the template icon in the macOS menu bar; and says it in the tooltip. A click shows
- * or hides the window. Its menu: Show/Hide, "Away" outside business hours, the newest unread notifications (a
- * click opens that chat), Mark All as Read, Do Not Disturb (off, on, for an hour, until tomorrow morning, quiet
- * hours), Quit.
+ * or hides the window. Its menu: Show/Hide, Lock Wasl (when a password is set), Restart to Update (when an update
+ * is downloaded), "Away" outside business hours, the newest unread notifications (a click opens that chat; none
+ * listed while Wasl is locked), Mark All as Read, Do Not Disturb (off, on, for an hour, until tomorrow morning,
+ * quiet hours), Quit.
  */
 import type { Command } from '../../common/ipc';
 import type { HostOs, NotificationSettings } from '../../common/state';
@@ -21,7 +22,7 @@ export const TRAY_NOTIFICATIONS = 5;
 /** Longest notification title shown in the menu, in characters. */
 const TITLE_CHARS = 48;
 
-export type TrayCommand = Extract<Command, { type: 'settings.set' | 'notifications.open' | 'notifications.read' }>;
+export type TrayCommand = Extract<Command, { type: 'settings.set' | 'notifications.open' | 'notifications.read' | 'lock.lock' | 'update.install' }>;
 
 /** What the tray shows; the composition root derives it from the store. */
 export interface TrayView {
@@ -34,6 +35,10 @@ export interface TrayView {
   away?: { opens: number | null };
   /** The memory Wasl uses in all, once sampled (KiB). */
   memoryKiB?: number;
+  /** An update is downloaded: the menu offers "Restart to Update". */
+  updateReady?: boolean;
+  /** The app lock, when a password is set: locked, the menu names no chat. */
+  lock?: 'locked' | 'unlocked';
 }
 
 export interface TrayDeps {
@@ -145,15 +150,19 @@ export class AppTray {
     const s = mainStrings(view.language);
     const items: MenuItemConstructorOptions[] = [
       { label: this.windowShown() ? s.hideWasl : s.showWasl, click: () => this.toggle() },
-      { type: 'separator' },
     ];
+    if (view.lock === 'unlocked') items.push({ id: 'lock', label: s.lockWasl, click: () => this.deps.dispatch({ type: 'lock.lock' }) });
+    if (view.updateReady === true) items.push({ id: 'update', label: s.restartToUpdate, click: () => this.deps.dispatch({ type: 'update.install' }) });
+    items.push({ type: 'separator' });
     if (view.away) {
       const opens = view.away.opens;
       const label = opens === null ? s.away : fill(s.awayUntil, { time: formatDayTime(view.language, new Date(opens), new Date(this.deps.clock.now())) });
       items.push({ id: 'away', label, enabled: false }, { type: 'separator' });
     }
-    const unread = view.unread.slice(0, TRAY_NOTIFICATIONS);
-    if (unread.length === 0) items.push({ label: s.noNewNotifications, enabled: false });
+    const locked = view.lock === 'locked';
+    const unread = locked ? [] : view.unread.slice(0, TRAY_NOTIFICATIONS);
+    if (locked) items.push({ id: 'locked', label: s.waslLocked, enabled: false });
+    else if (unread.length === 0) items.push({ label: s.noNewNotifications, enabled: false });
     for (const n of unread) {
       items.push({
         id: `notification:${n.id}`,

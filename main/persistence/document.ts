@@ -9,6 +9,8 @@ import { PLATFORM_IDS, type Person, type ServiceConfig } from '../../common/mode
 import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from '../../common/power';
 import { DEFAULT_LABELS, DEFAULT_SHOP, LABEL_PRESETS, type Customer, type Label, type QuickReply, type ShopSettings } from '../../common/shop/model';
 import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type NotificationSettings, type Settings, type View } from '../../common/state';
+import { LOCK_AFTER_CHOICES } from '../../common/lock';
+import { storedPasswordSchema, type StoredPassword } from '../security/password';
 
 export interface WindowState {
   x?: number;
@@ -30,6 +32,11 @@ export interface PersistedDoc {
   labels: Label[];
   customers: Record<string, Customer>;
   window: WindowState | null;
+  /**
+   * The app-lock password's hash (never part of the state the shell gets); absent when none is set, `damaged`
+   * when the file held one that could not be read (Wasl then does not lock, and says so).
+   */
+  lock?: StoredPassword | 'damaged';
 }
 
 type RawDoc = Record<string, unknown>;
@@ -106,6 +113,11 @@ const settingsFields = {
   language: z.enum(['system', 'en', 'ar']),
   defaultRegion: z.string().regex(/^[A-Z]{2}$/).nullable(),
   unreadCount: z.enum(['messages', 'chats']),
+  updates: z.boolean(),
+  startAtLogin: z.boolean(),
+  startMinimized: z.boolean(),
+  closeToTray: z.boolean(),
+  lockAfterMin: z.literal(LOCK_AFTER_CHOICES),
 } satisfies { [K in keyof PlainSettings]: z.ZodType<PlainSettings[K]> };
 
 const notificationFields = {
@@ -259,6 +271,13 @@ function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: nu
   }
 
   dropped += salvageShop(raw, doc);
+
+  if (raw['lock'] !== undefined) {
+    // A damaged password never locks the user out: no lock, and a notice (main/core/lock.ts).
+    const parsed = storedPasswordSchema.safeParse(raw['lock']);
+    doc.lock = parsed.success ? parsed.data : 'damaged';
+    if (!parsed.success) dropped += 1;
+  }
 
   if (raw['window'] !== undefined && raw['window'] !== null) {
     const parsed = windowSchema.safeParse(raw['window']);

@@ -1,11 +1,12 @@
 /**
  * The shell's root: follows main's state and the services' chats through the bridge, sets up translations and
- * the document, and shows the shell once the state has arrived.
+ * the document, and shows the shell once the state has arrived (only the lock screen while Wasl is locked).
  */
 import { useEffect, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { WaslBridge } from '../../common/bridge';
+import { LockScreen } from './features/lock/LockScreen';
 import { Shell } from './features/shell/Shell';
 import { useDocumentSettings, useUiLanguage } from './features/shell/useDocumentSettings';
 import { createI18n } from './i18n';
@@ -25,6 +26,7 @@ export function App({ bridge }: { bridge: WaslBridge }) {
   }));
   const app = useStore(shell.replica, (s) => s.app);
   const failed = useStore(shell.replica, (s) => s.failed);
+  const locked = app?.lock?.locked === true;
   const language = useUiLanguage(app?.settings);
   const [i18n] = useState(() => createI18n(language));
   useDocumentSettings(i18n, language, app?.settings);
@@ -35,7 +37,7 @@ export function App({ bridge }: { bridge: WaslBridge }) {
   return (
     <I18nextProvider i18n={i18n}>
       <ShellProvider shell={shell}>
-        {app !== null ? <Shell /> : failed ? <StartFailed /> : null}
+        {app !== null ? locked ? <LockScreen /> : <Shell /> : failed ? <StartFailed /> : null}
       </ShellProvider>
     </I18nextProvider>
   );

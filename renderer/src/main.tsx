@@ -18,6 +18,8 @@ import './styles/replies.css';
 import './styles/shop.css';
 import './styles/report.css';
 import './styles/resources.css';
+import './styles/lock.css';
+import './styles/updates.css';
 
 declare global {
   interface Window {

@@ -16,6 +16,7 @@ import type {
   InputLike,
   IpcMainEventLike,
   IpcMainLike,
+  LoginItemSettingsLike,
   MenuLike,
   NativeImageApi,
   NativeImageLike,
@@ -585,6 +586,16 @@ export class FakeApp extends Emitter implements AppLike {
   metrics: ProcessMetricLike[] = [];
   getAppMetrics(): ProcessMetricLike[] {
     return this.metrics;
+  }
+  /** The system's login item, as getLoginItemSettings reports it; every setLoginItemSettings call, in order. */
+  loginItem: LoginItemSettingsLike = { openAtLogin: false, executableWillLaunchAtLogin: false };
+  loginItemCalls: { openAtLogin: boolean; enabled?: boolean }[] = [];
+  getLoginItemSettings(): LoginItemSettingsLike {
+    return { ...this.loginItem };
+  }
+  setLoginItemSettings(settings: { openAtLogin: boolean; enabled?: boolean }): void {
+    this.loginItemCalls.push(settings);
+    this.loginItem = { openAtLogin: settings.openAtLogin, executableWillLaunchAtLogin: settings.openAtLogin && settings.enabled !== false };
   }
 }
 

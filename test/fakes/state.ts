@@ -16,6 +16,8 @@ export function stateOf(parts: Partial<AppState> = {}): AppState {
     shopUndo: null,
     notices: [],
     os: 'linux',
+    packaged: true,
+    update: { phase: 'idle' },
     ...parts,
   };
 }

@@ -22,6 +22,8 @@ import type { Clock, TimerHandle, ViewsPort } from '../../main/core/ports';
 import { PowerScheduler } from '../../main/core/power';
 import { resourceReport, type ProcessSample, type ResourceReport } from '../../common/resources';
 import { ServiceController } from '../../main/core/services';
+import { LockController } from '../../main/core/lock';
+import { scryptHasher } from '../../main/security/password';
 import { ActivityTracker, type ActivityDoc } from '../../main/core/activity';
 import { DataTransfer } from '../../main/core/data-transfer';
 import { ShopController } from '../../main/core/shop';
@@ -91,6 +93,8 @@ export interface ShellHarnessOptions {
   activity?: ActivityDoc;
   /** The processes main's metrics report, given each open service's process id (none by default). */
   processes?: (pids: Record<string, number | undefined>) => ProcessSample[];
+  /** An app-lock password (hashed with cheap scrypt parameters): the shell then starts locked. */
+  password?: string;
 }
 
 export interface ShellHarness {
@@ -101,6 +105,7 @@ export interface ShellHarness {
   notifications: NotificationCenter;
   shop: ShopController;
   tracker: ActivityTracker;
+  lock: LockController;
   /** The save and open dialogs, and the disk. */
   files: MemoryFiles;
   /** OS notifications main showed, each with its click. */
@@ -201,7 +206,18 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
       platformName: (service) => service.name,
     }),
   });
-  const targets = { services: controller, people, notifications, shop, data };
+  const hasher = scryptHasher({ N: 16, r: 1, p: 1 });
+  const lock = new LockController({
+    store,
+    clock,
+    log,
+    newId: () => `lock-${++ids}`,
+    hasher,
+    initial: options.password === undefined ? undefined : await hasher.hash(options.password),
+    save: () => true,
+    systemIdleMs: () => 0,
+  });
+  const targets = { services: controller, people, notifications, shop, data, lock };
   if (options.start !== false) {
     controller.start();
     new PowerScheduler({ store, clock, log, target: controller }).start();
@@ -333,7 +349,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
 
   if (options.now !== undefined) await page.clock.setFixedTime(options.now);
   await page.goto(`${server.url}/index.html`);
-  await page.locator('nav').waitFor();
+  await page.locator('nav, .lock-screen').first().waitFor();
 
   return {
     page,
@@ -343,6 +359,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     notifications,
     shop,
     tracker,
+    lock,
     files,
     shown,
     views,

@@ -14,12 +14,18 @@ import { solidImage, type FakeElectronModule } from '../fakes/electron-module';
 import { FakeNativeImage, type FakeTray, type FakeWebContents } from '../fakes/electron';
 import { byLabel, click, flush, submenuOf } from './electron/support';
 
-const hoisted = vi.hoisted(() => ({ module: undefined as FakeElectronModule | undefined }));
+const hoisted = vi.hoisted(() => ({ module: undefined as FakeElectronModule | undefined, updaterLoaded: false }));
 
 vi.mock('electron', async () => {
   const { createFakeElectronModule } = await import('../fakes/electron-module');
   hoisted.module = createFakeElectronModule();
   return hoisted.module;
+});
+
+// A development build must never load electron-updater (it would load Electron itself).
+vi.mock('electron-updater', () => {
+  hoisted.updaterLoaded = true;
+  return { default: {} };
 });
 
 vi.mock('electron-store', async () => {
@@ -270,6 +276,18 @@ describe('main/index.ts wiring', () => {
     expect(await prefs()).toMatchObject({ dndUntil: null, quietHours: { enabled: false } });
   });
 
+  it('quits when the window is closed if the user turned "keep running in the tray" off', async () => {
+    const win = fake.windows[0];
+    const command = fake.ipcMain.handlers.get('app:command');
+    if (!win || !command) throw new Error('not wired');
+    expect(await command(shellEvent(win.webContents), { type: 'settings.set', closeToTray: false })).toEqual({ ok: true });
+    win.show();
+    const quits = fake.app.quitCalls;
+    expect(win.close()).toBe(false);
+    expect(fake.app.quitCalls).toBe(quits + 1);
+    expect(await command(shellEvent(win.webContents), { type: 'settings.set', closeToTray: true })).toEqual({ ok: true });
+  });
+
   it('keeps running in the tray when the window is closed, and saves settings on quit', () => {
     const win = fake.windows[0];
     const [tray] = fake.trays;
@@ -283,5 +301,30 @@ describe('main/index.ts wiring', () => {
     const saved = JSON.parse(readFileSync(path.join(profile, 'settings.json'), 'utf8')) as { services: { name: string }[] };
     expect(saved.services.map((s) => s.name)).toEqual(['Shop', 'دعم العملاء', 'Team']);
     expect(win.close()).toBe(true);
+  });
+
+  it('remembers the service in front across restarts', () => {
+    const command = fake.ipcMain.handlers.get('app:command');
+    const win = fake.windows[0];
+    if (!command || !win) throw new Error('not wired');
+    void command(shellEvent(win.webContents), { type: 'service.activate', id: 'tg1' });
+    fake.app.emit('before-quit');
+    const saved = JSON.parse(readFileSync(path.join(profile, 'settings.json'), 'utf8')) as { activeServiceId: string; view: string };
+    expect(saved).toMatchObject({ activeServiceId: 'tg1', view: 'service' });
+  });
+});
+
+describe('main/index.ts in a development build', () => {
+  it('neither updates nor touches the login items, and tells the shell so', async () => {
+    const hydrate = fake.ipcMain.handlers.get('app:hydrate');
+    const command = fake.ipcMain.handlers.get('app:command');
+    const win = fake.windows[0];
+    if (!hydrate || !command || !win) throw new Error('not wired');
+    const state = (await hydrate(shellEvent(win.webContents), undefined)) as AppState;
+    expect(state).toMatchObject({ packaged: false, update: { phase: 'idle' } });
+    expect(hoisted.updaterLoaded).toBe(false);
+    expect(await command(shellEvent(win.webContents), { type: 'update.check' })).toEqual({ ok: false, error: 'invalid', detail: 'not-installed' });
+    expect(await command(shellEvent(win.webContents), { type: 'settings.set', startAtLogin: true })).toEqual({ ok: true });
+    expect(fake.app.loginItemCalls).toEqual([]);
   });
 });

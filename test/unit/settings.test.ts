@@ -304,3 +304,18 @@ describe('openSettings on a real file (conf, as inside electron-store)', () => {
     fs.mkdirSync(dir);
   });
 });
+
+describe('readDocument: desktop and update settings', () => {
+  it('defaults to updates on and closing to the tray, neither opening at login nor starting hidden', () => {
+    const { doc, problem } = readDocument({ version: CURRENT_VERSION, services: [], settings: { theme: 'dark' } });
+    expect(problem).toBeUndefined();
+    expect(doc.settings).toMatchObject({ updates: true, startAtLogin: false, startMinimized: false, closeToTray: true });
+  });
+
+  it('keeps each valid choice and drops an invalid one alone', () => {
+    const settings = { updates: false, startAtLogin: true, startMinimized: 'yes', closeToTray: false };
+    const { doc, problem } = readDocument({ version: CURRENT_VERSION, services: [], settings });
+    expect(doc.settings).toMatchObject({ updates: false, startAtLogin: true, startMinimized: false, closeToTray: false });
+    expect(problem).toEqual({ kind: 'repaired', dropped: 1 });
+  });
+});

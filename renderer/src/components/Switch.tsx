@@ -9,13 +9,15 @@ interface SwitchProps {
   hint?: string | undefined;
   checked: boolean;
   onChange: (checked: boolean) => void;
+  /** Shown but not available (the hint should say why). */
+  disabled?: boolean;
 }
 
-export function Switch({ label, hint, checked, onChange }: SwitchProps) {
+export function Switch({ label, hint, checked, onChange, disabled = false }: SwitchProps) {
   const labelId = useId();
   const hintId = useId();
   return (
-    <label className="switch-row">
+    <label className={disabled ? 'switch-row is-disabled' : 'switch-row'}>
       <span className="switch-text">
         <span id={labelId} className="switch-label">
           {label}
@@ -31,6 +33,7 @@ export function Switch({ label, hint, checked, onChange }: SwitchProps) {
         role="switch"
         className="switch"
         checked={checked}
+        disabled={disabled}
         aria-labelledby={labelId}
         aria-describedby={hint === undefined ? undefined : hintId}
         onChange={(event) => onChange(event.target.checked)}

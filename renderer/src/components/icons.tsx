@@ -205,3 +205,10 @@ export const ChevronDownIcon = () => (
     <path d="M6.5 9.5l5.5 5.5 5.5-5.5" />
   </Glyph>
 );
+
+export const LockIcon = () => (
+  <Glyph>
+    <rect x="5" y="10.5" width="14" height="9.5" rx="2" />
+    <path d="M8.5 10.5V7.5a3.5 3.5 0 0 1 7 0v3M12 14.5v2" />
+  </Glyph>
+);

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 export interface Formatters {
   /** A count: "1,234". */
   number(value: number): string;
+  /** A share out of 100 (41 → "41%", "٤١٪"). */
+  percent(value: number): string;
   /** A length of time, to the unit that matters: "45 sec", "4 min", "1 hr, 20 min", "2 days, 3 hr". */
   duration(ms: number): string;
   /** "in 5 seconds", "now", "خلال ٥ ثوانٍ". */
@@ -85,6 +87,7 @@ export function useFormat(): Formatters {
   const language = i18n.language;
   return useMemo(() => {
     const numbers = new Intl.NumberFormat(language);
+    const percents = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
     const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
     const lists = new Intl.ListFormat(language, { type: 'unit', style: 'short' });
     const ands = new Intl.ListFormat(language, { type: 'conjunction' });
@@ -100,6 +103,7 @@ export function useFormat(): Formatters {
     const capitalizedYesterday = `${yesterday.charAt(0).toLocaleUpperCase(language)}${yesterday.slice(1)}`;
     return {
       number: (value) => numbers.format(value),
+      percent: (value) => percents.format(value / 100),
       duration: (ms) => duration(durationParts(ms)),
       inSeconds: (seconds) => relative.format(seconds, 'second'),
       badge: (count) => {

@@ -11,6 +11,7 @@ type ActionName = keyof MenuActions;
 const ACTION_NAMES: ActionName[] = [
   'addService',
   'openSettings',
+  'lock',
   'activate',
   'next',
   'previous',
@@ -38,6 +39,7 @@ function spies(): { actions: MenuActions; calls: () => ActionName[]; activated: 
   const actions: MenuActions = {
     addService: record('addService'),
     openSettings: record('openSettings'),
+    lock: record('lock'),
     activate: (id) => {
       calls.push('activate');
       activated.push(id);
@@ -238,6 +240,15 @@ describe('buildMenuTemplate: clicks', () => {
     ['darwin', en.help, en.learnMore, 'learnMore'],
   ];
 
+  it('offers File › Lock Wasl only while a password is set and Wasl is unlocked', () => {
+    const s = spies();
+    expect(byLabel(menu(build({}, s.actions), en.file), en.lockWasl)?.enabled).toBe(false);
+    const item = byLabel(menu(build({ canLock: true }, s.actions), en.file), en.lockWasl);
+    expect(item).toMatchObject({ enabled: true, accelerator: 'CmdOrCtrl+Shift+L', registerAccelerator: false });
+    click(item);
+    expect(s.calls()).toEqual(['lock']);
+  });
+
   it.each(cases)('%s: %s › %s calls %s only', (os, top, label, action) => {
     const s = spies();
     const template = build({ os, dev: true }, s.actions);
@@ -274,7 +285,7 @@ describe('buildMenuTemplate: language', () => {
       spies().actions,
     );
     expect(template.map((i) => i.label)).toEqual([ar.file, ar.edit, ar.view, ar.services, ar.shop, ar.window, ar.help]);
-    expect(submenuOf(template[0]).map((i) => i.label).filter(Boolean)).toEqual([ar.addService, ar.settings, ar.closeWindow, ar.quit]);
+    expect(submenuOf(template[0]).map((i) => i.label).filter(Boolean)).toEqual([ar.addService, ar.settings, ar.lockWasl, ar.closeWindow, ar.quit]);
     expect(submenuOf(template[3])[0]?.label).toBe(ar.noServices);
   });
 

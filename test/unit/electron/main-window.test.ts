@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMainWindow, revealWindow } from '../../../main/electron/main-window';
+import type { HostOs } from '../../../common/state';
 import type { WindowState } from '../../../main/persistence/document';
 import { createFakeElectron, type FakeElectron, type FakeWindow } from '../../fakes/electron';
 import { HARDENED } from './support';
@@ -12,20 +13,38 @@ interface Harness {
   win: FakeWindow;
   placements: WindowState[];
   setQuitting(value: boolean): void;
+  setCloseToTray(value: boolean): void;
+  /** How many times closing the window asked Wasl to quit. */
+  quits(): number;
 }
 
-function setup(saved: WindowState | null, options: { dark?: boolean; displays?: { x: number; y: number; width: number; height: number }[] } = {}): Harness {
+interface Options {
+  dark?: boolean;
+  displays?: { x: number; y: number; width: number; height: number }[];
+  os?: HostOs;
+  startHidden?: boolean;
+}
+
+function setup(saved: WindowState | null, options: Options = {}): Harness {
   const fake = createFakeElectron();
   if (options.displays) fake.screen.displays.splice(0, fake.screen.displays.length, ...options.displays.map((workArea) => ({ workArea })));
   const placements: WindowState[] = [];
   let quitting = false;
+  let closeToTray = true;
+  let quits = 0;
   const returned = createMainWindow({
     electron: fake,
     saved,
     preloadPath: PRELOAD,
     iconPath: ICON,
     darkBackground: options.dark ?? false,
+    os: options.os ?? 'linux',
+    startHidden: options.startHidden ?? false,
     quitting: () => quitting,
+    closeToTray: () => closeToTray,
+    quit: () => {
+      quits += 1;
+    },
     onPlacement: (state) => placements.push(state),
   });
   const win = fake.windows[0];
@@ -39,6 +58,10 @@ function setup(saved: WindowState | null, options: { dark?: boolean; displays?: 
     setQuitting: (value) => {
       quitting = value;
     },
+    setCloseToTray: (value) => {
+      closeToTray = value;
+    },
+    quits: () => quits,
   };
 }
 
@@ -123,6 +146,30 @@ describe('createMainWindow: showing', () => {
     expect(win.maximized).toBe(true);
     expect(order).toEqual(['maximize', 'show']);
   });
+
+  it('stays hidden in the tray when Wasl starts minimized, and shows when revealed', () => {
+    const { win } = setup(null, { startHidden: true });
+    win.emit('ready-to-show');
+    expect(win.visible).toBe(false);
+    revealWindow(win);
+    expect(win.visible).toBe(true);
+    expect(win.maximized).toBe(false);
+  });
+
+  it('maximizes a window that started hidden when it is first shown, not before (maximizing would show it)', () => {
+    const { win } = setup({ x: 0, y: 0, width: 1000, height: 700, maximized: true }, { startHidden: true });
+    win.emit('ready-to-show');
+    expect(win.visible).toBe(false);
+    expect(win.maximized).toBe(false);
+    revealWindow(win);
+    expect(win.visible).toBe(true);
+    expect(win.maximized).toBe(true);
+    // Only the first time: a window the user restored later stays restored.
+    win.maximized = false;
+    win.hide();
+    win.show();
+    expect(win.maximized).toBe(false);
+  });
 });
 
 describe('createMainWindow: closing', () => {
@@ -132,6 +179,26 @@ describe('createMainWindow: closing', () => {
     expect(win.close()).toBe(false);
     expect(win.visible).toBe(false);
     expect(win.isDestroyed()).toBe(false);
+  });
+
+  it('quits instead of hiding when the user turned "keep running in the tray" off', () => {
+    const h = setup(null);
+    h.win.emit('ready-to-show');
+    h.setCloseToTray(false);
+    expect(h.win.close()).toBe(false);
+    expect(h.quits()).toBe(1);
+    // The quit closes the window for real.
+    h.setQuitting(true);
+    expect(h.win.close()).toBe(true);
+  });
+
+  it('never quits on macOS when the window closes, whatever the setting, as macOS apps do', () => {
+    const h = setup(null, { os: 'darwin' });
+    h.win.emit('ready-to-show');
+    h.setCloseToTray(false);
+    expect(h.win.close()).toBe(false);
+    expect(h.win.visible).toBe(false);
+    expect(h.quits()).toBe(0);
   });
 
   it('really closes once a quit is under way', () => {

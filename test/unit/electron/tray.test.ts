@@ -391,3 +391,19 @@ describe('AppTray: business hours', () => {
     expect(h.items().find((i) => i.id === 'away')).toBeUndefined();
   });
 });
+
+describe('AppTray: updates', () => {
+  it('offers Restart to Update once an update is downloaded; a click sends the install command', () => {
+    const h = setup();
+    h.show();
+    expect(h.items().find((i) => i.id === 'update')).toBeUndefined();
+    h.show({ updateReady: true });
+    const item = byLabel(h.items(), 'Restart to Update');
+    expect(h.items().indexOf(item ?? {})).toBe(1);
+    expect(h.commands).toEqual([]);
+    click(item);
+    expect(h.commands).toEqual([{ type: 'update.install' }]);
+    h.show({ updateReady: true, language: 'ar' });
+    expect(byLabel(h.items(), 'إعادة التشغيل للتحديث')).toBeDefined();
+  });
+});

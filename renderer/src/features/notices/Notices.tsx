@@ -1,5 +1,6 @@
 /**
- * Messages from main that stay until dismissed (settings reset or repaired, a failed download…).
+ * Messages from main that stay until dismissed (settings reset or repaired, a failed download…), after the
+ * banner that offers to restart for a downloaded update.
  */
 import { useTranslation } from 'react-i18next';
 import type { Notice } from '../../../../common/state';
@@ -8,6 +9,7 @@ import { CloseIcon, InfoIcon, WarningIcon } from '../../components/icons';
 import { isolate, isolateLtr } from '../../i18n/format';
 import { useApp } from '../../store/context';
 import { useServiceActions } from '../services/useServiceActions';
+import { UpdateBanner } from '../updates/UpdateBanner';
 
 function useNoticeText(): (notice: Notice) => string {
   const { t } = useTranslation();
@@ -27,6 +29,8 @@ function useNoticeText(): (notice: Notice) => string {
         return t('notices.downloadFailed', { file: isolate(notice.fileName) });
       case 'storage-not-cleared':
         return t('notices.storageNotCleared', { name: isolate(notice.serviceName) });
+      case 'lock-removed':
+        return t('notices.lockRemoved');
     }
   };
 }
@@ -39,6 +43,7 @@ export function Notices() {
 
   return (
     <div className="notices" role="region" aria-label={t('notices.label')} aria-live="polite">
+      <UpdateBanner />
       {notices.map((notice) => (
         <div key={notice.id} className={notice.kind === 'settings-repaired' ? 'notice tone-info' : 'notice tone-warning'}>
           {notice.kind === 'settings-repaired' ? <InfoIcon /> : <WarningIcon />}

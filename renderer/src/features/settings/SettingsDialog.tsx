@@ -1,13 +1,16 @@
 /**
- * Settings: appearance, language, the country of local phone numbers (to merge chats by number), and what the
- * unread badges count. Each choice applies at once.
+ * Settings: appearance, language, the country of local phone numbers (to merge chats by number), what the
+ * unread badges count, the app lock, desktop behaviour and updates. Each choice applies at once.
  */
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LanguageSetting, Settings, ThemeSetting } from '../../../../common/state';
 import { Dialog } from '../../components/Dialog';
 import { useApp } from '../../store/context';
+import { LockSettings } from '../lock/LockSettings';
 import { useServiceActions } from '../services/useServiceActions';
+import { UpdateSettings } from '../updates/UpdateSettings';
+import { DesktopSettings } from './DesktopSettings';
 import { namedRegions } from './regions';
 
 const THEME_TEXT = {
@@ -130,6 +133,9 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
           choices={counts}
           onChange={(unreadCount) => run({ type: 'settings.set', unreadCount })}
         />
+        <LockSettings />
+        <DesktopSettings />
+        <UpdateSettings />
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button button-primary" onClick={onClose}>
