@@ -168,6 +168,8 @@ function start(): void {
     },
     systemIdleMs: () => powerMonitor.getSystemIdleTime() * 1000,
   });
+  // Locking the computer locks Wasl too (when a password is set).
+  powerMonitor.on('lock-screen', () => lock.lock());
   app.on('browser-window-focus', () => lock.windowFocus(true));
   app.on('browser-window-blur', () => lock.windowFocus(false));
   nativeTheme.themeSource = doc.settings.theme;

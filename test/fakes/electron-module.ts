@@ -50,6 +50,13 @@ export interface FakeElectronModule extends FakeElectron {
     registerSchemesAsPrivileged(schemes: unknown[]): void;
     handle(scheme: string, handler: (request: { url: string }) => Promise<Response> | Response): void;
   };
+  /** The system's idle time (seconds, set by a test) and its events ('lock-screen'…), which a test emits. */
+  powerMonitor: {
+    idleSeconds: number;
+    getSystemIdleTime(): number;
+    on(event: string, listener: () => void): void;
+    emit(event: string): void;
+  };
 }
 
 /** An opaque square of one colour, premultiplied BGRA: the fake's stand-in for an icon file. */
@@ -69,12 +76,25 @@ export function createFakeElectronModule(): FakeElectronModule {
   base.imageFiles.set('/fake/app/assets/tray/trayTemplate.png', solidImage(16, { r: 0, g: 0, b: 0 }));
   base.imageFiles.set('/fake/app/assets/tray/trayTemplate@2x.png', solidImage(32, { r: 0, g: 0, b: 0 }));
   const privileged: unknown[] = [];
+  const powerListeners = new Map<string, (() => void)[]>();
   const handlers = new Map<string, (request: { url: string }) => Promise<Response> | Response>();
   // Extends the base fake in place, so state it keeps on itself (the application menu) stays visible here.
   const module: FakeElectronModule = Object.assign(base, {
     app,
     session: { fromPartition: (partition: string) => base.sessionFor(partition), defaultSession: base.sessionFor('') },
     nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
+    powerMonitor: {
+      idleSeconds: 0,
+      getSystemIdleTime(): number {
+        return this.idleSeconds;
+      },
+      on: (event: string, listener: () => void) => {
+        powerListeners.set(event, [...(powerListeners.get(event) ?? []), listener]);
+      },
+      emit: (event: string) => {
+        for (const listener of powerListeners.get(event) ?? []) listener();
+      },
+    },
     protocol: {
       privileged,
       handlers,

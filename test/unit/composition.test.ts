@@ -328,3 +328,21 @@ describe('main/index.ts in a development build', () => {
     expect(fake.app.loginItemCalls).toEqual([]);
   });
 });
+
+describe('main/index.ts and the app lock', () => {
+  it('locks when the computer locks, once a password is set', { timeout: 20_000 }, async () => {
+    const hydrate = fake.ipcMain.handlers.get('app:hydrate');
+    const command = fake.ipcMain.handlers.get('app:command');
+    const win = fake.windows[0];
+    if (!hydrate || !command || !win) throw new Error('not wired');
+    const lockState = async () => ((await hydrate(shellEvent(win.webContents), undefined)) as AppState).lock;
+    fake.powerMonitor.emit('lock-screen');
+    expect(await lockState()).toMatchObject({ set: false, locked: false });
+    expect(await command(shellEvent(win.webContents), { type: 'lock.set', password: 'سر المتجر 1' })).toEqual({ ok: true });
+    fake.powerMonitor.emit('lock-screen');
+    expect(await lockState()).toMatchObject({ set: true, locked: true });
+    expect(await command(shellEvent(win.webContents), { type: 'lock.unlock', password: 'سر المتجر 1' })).toEqual({ ok: true });
+    expect(await command(shellEvent(win.webContents), { type: 'lock.remove', current: 'سر المتجر 1' })).toEqual({ ok: true });
+    expect(await lockState()).toMatchObject({ set: false, locked: false });
+  });
+});
