@@ -44,7 +44,7 @@ const personName = z
 /** An inbox entry's key (`chat:…`, `phone:…`, `person:…`): never a name an object already has (`__proto__`). */
 export const ENTRY_KEY = /^(?:chat|phone|person):/u;
 const entryKey = z.string().min(1).max(LIMITS.idChars * 2).regex(ENTRY_KEY);
-/** A password as typed (never trimmed): any length up to the limit to try one, at least PASSWORD_MIN to set one. */
+/** A password as typed (never trimmed): up to the limit to try one, and at least PASSWORD_MIN long to set one. */
 const typedPassword = z.string().min(1).max(PASSWORD_MAX);
 const newPassword = z.string().min(PASSWORD_MIN).max(PASSWORD_MAX);
 const trimmed = (max: number) =>
