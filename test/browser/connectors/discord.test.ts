@@ -1,11 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatSummary } from '../../../common/model';
 import { makeChats, type FixtureChat } from '../../fixtures/platforms/lib/dataset.js';
-import { openAgentPage, type AgentPage } from '../../support/agent-page';
-import { launchChromium } from '../../support/chromium';
-import { serveFixture } from '../../support/fixture-server';
-import type { StaticServer } from '../../support/static-server';
+import { type AgentPage } from '../../support/agent-page';
+import { fixturePages } from '../../support/fixture-pages';
 import { totals, visible } from './expected';
 
 /** The one server the fixture shows (test/fixtures/platforms/discord/assets/app.js). */
@@ -47,27 +44,7 @@ const fixture = (p: AgentPage): Promise<{ opened: string | undefined; text: stri
     return { opened: f.openedChatId(), text: f.composerText(), events: f.inputEvents, notified: f.notifications.length, path: location.pathname };
   });
 
-let browser: Browser;
-let server: StaticServer;
-let page: AgentPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveFixture('discord');
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-});
-
-const open = async (path: string, agent = true): Promise<AgentPage> => {
-  page = await openAgentPage(browser, { platform: 'discord', url: `${server.url}${path}`, agent });
-  return page;
-};
+const open = fixturePages('discord');
 
 describe('Discord', () => {
   it('reads every DM, group DM and channel of a 300-row page exactly: clean names, unread, mentions, muted, kind', async () => {

@@ -1,11 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatSummary } from '../../../common/model';
 import { makeChats, type FixtureChat } from '../../fixtures/platforms/lib/dataset.js';
-import { DATASET_NOW, openAgentPage, type AgentPage } from '../../support/agent-page';
-import { launchChromium } from '../../support/chromium';
-import { serveFixture } from '../../support/fixture-server';
-import type { StaticServer } from '../../support/static-server';
+import { DATASET_NOW } from '../../support/agent-page';
+import { fixturePages } from '../../support/fixture-pages';
 import { shownTime, totals, visible } from './expected';
 
 const peerId = (chat: FixtureChat): string => (chat.kind === 'direct' ? chat.id : chat.kind === 'group' ? `-${chat.id}` : `-100${chat.id}`);
@@ -23,27 +20,7 @@ function expected(chat: FixtureChat): ChatSummary {
   };
 }
 
-let browser: Browser;
-let server: StaticServer;
-let page: AgentPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveFixture('telegram');
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-});
-
-const open = async (path: string, agent = true): Promise<AgentPage> => {
-  page = await openAgentPage(browser, { platform: 'telegram', url: `${server.url}${path}`, agent });
-  return page;
-};
+const open = fixturePages('telegram');
 
 describe.each([
   ['K', '/k/'],

@@ -1,12 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatSummary } from '../../../common/model';
 import { makeChats, type FixtureChat } from '../../fixtures/platforms/lib/dataset.js';
 import { userName } from '../../fixtures/platforms/wechat/usernames.js';
-import { DATASET_NOW, openAgentPage, type AgentPage } from '../../support/agent-page';
-import { launchChromium } from '../../support/chromium';
-import { serveFixture } from '../../support/fixture-server';
-import type { StaticServer } from '../../support/static-server';
+import { DATASET_NOW, type AgentPage } from '../../support/agent-page';
+import { fixturePages } from '../../support/fixture-pages';
 import { shownTime, totals, visible } from './expected';
 
 const LOGGED_OUT = { loggedIn: false, unread: { direct: 0, indirect: 0 }, chats: [] };
@@ -34,27 +31,7 @@ function datasetChat(count: number, index: number): FixtureChat {
   return chat;
 }
 
-let browser: Browser;
-let server: StaticServer;
-let page: AgentPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveFixture('wechat');
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-});
-
-const open = async (path: string, agent = true): Promise<AgentPage> => {
-  page = await openAgentPage(browser, { platform: 'wechat', url: `${server.url}${path}`, agent });
-  return page;
-};
+const open = fixturePages('wechat');
 
 interface FixtureApi {
   openedChatId(): string | undefined;

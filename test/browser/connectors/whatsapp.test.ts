@@ -1,11 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatSummary, ServiceSnapshot } from '../../../common/model';
 import { makeChats, type FixtureChat } from '../../fixtures/platforms/lib/dataset.js';
-import { openAgentPage, type AgentPage } from '../../support/agent-page';
-import { launchChromium } from '../../support/chromium';
-import { serveFixture } from '../../support/fixture-server';
-import type { StaticServer } from '../../support/static-server';
+import type { AgentPage } from '../../support/agent-page';
+import { fixturePages } from '../../support/fixture-pages';
 import { totals, visible } from './expected';
 
 // How the fixture stores the dataset (test/fixtures/platforms/whatsapp/app.js), restated: which people have a
@@ -73,28 +70,7 @@ function pick(count: number, i: number): FixtureChat {
   return chat;
 }
 
-let browser: Browser;
-let server: StaticServer;
-let page: AgentPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveFixture('whatsapp');
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
-afterEach(async () => {
-  await page?.close();
-  page = undefined;
-});
-
-const open = async (path: string, agent = true): Promise<AgentPage> => {
-  await page?.close();
-  page = await openAgentPage(browser, { platform: 'whatsapp', url: `${server.url}${path}`, agent });
-  return page;
-};
+const open = fixturePages('whatsapp');
 
 describe('WhatsApp Web: reading', () => {
   it('reads every chat of a 300-row list from its database exactly: names by precedence, unread, muted, kind, time, phone', async () => {
