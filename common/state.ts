@@ -112,7 +112,12 @@ export const DEFAULT_SETTINGS: Settings = {
 /** A message for the user that stays until dismissed. */
 export type Notice =
   | { id: string; at: number; kind: 'settings-reset'; backupPath: string; reason: string }
-  | { id: string; at: number; kind: 'settings-repaired'; backupPath: string; dropped: number }
+  /** The settings file could not be used; the last good copy, taken at `copyAt`, was. */
+  | { id: string; at: number; kind: 'settings-restored'; backupPath: string; copyAt: number }
+  /** `recovered`: damaged parts the last good copy gave back. */
+  | { id: string; at: number; kind: 'settings-repaired'; backupPath: string; dropped: number; recovered?: number }
+  /** A later Wasl (`version`) wrote the settings file: what this one does not understand is kept as it is. */
+  | { id: string; at: number; kind: 'settings-newer'; backupPath: string; version: number }
   | { id: string; at: number; kind: 'settings-not-saved' }
   | { id: string; at: number; kind: 'notifications-reset'; backupPath: string }
   | { id: string; at: number; kind: 'activity-reset'; backupPath: string }

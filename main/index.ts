@@ -67,12 +67,12 @@ import { electronUpdater } from './electron/updater';
 import { AppTray, TRAY_NOTIFICATIONS, type TrayCommand } from './electron/tray';
 import { coalescedText, fill, formatCount, heldText, labelName, mainStrings, resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
-import { CURRENT_VERSION, type PersistedDoc } from './persistence/document';
-import { removeOrphanPartitions } from './persistence/partitions';
-import { pickPersisted, Persister } from './persistence/persister';
+import { CURRENT_VERSION } from './persistence/document';
+import { deletePendingPartitions } from './persistence/partitions';
+import { Persister } from './persistence/persister';
 import { openSettings } from './persistence/settings-file';
 import { keepHistory, openHistory } from './persistence/history';
-import { scryptHasher, type StoredPassword } from './security/password';
+import { scryptHasher } from './security/password';
 import { chromeUserAgent, hostOs } from './security/user-agent';
 
 const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow, WebContentsView, session, shell, ipcMain, Menu, Tray, Notification, screen, nativeImage };
@@ -123,7 +123,8 @@ function start(): void {
   const storeFactory = (dir: string, name: string) => new ElectronStore({ cwd: dir, name, clearInvalidConfig: false });
   const settings = openSettings(userData, storeFactory, systemClock, log, randomUUID);
   const { doc } = settings;
-  removeOrphanPartitions(userData, doc.services.map((s) => s.id), log);
+  // Only a file read as it was written says which signed-in sessions the user removed; after any repair, nothing is deleted.
+  const deletedPartitions = settings.clean ? deletePendingPartitions(userData, doc.pendingDeletions, doc.services.map((s) => s.id), log) : [];
 
   const history = openHistory(userData, storeFactory, systemClock, log);
   const activityFile = openActivity(userData, storeFactory, systemClock, log);
@@ -149,9 +150,13 @@ function start(): void {
   const tracker = new ActivityTracker({ initial: activityFile.doc, clock: systemClock, save: activityFile.save });
   const stopHistory = keepHistory(store, history.save, systemClock);
   // The app-lock password's hash is saved with the settings but never enters the state the shell gets.
-  let lockHash: StoredPassword | undefined = typeof doc.lock === 'object' ? doc.lock : undefined;
-  const saveSettings = (next: PersistedDoc, hash = lockHash): boolean => settings.save(hash === undefined ? next : { ...next, lock: hash });
-  const persister = new Persister(store, (next) => saveSettings(next), systemClock, randomUUID, CURRENT_VERSION, doc.window);
+  const persister = new Persister(store, settings.save, systemClock, randomUUID, CURRENT_VERSION, {
+    window: doc.window,
+    pendingDeletions: doc.pendingDeletions,
+    foreign: doc.foreign,
+    ...(typeof doc.lock === 'object' ? { lock: doc.lock } : {}),
+  });
+  persister.deleted(deletedPartitions);
   // Inactivity is the system's idle time (it sees input in the service views, which the shell does not), or longer
   // since another window took the focus.
   const lock = new LockController({
@@ -161,11 +166,7 @@ function start(): void {
     newId: randomUUID,
     hasher: scryptHasher(),
     initial: doc.lock,
-    save: (stored) => {
-      const ok = saveSettings({ version: CURRENT_VERSION, window: persister.windowState, ...pickPersisted(store.getState()) }, stored ?? undefined);
-      if (ok) lockHash = stored ?? undefined;
-      return ok;
-    },
+    save: (stored) => persister.setLock(stored ?? undefined),
     systemIdleMs: () => powerMonitor.getSystemIdleTime() * 1000,
   });
   // Locking the computer locks Wasl too (when a password is set).
@@ -245,6 +246,7 @@ function start(): void {
       if (!win.isDestroyed()) win.webContents.send(CHANNELS.chats, { serviceId, delta });
     },
     activity: tracker,
+    onRemoved: (id) => persister.deleteLater(id),
     onNews: (serviceId, chats) => {
       for (const chat of chats) {
         const notice: ServiceNotice = { id: `check-${chat.id}`, title: chat.title, chatId: chat.id, derived: true };

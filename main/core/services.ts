@@ -63,6 +63,8 @@ export interface ServiceControllerDeps {
   activity?: ActivityPort;
   /** Chats with new messages found by a scheduled check of a sleeping service (the page did not notify them). */
   onNews?: (serviceId: string, chats: ChatSummary[]) => void;
+  /** The user removed this service: its data on disk is to be deleted (called in the turn that removes it). */
+  onRemoved?: (serviceId: string) => void;
 }
 
 /** Why a sleeping service wakes: someone uses it, or its scheduled check. */
@@ -99,7 +101,7 @@ export class ServiceController {
   private rect: Rect | null = null;
   private presented: { id: string | null; rect: Rect | null } | undefined;
 
-  constructor(deps: ServiceControllerDeps) {
+  constructor(private readonly deps: ServiceControllerDeps) {
     this.store = deps.store;
     this.views = deps.views;
     this.clock = deps.clock;
@@ -539,6 +541,7 @@ export class ServiceController {
     const { [id]: _removed, ...runtime } = state.runtime;
     const neighbour = services[Math.min(index, services.length - 1)];
     const activeServiceId = state.activeServiceId === id ? (neighbour?.id ?? null) : state.activeServiceId;
+    this.deps.onRemoved?.(id);
     this.store.setState({ services, runtime, activeServiceId });
     this.log.info('service removed', { service: id });
     try {

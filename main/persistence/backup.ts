@@ -11,7 +11,8 @@ import { CURRENT_VERSION, readDocument, type PersistedDoc } from './document';
 
 const APP = 'wasl';
 
-export type BackupData = Omit<PersistedDoc, 'version' | 'window'>;
+/** The user's data a backup carries: not the window, the lock's hash, or what only this profile's disk needs. */
+export type BackupData = Omit<PersistedDoc, 'version' | 'window' | 'lock' | 'pendingDeletions' | 'foreign'>;
 
 export type FileRefusal =
   /** Not JSON at all. */
@@ -54,6 +55,8 @@ export function readBackup(text: string): FileRead<BackupData> {
   if (problem?.kind === 'newer') return { ok: false, reason: 'newer', version: problem.version };
   if (problem?.kind === 'unusable') return { ok: false, reason: 'invalid', detail: problem.reason };
   if (problem?.kind === 'repaired') return { ok: false, reason: 'invalid', detail: `${problem.dropped} invalid part(s)` };
+  // A backup of this version names only platforms this version knows.
+  if (read.doc.foreign.services.length > 0) return { ok: false, reason: 'invalid', detail: 'a service of an unknown platform' };
   // Labels a customer names but the backup lacks were dropped silently by the reader: that is damage too.
   const labelIds = new Set(read.doc.labels.map((l) => l.id));
   const rawCustomers = isRecord(doc['customers']) ? doc['customers'] : {};
@@ -61,7 +64,7 @@ export function readBackup(text: string): FileRead<BackupData> {
     const labels = isRecord(value) && Array.isArray(value['labels']) ? (value['labels'] as unknown[]) : [];
     if (labels.some((id) => typeof id !== 'string' || !labelIds.has(id))) return { ok: false, reason: 'invalid', detail: 'a customer has a label the backup lacks' };
   }
-  const { version: _version, window: _window, ...data } = read.doc;
+  const { version: _version, window: _window, lock: _lock, pendingDeletions: _pending, foreign: _foreign, ...data } = read.doc;
   return { ok: true, data };
 }
 

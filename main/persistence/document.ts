@@ -12,6 +12,8 @@ import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type NotificationSettings, type Se
 import { LOCK_AFTER_CHOICES } from '../../common/lock';
 import { storedPasswordSchema, type StoredPassword } from '../security/password';
 
+type RawDoc = Record<string, unknown>;
+
 export interface WindowState {
   x?: number;
   y?: number;
@@ -37,9 +39,19 @@ export interface PersistedDoc {
    * when the file held one that could not be read (Wasl then does not lock, and says so).
    */
   lock?: StoredPassword | 'damaged';
+  /**
+   * Services the user removed whose partition folders (signed-in sessions) are still on disk: deleted at the next
+   * start that read this document cleanly, then taken off the list. Nothing else ever deletes a partition.
+   */
+  pendingDeletions: string[];
+  /**
+   * What a later Wasl wrote that this one does not understand, written back untouched so that going back to the
+   * later version finds it: services of platforms this build does not know (kept on disk in `services`, after
+   * the known ones), and top-level keys it has no field for.
+   */
+  foreign: { services: RawDoc[]; keys: RawDoc };
 }
 
-type RawDoc = Record<string, unknown>;
 
 /**
  * `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`. Add one (never edit an old one) with
@@ -68,6 +80,8 @@ export function defaultDocument(): PersistedDoc {
     ...DEFAULT_SHOP_DATA,
     labels: [...DEFAULT_SHOP_DATA.labels],
     window: null,
+    pendingDeletions: [],
+    foreign: { services: [], keys: {} },
   };
 }
 
@@ -210,21 +224,27 @@ export function readDocument(raw: unknown, migrations: readonly ((doc: RawDoc) =
   } catch (error) {
     return { doc: fresh(), problem: { kind: 'unusable', reason: `migration failed: ${String(error)}` } };
   }
-  const { doc, dropped } = salvage(migrated, current);
+  const { doc, dropped } = salvage(migrated, current, version);
   if (version > current) return { doc, problem: { kind: 'newer', version } };
   const result: ReadResult = dropped > 0 ? { doc, problem: { kind: 'repaired', dropped } } : { doc };
   if (version < current) result.migratedFrom = version;
   return result;
 }
 
-function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: number } {
-  const doc: PersistedDoc = { ...defaultDocument(), version };
+/** The valid parts of a document migrated to `current` from `version`. */
+function salvage(raw: RawDoc, current: number, version: number): { doc: PersistedDoc; dropped: number } {
+  const doc: PersistedDoc = { ...defaultDocument(), version: current };
   let dropped = 0;
 
   const services = Array.isArray(raw['services']) ? raw['services'] : [];
   if (raw['services'] !== undefined && !Array.isArray(raw['services'])) dropped += 1;
   const seen = new Set<string>();
   for (const item of services) {
+    if (isForeignService(item) && !seen.has(item['id'] as string)) {
+      seen.add(item['id'] as string);
+      doc.foreign.services.push(item);
+      continue;
+    }
     const parsed = serviceSchema.safeParse(item);
     const service = parsed.success ? toService(parsed.data) : undefined;
     if (!service || seen.has(service.id)) {
@@ -237,7 +257,18 @@ function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: nu
   }
 
   const active = raw['activeServiceId'];
-  doc.activeServiceId = typeof active === 'string' && seen.has(active) ? active : (doc.services[0]?.id ?? null);
+  const known = new Set(doc.services.map((service) => service.id));
+  doc.activeServiceId = typeof active === 'string' && known.has(active) ? active : (doc.services[0]?.id ?? null);
+
+  const pending = Array.isArray(raw['pendingDeletions']) ? raw['pendingDeletions'] : [];
+  if (raw['pendingDeletions'] !== undefined && !Array.isArray(raw['pendingDeletions'])) dropped += 1;
+  for (const id of pending) {
+    // A removed service that came back (a restored backup) keeps its data.
+    if (serviceIdSchema.safeParse(id).success && !seen.has(id as string) && !doc.pendingDeletions.includes(id as string)) doc.pendingDeletions.push(id as string);
+    else if (!seen.has(id as string)) dropped += 1;
+  }
+  // Keys an older document has and this version does not are leftovers of its migrations, not a later Wasl's.
+  if (version >= current) for (const [key, value] of Object.entries(raw)) if (!KNOWN_KEYS.has(key)) doc.foreign.keys[key] = value;
 
   const settings = isRecord(raw['settings']) ? raw['settings'] : {};
   dropped += pick(settings, settingsFields, doc.settings);
@@ -285,6 +316,42 @@ function salvage(raw: RawDoc, version: number): { doc: PersistedDoc; dropped: nu
     else dropped += 1;
   }
   return { doc, dropped };
+}
+
+/** The document's keys this version reads; any other top-level key was written by a later Wasl. */
+const KNOWN_KEYS: ReadonlySet<string> = new Set([
+  'version',
+  'services',
+  'activeServiceId',
+  'view',
+  'settings',
+  'people',
+  'dismissedSuggestions',
+  'quickReplies',
+  'labels',
+  'customers',
+  'window',
+  'lock',
+  'pendingDeletions',
+] satisfies (keyof PersistedDoc)[]);
+
+/**
+ * A service of a platform this build does not know (a later Wasl added it): a well-formed id and a platform name
+ * that is not one of ours. It is kept as it is, never counted as damage, and its partition is never touched.
+ */
+function isForeignService(item: unknown): item is RawDoc {
+  if (!isRecord(item) || !serviceIdSchema.safeParse(item['id']).success) return false;
+  const platform = item['platform'];
+  return typeof platform === 'string' && /^[a-z][a-z0-9-]{0,39}$/u.test(platform) && !(PLATFORM_IDS as readonly string[]).includes(platform);
+}
+
+/**
+ * The document as it is written to disk: what a later Wasl wrote and this one does not understand goes back
+ * where that version keeps it (its services after ours, its keys beside ours).
+ */
+export function toDisk(doc: PersistedDoc): RawDoc {
+  const { foreign, ...known } = doc;
+  return { ...foreign.keys, ...known, services: [...doc.services, ...foreign.services] };
 }
 
 /** Quick replies, labels and customers: each valid one kept, the rest counted. Customers keep known labels only. */

@@ -1,18 +1,24 @@
 /**
- * Keeps the settings file in step with main's store: what persists (services, the active one, settings, people,
- * the shop's data, window placement) is written shortly after it changes, and at once on quit.
+ * The only writer of the settings file: what persists of main's store (services, the active one, settings,
+ * people, the shop's data) is written shortly after it changes, and at once on quit; beside it, what only the
+ * disk needs — the window's placement, the app-lock password's hash, the services whose data is still to be
+ * deleted, and what a later Wasl wrote that this one keeps untouched.
  */
 import type { AppState } from '../../common/state';
 import type { AppStore } from '../core/app-store';
 import { addNotice } from '../core/app-store';
 import type { Clock, TimerHandle } from '../core/ports';
+import type { StoredPassword } from '../security/password';
 import type { PersistedDoc, WindowState } from './document';
 
 export const SAVE_DELAY_MS = 300;
 
+/** The parts of the settings document that are not in the store. */
+export type DiskOnly = Pick<PersistedDoc, 'window' | 'pendingDeletions' | 'foreign'> & { lock?: StoredPassword };
+
 export class Persister {
   private timer: TimerHandle | undefined;
-  private window: WindowState | null;
+  private disk: DiskOnly;
   private failed = false;
 
   constructor(
@@ -21,29 +27,71 @@ export class Persister {
     private readonly clock: Clock,
     private readonly newId: () => string,
     private readonly version: number,
-    initialWindow: WindowState | null,
+    initial: DiskOnly,
   ) {
-    this.window = initialWindow;
+    this.disk = { ...initial, pendingDeletions: [...initial.pendingDeletions] };
     store.subscribe((next, prev) => {
       if (persistedChanged(next, prev)) this.schedule();
     });
   }
 
   get windowState(): WindowState | null {
-    return this.window;
+    return this.disk.window;
+  }
+
+  /** Services whose partition folders are still to be deleted. */
+  get pendingDeletions(): readonly string[] {
+    return this.disk.pendingDeletions;
   }
 
   setWindow(window: WindowState): void {
-    this.window = window;
+    this.disk = { ...this.disk, window };
+    this.schedule();
+  }
+
+  /**
+   * The app-lock password's hash (undefined: none), written at once with everything else. False when the disk
+   * refused: the file keeps the previous one, and so does the Persister.
+   */
+  setLock(lock: StoredPassword | undefined): boolean {
+    const previous = this.disk;
+    const { lock: _old, ...rest } = this.disk;
+    this.disk = lock === undefined ? rest : { ...rest, lock };
+    this.cancel();
+    if (this.write()) return true;
+    this.disk = previous;
+    return false;
+  }
+
+  /**
+   * A service was removed: its partition folder is deleted at the next clean start. Call it in the same turn as
+   * the store change that removes the service, so both reach the disk in one write.
+   */
+  deleteLater(serviceId: string): void {
+    if (this.disk.pendingDeletions.includes(serviceId)) return;
+    this.disk = { ...this.disk, pendingDeletions: [...this.disk.pendingDeletions, serviceId] };
+    this.schedule();
+  }
+
+  /** These services' partition folders are gone (or came back into use): off the list. */
+  deleted(serviceIds: readonly string[]): void {
+    if (serviceIds.length === 0) return;
+    const done = new Set(serviceIds);
+    this.disk = { ...this.disk, pendingDeletions: this.disk.pendingDeletions.filter((id) => !done.has(id)) };
     this.schedule();
   }
 
   /** Write now if anything is pending (on quit). */
   flush(): void {
     if (this.timer === undefined) return;
+    this.cancel();
+    this.write();
+  }
+
+  private cancel(): void {
+    if (this.timer === undefined) return;
     this.clock.clearTimeout(this.timer);
     this.timer = undefined;
-    this.write();
   }
 
   private schedule(): void {
@@ -54,14 +102,15 @@ export class Persister {
     }, SAVE_DELAY_MS);
   }
 
-  private write(): void {
+  private write(): boolean {
     const state = this.store.getState();
-    const doc: PersistedDoc = { version: this.version, window: this.window, ...pickPersisted(state) };
+    const doc: PersistedDoc = { version: this.version, ...this.disk, ...pickPersisted(state) };
     const ok = this.save(doc);
     if (!ok && !this.failed) {
       addNotice(this.store, { id: this.newId(), at: this.clock.now(), kind: 'settings-not-saved' });
     }
     this.failed = !ok;
+    return ok;
   }
 }
 
@@ -79,7 +128,7 @@ const PERSISTED = [
 
 type Persisted = Pick<AppState, (typeof PERSISTED)[number]>;
 
-/** The parts of the state the settings file keeps (all of PersistedDoc but its version and the window). */
+/** The parts of the state the settings file keeps (all of PersistedDoc but its version and DiskOnly). */
 export function pickPersisted(state: AppState): Persisted {
   const { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers } = state;
   return { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers };

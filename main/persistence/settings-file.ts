@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../../common/state';
 import type { Clock, Logger } from '../core/ports';
-import { readDocument, type PersistedDoc, type ReadProblem } from './document';
+import { readDocument, toDisk, type PersistedDoc, type ReadProblem } from './document';
+import { LastGoodCopies } from './last-good';
 
 /** The part of an electron-store (or conf) instance used here. */
 export interface KeyValueFile {
@@ -22,7 +23,10 @@ export const SETTINGS_NAME = 'settings';
 /** Something was wrong with a file, and where the original was kept. */
 export type FileProblem =
   | { kind: 'unreadable' | 'unusable'; reason: string; backupPath: string }
-  | { kind: 'repaired'; dropped: number; backupPath: string }
+  /** Unreadable or unusable, and the last good copy taken at `copyAt` was used instead. */
+  | { kind: 'restored'; reason: string; backupPath: string; copyAt: number }
+  /** `recovered`: parts dropped as damaged that the last good copy gave back. */
+  | { kind: 'repaired'; dropped: number; backupPath: string; recovered?: number }
   | { kind: 'newer'; version: number; backupPath: string }
   | { kind: 'migrated'; version: number; backupPath: string };
 
@@ -41,6 +45,12 @@ export interface JsonFileOptions<T> {
   log: Logger;
   /** Reads whatever the file held; says what was wrong and, after a migration, from which version. */
   read: (raw: unknown) => { doc: T; problem?: ReadProblem; migratedFrom?: number };
+  /** A better document than the one read from a damaged file (from a copy), before it is written back. */
+  improve?: (doc: T, problem: FileProblem) => { doc: T; problem: FileProblem };
+  /** The document as the file holds it (by default, as it is). */
+  toDisk?: (doc: T) => Record<string, unknown>;
+  /** After each successful write, with what was written. */
+  afterSave?: (written: Record<string, unknown>) => void;
 }
 
 /**
@@ -120,37 +130,116 @@ export function openJsonFile<T extends object>(options: JsonFileOptions<T>): Ope
     problem = { kind: 'migrated', version: read.migratedFrom, backupPath };
   }
 
+  const toDisk = options.toDisk ?? ((doc: T) => ({ ...(doc as Record<string, unknown>) }));
   const save = (next: T): boolean => {
+    const written = toDisk(next);
     try {
-      store.store = { ...(next as Record<string, unknown>) };
-      return true;
+      store.store = written;
     } catch (error) {
       log.error(`could not write ${name}`, { path: store.path, error: String(error) });
       return false;
     }
+    options.afterSave?.(written);
+    return true;
   };
-  if (problem) save(read.doc);
-  return { doc: read.doc, problem, save };
+  let doc = read.doc;
+  if (problem && options.improve) ({ doc, problem } = options.improve(doc, problem));
+  if (problem) save(doc);
+  return { doc, problem, save };
 }
 
 export interface OpenedSettings {
   doc: PersistedDoc;
-  /** What the user must be told about: a reset or repaired file, with where the original was kept. */
+  /** What the user must be told about: a reset, restored or repaired file, with where the original was kept. */
   notices: Notice[];
+  /**
+   * The file was read as it was written (or only migrated): its list of data to delete can be trusted. After any
+   * repair or fallback nothing is deleted, however the document looks.
+   */
+  clean: boolean;
   save: (doc: PersistedDoc) => boolean;
 }
 
+/**
+ * Opens settings.json. A file that cannot be used at all falls back to the last good copy (and only then to the
+ * defaults); a partly damaged one gets back, from that copy, the services, people and shop records it lost.
+ */
 export function openSettings(dir: string, factory: KeyValueFileFactory, clock: Clock, log: Logger, newId: () => string): OpenedSettings {
-  const opened = openJsonFile({ dir, name: SETTINGS_NAME, factory, clock, log, read: (raw) => readDocument(raw) });
+  const copies = new LastGoodCopies(dir, SETTINGS_NAME, clock, log);
+  const usable = (raw: unknown): PersistedDoc | undefined => {
+    const read = readDocument(raw);
+    return read.problem?.kind === 'unusable' || (typeof raw === 'object' && raw !== null && Object.keys(raw).length === 0) ? undefined : read.doc;
+  };
+  const improve = (doc: PersistedDoc, problem: FileProblem): { doc: PersistedDoc; problem: FileProblem } => {
+    if (problem.kind === 'unreadable' || problem.kind === 'unusable') {
+      const copy = copies.best(usable);
+      if (!copy) return { doc, problem };
+      log.warn('settings restored from the last good copy', { copy: copy.path, takenAt: new Date(copy.at).toISOString() });
+      return { doc: copy.doc, problem: { kind: 'restored', reason: problem.reason, backupPath: problem.backupPath, copyAt: copy.at } };
+    }
+    if (problem.kind === 'repaired') {
+      const copy = copies.best(usable);
+      if (!copy) return { doc, problem };
+      const { doc: merged, recovered } = recoverLost(doc, copy.doc);
+      if (recovered > 0) log.info('parts of the settings recovered from the last good copy', { recovered });
+      return { doc: merged, problem: recovered > 0 ? { ...problem, recovered } : problem };
+    }
+    return { doc, problem };
+  };
+  const opened = openJsonFile({
+    dir,
+    name: SETTINGS_NAME,
+    factory,
+    clock,
+    log,
+    read: (raw) => readDocument(raw),
+    improve,
+    toDisk,
+    afterSave: (written) => copies.keep(written),
+  });
   const notices: Notice[] = [];
   const problem = opened.problem;
   const at = clock.now();
   if (problem?.kind === 'unreadable' || problem?.kind === 'unusable') {
     notices.push({ id: newId(), at, kind: 'settings-reset', backupPath: problem.backupPath, reason: problem.reason });
+  } else if (problem?.kind === 'restored') {
+    notices.push({ id: newId(), at, kind: 'settings-restored', backupPath: problem.backupPath, copyAt: problem.copyAt });
   } else if (problem?.kind === 'repaired') {
-    notices.push({ id: newId(), at, kind: 'settings-repaired', backupPath: problem.backupPath, dropped: problem.dropped });
+    const notice: Notice = { id: newId(), at, kind: 'settings-repaired', backupPath: problem.backupPath, dropped: problem.dropped };
+    if (problem.recovered !== undefined) notice.recovered = problem.recovered;
+    notices.push(notice);
   } else if (problem?.kind === 'newer') {
-    notices.push({ id: newId(), at, kind: 'settings-repaired', backupPath: problem.backupPath, dropped: 0 });
+    notices.push({ id: newId(), at, kind: 'settings-newer', backupPath: problem.backupPath, version: problem.version });
   }
-  return { doc: opened.doc, notices, save: opened.save };
+  return { doc: opened.doc, notices, clean: problem === undefined || problem.kind === 'migrated', save: opened.save };
+}
+
+/**
+ * The services, people, quick replies, labels and customers the copy has and the repaired document lost (by id;
+ * a service the user removed stays removed), added back. Answers how many came back.
+ */
+export function recoverLost(doc: PersistedDoc, copy: PersistedDoc): { doc: PersistedDoc; recovered: number } {
+  let recovered = 0;
+  const missing = <T>(mine: readonly T[], theirs: readonly T[], key: (item: T) => string, skip: ReadonlySet<string> = new Set()): T[] => {
+    const have = new Set(mine.map(key));
+    const back = theirs.filter((item) => !have.has(key(item)) && !skip.has(key(item)));
+    recovered += back.length;
+    return back.length === 0 ? [...mine] : [...mine, ...back];
+  };
+  const removed = new Set([...doc.pendingDeletions, ...doc.foreign.services.map((s) => String(s['id']))]);
+  const byId = (item: { id: string }): string => item.id;
+  const next: PersistedDoc = {
+    ...doc,
+    services: missing(doc.services, copy.services, byId, removed),
+    people: missing(doc.people, copy.people, byId),
+    quickReplies: missing(doc.quickReplies, copy.quickReplies, byId),
+    labels: missing(doc.labels, copy.labels, byId),
+    customers: { ...doc.customers },
+  };
+  for (const [key, customer] of Object.entries(copy.customers)) {
+    if (Object.hasOwn(next.customers, key)) continue;
+    next.customers[key] = customer;
+    recovered += 1;
+  }
+  return { doc: next, recovered };
 }

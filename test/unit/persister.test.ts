@@ -22,7 +22,7 @@ function setup(saveOk = true) {
     clock,
     () => 'n1',
     1,
-    null,
+    { window: null, pendingDeletions: [], foreign: { services: [], keys: {} } },
   );
   return { clock, store, saved, persister };
 }
@@ -46,6 +46,8 @@ describe('Persister', () => {
         dismissedSuggestions: [],
         ...DEFAULT_SHOP_DATA,
         window: null,
+        pendingDeletions: [],
+        foreign: { services: [], keys: {} },
       },
     ]);
   });
@@ -97,5 +99,60 @@ describe('Persister', () => {
     store.setState({ services: [] });
     clock.advance(SAVE_DELAY_MS);
     expect(store.getState().notices).toEqual([{ id: 'n1', at: clock.now() - SAVE_DELAY_MS, kind: 'settings-not-saved' }]);
+  });
+
+  it('writes the app-lock hash at once, and a removed one is gone from the next write (not written back)', () => {
+    const { clock, saved, persister } = setup();
+    const hash = { kdf: 'scrypt' as const, N: 16, r: 8, p: 1, salt: 'c2FsdA==', hash: 'aGFzaA==' };
+    expect(persister.setLock(hash)).toBe(true);
+    expect(saved.at(-1)?.lock).toEqual(hash);
+    expect(persister.setLock(undefined)).toBe(true);
+    expect(saved.at(-1)).not.toHaveProperty('lock');
+    persister.setWindow({ width: 800, height: 600, maximized: false });
+    clock.advance(SAVE_DELAY_MS);
+    expect(saved.at(-1)).not.toHaveProperty('lock');
+  });
+
+  it('keeps the previous hash when the disk refuses a new one', () => {
+    const clock = new ManualClock();
+    const store = createAppStore(initial);
+    const hash = { kdf: 'scrypt' as const, N: 16, r: 8, p: 1, salt: 'c2FsdA==', hash: 'aGFzaA==' };
+    let ok = true;
+    const saved: PersistedDoc[] = [];
+    const persister = new Persister(store, (doc) => (saved.push(doc), ok), clock, () => 'n', 1, { window: null, pendingDeletions: [], foreign: { services: [], keys: {} }, lock: hash });
+    ok = false;
+    expect(persister.setLock(undefined)).toBe(false);
+    ok = true;
+    store.setState({ services: [service] });
+    clock.advance(SAVE_DELAY_MS);
+    expect(saved.at(-1)?.lock).toEqual(hash);
+  });
+
+  it('writes a removed service’s pending deletion with the removal, once, and drops the ones done', () => {
+    const { clock, store, saved, persister } = setup();
+    store.setState({ services: [service] });
+    clock.advance(SAVE_DELAY_MS);
+    persister.deleteLater('a');
+    persister.deleteLater('a');
+    store.setState({ services: [] });
+    clock.advance(SAVE_DELAY_MS);
+    expect(saved).toHaveLength(2);
+    expect(saved[1]).toMatchObject({ services: [], pendingDeletions: ['a'] });
+    persister.deleteLater('b');
+    persister.deleted(['a']);
+    clock.advance(SAVE_DELAY_MS);
+    expect(saved.at(-1)?.pendingDeletions).toEqual(['b']);
+    expect(persister.pendingDeletions).toEqual(['b']);
+  });
+
+  it('writes back what a later Wasl wrote, untouched', () => {
+    const clock = new ManualClock();
+    const store = createAppStore(initial);
+    const saved: PersistedDoc[] = [];
+    const foreign = { services: [{ id: 'ln1', platform: 'line', name: 'LINE' }], keys: { hologram: true } };
+    new Persister(store, (doc) => (saved.push(doc), true), clock, () => 'n', 1, { window: null, pendingDeletions: [], foreign });
+    store.setState({ services: [service] });
+    clock.advance(SAVE_DELAY_MS);
+    expect(saved[0]?.foreign).toEqual(foreign);
   });
 });

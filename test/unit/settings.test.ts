@@ -4,7 +4,8 @@ import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../common/state';
-import { CURRENT_VERSION, defaultDocument, readDocument, type PersistedDoc } from '../../main/persistence/document';
+import { CURRENT_VERSION, defaultDocument, readDocument, toDisk, type PersistedDoc } from '../../main/persistence/document';
+import { ROTATE_MS } from '../../main/persistence/last-good';
 import { openSettings, type KeyValueFileFactory } from '../../main/persistence/settings-file';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
@@ -60,6 +61,7 @@ const good = (extra: Record<string, unknown> = {}): Record<string, unknown> => (
   labels,
   customers,
   window: { x: 10, y: 20, width: 1000, height: 700, maximized: false },
+  pendingDeletions: [],
   ...extra,
 });
 
@@ -67,7 +69,7 @@ describe('readDocument', () => {
   it('reads a valid document unchanged', () => {
     const { doc, problem } = readDocument(good());
     expect(problem).toBeUndefined();
-    expect(doc).toEqual(good());
+    expect(toDisk(doc)).toEqual(good());
   });
 
   it('keeps each service’s power choices, and a service with a bad one keeps its defaults and says so', () => {
@@ -123,7 +125,9 @@ describe('readDocument', () => {
     expect(doc.people).toEqual([person]);
     expect(doc.dismissedSuggestions).toEqual(['a|b']);
     expect(doc.window).toBeNull();
-    expect(problem).toEqual({ kind: 'repaired', dropped: 15 });
+    // A platform this version does not know is a later Wasl's: kept as it is, not counted as damage.
+    expect(doc.foreign.services).toEqual([{ ...telegram, platform: 'skype' }]);
+    expect(problem).toEqual({ kind: 'repaired', dropped: 14 });
   });
 
   it('migrates a version 1 document: its services and settings kept, no people yet, a service in front', () => {
@@ -218,7 +222,7 @@ describe('openSettings on a real file (conf, as inside electron-store)', () => {
   const file = () => path.join(dir, 'settings.json');
   const conf: KeyValueFileFactory = (cwd, name) => new Conf<Record<string, unknown>>({ cwd, configName: name, clearInvalidConfig: false });
   const open = () => openSettings(dir, conf, clock, log, () => `n${++ids}`);
-  const backups = () => fs.readdirSync(dir).filter((f) => f !== 'settings.json').sort();
+  const backups = () => fs.readdirSync(dir).filter((f) => f !== 'settings.json' && !f.startsWith('settings.last-good')).sort();
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-settings-'));
@@ -234,9 +238,9 @@ describe('openSettings on a real file (conf, as inside electron-store)', () => {
     const first = open();
     expect(first.doc).toEqual(defaultDocument());
     expect(first.notices).toEqual([]);
-    const doc = good() as unknown as PersistedDoc;
+    const { doc } = readDocument(good());
     expect(first.save(doc)).toBe(true);
-    expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toEqual(doc);
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toEqual(good());
     expect(open().doc).toEqual(doc);
     expect(backups()).toEqual([]);
   });
@@ -255,7 +259,7 @@ describe('openSettings on a real file (conf, as inside electron-store)', () => {
     expect(backup).toBe('settings.unreadable-2026-11-21T08-30-00-000Z.json');
     expect(fs.readFileSync(path.join(dir, backup ?? ''), 'latin1')).toBe(content);
     expect(opened.notices[0]).toMatchObject({ backupPath: path.join(dir, backup ?? '') });
-    expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toEqual(defaultDocument());
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toEqual(toDisk(defaultDocument()));
     expect(log.count('error')).toBe(1);
   });
 
@@ -289,19 +293,114 @@ describe('openSettings on a real file (conf, as inside electron-store)', () => {
 
   it('never leaves a half-written file: a save replaces the file atomically', () => {
     const opened = open();
-    opened.save(good() as unknown as PersistedDoc);
-    const names = fs.readdirSync(dir);
-    expect(names).toEqual(['settings.json']);
+    opened.save(readDocument(good()).doc);
+    const names = fs.readdirSync(dir).sort();
+    expect(names).toEqual(['settings.json', 'settings.last-good.json']);
   });
 
   it('reports a save the disk refused instead of throwing', () => {
     const opened = open();
     fs.rmSync(dir, { recursive: true, force: true });
     fs.writeFileSync(dir, 'now a file, not a folder');
-    expect(opened.save(good() as unknown as PersistedDoc)).toBe(false);
+    expect(opened.save(readDocument(good()).doc)).toBe(false);
     expect(log.count('error', 'could not write settings')).toBe(1);
     fs.rmSync(dir);
     fs.mkdirSync(dir);
+  });
+});
+
+describe('openSettings: the last good copies', () => {
+  let dir: string;
+  let clock: ManualClock;
+  let log: MemoryLogger;
+  const file = () => path.join(dir, 'settings.json');
+  const conf: KeyValueFileFactory = (cwd, name) => new Conf<Record<string, unknown>>({ cwd, configName: name, clearInvalidConfig: false });
+  const open = () => openSettings(dir, conf, clock, log, () => 'n1');
+  const saved = (services: unknown[]) => readDocument(good({ services })).doc;
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-copies-'));
+    clock = new ManualClock(Date.UTC(2026, 10, 21, 8, 30, 0));
+    log = new MemoryLogger();
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('uses the last good copy when the file is damaged, and says when that copy was taken', () => {
+    open().save(saved([whatsapp, telegram]));
+    const taken = clock.now();
+    clock.advance(60_000);
+    fs.writeFileSync(file(), Buffer.alloc(2048));
+    const opened = open();
+    expect(opened.doc.services.map((s) => s.id)).toEqual(['a1', 'b2']);
+    expect(opened.notices).toEqual([{ id: 'n1', at: clock.now(), kind: 'settings-restored', backupPath: expect.stringContaining('settings.unreadable-') as string, copyAt: taken }]);
+    expect(opened.clean).toBe(false);
+    // Written back: the next start is clean.
+    expect(open()).toMatchObject({ notices: [], clean: true });
+  });
+
+  it('keeps an older copy, a day older at least, for when the newest copy is damaged too', () => {
+    const first = open();
+    first.save(saved([whatsapp, telegram]));
+    const dayOne = clock.now();
+    clock.advance(ROTATE_MS / 2);
+    first.save(saved([whatsapp, telegram, { ...whatsapp, id: 'c3', name: 'Half a day later' }]));
+    // Not a day yet: still one copy.
+    expect(fs.existsSync(path.join(dir, 'settings.last-good-1.json'))).toBe(false);
+    clock.advance(ROTATE_MS);
+    first.save(saved([whatsapp]));
+    expect((JSON.parse(fs.readFileSync(path.join(dir, 'settings.last-good-1.json'), 'utf8')) as { services: unknown[] }).services).toHaveLength(3);
+    fs.writeFileSync(file(), '{"version":');
+    fs.writeFileSync(path.join(dir, 'settings.last-good.json'), '');
+    const opened = open();
+    expect(opened.doc.services.map((s) => s.id)).toEqual(['a1', 'b2', 'c3']);
+    expect(opened.notices[0]).toMatchObject({ kind: 'settings-restored', copyAt: dayOne + ROTATE_MS / 2 });
+  });
+
+  it('starts afresh, saying so, only when no copy is usable', () => {
+    fs.writeFileSync(file(), '[1,2,3]');
+    fs.writeFileSync(path.join(dir, 'settings.last-good.json'), '{"version":"x"}');
+    const opened = open();
+    expect(opened.doc).toEqual(defaultDocument());
+    expect(opened.notices[0]).toMatchObject({ kind: 'settings-reset' });
+  });
+
+  it('gives a partly damaged file back the services, people and shop records it lost, but not a removed service', () => {
+    open().save(readDocument(good({ services: [whatsapp, telegram, { ...whatsapp, id: 'gone' }], pendingDeletions: [] })).doc);
+    const damaged = good({ services: [whatsapp, { id: 'b2', platform: 'telegram' }], quickReplies: [{ id: 'q1', name: '' }], pendingDeletions: ['gone'] });
+    fs.writeFileSync(file(), JSON.stringify(damaged));
+    const opened = open();
+    expect(opened.doc.services.map((s) => s.id)).toEqual(['a1', 'b2']);
+    expect(opened.doc.quickReplies).toEqual([reply]);
+    expect(opened.notices).toEqual([expect.objectContaining({ kind: 'settings-repaired', dropped: 2, recovered: 2 })]);
+    expect(opened.clean).toBe(false);
+  });
+
+  it('says a later Wasl wrote the file, and keeps its services and keys on disk', () => {
+    const line = { id: 'ln1', platform: 'line', name: 'LINE' };
+    fs.writeFileSync(file(), JSON.stringify(good({ version: CURRENT_VERSION + 1, services: [whatsapp, line], hologram: 1 })));
+    const opened = open();
+    expect(opened.notices).toEqual([expect.objectContaining({ kind: 'settings-newer', version: CURRENT_VERSION + 1 })]);
+    const disk = JSON.parse(fs.readFileSync(file(), 'utf8')) as Record<string, unknown>;
+    expect(disk['services']).toEqual([whatsapp, line]);
+    expect(disk['hologram']).toBe(1);
+  });
+});
+
+describe('readDocument: removed services and a later Wasl’s data', () => {
+  it('reads the services whose data is to be deleted; one back in the list is not deleted', () => {
+    const { doc, problem } = readDocument(good({ pendingDeletions: ['gone', 'a1', 'gone', '../x'] }));
+    expect(doc.pendingDeletions).toEqual(['gone']);
+    expect(problem).toEqual({ kind: 'repaired', dropped: 2 });
+  });
+
+  it('keeps a service of a platform it does not know whole, and never as damage; a malformed one is damage', () => {
+    const later = { id: 'ln1', platform: 'line', name: 'LINE', zoom: 1.5 };
+    const { doc, problem } = readDocument(good({ services: [whatsapp, later, { id: 'zz', platform: 'Not A Platform!' }] }));
+    expect(doc.services.map((s) => s.id)).toEqual(['a1']);
+    expect(doc.foreign.services).toEqual([later]);
+    expect(problem).toEqual({ kind: 'repaired', dropped: 1 });
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { titleMarksUnread, titleUnread } from '../../common/title';
 import { shortcutFor, type KeyInput } from '../../main/core/shortcuts';
 import { DEFAULT_SIZE, MIN_SIZE, placeWindow } from '../../main/core/window-placement';
-import { orphanPartitions } from '../../main/persistence/partitions';
+import { pendingFolders } from '../../main/persistence/partitions';
 import { chromeUserAgent, hostOs } from '../../main/security/user-agent';
 import { createLogger } from '../../main/core/log';
 import { retryDelay } from '../../main/core/backoff';
@@ -128,11 +128,13 @@ describe('placeWindow', () => {
   });
 });
 
-describe('orphanPartitions', () => {
-  it('picks only Wasl partition folders of services that no longer exist', () => {
-    const folders = ['svc-a1', 'svc-B2', 'svc-gone', 'other-app', 'Cache'];
-    expect(orphanPartitions(folders, ['a1', 'b2'])).toEqual(['svc-gone']);
-    expect(orphanPartitions(folders, [])).toEqual(['svc-a1', 'svc-B2', 'svc-gone']);
+describe('pendingFolders', () => {
+  it('picks the folders of removed services only, whatever their case, and never one in use again', () => {
+    const folders = ['svc-a1', 'svc-B2', 'svc-gone', 'svc-unlisted', 'other-app', 'Cache'];
+    expect(pendingFolders(folders, ['gone', 'b2'], ['a1'])).toEqual(['svc-B2', 'svc-gone']);
+    expect(pendingFolders(folders, ['gone', 'b2'], ['B2'])).toEqual(['svc-gone']);
+    // Nothing pending: nothing picked, however many folders no service names.
+    expect(pendingFolders(folders, [], [])).toEqual([]);
   });
 });
 

@@ -8,14 +8,14 @@
  *   vi.mock('electron', async () => (await import('./main-under-test')).fakeElectronModule());
  *   vi.mock('electron-store', async () => (await import('./main-under-test')).fakeElectronStore());
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { vi } from 'vitest';
 import { DEFAULT_SETTINGS, type AppState } from '../../../common/state';
 import type { ServiceSnapshot } from '../../../common/model';
 import type { IpcMainEventLike } from '../../../main/electron/api';
-import { IpcRouter, type Outcome } from '../../../main/ipc/router';
+import type { IpcRouter, Outcome } from '../../../main/ipc/router';
 import { CURRENT_VERSION } from '../../../main/persistence/document';
 import type { FakeElectronModule } from '../../fakes/electron-module';
 import type { FakeView, FakeWebContents, FakeWindow } from '../../fakes/electron';
@@ -23,13 +23,19 @@ import type { FakeView, FakeWebContents, FakeWindow } from '../../fakes/electron
 /** 2026-03-01 10:00 UTC, a Sunday: shop hours and quiet hours stay out of the way. */
 export const START = Date.UTC(2026, 2, 1, 10, 0, 0);
 
-let module: FakeElectronModule | undefined;
+/**
+ * The fake module main's last start imported. Kept on the global object: a restart resets the module registry,
+ * and the mock factory then runs in a fresh copy of this file.
+ */
+const LATEST = Symbol.for('wasl.test.fakeElectron');
+const latest = (): FakeElectronModule | undefined => (globalThis as Record<symbol, FakeElectronModule | undefined>)[LATEST];
 /** The console as vitest gives it, before main's lines are caught. */
 const consoleLog = console.log.bind(console);
 
 export async function fakeElectronModule(): Promise<FakeElectronModule> {
   const { createFakeElectronModule } = await import('../../fakes/electron-module');
-  module = createFakeElectronModule();
+  const module = createFakeElectronModule();
+  (globalThis as Record<symbol, FakeElectronModule | undefined>)[LATEST] = module;
   return module;
 }
 
@@ -86,27 +92,52 @@ export interface MainUnderTest {
   chats(): Promise<Record<string, ServiceSnapshot>>;
   /** Moves the fake clock on, firing due timers and letting promises settle. */
   advance(ms: number): Promise<void>;
-  close(): void;
+  /** Quits as the user would (the app's quit events: pending writes happen), keeping the profile for a restart. */
+  quit(): void;
+  /** Ends the test's start; the profile folder is deleted unless `keepProfile`. */
+  close(options?: { keepProfile?: boolean }): void;
 }
 
-/** Starts main/index.ts on a fresh profile whose settings.json holds `settings` (text as is, anything else as JSON). */
-export async function bootMain(settings: unknown = goodSettings()): Promise<MainUnderTest> {
+export interface BootOptions {
+  /** Start on this existing profile (a restart after `quit`); `settings: null` leaves its settings file as it is. */
+  profile?: string;
+  /** Partition folders (`Partitions/<name>`, each with a cookie file) the profile holds before the start. */
+  partitions?: readonly string[];
+}
+
+/**
+ * Starts main/index.ts on a profile whose settings.json holds `settings` (text or bytes as they are, null to keep
+ * the file, anything else as JSON): a fresh profile, or `options.profile` for a restart.
+ */
+export async function bootMain(settings: unknown = goodSettings(), options: BootOptions = {}): Promise<MainUnderTest> {
   vi.useFakeTimers({ now: START, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'wasl-hostile-'));
-  writeFileSync(path.join(profile, 'settings.json'), typeof settings === 'string' ? settings : JSON.stringify(settings));
+  const profile = options.profile ?? mkdtempSync(path.join(os.tmpdir(), 'wasl-hostile-'));
+  if (settings !== null) {
+    const content = typeof settings === 'string' || Buffer.isBuffer(settings) ? settings : JSON.stringify(settings);
+    writeFileSync(path.join(profile, 'settings.json'), content);
+  }
+  for (const name of options.partitions ?? []) {
+    mkdirSync(path.join(profile, 'Partitions', name), { recursive: true });
+    writeFileSync(path.join(profile, 'Partitions', name, 'Cookies'), 'signed in');
+  }
   vi.stubEnv('WASL_USER_DATA_DIR', profile);
   const lines: string[] = [];
   vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
     lines.push(String(line));
   });
-  const registered = vi.spyOn(IpcRouter.prototype, 'shell');
+  // A fresh copy of main (and of the router class it builds) on a fresh fake Electron at every start.
+  vi.resetModules();
+  vi.doMock('electron', fakeElectronModule);
+  vi.doMock('electron-store', fakeElectronStore);
+  const { IpcRouter: Router } = await import('../../../main/ipc/router');
+  const registered = vi.spyOn(Router.prototype, 'shell');
   await import('../../../main/index');
   await vi.advanceTimersByTimeAsync(0);
   const router = registered.mock.contexts[0];
   registered.mockRestore();
-  if (!module) throw new Error('the electron mock was not used');
-  if (!(router instanceof IpcRouter)) throw new Error('main built no IPC router');
-  const fake = module;
+  const fake = latest();
+  if (!fake) throw new Error('the electron mock was not used');
+  if (!(router instanceof Router)) throw new Error('main built no IPC router');
   const win = fake.windows[0];
   if (!win) throw new Error('main opened no window');
 
@@ -166,11 +197,15 @@ export async function bootMain(settings: unknown = goodSettings()): Promise<Main
     advance: async (ms) => {
       await vi.advanceTimersByTimeAsync(ms);
     },
-    close: () => {
+    quit: () => {
+      fake.app.emit('before-quit');
+      fake.app.emit('will-quit');
+    },
+    close: ({ keepProfile = false } = {}) => {
       vi.restoreAllMocks();
       vi.useRealTimers();
       vi.unstubAllEnvs();
-      rmSync(profile, { recursive: true, force: true });
+      if (!keepProfile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -12,7 +12,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../common/ipc';
-import { CURRENT_VERSION, defaultDocument } from '../../../main/persistence/document';
+import { CURRENT_VERSION, defaultDocument, toDisk } from '../../../main/persistence/document';
 import { openSettings, type KeyValueFileFactory } from '../../../main/persistence/settings-file';
 import { ManualClock } from '../../fakes/clock';
 import { MemoryLogger } from '../../fakes/logger';
@@ -45,7 +45,8 @@ afterAll(() => {
 describe('a damaged settings file', () => {
   let dir: string;
   const file = () => path.join(dir, 'settings.json');
-  const others = () => fs.readdirSync(dir).filter((f) => f !== 'settings.json');
+  /** Files beside settings.json, but its last good copies (kept after every successful write). */
+  const others = () => fs.readdirSync(dir).filter((f) => f !== 'settings.json' && !f.startsWith('settings.last-good'));
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wasl-faults-'));
@@ -66,7 +67,7 @@ describe('a damaged settings file', () => {
     if (keeps === 'services') expect(opened.doc.services.map((s) => s.id)).toEqual(['wa1', 'tg1']);
     else expect(opened.doc).toEqual(defaultDocument());
     // What is on disk now reads back cleanly: the next start says nothing more.
-    expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toEqual(opened.doc);
+    expect(JSON.parse(fs.readFileSync(file(), 'utf8'))).toEqual(toDisk(opened.doc));
     expect(openSettings(dir, conf, new ManualClock(Date.UTC(2026, 2, 2)), new MemoryLogger(), () => 'notice-2').notices).toEqual([]);
     expect(log.lines.filter((l) => l.level !== 'info')).toHaveLength(1);
     figures.push({ fault, 'Wasl starts': 'yes', 'backup kept': backup ?? '', notice: opened.notices[0]?.kind ?? '', 'services kept': opened.doc.services.length });
