@@ -270,18 +270,19 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
   // Keys an older document has and this version does not are leftovers of its migrations, not a later Wasl's.
   if (version >= current) for (const [key, value] of Object.entries(raw)) if (!KNOWN_KEYS.has(key)) doc.foreign.keys[key] = value;
 
-  const settings = isRecord(raw['settings']) ? raw['settings'] : {};
-  dropped += pick(settings, settingsFields, doc.settings);
-  const notifications = isRecord(settings['notifications']) ? settings['notifications'] : {};
-  dropped += pick(notifications, notificationFields, doc.settings.notifications);
+  const settings = record(raw['settings']);
+  dropped += settings.dropped + pick(settings.value, settingsFields, doc.settings);
+  const notifications = record(settings.value['notifications']);
+  dropped += notifications.dropped + pick(notifications.value, notificationFields, doc.settings.notifications);
 
-  const shop = isRecord(settings['shop']) ? settings['shop'] : {};
-  dropped += pick(shop, shopFields, doc.settings.shop);
+  const shop = record(settings.value['shop']);
+  dropped += shop.dropped + pick(shop.value, shopFields, doc.settings.shop);
 
   if (raw['view'] === 'inbox' || raw['view'] === 'service') doc.view = raw['view'];
   else if (raw['view'] !== undefined) dropped += 1;
 
   const people = Array.isArray(raw['people']) ? raw['people'] : [];
+  if (raw['people'] !== undefined && !Array.isArray(raw['people'])) dropped += 1;
   const personIds = new Set<string>();
   for (const item of people) {
     const parsed = personSchema.safeParse(item);
@@ -296,6 +297,7 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
     doc.people.push(person);
   }
   const dismissed = Array.isArray(raw['dismissedSuggestions']) ? raw['dismissedSuggestions'] : [];
+  if (raw['dismissedSuggestions'] !== undefined && !Array.isArray(raw['dismissedSuggestions'])) dropped += 1;
   for (const key of dismissed) {
     if (typeof key === 'string' && key.length <= LIMITS.idChars * 4 && key.includes('|')) doc.dismissedSuggestions.push(key);
     else dropped += 1;
@@ -316,6 +318,12 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
     else dropped += 1;
   }
   return { doc, dropped };
+}
+
+/** An object part of the document: absent is empty; anything but an object is empty too, and counted as damage. */
+function record(value: unknown): { value: RawDoc; dropped: number } {
+  if (isRecord(value)) return { value, dropped: 0 };
+  return { value: {}, dropped: value === undefined ? 0 : 1 };
 }
 
 /** The document's keys this version reads; any other top-level key was written by a later Wasl. */

@@ -388,6 +388,18 @@ describe('openSettings: the last good copies', () => {
   });
 });
 
+describe('readDocument: a part of the wrong shape', () => {
+  it.each([
+    ['people', { people: 'damaged' }],
+    ['dismissed suggestions', { dismissedSuggestions: {} }],
+    ['settings', { settings: [1, 2] }],
+    ['notifications', { settings: { ...settings, notifications: 'off' } }],
+    ['the shop', { settings: { ...settings, shop: 7 } }],
+  ])('counts %s that are not a list or an object as damage, so the original is kept aside', (_part, extra) => {
+    expect(readDocument(good(extra)).problem).toEqual({ kind: 'repaired', dropped: 1 });
+  });
+});
+
 describe('readDocument: removed services and a later Wasl’s data', () => {
   it('reads the services whose data is to be deleted; one back in the list is not deleted', () => {
     const { doc, problem } = readDocument(good({ pendingDeletions: ['gone', 'a1', 'gone', '../x'] }));
