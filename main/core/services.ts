@@ -51,6 +51,8 @@ export interface ActivityPort {
 
 /** How long a page has to answer whether it typed a quick reply into its composer. */
 export const INSERT_TIMEOUT_MS = 5_000;
+/** How long a quick reply waits for a sleeping or loading page to come up and report. */
+export const PAGE_WAIT_MS = 60_000;
 
 export interface ServiceControllerDeps {
   store: AppStore;
@@ -93,7 +95,7 @@ export class ServiceController {
   /** Services woken from sleep whose page has not reported yet: messages for the page wait until it has. */
   private readonly waking = new Set<string>();
   /** Quick replies sent to a page, waiting for it to say whether it typed them. */
-  private readonly inserts = new Map<string, { serviceId: string; done: (ok: boolean | undefined) => void }>();
+  private readonly inserts = new Map<string, { serviceId: string; done: (ok: boolean | undefined) => void; deliver?: () => void }>();
   private readonly timers = new Map<string, Timers>();
   private readonly seqs = new Map<string, number>();
   /** Each service's latest snapshot, kept out of AppState: chat lists are large and change often. */
@@ -327,6 +329,12 @@ export class ServiceController {
       this.pendingChats.delete(id);
       this.views.send(id, CHANNELS.serviceOpenChat, pendingChat);
     }
+    for (const pending of this.inserts.values()) {
+      if (pending.serviceId !== id || !pending.deliver) continue;
+      const deliver = pending.deliver;
+      delete pending.deliver;
+      deliver();
+    }
     return true;
   }
 
@@ -358,15 +366,19 @@ export class ServiceController {
     this.onChats(id, { reset: false, loggedIn: snapshot.loggedIn, unread: snapshot.unread, upsert, remove: [] });
   }
 
-  /** Types a quick reply into the service's open chat; the page answers whether it found a message box. */
+  /**
+   * Types a quick reply into the service's open chat; the page answers whether it found a message box. A page
+   * that is asleep, waking or still loading gets the text once its connector has reported (as openChat does).
+   */
   private insertText(id: string, text: string): Promise<CommandResult> {
     const service = this.service(id);
     if (!service?.enabled) return Promise.resolve({ ok: false, error: 'not-found' });
     const requestId = this.newId();
     return new Promise((resolve) => {
+      let timer: TimerHandle | undefined;
       const finish = (ok: boolean | undefined): void => {
         if (!this.inserts.delete(requestId)) return;
-        this.clock.clearTimeout(timer);
+        if (timer !== undefined) this.clock.clearTimeout(timer);
         if (ok === true) resolve({ ok: true });
         else if (ok === false) resolve({ ok: false, error: 'no-composer' });
         else {
@@ -374,11 +386,25 @@ export class ServiceController {
           resolve({ ok: false, error: 'failed', detail: 'no answer' });
         }
       };
-      const timer = this.clock.setTimeout(() => finish(undefined), INSERT_TIMEOUT_MS);
-      this.inserts.set(requestId, { serviceId: id, done: finish });
+      const deliver = (): void => {
+        if (timer !== undefined) this.clock.clearTimeout(timer);
+        timer = this.clock.setTimeout(() => finish(undefined), INSERT_TIMEOUT_MS);
+        this.views.send(id, CHANNELS.serviceInsertText, { requestId, text });
+      };
       this.activate(id);
-      this.views.send(id, CHANNELS.serviceInsertText, { requestId, text });
+      if (this.pageReported(id)) {
+        this.inserts.set(requestId, { serviceId: id, done: finish });
+        deliver();
+      } else {
+        this.inserts.set(requestId, { serviceId: id, done: finish, deliver });
+        timer = this.clock.setTimeout(() => finish(undefined), PAGE_WAIT_MS);
+      }
     });
+  }
+
+  /** The service's page is up and its connector has reported since it loaded: it can take a request now. */
+  private pageReported(id: string): boolean {
+    return !this.asleepOrWaking(id) && this.seqs.has(id);
   }
 
   /** The page's answer to insertText. Answers from another service's page, or late ones, are ignored. */
@@ -490,15 +516,16 @@ export class ServiceController {
     this.store.setState({ services });
   }
 
+  /** Applies every choice the command carries, as one patch: no field it validated can be left out. */
   private set(service: ServiceConfig, cmd: Extract<Command, { type: 'service.set' }>): void {
+    const { type: _type, id: _id, ...fields } = cmd;
     const change: Partial<ServiceConfig> = {};
-    if (cmd.muted !== undefined) {
-      change.muted = cmd.muted;
-      if (service.enabled) this.views.setAudioMuted(service.id, cmd.muted);
+    for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
+      if (fields[key] !== undefined) Object.assign(change, { [key]: fields[key] });
     }
-    if (cmd.callsAllowed !== undefined) change.callsAllowed = cmd.callsAllowed;
-    if (cmd.enabled !== undefined && cmd.enabled !== service.enabled) change.enabled = cmd.enabled;
+    if (change.enabled === service.enabled) delete change.enabled;
     updateService(this.store, service.id, change);
+    if (change.muted !== undefined && service.enabled) this.views.setAudioMuted(service.id, change.muted);
     if (change.enabled === false) {
       this.forget(service.id);
       this.views.close(service.id);

@@ -26,6 +26,9 @@ export class FakeRootApp extends FakeApp {
   getAppPath(): string {
     return '/fake/app';
   }
+  override getPath(name: 'userData' | 'downloads' | 'documents' | 'home'): string {
+    return name === 'documents' || name === 'home' ? `${this.paths.userData}/${name}` : super.getPath(name);
+  }
   getVersion(): string {
     return '0.0.0-test';
   }
@@ -40,7 +43,15 @@ export class FakeRootApp extends FakeApp {
   }
 }
 
+/** The system's save and open dialogs: what the next one answers is set by the test (undefined: cancelled). */
+export interface FakeDialog {
+  answers: { save: string | undefined; open: string | undefined };
+  showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }>;
+  showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }>;
+}
+
 export interface FakeElectronModule extends FakeElectron {
+  dialog: FakeDialog;
   app: FakeRootApp;
   session: { fromPartition(partition: string): FakeSession; defaultSession: FakeSession };
   nativeTheme: { themeSource: string; shouldUseDarkColors: boolean };
@@ -79,8 +90,17 @@ export function createFakeElectronModule(): FakeElectronModule {
   const powerListeners = new Map<string, (() => void)[]>();
   const handlers = new Map<string, (request: { url: string }) => Promise<Response> | Response>();
   // Extends the base fake in place, so state it keeps on itself (the application menu) stays visible here.
+  const answers: FakeDialog['answers'] = { save: undefined, open: undefined };
+  const dialog: FakeDialog = {
+    answers,
+    showSaveDialog: () => Promise.resolve(answers.save === undefined ? { canceled: true, filePath: '' } : { canceled: false, filePath: answers.save }),
+    showOpenDialog: () => Promise.resolve(answers.open === undefined ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [answers.open] }),
+  };
+  // No window has the focus in the fake: dialogs open unattached.
+  Object.assign(base.BrowserWindow, { getFocusedWindow: () => null });
   const module: FakeElectronModule = Object.assign(base, {
     app,
+    dialog,
     session: { fromPartition: (partition: string) => base.sessionFor(partition), defaultSession: base.sessionFor('') },
     nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
     powerMonitor: {

@@ -10,7 +10,7 @@ import { CHECK_MAX_MS, CHECK_SETTLE_MS, DEFAULT_CHECK_EVERY_MIN, DEFAULT_SLEEP_A
 import { initialRuntime, type AppState } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app-store';
 import { FIRST_CHECK_MS, PowerScheduler } from '../../main/core/power';
-import { newChats, ServiceController } from '../../main/core/services';
+import { INSERT_TIMEOUT_MS, newChats, PAGE_WAIT_MS, ServiceController } from '../../main/core/services';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
 import { stateOf } from '../fakes/state';
@@ -206,6 +206,40 @@ describe('power: lazy start, sleep and wake', () => {
     expect(views.of('send').filter((c) => c.id === 'b')).toEqual([{ op: 'send', id: 'b', channel: CHANNELS.serviceOpenChat, payload: '7' }]);
     controller.noticeClicked('b', { id: 'n2', chatId: '7' });
     expect(views.of('send').at(-1)).toEqual({ op: 'send', id: 'b', channel: CHANNELS.serviceNoticeClick, payload: { id: 'n2', chatId: '7' } });
+  });
+
+  it('types a quick reply into a sleeping service once its page has woken and reported, not before', async () => {
+    setup(stateWith([svc('a'), svc('b', { sleepAfterMin: 5 })], 'b'));
+    report('b', [chat('7', 0)]);
+    store.setState({ activeServiceId: 'a' });
+    clock.advance(5 * MIN);
+    expect(status('b')).toBe('asleep');
+    const typed = () => views.of('send').filter((c) => c.id === 'b' && c.channel === CHANNELS.serviceInsertText);
+    const pending = controller.command({ type: 'service.insertText', id: 'b', text: 'أهلاً أحمد' });
+    expect(store.getState()).toMatchObject({ activeServiceId: 'b', view: 'service' });
+    expect(status('b')).toBe('loading');
+    // Waking takes longer than a page has to answer: the request waits for the page, not on a clock.
+    clock.advance(INSERT_TIMEOUT_MS * 2);
+    expect(typed()).toEqual([]);
+    report('b', [chat('7', 0)]);
+    expect(typed()).toEqual([{ op: 'send', id: 'b', channel: CHANNELS.serviceInsertText, payload: { requestId: expect.any(String) as string, text: 'أهلاً أحمد' } }]);
+    const { requestId } = typed()[0]?.payload as { requestId: string };
+    controller.insertResult('b', requestId, true);
+    expect(await pending).toEqual({ ok: true });
+  });
+
+  it('types into a service that is still loading once it reports, and gives up when it never does', async () => {
+    setup(stateWith([svc('a'), svc('b')], 'a'));
+    const first = controller.command({ type: 'service.insertText', id: 'b', text: 'one' });
+    expect(views.of('send').filter((c) => c.id === 'b')).toEqual([]);
+    clock.advance(PAGE_WAIT_MS);
+    expect(await first).toEqual({ ok: false, error: 'failed', detail: 'no answer' });
+    const second = controller.command({ type: 'service.insertText', id: 'b', text: 'two' });
+    report('b', []);
+    const sent = views.of('send').filter((c) => c.id === 'b' && c.channel === CHANNELS.serviceInsertText);
+    expect(sent.map((c) => (c.payload as { text: string }).text)).toEqual(['two']);
+    controller.insertResult('b', (sent[0]?.payload as { requestId: string }).requestId, false);
+    expect(await second).toEqual({ ok: false, error: 'no-composer' });
   });
 
   it('sleeps a service now on request, the one in front giving way to the inbox', async () => {

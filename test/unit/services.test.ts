@@ -411,9 +411,14 @@ describe('ServiceController', () => {
   });
   describe('quick replies typed into a page', () => {
     const typed = () => views.of('send').filter((c) => c.channel === CHANNELS.serviceInsertText);
+    /** The page loaded and its connector reported: it takes requests at once. */
+    const reported = (...ids: string[]) => {
+      for (const id of ids) controller.serviceUpdate(id, { seq: 0, reset: true, loggedIn: true, unread: { direct: 0, indirect: 0 }, upsert: [], remove: [] });
+    };
 
     it('brings the service forward, sends the text, and answers what the page said', async () => {
       setup(stateWith([svc('a'), svc('b')], 'a'));
+      reported('a', 'b');
       const pending = controller.command({ type: 'service.insertText', id: 'b', text: 'Hello Ahmed' });
       expect(store.getState()).toMatchObject({ activeServiceId: 'b', view: 'service' });
       expect(typed()).toEqual([{ op: 'send', id: 'b', channel: CHANNELS.serviceInsertText, payload: { requestId: 'id1', text: 'Hello Ahmed' } }]);
@@ -423,6 +428,7 @@ describe('ServiceController', () => {
 
     it('says when the page found no message box', async () => {
       setup(stateWith([svc('a')]));
+      reported('a');
       const pending = controller.command({ type: 'service.insertText', id: 'a', text: 'x' });
       controller.insertResult('a', 'id1', false);
       expect(await pending).toEqual({ ok: false, error: 'no-composer' });
@@ -430,6 +436,7 @@ describe('ServiceController', () => {
 
     it('ignores an answer from another page, and gives up when the page never answers', async () => {
       setup(stateWith([svc('a'), svc('b')]));
+      reported('a', 'b');
       const pending = controller.command({ type: 'service.insertText', id: 'a', text: 'x' });
       controller.insertResult('b', 'id1', true);
       controller.insertResult('a', 'other', true);

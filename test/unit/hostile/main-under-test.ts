@@ -8,6 +8,7 @@
  *   vi.mock('electron', async () => (await import('./main-under-test')).fakeElectronModule());
  *   vi.mock('electron-store', async () => (await import('./main-under-test')).fakeElectronStore());
  */
+import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -75,6 +76,8 @@ export const SENDER_KINDS: readonly SenderKind[] = ['shell', 'shell-iframe', 'sh
 
 export interface MainUnderTest {
   fake: FakeElectronModule;
+  /** electron-updater as an installed build loads it (unused otherwise). */
+  updater: FakeAutoUpdater;
   profile: string;
   win: FakeWindow;
   /** The router main built, for channels it knows but Electron does not deliver, and its totals. */
@@ -98,7 +101,25 @@ export interface MainUnderTest {
   close(options?: { keepProfile?: boolean }): void;
 }
 
+/** electron-updater's autoUpdater as an installed build loads it: checks and installs are counted. */
+export class FakeAutoUpdater extends EventEmitter {
+  autoDownload = false;
+  autoInstallOnAppQuit = true;
+  logger: object | null = {};
+  checks = 0;
+  installs = 0;
+  checkForUpdates(): Promise<null> {
+    this.checks += 1;
+    return Promise.resolve(null);
+  }
+  quitAndInstall(): void {
+    this.installs += 1;
+  }
+}
+
 export interface BootOptions {
+  /** Start as an installed build (app.isPackaged), with `FakeAutoUpdater` as electron-updater. */
+  packaged?: boolean;
   /** Start on this existing profile (a restart after `quit`); `settings: null` leaves its settings file as it is. */
   profile?: string;
   /** Partition folders (`Partitions/<name>`, each with a cookie file) the profile holds before the start. */
@@ -127,8 +148,18 @@ export async function bootMain(settings: unknown = goodSettings(), options: Boot
   });
   // A fresh copy of main (and of the router class it builds) on a fresh fake Electron at every start.
   vi.resetModules();
-  vi.doMock('electron', fakeElectronModule);
+  vi.doMock('electron', async () => {
+    const module = await fakeElectronModule();
+    module.app.isPackaged = options.packaged === true;
+    return module;
+  });
   vi.doMock('electron-store', fakeElectronStore);
+  const updater = new FakeAutoUpdater();
+  if (options.packaged === true) {
+    vi.doMock('electron-updater', () => ({ default: { autoUpdater: updater } }));
+    // An installed build registers itself to start at login: inside the profile, never in the real ~/.config.
+    vi.stubEnv('XDG_CONFIG_HOME', path.join(profile, 'config'));
+  }
   const { IpcRouter: Router } = await import('../../../main/ipc/router');
   const registered = vi.spyOn(Router.prototype, 'shell');
   await import('../../../main/index');
@@ -185,6 +216,7 @@ export async function bootMain(settings: unknown = goodSettings(), options: Boot
 
   return {
     fake,
+    updater,
     profile,
     win,
     router,
