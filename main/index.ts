@@ -30,7 +30,7 @@ import { CHANNELS } from '../common/channels';
 import { commandSchema, type ServiceNotice, type ShellAction, insertResultSchema, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema } from '../common/ipc';
 import { PLATFORMS, serviceOrigins } from '../common/catalog';
 import { isAway, nextChange, weeklyHours } from '../common/shop/hours';
-import { diffState, initialRuntime } from '../common/state';
+import { initialRuntime } from '../common/state';
 import { ActivityTracker } from './core/activity';
 import { withPhone } from './core/chats';
 import { DataTransfer } from './core/data-transfer';
@@ -48,6 +48,7 @@ import type { ResourceReport } from '../common/resources';
 import { measure } from './electron/metrics';
 import { PowerScheduler } from './core/power';
 import { ServiceController } from './core/services';
+import { ShellFeed } from './core/shell-feed';
 import { dispatchCommand } from './core/commands';
 import { PeopleController } from './core/people-controller';
 import { shortcutFor } from './core/shortcuts';
@@ -242,9 +243,7 @@ function start(): void {
     clock: systemClock,
     log,
     newId: randomUUID,
-    onChats: (serviceId, delta) => {
-      if (!win.isDestroyed()) win.webContents.send(CHANNELS.chats, { serviceId, delta });
-    },
+    onChats: (serviceId, delta) => feed.chats(serviceId, delta),
     activity: tracker,
     onRemoved: (id) => persister.deleteLater(id),
     onNews: (serviceId, chats) => {
@@ -257,6 +256,17 @@ function start(): void {
     },
   });
   const services = controller;
+  // What the shell sees: everything, or while locked nothing it could show.
+  const feed = new ShellFeed({
+    store,
+    chats: () => services.chatsForShell(),
+    sendPatch: (patch) => {
+      if (!win.isDestroyed()) win.webContents.send(CHANNELS.patch, patch);
+    },
+    sendChats: (serviceId, delta) => {
+      if (!win.isDestroyed()) win.webContents.send(CHANNELS.chats, { serviceId, delta });
+    },
+  });
   const people = new PeopleController(store, randomUUID);
 
   const shellUrl = DEV_RENDERER_URL ?? SHELL_URL;
@@ -266,8 +276,8 @@ function start(): void {
     clock: systemClock,
     log,
   });
-  router.shell(CHANNELS.hydrate, z.undefined(), () => store.getState());
-  router.shell(CHANNELS.hydrateChats, z.undefined(), () => services.chatsForShell());
+  router.shell(CHANNELS.hydrate, z.undefined(), () => feed.hydrate());
+  router.shell(CHANNELS.hydrateChats, z.undefined(), () => feed.hydrateChats());
   router.shell(CHANNELS.viewport, viewportSchema, ({ rect }) => {
     services.setViewport(rect);
   });
@@ -472,8 +482,6 @@ function start(): void {
   refreshChrome();
 
   store.subscribe((next, prev) => {
-    const patch = diffState(prev, next);
-    if (patch && !win.isDestroyed()) win.webContents.send(CHANNELS.patch, patch);
     if (next.settings.theme !== prev.settings.theme) nativeTheme.themeSource = next.settings.theme;
     if (next.services !== prev.services || next.activeServiceId !== prev.activeServiceId || next.settings !== prev.settings || next.lock !== prev.lock) {
       refreshChrome();

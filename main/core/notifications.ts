@@ -78,14 +78,20 @@ export class NotificationCenter {
   private held = 0;
   private opening: TimerHandle | undefined;
 
-  constructor(private readonly deps: NotificationCenterDeps) {}
+  constructor(private readonly deps: NotificationCenterDeps) {
+    // Private mode keeps no message text, in the tray or in its file: none kept from now, none of what was kept.
+    if (deps.store.getState().settings.notifications.privateMode) this.forgetText();
+    deps.store.subscribe((next, prev) => {
+      if (next.settings.notifications.privateMode && !prev.settings.notifications.privateMode) this.forgetText();
+    });
+  }
 
   receive(serviceId: string, notice: ServiceNotice): void {
     const { store, clock } = this.deps;
     const service = store.getState().services.find((s) => s.id === serviceId);
     if (!service?.enabled) return;
     const record: NotificationRecord = { id: this.deps.newId(), serviceId, title: notice.title, at: clock.now(), read: false };
-    if (notice.body !== undefined) record.body = notice.body;
+    if (notice.body !== undefined && !store.getState().settings.notifications.privateMode) record.body = notice.body;
     if (notice.iconUrl !== undefined) record.iconUrl = notice.iconUrl;
     if (notice.tag !== undefined) record.tag = notice.tag;
     if (notice.chatId !== undefined) record.chatId = notice.chatId;
@@ -173,6 +179,20 @@ export class NotificationCenter {
         return { ok: true };
       }
     }
+  }
+
+  /** Drops the message text of every kept notification (reminders' texts are Wasl's own and stay). */
+  private forgetText(): void {
+    const { store } = this.deps;
+    const current = store.getState().notifications;
+    if (!current.some((n) => n.body !== undefined && n.kind !== 'reminder')) return;
+    store.setState({
+      notifications: current.map((n) => {
+        if (n.body === undefined || n.kind === 'reminder') return n;
+        const { body: _body, ...rest } = n;
+        return rest;
+      }),
+    });
   }
 
   private locked(): boolean {

@@ -30,7 +30,7 @@ export interface TrayView {
   total: number;
   /** The newest unread notifications, newest first (at most TRAY_NOTIFICATIONS are listed). */
   unread: readonly UnreadNotification[];
-  notifications: Pick<NotificationSettings, 'dndUntil' | 'quietHours'>;
+  notifications: Pick<NotificationSettings, 'dndUntil' | 'quietHours' | 'privateMode'>;
   /** Outside business hours: when the shop opens next (null when it never does); undefined while open. */
   away?: { opens: number | null };
   /** The memory Wasl uses in all, once sampled (KiB). */
@@ -164,9 +164,11 @@ export class AppTray {
     if (locked) items.push({ id: 'locked', label: s.waslLocked, enabled: false });
     else if (unread.length === 0) items.push({ label: s.noNewNotifications, enabled: false });
     for (const n of unread) {
+      // Private mode shows who wrote no more than the pop-ups do: the service, and "New message".
+      const title = view.notifications.privateMode ? s.newMessage : shorten(n.title);
       items.push({
         id: `notification:${n.id}`,
-        label: literal(fill(s.notificationItem, { title: isolate(shorten(n.title)), service: isolate(n.serviceName) })),
+        label: literal(fill(s.notificationItem, { title: isolate(title), service: isolate(n.serviceName) })),
         click: () => this.deps.dispatch({ type: 'notifications.open', id: n.id }),
       });
     }

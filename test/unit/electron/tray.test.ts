@@ -253,6 +253,16 @@ describe('AppTray: unread notifications', () => {
     expect(h.commands).toEqual([{ type: 'notifications.open', id: 'n1' }]);
   });
 
+  it('in private mode names the service only, as the pop-ups do, and still opens the chat', () => {
+    const h = setup();
+    h.show({ unread: [notification('n1', 'Omar: the red dress, size M?', 'Telegram')], notifications: { ...DEFAULT_SETTINGS.notifications, privateMode: true } });
+    const items = h.items();
+    expect(labels(items)[2]).toBe(`${isolated('New message')} — ${isolated('Telegram')}`);
+    expect(JSON.stringify(items)).not.toContain('Omar');
+    click(items[2]);
+    expect(h.commands).toEqual([{ type: 'notifications.open', id: 'n1' }]);
+  });
+
   it('lists five at most, shortens long titles and keeps a literal &', () => {
     const h = setup();
     const unread = Array.from({ length: 7 }, (_, i) => notification(`n${i}`, i === 0 ? `Tom & Jerry ${'x'.repeat(80)}` : `Chat ${i}`, 'Shop & Co'));
