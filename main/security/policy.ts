@@ -80,15 +80,17 @@ export interface PermissionGrants {
 }
 
 /**
- * Notifications for the service's own origins; camera and microphone only when the user enabled calls for the
- * service, again for its own origins only; everything else (geolocation, MIDI, USB, screen capture, clipboard
- * reads, pointer lock, storage access…) denied.
+ * For the service's own origins only: notifications, copying to the clipboard (copy buttons) and full screen
+ * (videos); camera and microphone too when the user enabled calls for the service. Everything else (geolocation,
+ * MIDI, USB, screen capture, clipboard reads, pointer lock, storage access…) denied.
  */
 export function decidePermission(query: PermissionQuery, grants: PermissionGrants): boolean {
   const url = parse(query.requestingUrl);
   if (!url || !originAllowed(url, grants.origins)) return false;
   switch (query.permission) {
     case 'notifications':
+    case 'clipboard-sanitized-write':
+    case 'fullscreen':
       return true;
     case 'media':
       return grants.callsAllowed && query.mediaTypes.every((t) => t === 'audio' || t === 'video');

@@ -95,7 +95,24 @@ describe('decidePermission', () => {
     expect(decidePermission({ permission: 'media', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['screen'] }, calls)).toBe(false);
   });
 
-  it.each(['geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'midi', 'midiSysex', 'hid', 'usb', 'serial', 'display-capture', 'pointerLock', 'openExternal', 'fullscreen', 'unknown', 'storage-access'])(
+  // Copy buttons and full-screen video: the service's own pages only.
+  it.each([
+    ['clipboard-sanitized-write', 'https://web.whatsapp.com/', true],
+    ['clipboard-sanitized-write', 'https://web.whatsapp.com/send?phone=1', true],
+    ['clipboard-sanitized-write', 'https://evil.example/', false],
+    ['clipboard-sanitized-write', 'https://web.whatsapp.com.evil.example/', false],
+    ['clipboard-sanitized-write', 'http://web.whatsapp.com/', false],
+    ['clipboard-sanitized-write', '', false],
+    ['fullscreen', 'https://web.whatsapp.com/', true],
+    ['fullscreen', 'https://www.youtube.com/embed/x', false],
+    ['fullscreen', 'https://evil.example/', false],
+    ['fullscreen', 'not a url', false],
+  ] as const)('%s for %j: %s', (permission, requestingUrl, granted) => {
+    expect(ask(permission, requestingUrl)).toBe(granted);
+    expect(decidePermission({ permission, requestingUrl, mediaTypes: [] }, { origins: whatsapp, callsAllowed: true })).toBe(granted);
+  });
+
+  it.each(['geolocation', 'clipboard-read', 'midi', 'midiSysex', 'hid', 'usb', 'serial', 'display-capture', 'pointerLock', 'keyboardLock', 'openExternal', 'unknown', 'storage-access', 'deprecated-sync-clipboard-read'])(
     'denies %s',
     (permission) => {
       expect(decidePermission({ permission, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] }, { origins: whatsapp, callsAllowed: true })).toBe(false);

@@ -291,6 +291,18 @@ describe('ServiceViews: each partition’s session', () => {
     expect(h.log.count('info', 'permission refused')).toBe(denied.length);
   });
 
+  it('lets the service’s own pages copy to the clipboard and go full screen, and no one else', async () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'));
+    const session = h.sessionOf('a');
+    for (const permission of ['clipboard-sanitized-write', 'fullscreen']) {
+      expect(await session.request(permission, { requestingUrl: 'https://web.whatsapp.com/' }), permission).toBe(true);
+      expect(session.check(permission, 'https://web.whatsapp.com'), permission).toBe(true);
+      expect(await session.request(permission, { requestingUrl: 'https://evil.example/' }), permission).toBe(false);
+      expect(session.check(permission, 'https://evil.example'), permission).toBe(false);
+    }
+  });
+
   it('denies everything once the service is gone from the configuration', async () => {
     const h = setup();
     openAll(h, service('a', 'whatsapp', { callsAllowed: true }));
