@@ -42,11 +42,15 @@ export interface DownloadItemLike {
 
 export interface PermissionRequestDetails {
   requestingUrl?: string;
+  /** Whether the page's top frame asks (not an iframe). */
+  isMainFrame?: boolean;
   mediaTypes?: string[];
 }
 
 export interface PermissionCheckDetails {
   requestingUrl?: string;
+  /** Whether the page's top frame asks; false for an iframe and for a check without a frame (a worker). */
+  isMainFrame?: boolean;
   mediaType?: string;
 }
 

@@ -69,6 +69,8 @@ export interface PermissionQuery {
   permission: string;
   /** The origin or URL asking (request handler: `details.requestingUrl`; check handler: `requestingOrigin`). */
   requestingUrl: string;
+  /** The page's top frame asks, not an iframe or a worker. */
+  isMainFrame: boolean;
   /** For `media`: which devices (`audio`, `video`); empty when unknown. */
   mediaTypes: readonly string[];
 }
@@ -80,15 +82,17 @@ export interface PermissionGrants {
 }
 
 /**
- * For the service's own origins only: notifications, copying to the clipboard (copy buttons) and full screen
- * (videos); camera and microphone too when the user enabled calls for the service. Everything else (geolocation,
- * MIDI, USB, screen capture, clipboard reads, pointer lock, storage access…) denied.
+ * For the service's own origins only: notifications (to its main frame alone: a frame inside the page, even of
+ * the same origin, never notifies), copying to the clipboard (copy buttons) and full screen (videos); camera and
+ * microphone too when the user enabled calls for the service. Everything else (geolocation, MIDI, USB, screen
+ * capture, clipboard reads, pointer lock, storage access…) denied.
  */
 export function decidePermission(query: PermissionQuery, grants: PermissionGrants): boolean {
   const url = parse(query.requestingUrl);
   if (!url || !originAllowed(url, grants.origins)) return false;
   switch (query.permission) {
     case 'notifications':
+      return query.isMainFrame;
     case 'clipboard-sanitized-write':
     case 'fullscreen':
       return true;

@@ -76,7 +76,15 @@ describe('decideWindowOpen', () => {
 describe('decidePermission', () => {
   const grants = { origins: whatsapp, callsAllowed: false };
   const ask = (permission: string, requestingUrl = 'https://web.whatsapp.com/', mediaTypes: string[] = []) =>
-    decidePermission({ permission, requestingUrl, mediaTypes }, grants);
+    decidePermission({ permission, requestingUrl, isMainFrame: true, mediaTypes }, grants);
+
+  it('grants notifications to the service’s main frame only, never to one of its frames', () => {
+    const own = { permission: 'notifications', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] };
+    expect(decidePermission({ ...own, isMainFrame: true }, grants)).toBe(true);
+    expect(decidePermission({ ...own, isMainFrame: false }, grants)).toBe(false);
+    // A frame's other permissions follow the origin alone.
+    expect(decidePermission({ ...own, permission: 'clipboard-sanitized-write', isMainFrame: false }, grants)).toBe(true);
+  });
 
   it('grants notifications to the service’s own origin only', () => {
     expect(ask('notifications')).toBe(true);
@@ -89,10 +97,10 @@ describe('decidePermission', () => {
   it('grants camera and microphone only once the user enabled calls', () => {
     expect(ask('media', 'https://web.whatsapp.com/', ['audio'])).toBe(false);
     const calls = { origins: whatsapp, callsAllowed: true };
-    expect(decidePermission({ permission: 'media', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['audio', 'video'] }, calls)).toBe(true);
-    expect(decidePermission({ permission: 'media', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] }, calls)).toBe(true);
-    expect(decidePermission({ permission: 'media', requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }, calls)).toBe(false);
-    expect(decidePermission({ permission: 'media', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['screen'] }, calls)).toBe(false);
+    expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['audio', 'video'] }, calls)).toBe(true);
+    expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] }, calls)).toBe(true);
+    expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }, calls)).toBe(false);
+    expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['screen'] }, calls)).toBe(false);
   });
 
   // Copy buttons and full-screen video: the service's own pages only.
@@ -109,13 +117,13 @@ describe('decidePermission', () => {
     ['fullscreen', 'not a url', false],
   ] as const)('%s for %j: %s', (permission, requestingUrl, granted) => {
     expect(ask(permission, requestingUrl)).toBe(granted);
-    expect(decidePermission({ permission, requestingUrl, mediaTypes: [] }, { origins: whatsapp, callsAllowed: true })).toBe(granted);
+    expect(decidePermission({ permission, requestingUrl, isMainFrame: true, mediaTypes: [] }, { origins: whatsapp, callsAllowed: true })).toBe(granted);
   });
 
   it.each(['geolocation', 'clipboard-read', 'midi', 'midiSysex', 'hid', 'usb', 'serial', 'display-capture', 'pointerLock', 'keyboardLock', 'openExternal', 'unknown', 'storage-access', 'deprecated-sync-clipboard-read'])(
     'denies %s',
     (permission) => {
-      expect(decidePermission({ permission, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] }, { origins: whatsapp, callsAllowed: true })).toBe(false);
+      expect(decidePermission({ permission, requestingUrl: 'https://web.whatsapp.com/', isMainFrame: true, mediaTypes: [] }, { origins: whatsapp, callsAllowed: true })).toBe(false);
     },
   );
 });

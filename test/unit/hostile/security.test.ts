@@ -123,8 +123,8 @@ describe('what main creates is locked down', () => {
       expect(session.requestHandler, partition || 'default session').not.toBeNull();
       expect(session.checkHandler, partition || 'default session').not.toBeNull();
       for (const origin of ['https://evil.example', 'https://web.whatsapp.com.evil.example', 'file:///', 'null', '']) {
-        expect(await session.request('notifications', { requestingUrl: origin })).toBe(false);
-        expect(session.check('notifications', origin)).toBe(false);
+        expect(await session.request('notifications', { requestingUrl: origin, isMainFrame: true })).toBe(false);
+        expect(session.check('notifications', origin, { isMainFrame: true })).toBe(false);
       }
       for (const permission of ['geolocation', 'midi', 'usb', 'hid', 'serial', 'clipboard-read', 'display-capture', 'pointerLock', 'openExternal']) {
         expect(await session.request(permission, { requestingUrl: 'https://web.whatsapp.com/' })).toBe(false);
@@ -133,7 +133,7 @@ describe('what main creates is locked down', () => {
       figures.push({ target: partition || 'default session (shell)', checked: 'permission handlers', result: 'request + check, hostile refused' });
     }
     // The service's own notifications still work: the handlers are not simply "deny all" everywhere.
-    expect(await main.fake.sessionFor('persist:svc-wa1').request('notifications', { requestingUrl: 'https://web.whatsapp.com/' })).toBe(true);
+    expect(await main.fake.sessionFor('persist:svc-wa1').request('notifications', { requestingUrl: 'https://web.whatsapp.com/', isMainFrame: true })).toBe(true);
   });
 
   it('refuses every hostile URL in the shell, a service view, a pop-up and an unowned contents; only web links leave', async () => {
