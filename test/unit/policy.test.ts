@@ -6,6 +6,7 @@ import {
   decideShellNavigation,
   decideWindowOpen,
   externalUrl,
+  fetchableImageUrl,
 } from '../../main/security/policy';
 
 const whatsapp = PLATFORMS.whatsapp.origins;
@@ -138,5 +139,77 @@ describe('decideShellNavigation', () => {
     ['javascript:alert(1)', { action: 'deny' }],
   ])('%s', (url, decision) => {
     expect(decideShellNavigation(url, shell)).toEqual(decision);
+  });
+});
+
+describe('fetchableImageUrl (pictures main fetches for a page: notification icons, avatars)', () => {
+  it.each([
+    ['https://pps.whatsapp.net/v/t61/avatar.jpg?oh=1', 'https://pps.whatsapp.net/v/t61/avatar.jpg?oh=1'],
+    ['https://cdn.example.com:8443/a.png', 'https://cdn.example.com:8443/a.png'],
+    ['HTTPS://CDN.Example.COM/a.png', 'https://cdn.example.com/a.png'],
+    ['https://8.8.8.8/a.png', 'https://8.8.8.8/a.png'],
+    ['https://172.32.0.1/a.png', 'https://172.32.0.1/a.png'],
+    ['https://172.15.255.255/a.png', 'https://172.15.255.255/a.png'],
+    ['https://192.169.0.1/a.png', 'https://192.169.0.1/a.png'],
+    ['https://[2001:db8::1]/a.png', 'https://[2001:db8::1]/a.png'],
+    ['https://[::ffff:8.8.8.8]/a.png', 'https://[::ffff:808:808]/a.png'],
+    ['https://localhost.example.com/a.png', 'https://localhost.example.com/a.png'],
+    ['https://mylocalhost/a.png', 'https://mylocalhost/a.png'],
+  ])('fetches %j as %j', (raw, href) => {
+    expect(fetchableImageUrl(raw)).toBe(href);
+  });
+
+  it.each([
+    // Only https, and no user info.
+    'http://example.com/a.png',
+    'file:///etc/passwd',
+    'ftp://example.com/a.png',
+    'data:image/png;base64,iVBORw0KGgo=',
+    'javascript:alert(1)',
+    'blob:https://web.whatsapp.com/0a1b',
+    'https://user:pw@example.com/a.png',
+    'https://user@example.com/a.png',
+    'not a url',
+    '',
+    // Loopback, however it is written.
+    'https://127.0.0.1/a.png',
+    'https://127.255.255.254/a.png',
+    'https://127.1/a.png',
+    'https://0x7f.1/a.png',
+    'https://2130706433/a.png',
+    'https://0177.0.0.1/a.png',
+    'https://127.0.0.1./a.png',
+    'https://[::1]/a.png',
+    'https://[0:0:0:0:0:0:0:1]/a.png',
+    'https://[::ffff:127.0.0.1]/a.png',
+    'https://[::127.0.0.1]/a.png',
+    'https://localhost/a.png',
+    'https://LOCALHOST./a.png',
+    'https://localhost:8443/a.png',
+    'https://%6c%6f%63%61%6c%68%6f%73%74/a.png',
+    'https://printer.localhost/a.png',
+    // Unspecified.
+    'https://0.0.0.0/a.png',
+    'https://0/a.png',
+    'https://[::]/a.png',
+    // Private networks.
+    'https://10.0.0.1/a.png',
+    'https://10.255.255.255/a.png',
+    'https://172.16.0.1/a.png',
+    'https://172.31.255.255/a.png',
+    'https://192.168.1.1/a.png',
+    'https://[::ffff:192.168.1.1]/a.png',
+    'https://[::ffff:10.0.0.1]/a.png',
+    'https://[fc00::1]/a.png',
+    'https://[fd12:3456::1]/a.png',
+    'https://[FDFF:ffff::1]/a.png',
+    // Link-local (cloud metadata lives at 169.254.169.254).
+    'https://169.254.169.254/latest/meta-data',
+    'https://169.254.0.1/a.png',
+    'https://[fe80::1]/a.png',
+    'https://[febf::1]/a.png',
+    'https://[::ffff:169.254.169.254]/a.png',
+  ])('refuses %j', (raw) => {
+    expect(fetchableImageUrl(raw)).toBeUndefined();
   });
 });
