@@ -25,6 +25,12 @@ export interface InputLike {
   isAutoRepeat: boolean;
 }
 
+/** Any input Electron sends to a page (`input-event`): mouse, keyboard, touch, gestures. */
+export interface InputEventLike {
+  /** `mouseDown`, `keyDown`, `mouseMove`, `touchEnd`… */
+  type: string;
+}
+
 export interface WindowOpenDetails {
   url: string;
   disposition: string;
@@ -124,6 +130,7 @@ export interface WebContentsLike {
   on(event: 'render-process-gone', listener: (event: EventLike, details: { reason: string }) => void): unknown;
   on(event: 'page-title-updated', listener: (event: EventLike, title: string) => void): unknown;
   on(event: 'before-input-event', listener: (event: EventLike, input: InputLike) => void): unknown;
+  on(event: 'input-event', listener: (event: EventLike, input: InputEventLike) => void): unknown;
 }
 
 export interface WebContentsViewLike {

@@ -351,20 +351,22 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
     return !event.defaultPrevented;
   }
 
-  /** Fires before-input-event and answers whether the page would still see the key. */
+  /**
+   * A key press: fires before-input-event and, when that let the page have the key, input-event (as Electron does
+   * for input sent to the page). Answers whether the page would still see the key.
+   */
   key(input: Partial<InputLike> & { code: string }): boolean {
     const event = new FakeEvent();
-    this.emit('before-input-event', event, {
-      type: 'keyDown',
-      key: input.code,
-      control: false,
-      meta: false,
-      shift: false,
-      alt: false,
-      isAutoRepeat: false,
-      ...input,
-    });
+    const full: InputLike = { type: 'keyDown', key: input.code, control: false, meta: false, shift: false, alt: false, isAutoRepeat: false, ...input };
+    this.emit('before-input-event', event, full);
+    if (!event.defaultPrevented) this.emit('input-event', new FakeEvent(), { type: full.type });
     return !event.defaultPrevented;
+  }
+
+  /** The user clicks in the page: input-event's mouseDown and mouseUp, as Electron reports them. */
+  click(): void {
+    this.emit('input-event', new FakeEvent(), { type: 'mouseDown' });
+    this.emit('input-event', new FakeEvent(), { type: 'mouseUp' });
   }
 }
 

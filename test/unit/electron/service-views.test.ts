@@ -672,6 +672,7 @@ describe('ServiceViews: contentsId', () => {
     openAll(h, service('a', 'whatsapp'));
     const contents = h.viewOf('a').webContents;
     expect(contents.navigate('https://web.whatsapp.com/other')).toBe(true);
+    contents.click();
     expect(contents.navigate('https://web.telegram.org/')).toBe(false);
     expect(h.fake.shell.opened).toEqual(['https://web.telegram.org/']);
   });

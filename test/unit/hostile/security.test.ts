@@ -83,11 +83,15 @@ afterAll(() => {
   printFigures('Security: hostile URLs and hardened contents', figures);
 });
 
-/** Tries every hostile URL as a navigation and as window.open in `contents`; answers how many got through. */
+/**
+ * Tries every hostile URL as a navigation and as window.open in `contents`, each right after a click (the only
+ * time a page may hand a link to the browser); answers how many got through.
+ */
 async function attack(contents: FakeWebContents): Promise<{ navigated: number; opened: number }> {
   let navigated = 0;
   let opened = 0;
   for (const url of HOSTILE_URLS) {
+    contents.click();
     if (contents.navigate(url)) navigated += 1;
     const redirect = new FakeEvent() as FakeEvent & { url: string; isMainFrame: boolean };
     Object.assign(redirect, { url, isMainFrame: true });
@@ -169,6 +173,19 @@ describe('what main creates is locked down', () => {
     expect(opened.some((u) => u.startsWith('https://xn--'))).toBe(true);
     figures.push({ target: 'shell.openExternal', checked: `${opened.length} calls`, result: 'only http/https/mailto, no user info' });
   }, 60_000);
+
+  it('lets no page open the default browser or mail client unless the user just clicked or pressed a key in it', async () => {
+    const wa = main.view('wa1').webContents;
+    const opened = main.fake.shell.opened;
+    await main.advance(5_000);
+    const before = opened.length;
+    expect(wa.open('https://example.com/unasked')).toEqual({ action: 'deny' });
+    expect(wa.navigate('mailto:shop@example.com')).toBe(false);
+    expect(opened.slice(before)).toEqual([]);
+    wa.click();
+    expect(wa.open('https://example.com/asked')).toEqual({ action: 'deny' });
+    expect(opened.slice(before)).toEqual(['https://example.com/asked']);
+  });
 
   it('blocks <webview> in every contents', () => {
     for (const contents of [main.win.webContents, ...main.fake.views.map((v) => v.webContents)]) {
