@@ -119,7 +119,7 @@ export interface WebContentsLike {
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => WindowOpenResponse): void;
   on(event: 'will-navigate' | 'will-redirect', listener: (details: NavigationDetails) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: EventLike) => void): unknown;
-  on(event: 'did-create-window', listener: (window: { webContents: WebContentsLike }) => void): unknown;
+  on(event: 'did-create-window', listener: (window: ChildWindowLike) => void): unknown;
   on(event: 'did-start-loading' | 'did-finish-load' | 'unresponsive' | 'responsive' | 'destroyed', listener: () => void): unknown;
   on(
     event: 'did-fail-load',
@@ -131,6 +131,18 @@ export interface WebContentsLike {
   on(event: 'page-title-updated', listener: (event: EventLike, title: string) => void): unknown;
   on(event: 'before-input-event', listener: (event: EventLike, input: InputLike) => void): unknown;
   on(event: 'input-event', listener: (event: EventLike, input: InputEventLike) => void): unknown;
+}
+
+/** A window a page opened with window.open (a sign-in pop-up), as `did-create-window` hands it over. */
+export interface ChildWindowLike {
+  readonly webContents: WebContentsLike;
+  /** macOS: whether the Window menu leaves the window out (ignored elsewhere). */
+  excludedFromShownWindowsMenu: boolean;
+  isDestroyed(): boolean;
+  isVisible(): boolean;
+  show(): void;
+  hide(): void;
+  on(event: 'show' | 'focus' | 'closed', listener: () => void): unknown;
 }
 
 export interface WebContentsViewLike {

@@ -6,6 +6,8 @@
  *
  * A contents hands a link to the default browser or mail client only right after the user clicked or pressed a
  * key in it (GESTURE_MS), and at most EXTERNAL_RATE a second: a page cannot open the browser on its own.
+ *
+ * While Wasl is locked (`setLocked`) the windows services opened are hidden and no new one opens (./popups.ts).
  */
 import { RateLimiter } from '../ipc/router';
 import type { Clock, Logger } from '../core/ports';
@@ -17,6 +19,7 @@ import {
   type WindowOpenDecision,
 } from '../security/policy';
 import type { InputLike, WebContentsLike, WindowOpenResponse } from './api';
+import { PopupWindows } from './popups';
 import { secureWebPreferences } from './web-preferences';
 
 export type Owner = { kind: 'shell' } | { kind: 'service'; serviceId: string };
@@ -47,6 +50,7 @@ export class ContentsPolicy {
   private readonly gestures = new Map<number, number>();
   /** Contents already logged for trying to open a link on their own (logged once each). */
   private readonly ungestured = new Set<number>();
+  private readonly popups = new PopupWindows();
 
   constructor(private readonly deps: ContentsPolicyDeps) {
     this.external = new RateLimiter(EXTERNAL_RATE, EXTERNAL_BURST, deps.clock);
@@ -54,6 +58,11 @@ export class ContentsPolicy {
 
   assign(contentsId: number, owner: Owner): void {
     this.owners.set(contentsId, owner);
+  }
+
+  /** Wasl locked or unlocked: the services' windows hide (no new one opens) or come back. */
+  setLocked(locked: boolean): void {
+    this.popups.setLocked(locked);
   }
 
   ownerOf(contentsId: number): Owner | undefined {
@@ -84,7 +93,9 @@ export class ContentsPolicy {
     contents.setWindowOpenHandler(({ url }) => this.windowOpen(id, url));
     contents.on('did-create-window', (child) => {
       const owner = this.owners.get(id);
-      if (owner) this.assign(child.webContents.id, owner);
+      if (!owner) return;
+      this.assign(child.webContents.id, owner);
+      if (owner.kind === 'service') this.popups.add(child);
     });
     contents.on('before-input-event', (event, input) => {
       if (this.deps.onInput(input)) event.preventDefault();
@@ -119,6 +130,10 @@ export class ContentsPolicy {
       decision = nav.action === 'external' ? nav : { action: 'deny' };
     } else {
       decision = { action: 'deny' };
+    }
+    if (decision.action === 'child' && this.popups.locked) {
+      this.deps.log.info('refused a window while Wasl is locked', { contents: id });
+      return { action: 'deny' };
     }
     if (decision.action === 'child') {
       return {

@@ -415,16 +415,20 @@ export class FakeWindow extends Emitter implements BrowserWindowLike<FakeView> {
   minimized = false;
   visible = false;
   destroyed = false;
+  /** macOS: left out of the Window menu. */
+  excludedFromShownWindowsMenu = false;
   loaded: string[] = [];
   /** The Windows taskbar overlay: every call to setOverlayIcon, in order. */
   overlays: { image: NativeImageLike | null; description: string }[] = [];
 
+  /** `session`: the contents' session (a pop-up shares its opener's); the default session otherwise. */
   constructor(
     readonly options: BrowserWindowConstructorOptions,
     fake: FakeElectron,
+    session: FakeSession = fake.sessionFor(''),
   ) {
     super();
-    this.webContents = fake.createContents(fake.sessionFor(''));
+    this.webContents = fake.createContents(session);
     this.bounds = { x: options.x ?? 100, y: options.y ?? 100, width: options.width ?? 800, height: options.height ?? 600 };
     this.contentBounds = { x: 0, y: 0, width: this.bounds.width, height: this.bounds.height };
   }
@@ -619,6 +623,12 @@ export interface FakeElectron extends ElectronApi<FakeView, FakeNativeImage> {
   sessionFor(partition: string): FakeSession;
   /** Creates a webContents and announces it on `app` ('web-contents-created'), as Electron does. */
   createContents(session: FakeSession): FakeWebContents;
+  /**
+   * What a page's `window.open(url)` does: asks the opener's window-open handler and, when it allows, creates the
+   * child window on the opener's session, shown (as Electron shows it), and fires did-create-window on the opener.
+   * Undefined when the handler refused.
+   */
+  popup(opener: FakeWebContents, url?: string): FakeWindow | undefined;
 }
 
 /** `app` may be a richer FakeApp (the composition test's adds lifecycle methods). */
@@ -664,6 +674,14 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
       const contents = new FakeWebContents(session);
       app.emit('web-contents-created', new FakeEvent(), contents);
       return contents;
+    },
+    popup(opener, url = 'about:blank') {
+      const response = opener.open(url);
+      if (response?.action !== 'allow') return undefined;
+      const child = new FakeWindow(response.overrideBrowserWindowOptions, fake, opener.session);
+      child.visible = true;
+      opener.emit('did-create-window', child, { url });
+      return child;
     },
     session: { fromPartition: (partition) => fake.sessionFor(partition) },
     WebContentsView: class extends FakeView {

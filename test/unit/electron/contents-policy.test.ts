@@ -3,7 +3,7 @@ import type { ServiceConfig } from '../../../common/model';
 import type { InputLike } from '../../../main/electron/api';
 import { GESTURE_MS, type ContentsPolicy } from '../../../main/electron/contents-policy';
 import { type ManualClock } from '../../fakes/clock';
-import { FakeEvent, FakeNavigation, type FakeElectron, type FakeWebContents } from '../../fakes/electron';
+import { FakeEvent, FakeNavigation, FakeWindow, type FakeElectron, type FakeWebContents } from '../../fakes/electron';
 import { type MemoryLogger } from '../../fakes/logger';
 import { assertSafeExternal, flush, guardedFake, HARDENED, service } from './support';
 
@@ -275,8 +275,8 @@ describe('ContentsPolicy: the default browser opens only right after a click or 
   it('counts a gesture only for the contents it happened in: a popup’s for the popup', () => {
     const h = setup();
     const opener = h.contents({ service: 'wa' });
-    const popup = h.contents();
-    opener.emit('did-create-window', { webContents: popup });
+    const popup = h.fake.popup(opener)?.webContents;
+    if (!popup) throw new Error('no pop-up');
     opener.click();
     expect(navigate(h, popup, 'https://example.com/from-popup')).toBe('deny');
     popup.click();
@@ -302,9 +302,8 @@ describe('ContentsPolicy: child windows', () => {
   it('a child window inherits its opener’s owner and follows the service’s policy', () => {
     const h = setup();
     const opener = h.contents({ service: 'wa' });
-    expect(opener.open('about:blank')?.action).toBe('allow');
-    const child = h.contents();
-    opener.emit('did-create-window', { webContents: child });
+    const child = h.fake.popup(opener)?.webContents;
+    if (!child) throw new Error('no pop-up');
     expect(h.policy.ownerOf(child.id)).toEqual({ kind: 'service', serviceId: 'wa' });
     expect(h.policy.serviceOf(child.id)).toBe('wa');
     expect(navigate(h, child, 'https://web.whatsapp.com/auth')).toBe('allow');
@@ -314,18 +313,106 @@ describe('ContentsPolicy: child windows', () => {
     expect(child.open('https://web.whatsapp.com/again')?.action).toBe('allow');
 
     // A grandchild inherits too.
-    const grandchild = h.contents();
-    child.emit('did-create-window', { webContents: grandchild });
-    expect(h.policy.serviceOf(grandchild.id)).toBe('wa');
+    const grandchild = h.fake.popup(child)?.webContents;
+    expect(grandchild && h.policy.serviceOf(grandchild.id)).toBe('wa');
   });
 
   it('a window created by an unowned contents stays unowned', () => {
     const h = setup();
     const stranger = h.contents();
-    const child = h.contents();
-    stranger.emit('did-create-window', { webContents: child });
-    expect(h.policy.ownerOf(child.id)).toBeUndefined();
-    expect(navigate(h, child, 'https://web.whatsapp.com/')).toBe('deny');
+    expect(h.fake.popup(stranger)).toBeUndefined();
+    // Even were one created, it would belong to no one.
+    const child = new FakeWindow({}, h.fake, stranger.session);
+    stranger.emit('did-create-window', child);
+    expect(h.policy.ownerOf(child.webContents.id)).toBeUndefined();
+    expect(navigate(h, child.webContents, 'https://web.whatsapp.com/')).toBe('deny');
+  });
+});
+
+describe('ContentsPolicy: a service’s windows while Wasl is locked', () => {
+  /** Whether each window is on screen and listed in the macOS Window menu. */
+  const seen = (windows: readonly FakeWindow[]) => windows.map((w) => ({ visible: w.visible, inWindowMenu: !w.excludedFromShownWindowsMenu }));
+
+  function popups(h: Harness): { signIn: FakeWindow; blank: FakeWindow; nested: FakeWindow; hidden: FakeWindow } {
+    const wa = h.contents({ service: 'wa' });
+    const signIn = h.fake.popup(wa, 'https://web.whatsapp.com/login');
+    const blank = h.fake.popup(h.contents({ service: 'tg' }), 'about:blank');
+    const nested = blank && h.fake.popup(blank.webContents, 'https://web.telegram.org/auth');
+    const hidden = h.fake.popup(wa, '');
+    if (!signIn || !blank || !nested || !hidden) throw new Error('a pop-up was refused');
+    hidden.hide();
+    return { signIn, blank, nested, hidden };
+  }
+
+  it('hides every window a service opened, out of the Window menu too, and shows again those that were on screen', () => {
+    const h = setup();
+    const { signIn, blank, nested, hidden } = popups(h);
+    const all = [signIn, blank, nested, hidden];
+    h.policy.setLocked(true);
+    expect(seen(all)).toEqual(all.map(() => ({ visible: false, inWindowMenu: false })));
+
+    h.policy.setLocked(false);
+    expect(seen(all)).toEqual([
+      { visible: true, inWindowMenu: true },
+      { visible: true, inWindowMenu: true },
+      { visible: true, inWindowMenu: true },
+      { visible: false, inWindowMenu: true },
+    ]);
+  });
+
+  it('hides a window again when the page shows or focuses it while locked', () => {
+    const h = setup();
+    const { signIn, hidden } = popups(h);
+    h.policy.setLocked(true);
+    signIn.show();
+    expect(signIn.visible).toBe(false);
+    // Focusing a hidden window brings it on screen.
+    hidden.visible = true;
+    hidden.emit('focus');
+    expect(hidden.visible).toBe(false);
+    h.policy.setLocked(false);
+    expect(signIn.visible).toBe(true);
+    // Unlocked, the page shows and hides its windows as it likes.
+    signIn.hide();
+    signIn.show();
+    expect(signIn.visible).toBe(true);
+  });
+
+  it('opens no new window while locked, and opens them again once unlocked', () => {
+    const h = setup();
+    const wa = h.contents({ service: 'wa' });
+    h.policy.setLocked(true);
+    for (const url of ['about:blank', '', 'https://web.whatsapp.com/login']) expect(wa.open(url), url).toEqual({ action: 'deny' });
+    h.policy.setLocked(false);
+    expect(wa.open('https://web.whatsapp.com/login')?.action).toBe('allow');
+  });
+
+  it('hides at once a window that arrives after the lock (opened just before it)', () => {
+    const h = setup();
+    const wa = h.contents({ service: 'wa' });
+    const response = wa.open('https://web.whatsapp.com/login');
+    if (response?.action !== 'allow') throw new Error('refused');
+    h.policy.setLocked(true);
+    const late = new FakeWindow(response.overrideBrowserWindowOptions, h.fake, wa.session);
+    late.visible = true;
+    wa.emit('did-create-window', late);
+    expect(seen([late])).toEqual([{ visible: false, inWindowMenu: false }]);
+    h.policy.setLocked(false);
+    expect(late.visible).toBe(true);
+  });
+
+  it('leaves a closed window alone', () => {
+    const h = setup();
+    const { signIn, blank } = popups(h);
+    const show = vi.spyOn(signIn, 'show');
+    const hide = vi.spyOn(signIn, 'hide');
+    h.policy.setLocked(true);
+    signIn.close();
+    h.policy.setLocked(false);
+    h.policy.setLocked(true);
+    expect(hide).toHaveBeenCalledTimes(1);
+    expect(show).not.toHaveBeenCalled();
+    expect(blank.visible).toBe(false);
   });
 });
 

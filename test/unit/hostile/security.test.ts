@@ -142,8 +142,8 @@ describe('what main creates is locked down', () => {
 
   it('refuses every hostile URL in the shell, a service view, a pop-up and an unowned contents; only web links leave', async () => {
     const wa = main.view('wa1').webContents;
-    const popup = main.fake.createContents(wa.session);
-    wa.emit('did-create-window', { webContents: popup });
+    const popup = main.fake.popup(wa, 'about:blank')?.webContents;
+    if (!popup) throw new Error('the sign-in pop-up was refused');
     const stray = main.fake.createContents(main.fake.sessionFor('persist:stray'));
     const opened = main.fake.shell.opened;
     opened.length = 0;
