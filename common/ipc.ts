@@ -208,6 +208,11 @@ export type CommandResult = { ok: true; id?: string } | { ok: false; error: Comm
 export type ShellAction = 'add-service' | 'open-settings' | 'rename-active' | 'remove-active' | 'quick-replies' | 'open-shop' | 'open-report' | 'open-resources';
 
 const text = z.string().max(LIMITS.textChars);
+/** A picture a page names (a chat's avatar, a notification's icon): an https or data:image address, nothing else. */
+const imageAddress = z
+  .string()
+  .max(LIMITS.urlChars)
+  .regex(/^(https:\/\/|data:image\/)/);
 
 export const chatSchema = z.strictObject({
   id,
@@ -218,7 +223,7 @@ export const chatSchema = z.strictObject({
   muted: z.boolean().optional(),
   kind: z.enum(['direct', 'group', 'channel']).optional(),
   phone: z.string().regex(/^\+[1-9]\d{3,14}$/).optional(),
-  avatarUrl: z.string().max(LIMITS.urlChars).optional(),
+  avatarUrl: imageAddress.optional(),
 });
 
 const count = z.number().int().min(0).max(10_000_000);
@@ -252,11 +257,7 @@ export const serviceNoticeSchema = z.strictObject({
   id: z.string().min(1).max(64),
   title: z.string().min(1).max(LIMITS.textChars),
   body: z.string().max(LIMITS.textChars).optional(),
-  iconUrl: z
-    .string()
-    .max(LIMITS.urlChars)
-    .regex(/^(https:\/\/|data:image\/)/)
-    .optional(),
+  iconUrl: imageAddress.optional(),
   tag: z.string().max(200).optional(),
   chatId: id.optional(),
   derived: z.boolean(),

@@ -205,6 +205,11 @@ function start(): void {
   app.on('web-contents-created', (_event, contents) => {
     policy.attach(contents);
   });
+  // Locked, the windows services opened hide and no new one opens.
+  policy.setLocked(lock.locked);
+  store.subscribe((next, prev) => {
+    if (next.lock?.locked !== prev.lock?.locked) policy.setLocked(next.lock?.locked === true);
+  });
 
   const win = createMainWindow({
     electron,

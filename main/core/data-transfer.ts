@@ -108,7 +108,8 @@ export class DataTransfer {
     const { services, activeServiceId: _active, view: _view, ...rest } = data;
     this.deps.shop.restore(rest);
     const have = new Set(this.deps.store.getState().services.map((s) => s.id));
-    const missing = services.filter((s) => !have.has(s.id));
+    // A file never turns on the camera and microphone by itself: the user allows calls again in the service's settings.
+    const missing = services.filter((s) => !have.has(s.id)).map((s) => ({ ...s, callsAllowed: false }));
     if (missing.length > 0) this.deps.adoptServices(missing);
     this.deps.log.info('backup restored', { added: missing.length });
   }

@@ -25,6 +25,12 @@ export interface InputLike {
   isAutoRepeat: boolean;
 }
 
+/** Any input Electron sends to a page (`input-event`): mouse, keyboard, touch, gestures. */
+export interface InputEventLike {
+  /** `mouseDown`, `keyDown`, `mouseMove`, `touchEnd`… */
+  type: string;
+}
+
 export interface WindowOpenDetails {
   url: string;
   disposition: string;
@@ -42,11 +48,15 @@ export interface DownloadItemLike {
 
 export interface PermissionRequestDetails {
   requestingUrl?: string;
+  /** Whether the page's top frame asks (not an iframe). */
+  isMainFrame?: boolean;
   mediaTypes?: string[];
 }
 
 export interface PermissionCheckDetails {
   requestingUrl?: string;
+  /** Whether the page's top frame asks; false for an iframe and for a check without a frame (a worker). */
+  isMainFrame?: boolean;
   mediaType?: string;
 }
 
@@ -109,7 +119,7 @@ export interface WebContentsLike {
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => WindowOpenResponse): void;
   on(event: 'will-navigate' | 'will-redirect', listener: (details: NavigationDetails) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: EventLike) => void): unknown;
-  on(event: 'did-create-window', listener: (window: { webContents: WebContentsLike }) => void): unknown;
+  on(event: 'did-create-window', listener: (window: ChildWindowLike) => void): unknown;
   on(event: 'did-start-loading' | 'did-finish-load' | 'unresponsive' | 'responsive' | 'destroyed', listener: () => void): unknown;
   on(
     event: 'did-fail-load',
@@ -120,6 +130,19 @@ export interface WebContentsLike {
   on(event: 'render-process-gone', listener: (event: EventLike, details: { reason: string }) => void): unknown;
   on(event: 'page-title-updated', listener: (event: EventLike, title: string) => void): unknown;
   on(event: 'before-input-event', listener: (event: EventLike, input: InputLike) => void): unknown;
+  on(event: 'input-event', listener: (event: EventLike, input: InputEventLike) => void): unknown;
+}
+
+/** A window a page opened with window.open (a sign-in pop-up), as `did-create-window` hands it over. */
+export interface ChildWindowLike {
+  readonly webContents: WebContentsLike;
+  /** macOS: whether the Window menu leaves the window out (ignored elsewhere). */
+  excludedFromShownWindowsMenu: boolean;
+  isDestroyed(): boolean;
+  isVisible(): boolean;
+  show(): void;
+  hide(): void;
+  on(event: 'show' | 'focus' | 'closed', listener: () => void): unknown;
 }
 
 export interface WebContentsViewLike {

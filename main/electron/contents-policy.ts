@@ -3,6 +3,11 @@
  * blocked, and navigations and `window.open` follow the policy of the contents' owner — the shell, a service,
  * or nobody (deny everything). Owners are looked up when an event fires, so a contents is never unguarded, even
  * before Wasl knows whose it is. Child windows (sign-in popups) inherit their opener's owner.
+ *
+ * A contents hands a link to the default browser or mail client only right after the user clicked or pressed a
+ * key in it (GESTURE_MS), and at most EXTERNAL_RATE a second: a page cannot open the browser on its own.
+ *
+ * While Wasl is locked (`setLocked`) the windows services opened are hidden and no new one opens (./popups.ts).
  */
 import { RateLimiter } from '../ipc/router';
 import type { Clock, Logger } from '../core/ports';
@@ -14,6 +19,7 @@ import {
   type WindowOpenDecision,
 } from '../security/policy';
 import type { InputLike, WebContentsLike, WindowOpenResponse } from './api';
+import { PopupWindows } from './popups';
 import { secureWebPreferences } from './web-preferences';
 
 export type Owner = { kind: 'shell' } | { kind: 'service'; serviceId: string };
@@ -32,10 +38,19 @@ export interface ContentsPolicyDeps {
 /** External opens a contents may trigger: one a second, three at once. A page cannot spam the browser. */
 const EXTERNAL_RATE = 1;
 const EXTERNAL_BURST = 3;
+/** How long after a click or key press in a contents it may still open the default browser. */
+export const GESTURE_MS = 1_000;
+/** Input that is the user's own doing (`input-event` types): pressing or releasing a button, a key or a finger. */
+const GESTURES = new Set(['mouseDown', 'mouseUp', 'rawKeyDown', 'keyDown', 'keyUp', 'touchStart', 'touchEnd', 'gestureTap']);
 
 export class ContentsPolicy {
   private readonly owners = new Map<number, Owner>();
   private readonly external: RateLimiter;
+  /** When the user last clicked or pressed a key in each contents. */
+  private readonly gestures = new Map<number, number>();
+  /** Contents already logged for trying to open a link on their own (logged once each). */
+  private readonly ungestured = new Set<number>();
+  private readonly popups = new PopupWindows();
 
   constructor(private readonly deps: ContentsPolicyDeps) {
     this.external = new RateLimiter(EXTERNAL_RATE, EXTERNAL_BURST, deps.clock);
@@ -43,6 +58,11 @@ export class ContentsPolicy {
 
   assign(contentsId: number, owner: Owner): void {
     this.owners.set(contentsId, owner);
+  }
+
+  /** Wasl locked or unlocked: the services' windows hide (no new one opens) or come back. */
+  setLocked(locked: boolean): void {
+    this.popups.setLocked(locked);
   }
 
   ownerOf(contentsId: number): Owner | undefined {
@@ -73,14 +93,21 @@ export class ContentsPolicy {
     contents.setWindowOpenHandler(({ url }) => this.windowOpen(id, url));
     contents.on('did-create-window', (child) => {
       const owner = this.owners.get(id);
-      if (owner) this.assign(child.webContents.id, owner);
+      if (!owner) return;
+      this.assign(child.webContents.id, owner);
+      if (owner.kind === 'service') this.popups.add(child);
     });
     contents.on('before-input-event', (event, input) => {
       if (this.deps.onInput(input)) event.preventDefault();
     });
+    contents.on('input-event', (_event, input) => {
+      if (GESTURES.has(input.type)) this.gestures.set(id, this.deps.clock.now());
+    });
     contents.on('destroyed', () => {
       this.owners.delete(id);
       this.external.forget(String(id));
+      this.gestures.delete(id);
+      this.ungestured.delete(id);
     });
   }
 
@@ -104,6 +131,10 @@ export class ContentsPolicy {
     } else {
       decision = { action: 'deny' };
     }
+    if (decision.action === 'child' && this.popups.locked) {
+      this.deps.log.info('refused a window while Wasl is locked', { contents: id });
+      return { action: 'deny' };
+    }
     if (decision.action === 'child') {
       return {
         action: 'allow',
@@ -122,6 +153,14 @@ export class ContentsPolicy {
   private carryOut(id: number, decision: Exclude<NavigationDecision, { action: 'allow' }>, url: string): void {
     if (decision.action === 'deny') {
       this.deps.log.warn('refused a navigation', { contents: id, url: url.slice(0, 200) });
+      return;
+    }
+    const gesture = this.gestures.get(id);
+    if (gesture === undefined || this.deps.clock.now() - gesture > GESTURE_MS) {
+      if (!this.ungestured.has(id)) {
+        this.ungestured.add(id);
+        this.deps.log.warn('refused to open a link without a click or key press', { contents: id });
+      }
       return;
     }
     if (!this.external.take(String(id))) {

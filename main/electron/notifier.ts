@@ -5,12 +5,16 @@
  *
  * Pictures: an https address is fetched through the service's own session (its cookies, proxy and cache, as the
  * page itself would fetch it), within ICON_TIMEOUT_MS and ICON_MAX_BYTES; a data: address is decoded directly.
+ * A page must not make main reach the user's own computer or network: an address there is refused
+ * (main/security/policy.ts `fetchableImageUrl`), and no redirect is followed — Electron's fetch cannot hand a
+ * redirect back to be checked first (`redirect: 'manual'` cancels it), so a redirected picture is simply left out.
  * Whatever goes wrong (slow, too large, not an image, refused) the notification is shown without a picture, and
  * each kind of failure is logged once per service. Pictures already fetched are kept for the next notifications.
  */
 import type { NotifierPort, OsNotification } from '../core/notifications';
 import { systemClock, type Clock, type Logger, type TimerHandle } from '../core/ports';
 import type { ElectronApi, NativeImageLike, NotificationLike, NotificationOptions, WebContentsViewLike } from './api';
+import { fetchableImageUrl } from '../security/policy';
 import { partitionOf } from './service-views';
 
 export const ICON_TIMEOUT_MS = 2_000;
@@ -112,14 +116,9 @@ export class ElectronNotifier<I extends NativeImageLike> implements NotifierPort
       if (url.length > (ICON_MAX_BYTES * 4) / 3 + 64) throw new IconError('too-large');
       return this.checked(nativeImage.createFromDataURL(url));
     }
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw new IconError('unsupported-address');
-    }
-    if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') throw new IconError('unsupported-address');
-    const bytes = await this.download(serviceId, parsed.href);
+    const address = fetchableImageUrl(url);
+    if (address === undefined) throw new IconError('unsupported-address');
+    const bytes = await this.download(serviceId, address);
     return this.checked(nativeImage.createFromBuffer(bytes));
   }
 
@@ -142,7 +141,7 @@ export class ElectronNotifier<I extends NativeImageLike> implements NotifierPort
     const read = async (): Promise<Buffer> => {
       let response;
       try {
-        response = await session.fetch(url, { signal: controller.signal });
+        response = await session.fetch(url, { signal: controller.signal, redirect: 'error' });
       } catch {
         throw new IconError(controller.signal.aborted ? 'timeout' : 'network');
       }

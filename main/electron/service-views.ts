@@ -176,7 +176,7 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     };
     session.setPermissionRequestHandler((_wc, permission, callback, details) => {
       const granted = decidePermission(
-        { permission, requestingUrl: details.requestingUrl ?? '', mediaTypes: details.mediaTypes ?? [] },
+        { permission, requestingUrl: details.requestingUrl ?? '', isMainFrame: details.isMainFrame === true, mediaTypes: details.mediaTypes ?? [] },
         grants(),
       );
       if (!granted) this.deps.log.info('permission refused', { service: serviceId, permission });
@@ -187,6 +187,7 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
         {
           permission,
           requestingUrl: details.requestingUrl ?? requestingOrigin,
+          isMainFrame: details.isMainFrame === true,
           mediaTypes: details.mediaType && details.mediaType !== 'unknown' ? [details.mediaType] : [],
         },
         grants(),

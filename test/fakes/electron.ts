@@ -351,20 +351,22 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
     return !event.defaultPrevented;
   }
 
-  /** Fires before-input-event and answers whether the page would still see the key. */
+  /**
+   * A key press: fires before-input-event and, when that let the page have the key, input-event (as Electron does
+   * for input sent to the page). Answers whether the page would still see the key.
+   */
   key(input: Partial<InputLike> & { code: string }): boolean {
     const event = new FakeEvent();
-    this.emit('before-input-event', event, {
-      type: 'keyDown',
-      key: input.code,
-      control: false,
-      meta: false,
-      shift: false,
-      alt: false,
-      isAutoRepeat: false,
-      ...input,
-    });
+    const full: InputLike = { type: 'keyDown', key: input.code, control: false, meta: false, shift: false, alt: false, isAutoRepeat: false, ...input };
+    this.emit('before-input-event', event, full);
+    if (!event.defaultPrevented) this.emit('input-event', new FakeEvent(), { type: full.type });
     return !event.defaultPrevented;
+  }
+
+  /** The user clicks in the page: input-event's mouseDown and mouseUp, as Electron reports them. */
+  click(): void {
+    this.emit('input-event', new FakeEvent(), { type: 'mouseDown' });
+    this.emit('input-event', new FakeEvent(), { type: 'mouseUp' });
   }
 }
 
@@ -413,16 +415,20 @@ export class FakeWindow extends Emitter implements BrowserWindowLike<FakeView> {
   minimized = false;
   visible = false;
   destroyed = false;
+  /** macOS: left out of the Window menu. */
+  excludedFromShownWindowsMenu = false;
   loaded: string[] = [];
   /** The Windows taskbar overlay: every call to setOverlayIcon, in order. */
   overlays: { image: NativeImageLike | null; description: string }[] = [];
 
+  /** `session`: the contents' session (a pop-up shares its opener's); the default session otherwise. */
   constructor(
     readonly options: BrowserWindowConstructorOptions,
     fake: FakeElectron,
+    session: FakeSession = fake.sessionFor(''),
   ) {
     super();
-    this.webContents = fake.createContents(fake.sessionFor(''));
+    this.webContents = fake.createContents(session);
     this.bounds = { x: options.x ?? 100, y: options.y ?? 100, width: options.width ?? 800, height: options.height ?? 600 };
     this.contentBounds = { x: 0, y: 0, width: this.bounds.width, height: this.bounds.height };
   }
@@ -617,6 +623,12 @@ export interface FakeElectron extends ElectronApi<FakeView, FakeNativeImage> {
   sessionFor(partition: string): FakeSession;
   /** Creates a webContents and announces it on `app` ('web-contents-created'), as Electron does. */
   createContents(session: FakeSession): FakeWebContents;
+  /**
+   * What a page's `window.open(url)` does: asks the opener's window-open handler and, when it allows, creates the
+   * child window on the opener's session, shown (as Electron shows it), and fires did-create-window on the opener.
+   * Undefined when the handler refused.
+   */
+  popup(opener: FakeWebContents, url?: string): FakeWindow | undefined;
 }
 
 /** `app` may be a richer FakeApp (the composition test's adds lifecycle methods). */
@@ -662,6 +674,14 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
       const contents = new FakeWebContents(session);
       app.emit('web-contents-created', new FakeEvent(), contents);
       return contents;
+    },
+    popup(opener, url = 'about:blank') {
+      const response = opener.open(url);
+      if (response?.action !== 'allow') return undefined;
+      const child = new FakeWindow(response.overrideBrowserWindowOptions, fake, opener.session);
+      child.visible = true;
+      opener.emit('did-create-window', child, { url });
+      return child;
     },
     session: { fromPartition: (partition) => fake.sessionFor(partition) },
     WebContentsView: class extends FakeView {

@@ -345,4 +345,21 @@ describe('main/index.ts and the app lock', () => {
     expect(await command(shellEvent(win.webContents), { type: 'lock.remove', current: 'سر المتجر 1' })).toEqual({ ok: true });
     expect(await lockState()).toMatchObject({ set: false, locked: false });
   });
+
+  it('hides a service’s sign-in pop-up while locked and refuses new ones, until unlocked', { timeout: 20_000 }, async () => {
+    const command = fake.ipcMain.handlers.get('app:command');
+    const win = fake.windows[0];
+    const wa = fake.views.find((v) => v.options.webPreferences.partition === 'persist:svc-wa1' && !v.webContents.destroyed)?.webContents;
+    if (!command || !win || !wa) throw new Error('not wired');
+    const popup = fake.popup(wa, 'https://web.whatsapp.com/login');
+    expect(popup?.visible).toBe(true);
+    expect(await command(shellEvent(win.webContents), { type: 'lock.set', password: 'سر المتجر 2' })).toEqual({ ok: true });
+    fake.powerMonitor.emit('lock-screen');
+    expect(popup?.visible).toBe(false);
+    expect(fake.popup(wa, 'about:blank')).toBeUndefined();
+    expect(await command(shellEvent(win.webContents), { type: 'lock.unlock', password: 'سر المتجر 2' })).toEqual({ ok: true });
+    expect(popup?.visible).toBe(true);
+    expect(fake.popup(wa, 'about:blank')).toBeDefined();
+    expect(await command(shellEvent(win.webContents), { type: 'lock.remove', current: 'سر المتجر 2' })).toEqual({ ok: true });
+  });
 });

@@ -109,6 +109,19 @@ describe('backup', () => {
     expect(target.state().settings).toBe(before.settings);
   });
 
+  it('never turns calls on by itself: accounts added from a backup come with camera and microphone off', async () => {
+    const calling = { ...ig, callsAllowed: true };
+    const tg = { ...svc('tg', 'telegram', 'Telegram'), callsAllowed: true };
+    const backup = writeBackup(pickPersisted(setup({ services: [wa, calling, tg] }).state()), NOW);
+    expect(readBackup(backup)).toMatchObject({ ok: true, data: { services: [wa, calling, tg] } });
+
+    const target = setup({ services: [wa] });
+    target.files.openPath = '/media/usb/backup.json';
+    target.files.contents.set('/media/usb/backup.json', backup);
+    expect(await target.run({ type: 'data.import', what: 'backup' })).toEqual({ ok: true });
+    expect(target.adopted).toEqual([[ig, { ...tg, callsAllowed: false }]]);
+  });
+
   it.each([
     ['not JSON', '{"app":"wasl", trunc', 'not-json'],
     ['another program’s JSON', '{"name":"something else"}', 'wrong-kind'],

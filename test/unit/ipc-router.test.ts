@@ -170,6 +170,25 @@ describe('schemas', () => {
     expect(serviceUpdateSchema.safeParse(goodPhone).success).toBe(true);
   });
 
+  it('accepts a chat’s picture only at an https or data:image address', () => {
+    const withAvatar = (avatarUrl: string) => ({ ...update(0), upsert: [{ id: 'c', title: 't', unread: 0, avatarUrl }] });
+    for (const good of ['https://pps.whatsapp.net/v/t61/a.jpg?oh=1', 'data:image/png;base64,iVBORw0KGgo=']) {
+      expect(serviceUpdateSchema.safeParse(withAvatar(good)).success, good).toBe(true);
+    }
+    for (const bad of [
+      'http://pps.whatsapp.net/a.jpg',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<script>alert(1)</script>',
+      'blob:https://web.whatsapp.com/0a1b',
+      '//evil.example/a.png',
+      ' https://example.com/a.png',
+      '',
+    ]) {
+      expect(serviceUpdateSchema.safeParse(withAvatar(bad)).success, bad).toBe(false);
+    }
+  });
+
   it('measures sizes with bounded work', () => {
     expect(boundedSize({ a: 'xy', b: [1, 2] }, 1000, 8)).toBeLessThan(100);
     expect(boundedSize(new Array(1_000_000).fill(0), 1000, 8)).toBe(Infinity);

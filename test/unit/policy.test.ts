@@ -6,6 +6,7 @@ import {
   decideShellNavigation,
   decideWindowOpen,
   externalUrl,
+  fetchableImageUrl,
 } from '../../main/security/policy';
 
 const whatsapp = PLATFORMS.whatsapp.origins;
@@ -76,7 +77,15 @@ describe('decideWindowOpen', () => {
 describe('decidePermission', () => {
   const grants = { origins: whatsapp, callsAllowed: false };
   const ask = (permission: string, requestingUrl = 'https://web.whatsapp.com/', mediaTypes: string[] = []) =>
-    decidePermission({ permission, requestingUrl, mediaTypes }, grants);
+    decidePermission({ permission, requestingUrl, isMainFrame: true, mediaTypes }, grants);
+
+  it('grants notifications to the service’s main frame only, never to one of its frames', () => {
+    const own = { permission: 'notifications', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] };
+    expect(decidePermission({ ...own, isMainFrame: true }, grants)).toBe(true);
+    expect(decidePermission({ ...own, isMainFrame: false }, grants)).toBe(false);
+    // A frame's other permissions follow the origin alone.
+    expect(decidePermission({ ...own, permission: 'clipboard-sanitized-write', isMainFrame: false }, grants)).toBe(true);
+  });
 
   it('grants notifications to the service’s own origin only', () => {
     expect(ask('notifications')).toBe(true);
@@ -89,16 +98,33 @@ describe('decidePermission', () => {
   it('grants camera and microphone only once the user enabled calls', () => {
     expect(ask('media', 'https://web.whatsapp.com/', ['audio'])).toBe(false);
     const calls = { origins: whatsapp, callsAllowed: true };
-    expect(decidePermission({ permission: 'media', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['audio', 'video'] }, calls)).toBe(true);
-    expect(decidePermission({ permission: 'media', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] }, calls)).toBe(true);
-    expect(decidePermission({ permission: 'media', requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }, calls)).toBe(false);
-    expect(decidePermission({ permission: 'media', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['screen'] }, calls)).toBe(false);
+    expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['audio', 'video'] }, calls)).toBe(true);
+    expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] }, calls)).toBe(true);
+    expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }, calls)).toBe(false);
+    expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['screen'] }, calls)).toBe(false);
   });
 
-  it.each(['geolocation', 'clipboard-read', 'clipboard-sanitized-write', 'midi', 'midiSysex', 'hid', 'usb', 'serial', 'display-capture', 'pointerLock', 'openExternal', 'fullscreen', 'unknown', 'storage-access'])(
+  // Copy buttons and full-screen video: the service's own pages only.
+  it.each([
+    ['clipboard-sanitized-write', 'https://web.whatsapp.com/', true],
+    ['clipboard-sanitized-write', 'https://web.whatsapp.com/send?phone=1', true],
+    ['clipboard-sanitized-write', 'https://evil.example/', false],
+    ['clipboard-sanitized-write', 'https://web.whatsapp.com.evil.example/', false],
+    ['clipboard-sanitized-write', 'http://web.whatsapp.com/', false],
+    ['clipboard-sanitized-write', '', false],
+    ['fullscreen', 'https://web.whatsapp.com/', true],
+    ['fullscreen', 'https://www.youtube.com/embed/x', false],
+    ['fullscreen', 'https://evil.example/', false],
+    ['fullscreen', 'not a url', false],
+  ] as const)('%s for %j: %s', (permission, requestingUrl, granted) => {
+    expect(ask(permission, requestingUrl)).toBe(granted);
+    expect(decidePermission({ permission, requestingUrl, isMainFrame: true, mediaTypes: [] }, { origins: whatsapp, callsAllowed: true })).toBe(granted);
+  });
+
+  it.each(['geolocation', 'clipboard-read', 'midi', 'midiSysex', 'hid', 'usb', 'serial', 'display-capture', 'pointerLock', 'keyboardLock', 'openExternal', 'unknown', 'storage-access', 'deprecated-sync-clipboard-read'])(
     'denies %s',
     (permission) => {
-      expect(decidePermission({ permission, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] }, { origins: whatsapp, callsAllowed: true })).toBe(false);
+      expect(decidePermission({ permission, requestingUrl: 'https://web.whatsapp.com/', isMainFrame: true, mediaTypes: [] }, { origins: whatsapp, callsAllowed: true })).toBe(false);
     },
   );
 });
@@ -113,5 +139,77 @@ describe('decideShellNavigation', () => {
     ['javascript:alert(1)', { action: 'deny' }],
   ])('%s', (url, decision) => {
     expect(decideShellNavigation(url, shell)).toEqual(decision);
+  });
+});
+
+describe('fetchableImageUrl (pictures main fetches for a page: notification icons, avatars)', () => {
+  it.each([
+    ['https://pps.whatsapp.net/v/t61/avatar.jpg?oh=1', 'https://pps.whatsapp.net/v/t61/avatar.jpg?oh=1'],
+    ['https://cdn.example.com:8443/a.png', 'https://cdn.example.com:8443/a.png'],
+    ['HTTPS://CDN.Example.COM/a.png', 'https://cdn.example.com/a.png'],
+    ['https://8.8.8.8/a.png', 'https://8.8.8.8/a.png'],
+    ['https://172.32.0.1/a.png', 'https://172.32.0.1/a.png'],
+    ['https://172.15.255.255/a.png', 'https://172.15.255.255/a.png'],
+    ['https://192.169.0.1/a.png', 'https://192.169.0.1/a.png'],
+    ['https://[2001:db8::1]/a.png', 'https://[2001:db8::1]/a.png'],
+    ['https://[::ffff:8.8.8.8]/a.png', 'https://[::ffff:808:808]/a.png'],
+    ['https://localhost.example.com/a.png', 'https://localhost.example.com/a.png'],
+    ['https://mylocalhost/a.png', 'https://mylocalhost/a.png'],
+  ])('fetches %j as %j', (raw, href) => {
+    expect(fetchableImageUrl(raw)).toBe(href);
+  });
+
+  it.each([
+    // Only https, and no user info.
+    'http://example.com/a.png',
+    'file:///etc/passwd',
+    'ftp://example.com/a.png',
+    'data:image/png;base64,iVBORw0KGgo=',
+    'javascript:alert(1)',
+    'blob:https://web.whatsapp.com/0a1b',
+    'https://user:pw@example.com/a.png',
+    'https://user@example.com/a.png',
+    'not a url',
+    '',
+    // Loopback, however it is written.
+    'https://127.0.0.1/a.png',
+    'https://127.255.255.254/a.png',
+    'https://127.1/a.png',
+    'https://0x7f.1/a.png',
+    'https://2130706433/a.png',
+    'https://0177.0.0.1/a.png',
+    'https://127.0.0.1./a.png',
+    'https://[::1]/a.png',
+    'https://[0:0:0:0:0:0:0:1]/a.png',
+    'https://[::ffff:127.0.0.1]/a.png',
+    'https://[::127.0.0.1]/a.png',
+    'https://localhost/a.png',
+    'https://LOCALHOST./a.png',
+    'https://localhost:8443/a.png',
+    'https://%6c%6f%63%61%6c%68%6f%73%74/a.png',
+    'https://printer.localhost/a.png',
+    // Unspecified.
+    'https://0.0.0.0/a.png',
+    'https://0/a.png',
+    'https://[::]/a.png',
+    // Private networks.
+    'https://10.0.0.1/a.png',
+    'https://10.255.255.255/a.png',
+    'https://172.16.0.1/a.png',
+    'https://172.31.255.255/a.png',
+    'https://192.168.1.1/a.png',
+    'https://[::ffff:192.168.1.1]/a.png',
+    'https://[::ffff:10.0.0.1]/a.png',
+    'https://[fc00::1]/a.png',
+    'https://[fd12:3456::1]/a.png',
+    'https://[FDFF:ffff::1]/a.png',
+    // Link-local (cloud metadata lives at 169.254.169.254).
+    'https://169.254.169.254/latest/meta-data',
+    'https://169.254.0.1/a.png',
+    'https://[fe80::1]/a.png',
+    'https://[febf::1]/a.png',
+    'https://[::ffff:169.254.169.254]/a.png',
+  ])('refuses %j', (raw) => {
+    expect(fetchableImageUrl(raw)).toBeUndefined();
   });
 });

@@ -54,6 +54,23 @@ function stalled(ignoreAbort = false): (url: string, init?: FetchInit) => Promis
     });
 }
 
+/**
+ * A server that answers AVATAR with a redirect to `location` (and `location` with a picture), behind a fetch that
+ * treats redirects as Electron's net.fetch does: followed in 'follow' mode (the default); in 'error' and 'manual'
+ * modes the request is cancelled and the fetch rejects. Answers every URL the server was asked for.
+ */
+function redirecting(h: Harness, location: string): string[] {
+  const requested: string[] = [];
+  h.session.fetchHandler = (url, init) => {
+    requested.push(url);
+    if (url !== AVATAR) return Promise.reject(new TypeError('net::ERR_NAME_NOT_RESOLVED'));
+    if ((init?.redirect ?? 'follow') !== 'follow') return Promise.reject(new Error('Redirect was cancelled'));
+    requested.push(location);
+    return Promise.resolve(new Response(PNG));
+  };
+  return requested;
+}
+
 describe('ElectronNotifier', () => {
   it('shows an OS notification at once when there is no picture, and hands its click back', () => {
     const h = setup();
@@ -235,6 +252,42 @@ describe('ElectronNotifier', () => {
     expect(h.fake.notifications.map((n) => n.options.icon)).toEqual([undefined, undefined, undefined]);
     expect(h.log.lines.map((l) => l.fields?.['reason'])).toEqual(['unsupported-address', 'not-an-image', 'too-large']);
   });
+
+  it('never fetches a picture from the user’s own computer or network', async () => {
+    const h = setup();
+    h.session.fetchHandler = respond(PNG);
+    const local = [
+      'https://127.0.0.1/a.png',
+      'https://0x7f.1/a.png',
+      'https://[::1]/a.png',
+      'https://localhost:8443/a.png',
+      'https://router.localhost/a.png',
+      'https://192.168.1.1/a.png',
+      'https://10.0.0.2/a.png',
+      'https://172.16.5.4/a.png',
+      'https://169.254.169.254/latest/meta-data',
+      'https://[fd00::1]/a.png',
+      'https://[fe80::1]/a.png',
+      'https://0.0.0.0/a.png',
+    ];
+    for (const iconUrl of local) h.show({ iconUrl });
+    await flush();
+    expect(h.session.fetched).toEqual([]);
+    expect(h.fake.notifications.map((n) => [n.shown, n.options.icon])).toEqual(local.map(() => [true, undefined]));
+    expect(h.log.lines.map((l) => l.fields)).toEqual([{ service: 'a', reason: 'unsupported-address' }]);
+  });
+
+  it.each(['http://pps.whatsapp.net/a.png', 'https://127.0.0.1/a.png', 'https://169.254.169.254/latest/meta-data', 'https://cdn.example.com/a.png'])(
+    'does not follow a redirect (to %j): the notification shows without its picture',
+    async (location) => {
+      const h = setup();
+      const requested = redirecting(h, location);
+      h.show({ iconUrl: AVATAR });
+      await flush();
+      expect(requested).toEqual([AVATAR]);
+      expect(h.fake.notifications.map((n) => [n.shown, n.options.icon])).toEqual([[true, undefined]]);
+    },
+  );
 
   it('never fetches anything but https', async () => {
     const h = setup();

@@ -210,10 +210,10 @@ describe('ServiceViews: each partition’s session', () => {
     const h = setup();
     openAll(h, service('a', 'whatsapp'));
     const session = h.sessionOf('a');
-    expect(await session.request('notifications', { requestingUrl: 'https://web.whatsapp.com/' })).toBe(true);
-    expect(await session.request('notifications', { requestingUrl: 'https://web.whatsapp.com/some/chat?x=1' })).toBe(true);
-    expect(session.check('notifications', 'https://web.whatsapp.com')).toBe(true);
-    expect(session.check('notifications', 'https://web.whatsapp.com', { requestingUrl: 'https://web.whatsapp.com/' })).toBe(true);
+    expect(await session.request('notifications', { requestingUrl: 'https://web.whatsapp.com/', isMainFrame: true })).toBe(true);
+    expect(await session.request('notifications', { requestingUrl: 'https://web.whatsapp.com/some/chat?x=1', isMainFrame: true })).toBe(true);
+    expect(session.check('notifications', 'https://web.whatsapp.com', { isMainFrame: true })).toBe(true);
+    expect(session.check('notifications', 'https://web.whatsapp.com', { requestingUrl: 'https://web.whatsapp.com/', isMainFrame: true })).toBe(true);
 
     const strangers = [
       'https://web.whatsapp.com.evil.example/',
@@ -228,12 +228,25 @@ describe('ServiceViews: each partition’s session', () => {
       'not a url',
     ];
     for (const url of strangers) {
-      expect(await session.request('notifications', { requestingUrl: url }), url).toBe(false);
-      expect(session.check('notifications', url), url).toBe(false);
-      expect(session.check('notifications', 'https://web.whatsapp.com', { requestingUrl: url }), url).toBe(false);
+      expect(await session.request('notifications', { requestingUrl: url, isMainFrame: true }), url).toBe(false);
+      expect(session.check('notifications', url, { isMainFrame: true }), url).toBe(false);
+      expect(session.check('notifications', 'https://web.whatsapp.com', { requestingUrl: url, isMainFrame: true }), url).toBe(false);
     }
     // A request that does not say who asks is refused.
     expect(await session.request('notifications', {})).toBe(false);
+  });
+
+  it('refuses notifications to a frame inside the service’s page, even one of its own origin', async () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'));
+    const session = h.sessionOf('a');
+    const own = 'https://web.whatsapp.com/';
+    expect(await session.request('notifications', { requestingUrl: own, isMainFrame: true })).toBe(true);
+    expect(session.check('notifications', 'https://web.whatsapp.com', { requestingUrl: own, isMainFrame: true })).toBe(true);
+    expect(await session.request('notifications', { requestingUrl: own, isMainFrame: false })).toBe(false);
+    expect(session.check('notifications', 'https://web.whatsapp.com', { requestingUrl: own, isMainFrame: false })).toBe(false);
+    // A check without a frame (a service worker) is not the main frame either.
+    expect(session.check('notifications', 'https://web.whatsapp.com', { isMainFrame: false })).toBe(false);
   });
 
   it('allows camera and microphone only once calls are enabled, reading the live configuration', async () => {
@@ -291,12 +304,24 @@ describe('ServiceViews: each partition’s session', () => {
     expect(h.log.count('info', 'permission refused')).toBe(denied.length);
   });
 
+  it('lets the service’s own pages copy to the clipboard and go full screen, and no one else', async () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'));
+    const session = h.sessionOf('a');
+    for (const permission of ['clipboard-sanitized-write', 'fullscreen']) {
+      expect(await session.request(permission, { requestingUrl: 'https://web.whatsapp.com/' }), permission).toBe(true);
+      expect(session.check(permission, 'https://web.whatsapp.com'), permission).toBe(true);
+      expect(await session.request(permission, { requestingUrl: 'https://evil.example/' }), permission).toBe(false);
+      expect(session.check(permission, 'https://evil.example'), permission).toBe(false);
+    }
+  });
+
   it('denies everything once the service is gone from the configuration', async () => {
     const h = setup();
     openAll(h, service('a', 'whatsapp', { callsAllowed: true }));
     h.services.delete('a');
     const session = h.sessionOf('a');
-    expect(await session.request('notifications', { requestingUrl: 'https://web.whatsapp.com/' })).toBe(false);
+    expect(await session.request('notifications', { requestingUrl: 'https://web.whatsapp.com/', isMainFrame: true })).toBe(false);
     expect(session.check('media', 'https://web.whatsapp.com', { mediaType: 'audio' })).toBe(false);
   });
 
@@ -304,17 +329,17 @@ describe('ServiceViews: each partition’s session', () => {
     const h = setup();
     openAll(h, service('c', 'custom', { url: 'https://chat.example.com/app' }));
     const session = h.sessionOf('c');
-    expect(await session.request('notifications', { requestingUrl: 'https://chat.example.com/inbox' })).toBe(true);
-    expect(await session.request('notifications', { requestingUrl: 'https://example.com/' })).toBe(false);
-    expect(await session.request('notifications', { requestingUrl: 'https://web.whatsapp.com/' })).toBe(false);
+    expect(await session.request('notifications', { requestingUrl: 'https://chat.example.com/inbox', isMainFrame: true })).toBe(true);
+    expect(await session.request('notifications', { requestingUrl: 'https://example.com/', isMainFrame: true })).toBe(false);
+    expect(await session.request('notifications', { requestingUrl: 'https://web.whatsapp.com/', isMainFrame: true })).toBe(false);
   });
 
   it('keeps each session’s decisions to its own service', async () => {
     const h = setup();
     openAll(h, service('wa', 'whatsapp'), service('tg', 'telegram'));
-    expect(await h.sessionOf('wa').request('notifications', { requestingUrl: 'https://web.telegram.org/' })).toBe(false);
-    expect(await h.sessionOf('tg').request('notifications', { requestingUrl: 'https://web.telegram.org/' })).toBe(true);
-    expect(await h.sessionOf('tg').request('notifications', { requestingUrl: 'https://web.whatsapp.com/' })).toBe(false);
+    expect(await h.sessionOf('wa').request('notifications', { requestingUrl: 'https://web.telegram.org/', isMainFrame: true })).toBe(false);
+    expect(await h.sessionOf('tg').request('notifications', { requestingUrl: 'https://web.telegram.org/', isMainFrame: true })).toBe(true);
+    expect(await h.sessionOf('tg').request('notifications', { requestingUrl: 'https://web.whatsapp.com/', isMainFrame: true })).toBe(false);
   });
 
   it('configures a partition once, even when its view is closed and opened again', () => {
@@ -647,6 +672,7 @@ describe('ServiceViews: contentsId', () => {
     openAll(h, service('a', 'whatsapp'));
     const contents = h.viewOf('a').webContents;
     expect(contents.navigate('https://web.whatsapp.com/other')).toBe(true);
+    contents.click();
     expect(contents.navigate('https://web.telegram.org/')).toBe(false);
     expect(h.fake.shell.opened).toEqual(['https://web.telegram.org/']);
   });

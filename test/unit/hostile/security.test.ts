@@ -83,11 +83,15 @@ afterAll(() => {
   printFigures('Security: hostile URLs and hardened contents', figures);
 });
 
-/** Tries every hostile URL as a navigation and as window.open in `contents`; answers how many got through. */
+/**
+ * Tries every hostile URL as a navigation and as window.open in `contents`, each right after a click (the only
+ * time a page may hand a link to the browser); answers how many got through.
+ */
 async function attack(contents: FakeWebContents): Promise<{ navigated: number; opened: number }> {
   let navigated = 0;
   let opened = 0;
   for (const url of HOSTILE_URLS) {
+    contents.click();
     if (contents.navigate(url)) navigated += 1;
     const redirect = new FakeEvent() as FakeEvent & { url: string; isMainFrame: boolean };
     Object.assign(redirect, { url, isMainFrame: true });
@@ -123,8 +127,8 @@ describe('what main creates is locked down', () => {
       expect(session.requestHandler, partition || 'default session').not.toBeNull();
       expect(session.checkHandler, partition || 'default session').not.toBeNull();
       for (const origin of ['https://evil.example', 'https://web.whatsapp.com.evil.example', 'file:///', 'null', '']) {
-        expect(await session.request('notifications', { requestingUrl: origin })).toBe(false);
-        expect(session.check('notifications', origin)).toBe(false);
+        expect(await session.request('notifications', { requestingUrl: origin, isMainFrame: true })).toBe(false);
+        expect(session.check('notifications', origin, { isMainFrame: true })).toBe(false);
       }
       for (const permission of ['geolocation', 'midi', 'usb', 'hid', 'serial', 'clipboard-read', 'display-capture', 'pointerLock', 'openExternal']) {
         expect(await session.request(permission, { requestingUrl: 'https://web.whatsapp.com/' })).toBe(false);
@@ -133,13 +137,13 @@ describe('what main creates is locked down', () => {
       figures.push({ target: partition || 'default session (shell)', checked: 'permission handlers', result: 'request + check, hostile refused' });
     }
     // The service's own notifications still work: the handlers are not simply "deny all" everywhere.
-    expect(await main.fake.sessionFor('persist:svc-wa1').request('notifications', { requestingUrl: 'https://web.whatsapp.com/' })).toBe(true);
+    expect(await main.fake.sessionFor('persist:svc-wa1').request('notifications', { requestingUrl: 'https://web.whatsapp.com/', isMainFrame: true })).toBe(true);
   });
 
   it('refuses every hostile URL in the shell, a service view, a pop-up and an unowned contents; only web links leave', async () => {
     const wa = main.view('wa1').webContents;
-    const popup = main.fake.createContents(wa.session);
-    wa.emit('did-create-window', { webContents: popup });
+    const popup = main.fake.popup(wa, 'about:blank')?.webContents;
+    if (!popup) throw new Error('the sign-in pop-up was refused');
     const stray = main.fake.createContents(main.fake.sessionFor('persist:stray'));
     const opened = main.fake.shell.opened;
     opened.length = 0;
@@ -169,6 +173,19 @@ describe('what main creates is locked down', () => {
     expect(opened.some((u) => u.startsWith('https://xn--'))).toBe(true);
     figures.push({ target: 'shell.openExternal', checked: `${opened.length} calls`, result: 'only http/https/mailto, no user info' });
   }, 60_000);
+
+  it('lets no page open the default browser or mail client unless the user just clicked or pressed a key in it', async () => {
+    const wa = main.view('wa1').webContents;
+    const opened = main.fake.shell.opened;
+    await main.advance(5_000);
+    const before = opened.length;
+    expect(wa.open('https://example.com/unasked')).toEqual({ action: 'deny' });
+    expect(wa.navigate('mailto:shop@example.com')).toBe(false);
+    expect(opened.slice(before)).toEqual([]);
+    wa.click();
+    expect(wa.open('https://example.com/asked')).toEqual({ action: 'deny' });
+    expect(opened.slice(before)).toEqual(['https://example.com/asked']);
+  });
 
   it('blocks <webview> in every contents', () => {
     for (const contents of [main.win.webContents, ...main.fake.views.map((v) => v.webContents)]) {
