@@ -2,6 +2,8 @@
  * The few strings main shows itself (application menu, tray, dialogs), in English and Arabic. The shell's own
  * catalogues live with the renderer; these are typed so a missing translation fails to compile.
  */
+import { PLATFORMS } from '../common/catalog';
+import type { ServiceConfig } from '../common/model';
 import type { Label, LabelPreset } from '../common/shop/model';
 import type { LanguageSetting } from '../common/state';
 
@@ -36,6 +38,7 @@ const en = {
   unreadBadge: '{count} unread',
   noNewNotifications: 'No new notifications',
   notificationItem: '{title} — {service}',
+  serviceLabel: '{platform} ({name})',
   markAllRead: 'Mark All as Read',
   doNotDisturb: 'Do Not Disturb',
   dndOnUntil: 'On until {time}',
@@ -108,6 +111,7 @@ const ar: MainStrings = {
   unreadBadge: 'غير المقروءة: {count}',
   noNewNotifications: 'لا إشعارات جديدة',
   notificationItem: '{title} — {service}',
+  serviceLabel: '{platform} ({name})',
   markAllRead: 'تعليم الكل كمقروء',
   doNotDisturb: 'عدم الإزعاج',
   dndOnUntil: 'مفعّل حتى {time}',
@@ -149,6 +153,27 @@ const ar: MainStrings = {
 /** A string with its `{name}` placeholders filled in (unknown placeholders stay as they are). */
 export function fill(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** Text of any direction kept whole inside a sentence of the other (first-strong isolates). */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/** A service as a notification names it: "WhatsApp (Shop)", or the account's name when it says as much. */
+export function serviceLabel(language: 'en' | 'ar', service: Pick<ServiceConfig, 'platform' | 'name'>): string {
+  const platform = PLATFORMS[service.platform].name;
+  if (service.platform === 'custom' || service.name.toLowerCase().includes(platform.toLowerCase())) return service.name;
+  return fill(mainStrings(language).serviceLabel, { platform, name: isolate(service.name) });
+}
+
+/**
+ * The title of a service's OS notification: who wrote and which service it came from ("Ahmed — WhatsApp (Shop)"),
+ * so no page can pose as another service or as Wasl; the service alone when the title must not say who.
+ */
+export function notificationTitle(language: 'en' | 'ar', service: Pick<ServiceConfig, 'platform' | 'name'>, title?: string): string {
+  const label = serviceLabel(language, service);
+  return title === undefined ? label : fill(mainStrings(language).notificationItem, { title: isolate(title), service: isolate(label) });
 }
 
 /** A count as the language writes it (Arabic-Indic digits in Arabic). */

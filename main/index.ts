@@ -66,7 +66,7 @@ import { denyAllPermissions } from './electron/shell-session';
 import { electronLoginItem, linuxAutostart } from './electron/login-item';
 import { electronUpdater } from './electron/updater';
 import { AppTray, TRAY_NOTIFICATIONS, type TrayCommand } from './electron/tray';
-import { coalescedText, fill, formatCount, heldText, labelName, mainStrings, resolveLanguage } from './i18n';
+import { coalescedText, fill, formatCount, heldText, labelName, mainStrings, notificationTitle, resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
 import { CURRENT_VERSION } from './persistence/document';
 import { deletePendingPartitions } from './persistence/partitions';
@@ -307,6 +307,7 @@ function start(): void {
     },
     click: (id, notice) => services.noticeClicked(id, notice),
     openChat: (id, chatId) => services.openChat(id, chatId),
+    serviceTitle: (service, title) => notificationTitle(currentLanguage(), service, title),
     coalescedText: (count) => coalescedText(currentLanguage(), count),
     privateText: () => mainStrings(currentLanguage()).newMessage,
     heldText: (count) => heldText(currentLanguage(), count),

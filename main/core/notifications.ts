@@ -6,7 +6,7 @@
  * A click, on the OS notification or in the tray, brings that service forward with that exact chat open.
  */
 import type { Command, CommandResult, ServiceNotice } from '../../common/ipc';
-import type { NotificationRecord } from '../../common/model';
+import type { NotificationRecord, ServiceConfig } from '../../common/model';
 import { isQuiet } from '../../common/quiet';
 import { isAway, nextChange, weeklyHours } from '../../common/shop/hours';
 import type { Reminder } from '../../common/shop/model';
@@ -40,6 +40,11 @@ export interface NotificationCenterDeps {
   click(serviceId: string, notice: { id: string; chatId?: string }): void;
   /** Open a chat from the tray (the page's notification is gone by then). */
   openChat(serviceId: string, chatId: string): void;
+  /**
+   * A service's notification title in the user's language: who wrote and the service ("Ahmed — WhatsApp (Shop)"),
+   * or the service alone without `title`. No page can pose as another service, or as Wasl.
+   */
+  serviceTitle(service: ServiceConfig, title?: string): string;
   /** "12 more new messages", and "New message" for private mode, in the user's language. */
   coalescedText(count: number): string;
   privateText(): string;
@@ -116,8 +121,8 @@ export class NotificationCenter {
     const shown: OsNotification = locked
       ? { title: LOCKED_TITLE, body: this.deps.privateText(), silent: !prefs.sound }
       : prefs.privateMode
-        ? { title: service.name, body: this.deps.privateText(), silent: !prefs.sound, serviceId }
-        : { title: notice.title, silent: !prefs.sound, serviceId };
+        ? { title: this.deps.serviceTitle(service), body: this.deps.privateText(), silent: !prefs.sound, serviceId }
+        : { title: this.deps.serviceTitle(service, notice.title), silent: !prefs.sound, serviceId };
     if (!prefs.privateMode && !locked) {
       if (notice.body !== undefined) shown.body = notice.body;
       if (notice.iconUrl !== undefined) shown.iconUrl = notice.iconUrl;
@@ -147,9 +152,11 @@ export class NotificationCenter {
     this.keep(record);
     const { notifications: prefs } = store.getState().settings;
     if (isQuiet(prefs, new Date(clock.now()))) return;
+    const service = store.getState().services.find((s) => s.id === reminder.chat.serviceId);
+    const title = service ? this.deps.serviceTitle(service, reminder.title) : reminder.title;
     const shown: OsNotification = this.locked()
       ? { title: LOCKED_TITLE, body: this.deps.reminderText(), silent: !prefs.sound }
-      : { title: reminder.title, body: this.deps.reminderText(), silent: !prefs.sound, serviceId: reminder.chat.serviceId };
+      : { title, body: this.deps.reminderText(), silent: !prefs.sound, serviceId: reminder.chat.serviceId };
     this.deps.notifier.show(shown, () => {
       this.markRead([record.id]);
       this.deps.reveal(reminder.chat.serviceId);
@@ -199,10 +206,10 @@ export class NotificationCenter {
     return this.deps.store.getState().lock?.locked === true;
   }
 
-  /** Into the tray, the newest KEEP kept. */
+  /** Into the tray: at most KEEP records, and a full tray gives way in the service with the most. */
   private keep(record: NotificationRecord): void {
     const kept = [...this.deps.store.getState().notifications, record];
-    this.deps.store.setState({ notifications: kept.length > KEEP ? kept.slice(kept.length - KEEP) : kept });
+    this.deps.store.setState({ notifications: kept.length > KEEP ? evictFairly(kept, kept.length - KEEP) : kept });
   }
 
   /** The shop is closed: count the pop-up, to say at opening time how many came in. */
@@ -266,7 +273,30 @@ export class NotificationCenter {
     const service = state.services.find((s) => s.id === serviceId);
     if (held === 0 || !service?.enabled || service.muted || isQuiet(state.settings.notifications, new Date(this.deps.clock.now()))) return;
     this.deps.log.info('coalesced notifications', { service: serviceId, held });
-    const title = this.locked() ? LOCKED_TITLE : service.name;
+    const title = this.locked() ? LOCKED_TITLE : this.deps.serviceTitle(service);
     this.deps.notifier.show({ title, body: this.deps.coalescedText(held), silent: true, serviceId }, () => this.deps.reveal(serviceId));
   }
+}
+
+/**
+ * `records` without `excess` of them: each time the oldest record of the service holding the most, so a service
+ * that floods the tray pushes out its own records, and another's only down to an equal share.
+ */
+function evictFairly(records: readonly NotificationRecord[], excess: number): NotificationRecord[] {
+  const counts = new Map<string, number>();
+  for (const record of records) counts.set(record.serviceId, (counts.get(record.serviceId) ?? 0) + 1);
+  const drop = new Map<string, number>();
+  for (let i = 0; i < excess; i += 1) {
+    let most: string | undefined;
+    for (const [id, count] of counts) if (most === undefined || count > (counts.get(most) ?? 0)) most = id;
+    if (most === undefined) break;
+    counts.set(most, (counts.get(most) ?? 0) - 1);
+    drop.set(most, (drop.get(most) ?? 0) + 1);
+  }
+  return records.filter((record) => {
+    const left = drop.get(record.serviceId) ?? 0;
+    if (left === 0) return true;
+    drop.set(record.serviceId, left - 1);
+    return false;
+  });
 }

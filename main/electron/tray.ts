@@ -12,7 +12,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { currentDnd, dndUntil, MORNING_HOUR, type DndChoice } from '../../common/dnd';
 import type { Clock, Logger, TimerHandle } from '../core/ports';
 import type { UnreadNotification } from '../core/unread';
-import { fill, formatDayTime, formatTime, mainStrings, trayTooltip } from '../i18n';
+import { fill, formatDayTime, formatTime, isolate, mainStrings, trayTooltip } from '../i18n';
 import type { BrowserWindowLike, ElectronApi, NativeImageLike, TrayLike } from './api';
 import { halved, readBitmaps, toNativeImage, withBadge, type ScaledBitmap } from './badge-images';
 import { revealWindow } from './main-window';
@@ -56,7 +56,6 @@ export interface TrayDeps {
 
 /** Menu labels: '&' marks a mnemonic in Electron menus, so a literal one is doubled; bidi runs are isolated. */
 const literal = (text: string): string => text.replace(/&/g, '&&');
-const isolate = (text: string): string => `\u2068${text}\u2069`;
 /** At most TITLE_CHARS characters as the reader sees them (an emoji or a letter with its marks is one). */
 const shorten = (text: string): string => {
   const flat = text.replace(/\s+/g, ' ').trim();

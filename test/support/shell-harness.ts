@@ -27,7 +27,7 @@ import { scryptHasher } from '../../main/security/password';
 import { ActivityTracker, type ActivityDoc } from '../../main/core/activity';
 import { DataTransfer } from '../../main/core/data-transfer';
 import { ShopController } from '../../main/core/shop';
-import { labelName } from '../../main/i18n';
+import { labelName, notificationTitle } from '../../main/i18n';
 import { MemoryFiles } from '../fakes/files';
 import { stateOf } from '../fakes/state';
 import { MemoryLogger } from '../fakes/logger';
@@ -181,6 +181,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     reveal: (id) => void controller.command({ type: 'service.activate', id }),
     click: (id, notice) => controller.noticeClicked(id, notice),
     openChat: (id, chatId) => controller.openChat(id, chatId),
+    serviceTitle: (service, title) => notificationTitle('en', service, title),
     coalescedText: (count) => `${count} more new messages`,
     privateText: () => 'New message',
     heldText: (count) => `${count} messages came in while you were closed`,

@@ -168,7 +168,8 @@ describe('main/index.ts wiring', () => {
     notify(shellEvent(tg.webContents, 'https://web.telegram.org/k/'), { id: 'p1', title: 'Omar', body: 'Order #12?', chatId: '12345', derived: false });
     notify(shellEvent(tg.webContents, 'https://web.telegram.org/k/'), { id: 'p2', title: 'Bad', iconUrl: 'file:///etc/passwd', derived: false });
     const shown = fake.notifications.at(-1);
-    expect(fake.notifications.map((n) => n.options)).toEqual([{ title: 'Omar', body: 'Order #12?', silent: false }]);
+    // The title names the service it came from, so no page can pose as another one, or as Wasl.
+    expect(fake.notifications.map((n) => n.options)).toEqual([{ title: '\u2068Omar\u2069 — \u2068Telegram (\u2068دعم العملاء\u2069)\u2069', body: 'Order #12?', silent: false }]);
     void fake.ipcMain.handlers.get('app:command')?.(shellEvent(fake.windows[0]?.webContents ?? wa.webContents), { type: 'service.activate', id: 'wa1' });
     tg.webContents.sent.length = 0;
     shown?.click();

@@ -9,6 +9,7 @@ import { createAppStore, type AppStore } from '../../main/core/app-store';
 import { dispatchCommand, type CommandTargets } from '../../main/core/commands';
 import { LockController, MAX_WAIT_MS, retryDelayMs, type LockDeps } from '../../main/core/lock';
 import { LOCKED_TITLE, NotificationCenter, type OsNotification } from '../../main/core/notifications';
+import { notificationTitle } from '../../main/i18n';
 import { shortcutFor } from '../../main/core/shortcuts';
 import { ServiceController } from '../../main/core/services';
 import { AppTray, type TrayCommand, type TrayView } from '../../main/electron/tray';
@@ -316,6 +317,7 @@ describe('while locked', () => {
       reveal: () => undefined,
       click: () => undefined,
       openChat: () => undefined,
+      serviceTitle: (service, title) => notificationTitle('en', service, title),
       coalescedText: (count) => `${count} more`,
       privateText: () => 'New message',
       heldText: (count) => `${count} held`,
@@ -343,7 +345,7 @@ describe('while locked', () => {
 
     await s.lock.command({ type: 'lock.unlock', password: 'sesame' });
     center.receive('wa', { id: 'n2', title: 'Omar', body: 'Thanks!', chatId: 'c2', derived: false });
-    expect(shown[2]).toMatchObject({ title: 'Omar', body: 'Thanks!' });
+    expect(shown[2]).toMatchObject({ title: '\u2068Omar\u2069 — \u2068Shop WhatsApp\u2069', body: 'Thanks!' });
   });
 
   it('accepts no command from the shell but the unlock', async () => {

@@ -5,7 +5,7 @@ import type { ShopSettings } from '../../common/shop/model';
 import { DEFAULT_SETTINGS, initialRuntime, type NotificationSettings } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app-store';
 import { COALESCE_MS, KEEP, NotificationCenter, PER_SERVICE_BURST, type OsNotification } from '../../main/core/notifications';
-import { coalescedText, heldText, labelName } from '../../main/i18n';
+import { coalescedText, heldText, labelName, notificationTitle } from '../../main/i18n';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
 import { stateOf } from '../fakes/state';
@@ -31,6 +31,7 @@ describe('NotificationCenter', () => {
   let inboxShown: number;
   let remindersOpened: string[];
   let center: NotificationCenter;
+  let titleOf: (service: ServiceConfig, title?: string) => string;
   const prefs = (change: Partial<NotificationSettings>) => {
     const settings = store.getState().settings;
     store.setState({ settings: { ...settings, notifications: { ...settings.notifications, ...change } } });
@@ -54,6 +55,7 @@ describe('NotificationCenter', () => {
     priority = new Set();
     inboxShown = 0;
     remindersOpened = [];
+    titleOf = (service, title) => title ?? service.name;
     let ids = 0;
     center = new NotificationCenter({
       store,
@@ -64,6 +66,8 @@ describe('NotificationCenter', () => {
       reveal: (id) => revealed.push(id),
       click: (serviceId, n) => clicks.push({ serviceId, ...n }),
       openChat: (serviceId, chatId) => opened.push([serviceId, chatId]),
+      // The title as the page gave it (the service's name without one): each test reads the page's own words.
+      serviceTitle: (service, title) => titleOf(service, title),
       coalescedText: (count) => coalescedText('en', count),
       privateText: () => 'New message',
       heldText: (count) => heldText('en', count),
@@ -124,6 +128,26 @@ describe('NotificationCenter', () => {
     expect(shown.map((n) => n.title)).toEqual(['Customer 3']);
   });
 
+  it('names the service in every pop-up a service causes, so no page can pose as another service or as Wasl', () => {
+    titleOf = (service, title) => notificationTitle('en', service, title);
+    center.receive('a', { ...notice(1), title: 'Wasl' });
+    for (let i = 0; i < PER_SERVICE_BURST + 2; i += 1) center.receive('b', notice(i));
+    clock.advance(COALESCE_MS);
+    prefs({ privateMode: true });
+    center.receive('a', notice(9));
+    center.remind({ at: clock.now(), setAt: 0, chat: { serviceId: 'b', chatId: 'c1' }, title: 'Layla' });
+    const service = (name: string) => `\u2068WhatsApp (\u2068${name}\u2069)\u2069`;
+    expect(shown.map((n) => n.title)).toEqual([
+      `\u2068Wasl\u2069 — ${service('Shop a')}`,
+      `\u2068Customer 0\u2069 — ${service('Shop b')}`,
+      `\u2068Customer 1\u2069 — ${service('Shop b')}`,
+      `\u2068Customer 2\u2069 — ${service('Shop b')}`,
+      'WhatsApp (\u2068Shop b\u2069)',
+      'WhatsApp (\u2068Shop a\u2069)',
+      `\u2068Layla\u2069 — ${service('Shop b')}`,
+    ]);
+  });
+
   it('in private mode shows who wrote, never what, and no picture; without sound, silently', () => {
     prefs({ privateMode: true, sound: false });
     center.receive('a', { ...notice(1), iconUrl: 'https://example.com/a.png' });
@@ -153,6 +177,19 @@ describe('NotificationCenter', () => {
     for (let i = 0; i < KEEP + 20; i += 1) center.receive('m', notice(i));
     expect(tray()).toHaveLength(KEEP);
     expect(tray()[0]?.title).toBe('Customer 20');
+  });
+
+  it('never lets one service’s flood push another’s records out of the tray below its share', () => {
+    for (let i = 0; i < 100; i += 1) center.receive('a', notice(i));
+    for (let i = 0; i < KEEP * 3; i += 1) center.receive('m', notice(1_000 + i));
+    expect(tray()).toHaveLength(KEEP);
+    expect(tray().filter((n) => n.serviceId === 'a')).toHaveLength(100);
+    // The flooding service keeps its newest.
+    expect(tray().at(-1)?.title).toBe(`Customer ${1_000 + KEEP * 3 - 1}`);
+    // With more than its share, a service gives way down to its share, not below.
+    for (let i = 0; i < KEEP; i += 1) center.receive('b', notice(5_000 + i));
+    const count = (id: string) => tray().filter((n) => n.serviceId === id).length;
+    expect([count('a'), count('m'), count('b')]).toEqual([100, 200, 200]);
   });
 
   it('marks read, clears, and opens a tray notification’s chat', () => {
@@ -272,6 +309,20 @@ describe('NotificationCenter', () => {
     center.remind(reminder);
     expect(shown).toHaveLength(2);
     expect(tray()).toHaveLength(3);
+  });
+});
+
+describe('notificationTitle', () => {
+  const I = (text: string) => `\u2068${text}\u2069`;
+  it.each([
+    ['en', 'whatsapp', 'Shop', 'Ahmed', `${I('Ahmed')} — ${I(`WhatsApp (${I('Shop')})`)}`],
+    ['ar', 'whatsapp', 'المتجر', 'أحمد', `${I('أحمد')} — ${I(`WhatsApp (${I('المتجر')})`)}`],
+    ['en', 'telegram', 'Telegram', 'Omar', `${I('Omar')} — ${I('Telegram')}`],
+    ['en', 'whatsapp', 'WhatsApp Business', 'Omar', `${I('Omar')} — ${I('WhatsApp Business')}`],
+    ['en', 'custom', 'chat.example.com', 'Omar', `${I('Omar')} — ${I('chat.example.com')}`],
+    ['en', 'slack', 'Team', undefined, `Slack (${I('Team')})`],
+  ] as const)('%s %s "%s" with %s: %s', (language, platform, name, title, expected) => {
+    expect(notificationTitle(language, { platform, name }, title)).toBe(expected);
   });
 });
 
