@@ -2,8 +2,9 @@
  * Property-based fuzzing of every IPC channel main wires (`app:*` from the shell, `svc:*` from service pages),
  * through main/index.ts's real router, schemas and handlers: thousands of generated messages — wrong types,
  * missing fields, huge strings, deep nesting, prototype-pollution keys, 10 MB payloads, unknown channels, wrong
- * senders. Nothing may throw out of a handler, every refused message leaves exactly one log line, and a refused
- * message changes neither main's state nor any built-in prototype.
+ * senders. Nothing may throw out of a handler (the router answers `handler-failed` and the suite counts it as a
+ * failure), every refused message leaves exactly one log line, and a refused message changes neither main's state
+ * nor any built-in prototype.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -160,7 +161,10 @@ interface Tally {
   tried: number;
   accepted: number;
   rejected: number;
+  /** A message that threw out of main's IPC path (the router must never let one). */
   crashes: number;
+  /** A valid message whose handler threw: the router answered `handler-failed`. */
+  failures: number;
   lost: number;
   logMismatches: number;
 }
@@ -172,7 +176,7 @@ const reasons = new Map<string, number>();
 
 function tally(channel: string): Tally {
   const known = main.router.channels.includes(channel) ? channel : '(unknown channel)';
-  const entry = tallies.get(known) ?? { tried: 0, accepted: 0, rejected: 0, crashes: 0, lost: 0, logMismatches: 0 };
+  const entry = tallies.get(known) ?? { tried: 0, accepted: 0, rejected: 0, crashes: 0, failures: 0, lost: 0, logMismatches: 0 };
   tallies.set(known, entry);
   return entry;
 }
@@ -203,13 +207,15 @@ async function deliver(channel: string, kind: SenderKind, serviceId: string, pay
     const reached = main.lastOutcome();
     if (reached === undefined || reached === previous) throw new Error(`the router never saw a message on ${channel}`);
     outcome = await reached;
-    if (handler && !outcome.ok) expect(answer).toEqual({ ok: false, error: 'invalid', detail: outcome.reason });
+    if (handler && !outcome.ok) expect(answer).toEqual({ ok: false, error: outcome.reason === 'handler-failed' ? 'failed' : 'invalid', detail: outcome.reason });
   } catch (error) {
     t.crashes += 1;
     throw error;
   }
   if (outcome.ok) {
     t.accepted += 1;
+  } else if (outcome.reason === 'handler-failed') {
+    t.failures += 1;
   } else {
     t.rejected += 1;
     reasons.set(outcome.reason, (reasons.get(outcome.reason) ?? 0) + 1);
@@ -235,6 +241,7 @@ afterAll(() => {
     accepted: t.accepted,
     rejected: t.rejected,
     crashes: t.crashes,
+    'handler failures': t.failures,
     'data lost': t.lost,
     'log lines ≠ 1': t.logMismatches,
   }));
@@ -245,6 +252,7 @@ afterAll(() => {
     accepted: sum('accepted'),
     rejected: sum('rejected'),
     crashes: sum('crashes'),
+    'handler failures': sum('failures'),
     'data lost': sum('lost'),
     'log lines ≠ 1': sum('logMismatches'),
   });
@@ -323,7 +331,18 @@ describe('every IPC channel main wires, fuzzed', () => {
     expect(state.quickReplies.find((q) => q.id === 'q1')?.body).toBe('أهلاً! الأسعار في الصورة');
     const all = [...tallies.values()];
     expect(all.reduce((n, t) => n + t.tried, 0)).toBeGreaterThan(5_000);
-    expect(all.reduce((n, t) => n + t.crashes + t.lost + t.logMismatches, 0)).toBe(0);
+    expect(all.reduce((n, t) => n + t.crashes + t.failures + t.lost + t.logMismatches, 0)).toBe(0);
     expect(main.router.totals.rejected).toBeGreaterThan(4_000);
+    expect(main.router.totals.failed).toBe(0);
+  });
+
+  it('sees a handler that throws: the router answers handler-failed and counts a failure, not a refusal', async () => {
+    const { failed, rejected } = main.router.totals;
+    vi.spyOn(main.fake.app, 'getAppMetrics').mockImplementationOnce(() => {
+      throw new Error('metrics unavailable');
+    });
+    const outcome = await main.router.receive(CHANNELS.resources, senderOf(main.event('shell')), undefined);
+    expect(outcome).toEqual({ ok: false, reason: 'handler-failed' });
+    expect(main.router.totals).toMatchObject({ failed: failed + 1, rejected });
   });
 });
