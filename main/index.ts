@@ -74,6 +74,7 @@ import { Persister } from './persistence/persister';
 import { openSettings } from './persistence/settings-file';
 import { keepHistory, openHistory } from './persistence/history';
 import { scryptHasher } from './security/password';
+import { forbiddenSwitches, refusalMessage } from './security/switches';
 import { chromeUserAgent, hostOs } from './security/user-agent';
 
 const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow, WebContentsView, session, shell, ipcMain, Menu, Tray, Notification, screen, nativeImage };
@@ -103,7 +104,12 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
 ]);
 
-if (app.requestSingleInstanceLock()) {
+// An installed Wasl opens no debugging door (main/security/switches.ts): it leaves before anything is created.
+const refused = app.isPackaged ? forbiddenSwitches(process.argv, process.env, process.platform) : [];
+if (refused.length > 0) {
+  process.stderr.write(`${refusalMessage(refused)}\n`);
+  app.exit(1);
+} else if (app.requestSingleInstanceLock()) {
   app.whenReady().then(start, (error: unknown) => {
     log.error('Wasl could not start', { error: String(error) });
     app.quit();

@@ -28,7 +28,8 @@ export function wireIpc(ipcMain: IpcMainLike, router: IpcRouter, channels: { inv
     ipcMain.handle(channel, async (event, payload) => {
       const outcome = await router.receive(channel, senderOf(event), payload);
       if (outcome.ok) return outcome.value;
-      const refused: CommandResult = { ok: false, error: 'invalid', detail: outcome.reason };
+      // A refused message was the sender's fault; a handler that threw is main's, and the shell says so differently.
+      const refused: CommandResult = { ok: false, error: outcome.reason === 'handler-failed' ? 'failed' : 'invalid', detail: outcome.reason };
       return refused;
     });
   }

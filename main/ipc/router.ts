@@ -18,9 +18,13 @@ export interface IpcSender {
   url: string;
 }
 
+/** Why a message was refused before any handler saw it. */
 export type Rejection = 'unknown-channel' | 'wrong-sender' | 'rate-limited' | 'too-large' | 'invalid';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Rejection };
+/** A refusal, or `handler-failed`: the message was valid and its handler threw (main's fault, not the sender's). */
+export type Failure = Rejection | 'handler-failed';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Failure };
 
 /** A token bucket per key: `rate` messages a second sustained, `burst` at once. */
 export class RateLimiter {
@@ -68,7 +72,7 @@ export class IpcRouter {
   private readonly shellLimiter: RateLimiter;
   private readonly serviceLimiter: RateLimiter;
   private readonly dropped = new Map<string, { count: number; since: number }>();
-  private readonly counts = { accepted: 0, rejected: 0 };
+  private readonly counts = { accepted: 0, rejected: 0, failed: 0 };
 
   constructor(private readonly deps: IpcRouterDeps) {
     this.shellLimiter = new RateLimiter(LIMITS.shellRate, LIMITS.shellBurst, deps.clock);
@@ -89,8 +93,8 @@ export class IpcRouter {
     return [...this.routes.keys()];
   }
 
-  /** Accepted and rejected message counts since start, for the hostile-input report. */
-  get totals(): { accepted: number; rejected: number } {
+  /** Messages accepted, refused, and valid ones whose handler threw, since start, for the hostile-input report. */
+  get totals(): { accepted: number; rejected: number; failed: number } {
     return { ...this.counts };
   }
 
@@ -122,8 +126,8 @@ export class IpcRouter {
       return { ok: true, value };
     } catch (error) {
       this.deps.log.error('ipc handler failed', { channel, error: String(error) });
-      this.counts.rejected += 1;
-      return { ok: false, reason: 'invalid' };
+      this.counts.failed += 1;
+      return { ok: false, reason: 'handler-failed' };
     }
   }
 

@@ -8,7 +8,11 @@ export class FakeRootApp extends FakeApp {
   readonly setPaths: [string, string][] = [];
   sandboxEnabled = false;
   singleInstance = true;
+  /** Whether main asked for the single-instance lock. */
+  lockRequested = false;
   aboutOptions: Record<string, unknown> | undefined;
+  /** The code of `app.exit(code)`, once main called it (Electron ends the process there; the fake only records it). */
+  exitCode: number | undefined;
 
   setPath(name: 'userData' | 'downloads', value: string): void {
     this.setPaths.push([name, value]);
@@ -17,7 +21,11 @@ export class FakeRootApp extends FakeApp {
   enableSandbox(): void {
     this.sandboxEnabled = true;
   }
+  exit(exitCode = 0): void {
+    this.exitCode = exitCode;
+  }
   requestSingleInstanceLock(): boolean {
+    this.lockRequested = true;
     return this.singleInstance;
   }
   whenReady(): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * main/index.ts as an installed build starts it (app.isPackaged), against the fake `electron` module and a fake
- * electron-updater: the updater is loaded and wired to the tray and the shell, Wasl starts hidden in the tray when
- * the user asked, and the login item (an XDG autostart entry here, on Linux) follows the setting.
+ * electron-updater: a start with a debugging switch is refused before anything is created; a plain start loads the
+ * updater and wires it to the tray and the shell, starts hidden in the tray when the user asked, and keeps the login
+ * item (an XDG autostart entry here, on Linux) in step with the setting.
  */
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppState } from '../../common/state';
 import type { IpcMainEventLike } from '../../main/electron/api';
-import type { FakeElectronModule } from '../fakes/electron-module';
+import { createFakeElectronModule, type FakeElectronModule } from '../fakes/electron-module';
 import type { FakeWebContents } from '../fakes/electron';
 import { byLabel, click, flush } from './electron/support';
 
@@ -27,14 +28,7 @@ class FakeAutoUpdater extends EventEmitter {
   }
 }
 
-const hoisted = vi.hoisted(() => ({ module: undefined as FakeElectronModule | undefined, updater: undefined as FakeAutoUpdater | undefined }));
-
-vi.mock('electron', async () => {
-  const { createFakeElectronModule } = await import('../fakes/electron-module');
-  hoisted.module = createFakeElectronModule();
-  hoisted.module.app.isPackaged = true;
-  return hoisted.module;
-});
+const hoisted = vi.hoisted(() => ({ updater: undefined as FakeAutoUpdater | undefined }));
 
 vi.mock('electron-updater', () => {
   hoisted.updater = new FakeAutoUpdater();
@@ -55,8 +49,30 @@ vi.mock('electron-store', async () => {
 const profile = mkdtempSync(path.join(os.tmpdir(), 'wasl-packaged-'));
 const configHome = path.join(profile, 'config');
 const autostart = path.join(configHome, 'autostart', 'wasl.desktop');
+const EXECUTABLE = '/opt/Wasl/wasl';
+const argv = process.argv;
+let refused: { fake: FakeElectronModule; stderr: string };
 let fake: FakeElectronModule;
 let updater: FakeAutoUpdater;
+
+/**
+ * Starts main/index.ts anew, against a fresh fake `electron` module of an installed build, with these arguments
+ * after the executable; answers the fake it ran against.
+ */
+async function startMain(args: string[]): Promise<FakeElectronModule> {
+  vi.resetModules();
+  const module = createFakeElectronModule();
+  module.app.isPackaged = true;
+  vi.doMock('electron', () => module);
+  process.argv = [EXECUTABLE, ...args];
+  try {
+    await import('../../main/index');
+    await flush();
+  } finally {
+    process.argv = argv;
+  }
+  return module;
+}
 const shellEvent = (contents: FakeWebContents): IpcMainEventLike => ({ sender: { id: contents.id }, senderFrame: { url: 'app://wasl/index.html', parent: null } });
 
 beforeAll(async () => {
@@ -71,10 +87,19 @@ beforeAll(async () => {
   vi.stubEnv('WASL_USER_DATA_DIR', profile);
   vi.stubEnv('XDG_CONFIG_HOME', configHome);
   vi.stubEnv('APPIMAGE', '/home/layla/Wasl.AppImage');
-  await import('../../main/index');
-  await flush();
-  if (!hoisted.module || !hoisted.updater) throw new Error('the mocks were not used');
-  fake = hoisted.module;
+  vi.stubEnv('NODE_OPTIONS', '');
+  const written: string[] = [];
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    refused = { fake: await startMain(['--remote-debugging-port=9222']), stderr: written.join('') };
+  } finally {
+    stderr.mockRestore();
+  }
+  fake = await startMain([]);
+  if (!hoisted.updater) throw new Error('the electron-updater mock was not used');
   updater = hoisted.updater;
 });
 
@@ -89,6 +114,31 @@ const state = async (): Promise<AppState> => {
   if (!win || !hydrate) throw new Error('not wired');
   return (await hydrate(shellEvent(win.webContents), undefined)) as AppState;
 };
+
+describe('main/index.ts in an installed build started with a debugging switch', () => {
+  it('exits with a non-zero code, saying on stderr which switch and why', () => {
+    expect(refused.fake.app.exitCode).toBe(1);
+    expect(refused.stderr).toBe(
+      'Wasl refuses to start with --remote-debugging-port: it lets another program on this computer read your chats and take over the accounts you are signed in to.\n',
+    );
+  });
+
+  it('creates nothing: no single-instance lock, no window, no view, no tray, no IPC', () => {
+    expect(refused.fake.app.lockRequested).toBe(false);
+    expect(refused.fake.windows).toEqual([]);
+    expect(refused.fake.views).toEqual([]);
+    expect(refused.fake.trays).toEqual([]);
+    expect(refused.fake.ipcMain.handlers.size).toBe(0);
+    expect(refused.fake.protocol.handlers.size).toBe(0);
+  });
+
+  it('lets the same build start without the switch', () => {
+    expect(fake).not.toBe(refused.fake);
+    expect(fake.app.exitCode).toBeUndefined();
+    expect(fake.app.lockRequested).toBe(true);
+    expect(fake.windows).toHaveLength(1);
+  });
+});
 
 describe('main/index.ts in an installed build', () => {
   it('starts hidden in the tray when the user asked to start minimized', () => {

@@ -121,12 +121,27 @@ describe('IpcRouter', () => {
     expect((await router.receive('app:command', SHELL, { type: 'service.activate', id: 'a' })).ok).toBe(true);
   });
 
-  it('turns a throwing handler into a rejection instead of crashing', async () => {
+  it('answers a throwing handler with its own reason and counts it as a failure, not a refusal', async () => {
     router.shell('app:hydrate', z.undefined(), () => {
       throw new Error('boom');
     });
-    expect(await router.receive('app:hydrate', SHELL, undefined)).toEqual({ ok: false, reason: 'invalid' });
-    expect(log.count('error', 'ipc handler failed')).toBe(1);
+    router.service('svc:notification', z.unknown(), () => Promise.reject(new Error('async boom')));
+    expect(await router.receive('app:hydrate', SHELL, undefined)).toEqual({ ok: false, reason: 'handler-failed' });
+    expect(await router.receive('svc:notification', SERVICE, {})).toEqual({ ok: false, reason: 'handler-failed' });
+    expect(log.count('error', 'ipc handler failed')).toBe(2);
+    expect(log.count('warn', 'ipc message rejected')).toBe(0);
+    expect(router.totals).toEqual({ accepted: 0, rejected: 0, failed: 2 });
+  });
+
+  it('counts accepted, refused and failed messages apart', async () => {
+    router.shell('app:hydrate', z.undefined(), () => {
+      throw new Error('boom');
+    });
+    await router.receive('app:command', SHELL, { type: 'view.inbox' });
+    await router.receive('app:command', SHELL, { type: 'view.inbox', extra: 1 });
+    await router.receive('app:command', SERVICE, { type: 'view.inbox' });
+    await router.receive('app:hydrate', SHELL, undefined);
+    expect(router.totals).toEqual({ accepted: 1, rejected: 2, failed: 1 });
   });
 
   it('refuses to register a channel twice or in the wrong namespace', () => {

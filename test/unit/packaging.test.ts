@@ -8,12 +8,14 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Configuration, TargetConfiguration } from 'electron-builder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { z } from 'zod';
 import { CATALOG_ORDER, PLATFORMS, UNAVAILABLE_PLATFORMS } from '../../common/catalog';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CONFIG_FILE = path.join(ROOT, 'electron-builder.yml');
 const SCHEMA_FILE = path.join(ROOT, 'node_modules/app-builder-lib/scheme.json');
 const README_FILE = path.join(ROOT, 'README.md');
+const PACKAGE_FILE = path.join(ROOT, 'package.json');
 
 type FuseOptions = NonNullable<Configuration['electronFuses']>;
 
@@ -83,6 +85,34 @@ function referencedFiles(node: unknown, found: string[] = []): string[] {
     }
   }
   return found;
+}
+
+/** The `-c.<path>=<value>` overrides of an electron-builder command line, as electron-builder reads them. */
+function overrides(command: string): [string[], unknown][] {
+  return command
+    .split(/\s+/u)
+    .filter((arg) => arg.startsWith('-c.'))
+    .map((arg) => {
+      const [key = '', raw = ''] = arg.slice('-c.'.length).split('=', 2);
+      const value = raw === 'null' ? null : raw === 'true' ? true : raw === 'false' ? false : raw;
+      return [key.split('.'), value];
+    });
+}
+
+/** A copy of a configuration with command-line overrides applied, as electron-builder merges them. */
+function withOverrides(config: unknown, changes: [string[], unknown][]): unknown {
+  const copy: unknown = structuredClone(config);
+  for (const [keys, value] of changes) {
+    let node: unknown = copy;
+    for (const key of keys.slice(0, -1)) {
+      if (!isRecord(node)) throw new Error(`${keys.join('.')}: no such section`);
+      node[key] ??= {};
+      node = node[key];
+    }
+    if (!isRecord(node)) throw new Error(`${keys.join('.')}: no such section`);
+    node[keys.at(-1) ?? ''] = value;
+  }
+  return copy;
 }
 
 /**
@@ -225,6 +255,47 @@ describe('electron-builder.yml', () => {
     expect(mac?.extendInfo).toMatchObject({
       NSCameraUsageDescription: expect.any(String) as unknown,
       NSMicrophoneUsageDescription: expect.any(String) as unknown,
+    });
+  });
+
+  it('signs Windows builds with Azure Trusted Signing, naming the publisher electron-updater checks updates against', () => {
+    const win = config.win;
+    const azure = win?.azureSignOptions;
+    if (!azure) throw new Error('win.azureSignOptions is missing');
+    for (const field of ['publisherName', 'endpoint', 'codeSigningAccountName', 'certificateProfileName'] as const) {
+      expect(azure[field], field).toMatch(/\S/u);
+    }
+    expect(new URL(azure.endpoint).protocol).toBe('https:');
+    expect(new URL(azure.endpoint).hostname).toMatch(/^[a-z]+\.codesigning\.azure\.net$/u);
+    // Signtool options would take over from Azure; the publisher name must reach app-update.yml.
+    expect(win.signtoolOptions).toBeUndefined();
+    expect(win.verifyUpdateCodeSignature).toBe(true);
+    expect(win.signExecutable).not.toBe(false);
+    expect(win.forceCodeSigning).toBe(true);
+  });
+
+  it('signs macOS builds under the hardened runtime and notarizes them, refusing to build unsigned', () => {
+    expect(config.mac?.hardenedRuntime).toBe(true);
+    expect(config.mac?.notarize).toBe(true);
+    expect(config.mac?.forceCodeSigning).toBe(true);
+    expect(config.mac?.identity).toBeUndefined();
+    // The entitlements it signs with, the same for the app and its helpers (test/unit/entitlements.test.ts reads them).
+    expect(config.mac?.entitlements).toBe('assets/entitlements.mac.plist');
+    expect(config.mac?.entitlementsInherit).toBe('assets/entitlements.mac.plist');
+  });
+
+  it('builds unsigned only through `npm run package:unsigned`, whose overrides are valid and turn every signing step off', () => {
+    const scripts = z.object({ scripts: z.record(z.string(), z.string()) }).parse(JSON.parse(readFileSync(PACKAGE_FILE, 'utf8'))).scripts;
+    expect(scripts['package']).toBe('electron-vite build && electron-builder');
+    const unsigned = scripts['package:unsigned'] ?? '';
+    expect(unsigned).toMatch(/^electron-vite build && electron-builder /u);
+    const changes = overrides(unsigned);
+    expect(changes.map(([keys]) => keys.join('.')).sort()).toEqual(['mac.forceCodeSigning', 'mac.identity', 'win.forceCodeSigning', 'win.signExecutable']);
+    const changed = withOverrides(parse(readConfigText()), changes);
+    expect(describeErrors(validate(changed) ? [] : validate.errors)).toEqual([]);
+    expect(changed).toMatchObject({
+      mac: { identity: null, forceCodeSigning: false, hardenedRuntime: true },
+      win: { signExecutable: false, forceCodeSigning: false },
     });
   });
 

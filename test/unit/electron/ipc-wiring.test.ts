@@ -187,9 +187,9 @@ describe('wireIpc: invoke channels', () => {
     expect(h.log.count('warn', 'ipc message rejected')).toBe(2);
   });
 
-  it('answers a failing handler with an "invalid" result instead of throwing', async () => {
+  it('answers a failing handler with a "failed" result instead of throwing: the message was not invalid', async () => {
     const h = setup();
-    expect(await h.invoke('app:boom', frame(h.shellId, SHELL_URL))).toEqual({ ok: false, error: 'invalid', detail: 'invalid' });
+    expect(await h.invoke('app:boom', frame(h.shellId, SHELL_URL))).toEqual({ ok: false, error: 'failed', detail: 'handler-failed' });
     expect(h.log.count('error', 'ipc handler failed')).toBe(1);
   });
 

@@ -128,11 +128,11 @@ describe('a service page flooding main', () => {
     expect(wa.accepted).toBeLessThanOrEqual(LIMITS.serviceBurst + LIMITS.serviceRate);
     // Telegram's one notification is shown at once: WhatsApp's flood does not hold it back.
     expect(tg.accepted).toBe(1);
-    expect(during.filter((n) => n.title === 'Buy now 500')).toHaveLength(1);
+    expect(during.filter((n) => n.title === '\u2068Buy now 500\u2069 — \u2068Telegram\u2069')).toHaveLength(1);
     expect(during.filter((n) => n.body === 'spam')).toHaveLength(PER_SERVICE_BURST + 1);
     // One summary for the rest of WhatsApp's, once the window passes, quietly.
     const summaries = after.slice(during.length);
-    expect(summaries).toEqual([expect.objectContaining({ title: 'Shop', silent: true })]);
+    expect(summaries).toEqual([expect.objectContaining({ title: 'WhatsApp (\u2068Shop\u2069)', silent: true })]);
     // Every accepted notification is kept in the tray: none lost, none invented.
     expect(state.notifications.filter((n) => n.body === 'spam')).toHaveLength(wa.accepted + tg.accepted);
     figures.push({ flood: 'svc:notification', sender: 'WhatsApp (flooding)', 'messages tried': wa.sent, accepted: wa.accepted, 'rate-limited': wa.rateLimited, crashes: wa.crashes, 'data lost': 0 });

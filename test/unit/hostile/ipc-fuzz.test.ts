@@ -2,19 +2,28 @@
  * Property-based fuzzing of every IPC channel main wires (`app:*` from the shell, `svc:*` from service pages),
  * through main/index.ts's real router, schemas and handlers: thousands of generated messages — wrong types,
  * missing fields, huge strings, deep nesting, prototype-pollution keys, 10 MB payloads, unknown channels, wrong
- * senders. Nothing may throw out of a handler, every refused message leaves exactly one log line, and a refused
- * message changes neither main's state nor any built-in prototype.
+ * senders. Nothing may throw out of a handler (the router answers `handler-failed` and the suite counts it as a
+ * failure), every refused message leaves exactly one log line, and a refused message changes neither main's state
+ * nor any built-in prototype. Then every malformed variant of every message (malformed.ts: a field dropped, a
+ * wrong type, an unknown key, an oversized string, in every command type) is refused as `invalid`, reaches no
+ * handler and leaves main's state deep-equal to what it was.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { z } from 'zod';
+import type { ServiceSnapshot } from '../../../common/model';
+import type { AppState } from '../../../common/state';
 import { CHANNELS } from '../../../common/channels';
-import { LIMITS } from '../../../common/ipc';
+import { commandSchema, insertResultSchema, LIMITS, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema } from '../../../common/ipc';
 import { senderOf } from '../../../main/electron/ipc-wiring';
 import type { Outcome } from '../../../main/ipc/router';
 import { bootMain, printFigures, SENDER_KINDS, START, type MainUnderTest, type SenderKind } from './main-under-test';
+import { breakRow, COMMANDS, describeVariant, fillers, firstFiller, ROWS, variants, type Filler, type Variant } from './malformed';
+import { handlerCalls } from './spied-router';
 
 vi.mock('electron', async () => (await import('./main-under-test')).fakeElectronModule());
 vi.mock('electron-store', async () => (await import('./main-under-test')).fakeElectronStore());
+vi.mock('../../../main/ipc/router', async (importOriginal) => (await import('./spied-router')).spiedRouter(await importOriginal()));
 
 /** Time between two messages: enough for every rate limit to refill, so the fuzz never meets one. */
 const STEP_MS = 150;
@@ -160,7 +169,10 @@ interface Tally {
   tried: number;
   accepted: number;
   rejected: number;
+  /** A message that threw out of main's IPC path (the router must never let one). */
   crashes: number;
+  /** A valid message whose handler threw: the router answered `handler-failed`. */
+  failures: number;
   lost: number;
   logMismatches: number;
 }
@@ -172,7 +184,7 @@ const reasons = new Map<string, number>();
 
 function tally(channel: string): Tally {
   const known = main.router.channels.includes(channel) ? channel : '(unknown channel)';
-  const entry = tallies.get(known) ?? { tried: 0, accepted: 0, rejected: 0, crashes: 0, lost: 0, logMismatches: 0 };
+  const entry = tallies.get(known) ?? { tried: 0, accepted: 0, rejected: 0, crashes: 0, failures: 0, lost: 0, logMismatches: 0 };
   tallies.set(known, entry);
   return entry;
 }
@@ -181,18 +193,38 @@ function rightSender(channel: string, kind: SenderKind): boolean {
   return channel.startsWith('app:') ? kind === 'shell' : kind === 'service';
 }
 
+/** Main's state and every service's chats, as the shell hydrates them. */
+interface Held {
+  state: AppState;
+  chats: Record<string, ServiceSnapshot>;
+}
+
+interface Delivery {
+  outcome: Outcome<unknown>;
+  /** The channels whose handler ran for this message. */
+  handled: string[];
+  /** What main held before the message (a copy) and right after it, before the clock moves on. */
+  before: Held;
+  after: Held;
+}
+
+const held = async (): Promise<Held> => ({ state: await main.state(), chats: await main.chats() });
+
 /**
  * Delivers one message as Electron would (through ipcMain where main wired the channel, straight to the router
- * otherwise) and checks what must hold whatever the message was. Answers the router's outcome.
+ * otherwise) and checks what must hold whatever the message was. Answers the router's outcome, and which handlers
+ * the message reached.
  */
-async function deliver(channel: string, kind: SenderKind, serviceId: string, payload: unknown): Promise<Outcome<unknown> | undefined> {
+async function deliver(channel: string, kind: SenderKind, serviceId: string, payload: unknown): Promise<Delivery> {
   const t = tally(channel);
   t.tried += 1;
+  const held0 = structuredClone(await held());
   const before = await main.state();
   const previous = main.lastOutcome();
   const logged = main.lines.length;
   const event = main.event(kind, serviceId);
-  let outcome: Outcome<unknown> | undefined;
+  const calls = handlerCalls.length;
+  let outcome: Outcome<unknown>;
   try {
     const handler = main.fake.ipcMain.handlers.get(channel);
     const listener = main.fake.ipcMain.listeners.get(channel);
@@ -203,13 +235,16 @@ async function deliver(channel: string, kind: SenderKind, serviceId: string, pay
     const reached = main.lastOutcome();
     if (reached === undefined || reached === previous) throw new Error(`the router never saw a message on ${channel}`);
     outcome = await reached;
-    if (handler && !outcome.ok) expect(answer).toEqual({ ok: false, error: 'invalid', detail: outcome.reason });
+    if (handler && !outcome.ok) expect(answer).toEqual({ ok: false, error: outcome.reason === 'handler-failed' ? 'failed' : 'invalid', detail: outcome.reason });
   } catch (error) {
     t.crashes += 1;
     throw error;
   }
+  const handled = handlerCalls.slice(calls);
   if (outcome.ok) {
     t.accepted += 1;
+  } else if (outcome.reason === 'handler-failed') {
+    t.failures += 1;
   } else {
     t.rejected += 1;
     reasons.set(outcome.reason, (reasons.get(outcome.reason) ?? 0) + 1);
@@ -218,8 +253,9 @@ async function deliver(channel: string, kind: SenderKind, serviceId: string, pay
     if ((await main.state()) !== before) t.lost += 1;
   }
   if (prototypes() !== pristine || ({} as Record<string, unknown>)['polluted'] !== undefined) throw new Error(`a built-in prototype changed after a message on ${channel}`);
+  const after = await held();
   await main.advance(STEP_MS);
-  return outcome;
+  return { outcome, handled, before: held0, after };
 }
 
 beforeAll(async () => {
@@ -235,6 +271,7 @@ afterAll(() => {
     accepted: t.accepted,
     rejected: t.rejected,
     crashes: t.crashes,
+    'handler failures': t.failures,
     'data lost': t.lost,
     'log lines ≠ 1': t.logMismatches,
   }));
@@ -245,6 +282,7 @@ afterAll(() => {
     accepted: sum('accepted'),
     rejected: sum('rejected'),
     crashes: sum('crashes'),
+    'handler failures': sum('failures'),
     'data lost': sum('lost'),
     'log lines ≠ 1': sum('logMismatches'),
   });
@@ -265,7 +303,7 @@ describe('every IPC channel main wires, fuzzed', () => {
     await fc.assert(
       fc.asyncProperty(channel, sender, fc.constantFrom('wa1', 'tg1'), anyValue(5), async (ch, who, serviceId, pick) => {
         const kind: SenderKind = who === 'right' ? (ch.startsWith('svc:') ? 'service' : 'shell') : who;
-        const outcome = await deliver(ch, kind, serviceId, valueOf(pick));
+        const { outcome } = await deliver(ch, kind, serviceId, valueOf(pick));
         if (!channels.includes(ch)) expect(outcome).toEqual({ ok: false, reason: 'unknown-channel' });
         else if (!rightSender(ch, kind)) expect(outcome).toEqual({ ok: false, reason: 'wrong-sender' });
         expect(outcome).not.toEqual({ ok: false, reason: 'rate-limited' });
@@ -283,7 +321,7 @@ describe('every IPC channel main wires, fuzzed', () => {
       fc.asyncProperty(message, mutation, anyValue(1), fc.nat(), fc.constantFrom(...HOSTILE_KEYS), async ([ch, base], how, valuePick, pick, extraKey) => {
         const kind: SenderKind = ch.startsWith('svc:') ? 'service' : 'shell';
         const value = valueOf(valuePick);
-        const outcome = await deliver(ch, kind, pick % 2 === 0 ? 'wa1' : 'tg1', mutate(base, how, value, pick, extraKey));
+        const { outcome } = await deliver(ch, kind, pick % 2 === 0 ? 'wa1' : 'tg1', mutate(base, how, value, pick, extraKey));
         const carried = typeof base === 'object' && base !== null ? how === 'replace' || how === 'deep-replace' || how === 'extra' : how !== 'wrap';
         if (carried && OVERSIZED.includes(value)) expect(outcome).toEqual({ ok: false, reason: 'too-large' });
       }),
@@ -291,11 +329,49 @@ describe('every IPC channel main wires, fuzzed', () => {
     );
   }, 120_000);
 
+  it('has a malformed-message table row for every command type and every channel, each valid as it stands', () => {
+    const literals = commandSchema.options.map((option) => option.shape.type.value);
+    expect(Object.keys(COMMANDS).sort()).toEqual([...literals].sort());
+    expect(new Set(ROWS.filter((row) => row.type !== undefined).map((row) => row.type))).toEqual(new Set(literals));
+    expect(new Set(ROWS.map((row) => row.channel))).toEqual(new Set(main.router.channels));
+    const schemas: Partial<Record<string, z.ZodType>> = {
+      [CHANNELS.command]: commandSchema,
+      [CHANNELS.viewport]: viewportSchema,
+      [CHANNELS.report]: reportRangeSchema,
+      [CHANNELS.serviceUpdate]: serviceUpdateSchema,
+      [CHANNELS.serviceNotification]: serviceNoticeSchema,
+      [CHANNELS.serviceInsertResult]: insertResultSchema,
+    };
+    for (const row of ROWS) {
+      const schema = schemas[row.channel];
+      if (schema) expect(schema.safeParse(row.valid).error, row.type ?? row.channel).toBeUndefined();
+      else expect(row.valid, row.channel).toBeUndefined();
+    }
+  });
+
+  it('refuses every malformed variant of every message as invalid: no handler runs and nothing changes', async () => {
+    const all = variants();
+    // Each command type breaks in several ways: at least its discriminator dropped and mistyped, and an extra key.
+    for (const type of Object.keys(COMMANDS)) expect(all.filter((v) => v.row.type === type).length, type).toBeGreaterThanOrEqual(3);
+    const variant = fc.constantFrom(...all).chain((v) => fc.tuple(fc.constant(v), fillers(v)));
+    await fc.assert(
+      fc.asyncProperty(variant, async ([v, filler]: [Variant, Filler]) => {
+        const kind: SenderKind = v.row.channel.startsWith('svc:') ? 'service' : 'shell';
+        const { outcome, handled, before, after } = await deliver(v.row.channel, kind, 'wa1', breakRow(v, filler));
+        expect(outcome, describeVariant(v)).toEqual({ ok: false, reason: 'invalid' });
+        expect(handled, describeVariant(v)).toEqual([]);
+        expect(after, describeVariant(v)).toEqual(before);
+      }),
+      // Every variant once with a plain filler, then 1000 more with fillers fast-check picks.
+      { examples: all.map((v): [[Variant, Filler]] => [[v, firstFiller(v)]]), numRuns: all.length + 1_000, seed: 12_2026 },
+    );
+  }, 120_000);
+
   it('takes ids named like built-in properties as plain data, polluting nothing and losing nothing', async () => {
     const names = ['__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'toString'];
     const upsert = names.map((name, i) => ({ id: name, title: `${name} chat`, unread: i + 1 }));
     const update = { seq: 0, reset: true, loggedIn: true, unread: { direct: 15, indirect: 0 }, upsert, remove: [], activeChatId: 'constructor' };
-    expect(await deliver(CHANNELS.serviceUpdate, 'service', 'tg1', update)).toEqual({ ok: true, value: undefined });
+    expect((await deliver(CHANNELS.serviceUpdate, 'service', 'tg1', update)).outcome).toEqual({ ok: true, value: undefined });
     const chats = (await main.chats())['tg1']?.chats ?? [];
     expect(chats.map((c) => [c.id, c.title]).sort()).toEqual(names.map((n) => [n, `${n} chat`]).sort());
 
@@ -307,7 +383,7 @@ describe('every IPC channel main wires, fuzzed', () => {
       { type: 'customer.update', key: 'chat:tg1:__proto__', from: ['chat:tg1:constructor'], note: 'kept' },
       { type: 'service.openChat', id: 'tg1', chatId: '__proto__' },
     ];
-    for (const command of commands) expect((await deliver(CHANNELS.command, 'shell', 'wa1', command))?.ok).toBe(true);
+    for (const command of commands) expect((await deliver(CHANNELS.command, 'shell', 'wa1', command)).outcome.ok).toBe(true);
     const state = await main.state();
     expect(Object.getPrototypeOf(state.customers)).toBe(Object.prototype);
     expect(Object.keys(state.customers)).toContain('chat:tg1:__proto__');
@@ -323,7 +399,18 @@ describe('every IPC channel main wires, fuzzed', () => {
     expect(state.quickReplies.find((q) => q.id === 'q1')?.body).toBe('أهلاً! الأسعار في الصورة');
     const all = [...tallies.values()];
     expect(all.reduce((n, t) => n + t.tried, 0)).toBeGreaterThan(5_000);
-    expect(all.reduce((n, t) => n + t.crashes + t.lost + t.logMismatches, 0)).toBe(0);
+    expect(all.reduce((n, t) => n + t.crashes + t.failures + t.lost + t.logMismatches, 0)).toBe(0);
     expect(main.router.totals.rejected).toBeGreaterThan(4_000);
+    expect(main.router.totals.failed).toBe(0);
+  });
+
+  it('sees a handler that throws: the router answers handler-failed and counts a failure, not a refusal', async () => {
+    const { failed, rejected } = main.router.totals;
+    vi.spyOn(main.fake.app, 'getAppMetrics').mockImplementationOnce(() => {
+      throw new Error('metrics unavailable');
+    });
+    const outcome = await main.router.receive(CHANNELS.resources, senderOf(main.event('shell')), undefined);
+    expect(outcome).toEqual({ ok: false, reason: 'handler-failed' });
+    expect(main.router.totals).toMatchObject({ failed: failed + 1, rejected });
   });
 });
