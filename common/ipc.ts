@@ -4,7 +4,8 @@
  * use the inferred types.
  */
 import { z } from 'zod';
-import { PLATFORM_IDS, type ChatSummary } from './model';
+import { PLATFORM_IDS, READ_HINTS, REFUSALS, type ChatSummary } from './model';
+import { MAX_COUNT } from './count';
 import { LIMITS } from './limits';
 import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from './power';
 import { LOCK_AFTER_CHOICES, PASSWORD_MAX, PASSWORD_MIN } from './lock';
@@ -219,7 +220,7 @@ export const chatSchema = z.strictObject({
   title: text,
   preview: text.optional(),
   lastActivity: z.number().min(0).optional(),
-  unread: z.number().int().min(-1).max(1_000_000),
+  unread: z.number().int().min(0).max(MAX_COUNT),
   muted: z.boolean().optional(),
   kind: z.enum(['direct', 'group', 'channel']).optional(),
   phone: z.string().regex(/^\+[1-9]\d{3,14}$/).optional(),
@@ -240,8 +241,22 @@ export const serviceUpdateSchema = z.strictObject({
   activeChatId: id.nullable().optional(),
   /** The connector's hooks found nothing while the title counts unread messages: the platform changed its page. */
   degraded: z.boolean().optional(),
-  /** Signed out because the platform refuses this account web sign-in (WeChat's error 1203). */
-  refusal: z.enum(['web-login-refused']).optional(),
+  /** Signed out because the platform refuses this account web sign-in (WeChat's error 1203, Google's "not secure"). */
+  refusal: z.enum(REFUSALS).optional(),
+  /** The page shows only some of its chats (a virtualised list): chats not in `upsert` are kept, not deleted. */
+  partial: z.boolean().optional(),
+  /** How well the connector reads the page now (sent when it changes). */
+  health: z
+    .strictObject({
+      rows: count,
+      chats: count,
+      badges: count,
+      titleUnread: count.nullable(),
+      missing: z.array(z.string().min(1).max(40)).max(20),
+      lastGoodRead: z.number().int().min(0).nullable(),
+      hint: z.enum(READ_HINTS).optional(),
+    })
+    .optional(),
 });
 export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
 

@@ -93,3 +93,32 @@ export interface NotificationRecord {
   /** A reminder the user set, rather than a message from the service. */
   kind?: 'reminder';
 }
+
+/**
+ * Why a platform will not let an account sign in on the web: WeChat refuses most accounts web login (error 1203);
+ * Google refuses to sign in inside an embedded browser ("This browser or app may not be secure").
+ */
+export const REFUSALS = ['web-login-refused', 'browser-not-secure'] as const;
+export type Refusal = (typeof REFUSALS)[number];
+
+/** Something the user can do for Wasl to read a page: Slack shows its chat list on the Home tab only. */
+export const READ_HINTS = ['open-home-tab'] as const;
+export type ReadHint = (typeof READ_HINTS)[number];
+
+/**
+ * How well a service's connector reads its page now, so a site's change is seen before users see it: rows found
+ * and read as chats, unread badges read, the page title's figure, the hooks that matched nothing, and when the
+ * last read that found chats was.
+ */
+export interface ConnectorHealth {
+  rows: number;
+  chats: number;
+  badges: number;
+  /** The title's unread figure as the platform means it (null: the title says nothing usable). */
+  titleUnread: number | null;
+  /** Names of the connector's hooks (ConnectorHealth probes) that matched no element. */
+  missing: string[];
+  /** Epoch ms of the last read that found chats; null when none has yet. */
+  lastGoodRead: number | null;
+  hint?: ReadHint;
+}

@@ -2,7 +2,7 @@
  * The application state main owns and the shell renders from a replica. Pure types and helpers.
  */
 import type { LockAfterMin, LockStatus } from './lock';
-import type { NotificationRecord, Person, ServiceConfig } from './model';
+import type { NotificationRecord, Person, Refusal, ServiceConfig } from './model';
 import { DEFAULT_SHOP, type Customer, type Label, type QuickReply, type ShopSettings, DEFAULT_LABELS } from './shop/model';
 
 /**
@@ -45,7 +45,7 @@ export interface ServiceRuntime {
   /** The connector's hooks find nothing while the title counts unread messages: the platform changed its page. */
   degraded: boolean;
   /** Signed out for good: the platform refuses this account web sign-in (WeChat's error 1203). */
-  refusal?: 'web-login-refused';
+  refusal?: Refusal;
   /** epoch ms the connector last reported (the age of the chats the inbox shows while it sleeps). */
   lastUpdate?: number;
   /** epoch ms it went to sleep; absent when it was not started at all this session. */

@@ -6,6 +6,7 @@
  * Plain DOM code: it runs the same in a service view and in a test page.
  */
 import type { ServiceUpdate } from '../common/ipc';
+import { MAX_COUNT } from '../common/count';
 import type { ChatSummary, ServiceSnapshot } from '../common/model';
 import { titleMarksUnread, titleUnread } from '../common/title';
 import { cleanText, exactId, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotOf } from './connectors/dom';
@@ -64,7 +65,8 @@ function sanitizeChat(chat: ChatSummary): ChatSummary | undefined {
   if (id === undefined) return undefined;
   const out: ChatSummary = { id, title: cleanText(chat.title).slice(0, MAX_TEXT), unread: 0 };
   const unread = Math.trunc(chat.unread);
-  out.unread = Number.isFinite(unread) ? Math.max(-1, Math.min(unread, 1_000_000)) : 0;
+  // A chat marked unread without a count (WhatsApp's -1) is one unread chat: the contract has no negative counts.
+  out.unread = !Number.isFinite(unread) ? 0 : unread < 0 ? 1 : Math.min(unread, MAX_COUNT);
   if (chat.preview !== undefined) out.preview = cleanText(chat.preview);
   if (chat.lastActivity !== undefined && Number.isFinite(chat.lastActivity) && chat.lastActivity > 0) out.lastActivity = chat.lastActivity;
   if (chat.muted !== undefined) out.muted = chat.muted;

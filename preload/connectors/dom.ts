@@ -3,6 +3,8 @@
  * whatever happens, and the two ways Wasl acts on a page (clicking like a user, typing into a composer).
  */
 import type { ChatSummary, ServiceSnapshot } from '../../common/model';
+
+export { parseCount } from '../../common/count';
 import type { PageFacts, RowReader } from './types';
 
 /** No connector reports more chats than this, however many rows the page holds. */
@@ -33,23 +35,6 @@ export function cleanText(raw: string | null | undefined): string {
 export function exactId(raw: string | null | undefined): string | undefined {
   if (raw === null || raw === undefined || raw === '' || raw.length > MAX_ID) return undefined;
   return raw;
-}
-
-const DIGIT_ZERO = [0x0660, 0x06f0, 0x0966, 0x09e6];
-
-/** The first whole number in a text, in Western, Arabic-Indic, Persian, Devanagari or Bengali digits ("99+" → 99). */
-export function parseCount(raw: string | null | undefined): number {
-  if (!raw) return 0;
-  let western = '';
-  for (const ch of raw) {
-    const code = ch.codePointAt(0) ?? 0;
-    const zero = DIGIT_ZERO.find((z) => code >= z && code <= z + 9);
-    western += zero === undefined ? ch : String(code - zero);
-  }
-  const match = /\d[\d,.\u066c\u00a0 ]*/u.exec(western);
-  if (!match) return 0;
-  const value = Number.parseInt(match[0].replace(/[^\d]/gu, ''), 10);
-  return Number.isFinite(value) ? Math.min(value, 1_000_000) : 0;
 }
 
 /** At most `limit` elements matching `selector` under `root`, without building a list of all of them. */

@@ -1,7 +1,19 @@
-import type { ChatSummary, PlatformId, ServiceSnapshot } from '../../common/model';
+import type { ChatSummary, PlatformId, ReadHint, Refusal, ServiceSnapshot } from '../../common/model';
 
-/** Why a platform will not let this account sign in on the web. */
-export type Refusal = 'web-login-refused';
+export type { ReadHint, Refusal } from '../../common/model';
+
+/**
+ * What the page's title says on this platform (platform-dom.md): `count`, the number of unread messages
+ * (Instagram's "(3) Instagram • Messages"); `flag`, only that something is unread (WhatsApp shows "(1)" with ten
+ * unread chats; Discord's "•"); `ignore`, nothing about chats (facebook.com counts Facebook's own notifications).
+ */
+export type TitleMeaning = 'count' | 'flag' | 'ignore';
+
+/**
+ * A hook of the page a connector depends on, and how many elements match it now. The agent reports, in the
+ * connector's health, the hooks that matched nothing: that is how a site's change is seen before users see it.
+ */
+export type HookProbe = (doc: Document) => number;
 
 /** A page's window with its constructors (`MutationObserver`, `CustomEvent`, element classes). */
 export type PageWindow = Window & typeof globalThis;
@@ -80,4 +92,18 @@ export interface Connector {
   notifiesFromServiceWorker?(win: Window): boolean;
   /** On a signed-out page: the platform refuses this account web sign-in (WeChat's error 1203), so no QR will work. */
   refusal?(win: Window): Refusal | undefined;
+  /** What the page's title means here; `count` when absent. */
+  title?: TitleMeaning;
+  /**
+   * Whether a read sees only some of the chats (a virtualised list renders the rows on screen): a chat missing
+   * from such a read scrolled away, it was not deleted, and main keeps it. Absent: true for `rows` connectors.
+   */
+  partialList?(win: Window): boolean;
+  /** The hooks this connector reads, by name (`rows`, `badge`, `composer`…), for its health report. */
+  hooks?: Record<string, HookProbe>;
+  /**
+   * Something the user can do for Wasl to read the page (Slack renders its channel list on the Home tab only):
+   * shown with the service instead of an empty list.
+   */
+  hint?(win: Window): ReadHint | undefined;
 }
