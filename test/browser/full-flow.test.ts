@@ -78,7 +78,8 @@ describe('end to end: fixture services, their agents, main core and the shell', 
 
     await expect.poll(() => shell.store.getState().notifications.length).toBe(1);
     expect(shell.store.getState().notifications[0]).toMatchObject({ serviceId: 'wa', title: customer.cleanName, body: 'هل وصل طلبي؟ 📦', read: false });
-    expect(shell.shown.map((n) => n.title)).toEqual([customer.cleanName]);
+    // The pop-up names the service it came from.
+    expect(shell.shown.map((n) => n.title)).toEqual([`\u2068${customer.cleanName}\u2069 — \u2068WhatsApp (\u2068Shop\u2069)\u2069`]);
   });
 
   it('opens that exact chat in the WhatsApp page from the tray', async () => {
