@@ -2,7 +2,7 @@
  * The application state main owns and the shell renders from a replica. Pure types and helpers.
  */
 import type { LockAfterMin, LockStatus } from './lock';
-import type { NotificationRecord, Person, Refusal, ServiceConfig } from './model';
+import type { ConnectorHealth, NotificationRecord, Person, Refusal, ServiceConfig } from './model';
 import { DEFAULT_SHOP, type Customer, type Label, type QuickReply, type ShopSettings, DEFAULT_LABELS } from './shop/model';
 
 /**
@@ -44,8 +44,10 @@ export interface ServiceRuntime {
   connected: boolean;
   /** The connector's hooks find nothing while the title counts unread messages: the platform changed its page. */
   degraded: boolean;
-  /** Signed out for good: the platform refuses this account web sign-in (WeChat's error 1203). */
+  /** Signed out for good: the platform refuses this account web sign-in (WeChat's error 1203, Google's "not secure"). */
   refusal?: Refusal;
+  /** How well the connector reads the page, as it last said (absent until it has). */
+  health?: ConnectorHealth;
   /** epoch ms the connector last reported (the age of the chats the inbox shows while it sleeps). */
   lastUpdate?: number;
   /** epoch ms it went to sleep; absent when it was not started at all this session. */

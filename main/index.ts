@@ -72,6 +72,7 @@ import { CURRENT_VERSION } from './persistence/document';
 import { deletePendingPartitions } from './persistence/partitions';
 import { Persister } from './persistence/persister';
 import { openSettings } from './persistence/settings-file';
+import { keepChats, openChats } from './persistence/chats-file';
 import { keepHistory, openHistory } from './persistence/history';
 import { scryptHasher } from './security/password';
 import { forbiddenSwitches, refusalMessage } from './security/switches';
@@ -134,6 +135,7 @@ function start(): void {
   const deletedPartitions = settings.clean ? deletePendingPartitions(userData, doc.pendingDeletions, doc.services.map((s) => s.id), log) : [];
 
   const history = openHistory(userData, storeFactory, systemClock, log);
+  const chatsFile = openChats(userData, storeFactory, systemClock, log);
   const activityFile = openActivity(userData, storeFactory, systemClock, log);
   const store = createAppStore({
     services: doc.services,
@@ -257,6 +259,8 @@ function start(): void {
     onChats: (serviceId, delta) => feed.chats(serviceId, delta),
     activity: tracker,
     onRemoved: (id) => persister.deleteLater(id),
+    initialChats: chatsFile.snapshots,
+    onChatsChanged: () => keptChats.changed(),
     onNews: (serviceId, chats) => {
       for (const chat of chats) {
         const notice: ServiceNotice = { id: `check-${chat.id}`, title: chat.title, chatId: chat.id, derived: true };
@@ -267,6 +271,11 @@ function start(): void {
     },
   });
   const services = controller;
+  const keptChats = keepChats(
+    () => services.allSnapshots(),
+    (snapshots) => chatsFile.save(snapshots, store.getState().settings.notifications.privateMode),
+    systemClock,
+  );
   // What the shell sees: everything, or while locked nothing it could show.
   const feed = new ShellFeed({
     store,
@@ -516,6 +525,7 @@ function start(): void {
   app.on('before-quit', () => {
     quitting = true;
     persister.flush();
+    keptChats.flush();
     stopHistory();
     tracker.flush();
   });

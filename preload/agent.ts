@@ -7,13 +7,13 @@
  */
 import type { ServiceUpdate } from '../common/ipc';
 import { MAX_COUNT } from '../common/count';
-import type { ChatSummary, ServiceSnapshot } from '../common/model';
+import type { ChatSummary, ConnectorHealth, ServiceSnapshot } from '../common/model';
 import { titleMarksUnread, titleUnread } from '../common/title';
 import { cleanText, exactId, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotOf } from './connectors/dom';
 import { genericConnector } from './connectors/generic';
 import { globalsOf, type Connector, type PageNotice, type Refusal } from './connectors/types';
 import { NOTICE_CLICK_EVENT, NOTICE_EVENT, NOTICE_HANDLED_EVENT } from './notification-shim';
-import { Reporter } from './reporter';
+import { Reporter, type ReadMeta } from './reporter';
 import { RowTracker } from './row-tracker';
 
 /** A notification for main: what the page showed (or what Wasl derived), and the chat it is about. */
@@ -52,6 +52,12 @@ export interface Agent {
   /** Counters, and how long the last read took (script time, ms) — for the benchmark and diagnostics. */
   readonly stats: { reads: number; updates: number; failures: number; noticesDropped: number; lastReadMs: number };
 }
+
+/** A list that loses at most this many rows at once, and gains none, lost them to the user (archive, delete). */
+export const REMOVED_AT_ONCE = 3;
+
+/** How often the connector's hooks are probed for its health; a read that finds no chats probes at once. */
+export const HEALTH_EVERY_MS = 10_000;
 
 /** A page notification and one derived from the chat list, for the same chat within this time, are one. */
 export const NOTICE_DEDUPE_MS = 10_000;
@@ -201,33 +207,137 @@ export function startAgent(options: AgentOptions): Agent {
       })
     : undefined;
 
-  /** Row-based reads come out clean (each row is sanitized when read); others are sanitized whole. */
-  async function read(): Promise<ServiceSnapshot> {
+  /** Whether this page's list shows only some chats (virtualised): row lists do unless the connector says. */
+  function partialList(): boolean {
+    try {
+      return connector.partialList ? connector.partialList(win) : rows !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Chats a partial list showed and no longer renders: they scrolled away, they were not deleted. Kept (each as
+   * last seen) and reported with the visible ones, until the page signs out or reloads. The evidence that a chat
+   * was removed (archived, deleted, left) is the list closing the gap: it vanished from between two rows that are
+   * both still shown, or the list lost a few rows and gained none (a scroll brings other rows in). A row at either
+   * end of a list that also gained rows scrolled out, and an emptied list is hidden, not deleted: both are kept.
+   */
+  const kept = new Map<string, ChatSummary>();
+  let shownOrder: string[] = [];
+  function withKept(visible: readonly ChatSummary[]): ChatSummary[] {
+    const shown = new Set(visible.map((c) => c.id));
+    const before = new Set(shownOrder);
+    const vanished = shownOrder.filter((id) => !shown.has(id));
+    const shrank = visible.length > 0 && vanished.length <= REMOVED_AT_ONCE && !visible.some((c) => !before.has(c.id));
+    shownOrder.forEach((id, i) => {
+      if (shown.has(id)) return;
+      const previous = shownOrder[i - 1];
+      const next = shownOrder[i + 1];
+      const closed = previous !== undefined && next !== undefined && shown.has(previous) && shown.has(next);
+      if (shrank || closed) kept.delete(id);
+    });
+    shownOrder = visible.map((c) => c.id);
+    for (const chat of visible) {
+      kept.delete(chat.id);
+      kept.set(chat.id, chat);
+    }
+    while (kept.size > MAX_CHATS) kept.delete(kept.keys().next().value as string);
+    return [...visible, ...[...kept.values()].filter((c) => !shown.has(c.id))];
+  }
+
+  /**
+   * Row-based reads come out clean (each row is sanitized when read); others are sanitized whole. `visible`: how
+   * many chats the page itself shows now (the snapshot also carries the kept ones of a partial list).
+   */
+  async function read(partial: boolean): Promise<{ snapshot: ServiceSnapshot; visible: number }> {
     if (tracker && page) {
       const facts = page(win);
       if (!facts.loggedIn) {
         tracker.reset();
-        return LOGGED_OUT;
+        kept.clear();
+        shownOrder = [];
+        return { snapshot: LOGGED_OUT, visible: 0 };
       }
       const extra: Partial<ServiceSnapshot> = {};
       if (facts.unread) extra.unread = facts.unread;
       if (facts.activeChatId !== undefined) extra.activeChatId = facts.activeChatId;
-      return sanitizeSnapshot(snapshotOf(tracker.chats(doc), extra), true);
+      const visible = tracker.chats(doc);
+      return { snapshot: sanitizeSnapshot(snapshotOf(partial ? withKept(visible) : visible, extra), true), visible: visible.length };
     }
-    return sanitizeSnapshot(await withTimeout(win, connector.read(win), readTimeout));
+    const snapshot = sanitizeSnapshot(await withTimeout(win, connector.read(win), readTimeout));
+    if (!snapshot.loggedIn) {
+      kept.clear();
+      shownOrder = [];
+    }
+    if (!partial || !snapshot.loggedIn) return { snapshot, visible: snapshot.chats.length };
+    const extra: Partial<ServiceSnapshot> = {};
+    if (snapshot.activeChatId !== undefined) extra.activeChatId = snapshot.activeChatId;
+    return { snapshot: snapshotOf(withKept(snapshot.chats), extra), visible: snapshot.chats.length };
   }
 
   /** The connector's snapshot, or the page title's count when the connector failed or hung. */
-  async function readOnce(): Promise<{ snapshot: ServiceSnapshot; failed: boolean }> {
+  async function readOnce(partial: boolean): Promise<{ snapshot: ServiceSnapshot; visible: number; failed: boolean }> {
     stats.reads += 1;
     try {
-      return { snapshot: await read(), failed: false };
+      return { ...(await read(partial)), failed: false };
     } catch (error) {
       stats.failures += 1;
       console.warn('[wasl] connector failed, using the page title', error);
       const fallback = await genericConnector.read(win).catch(() => LOGGED_OUT);
-      return { snapshot: sanitizeSnapshot(fallback), failed: true };
+      return { snapshot: sanitizeSnapshot(fallback), visible: 0, failed: true };
     }
+  }
+
+  const titleMeaning = connector.title ?? 'count';
+  let health: ConnectorHealth | undefined;
+  let probedAt = -Infinity;
+  let lastGoodRead: number | null = null;
+
+  /** The hooks that match nothing now (probed at most every HEALTH_EVERY_MS, at once when a read found no chats). */
+  let missing: string[] = [];
+  let probedRows: number | undefined;
+  function probe(visible: number): void {
+    const t = now();
+    if (visible > 0 && t - probedAt < HEALTH_EVERY_MS) return;
+    probedAt = t;
+    missing = [];
+    probedRows = undefined;
+    for (const [name, count] of Object.entries(connector.hooks ?? {})) {
+      let found: number;
+      try {
+        found = count(doc);
+      } catch {
+        found = 0;
+      }
+      if (name === 'rows') probedRows = found;
+      if (!(found > 0)) missing.push(name.slice(0, 40));
+    }
+    missing = missing.slice(0, 20);
+  }
+
+  /** How well the connector reads the page now: the last health when nothing in it changed. */
+  function healthOf(snapshot: ServiceSnapshot, visible: number, titleFigure: number | null): ConnectorHealth | undefined {
+    if (connector === genericConnector || !snapshot.loggedIn) return undefined;
+    if (visible > 0) lastGoodRead = now();
+    probe(visible);
+    let hint: ConnectorHealth['hint'];
+    try {
+      hint = connector.hint?.(win);
+    } catch {
+      hint = undefined;
+    }
+    const next: ConnectorHealth = {
+      rows: probedRows ?? visible,
+      chats: visible,
+      badges: snapshot.chats.filter((c) => c.unread > 0).length,
+      titleUnread: titleFigure,
+      missing,
+      lastGoodRead,
+    };
+    if (hint !== undefined) next.hint = hint;
+    if (JSON.stringify(next) !== JSON.stringify(health)) health = next;
+    return health;
   }
 
   async function run(): Promise<void> {
@@ -235,14 +345,17 @@ export function startAgent(options: AgentOptions): Agent {
     dirty = false;
     lastRead = now();
     const started = win.performance.now();
-    const { snapshot: raw, failed } = await readOnce();
+    const partial = partialList();
+    const { snapshot: raw, visible, failed } = await readOnce(partial);
     if (stopped) return;
+    // What the title says, as this platform means it: a count, only that something is unread, or nothing.
     const fromTitle = titleUnread(doc.title);
-    const titleSaysUnread = fromTitle > 0 || titleMarksUnread(doc.title);
+    const titleSaysUnread = titleMeaning !== 'ignore' && (fromTitle > 0 || titleMarksUnread(doc.title));
+    const titleFigure = titleMeaning === 'ignore' ? null : titleMeaning === 'flag' ? (titleSaysUnread ? 1 : 0) : Math.max(fromTitle, titleSaysUnread ? 1 : 0);
     // Hooks that find nothing while the title says there is something unread: the platform changed its page.
-    const degraded = failed || (connector !== genericConnector && raw.loggedIn && raw.chats.length === 0 && titleSaysUnread);
+    const degraded = failed || (connector !== genericConnector && raw.loggedIn && visible === 0 && raw.chats.length === 0 && titleSaysUnread);
     const snapshot: ServiceSnapshot =
-      degraded && raw.unread.direct === 0 ? { ...raw, unread: { direct: Math.max(fromTitle, titleSaysUnread ? 1 : 0), indirect: raw.unread.indirect } } : raw;
+      degraded && raw.unread.direct === 0 ? { ...raw, unread: { direct: titleFigure ?? 0, indirect: raw.unread.indirect } } : raw;
     if (previous && connector.notifiesFromServiceWorker?.(win)) deriveNotices(previous, snapshot);
     previous = snapshot;
     let refusal: Refusal | undefined;
@@ -253,7 +366,11 @@ export function startAgent(options: AgentOptions): Agent {
         refusal = undefined;
       }
     }
-    const update = reporter.next(snapshot, degraded, refusal);
+    const meta: ReadMeta = { degraded, partial: partial && snapshot.loggedIn };
+    if (refusal !== undefined) meta.refusal = refusal;
+    const health = healthOf(snapshot, visible, titleFigure);
+    if (health !== undefined) meta.health = health;
+    const update = reporter.next(snapshot, meta);
     stats.lastReadMs = win.performance.now() - started;
     if (update) {
       stats.updates += 1;

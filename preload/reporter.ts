@@ -3,7 +3,7 @@
  * added, changed or removed, and the totals. A full update (`reset`) goes first and whenever main asks for one.
  */
 import type { ServiceUpdate } from '../common/ipc';
-import type { ChatSummary, ServiceSnapshot } from '../common/model';
+import type { ChatSummary, ConnectorHealth, ServiceSnapshot } from '../common/model';
 import type { Refusal } from './connectors/types';
 
 function sameChat(a: ChatSummary, b: ChatSummary): boolean {
@@ -13,26 +13,39 @@ function sameChat(a: ChatSummary, b: ChatSummary): boolean {
   return true;
 }
 
+function sameHealth(a: ConnectorHealth | undefined, b: ConnectorHealth | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** What a read says besides its chats. */
+export interface ReadMeta {
+  /** The connector's hooks found nothing and the counts come from the page title. */
+  degraded?: boolean;
+  /** Why a signed-out page will never sign in. */
+  refusal?: Refusal;
+  /** The page shows only some of its chats: main keeps the ones it does not list. */
+  partial?: boolean;
+  /** How well the connector reads the page (sent when it changes). */
+  health?: ConnectorHealth;
+}
+
 export class Reporter {
   private seq = -1;
-  private last: { snapshot: ServiceSnapshot; byId: Map<string, ChatSummary>; degraded: boolean; refusal: Refusal | undefined } | undefined;
+  private last: { snapshot: ServiceSnapshot; byId: Map<string, ChatSummary>; meta: ReadMeta } | undefined;
 
   /** The next full update will replace everything main holds. */
   resync(): void {
     this.last = undefined;
   }
 
-  /**
-   * The update to send for `snapshot`, or undefined when nothing changed. `degraded`: the connector's hooks found
-   * nothing and the counts come from the page title. `refusal`: why a signed-out page will never sign in.
-   */
-  next(snapshot: ServiceSnapshot, degraded = false, refusal?: Refusal): ServiceUpdate | undefined {
+  /** The update to send for `snapshot`, or undefined when nothing changed. */
+  next(snapshot: ServiceSnapshot, meta: ReadMeta = {}): ServiceUpdate | undefined {
     const byId = new Map(snapshot.chats.map((c) => [c.id, c]));
     const previous = this.last;
-    this.last = { snapshot, byId, degraded, refusal };
+    this.last = { snapshot, byId, meta };
     if (!previous) {
       this.seq += 1;
-      return this.update(snapshot, true, snapshot.chats, [], degraded, refusal);
+      return this.update(snapshot, true, snapshot.chats, [], meta, true);
     }
     const upsert: ChatSummary[] = [];
     for (const chat of snapshot.chats) {
@@ -42,26 +55,22 @@ export class Reporter {
     const remove: string[] = [];
     for (const id of previous.byId.keys()) if (!byId.has(id)) remove.push(id);
     const before = previous.snapshot;
+    const healthChanged = !sameHealth(previous.meta.health, meta.health);
     const totalsSame =
       before.loggedIn === snapshot.loggedIn &&
       before.unread.direct === snapshot.unread.direct &&
       before.unread.indirect === snapshot.unread.indirect &&
       before.activeChatId === snapshot.activeChatId &&
-      previous.degraded === degraded &&
-      previous.refusal === refusal;
+      (previous.meta.degraded ?? false) === (meta.degraded ?? false) &&
+      previous.meta.refusal === meta.refusal &&
+      (previous.meta.partial ?? false) === (meta.partial ?? false) &&
+      !healthChanged;
     if (upsert.length === 0 && remove.length === 0 && totalsSame) return undefined;
     this.seq += 1;
-    return this.update(snapshot, false, upsert, remove, degraded, refusal);
+    return this.update(snapshot, false, upsert, remove, meta, healthChanged);
   }
 
-  private update(
-    snapshot: ServiceSnapshot,
-    reset: boolean,
-    upsert: ChatSummary[],
-    remove: string[],
-    degraded: boolean,
-    refusal: Refusal | undefined,
-  ): ServiceUpdate {
+  private update(snapshot: ServiceSnapshot, reset: boolean, upsert: ChatSummary[], remove: string[], meta: ReadMeta, withHealth: boolean): ServiceUpdate {
     const update: ServiceUpdate = {
       seq: this.seq,
       reset,
@@ -70,9 +79,11 @@ export class Reporter {
       upsert,
       remove,
       activeChatId: snapshot.activeChatId ?? null,
-      degraded,
+      degraded: meta.degraded ?? false,
     };
-    if (refusal !== undefined) update.refusal = refusal;
+    if (meta.refusal !== undefined) update.refusal = meta.refusal;
+    if (meta.partial === true) update.partial = true;
+    if (withHealth && meta.health !== undefined) update.health = meta.health;
     return update;
   }
 }

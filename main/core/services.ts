@@ -67,6 +67,10 @@ export interface ServiceControllerDeps {
   onNews?: (serviceId: string, chats: ChatSummary[]) => void;
   /** The user removed this service: its data on disk is to be deleted (called in the turn that removes it). */
   onRemoved?: (serviceId: string) => void;
+  /** Each service's last-known chats from the previous run (chats.json): the inbox is full before pages report. */
+  initialChats?: Record<string, ServiceSnapshot>;
+  /** The chats of some service changed (to keep them on disk). */
+  onChatsChanged?: () => void;
 }
 
 /** Why a sleeping service wakes: someone uses it, or its scheduled check. */
@@ -112,6 +116,8 @@ export class ServiceController {
     this.onChats = deps.onChats ?? (() => undefined);
     this.activity = deps.activity;
     this.onNews = deps.onNews ?? (() => undefined);
+    const enabled = new Set(this.store.getState().services.filter((service) => service.enabled).map((service) => service.id));
+    for (const [id, snapshot] of Object.entries(deps.initialChats ?? {})) if (enabled.has(id)) this.snapshots.set(id, snapshot);
     this.store.subscribe((next, prev) => {
       this.present();
       if (next.settings.defaultRegion !== prev.settings.defaultRegion) this.republishChats();
@@ -296,7 +302,9 @@ export class ServiceController {
       return false;
     }
     this.seqs.set(id, update.seq);
-    const chats = new Map<string, ChatSummary>(update.reset ? [] : (previous?.chats ?? []).map((c) => [c.id, c]));
+    // A partial list (virtualised) lists the chats on screen: the others scrolled away, and are kept.
+    const merge = !update.reset || update.partial === true;
+    const chats = new Map<string, ChatSummary>(merge ? (previous?.chats ?? []).map((c) => [c.id, c]) : []);
     for (const removed of update.remove) chats.delete(removed);
     for (const chat of update.upsert) chats.set(chat.id, chat);
     const snapshot: ServiceSnapshot = { loggedIn: update.loggedIn, unread: update.unread, chats: [...chats.values()] };
@@ -306,7 +314,7 @@ export class ServiceController {
     const region = this.store.getState().settings.defaultRegion;
     const platform = this.service(id)?.platform ?? 'custom';
     const delta: ChatsDelta = {
-      reset: update.reset,
+      reset: !merge,
       loggedIn: update.loggedIn,
       unread: update.unread,
       upsert: update.upsert.map((chat) => withActivity(withPhone(chat, region), this.activity?.observe(id, platform, chat))),
@@ -314,6 +322,7 @@ export class ServiceController {
     };
     if (update.activeChatId !== undefined) delta.activeChatId = update.activeChatId;
     this.onChats(id, delta);
+    this.deps.onChatsChanged?.();
     const status = this.pageStatus(runtime.status, update.loggedIn);
     updateRuntime(this.store, id, {
       connected: true,
@@ -322,6 +331,7 @@ export class ServiceController {
       degraded: update.degraded ?? false,
       refusal: update.refusal,
       lastUpdate: this.clock.now(),
+      ...(update.health === undefined ? {} : { health: update.health }),
     });
     this.waking.delete(id);
     const pendingChat = this.pendingChats.get(id);
@@ -336,6 +346,11 @@ export class ServiceController {
       deliver();
     }
     return true;
+  }
+
+  /** Every service's last-known chats, as they came (to keep them on disk). */
+  allSnapshots(): Record<string, ServiceSnapshot> {
+    return Object.fromEntries(this.snapshots);
   }
 
   /** The latest snapshot a service's connector reported, as it came. */
@@ -539,7 +554,8 @@ export class ServiceController {
 
   private userReload(service: ServiceConfig): void {
     if (!service.enabled) return;
-    this.forget(service.id);
+    // Its chats stay in the inbox while the page loads again.
+    this.forget(service.id, true);
     const runtime = this.store.getState().runtime[service.id];
     const hard = runtime?.status === 'unresponsive';
     updateRuntime(this.store, service.id, { status: 'loading', failures: 0, retryAt: undefined, lastError: undefined });
@@ -694,15 +710,18 @@ export class ServiceController {
     }
   }
 
-  /** Drop every timer and sequence number of a service that is being closed or removed. */
-  private forget(id: string): void {
+  /** Drop every timer and sequence number of a service that is being closed, reloaded or removed. */
+  private forget(id: string, keepChats = false): void {
     for (const kind of TIMER_KINDS) this.clearTimer(id, kind);
     this.seqs.delete(id);
     this.resumeUrls.delete(id);
     this.checks.delete(id);
     this.pendingChats.delete(id);
     this.waking.delete(id);
-    if (this.snapshots.delete(id)) this.onChats(id, { reset: true, loggedIn: false, unread: { direct: 0, indirect: 0 }, upsert: [], remove: [] });
+    if (!keepChats && this.snapshots.delete(id)) {
+      this.onChats(id, { reset: true, loggedIn: false, unread: { direct: 0, indirect: 0 }, upsert: [], remove: [] });
+      this.deps.onChatsChanged?.();
+    }
     for (const pending of [...this.inserts.values()]) if (pending.serviceId === id) pending.done(undefined);
   }
 }

@@ -135,11 +135,6 @@ export function userClick(el: Element): void {
 }
 
 /**
- * Types `value` into a composer as a user would: focus it, put the caret at the end, and insert through the
- * editing commands, so the page's editor (contenteditable, Lexical, Draft, a textarea) sees beforeinput and input
- * events and updates its own model. Wasl never presses send.
- */
-/**
  * `execCommand` is deprecated, but it is still the only way a script can insert text that the page receives as
  * trusted input events, exactly as typed text; editors depend on that.
  */
@@ -147,6 +142,13 @@ interface EditingDocument {
   execCommand(command: 'insertText', showUi: false, value: string): boolean;
 }
 
+/**
+ * Types `value` into a composer as a user would: focus it, put the caret at the end, and insert through the
+ * browser's own editing command. The browser then fires the trusted beforeinput and input events that editors
+ * (Lexical, Slate, Quill, Draft, a plain textarea) take typed text from, so each inserts it once, into its own
+ * model. No synthetic event is dispatched first: an editor that handles beforeinput itself would insert twice.
+ * Wasl never presses send.
+ */
 export function typeInto(el: Element, value: string): boolean {
   const doc = el.ownerDocument;
   const win = doc.defaultView;
@@ -164,11 +166,8 @@ export function typeInto(el: Element, value: string): boolean {
     selection?.removeAllRanges();
     selection?.addRange(range);
   }
-  // Rich editors (Lexical, Draft, Slate) insert on beforeinput and cancel it; when none does, the browser's own
-  // editing command inserts the text and fires a trusted input event.
-  const before = new win.InputEvent('beforeinput', { bubbles: true, cancelable: true, inputType: 'insertText', data: value });
-  if (!el.dispatchEvent(before)) return true;
   if ((doc as EditingDocument).execCommand('insertText', false, value)) return true;
+  // The command did nothing (a document that does not support it): set the text, telling the page as input does.
   if (field) {
     // The prototype's setter, so frameworks that track the value (React) see the change.
     Reflect.set(Object.getPrototypeOf(field) as object, 'value', field.value + value, field);

@@ -268,6 +268,27 @@ describe('inbox keyboard', () => {
 });
 
 describe('services missing from the inbox', () => {
+  it('say which hook a changed page lost, that Google refused to sign in, and where Slack lists its chats', async () => {
+    const services = [service('wa', 'whatsapp', 'Shop'), service('gm', 'google-messages', 'SMS'), service('sl', 'slack', 'Team'), service('tg', 'telegram', 'Telegram')];
+    const { bridge } = await renderInbox({ wa: snapshot([chat('1', 'Ahmed', { lastActivity: NOW })]), tg: snapshot([chat('2', 'Omar', { lastActivity: NOW })]) }, services);
+    const health = { rows: 0, chats: 0, badges: 0, titleUnread: 3, lastGoodRead: NOW - 60_000 };
+    bridge.push({
+      runtime: {
+        wa: { ...initialRuntime(true), status: 'ready' as const, connected: true, unread: 3, health: { ...health, missing: ['rows', 'composer'] } },
+        gm: { ...initialRuntime(true), status: 'logged-out' as const, refusal: 'browser-not-secure' as const },
+        sl: { ...initialRuntime(true), status: 'ready' as const, connected: true, health: { ...health, missing: ['rows'], hint: 'open-home-tab' as const } },
+        // Nothing unread and no chat open: absent badges and message box are no drift.
+        tg: { ...initialRuntime(true), status: 'ready' as const, connected: true, health: { ...health, rows: 5, chats: 5, missing: ['badges', 'composer'] } },
+      },
+    });
+    const banners = within(screen.getByRole('list', { name: 'Service status' })).getAllByRole('listitem');
+    expect(banners.map((b) => plain(b.querySelector('.inbox-banner-text')?.textContent ?? null))).toEqual([
+      "Shop changed its page: Wasl can't find the chat rows any more, so only its unread count (3) is shown.",
+      'SMS: Google Messages refused to sign in inside Wasl (Google says “This browser or app may not be secure”): use it in your browser or its phone app',
+      'Team lists its chats on its Home tab only: open Home there for Wasl to read them.',
+    ]);
+  });
+
   it('say why, with the action that helps: loading, signed out, refused, changed page, unlisted, stopped, offline', async () => {
     const services = [
       service('wa', 'whatsapp', 'Shop'),

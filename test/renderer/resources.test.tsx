@@ -49,6 +49,20 @@ describe('the resources screen', () => {
     expect(cells('Wasl itself')).toEqual(['150 MB', '1%']);
   });
 
+  it('says how well each service’s page is read, what its reader cannot find, and what the user can do', async () => {
+    const state = shopState();
+    const health = { rows: 25, chats: 25, badges: 3, titleUnread: null, missing: ['composer'], lastGoodRead: SLEPT_AT };
+    state.runtime['wa'] = { ...initialRuntime(true), status: 'ready', connected: true, health };
+    state.runtime['tg'] = { ...initialRuntime(true), status: 'ready', connected: true, health: { ...health, rows: 0, chats: 0, badges: 0, missing: ['list', 'rows'] } };
+    const rendered = await renderShell(state);
+    rendered.bridge.action('open-resources');
+    const dialog = await screen.findByRole('dialog', { name: 'Resources' }, { timeout: 10_000 });
+    const line = (name: string) => within(rowOf(dialog, name)).getByText(/^Reading its page:/u).parentElement?.textContent ?? '';
+    expect(line('Shop WhatsApp')).toMatch(/^Reading its page: Reads 25 chats · 3 with unread messages · last good read (09:30|9:30\sAM) · not on the page now: the message box$/u);
+    expect(line('Telegram')).toMatch(/can't find the chat list and the chat rows: the platform may have changed its page$/u);
+    expect(within(rowOf(dialog, 'Instagram')).getByText('Its reader has not reported yet.')).toBeInTheDocument();
+  });
+
   it('measures again while open, and stops once closed', async () => {
     const { bridge, dialog, user } = await openResources();
     const before = bridge.resourceCalls;

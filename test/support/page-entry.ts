@@ -5,9 +5,10 @@
 import { startAgent } from '../../preload/agent';
 import { connectors } from '../../preload/connectors';
 import { installNotificationShim, SHIM_EVENTS } from '../../preload/notification-shim';
+import { typeInto } from '../../preload/connectors/dom';
 import { parseListTime } from '../../preload/connectors/time';
 
-const api = { connectors, startAgent, installNotificationShim, SHIM_EVENTS, parseListTime };
+const api = { connectors, startAgent, installNotificationShim, SHIM_EVENTS, parseListTime, typeInto };
 
 export type WaslTestApi = typeof api;
 

@@ -32,9 +32,9 @@ describe('Reporter', () => {
   it('sends an update when the reader becomes degraded or recovers, even with the same chats', () => {
     const reporter = new Reporter();
     reporter.next(snap([chat('a')]));
-    expect(reporter.next(snap([chat('a')]), true)).toMatchObject({ seq: 1, degraded: true, upsert: [] });
-    expect(reporter.next(snap([chat('a')]), true)).toBeUndefined();
-    expect(reporter.next(snap([chat('a')]), false)).toMatchObject({ seq: 2, degraded: false });
+    expect(reporter.next(snap([chat('a')]), { degraded: true })).toMatchObject({ seq: 1, degraded: true, upsert: [] });
+    expect(reporter.next(snap([chat('a')]), { degraded: true })).toBeUndefined();
+    expect(reporter.next(snap([chat('a')]), { degraded: false })).toMatchObject({ seq: 2, degraded: false });
   });
 
   it('starts over with a full update after a resync, keeping the sequence going', () => {
@@ -42,5 +42,16 @@ describe('Reporter', () => {
     reporter.next(snap([chat('a')]));
     reporter.resync();
     expect(reporter.next(snap([chat('a')]))).toMatchObject({ seq: 1, reset: true, upsert: [chat('a')] });
+  });
+
+  it('says when the page lists only part of its chats, and sends the connector’s health only when it changed', () => {
+    const reporter = new Reporter();
+    const health = { rows: 25, chats: 25, badges: 3, titleUnread: 4, missing: [], lastGoodRead: 1_000 };
+    expect(reporter.next(snap([chat('a')]), { partial: true, health })).toMatchObject({ seq: 0, reset: true, partial: true, health });
+    expect(reporter.next(snap([chat('a')]), { partial: true, health: { ...health } })).toBeUndefined();
+    const drifted = { ...health, rows: 0, chats: 0, badges: 0, missing: ['rows', 'badge'] };
+    const update = reporter.next(snap([chat('a')]), { partial: true, health: drifted });
+    expect(update).toMatchObject({ seq: 1, upsert: [], health: drifted });
+    expect(reporter.next(snap([chat('a'), chat('b')]), { partial: true, health: drifted })).not.toHaveProperty('health');
   });
 });

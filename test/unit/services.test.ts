@@ -47,6 +47,25 @@ describe('ServiceController', () => {
     setup(stateWith([]));
   });
 
+  describe('last-known chats across restarts', () => {
+    it('starts with the chats the previous run kept, for enabled services only, and says when they change', () => {
+      store = createAppStore(stateWith([svc('a'), svc('off', 'whatsapp', { enabled: false })]));
+      let changed = 0;
+      const kept = { loggedIn: true, unread: { direct: 1, indirect: 0 }, chats: [{ id: 'x', title: 'Layla', unread: 1 }] };
+      controller = new ServiceController({
+        store, views, clock, log, newId: () => 'n',
+        initialChats: { a: kept, off: kept, gone: kept },
+        onChatsChanged: () => (changed += 1),
+      });
+      expect(Object.keys(controller.chatsForShell())).toEqual(['a']);
+      expect(controller.allSnapshots()).toEqual({ a: kept });
+      expect(changed).toBe(0);
+      controller.serviceUpdate('a', { seq: 0, reset: true, partial: true, loggedIn: true, unread: { direct: 0, indirect: 0 }, upsert: [], remove: [] });
+      expect(changed).toBe(1);
+      expect(controller.snapshot('a')?.chats).toEqual(kept.chats);
+    });
+  });
+
   describe('commands', () => {
     it('adds accounts with numbered default names, each its own id, and opens and shows the new one', async () => {
       controller.setViewport(RECT);
@@ -369,6 +388,38 @@ describe('ServiceController', () => {
       expect(controller.serviceUpdate('a', { ...base, seq: 2, reset: false })).toBe(false);
       expect(controller.serviceUpdate('a', { ...base, seq: 1, reset: false })).toBe(true);
       expect(log.count('warn', 'service update out of sequence, asking for a full one')).toBe(2);
+    });
+
+    it('keeps the chats a partial list no longer shows, through a full update too, and replaces them for a complete one', () => {
+      controller.serviceUpdate('a', { ...base, partial: true, upsert: [chat('x', 1), chat('y')] });
+      // The page reloaded and shows another part of its list: x and y scrolled away, they were not deleted.
+      controller.serviceUpdate('a', { ...base, seq: 0, partial: true, upsert: [chat('z', 2)] });
+      expect(controller.snapshot('a')?.chats.map((c) => c.id)).toEqual(['x', 'y', 'z']);
+      expect(deltas.at(-1)?.[1]).toMatchObject({ reset: false, upsert: [chat('z', 2)], remove: [] });
+      // Removal is evidence, even in a partial list.
+      controller.serviceUpdate('a', { ...base, seq: 1, reset: false, partial: true, remove: ['y'] });
+      expect(controller.snapshot('a')?.chats.map((c) => c.id)).toEqual(['x', 'z']);
+      // A complete list (WhatsApp's database) is the truth: a full one replaces everything.
+      controller.serviceUpdate('a', { ...base, seq: 0, upsert: [chat('w')] });
+      expect(controller.snapshot('a')?.chats.map((c) => c.id)).toEqual(['w']);
+      expect(deltas.at(-1)?.[1]).toMatchObject({ reset: true, upsert: [chat('w')] });
+    });
+
+    it('keeps a service’s chats in the inbox while its page reloads', async () => {
+      controller.serviceUpdate('a', { ...base, upsert: [chat('x', 1)] });
+      deltas.length = 0;
+      await controller.command({ type: 'service.reload', id: 'a' });
+      expect(controller.snapshot('a')?.chats).toEqual([chat('x', 1)]);
+      expect(deltas).toEqual([]);
+    });
+
+    it('records how well the connector reads the page', () => {
+      const health = { rows: 0, chats: 0, badges: 0, titleUnread: 3, missing: ['rows', 'badge'], lastGoodRead: 5 };
+      controller.serviceUpdate('a', { ...base, health });
+      expect(runtime('a')?.health).toEqual(health);
+      // An update without a health report keeps the last one.
+      controller.serviceUpdate('a', { ...base, seq: 1, reset: false });
+      expect(runtime('a')?.health).toEqual(health);
     });
 
     it('passes on that the connector is degraded, and that it recovered', () => {

@@ -13,6 +13,7 @@ import { InfoIcon, MoonIcon, OfflineIcon, WarningIcon } from '../../components/i
 import { Spinner } from '../../components/Spinner';
 import { isolate, useFormat } from '../../i18n/format';
 import { useApp } from '../../store/context';
+import { drifted, lostHooks, useHookNames, useRefusalText } from '../health/health';
 import { useServiceActions } from '../services/useServiceActions';
 
 type BannerKind =
@@ -21,6 +22,7 @@ type BannerKind =
   | 'signed-out'
   | 'refused'
   | 'degraded'
+  | 'home-tab'
   | 'unlisted'
   | 'crashed'
   | 'unresponsive'
@@ -39,7 +41,7 @@ function bannerKind(service: ServiceConfig, runtime: ServiceRuntime | undefined,
     case 'loading':
       return runtime?.checking === true && snapshot !== undefined ? null : 'loading';
     case 'logged-out':
-      return runtime?.refusal === 'web-login-refused' ? 'refused' : 'signed-out';
+      return runtime?.refusal === undefined ? 'signed-out' : 'refused';
     case 'crashed':
       return 'crashed';
     case 'unresponsive':
@@ -50,7 +52,8 @@ function bannerKind(service: ServiceConfig, runtime: ServiceRuntime | undefined,
       return 'failed';
     case 'ready':
       if (!PLATFORMS[service.platform].supports.chatList) return 'unlisted';
-      if (runtime?.degraded === true) return 'degraded';
+      if (runtime?.health?.hint === 'open-home-tab') return 'home-tab';
+      if (runtime?.degraded === true || drifted(runtime?.health)) return 'degraded';
       return snapshot === undefined ? 'reading' : null;
   }
 }
@@ -61,6 +64,7 @@ const TONE = {
   'signed-out': 'warning',
   refused: 'warning',
   degraded: 'warning',
+  'home-tab': 'info',
   unlisted: 'info',
   crashed: 'error',
   unresponsive: 'warning',
@@ -71,6 +75,8 @@ const TONE = {
 function Banner({ kind, service, runtime }: { kind: BannerKind; service: ServiceConfig; runtime: ServiceRuntime | undefined }) {
   const { t } = useTranslation();
   const actions = useServiceActions();
+  const refusalText = useRefusalText();
+  const hookNames = useHookNames();
   const name = isolate(service.name);
   const unread = runtime?.unread ?? 0;
   const open = { label: t('inbox.banner.open'), run: () => actions.activate(service) };
@@ -91,10 +97,15 @@ function Banner({ kind, service, runtime }: { kind: BannerKind; service: Service
       action = { label: t('inbox.banner.signIn'), run: open.run };
       break;
     case 'refused':
-      text = t('status.changed', { name, status: t('status.refused', { platform: PLATFORMS[service.platform].name }) });
+      text = t('status.changed', { name, status: refusalText(runtime?.refusal ?? 'web-login-refused', PLATFORMS[service.platform].name) });
       break;
-    case 'degraded':
-      text = t('inbox.banner.degraded', { name, count: unread });
+    case 'degraded': {
+      const missing = lostHooks(runtime?.health);
+      text = missing.length === 0 ? t('inbox.banner.degraded', { name, count: unread }) : t('inbox.banner.degradedHooks', { name, hooks: hookNames(missing), count: unread });
+      break;
+    }
+    case 'home-tab':
+      text = t('inbox.banner.homeTab', { name });
       break;
     case 'unlisted':
       text = t('inbox.banner.unlisted', { name, count: unread });
@@ -117,7 +128,7 @@ function Banner({ kind, service, runtime }: { kind: BannerKind; service: Service
       break;
   }
   const icon: ReactNode =
-    kind === 'loading' || kind === 'reading' ? <Spinner /> : kind === 'offline' ? <OfflineIcon /> : kind === 'unlisted' ? <InfoIcon /> : <WarningIcon />;
+    kind === 'loading' || kind === 'reading' ? <Spinner /> : kind === 'offline' ? <OfflineIcon /> : kind === 'unlisted' || kind === 'home-tab' ? <InfoIcon /> : <WarningIcon />;
   return (
     <li className={`inbox-banner tone-${TONE[kind]}`} data-kind={kind}>
       <span className="inbox-banner-icon">{icon}</span>

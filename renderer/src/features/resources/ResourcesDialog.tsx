@@ -15,6 +15,7 @@ import { PlatformTile } from '../../components/PlatformTile';
 import { Spinner } from '../../components/Spinner';
 import { useFormat } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
+import { HealthLine } from '../health/health';
 import { useServiceActions } from '../services/useServiceActions';
 import { PROCESS_TEXT, useUsageFormat } from './usage';
 
@@ -185,6 +186,9 @@ function ServiceRow({ service, runtime, measured }: { service: ServiceConfig; ru
         <tr className="resources-power">
           <td colSpan={4}>
             <PowerChoices service={service} />
+            <p className="resources-health">
+              <span className="resources-health-label">{t('resources.reader')}</span> <HealthLine health={runtime?.health} />
+            </p>
           </td>
         </tr>
       ) : null}

@@ -12,6 +12,7 @@ import { Menu } from '../../components/Menu';
 import { PlatformTile } from '../../components/PlatformTile';
 import { isolateLtr, useFormat } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
+import { useRefusalText } from '../health/health';
 import { useReplyShortcut } from '../replies/shortcut';
 import { STATUS_TEXT, statusMark } from '../services/text';
 import { useServiceActions } from '../services/useServiceActions';
@@ -22,7 +23,8 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
   const runtimeStatus = useApp((s) => s.runtime[service.id]?.status);
   const unread = useApp((s) => s.runtime[service.id]?.unread ?? 0);
   const degraded = useApp((s) => s.runtime[service.id]?.degraded ?? false);
-  const refused = useApp((s) => s.runtime[service.id]?.refusal === 'web-login-refused');
+  const refusal = useApp((s) => s.runtime[service.id]?.refusal);
+  const refusalText = useRefusalText();
   const status = service.enabled ? (runtimeStatus ?? 'idle') : 'off';
   const pageShown = useApp((s) => visibleServiceId(s) === service.id);
   const { ui } = useShell();
@@ -39,7 +41,7 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
           unread > 0 ? t('services.unread', { count: unread }) : null,
           service.muted ? t('services.mutedLong') : null,
         ]
-      : [status === 'logged-out' && refused ? t('status.refused', { platform: PLATFORMS[service.platform].name }) : t(statusKey)];
+      : [status === 'logged-out' && refusal !== undefined ? refusalText(refusal, PLATFORMS[service.platform].name) : t(statusKey)];
   const shown = facts.filter((fact) => fact !== null);
   const line = shown.length === 0 ? null : format.list(shown);
   const lineMark = mark ?? (degraded && statusKey === null ? 'warning' : null);
