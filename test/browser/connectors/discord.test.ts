@@ -213,3 +213,189 @@ describe('Discord notifications', () => {
     expect(await forNotice('Nobody here')).toBeNull();
   });
 });
+
+/**
+ * The page Discord serves since December 2025 (test/fixtures/platforms/discord/assets/channels.js): the DM list on
+ * /channels/@me, a server's channels on /channels/<guild>, DM counts on the server rail, the new channel modes, and
+ * both class formats.
+ */
+describe('Discord (2026 page)', () => {
+  /** Servers the rail shows besides the one in the fixture, with their mention counts (a closed folder's too). */
+  const RAIL_ELSEWHERE = 3 + 12;
+  const HOME = '/channels/@me';
+  const SERVER = `/channels/${GUILD}`;
+  const isDm = (chat: FixtureChat): boolean => chat.kind !== 'channel';
+  /** Unread DMs the rail shows: every unread one that is not muted. */
+  const onRail = (chat: FixtureChat): boolean => isDm(chat) && chat.unread > 0 && !chat.muted;
+
+  /** A DM row: its count from the rail; a muted one is only marked unread (no count anywhere), so it counts 1. */
+  function dm(chat: FixtureChat): ChatSummary {
+    const unread = chat.muted ? Math.min(chat.unread, 1) : chat.unread;
+    return { id: `@me/${chat.id}`, title: chat.cleanName, unread, muted: chat.muted, kind: chat.kind };
+  }
+
+  /** A channel: its mentions, or 1 while unread without any; a muted one only its mentions. */
+  function channel(chat: FixtureChat): ChatSummary {
+    let unread = chat.unread;
+    if (unread > 0 && !mentioned(chat)) unread = chat.muted ? 0 : 1;
+    return { id: `${GUILD}/${chat.id}`, title: chat.cleanName, unread, muted: chat.muted, kind: 'channel' };
+  }
+
+  /** What a read of /channels/@me must say: the DM list, and the rail's servers counted in the total. */
+  function home(count: number): { chats: ChatSummary[]; unread: { direct: number; indirect: number } } {
+    const shown = visible(makeChats(count));
+    const chats = shown.filter(isDm).map(dm);
+    const serverMentions = shown.filter((c) => !isDm(c) && mentioned(c)).reduce((n, c) => n + c.unread, 0);
+    const sum = totals(chats);
+    return { chats, unread: { direct: sum.direct + serverMentions + RAIL_ELSEWHERE, indirect: sum.indirect } };
+  }
+
+  /** What a read of /channels/<guild> must say: the channels, then the unread DMs the rail shows. */
+  function server(count: number): { chats: ChatSummary[]; unread: { direct: number; indirect: number } } {
+    const shown = visible(makeChats(count));
+    const chats = [...shown.filter((c) => !isDm(c)).map(channel), ...shown.filter(onRail).map((c) => ({ ...dm(c), muted: false }))];
+    const sum = totals(chats);
+    return { chats, unread: { direct: sum.direct + RAIL_ELSEWHERE, indirect: sum.indirect } };
+  }
+
+  it('reads the DM list with the counts the server rail shows, the kind from each avatar, and the other servers’ mentions in the total', async () => {
+    const p = await open(`${HOME}?rows=300`, false);
+    const { chats, unread } = home(300);
+    expect(chats.map((c) => c.kind)).toEqual(expect.arrayContaining(['direct', 'group']));
+    expect(await p.read()).toEqual({ loggedIn: true, unread, chats });
+  });
+
+  it('reads the same page from a December 2025 build, whose classes read "<hex>-name"', async () => {
+    const p = await open(`${HOME}?rows=120&classes=hex`, false);
+    expect(await p.page.locator('[class*="numberBadge_"]').count()).toBe(0);
+    expect(await p.page.locator('[class*="-numberBadge"]').count()).toBeGreaterThan(0);
+    const { chats, unread } = home(120);
+    expect(await p.read()).toEqual({ loggedIn: true, unread, chats });
+  });
+
+  it('reads a server’s channels by their modes (important, less important, muted, selected), and the unread DMs the rail shows', async () => {
+    const p = await open(`${SERVER}?rows=300`, false);
+    const { chats, unread } = server(300);
+    // Both kinds of unread channel without mentions are on the page, and a thread with its own badge.
+    expect(await p.page.locator('[class*="modeUnreadImportant_"]').count()).toBeGreaterThan(0);
+    expect(await p.page.locator('[class*="modeUnreadLessImportant_"]').count()).toBeGreaterThan(0);
+    expect(await p.page.locator('[class*="typeThread_"] [class*="numberBadge_"]').count()).toBeGreaterThan(0);
+    expect(chats.some((c) => c.id.startsWith('@me/'))).toBe(true);
+    expect(await p.read()).toEqual({ loggedIn: true, unread, chats });
+  });
+
+  it('reads the Russian interface exactly as the English one, in both class formats', async () => {
+    for (const classes of ['', '&classes=hex']) {
+      const p = await open(`${HOME}?rows=120&lang=ru${classes}`, false);
+      expect(await p.page.locator('a[aria-label*="(личное сообщение)"]').count()).toBeGreaterThan(0);
+      const { chats, unread } = home(120);
+      expect(await p.read()).toEqual({ loggedIn: true, unread, chats });
+      await p.close();
+    }
+    const p = await open(`${SERVER}?rows=120&lang=ru`, false);
+    expect(await p.read()).toEqual({ loggedIn: true, ...server(120) });
+  });
+
+  it('says what the page title means, that reads are partial, and counts the hooks it depends on', async () => {
+    const p = await open(`${HOME}?rows=40`, false);
+    const facts = await p.isolated<{ title: string; partial: boolean; hooks: Record<string, number> }>(`(() => {
+      const c = WaslTest.connectors.discord;
+      return { title: c.title, partial: c.partialList(window), hooks: Object.fromEntries(Object.entries(c.hooks).map(([k, probe]) => [k, probe(document)])) };
+    })()`);
+    const shown = visible(makeChats(40));
+    const railDms = shown.filter(onRail).length;
+    const serverBadge = shown.some((c) => !isDm(c) && mentioned(c) && c.unread > 0) ? 1 : 0;
+    // The rail: home, the unread DMs, the fixture's server and two others, a folder, "add a server" and "discover".
+    // Count badges: the DM ones, home's, Friends', Message Requests', the servers' with mentions, the folder's.
+    expect(facts).toEqual({
+      title: 'flag',
+      partial: true,
+      hooks: { rows: shown.filter(isDm).length, rail: railDms + 7, badge: railDms + 5 + serverBadge, composer: 1 },
+    });
+    await p.close();
+    const changed = await open(`${HOME}?rows=40&state=changed`, false);
+    const hooks = await changed.isolated<Record<string, number>>(
+      'Object.fromEntries(Object.entries(WaslTest.connectors.discord.hooks).map(([k, probe]) => [k, probe(document)]))',
+    );
+    expect(hooks['rows']).toBe(0);
+  });
+
+  it('sends one full update, then one update per change: a DM’s count follows the rail, muting leaves it marked', async () => {
+    const p = await open(`${HOME}?rows=40`);
+    const [first] = await p.waitForUpdates(1);
+    const expected = home(40);
+    expect(first).toMatchObject({ seq: 0, reset: true, loggedIn: true, remove: [], degraded: false, unread: expected.unread });
+    expect(first?.upsert).toEqual(expected.chats);
+    const target = pick(40, 7);
+    expect(target).toMatchObject({ kind: 'group', unread: 0, muted: false, archived: false });
+
+    await p.step('message', target.id, 'هل الطلب جاهز؟ 📦');
+    const [, second] = await p.waitForUpdates(2);
+    expect(second?.upsert).toEqual([{ ...dm(target), unread: 1 }]);
+    expect(second?.unread.direct).toBe(expected.unread.direct + 1);
+
+    // Muted, the DM leaves the rail: its row is only marked unread, an indirect one.
+    await p.step('message', target.id, 'والسعر؟');
+    await p.waitForUpdates(3);
+    await p.step('mute', target.id);
+    const fourth = (await p.waitForUpdates(4))[3];
+    expect(fourth?.upsert).toEqual([{ ...dm(target), unread: 1, muted: true }]);
+    expect(fourth?.unread).toEqual({ direct: expected.unread.direct, indirect: expected.unread.indirect + 1 });
+
+    await p.step('rename', target.id, '🌹🌹');
+    expect((await p.waitForUpdates(5))[4]?.upsert.map((c) => [c.id, c.title])).toEqual([[`@me/${target.id}`, '🌹🌹']]);
+
+    await p.step('logout');
+    expect((await p.waitForUpdates(6))[5]).toMatchObject({ loggedIn: false, unread: { direct: 0, indirect: 0 }, upsert: [] });
+  });
+
+  it('while a server is shown, a new direct message reaches the rail: its chat is read there and a notification is derived', async () => {
+    const p = await open(`${SERVER}?rows=40`);
+    await p.waitForUpdates(1);
+    const target = pick(40, 3);
+    expect(target).toMatchObject({ kind: 'direct', unread: 0, muted: false });
+    expect(await p.page.locator(`a[href="/channels/@me/${target.id}"]`).count()).toBe(0);
+
+    await p.step('message', target.id, 'Do you ship to Jeddah? 🚚');
+    const [, second] = await p.waitForUpdates(2);
+    expect(second?.upsert).toEqual([{ id: `@me/${target.id}`, title: target.cleanName, unread: 1, muted: false, kind: 'direct' }]);
+    expect(p.notices).toEqual([{ id: 'd1', title: target.cleanName, chatId: `@me/${target.id}`, derived: true }]);
+
+    // A click on the notification opens the DM by its route: Discord shows the DM list again.
+    expect(await p.isolated<boolean>(`WaslAgent.clickNotice("d1", ${JSON.stringify(`@me/${target.id}`)})`)).toBe(true);
+    expect(await fixture(p)).toMatchObject({ opened: target.id, path: `/channels/@me/${target.id}` });
+  });
+
+  it('opens a server channel from the DM list by its route, and refuses what it cannot know', async () => {
+    const p = await open(`${HOME}?rows=40`);
+    await p.waitForUpdates(1);
+    const target = pick(40, 17);
+    expect(target.kind).toBe('channel');
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(`${GUILD}/${target.id}`)})`)).toBe(true);
+    expect(await fixture(p)).toMatchObject({ opened: target.id, path: `/channels/${GUILD}/${target.id}` });
+    expect((await p.read()).activeChatId).toBe(`${GUILD}/${target.id}`);
+    for (const unknown of [`${GUILD}/424242`, '@me/424242']) {
+      expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(unknown)})`)).toBe(false);
+    }
+    expect(await fixture(p)).toMatchObject({ opened: target.id, path: `/channels/${GUILD}/${target.id}` });
+  });
+
+  it('types into the Slate composer and never sends', async () => {
+    const p = await open(`${HOME}?rows=20&lang=ru`);
+    const target = pick(20, 3);
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(`@me/${target.id}`)})`)).toBe(true);
+    expect(await p.isolated<boolean>('WaslAgent.insertText("Здравствуйте, заказ готов ✅")')).toBe(true);
+    expect((await fixture(p)).text).toBe('Здравствуйте, заказ готов ✅');
+  });
+
+  it('reports the sign-in page as logged out, and says it is degraded when the page changed and its hooks find nothing', async () => {
+    const out = await open(`${HOME}?state=logged-out`, false);
+    expect(await out.read()).toEqual({ loggedIn: false, unread: { direct: 0, indirect: 0 }, chats: [] });
+    await out.close();
+    const p = await open(`${HOME}?rows=40&state=changed`);
+    const [first] = await p.waitForUpdates(1);
+    // "• Discord" says something is unread, without a number.
+    expect(await p.page.title()).toBe('• Discord');
+    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: { direct: 1 } });
+  });
+});

@@ -121,23 +121,23 @@ describe('Slack', () => {
     expect(second?.unread.indirect).toBe(1);
   });
 
-  it('opens a direct message and a channel by the client’s route, and refuses unknown ids', async () => {
+  it('opens a direct message and a channel by a click on its row, as the user would, and refuses unknown ids', async () => {
     const p = await open(`${START}?rows=40`);
     await p.waitForUpdates(1);
     const [dm, channel] = [pick(40, 3), pick(40, 17)];
     expect([dm.kind, channel.kind]).toEqual(['direct', 'channel']);
 
-    // By route: the connector clicks nothing (clicking a row is only its fallback).
+    // Slack opens a conversation of the sidebar on a click on its row (an address is a whole new page load).
     await p.page.evaluate(() => {
-      const w = window as unknown as { clicks: number };
-      w.clicks = 0;
-      document.addEventListener('click', () => (w.clicks += 1), true);
+      const w = window as unknown as { clicked: string[] };
+      w.clicked = [];
+      document.addEventListener('click', (event) => w.clicked.push((event.target as Element).getAttribute('data-qa-channel-sidebar-channel-id') ?? ''), true);
     });
     expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(slackId(dm))})`)).toBe(true);
     expect(await fixture(p)).toMatchObject({ opened: dm.id, path: `/client/${TEAM}/${slackId(dm)}` });
     expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(slackId(channel))})`)).toBe(true);
     expect(await fixture(p)).toMatchObject({ opened: channel.id, path: `/client/${TEAM}/${slackId(channel)}` });
-    expect(await p.page.evaluate(() => (window as unknown as { clicks: number }).clicks)).toBe(0);
+    expect(await p.page.evaluate(() => (window as unknown as { clicked: string[] }).clicked)).toEqual([slackId(dm), slackId(channel)]);
     expect((await p.read()).activeChatId).toBe(slackId(channel));
 
     for (const unknown of ['424242', 'C0W424242', 'unreads', '']) {
@@ -197,5 +197,84 @@ describe('Slack notifications', () => {
     expect(await forNotice({ title: `New message in #${channel.cleanName}` })).toBe(slackId(channel));
     expect(await forNotice({ title: 'Someone', tag: `${slackId(channel)}-1763717400.000100` })).toBe(slackId(channel));
     expect(await forNotice({ title: 'Nobody here', tag: 'C0W999999' })).toBeNull();
+  });
+});
+
+/**
+ * The page Slack serves in 2026 (test/fixtures/platforms/slack/assets/client.js): rows found by their QA attributes,
+ * counts in the row's suffix, the sidebar on the Home tab only, the open conversation named by the composer.
+ */
+describe('Slack (2026 page)', () => {
+  const TEAM_2026 = 'T0WASL2026';
+  const HOME = `/client/${TEAM_2026}/`;
+  const facts = (p: AgentPage): Promise<{ title: string; partial: boolean; hint: string | null; hooks: Record<string, number> }> =>
+    p.isolated(`(() => {
+      const c = WaslTest.connectors.slack;
+      return { title: c.title, partial: c.partialList(window), hint: c.hint(window) ?? null, hooks: Object.fromEntries(Object.entries(c.hooks).map(([k, probe]) => [k, probe(document)])) };
+    })()`);
+
+  it('reads every row of the sidebar exactly, counts from each row’s suffix, in English and in Japanese', async () => {
+    for (const lang of ['', '&lang=ja']) {
+      const p = await open(`${HOME}?rows=300${lang}`, false);
+      const chats = expectedList(300);
+      // The sidebar's own links carry counts and unread marks too; they are not conversations.
+      expect(await p.page.locator('.p-channel_sidebar__link--unread .c-mention_badge').count()).toBe(2);
+      expect(await p.read()).toEqual({ loggedIn: true, unread: totals(chats), chats });
+      expect(await facts(p)).toEqual({ title: 'flag', partial: true, hint: null, hooks: { rows: chats.length, sidebar: 1, homeTab: 1, composer: 1 } });
+      await p.close();
+    }
+  });
+
+  it('on another tab, says the Home tab must be shown, keeps the open conversation the composer names, and reads no stray rows', async () => {
+    const firstDm = visible(makeChats(40)).find((c) => c.kind !== 'channel');
+    if (!firstDm) throw new Error('dataset without a DM');
+    for (const [path, active] of [
+      [`${HOME}dms?rows=40&lang=ja`, slackId(firstDm)],
+      [`${HOME}activity-inbox?rows=40`, undefined],
+    ] as const) {
+      const p = await open(path, false);
+      expect(await p.page.locator('[data-qa="activity-item-container"], [data-qa="channel-sidebar-channel"]').count()).toBe(path.includes('activity') ? 2 : 0);
+      const read = await p.read();
+      expect(read).toEqual({ loggedIn: true, unread: { direct: 0, indirect: 0 }, chats: [], ...(active === undefined ? {} : { activeChatId: active }) });
+      expect(await facts(p)).toMatchObject({ partial: true, hint: 'open-home-tab', hooks: { rows: 0, sidebar: 0, homeTab: 1 } });
+      await p.close();
+    }
+  });
+
+  it('opens a conversation from another tab: back to Home, then a click on its row', async () => {
+    const p = await open(`${HOME}activity-inbox?rows=40`);
+    const [first] = await p.waitForUpdates(1);
+    expect(first).toMatchObject({ loggedIn: true, upsert: [] });
+    const target = pick(40, 17);
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(slackId(target))})`)).toBe(true);
+    expect(await fixture(p)).toMatchObject({ opened: target.id, path: `/client/${TEAM_2026}/${slackId(target)}` });
+    // Back on Home, the sidebar is read again.
+    await expect.poll(() => p.updates.at(-1)?.activeChatId).toBe(slackId(target));
+    const upserted = new Map(p.updates.flatMap((u) => u.upsert).map((c) => [c.id, c]));
+    expect(upserted.get(slackId(pick(40, 3)))).toEqual(expected(pick(40, 3)));
+    expect(await p.isolated<boolean>('WaslAgent.openChat("C0W424242")')).toBe(false);
+  });
+
+  it('follows a new message’s count in the row’s suffix, and muting', async () => {
+    const p = await open(`${HOME}?rows=40&lang=ja`);
+    const [first] = await p.waitForUpdates(1);
+    expect(first?.upsert).toEqual(expectedList(40));
+    const target = pick(40, 3);
+    await p.step('message', target.id, 'ジッダに発送できますか？ 🚚');
+    await p.step('message', target.id, '2 個');
+    await expect.poll(() => p.updates.at(-1)?.upsert).toEqual([{ ...expected(target), unread: 2 }]);
+    await p.step('mute', target.id);
+    await expect.poll(() => p.updates.at(-1)?.upsert).toEqual([{ ...expected(target), unread: 2, muted: true }]);
+    expect(p.updates.at(-1)?.unread).toEqual({ direct: first?.unread.direct ?? 0, indirect: (first?.unread.indirect ?? 0) + 2 });
+  });
+
+  it('maps a notification whose title words the name in another language to its conversation', async () => {
+    const p = await open(`${HOME}?rows=40&lang=ja`, false);
+    const [dm, channel] = [pick(40, 3), pick(40, 17)];
+    const forNotice = (title: string): Promise<string | null> => p.isolated<string | null>(`WaslTest.connectors.slack.chatForNotice(window, { title: ${JSON.stringify(title)} }) ?? null`);
+    expect(await forNotice(`${dm.cleanName} さんからの新着メッセージ`)).toBe(slackId(dm));
+    expect(await forNotice(`Nuevo mensaje en #${channel.cleanName}`)).toBe(slackId(channel));
+    // "Ali" is in the list; "Alice" is not: a name glued to more letters is another name.
+    expect(await forNotice('New message from Alice')).toBeNull();
   });
 });

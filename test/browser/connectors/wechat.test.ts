@@ -42,6 +42,8 @@ interface FixtureApi {
 const openedChatId = (p: AgentPage): Promise<string | undefined> =>
   p.page.evaluate(() => (window as unknown as { fixture: FixtureApi }).fixture.openedChatId());
 const refusal = (p: AgentPage): Promise<string | null> => p.isolated<string | null>('WaslTest.connectors.wechat.refusal(window) ?? null');
+const hooks = (p: AgentPage): Promise<Record<string, number>> =>
+  p.isolated('Object.fromEntries(Object.entries(WaslTest.connectors.wechat.hooks).map(([k, probe]) => [k, probe(document)]))');
 
 describe('WeChat', () => {
   it.each([300, 800])('reads every chat of a %i-row list exactly: ids, clean names, previews, unread and dots, muted, kind, time', async (rows) => {
@@ -75,8 +77,23 @@ describe('WeChat', () => {
     expect(await refusal(p)).toBe('web-login-refused');
   });
 
-  it('recognizes the bare XML answer of a refused login, and only error 1203', async () => {
+  it('reports the page the browser lands on when the login is refused as logged out and refused, by its code', async () => {
+    const p = await open('/cgi-bin/mmwebwx-bin/webwxnewloginpage?ticket=AQ1N&uuid=Id2o&lang=en_US&scan=1498456159');
+    const [first] = await p.waitForUpdates(1);
+    expect(first).toMatchObject({ loggedIn: false, upsert: [], refusal: 'web-login-refused' });
+    expect(await p.read()).toEqual(LOGGED_OUT);
+    expect(await refusal(p)).toBe('web-login-refused');
+  });
+
+  it('recognizes the refused login by its code 1203 whatever its words, as XML or parsed as HTML, and only error 1203', async () => {
     const p = await open('/?rows=5', false);
+    for (const type of ['text/xml', 'text/html']) {
+      const check = (xml: string): Promise<string | null> =>
+        p.isolated<string | null>(`WaslTest.connectors.wechat.refusal({ document: new DOMParser().parseFromString(${JSON.stringify(xml)}, ${JSON.stringify(type)}) }) ?? null`);
+      expect(await check('<error><ret>1203</ret><message>当前登录环境异常。为了你的帐号安全，暂时不能登录web微信。</message></error>')).toBe('web-login-refused');
+      expect(await check('<error><ret>1203</ret><message>لا يمكن تسجيل الدخول إلى ويب ويتشات لحماية حسابك.</message></error>')).toBe('web-login-refused');
+      expect(await check('<error><ret>1100</ret><message>لا يمكن تسجيل الدخول</message></error>')).toBeNull();
+    }
     const check = (xml: string): Promise<string | null> =>
       p.isolated<string | null>(
         `WaslTest.connectors.wechat.refusal({ document: new DOMParser().parseFromString(${JSON.stringify(xml)}, 'text/xml') }) ?? null`,
@@ -192,10 +209,56 @@ describe('WeChat', () => {
     expect(p.notices).toHaveLength(1);
   });
 
-  it('says it is degraded, with the title’s count, when the page changed and its hooks find nothing', async () => {
+  it('when the page changed and its hooks find nothing, its hooks say so (the title carries no count to fall back on)', async () => {
     const p = await open('/?rows=40&state=changed');
     const [first] = await p.waitForUpdates(1);
-    const unread = visible(makeChats(40)).filter((c) => !c.muted).reduce((n, c) => n + c.unread, 0);
-    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: { direct: unread } });
+    expect(await p.page.title()).toBe('WeChat');
+    expect(first).toMatchObject({ degraded: false, loggedIn: true, upsert: [], unread: { direct: 0, indirect: 0 } });
+    expect(await hooks(p)).toMatchObject({ rows: 0, list: 1 });
+  });
+
+  it('reads names drawn with emoji sprites (an emoji-only name is a name), and previews with emoji and QQ faces', async () => {
+    const p = await open('/?rows=40');
+    await p.waitForUpdates(1);
+    // The dataset's emoji are drawn as pictures: the page's text has none of them.
+    expect(await p.page.locator('.nickname_text .emoji').count()).toBeGreaterThan(0);
+    const target = datasetChat(40, 8);
+    await p.step('rename', target.id, '🌹🌹');
+    expect(await p.page.locator(`[data-username="${userName(target)}"] .nickname_text`).textContent()).toBe('');
+    await expect.poll(() => p.updates.at(-1)?.upsert.map((c) => [c.id, c.title])).toEqual([[userName(target), '🌹🌹']]);
+    await p.step('message', target.id, '[Grin] تم الدفع ✅');
+    await expect.poll(() => p.updates.at(-1)?.upsert.map((c) => c.preview)).toEqual(['[Grin] تم الدفع ✅']);
+  });
+
+  it('reads the Chinese interface exactly: a muted chat’s "[N条]" counter is neither its count nor its preview', async () => {
+    const p = await open('/?rows=300&lang=zh_CN', false);
+    const chats = visible(makeChats(300)).map(expected);
+    expect(await p.read()).toEqual({ loggedIn: true, unread: totals(chats), chats });
+    const muted = datasetChat(300, 5);
+    expect(muted).toMatchObject({ muted: true, unread: 0 });
+    await p.step('message', muted.id, '在吗？');
+    await p.step('message', muted.id, '发货了吗 📦');
+    await p.step('message', muted.id, '谢谢 🙏');
+    expect(await p.page.locator(`[data-username="${userName(muted)}"] p.msg`).textContent()).toBe('[3条]谢谢 ');
+    expect((await p.read()).chats[0]).toEqual({ ...expected(muted), unread: 1, preview: '谢谢 🙏', lastActivity: shownTime(DATASET_NOW, DATASET_NOW) });
+  });
+
+  it('reads only the chat list’s rows, whatever the panels beside it hold', async () => {
+    const p = await open('/?rows=40', false);
+    const before = await p.read();
+    await p.page.evaluate(() => {
+      const copy = document.querySelector('#J_NavChatScrollBody div.chat_item')?.cloneNode(true);
+      if (!(copy instanceof Element)) throw new Error('no row');
+      copy.setAttribute('data-username', '@0123456789abcdef0123456789abcdef');
+      document.getElementById('navContact')?.append(copy);
+    });
+    expect(await p.read()).toEqual(before);
+  });
+
+  it('says the title means nothing, that reads are partial, and counts its hooks', async () => {
+    const p = await open('/?rows=40', false);
+    const facts = await p.isolated<{ title: string; partial: boolean }>('({ title: WaslTest.connectors.wechat.title, partial: WaslTest.connectors.wechat.partialList(window) })');
+    expect(facts).toEqual({ title: 'ignore', partial: true });
+    expect(await hooks(p)).toEqual({ rows: visible(makeChats(40)).length, list: 1, composer: 1 });
   });
 });
