@@ -277,6 +277,19 @@ describe('Instagram direct, the 2026 page', () => {
     expect(await p.read()).toEqual({ loggedIn: true, unread: badgeTotal(shown), chats: shown.slice(30, 50).map(expected2026) });
   });
 
+  it('takes the total from the title while the rail (and its badge) is not there', async () => {
+    const p = await open('?rows=40', false);
+    await p.page.evaluate(() => {
+      document.querySelector('a[href^="/direct/t/"]')?.remove();
+    });
+    const unread = pick(40, 0);
+    expect(unread.unread).toBeGreaterThan(0);
+    await p.step('mute', unread.id);
+    // The title counts unread threads as the badge does, muted ones left out; the rows would count that one.
+    const chats = visible(makeChats(40)).map((chat) => (chat.id === unread.id ? { ...chat, muted: true } : chat));
+    expect(await p.read()).toMatchObject({ loggedIn: true, unread: badgeTotal(chats) });
+  });
+
   it('opens a thread by clicking its row, learns its id from the URL, and reopens it by that route once scrolled away', async () => {
     const p = await open('?rows=60&window=20');
     await p.waitForUpdates(1);
