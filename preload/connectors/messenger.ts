@@ -1,33 +1,49 @@
 /**
- * Messenger, on www.messenger.com and on www.facebook.com/messages (Meta moves people between the two), from
- * the hooks platform-dom.md lists; class names are hashed and never used:
- * - thread rows `[data-testid="mwthreadlist-item"]`, each holding a link to its thread: `/t/<id>` on
- *   messenger.com, `/messages/t/<id>` or (end-to-end encrypted) `/messages/e2ee/t/<id>` on facebook.com;
- * - the name and the last message are the link's first two lines of text;
- * - an unread row carries an aria-label that mentions "unread". The row shows no count, so an unread thread
- *   counts as 1;
- * - the left-nav "Chats" link (a thread link outside the list) carries the total in its aria-label: when it is
- *   there it is the page's own, authoritative total (PageFacts.unread), otherwise the rows are summed;
+ * Messenger, on www.facebook.com/messages first (messenger.com redirects there since 16 Apr 2026) and on
+ * www.messenger.com, from the hooks platform-dom.md lists; class names are hashed and never used, and no word of
+ * the interface is read (its labels follow the user's language):
+ * - the chat list is the `[role="grid"]` inside a `[role="navigation"]`; its rows are `[role="row"]` or
+ *   `[role="listitem"]`, each holding a link to its thread: `/t/<id>` on messenger.com, `/messages/t/<id>` or (end-
+ *   to-end encrypted) `/messages/e2ee/t/<id>` on facebook.com. The 2025 pages' `[data-testid="mwthreadlist-item"]`
+ *   rows are read too. Rows elsewhere (the messages of the open thread) are no chats;
+ * - the name and the last message are the link's first two lines of `dir="auto"` text, emoji read from their
+ *   images; the visually hidden "Unread message:" label has no `dir` and is no line;
+ * - unread: the name or preview set in bold, or the "Mark as read" control the row shows while it is unread (a
+ *   button inside the thread's link); the 2025 pages' "Unread" aria-label too. No count: an unread thread is 1;
+ * - muted: the bell-with-a-slash icon, known by its shape (it has no label);
+ * - on messenger.com, the left-nav link outside the chat list carries the page's own total in its aria-label;
+ *   elsewhere the rows are summed (a virtualised list: only the rows on screen). The page title is never read:
+ *   on facebook.com it counts Facebook's notifications too;
  * - signed out: the login form (`form#login_form`, `input[name="email"]`) or a `/login` page.
  *
  * Chat ids: the thread id, the same on both hosts, so a chat keeps its id when Meta moves the account; encrypted
- * threads are `e2ee:<id>`, since an encrypted and a plain thread can have the same number. (messenger.com's
- * `/e2ee/t/<id>` is read the same way.)
+ * threads are `e2ee:<id>`, since an encrypted and a plain thread can have the same number.
  *
- * Not read, because the page offers no hook for them: `muted` (no documented mute marker), `kind` (group and
- * one-to-one threads share the same route and row), `lastActivity` (rows show only a coarse age, "3h", "2w").
+ * Notifications: the page raises Facebook's own activity (likes, comments, group posts) through the same
+ * `Notification`, titled "Facebook" or with a person's or group's name. A notification is a chat's only when its
+ * title names one listed chat and its text is that chat's last message (see meta.ts): activity never is.
+ *
+ * Not read, because the page offers no hook for them: `kind` (group and one-to-one threads share the same route
+ * and row; the link's label says which, in the user's language), `lastActivity` (rows show only a coarse age).
  */
 import type { ChatSummary } from '../../common/model';
 import { exactId, MAX_CHATS, parseCount, queryLimited, snapshotFromRows, typeInto, waitFor } from './dom';
-import { chatByTitle, composer, hrefPath, markedUnread, openThread, segment, textLines } from './meta';
+import { chatForNotice, COMPOSER, composer, countOf, hasGlyph, hrefPath, isBold, markedUnread, openThread, rowLines, segment } from './meta';
 import type { Connector, PageFacts, RowReader } from './types';
 
-const ROW = '[data-testid="mwthreadlist-item"]';
+const LEGACY_ROW = '[data-testid="mwthreadlist-item"]';
+const LIST = '[role="navigation"] [role="grid"]';
+const ROW = `${LEGACY_ROW}, ${LIST} [role="row"], ${LIST} [role="listitem"]`;
 const THREAD_LINK = 'a[href*="/t/"]';
 const SIGN_IN = 'form#login_form, input[name="email"]';
 /** `/t/<id>`, `/e2ee/t/<id>`, `/messages/t/<id>`, `/messages/e2ee/t/<id>`, with anything after the id. */
 const THREAD_PATH = /^(?:\/messages)?(\/e2ee)?\/t\/([^/]+)/u;
 const E2EE_PREFIX = 'e2ee:';
+/**
+ * Openings of the bell-with-a-slash paths Facebook has drawn for a muted thread (it shares its slot, size and grey
+ * with the pin and pause icons): the 2026 sidebar's, and the earlier ones.
+ */
+const MUTED_GLYPHS = ['m459.33 1076.878', 'M29.676 7.746', 'M9.244 24.99', 'M2.5 6c0-.322'];
 
 /** The chat id a thread path names, or undefined when the path is no thread. */
 function threadId(path: string | undefined): string | undefined {
@@ -49,26 +65,30 @@ function threadOf(row: Element): { link: Element; id: string } | undefined {
 function readRow(row: Element): ChatSummary | undefined {
   const thread = threadOf(row);
   if (!thread) return undefined;
-  const [title = '', preview] = textLines(thread.link);
-  const chat: ChatSummary = { id: thread.id, title, unread: markedUnread(row, title) ? 1 : 0 };
-  if (preview !== undefined) chat.preview = preview;
+  const [name, preview] = rowLines(thread.link);
+  if (!name) return undefined;
+  const unread = isBold(name) || isBold(preview) || thread.link.querySelector('[role="button"]') !== null || markedUnread(row, name.text);
+  const chat: ChatSummary = { id: thread.id, title: name.text, unread: unread ? 1 : 0 };
+  if (preview) chat.preview = preview.text;
+  if (hasGlyph(row, MUTED_GLYPHS)) chat.muted = true;
   return chat;
 }
 
 const rows: RowReader = { selector: ROW, read: (row) => readRow(row) };
 
 /**
- * The total in the left-nav link's aria-label ("Chats, 3 unread"; no number: nothing unread), if it is shown: the
- * first labelled thread link outside the thread list. Links are walked from the browser's cached live collection
- * (the nav comes first, so the walk is short); an attribute query would scan the whole page on every read.
+ * messenger.com's total: the aria-label of a thread link in a navigation that holds no chat list ("Chats, 3
+ * unread"; no number: nothing unread). Links are walked from the browser's cached live collection (the nav comes
+ * first, so the walk is short); an attribute query would scan the whole page on every read.
  */
 function navTotal(doc: Document): number | undefined {
   const links = doc.getElementsByTagName('a');
   for (let i = 0; i < links.length && i < MAX_CHATS * 2; i += 1) {
     const link = links[i];
-    if (link?.hasAttribute('aria-label') && !link.closest(ROW) && threadId(hrefPath(link.getAttribute('href'))) !== undefined) {
-      return parseCount(link.getAttribute('aria-label'));
-    }
+    if (!link?.hasAttribute('aria-label') || link.closest(`${ROW}, [role="main"]`)) continue;
+    const nav = link.closest('[role="navigation"]');
+    if (!nav || nav.querySelector('[role="grid"]')) continue;
+    if (threadId(hrefPath(link.getAttribute('href'))) !== undefined) return parseCount(link.getAttribute('aria-label'));
   }
   return undefined;
 }
@@ -102,8 +122,17 @@ export const messengerConnector: Connector = {
   platform: 'messenger',
   rows,
   page,
+  // facebook.com's title counts Facebook's notifications too; messenger.com, where it counted chats, is closing.
+  title: 'ignore',
+  partialList: () => true,
+  hooks: {
+    list: (doc) => countOf(doc, LIST),
+    rows: (doc) => countOf(doc, ROW),
+    links: (doc) => countOf(doc, `${LEGACY_ROW} ${THREAD_LINK}, ${LIST} [role="row"] ${THREAD_LINK}, ${LIST} [role="listitem"] ${THREAD_LINK}`),
+    composer: (doc) => countOf(doc, COMPOSER),
+  },
   read: (win) => Promise.resolve(snapshotFromRows(win.document, page(win), rows)),
-  watch: (win) => ({ targets: [win.document.body], attributes: ['aria-label', 'href', 'data-testid', 'aria-hidden'] }),
+  watch: (win) => ({ targets: [win.document.body], attributes: ['aria-label', 'href', 'data-testid', 'aria-hidden', 'class', 'role', 'd'] }),
   async openChat(win, chatId) {
     const thread = findThread(win, chatId);
     const route = thread && hrefPath(thread.link.getAttribute('href'));
@@ -115,5 +144,5 @@ export const messengerConnector: Connector = {
     const field = await waitFor(win, () => composer(win.document));
     return field ? typeInto(field, value) : false;
   },
-  chatForNotice: (win, notice) => chatByTitle(win, rows, notice.title),
+  chatForNotice: (win, notice) => chatForNotice(win, rows, notice),
 };

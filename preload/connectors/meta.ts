@@ -1,56 +1,99 @@
 /**
- * What Meta's two web clients, Messenger and Instagram direct, have in common (platform-dom.md): hashed class
- * names that must never be used, so rows are read from `href` routes, aria-labels and their text alone; unread
- * threads marked by an aria-label that mentions "unread" (one per thread, no count); a contenteditable
- * `role="textbox"` composer; SPA routes; and notifications whose title or body may be a rich object (the shim
- * passes it on as JSON).
+ * What Meta's two web clients, Messenger (facebook.com/messages, messenger.com) and Instagram direct, have in
+ * common (platform-dom.md): StyleX class names that must never be used, so rows are read from roles, `href`
+ * routes, `dir="auto"` text and computed styles; labels in the user's language, so no word is read; unread threads
+ * set their name and preview in bold (no count); emoji drawn as images; a contenteditable `role="textbox"`
+ * composer; SPA routes; and notifications that carry no chat id.
  */
 import type { ChatSummary } from '../../common/model';
 import { cleanText, queryLimited, userClick, waitFor } from './dom';
-import { globalsOf, type RowReader } from './types';
+import { globalsOf, type PageNotice, type RowReader } from './types';
 
 export const COMPOSER = '[role="textbox"][contenteditable="true"]';
 
-/** NodeFilter.SHOW_TEXT, as a number: the isolated world's globals are reached through the page's window. */
-const SHOW_TEXT = 0x4;
 /** A row's name, preview and time are its first lines; nothing further is read. */
 const MAX_LINES = 4;
+/** Text elements looked at per row, however deep a hostile row nests them. */
+const MAX_TEXT_ELEMENTS = 40;
+
+/** NodeFilter.SHOW_TEXT, as a number: the isolated world's globals are reached through the page's window. */
+const SHOW_TEXT = 0x4;
+
+/** One line of a row: its text, and the element that holds it (whose weight says whether the thread is unread). */
+export interface Line {
+  text: string;
+  holder: Element;
+}
 
 /**
- * The text a row shows, one entry per element holding text, in reading order; text hidden from assistive
- * technology (`aria-hidden`, such as the " · " between preview and time) is left out. On both clients the first
- * line is the thread's name and the second its last message.
+ * The text an element shows: its text nodes, an image's `alt` where the image stands for a character (Facebook
+ * draws emoji as `<img alt="🌹">`, so an emoji-only name has no text at all), and nothing hidden from assistive
+ * technology.
  */
-export function textLines(root: Element): string[] {
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
-  const lines: string[] = [];
-  let holder: Element | undefined;
-  let current = '';
-  const push = (): void => {
-    const line = cleanText(current);
-    if (line !== '') lines.push(line);
-    current = '';
-  };
-  for (let node = walker.nextNode(); node && lines.length < MAX_LINES; node = walker.nextNode()) {
-    const parent = node.parentElement;
-    const hidden = parent?.closest('[aria-hidden="true"]');
-    if (!parent || (hidden && root.contains(hidden))) continue;
-    if (parent !== holder) {
-      push();
-      holder = parent;
+function shownText(el: Element, depth = 0): string {
+  if (depth > 12) return '';
+  let out = '';
+  for (const node of el.childNodes) {
+    if (node.nodeType === 3) {
+      out += node.nodeValue ?? '';
+      continue;
     }
-    current += node.nodeValue ?? '';
+    if (node.nodeType !== 1) continue;
+    const child = node as Element;
+    if (child.getAttribute('aria-hidden') === 'true') continue;
+    if (child.tagName === 'IMG') out += child.getAttribute('alt') ?? '';
+    else out += shownText(child, depth + 1);
   }
-  if (lines.length < MAX_LINES) push();
+  return out;
+}
+
+/**
+ * The lines a row shows, in reading order: Meta marks every piece of user text (a name, a preview, a time) with
+ * `dir="auto"`, and nothing else, so the outermost `dir="auto"` elements are the lines. Visually hidden labels
+ * ("Unread message:", in the user's language) carry no `dir` and are no line; nor is anything `aria-hidden`.
+ */
+export function rowLines(root: Element): Line[] {
+  const lines: Line[] = [];
+  for (const el of queryLimited(root, '[dir="auto"]', MAX_TEXT_ELEMENTS)) {
+    if (lines.length >= MAX_LINES) break;
+    const hidden = el.closest('[aria-hidden="true"]');
+    if (hidden && root.contains(hidden)) continue;
+    const outer = el.parentElement?.closest('[dir="auto"]');
+    if (outer && outer !== root && root.contains(outer)) continue;
+    const text = cleanText(shownText(el));
+    if (text !== '') lines.push({ text, holder: el });
+  }
   return lines;
 }
 
-/** "Unread", "Unread message", "3 unread chats", and Arabic "غير مقروءة". */
+/** The element whose text is drawn: the parent of the line's first visible text, or the line itself. */
+function textElement(line: Line): Element {
+  const walker = line.holder.ownerDocument.createTreeWalker(line.holder, SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node.nodeValue ?? '').trim() !== '' && node.parentElement) return node.parentElement;
+  }
+  return line.holder;
+}
+
+/**
+ * Whether a line is set in bold: how both clients mark an unread thread, whatever the language (weight 600 and
+ * more; read threads use 400-500). Computed, since which hashed class sets the weight changes with every deploy.
+ */
+export function isBold(line: Line | undefined): boolean {
+  if (!line) return false;
+  const win = line.holder.ownerDocument.defaultView;
+  if (!win) return false;
+  const weight = Number.parseInt(globalsOf(win).getComputedStyle(textElement(line)).fontWeight, 10);
+  return weight >= 600;
+}
+
+/** "Unread", "Unread message", "3 unread chats", and Arabic "غير مقروء": the labels of the first generation's pages. */
 const UNREAD = /\bunread\b|غير مقروء/iu;
 
 /**
- * Whether a thread row is marked unread: the row or an element in it carries an aria-label that mentions it. The
- * thread's own name is taken out of each label first, so "More options for Unread Books" marks nothing.
+ * Whether a row of the first generation (2025) is marked unread: the row or an element in it carries an
+ * aria-label that mentions it. The thread's own name is taken out of each label first, so "More options for
+ * Unread Books" marks nothing. Later pages say it in the user's language, and are read by weight instead.
  */
 export function markedUnread(row: Element, title: string): boolean {
   for (const el of [row, ...queryLimited(row, '[aria-label]', 50)]) {
@@ -63,24 +106,36 @@ export function markedUnread(row: Element, title: string): boolean {
 }
 
 /**
- * The chat a notification is about, by its title: Meta's notifications carry no documented chat tag, so the one
- * row whose name is the (flattened) title. Undefined when none or several rows have that name: never a guess.
+ * Whether a notification's text is the thread's last message, as its row shows it: "hi" for "hi", or with the
+ * sender in front in a group ("Omar: hi"), on either side. What proves a notification is about that chat and not
+ * Facebook's or Instagram's own activity under the same name ("liked your story", "posted in Shop team").
  */
-export function chatByTitle(win: Window, rows: RowReader, rawTitle: string): string | undefined {
+function isLastMessage(preview: string | undefined, body: string): boolean {
+  if (preview === undefined || preview === '' || body === '') return false;
+  return preview === body || preview.endsWith(`: ${body}`) || body.endsWith(`: ${preview}`);
+}
+
+/**
+ * The chat a notification is about. Meta's notifications carry no chat tag, and the page raises its own activity
+ * through the same `Notification` (likes, comments, group posts, under a person's or a group's name): so only the
+ * one row named by the title, and only when the notification's text is that row's last message. Undefined
+ * otherwise — never a guess, and never a chat for activity.
+ */
+export function chatForNotice(win: Window, rows: RowReader, notice: PageNotice): string | undefined {
   // The shim already flattened rich titles to their text (see notification-shim.ts).
-  const candidates = [cleanText(rawTitle)].filter((t) => t !== '');
+  const title = cleanText(notice.title);
+  if (title === '') return undefined;
   const now = Date.now();
-  const chats: ChatSummary[] = [];
-  for (const row of queryLimited(win.document, rows.selector)) {
-    const chat = rows.read(row, now);
-    if (chat) chats.push(chat);
+  const named: ChatSummary[] = [];
+  const found = rows.collect ? rows.collect(win.document) : queryLimited(win.document, rows.selector);
+  for (let i = 0; i < found.length; i += 1) {
+    const row = found[i];
+    const chat = row ? rows.read(row, now) : undefined;
+    if (chat?.title === title) named.push(chat);
   }
-  for (const title of candidates) {
-    const ids = new Set(chats.filter((chat) => chat.title === title).map((chat) => chat.id));
-    if (ids.size === 1) return [...ids][0];
-    if (ids.size > 1) return undefined;
-  }
-  return undefined;
+  const [chat] = named;
+  if (!chat || named.some((other) => other.id !== chat.id)) return undefined;
+  return isLastMessage(chat.preview, cleanText(notice.body)) ? chat.id : undefined;
 }
 
 const shown = (el: Element): boolean => el.getClientRects().length > 0;
@@ -93,15 +148,16 @@ export function composer(doc: Document): Element | undefined {
 
 /**
  * Opens a thread the way the site's own router would: pushes its route and announces it with a popstate, as the
- * SPA reacts to; when the page does not follow within a moment, clicks the row's link as a user would. True only
- * once `isOpen` holds (the URL is the thread's and a composer is shown).
+ * SPA reacts to; when the page does not follow within a moment and there is a link, clicks it as a user would.
+ * True only once `isOpen` holds (the URL is the thread's and a composer is shown).
  */
-export async function openThread(win: Window, route: string, link: Element, isOpen: () => boolean): Promise<boolean> {
+export async function openThread(win: Window, route: string, link: Element | undefined, isOpen: () => boolean): Promise<boolean> {
   const opened = (): true | undefined => (isOpen() ? true : undefined);
   if (opened()) return true;
   win.history.pushState(null, '', route);
   win.dispatchEvent(new (globalsOf(win).PopStateEvent)('popstate', { state: null }));
   if (await waitFor(win, opened, 1_500)) return true;
+  if (!link) return false;
   userClick(link);
   return (await waitFor(win, opened, 1_500)) === true;
 }
@@ -125,4 +181,18 @@ export function segment(raw: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** How many elements match `selector` (a health probe: cheap, bounded). */
+export function countOf(doc: Document, selector: string): number {
+  return queryLimited(doc, selector).length;
+}
+
+/** Whether the row holds an svg whose path starts like one of `glyphs` (an icon known only by its shape). */
+export function hasGlyph(row: Element, glyphs: readonly string[]): boolean {
+  for (const path of queryLimited(row, 'svg path[d]', 20)) {
+    const d = path.getAttribute('d') ?? '';
+    if (glyphs.some((glyph) => d.startsWith(glyph))) return true;
+  }
+  return false;
 }

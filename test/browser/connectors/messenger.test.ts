@@ -6,7 +6,7 @@ import { openAgentPage, type AgentPage } from '../../support/agent-page';
 import { launchChromium } from '../../support/chromium';
 import { serveFixture } from '../../support/fixture-server';
 import type { StaticServer } from '../../support/static-server';
-import { visible } from './expected';
+import { totals, visible } from './expected';
 
 /** The two hosts Messenger lives on, as the fixtures serve them (test/fixtures/platforms/lib/messenger.js). */
 interface Host {
@@ -18,17 +18,20 @@ interface Host {
   base: string;
   /** The left-nav "Chats" link with the page's own total is there. */
   nav: boolean;
+  /** The fixture's parameters for this page (facebook.com serves its 2026 page unless asked for the 2025 one). */
+  params: string;
 }
 
 const HOSTS: Host[] = [
-  { name: 'www.messenger.com', dir: 'messenger', start: '/', e2ee: () => false, base: '', nav: true },
+  { name: 'www.messenger.com', dir: 'messenger', start: '/', e2ee: () => false, base: '', nav: true, params: '' },
   {
-    name: 'www.facebook.com/messages',
+    name: 'www.facebook.com/messages, the 2025 page',
     dir: 'facebook',
     start: '/messages/',
     e2ee: (chat) => chat.kind === 'direct' && Number(chat.id) % 2 === 0,
     base: '/messages',
     nav: false,
+    params: 'gen=2025',
   },
 ];
 
@@ -87,7 +90,9 @@ afterEach(async () => {
 const open = async (host: Host, query: string, agent = true): Promise<AgentPage> => {
   const server = servers.get(host.dir);
   if (!server) throw new Error(`no server for ${host.dir}`);
-  page = await openAgentPage(browser, { platform: 'messenger', url: `${server.url}${host.start}${query}`, agent });
+  const params = [host.params, query.replace(/^\?/u, '')].filter((part) => part !== '').join('&');
+  await page?.close();
+  page = await openAgentPage(browser, { platform: 'messenger', url: `${server.url}${host.start}${params === '' ? '' : `?${params}`}`, agent });
   return page;
 };
 
@@ -195,11 +200,11 @@ describe.each(HOSTS)('Messenger on $name', (host) => {
     expect(await p.page.evaluate(() => (window as unknown as { fixture: FixtureHandle }).fixture.inputEvents.length)).toBe(0);
   });
 
-  it('says it is degraded, with the title’s count, when the page changed and its hooks find nothing', async () => {
+  it('says it is degraded when the page changed and its hooks find nothing', async () => {
     const p = await open(host, '?rows=40&state=changed');
     const [first] = await p.waitForUpdates(1);
-    const unread = visible(makeChats(40)).filter((c) => c.unread > 0 && !c.muted).length;
-    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: { direct: unread } });
+    // The connector says its title is no chat count (title: 'ignore'): what the agent then shows is the agent's.
+    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [] });
   });
 
   it('forwards the page’s notification with its thread (by name), and a click runs the page’s handler', async () => {
@@ -239,5 +244,168 @@ describe.each(['html-title', 'array-title', 'element-title'])('Messenger notific
     expect(notice).toMatchObject({ chatId: target.id, derived: false, title: 'Hiba & Sons', body: 'Is the order ready?' });
     expect(await p.isolated<boolean>(`WaslAgent.clickNotice(${JSON.stringify(notice?.id)}, ${JSON.stringify(notice?.chatId)})`)).toBe(true);
     expect(await fixtureState(p)).toMatchObject({ opened: target.id, clicked: [true] });
+  });
+});
+
+/** facebook.com/messages as it is in 2026 (test/fixtures/platforms/lib/facebook-messages.js), in three languages. */
+const LANGS = ['en', 'ar', 'vi'] as const;
+const CONNECTOR = 'WaslTest.connectors.messenger';
+const facebook2026 = (lang: (typeof LANGS)[number] = 'en'): Host => ({
+  name: `www.facebook.com/messages (${lang})`,
+  dir: 'facebook',
+  start: '/messages/',
+  e2ee: (chat) => chat.kind === 'direct' && Number(chat.id) % 2 === 0,
+  base: '/messages',
+  nav: false,
+  params: `lang=${lang}`,
+});
+
+/** What the 2026 page shows of one thread: unread by weight and the mark-as-read control (1), muted by the bell. */
+function expected2026(chat: FixtureChat): ChatSummary {
+  const summary = expected(facebook2026(), chat);
+  if (chat.muted) summary.muted = true;
+  return summary;
+}
+
+/** No total on the page (its title counts Facebook's notifications too): the rows are summed, muted ones apart. */
+const rowTotals = (chats: readonly FixtureChat[]): { direct: number; indirect: number } => totals(chats.map(expected2026));
+
+const scrollTo = (p: AgentPage, index: number): Promise<void> =>
+  p.page.evaluate((i) => {
+    (window as unknown as { fixture: { scrollTo(index: number): void } }).fixture.scrollTo(i);
+  }, index);
+
+describe.each(LANGS)('Messenger on www.facebook.com/messages, the 2026 page (%s interface)', (lang) => {
+  const host = facebook2026(lang);
+
+  it('reads every thread exactly: no test ids, emoji drawn as images, unread by weight, muted by the bell', async () => {
+    const p = await open(host, '', false);
+    const shown = visible(makeChats(300));
+    // Not chats: the open thread's messages (rows too, one with a shared thread link), the top bar and its count.
+    expect(await p.read()).toEqual({ loggedIn: true, unread: rowTotals(shown), chats: shown.map(expected2026) });
+  });
+
+  it('sends one full update, then one update per change carrying only that thread', async () => {
+    const p = await open(host, '?rows=40');
+    const [first] = await p.waitForUpdates(1);
+    const shown = visible(makeChats(40));
+    expect(first).toMatchObject({ seq: 0, reset: true, loggedIn: true, remove: [], degraded: false, unread: rowTotals(shown) });
+    expect(first?.upsert).toEqual(shown.map(expected2026));
+    const target = pick(40, 6);
+    const id = chatId(host, target);
+    const { direct, indirect } = first?.unread ?? { direct: 0, indirect: 0 };
+
+    await p.step('message', target.id, 'Do you ship to Jeddah? 🚚');
+    const second = (await p.waitForUpdates(2))[1];
+    expect(second).toMatchObject({ seq: 1, reset: false, remove: [], unread: { direct: direct + 1, indirect } });
+    expect(second?.upsert).toEqual([{ ...expected2026(target), unread: 1, preview: 'Do you ship to Jeddah? 🚚' }]);
+
+    await p.step('mute', target.id);
+    const third = (await p.waitForUpdates(3))[2];
+    expect(third).toMatchObject({ seq: 2, remove: [], unread: { direct, indirect: indirect + 1 } });
+    expect(third?.upsert.map((c) => [c.id, c.unread, c.muted])).toEqual([[id, 1, true]]);
+
+    await p.step('read', target.id);
+    const fourth = (await p.waitForUpdates(4))[3];
+    expect(fourth?.upsert.map((c) => [c.id, c.unread])).toEqual([[id, 0]]);
+    expect(fourth?.unread).toEqual({ direct, indirect });
+
+    // A name made only of emoji is drawn as images, no text: it is still the name.
+    await p.step('rename', target.id, '🌹🌹');
+    expect((await p.waitForUpdates(5))[4]?.upsert.map((c) => [c.id, c.title])).toEqual([[id, '🌹🌹']]);
+
+    await p.step('archive', target.id);
+    expect((await p.waitForUpdates(6))[5]).toMatchObject({ upsert: [], remove: [id] });
+
+    await p.step('logout');
+    expect((await p.waitForUpdates(7))[6]).toMatchObject({ loggedIn: false, unread: { direct: 0, indirect: 0 }, upsert: [] });
+    expect(p.updates).toHaveLength(7);
+  });
+
+  it('gives a notification its thread only when its text is that thread’s last message: Facebook activity never', async () => {
+    const p = await open(host, '?rows=40');
+    await p.waitForUpdates(1);
+    const target = pick(40, 6);
+    await p.step('message', target.id, 'Payment sent 💸');
+    await expect.poll(() => p.notices.length).toBe(1);
+    expect(p.notices[0]).toMatchObject({ title: target.cleanName, body: 'Payment sent 💸', chatId: chatId(host, target), derived: false });
+
+    // Facebook's own activity, under "Facebook", under the person's name, and under an unread group chat's name.
+    const group = pick(40, 2);
+    expect(group).toMatchObject({ kind: 'group', cleanName: 'Shop team' });
+    await p.step('message', group.id, 'Omar: see you at eight');
+    await expect.poll(() => p.notices.length).toBe(2);
+    expect(p.notices[1]?.chatId).toBe(group.id);
+    const activity: [string, string][] = [
+      ['Facebook', `${target.cleanName} commented on your post`],
+      [target.cleanName, 'reacted to your photo ❤️'],
+      [group.cleanName, `Omar Khaled posted in ${group.cleanName}`],
+    ];
+    for (const [title, body] of activity) await p.page.evaluate(([t, b]) => new Notification(t, { body: b }), [title, body] as const);
+    await expect.poll(() => p.notices.length).toBe(5);
+    expect(p.notices.slice(2).map((n) => [n.title, n.chatId])).toEqual(activity.map(([title]) => [title, undefined]));
+  });
+});
+
+describe('Messenger on www.facebook.com/messages, the 2026 page', () => {
+  const host = facebook2026();
+
+  it('says what its page means: the title is no chat count, the list is partial, and how many elements each hook finds', async () => {
+    const p = await open(host, '?rows=30', false);
+    expect(await p.isolated<string>(`${CONNECTOR}.title`)).toBe('ignore');
+    expect(await p.isolated<boolean>(`${CONNECTOR}.partialList(window)`)).toBe(true);
+    const hooks = await p.isolated<Record<string, number>>(`Object.fromEntries(Object.entries(${CONNECTOR}.hooks).map(([name, probe]) => [name, probe(document)]))`);
+    const rows = visible(makeChats(30)).length;
+    expect(hooks).toEqual({ list: 1, rows, links: rows, composer: 1 });
+  });
+
+  it('reads only the rows the virtualised grid renders', async () => {
+    const p = await open(host, '?rows=60&window=20', false);
+    const shown = visible(makeChats(60));
+    const inView = (from: number): { loggedIn: boolean; unread: { direct: number; indirect: number }; chats: ChatSummary[] } => ({
+      loggedIn: true,
+      unread: rowTotals(shown.slice(from, from + 20)),
+      chats: shown.slice(from, from + 20).map(expected2026),
+    });
+    expect(await p.read()).toEqual(inView(0));
+    await scrollTo(p, 30);
+    expect(await p.read()).toEqual(inView(30));
+  });
+
+  it('opens threads by their route, encrypted or not, and refuses ids it does not list', async () => {
+    const p = await open(host, '?rows=40');
+    await p.waitForUpdates(1);
+    for (const target of [pick(40, 12), pick(40, 6)]) {
+      expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(chatId(host, target))})`)).toBe(true);
+      expect(await fixtureState(p)).toMatchObject({ opened: target.id, path: route(host, target) });
+      expect((await p.read()).activeChatId).toBe(chatId(host, target));
+    }
+    expect(await p.isolated<boolean>('WaslAgent.openChat("424242")')).toBe(false);
+    expect((await fixtureState(p)).opened).toBe(pick(40, 6).id);
+  });
+
+  it('types into the composer as input events and never sends', async () => {
+    const p = await open(facebook2026('ar'), '?rows=20');
+    const target = pick(20, 3);
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(chatId(host, target))})`)).toBe(true);
+    expect(await p.isolated<boolean>('WaslAgent.insertText("السلام عليكم، طلبك جاهز ✅")')).toBe(true);
+    const fixture = await p.page.evaluate(() => {
+      const f = (window as unknown as { fixture: FixtureHandle }).fixture;
+      return { text: f.composerText(), events: f.inputEvents };
+    });
+    expect(fixture.text).toBe('السلام عليكم، طلبك جاهز ✅');
+    expect(fixture.events).toContainEqual({ type: 'input', inputType: 'insertText', data: 'السلام عليكم، طلبك جاهز ✅' });
+  });
+
+  it('reports the login form as logged out', async () => {
+    const p = await open(host, '?state=logged-out', false);
+    expect(await p.read()).toEqual({ loggedIn: false, unread: { direct: 0, indirect: 0 }, chats: [] });
+  });
+
+  it('says it is degraded when the page changed and its hooks find nothing', async () => {
+    const p = await open(host, '?rows=40&state=changed');
+    const [first] = await p.waitForUpdates(1);
+    // What the title then says is the agent's to weigh (this title counts Facebook's notifications too).
+    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [] });
   });
 });
