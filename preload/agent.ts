@@ -11,7 +11,7 @@ import type { ChatSummary, ConnectorHealth, ServiceSnapshot } from '../common/mo
 import { titleMarksUnread, titleUnread } from '../common/title';
 import { cleanText, exactId, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotOf } from './connectors/dom';
 import { genericConnector } from './connectors/generic';
-import { globalsOf, type Connector, type PageNotice, type Refusal } from './connectors/types';
+import { globalsOf, type Connector, type PageNotice, type Refusal, type TitleMeaning } from './connectors/types';
 import { NOTICE_CLICK_EVENT, NOTICE_EVENT, NOTICE_HANDLED_EVENT } from './notification-shim';
 import { Reporter, type ReadMeta } from './reporter';
 import { RowTracker } from './row-tracker';
@@ -289,7 +289,13 @@ export function startAgent(options: AgentOptions): Agent {
     }
   }
 
-  const titleMeaning = connector.title ?? 'count';
+  function titleMeaning(): TitleMeaning {
+    try {
+      return typeof connector.title === 'function' ? connector.title(win) : (connector.title ?? 'count');
+    } catch {
+      return 'count';
+    }
+  }
   let health: ConnectorHealth | undefined;
   let probedAt = -Infinity;
   let lastGoodRead: number | null = null;
@@ -349,9 +355,10 @@ export function startAgent(options: AgentOptions): Agent {
     const { snapshot: raw, visible, failed } = await readOnce(partial);
     if (stopped) return;
     // What the title says, as this platform means it: a count, only that something is unread, or nothing.
+    const meaning = titleMeaning();
     const fromTitle = titleUnread(doc.title);
-    const titleSaysUnread = titleMeaning !== 'ignore' && (fromTitle > 0 || titleMarksUnread(doc.title));
-    const titleFigure = titleMeaning === 'ignore' ? null : titleMeaning === 'flag' ? (titleSaysUnread ? 1 : 0) : Math.max(fromTitle, titleSaysUnread ? 1 : 0);
+    const titleSaysUnread = meaning !== 'ignore' && (fromTitle > 0 || titleMarksUnread(doc.title));
+    const titleFigure = meaning === 'ignore' ? null : meaning === 'flag' ? (titleSaysUnread ? 1 : 0) : Math.max(fromTitle, titleSaysUnread ? 1 : 0);
     // Hooks that find nothing while the title says there is something unread: the platform changed its page.
     const degraded = failed || (connector !== genericConnector && raw.loggedIn && visible === 0 && raw.chats.length === 0 && titleSaysUnread);
     const snapshot: ServiceSnapshot =

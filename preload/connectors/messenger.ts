@@ -122,8 +122,8 @@ export const messengerConnector: Connector = {
   platform: 'messenger',
   rows,
   page,
-  // facebook.com's title counts Facebook's notifications too; messenger.com, where it counted chats, is closing.
-  title: 'ignore',
+  // facebook.com's title counts Facebook's notifications too; messenger.com's (closing) counts chats.
+  title: (win) => (win.location.hostname.endsWith('messenger.com') ? 'count' : 'ignore'),
   partialList: () => true,
   hooks: {
     list: (doc) => countOf(doc, LIST),

@@ -6,6 +6,7 @@
  * composer; SPA routes; and notifications that carry no chat id.
  */
 import type { ChatSummary } from '../../common/model';
+import { shownText } from './names';
 import { cleanText, queryLimited, userClick, waitFor } from './dom';
 import { globalsOf, type PageNotice, type RowReader } from './types';
 
@@ -26,28 +27,6 @@ export interface Line {
 }
 
 /**
- * The text an element shows: its text nodes, an image's `alt` where the image stands for a character (Facebook
- * draws emoji as `<img alt="🌹">`, so an emoji-only name has no text at all), and nothing hidden from assistive
- * technology.
- */
-function shownText(el: Element, depth = 0): string {
-  if (depth > 12) return '';
-  let out = '';
-  for (const node of el.childNodes) {
-    if (node.nodeType === 3) {
-      out += node.nodeValue ?? '';
-      continue;
-    }
-    if (node.nodeType !== 1) continue;
-    const child = node as Element;
-    if (child.getAttribute('aria-hidden') === 'true') continue;
-    if (child.tagName === 'IMG') out += child.getAttribute('alt') ?? '';
-    else out += shownText(child, depth + 1);
-  }
-  return out;
-}
-
-/**
  * The lines a row shows, in reading order: Meta marks every piece of user text (a name, a preview, a time) with
  * `dir="auto"`, and nothing else, so the outermost `dir="auto"` elements are the lines. Visually hidden labels
  * ("Unread message:", in the user's language) carry no `dir` and are no line; nor is anything `aria-hidden`.
@@ -60,7 +39,7 @@ export function rowLines(root: Element): Line[] {
     if (hidden && root.contains(hidden)) continue;
     const outer = el.parentElement?.closest('[dir="auto"]');
     if (outer && outer !== root && root.contains(outer)) continue;
-    const text = cleanText(shownText(el));
+    const text = shownText(el, { skip: '[aria-hidden="true"]' });
     if (text !== '') lines.push({ text, holder: el });
   }
   return lines;

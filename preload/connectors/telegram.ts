@@ -17,7 +17,7 @@
  */
 import type { ChatSummary } from '../../common/model';
 import { attr, cleanText, exactId, MAX_CHATS, parseCount, snapshotFromRows, typeInto, waitFor } from './dom';
-import { shownText } from './text-content';
+import { shownText } from './names';
 import { parseListTime } from './time';
 import { globalsOf, type Connector, type HookProbe, type PageFacts, type RowReader } from './types';
 
@@ -77,7 +77,7 @@ function kUnreadBadge(row: Element): Element | null {
 function kPreview(row: Element): string {
   for (const selector of K_PREVIEWS) {
     const preview = row.querySelector(selector);
-    if (preview) return shownText(preview, '.dialog-subtitle-badge');
+    if (preview) return shownText(preview, { skip: '.dialog-subtitle-badge' });
   }
   return '';
 }
@@ -179,7 +179,7 @@ function aUnread(row: Element): number {
 function aPreview(row: Element): string {
   const preview = row.querySelector('.subtitle .last-message');
   if (!preview) return '';
-  const message = shownText(preview, '.sender-name, .colon');
+  const message = shownText(preview, { skip: '.sender-name, .colon' });
   const sender = shownText(preview.querySelector('.sender-name'));
   return sender === '' ? message : cleanText(`${sender}: ${message}`);
 }

@@ -92,8 +92,8 @@ export interface Connector {
   notifiesFromServiceWorker?(win: Window): boolean;
   /** On a signed-out page: the platform refuses this account web sign-in (WeChat's error 1203), so no QR will work. */
   refusal?(win: Window): Refusal | undefined;
-  /** What the page's title means here; `count` when absent. */
-  title?: TitleMeaning;
+  /** What the page's title means here (per page where one connector reads two sites); `count` when absent. */
+  title?: TitleMeaning | ((win: Window) => TitleMeaning);
   /**
    * Whether a read sees only some of the chats (a virtualised list renders the rows on screen): a chat missing
    * from such a read scrolled away, it was not deleted, and main keeps it. Absent: true for `rows` connectors.

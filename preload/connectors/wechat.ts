@@ -62,7 +62,7 @@ const wechatPicture: PictureReader = (el) => {
   return face ?? imageAlt(el);
 };
 
-const nameOf = (el: Element | null | undefined): string => shownText(el, wechatPicture);
+const nameOf = (el: Element | null | undefined): string => shownText(el, { picture: wechatPicture });
 
 /** Whether `row` is in the chat list (when the page has one: the client is frozen, but a missing id reads all). */
 function inList(row: Element): boolean {
