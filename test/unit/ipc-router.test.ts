@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { boundedSize, commandSchema, LIMITS, serviceUpdateSchema, viewportSchema } from '../../common/ipc';
+import { boundedSize, commandSchema, LIMITS, serviceUpdateSchema, viewportSchema, workerNoticeSchema } from '../../common/ipc';
 import { IpcRouter, RateLimiter, type IpcSender } from '../../main/ipc/router';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
@@ -202,6 +202,32 @@ describe('schemas', () => {
     ]) {
       expect(serviceUpdateSchema.safeParse(withAvatar(bad)).success, bad).toBe(false);
     }
+  });
+
+  it('takes a worker’s notification as title, text, tag, a safe picture and [key, text] data pairs, nothing else', () => {
+    // What Telegram A's worker passes (telegram-tt src/serviceWorker/pushNotification.ts), as the preload forwards it.
+    const telegram = { title: 'Omar', body: 'Order #12?', tag: '-1001234', data: [['chatId', '-1001234'], ['messageId', '42'], ['count', '1']] };
+    expect(workerNoticeSchema.parse(telegram)).toEqual(telegram);
+    expect(workerNoticeSchema.parse({ title: 'Omar' })).toEqual({ title: 'Omar' });
+    expect(workerNoticeSchema.safeParse({ title: 'Omar', icon: 'https://web.telegram.org/a/icon-192x192.png' }).success).toBe(true);
+    const bad: unknown[] = [
+      { title: '' },
+      { body: 'no title' },
+      { title: 'Omar', icon: 'http://web.telegram.org/a/icon.png' },
+      { title: 'Omar', icon: 'file:///etc/passwd' },
+      { title: 'Omar', tag: 't'.repeat(201) },
+      { title: 'Omar', body: 'b'.repeat(LIMITS.textChars + 1) },
+      { title: 'Omar', data: { chatId: '1' } },
+      { title: 'Omar', data: [['chatId', 1]] },
+      { title: 'Omar', data: [['chatId', '1', 'extra']] },
+      { title: 'Omar', data: [['__proto__', '1']] },
+      { title: 'Omar', data: [['chat id', '1']] },
+      { title: 'Omar', data: [['chatId', 'x'.repeat(201)]] },
+      { title: 'Omar', data: Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v']) },
+      { title: 'Omar', chatId: '1' },
+      { title: 'Omar', derived: true },
+    ];
+    for (const notice of bad) expect(workerNoticeSchema.safeParse(notice).success, JSON.stringify(notice).slice(0, 80)).toBe(false);
   });
 
   it('measures sizes with bounded work', () => {
