@@ -319,17 +319,19 @@ describe('NotificationCenter', () => {
     it('counts two of the platform’s own for one chat as two messages, and a derived one after the window as new', () => {
       center.receive('a', worker('Order #12?'));
       center.receive('a', worker('And one more'));
+      center.receive('a', { ...derived, body: 'And one more' });
       clock.advance(SAME_MESSAGE_MS);
-      center.receive('a', derived);
-      expect(shown.map((n) => n.body)).toEqual(['Order #12?', 'And one more', 'Order #12?']);
+      center.receive('a', { ...derived, id: 'd5', body: 'A third one' });
+      expect(shown.map((n) => n.body)).toEqual(['Order #12?', 'And one more', 'A third one']);
       expect(tray()).toHaveLength(3);
     });
 
-    it('keeps apart another chat, another service, and two derived ones the agent sent', () => {
+    it('keeps apart another chat, another service, and two derived ones the agent sent, dropping only the repeat', () => {
       center.receive('a', worker());
       center.receive('a', { ...derived, id: 'd2', chatId: 'c2' });
       center.receive('b', derived);
       center.receive('b', { ...derived, id: 'd3' });
+      center.receive('a', derived);
       expect(shown).toHaveLength(4);
       expect(tray().map((r) => [r.serviceId, r.chatId])).toEqual([
         ['a', '-1001234'],
