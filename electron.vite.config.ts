@@ -17,7 +17,12 @@ export default defineConfig({
       externalizeDeps: false,
       isolatedEntries: true,
       rollupOptions: {
-        input: { shell: resolve(root, 'preload/shell.ts'), service: resolve(root, 'preload/service.ts') },
+        input: {
+          shell: resolve(root, 'preload/shell.ts'),
+          service: resolve(root, 'preload/service.ts'),
+          // Runs in the services' service workers (session.registerPreloadScript, type 'service-worker').
+          'service-worker': resolve(root, 'preload/service-worker.ts'),
+        },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },

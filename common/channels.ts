@@ -24,6 +24,11 @@ export const CHANNELS = {
   serviceUpdate: 'svc:update',
   /** service → main (send): a notification the page raised, or one derived from a rising unread count. */
   serviceNotification: 'svc:notification',
+  /**
+   * service worker → main (send): a notification the service's worker raised (`registration.showNotification`),
+   * sent by the service-worker preload. Electron delivers it on that worker's `ServiceWorkerMain.ipc`, never on ipcMain.
+   */
+  serviceWorkerNotification: 'svc:worker-notification',
   /** main → service: send a full update next time (a delta was lost or rejected). */
   serviceResync: 'svc:resync',
   /** main → service: open this chat. */

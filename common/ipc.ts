@@ -279,6 +279,23 @@ export const serviceNoticeSchema = z.strictObject({
 });
 export type ServiceNotice = z.infer<typeof serviceNoticeSchema>;
 
+/** A key of a worker notification's `data` (`chatId`, `channel_id`): a short plain name, never one that means code. */
+const dataKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
+
+/**
+ * A notification a service's worker raised (`registration.showNotification(title, {body, tag, icon, data})`), as the
+ * service-worker preload forwards it: `icon` only when it is an https or data:image address, and `data` as the
+ * [key, text] pairs of its top-level text, number and true/false fields (what may name the chat it is about).
+ */
+export const workerNoticeSchema = z.strictObject({
+  title: z.string().min(1).max(LIMITS.textChars),
+  body: z.string().max(LIMITS.textChars).optional(),
+  tag: z.string().max(200).optional(),
+  icon: imageAddress.optional(),
+  data: z.array(z.tuple([dataKey, z.string().max(200)])).max(20).optional(),
+});
+export type WorkerNotice = z.infer<typeof workerNoticeSchema>;
+
 /**
  * The serialized size of a value, or `Infinity` as soon as it passes `maxChars` or `maxDepth`: bounded work
  * however large or deep the value is, so a hostile message is refused before any schema walks it.

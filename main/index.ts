@@ -27,7 +27,7 @@ import {
 import ElectronStore from 'electron-store';
 import { z } from 'zod';
 import { CHANNELS } from '../common/channels';
-import { commandSchema, type ServiceNotice, type ShellAction, insertResultSchema, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema } from '../common/ipc';
+import { commandSchema, type ServiceNotice, type ShellAction, insertResultSchema, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema, workerNoticeSchema } from '../common/ipc';
 import { PLATFORMS, serviceOrigins } from '../common/catalog';
 import { isAway, nextChange, weeklyHours } from '../common/shop/hours';
 import { initialRuntime } from '../common/state';
@@ -40,7 +40,7 @@ import { openActivity } from './persistence/activity-file';
 import { addNotice, createAppStore } from './core/app-store';
 import { createLogger } from './core/log';
 import { systemClock, type TimerHandle } from './core/ports';
-import { NotificationCenter } from './core/notifications';
+import { fromWorker, NotificationCenter } from './core/notifications';
 import { LockController } from './core/lock';
 import { keepLoginItem } from './core/login-item';
 import { UpdateController } from './core/updates';
@@ -58,7 +58,7 @@ import { AppBadge } from './electron/app-badge';
 import { buildMenuTemplate } from './electron/app-menu';
 import { APP_HOST, APP_SCHEME, serveApp, SHELL_URL } from './electron/app-protocol';
 import { ContentsPolicy } from './electron/contents-policy';
-import { isShellSender, wireIpc } from './electron/ipc-wiring';
+import { isShellSender, wireIpc, wireWorkerIpc } from './electron/ipc-wiring';
 import { createMainWindow, revealWindow } from './electron/main-window';
 import { ElectronNotifier } from './electron/notifier';
 import { ServiceViews } from './electron/service-views';
@@ -83,6 +83,7 @@ const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow
 const here = import.meta.dirname;
 const PRELOAD_SHELL = path.join(here, '../preload/shell.cjs');
 const PRELOAD_SERVICE = path.join(here, '../preload/service.cjs');
+const PRELOAD_WORKER = path.join(here, '../preload/service-worker.cjs');
 const RENDERER_DIR = path.join(here, '../renderer');
 const DEV_RENDERER_URL = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 const PROJECT_URL = 'https://github.com/wasl-app/wasl';
@@ -241,6 +242,7 @@ function start(): void {
     window: win,
     policy,
     preloadPath: PRELOAD_SERVICE,
+    workerPreloadPath: PRELOAD_WORKER,
     userAgent,
     acceptLanguages: app.getPreferredSystemLanguages().join(',') || 'en-US,en',
     serviceOf: (id) => store.getState().services.find((s) => s.id === id),
@@ -248,6 +250,7 @@ function start(): void {
     onDownloadFailed: (fileName) => {
       addNotice(store, { id: randomUUID(), at: Date.now(), kind: 'download-failed', fileName });
     },
+    onWorker: (id, worker) => wireWorkerIpc(worker, id, router, [CHANNELS.serviceWorkerNotification]),
     log,
   });
   controller = new ServiceController({
@@ -293,6 +296,7 @@ function start(): void {
   const router = new IpcRouter({
     isShell: (sender) => isShellSender(sender, win.webContents.id, shellUrl),
     serviceOf: (id) => policy.serviceOf(id),
+    serviceOfWorker: (worker) => views.serviceOfWorker(worker),
     clock: systemClock,
     log,
   });
@@ -386,6 +390,9 @@ function start(): void {
   router.shell(CHANNELS.command, commandSchema, (command) => dispatchCommand(command, targets));
   router.service(CHANNELS.serviceNotification, serviceNoticeSchema, (id, notice) => {
     notifications.receive(id, notice);
+  });
+  router.worker(CHANNELS.serviceWorkerNotification, workerNoticeSchema, (id, notice) => {
+    notifications.receive(id, fromWorker(notice, `w-${randomUUID()}`, services.snapshot(id)?.chats ?? []));
   });
   wireIpc(ipcMain, router, {
     invoke: [CHANNELS.hydrate, CHANNELS.hydrateChats, CHANNELS.command, CHANNELS.report, CHANNELS.resources],

@@ -1,12 +1,14 @@
 /**
- * Notifications from the services: what each page raised (or what its agent derived from a rising unread count)
- * goes into the tray (main's store, the newest 500) and, under Wasl's rules, becomes one OS notification — none
- * for a muted service or while do-not-disturb or quiet hours hold, no text in private mode, a flood from one
- * service summed up as "N more new messages", nothing but "Wasl" and a text without content while Wasl is locked.
- * A click, on the OS notification or in the tray, brings that service forward with that exact chat open.
+ * Notifications from the services: what each page or service worker raised (or what its agent derived from a
+ * rising unread count) goes into the tray (main's store, the newest 500) and, under Wasl's rules, becomes one OS
+ * notification — none for a muted service or while do-not-disturb or quiet hours hold, no text in private mode, a
+ * flood from one service summed up as "N more new messages", nothing but "Wasl" and a text without content while
+ * Wasl is locked. One message is one notification: the platform's own and one Wasl derived for the same chat a
+ * moment apart are the same message, whichever came first. A click, on the OS notification or in the tray, brings
+ * that service forward with that exact chat open.
  */
-import type { Command, CommandResult, ServiceNotice } from '../../common/ipc';
-import type { NotificationRecord, ServiceConfig } from '../../common/model';
+import type { Command, CommandResult, ServiceNotice, WorkerNotice } from '../../common/ipc';
+import type { ChatSummary, NotificationRecord, ServiceConfig } from '../../common/model';
 import { isQuiet } from '../../common/quiet';
 import { isAway, nextChange, weeklyHours } from '../../common/shop/hours';
 import type { Reminder } from '../../common/shop/model';
@@ -68,8 +70,23 @@ export const COALESCE_MS = 10_000;
 export const LOCKED_TITLE = 'Wasl';
 /** Notifications kept in the tray; the oldest go first. */
 export const KEEP = 500;
+/**
+ * The platform's notification (a page's or a worker's) and one derived from a rising unread count, for the same chat
+ * within this time, are one message (the agent keeps the same window between the page's and its derived ones).
+ */
+export const SAME_MESSAGE_MS = 10_000;
+/** At most this many of a service's notifications are remembered for that (a flood is coalesced anyway). */
+const SAME_MESSAGE_KEEP = 200;
 
 type NotificationCommand = Extract<Command, { type: `notifications.${string}` }>;
+
+/** A notification received a moment ago, as far as telling the same message again goes. */
+interface Received {
+  at: number;
+  derived: boolean;
+  chatId: string | undefined;
+  title: string;
+}
 
 interface Burst {
   shown: number[];
@@ -79,6 +96,8 @@ interface Burst {
 
 export class NotificationCenter {
   private readonly bursts = new Map<string, Burst>();
+  /** What each service notified within SAME_MESSAGE_MS. */
+  private readonly received = new Map<string, Received[]>();
   /** Pop-ups held while the shop is closed, shown as one at opening time. */
   private held = 0;
   private opening: TimerHandle | undefined;
@@ -95,6 +114,10 @@ export class NotificationCenter {
     const { store, clock } = this.deps;
     const service = store.getState().services.find((s) => s.id === serviceId);
     if (!service?.enabled) return;
+    if (this.shownAlready(serviceId, notice)) {
+      this.deps.log.info('notification already shown for this message', { service: serviceId, derived: notice.derived });
+      return;
+    }
     const record: NotificationRecord = { id: this.deps.newId(), serviceId, title: notice.title, at: clock.now(), read: false };
     if (notice.body !== undefined && !store.getState().settings.notifications.privateMode) record.body = notice.body;
     if (notice.iconUrl !== undefined) record.iconUrl = notice.iconUrl;
@@ -188,6 +211,22 @@ export class NotificationCenter {
     }
   }
 
+  /**
+   * Whether `notice` is a message the service notified a moment ago: the platform's own and a derived one for the
+   * same chat (or, when either names no chat, with the same title), in either order. Two of the platform's own for
+   * one chat are two messages, and derived ones the agent already keeps apart. Notes `notice` when it is new.
+   */
+  private shownAlready(serviceId: string, notice: ServiceNotice): boolean {
+    const now = this.deps.clock.now();
+    const recent = (this.received.get(serviceId) ?? []).filter((r) => now - r.at < SAME_MESSAGE_MS);
+    const same = recent.some(
+      (r) => r.derived !== notice.derived && (r.chatId !== undefined && notice.chatId !== undefined ? r.chatId === notice.chatId : r.title === notice.title),
+    );
+    if (!same) recent.push({ at: now, derived: notice.derived, chatId: notice.chatId, title: notice.title });
+    this.received.set(serviceId, recent.slice(-SAME_MESSAGE_KEEP));
+    return same;
+  }
+
   /** Drops the message text of every kept notification (reminders' texts are Wasl's own and stay). */
   private forgetText(): void {
     const { store } = this.deps;
@@ -276,6 +315,35 @@ export class NotificationCenter {
     const title = this.locked() ? LOCKED_TITLE : this.deps.serviceTitle(service);
     this.deps.notifier.show({ title, body: this.deps.coalescedText(held), silent: true, serviceId }, () => this.deps.reveal(serviceId));
   }
+}
+
+/** Data fields of a worker's notification that may name its chat (telegram-tt's `chatId`; a channel's or a peer's id). */
+const CHAT_FIELD = /chat|channel|peer|conversation|thread/i;
+
+/**
+ * A service worker's notification as one of the service's own, with `id` (main's: a click on it opens its chat in
+ * the page). Its chat is the known chat its tag or a chat-naming data field names — exactly, or as the last part of
+ * a route-like id (Discord's `<guild>/<channel>`) — else the one known chat titled as the notification is.
+ */
+export function fromWorker(notice: WorkerNotice, id: string, chats: readonly ChatSummary[]): ServiceNotice {
+  const out: ServiceNotice = { id, title: notice.title, derived: false };
+  if (notice.body !== undefined) out.body = notice.body;
+  if (notice.icon !== undefined) out.iconUrl = notice.icon;
+  if (notice.tag !== undefined) out.tag = notice.tag;
+  const chatId = workerChat(notice, chats);
+  if (chatId !== undefined) out.chatId = chatId;
+  return out;
+}
+
+function workerChat(notice: WorkerNotice, chats: readonly ChatSummary[]): string | undefined {
+  const hints = [notice.tag ?? '', ...(notice.data ?? []).filter(([key]) => CHAT_FIELD.test(key)).map(([, value]) => value)];
+  for (const hint of hints) {
+    if (hint === '') continue;
+    const chat = chats.find((c) => c.id === hint || c.id.endsWith(`/${hint}`));
+    if (chat) return chat.id;
+  }
+  const titled = chats.filter((c) => c.title === notice.title);
+  return titled.length === 1 ? titled[0]?.id : undefined;
 }
 
 /**

@@ -80,6 +80,28 @@ export interface FetchResponseLike {
   readonly body: { getReader(): ByteReaderLike } | null;
 }
 
+/**
+ * A service worker as main sees it (Electron's ServiceWorkerMain, 35+): its scope, and `ipc`, where the messages
+ * its service-worker preload sends arrive (only there: Electron never emits them on ipcMain).
+ */
+export interface ServiceWorkerLike {
+  readonly scope: string;
+  readonly ipc: { on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown };
+}
+
+/** A session's service workers (Electron's `session.serviceWorkers`). */
+export interface ServiceWorkersLike {
+  on(
+    event: 'running-status-changed',
+    listener: (details: { versionId: number; runningStatus: 'starting' | 'running' | 'stopping' | 'stopped' }) => void,
+  ): unknown;
+  /**
+   * The worker of a live version (the same object for as long as the version lives, through stops and restarts),
+   * or undefined. A worker's messages reach main only once this object exists.
+   */
+  getWorkerFromVersionID(versionId: number): ServiceWorkerLike | undefined;
+}
+
 export interface SessionLike {
   /** Fetches with the session's own cookies, cache and proxy (Electron's `ses.fetch`). */
   fetch(url: string, init?: FetchInit): Promise<FetchResponseLike>;
@@ -91,6 +113,9 @@ export interface SessionLike {
     handler: ((wc: unknown, permission: string, requestingOrigin: string, details: PermissionCheckDetails) => boolean) | null,
   ): void;
   on(event: 'will-download', listener: (event: EventLike, item: DownloadItemLike, webContents: unknown) => void): unknown;
+  /** Runs `filePath` in every frame, or every service worker, of the session before its own scripts (Electron 35+). */
+  registerPreloadScript(script: { type: 'frame' | 'service-worker'; id?: string; filePath: string }): string;
+  readonly serviceWorkers: ServiceWorkersLike;
   clearStorageData(): Promise<void>;
   clearCache(): Promise<void>;
 }

@@ -1,10 +1,11 @@
 /**
  * Connects Electron's ipcMain to the IpcRouter: `invoke` channels answer with the handler's value (or a
- * rejection result), `send` channels answer nothing. The sender's identity is read off the event here.
+ * rejection result), `send` channels answer nothing. The sender's identity is read off the event here. A service
+ * worker's messages never reach ipcMain: they arrive on that worker's own `ipc`, wired as each worker starts.
  */
 import type { CommandResult } from '../../common/ipc';
 import type { IpcRouter, IpcSender } from '../ipc/router';
-import type { IpcMainEventLike, IpcMainLike } from './api';
+import type { IpcMainEventLike, IpcMainLike, ServiceWorkerLike } from './api';
 
 export function senderOf(event: IpcMainEventLike): IpcSender {
   const frame = event.senderFrame;
@@ -36,6 +37,18 @@ export function wireIpc(ipcMain: IpcMainLike, router: IpcRouter, channels: { inv
   for (const channel of channels.send) {
     ipcMain.on(channel, (event, payload) => {
       void router.receive(channel, senderOf(event), payload);
+    });
+  }
+}
+
+/**
+ * Sends what a service's worker posts on `channels` (Electron delivers it on the worker's `ipc`) to the router, as
+ * from a worker of `serviceId`: the service whose session the worker runs in.
+ */
+export function wireWorkerIpc(worker: ServiceWorkerLike, serviceId: string, router: IpcRouter, channels: readonly string[]): void {
+  for (const channel of channels) {
+    worker.ipc.on(channel, (_event, payload) => {
+      void router.receiveFromWorker(channel, { serviceId, scope: worker.scope }, payload);
     });
   }
 }

@@ -1,39 +1,49 @@
 /**
  * ViewsPort on Electron: one WebContentsView per service account, each on its own `persist:svc-<id>` partition,
  * sandboxed, with the service preload. Every partition's session gets the clean Chrome user agent, permission
- * request and check handlers, and downloads through a save dialog. Page events become ViewEvents for the
+ * request and check handlers, downloads through a save dialog, and the service-worker preload in each of its
+ * service workers, whose messages main hears on each worker as it starts. Page events become ViewEvents for the
  * service controller.
  */
 import path from 'node:path';
-import { serviceOrigins, serviceStartUrl } from '../../common/catalog';
+import { originAllowed, serviceOrigins, serviceStartUrl } from '../../common/catalog';
 import type { Rect } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
 import type { Logger, ViewsPort } from '../core/ports';
 import type { ViewEvent } from '../core/services';
+import type { WorkerSender } from '../ipc/router';
 import { decidePermission } from '../security/policy';
-import type { BrowserWindowLike, ElectronApi, SessionLike, WebContentsViewLike } from './api';
+import type { BrowserWindowLike, ElectronApi, ServiceWorkerLike, SessionLike, WebContentsViewLike } from './api';
 import type { ContentsPolicy } from './contents-policy';
 import { secureWebPreferences } from './web-preferences';
 
 export const partitionOf = (serviceId: string): string => `persist:svc-${serviceId}`;
+
+/** The id of the service-worker preload on every service's session. */
+export const WORKER_PRELOAD_ID = 'wasl-service-worker';
 
 export interface ServiceViewsDeps<V extends WebContentsViewLike> {
   electron: Pick<ElectronApi<V>, 'WebContentsView' | 'session' | 'app'>;
   window: BrowserWindowLike<V>;
   policy: ContentsPolicy;
   preloadPath: string;
+  /** The preload every service worker of a service's session runs (preload/service-worker.ts). */
+  workerPreloadPath: string;
   userAgent: string;
   acceptLanguages: string;
   /** The service's current configuration (permissions follow later changes, such as enabling calls). */
   serviceOf(serviceId: string): ServiceConfig | undefined;
   onEvent(serviceId: string, event: ViewEvent): void;
   onDownloadFailed(fileName: string): void;
+  /** A service worker of the service's session started: main can hear its messages from now on. */
+  onWorker(serviceId: string, worker: ServiceWorkerLike): void;
   log: Logger;
 }
 
 export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
   private readonly hosted = new Map<string, V>();
   private readonly configured = new WeakSet<SessionLike>();
+  private readonly workers = new WeakSet<ServiceWorkerLike>();
 
   constructor(private readonly deps: ServiceViewsDeps<V>) {}
 
@@ -126,6 +136,19 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     await session.clearCache();
   }
 
+  /** The service a worker belongs to: the service of its session, when the worker's scope is on that service's origins. */
+  serviceOfWorker(sender: WorkerSender): string | undefined {
+    const service = this.deps.serviceOf(sender.serviceId);
+    if (!service) return undefined;
+    let scope: URL;
+    try {
+      scope = new URL(sender.scope);
+    } catch {
+      return undefined;
+    }
+    return originAllowed(scope, serviceOrigins(service.platform, service.url)) ? service.id : undefined;
+  }
+
   /** The webContents id of a service's view, for mapping IPC senders and tests. */
   contentsId(serviceId: string): number | undefined {
     return this.hosted.get(serviceId)?.webContents.id;
@@ -193,6 +216,18 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
         grants(),
       ),
     );
+    // Electron runs this in every service worker of the session, before the worker's own script; the worker's
+    // messages reach main only on its ServiceWorkerMain, which must exist by then: it is asked for as the worker starts
+    // (the same object for as long as its version lives, so each is heard once).
+    session.registerPreloadScript({ type: 'service-worker', id: WORKER_PRELOAD_ID, filePath: this.deps.workerPreloadPath });
+    const workers = session.serviceWorkers;
+    workers.on('running-status-changed', ({ versionId, runningStatus }) => {
+      if (runningStatus !== 'starting' && runningStatus !== 'running') return;
+      const worker = workers.getWorkerFromVersionID(versionId);
+      if (!worker || this.workers.has(worker)) return;
+      this.workers.add(worker);
+      this.deps.onWorker(serviceId, worker);
+    });
     session.on('will-download', (_event, item) => {
       const base = path.basename(item.getFilename());
       const name = base === '' || base === '.' || base === '..' ? 'download' : base;

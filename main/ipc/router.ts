@@ -1,8 +1,8 @@
 /**
  * Every IPC message main receives passes through here: the sender is checked (shell channels only from the
- * shell's main frame, service channels mapped to a service by the sender's id), the rate and the size are
- * bounded, and the payload is parsed with the channel's schema before any handler sees it. Whatever is refused
- * is logged, never thrown back into the sender.
+ * shell's main frame, service channels mapped to a service by the sender's id, worker channels only from a
+ * service's own service workers), the rate and the size are bounded, and the payload is parsed with the channel's
+ * schema before any handler sees it. Whatever is refused is logged, never thrown back into the sender.
  */
 import type { z } from 'zod';
 import { boundedSize, LIMITS } from '../../common/ipc';
@@ -16,6 +16,15 @@ export interface IpcSender {
   mainFrame: boolean;
   /** URL of the sending frame. */
   url: string;
+}
+
+/**
+ * A service worker that sent a message: it has no webContents, so the adapter names the service whose session
+ * (partition `persist:svc-<id>`, one service's alone) the worker runs in, and the worker's scope URL.
+ */
+export interface WorkerSender {
+  serviceId: string;
+  scope: string;
 }
 
 /** Why a message was refused before any handler saw it. */
@@ -52,8 +61,14 @@ export class RateLimiter {
   }
 }
 
+/** Who sent a message, as a refusal is logged: a webContents id, or which service's worker. */
+interface From {
+  sender: number | string;
+  url: string;
+}
+
 interface Route {
-  scope: 'shell' | 'service';
+  scope: 'shell' | 'service' | 'worker';
   schema: z.ZodType;
   handler: (value: unknown, serviceId: string) => unknown;
 }
@@ -63,6 +78,8 @@ export interface IpcRouterDeps {
   isShell(sender: IpcSender): boolean;
   /** The service a sender belongs to, if it is a service view. */
   serviceOf(senderId: number): string | undefined;
+  /** The service a worker belongs to: its session's service, if the worker is of one of that service's origins. */
+  serviceOfWorker?(sender: WorkerSender): string | undefined;
   clock: Clock;
   log: Logger;
 }
@@ -89,6 +106,11 @@ export class IpcRouter {
     this.add(channel, { scope: 'service', schema, handler: (value, serviceId) => handler(serviceId, value as z.infer<S>) });
   }
 
+  /** A channel only a service's own service workers may use; the handler learns which service's worker sent it. */
+  worker<S extends z.ZodType>(channel: string, schema: S, handler: (serviceId: string, value: z.infer<S>) => unknown): void {
+    this.add(channel, { scope: 'worker', schema, handler: (value, serviceId) => handler(serviceId, value as z.infer<S>) });
+  }
+
   get channels(): string[] {
     return [...this.routes.keys()];
   }
@@ -98,27 +120,46 @@ export class IpcRouter {
     return { ...this.counts };
   }
 
-  /** Checks, parses and dispatches one message. Never throws. */
+  /** Checks, parses and dispatches one message from a frame (the shell's or a service view's). Never throws. */
   async receive(channel: string, sender: IpcSender, payload: unknown): Promise<Outcome<unknown>> {
+    const from: From = { sender: sender.id, url: sender.url };
     const route = this.routes.get(channel);
-    if (!route) return this.reject(channel, sender, 'unknown-channel');
+    if (!route) return this.reject(channel, from, 'unknown-channel');
     let serviceId = '';
     if (route.scope === 'shell') {
-      if (!this.deps.isShell(sender)) return this.reject(channel, sender, 'wrong-sender');
+      if (!this.deps.isShell(sender)) return this.reject(channel, from, 'wrong-sender');
       if (!this.shellLimiter.take('shell')) return this.drop(channel, 'shell');
     } else {
-      const owner = sender.mainFrame ? this.deps.serviceOf(sender.id) : undefined;
-      if (owner === undefined) return this.reject(channel, sender, 'wrong-sender');
+      const owner = sender.mainFrame && route.scope === 'service' ? this.deps.serviceOf(sender.id) : undefined;
+      if (owner === undefined) return this.reject(channel, from, 'wrong-sender');
       serviceId = owner;
       if (!this.serviceLimiter.take(owner)) return this.drop(channel, owner);
     }
+    return this.dispatch(channel, route, serviceId, from, payload);
+  }
+
+  /**
+   * Checks, parses and dispatches one message from a service worker, on a worker channel only; it counts against
+   * its service's rate. Never throws.
+   */
+  async receiveFromWorker(channel: string, sender: WorkerSender, payload: unknown): Promise<Outcome<unknown>> {
+    const from: From = { sender: `worker of ${sender.serviceId}`, url: sender.scope };
+    const route = this.routes.get(channel);
+    if (!route) return this.reject(channel, from, 'unknown-channel');
+    const owner = route.scope === 'worker' ? this.deps.serviceOfWorker?.(sender) : undefined;
+    if (owner === undefined) return this.reject(channel, from, 'wrong-sender');
+    if (!this.serviceLimiter.take(owner)) return this.drop(channel, owner);
+    return this.dispatch(channel, route, owner, from, payload);
+  }
+
+  private async dispatch(channel: string, route: Route, serviceId: string, from: From, payload: unknown): Promise<Outcome<unknown>> {
     if (boundedSize(payload, LIMITS.messageChars, LIMITS.depth) === Infinity) {
-      return this.reject(channel, sender, 'too-large');
+      return this.reject(channel, from, 'too-large');
     }
     const parsed = route.schema.safeParse(payload);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return this.reject(channel, sender, 'invalid', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
+      return this.reject(channel, from, 'invalid', issue ? `${issue.path.join('.')}: ${issue.message}` : undefined);
     }
     try {
       const value = await route.handler(parsed.data, serviceId);
@@ -144,9 +185,9 @@ export class IpcRouter {
     this.routes.set(channel, route);
   }
 
-  private reject(channel: string, sender: IpcSender, reason: Rejection, detail?: string): Outcome<never> {
+  private reject(channel: string, from: From, reason: Rejection, detail?: string): Outcome<never> {
     this.counts.rejected += 1;
-    this.deps.log.warn('ipc message rejected', { channel, reason, sender: sender.id, url: sender.url.slice(0, 200), detail });
+    this.deps.log.warn('ipc message rejected', { channel, reason, sender: from.sender, url: from.url.slice(0, 200), detail });
     return { ok: false, reason };
   }
 

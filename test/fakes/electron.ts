@@ -25,6 +25,8 @@ import type {
   NotificationOptions,
   PermissionCheckDetails,
   PermissionRequestDetails,
+  ServiceWorkerLike,
+  ServiceWorkersLike,
   SessionLike,
   TrayLike,
   WebContentsLike,
@@ -188,6 +190,61 @@ export function createFakeNativeImage(files: ReadonlyMap<string, FakeImageFile>)
   };
 }
 
+let nextVersionId = 1;
+
+/** A service worker's ServiceWorkerMain: its scope, and `ipc`, where its preload's messages arrive. */
+export class FakeServiceWorker implements ServiceWorkerLike {
+  readonly ipc = new Emitter();
+
+  constructor(
+    readonly versionId: number,
+    readonly scope: string,
+  ) {}
+}
+
+/**
+ * A session's service workers. As in Electron, a worker's ServiceWorkerMain exists once main asks for it
+ * (getWorkerFromVersionID) and stays the same object while its version lives; a message its preload sends is
+ * delivered on that object's `ipc` only, and lost when main never asked for the worker.
+ */
+export class FakeServiceWorkers extends Emitter implements ServiceWorkersLike {
+  private readonly live = new Map<number, string>();
+  private readonly workers = new Map<number, FakeServiceWorker>();
+
+  /** A worker registered at `scope` starts (its preloads run now): 'starting', then 'running'. Answers its version id. */
+  start(scope: string): number {
+    const versionId = nextVersionId++;
+    this.live.set(versionId, scope);
+    this.status(versionId, 'starting', 'running');
+    return versionId;
+  }
+
+  /** The browser stops an idle worker and starts it again for an event: the same version, the same ServiceWorkerMain. */
+  restart(versionId: number): void {
+    this.status(versionId, 'stopping', 'stopped', 'starting', 'running');
+  }
+
+  getWorkerFromVersionID(versionId: number): FakeServiceWorker | undefined {
+    const scope = this.live.get(versionId);
+    if (scope === undefined) return undefined;
+    const worker = this.workers.get(versionId) ?? new FakeServiceWorker(versionId, scope);
+    this.workers.set(versionId, worker);
+    return worker;
+  }
+
+  /** What the worker's preload does with `ipcRenderer.send`; answers whether main's side received it. */
+  send(versionId: number, channel: string, ...args: unknown[]): boolean {
+    const worker = this.workers.get(versionId);
+    if (!worker) return false;
+    worker.ipc.emit(channel, { type: 'service-worker', versionId }, ...args);
+    return true;
+  }
+
+  private status(versionId: number, ...statuses: ('starting' | 'running' | 'stopping' | 'stopped')[]): void {
+    for (const runningStatus of statuses) this.emit('running-status-changed', { versionId, runningStatus });
+  }
+}
+
 type RequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: PermissionRequestDetails) => void;
 type CheckHandler = (wc: unknown, permission: string, requestingOrigin: string, details: PermissionCheckDetails) => boolean;
 
@@ -199,6 +256,9 @@ export class FakeSession extends Emitter implements SessionLike {
   cleared = { storage: 0, cache: 0 };
   /** Makes clearStorageData reject, as it can when the disk refuses. */
   failClear = false;
+  /** Every preload script registered on the session, in order. */
+  readonly preloads: { type: 'frame' | 'service-worker'; id?: string; filePath: string }[] = [];
+  readonly serviceWorkers = new FakeServiceWorkers();
   /** Every URL fetched through the session, in order. */
   readonly fetched: string[] = [];
   /** Answers fetch(); by default the fake has no network and rejects. */
@@ -211,6 +271,11 @@ export class FakeSession extends Emitter implements SessionLike {
   fetch(url: string, init?: FetchInit): Promise<FetchResponseLike> {
     this.fetched.push(url);
     return this.fetchHandler(url, init);
+  }
+
+  registerPreloadScript(script: { type: 'frame' | 'service-worker'; id?: string; filePath: string }): string {
+    this.preloads.push(script);
+    return script.id ?? `preload-${this.preloads.length}`;
   }
 
   setUserAgent(userAgent: string, acceptLanguages?: string): void {

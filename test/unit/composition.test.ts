@@ -244,6 +244,45 @@ describe('main/index.ts wiring', () => {
     expect(byLabel(items(), 'No new notifications')?.enabled).toBe(false);
   });
 
+  it('hears each service’s workers through the service-worker preload: one pop-up per message, about its chat', async () => {
+    const notify = fake.ipcMain.listeners.get('svc:notification');
+    const hydrate = fake.ipcMain.handlers.get('app:hydrate');
+    const tgSession = fake.sessions.get('persist:svc-tg1');
+    const [, tg] = fake.views;
+    const win = fake.windows[0];
+    if (!notify || !hydrate || !tgSession || !tg || !win) throw new Error('not wired');
+    for (const id of ['wa1', 'tg1']) {
+      expect(fake.sessions.get(`persist:svc-${id}`)?.preloads).toEqual([
+        { type: 'service-worker', id: 'wasl-service-worker', filePath: path.resolve('main/../preload/service-worker.cjs') },
+      ]);
+    }
+    // Nothing goes through ipcMain: the worker's messages arrive on its own ipc.
+    expect(fake.ipcMain.listeners.has('svc:worker-notification')).toBe(false);
+    const workers = tgSession.serviceWorkers;
+    const worker = workers.start('https://web.telegram.org/a/');
+    const before = fake.notifications.length;
+    // Telegram knows chat c2 (above); its worker notifies it, and the agent derives one for it a moment later.
+    workers.send(worker, 'svc:worker-notification', { title: 'c2', body: 'Do you ship to Jeddah?', tag: 'c2', data: [['chatId', 'c2'], ['messageId', '42']] });
+    await flush();
+    notify(shellEvent(tg.webContents, 'https://web.telegram.org/k/'), { id: 'd9', title: 'c2', body: 'Do you ship to Jeddah?', chatId: 'c2', derived: true });
+    await flush();
+    expect(fake.notifications.slice(before).map((n) => n.options)).toEqual([
+      { title: '\u2068c2\u2069 — \u2068Telegram (\u2068دعم العملاء\u2069)\u2069', body: 'Do you ship to Jeddah?', silent: false },
+    ]);
+    const state = (await hydrate(shellEvent(win.webContents), undefined)) as AppState;
+    expect(state.notifications.filter((n) => n.body === 'Do you ship to Jeddah?').map((n) => [n.serviceId, n.chatId])).toEqual([['tg1', 'c2']]);
+    // A click brings Telegram forward and opens that chat in its page.
+    tg.webContents.sent.length = 0;
+    fake.notifications.at(-1)?.click();
+    expect(tg.visible).toBe(true);
+    expect(tg.webContents.sent).toEqual([{ channel: 'svc:notice-click', args: [{ id: expect.stringMatching(/^w-/) as unknown, chatId: 'c2' }] }]);
+    // A worker of another origin in Telegram's session notifies nothing.
+    const foreign = workers.start('https://evil.example/');
+    workers.send(foreign, 'svc:worker-notification', { title: 'You won a prize' });
+    await flush();
+    expect(fake.notifications.slice(before)).toHaveLength(1);
+  });
+
   it('sends the do-not-disturb and quiet-hours choices from the tray menu as settings', async () => {
     const [tray] = fake.trays;
     const win = fake.windows[0];

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { boundedSize, commandSchema, LIMITS, serviceUpdateSchema, viewportSchema } from '../../common/ipc';
-import { IpcRouter, RateLimiter, type IpcSender } from '../../main/ipc/router';
+import { boundedSize, commandSchema, LIMITS, serviceUpdateSchema, viewportSchema, workerNoticeSchema } from '../../common/ipc';
+import { IpcRouter, RateLimiter, type IpcSender, type WorkerSender } from '../../main/ipc/router';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
 
@@ -9,6 +9,8 @@ const SHELL: IpcSender = { id: 1, mainFrame: true, url: 'app://wasl/index.html' 
 const SHELL_IFRAME: IpcSender = { id: 1, mainFrame: false, url: 'https://ads.example/' };
 const SERVICE: IpcSender = { id: 7, mainFrame: true, url: 'https://web.whatsapp.com/' };
 const STRANGER: IpcSender = { id: 99, mainFrame: true, url: 'https://evil.example/' };
+const WORKER: WorkerSender = { serviceId: 'svc-a', scope: 'https://web.whatsapp.com/' };
+const FOREIGN_WORKER: WorkerSender = { serviceId: 'svc-a', scope: 'https://evil.example/' };
 
 const update = (seq: number) => ({
   seq,
@@ -25,17 +27,23 @@ describe('IpcRouter', () => {
   let router: IpcRouter;
   let commands: unknown[];
   let updates: [string, unknown][];
+  let notices: [string, unknown][];
 
   beforeEach(() => {
     clock = new ManualClock();
     log = new MemoryLogger();
     commands = [];
     updates = [];
+    notices = [];
     router = new IpcRouter({
       isShell: (s) => s.id === 1 && s.mainFrame,
       serviceOf: (id) => (id === 7 ? 'svc-a' : undefined),
+      serviceOfWorker: (w) => (w.serviceId === 'svc-a' && w.scope.startsWith('https://web.whatsapp.com/') ? 'svc-a' : undefined),
       clock,
       log,
+    });
+    router.worker('svc:worker-notification', workerNoticeSchema, (serviceId, notice) => {
+      notices.push([serviceId, notice]);
     });
     router.shell('app:command', commandSchema, (cmd) => {
       commands.push(cmd);
@@ -148,6 +156,50 @@ describe('IpcRouter', () => {
     expect(() => router.shell('app:command', commandSchema, () => undefined)).toThrow(/twice/);
     expect(() => router.shell('svc:sneaky', commandSchema, () => undefined)).toThrow(/app:/);
     expect(() => router.service('app:sneaky', commandSchema, () => undefined)).toThrow(/svc:/);
+    expect(() => router.worker('app:sneaky', commandSchema, () => undefined)).toThrow(/svc:/);
+  });
+
+  it('takes a worker channel only from a service’s own worker, and a worker on no other channel', async () => {
+    expect(await router.receiveFromWorker('svc:worker-notification', WORKER, { title: 'Omar' })).toEqual({ ok: true, value: undefined });
+    expect(notices).toEqual([['svc-a', { title: 'Omar' }]]);
+    // A worker of another origin in the service's session (an iframe's), a page, the shell: none may use it.
+    expect(await router.receiveFromWorker('svc:worker-notification', FOREIGN_WORKER, { title: 'x' })).toEqual({ ok: false, reason: 'wrong-sender' });
+    for (const sender of [SERVICE, SHELL, STRANGER]) {
+      expect(await router.receive('svc:worker-notification', sender, { title: 'x' })).toEqual({ ok: false, reason: 'wrong-sender' });
+    }
+    // A worker never reaches the page's or the shell's channels.
+    expect(await router.receiveFromWorker('svc:update', WORKER, update(0))).toEqual({ ok: false, reason: 'wrong-sender' });
+    expect(await router.receiveFromWorker('app:command', WORKER, { type: 'view.inbox' })).toEqual({ ok: false, reason: 'wrong-sender' });
+    expect(await router.receiveFromWorker('svc:evil', WORKER, {})).toEqual({ ok: false, reason: 'unknown-channel' });
+    expect(await router.receiveFromWorker('svc:worker-notification', WORKER, { title: 'Omar', derived: false })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await router.receiveFromWorker('svc:worker-notification', WORKER, { title: 'x'.repeat(LIMITS.messageChars + 1) })).toEqual({ ok: false, reason: 'too-large' });
+    expect(notices).toHaveLength(1);
+    expect(updates).toEqual([]);
+    expect(commands).toEqual([]);
+    expect(log.lines.filter((l) => l.message === 'ipc message rejected').map((l) => l.fields?.['sender'])).toEqual([
+      'worker of svc-a',
+      7,
+      1,
+      99,
+      'worker of svc-a',
+      'worker of svc-a',
+      'worker of svc-a',
+      'worker of svc-a',
+      'worker of svc-a',
+    ]);
+  });
+
+  it('refuses every worker when main can tell no worker’s service', async () => {
+    const bare = new IpcRouter({ isShell: () => false, serviceOf: () => undefined, clock, log });
+    bare.worker('svc:worker-notification', workerNoticeSchema, () => undefined);
+    expect(await bare.receiveFromWorker('svc:worker-notification', WORKER, { title: 'Omar' })).toEqual({ ok: false, reason: 'wrong-sender' });
+  });
+
+  it('counts a service’s worker against the service’s own rate', async () => {
+    for (let i = 0; i < LIMITS.serviceBurst; i += 1) expect((await router.receive('svc:update', SERVICE, update(i))).ok).toBe(true);
+    expect(await router.receiveFromWorker('svc:worker-notification', WORKER, { title: 'Omar' })).toEqual({ ok: false, reason: 'rate-limited' });
+    clock.advance(1000);
+    expect((await router.receiveFromWorker('svc:worker-notification', WORKER, { title: 'Omar' })).ok).toBe(true);
   });
 });
 
@@ -202,6 +254,32 @@ describe('schemas', () => {
     ]) {
       expect(serviceUpdateSchema.safeParse(withAvatar(bad)).success, bad).toBe(false);
     }
+  });
+
+  it('takes a worker’s notification as title, text, tag, a safe picture and [key, text] data pairs, nothing else', () => {
+    // What Telegram A's worker passes (telegram-tt src/serviceWorker/pushNotification.ts), as the preload forwards it.
+    const telegram = { title: 'Omar', body: 'Order #12?', tag: '-1001234', data: [['chatId', '-1001234'], ['messageId', '42'], ['count', '1']] };
+    expect(workerNoticeSchema.parse(telegram)).toEqual(telegram);
+    expect(workerNoticeSchema.parse({ title: 'Omar' })).toEqual({ title: 'Omar' });
+    expect(workerNoticeSchema.safeParse({ title: 'Omar', icon: 'https://web.telegram.org/a/icon-192x192.png' }).success).toBe(true);
+    const bad: unknown[] = [
+      { title: '' },
+      { body: 'no title' },
+      { title: 'Omar', icon: 'http://web.telegram.org/a/icon.png' },
+      { title: 'Omar', icon: 'file:///etc/passwd' },
+      { title: 'Omar', tag: 't'.repeat(201) },
+      { title: 'Omar', body: 'b'.repeat(LIMITS.textChars + 1) },
+      { title: 'Omar', data: { chatId: '1' } },
+      { title: 'Omar', data: [['chatId', 1]] },
+      { title: 'Omar', data: [['chatId', '1', 'extra']] },
+      { title: 'Omar', data: [['__proto__', '1']] },
+      { title: 'Omar', data: [['chat id', '1']] },
+      { title: 'Omar', data: [['chatId', 'x'.repeat(201)]] },
+      { title: 'Omar', data: Array.from({ length: 21 }, (_, i) => [`k${i}`, 'v']) },
+      { title: 'Omar', chatId: '1' },
+      { title: 'Omar', derived: true },
+    ];
+    for (const notice of bad) expect(workerNoticeSchema.safeParse(notice).success, JSON.stringify(notice).slice(0, 80)).toBe(false);
   });
 
   it('measures sizes with bounded work', () => {

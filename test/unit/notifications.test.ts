@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ServiceNotice } from '../../common/ipc';
-import type { ServiceConfig } from '../../common/model';
+import type { ServiceNotice, WorkerNotice } from '../../common/ipc';
+import type { ChatSummary, ServiceConfig } from '../../common/model';
 import type { ShopSettings } from '../../common/shop/model';
 import { DEFAULT_SETTINGS, initialRuntime, type NotificationSettings } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app-store';
-import { COALESCE_MS, KEEP, NotificationCenter, PER_SERVICE_BURST, type OsNotification } from '../../main/core/notifications';
+import { COALESCE_MS, fromWorker, KEEP, NotificationCenter, PER_SERVICE_BURST, SAME_MESSAGE_MS, type OsNotification } from '../../main/core/notifications';
 import { coalescedText, heldText, labelName, notificationTitle } from '../../main/i18n';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
@@ -289,6 +289,75 @@ describe('NotificationCenter', () => {
     ]);
   });
 
+  describe('one message, one notification', () => {
+    // Telegram A's worker notifies a message in chat -1001234; a moment later the agent sees that chat's unread count
+    // rise and derives a notification for it too.
+    const chats: ChatSummary[] = [{ id: '-1001234', title: 'Omar', unread: 1 }];
+    const worker = (body = 'Order #12?'): ServiceNotice =>
+      fromWorker({ title: 'Omar', body, tag: '-1001234', data: [['chatId', '-1001234'], ['messageId', '42']] }, 'w-1', chats);
+    const derived: ServiceNotice = { id: 'd1', title: 'Omar', body: 'Order #12?', chatId: '-1001234', derived: true };
+
+    it('shows a worker’s notification and the one derived for its chat a moment later once: one pop-up, one tray record', () => {
+      center.receive('a', worker());
+      clock.advance(1_500);
+      center.receive('a', derived);
+      expect(shown.map((n) => n.title)).toEqual(['Omar']);
+      expect(tray().map((r) => [r.chatId, r.body])).toEqual([['-1001234', 'Order #12?']]);
+      shown[0]?.click();
+      expect(clicks).toEqual([{ serviceId: 'a', id: 'w-1', chatId: '-1001234' }]);
+    });
+
+    it('keeps the derived one when it came first, and drops the platform’s that follows', () => {
+      center.receive('a', derived);
+      clock.advance(SAME_MESSAGE_MS - 1);
+      center.receive('a', worker());
+      expect(shown).toHaveLength(1);
+      expect(tray().map((r) => r.id)).toEqual(['r1']);
+      expect(incoming).toEqual([['a', '-1001234']]);
+    });
+
+    it('counts two of the platform’s own for one chat as two messages, and a derived one after the window as new', () => {
+      center.receive('a', worker('Order #12?'));
+      center.receive('a', worker('And one more'));
+      center.receive('a', { ...derived, body: 'And one more' });
+      clock.advance(SAME_MESSAGE_MS);
+      center.receive('a', { ...derived, id: 'd5', body: 'A third one' });
+      expect(shown.map((n) => n.body)).toEqual(['Order #12?', 'And one more', 'A third one']);
+      expect(tray()).toHaveLength(3);
+    });
+
+    it('keeps apart another chat, another service, and two derived ones the agent sent, dropping only the repeat', () => {
+      center.receive('a', worker());
+      center.receive('a', { ...derived, id: 'd2', chatId: 'c2' });
+      center.receive('b', derived);
+      center.receive('b', { ...derived, id: 'd3' });
+      center.receive('a', derived);
+      expect(shown).toHaveLength(4);
+      expect(tray().map((r) => [r.serviceId, r.chatId])).toEqual([
+        ['a', '-1001234'],
+        ['a', 'c2'],
+        ['b', '-1001234'],
+        ['b', '-1001234'],
+      ]);
+    });
+
+    it('tells the same message by its title when the platform’s notification names no chat', () => {
+      center.receive('a', fromWorker({ title: 'Omar', body: 'Order #12?' }, 'w-2', []));
+      center.receive('a', derived);
+      center.receive('a', { ...derived, id: 'd4', title: 'Layla', chatId: 'c5' });
+      expect(shown.map((n) => n.title)).toEqual(['Omar', 'Layla']);
+    });
+
+    it('holds to mute and do-not-disturb for a worker’s notification, and still drops the derived repeat', () => {
+      center.receive('m', worker());
+      center.receive('m', derived);
+      prefs({ dndUntil: clock.now() + HOUR });
+      center.receive('a', worker());
+      expect(shown).toEqual([]);
+      expect(tray().map((r) => r.serviceId)).toEqual(['m', 'a']);
+    });
+  });
+
   it('puts a due reminder in the tray and pops it up; a click opens its chat', () => {
     const reminder = { at: clock.now(), setAt: clock.now() - HOUR, chat: { serviceId: 'b', chatId: 'c9' }, title: 'فاطمة الزهراء' };
     center.remind(reminder);
@@ -309,6 +378,53 @@ describe('NotificationCenter', () => {
     center.remind(reminder);
     expect(shown).toHaveLength(2);
     expect(tray()).toHaveLength(3);
+  });
+});
+
+describe('fromWorker', () => {
+  const chats: ChatSummary[] = [
+    { id: '777', title: 'Omar', unread: 1 },
+    { id: '-1001234', title: 'Shop group', unread: 0 },
+    { id: '1122/3344', title: 'orders', unread: 2, kind: 'channel' },
+    { id: '@me/5566', title: 'Layla', unread: 0 },
+    { id: '42', title: 'Twins', unread: 0 },
+    { id: '43', title: 'Twins', unread: 0 },
+  ];
+  const at = (notice: WorkerNotice): string | undefined => fromWorker(notice, 'w-1', chats).chatId;
+
+  it('makes the service’s own notification of it, with main’s id, text, tag and picture', () => {
+    const notice: WorkerNotice = { title: 'Omar', body: 'Order #12?', tag: '777', icon: 'https://web.telegram.org/a/icon-192x192.png', data: [['chatId', '777']] };
+    expect(fromWorker(notice, 'w-1', chats)).toEqual({
+      id: 'w-1',
+      title: 'Omar',
+      body: 'Order #12?',
+      tag: '777',
+      iconUrl: 'https://web.telegram.org/a/icon-192x192.png',
+      chatId: '777',
+      derived: false,
+    });
+    expect(fromWorker({ title: 'Wasl?' }, 'w-2', [])).toEqual({ id: 'w-2', title: 'Wasl?', derived: false });
+  });
+
+  it('finds Telegram A’s chat by its tag, or by data.chatId when the first batch is tagged "0"', () => {
+    // telegram-tt src/serviceWorker/pushNotification.ts: tag = chatId (or "0" in the first second), data.chatId.
+    expect(at({ title: 'Shop group', tag: '-1001234', data: [['chatId', '-1001234'], ['messageId', '9']] })).toBe('-1001234');
+    expect(at({ title: 'Shop group 🔕', tag: '0', data: [['chatId', '-1001234'], ['messageId', '9']] })).toBe('-1001234');
+  });
+
+  it('finds a chat whose id is a route by the route’s last part (a channel id in a field that names a channel)', () => {
+    expect(at({ title: 'Omar (#orders, Shop)', data: [['channel_id', '3344']] })).toBe('1122/3344');
+    expect(at({ title: 'someone', data: [['channelId', '5566']] })).toBe('@me/5566');
+  });
+
+  it('takes no chat from a field that does not name one, nor an id no known chat has, nor a title two chats share', () => {
+    expect(at({ title: 'Shop', data: [['messageId', '777'], ['count', '42']] })).toBeUndefined();
+    expect(at({ title: 'Shop', tag: '999', data: [['chatId', '1234']] })).toBeUndefined();
+    expect(at({ title: 'Twins' })).toBeUndefined();
+  });
+
+  it('falls back on the one known chat titled as the notification is', () => {
+    expect(at({ title: 'Layla', tag: 'something-else' })).toBe('@me/5566');
   });
 });
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { commandSchema, serviceUpdateSchema, viewportSchema, type Command, type Rect } from '../../../common/ipc';
+import { commandSchema, serviceUpdateSchema, viewportSchema, workerNoticeSchema, type Command, type Rect } from '../../../common/ipc';
 import type { ServiceConfig } from '../../../common/model';
 import type { IpcMainEventLike, IpcMainLike } from '../../../main/electron/api';
-import { isShellSender, senderOf, wireIpc } from '../../../main/electron/ipc-wiring';
-import { ServiceViews } from '../../../main/electron/service-views';
+import { isShellSender, senderOf, wireIpc, wireWorkerIpc } from '../../../main/electron/ipc-wiring';
+import { partitionOf, ServiceViews } from '../../../main/electron/service-views';
 import { IpcRouter, type IpcSender } from '../../../main/ipc/router';
 import type { FakeElectron, FakeView } from '../../fakes/electron';
 import type { MemoryLogger } from '../../fakes/logger';
@@ -22,6 +22,8 @@ interface Harness {
   commands: Command[];
   viewports: (Rect | null)[];
   updates: { serviceId: string; seq: number }[];
+  /** What reached the worker channel's handler: the service and the title. */
+  workerNotices: { serviceId: string; title: string }[];
   invoke(channel: string, event: IpcMainEventLike, payload?: unknown): Promise<unknown>;
   send(channel: string, event: IpcMainEventLike, payload?: unknown): unknown;
 }
@@ -41,11 +43,13 @@ function setup(): Harness {
     window: win,
     policy,
     preloadPath: '/p/service.cjs',
+    workerPreloadPath: '/p/service-worker.cjs',
     userAgent: 'UA',
     acceptLanguages: 'en',
     serviceOf: (id) => services.get(id),
     onEvent: () => undefined,
     onDownloadFailed: () => undefined,
+    onWorker: (id, worker) => wireWorkerIpc(worker, id, router, ['svc:worker-notification']),
     log,
   });
   for (const s of services.values()) views.open(s);
@@ -53,10 +57,15 @@ function setup(): Harness {
   const router = new IpcRouter({
     isShell: (sender: IpcSender) => isShellSender(sender, win.webContents.id, SHELL_URL),
     serviceOf: (id) => policy.serviceOf(id),
+    serviceOfWorker: (worker) => views.serviceOfWorker(worker),
     clock,
     log,
   });
   const commands: Command[] = [];
+  const workerNotices: { serviceId: string; title: string }[] = [];
+  router.worker('svc:worker-notification', workerNoticeSchema, (serviceId, notice) => {
+    workerNotices.push({ serviceId, title: notice.title });
+  });
   const viewports: (Rect | null)[] = [];
   const updates: { serviceId: string; seq: number }[] = [];
   router.shell('app:hydrate', z.undefined(), () => ({ hydrated: true, services: [...services.keys()] }));
@@ -96,6 +105,7 @@ function setup(): Harness {
     commands,
     viewports,
     updates,
+    workerNotices,
     invoke: async (channel, event, payload) => {
       const handler = fake.ipcMain.handlers.get(channel);
       if (!handler) throw new Error(`no handler for ${channel}`);
@@ -257,5 +267,54 @@ describe('wireIpc: send channels', () => {
     await flush();
     expect(h.updates).toEqual([]);
     expect(h.log.count('error', 'ipc handler failed')).toBe(1);
+  });
+});
+
+describe('wireWorkerIpc: what a service worker posts', () => {
+  const workersOf = (h: Harness, serviceId: string) => h.fake.sessionFor(partitionOf(serviceId)).serviceWorkers;
+
+  it('maps a worker’s message to the service whose session the worker runs in', async () => {
+    const h = setup();
+    const a = workersOf(h, 'a').start('https://web.whatsapp.com/');
+    const b = workersOf(h, 'b').start('https://web.whatsapp.com/');
+    workersOf(h, 'b').send(b, 'svc:worker-notification', { title: 'Omar' });
+    workersOf(h, 'a').send(a, 'svc:worker-notification', { title: 'Layla' });
+    await flush();
+    expect(h.workerNotices).toEqual([
+      { serviceId: 'b', title: 'Omar' },
+      { serviceId: 'a', title: 'Layla' },
+    ]);
+  });
+
+  it('refuses a worker of another origin that runs in the service’s session (a framed site’s)', async () => {
+    const h = setup();
+    const foreign = workersOf(h, 'a').start('https://ads.example/');
+    expect(workersOf(h, 'a').send(foreign, 'svc:worker-notification', { title: 'You won!' })).toBe(true);
+    await flush();
+    expect(h.workerNotices).toEqual([]);
+    expect(h.log.lines.find((l) => l.message === 'ipc message rejected')?.fields).toMatchObject({ reason: 'wrong-sender', sender: 'worker of a', url: 'https://ads.example/' });
+  });
+
+  it('hears a worker on its own channel only: what it posts elsewhere reaches no handler', async () => {
+    const h = setup();
+    const workers = workersOf(h, 'a');
+    const version = workers.start('https://web.whatsapp.com/');
+    workers.send(version, 'svc:update', update(0));
+    workers.send(version, 'app:command', { type: 'service.remove', id: 'a' });
+    await flush();
+    expect(h.updates).toEqual([]);
+    expect(h.commands).toEqual([]);
+  });
+
+  it('returns nothing and never throws, whatever a worker posts', async () => {
+    const h = setup();
+    const workers = workersOf(h, 'a');
+    const version = workers.start('https://web.whatsapp.com/');
+    for (const payload of [undefined, null, 'x'.repeat(3_000_000), { title: 1 }, JSON.parse(`${'['.repeat(40)}${']'.repeat(40)}`) as unknown]) {
+      expect(() => workers.send(version, 'svc:worker-notification', payload)).not.toThrow();
+    }
+    await flush();
+    expect(h.workerNotices).toEqual([]);
+    expect(h.log.count('warn', 'ipc message rejected')).toBe(5);
   });
 });

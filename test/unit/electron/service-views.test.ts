@@ -4,7 +4,8 @@ import type { ServiceConfig } from '../../../common/model';
 import type { ViewEvent } from '../../../main/core/services';
 import type { AppLike } from '../../../main/electron/api';
 import type { ContentsPolicy } from '../../../main/electron/contents-policy';
-import { partitionOf, ServiceViews } from '../../../main/electron/service-views';
+import type { ServiceWorkerLike } from '../../../main/electron/api';
+import { partitionOf, ServiceViews, WORKER_PRELOAD_ID } from '../../../main/electron/service-views';
 import { chromeUserAgent } from '../../../main/security/user-agent';
 import {
   FakeDownloadItem,
@@ -19,6 +20,7 @@ import type { MemoryLogger } from '../../fakes/logger';
 import { flush, guardedFake, HARDENED, service } from './support';
 
 const PRELOAD = '/opt/wasl/out/preload/service.cjs';
+const WORKER_PRELOAD = '/opt/wasl/out/preload/service-worker.cjs';
 const USER_AGENT = chromeUserAgent('linux', '140.0.7339.133');
 const LANGUAGES = 'ar-EG,ar,en-US,en';
 
@@ -32,6 +34,8 @@ interface Harness {
   services: Map<string, ServiceConfig>;
   events: { id: string; event: ViewEvent }[];
   failedDownloads: string[];
+  /** Every service worker main was told about, with its service, in order. */
+  workers: { id: string; worker: ServiceWorkerLike }[];
   /** The view hosting a service right now. */
   viewOf(id: string): FakeView;
   sessionOf(id: string): FakeSession;
@@ -42,6 +46,7 @@ function setup(initial: ServiceConfig[] = []): Harness {
   const { fake, policy, log } = guardedFake(services);
   const events: { id: string; event: ViewEvent }[] = [];
   const failedDownloads: string[] = [];
+  const workers: { id: string; worker: ServiceWorkerLike }[] = [];
   new fake.BrowserWindow({ width: 1200, height: 800 });
   const win = fake.windows[0];
   if (!win) throw new Error('no window');
@@ -51,11 +56,13 @@ function setup(initial: ServiceConfig[] = []): Harness {
     window: win,
     policy,
     preloadPath: PRELOAD,
+    workerPreloadPath: WORKER_PRELOAD,
     userAgent: USER_AGENT,
     acceptLanguages: LANGUAGES,
     serviceOf: (id) => services.get(id),
     onEvent: (id, event) => events.push({ id, event }),
     onDownloadFailed: (name) => failedDownloads.push(name),
+    onWorker: (id, worker) => workers.push({ id, worker }),
     log,
   });
   const viewOf = (id: string): FakeView => {
@@ -69,7 +76,7 @@ function setup(initial: ServiceConfig[] = []): Harness {
     if (!session) throw new Error(`no session for ${id}`);
     return session;
   };
-  return { fake, win, views, policy, log, services, events, failedDownloads, viewOf, sessionOf };
+  return { fake, win, views, policy, log, services, events, failedDownloads, workers, viewOf, sessionOf };
 }
 
 /** Opens services that are also in the live configuration. */
@@ -357,7 +364,54 @@ describe('ServiceViews: each partition’s session', () => {
     expect(request).toHaveBeenCalledTimes(1);
     expect(check).toHaveBeenCalledTimes(1);
     expect(session.listenerCount('will-download')).toBe(1);
+    expect(session.preloads).toHaveLength(1);
+    expect(session.serviceWorkers.listenerCount('running-status-changed')).toBe(1);
     expect(h.fake.views).toHaveLength(2);
+  });
+});
+
+describe('ServiceViews: service workers', () => {
+  it('runs the service-worker preload in every service worker of each service’s session, and in no frame', () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'), service('b', 'telegram'));
+    for (const id of ['a', 'b']) {
+      expect(h.sessionOf(id).preloads).toEqual([{ type: 'service-worker', id: WORKER_PRELOAD_ID, filePath: WORKER_PRELOAD }]);
+    }
+  });
+
+  it('tells main of each worker as it starts, once, so that what its preload sends reaches main', () => {
+    const h = setup();
+    openAll(h, service('tg', 'telegram'), service('wa', 'whatsapp'));
+    const workers = h.sessionOf('tg').serviceWorkers;
+    const version = workers.start('https://web.telegram.org/a/');
+    expect(h.workers.map(({ id, worker }) => [id, worker.scope])).toEqual([['tg', 'https://web.telegram.org/a/']]);
+    const heard: unknown[] = [];
+    h.workers[0]?.worker.ipc.on('svc:worker-notification', (_event, payload) => heard.push(payload));
+    // Electron delivers a worker's message only to a ServiceWorkerMain main already holds: Wasl asked for it at start.
+    expect(workers.send(version, 'svc:worker-notification', { title: 'Omar' })).toBe(true);
+    expect(heard).toEqual([{ title: 'Omar' }]);
+    // An idle worker stopped and started again is the same worker: heard once, not twice.
+    workers.restart(version);
+    expect(h.workers).toHaveLength(1);
+    workers.send(version, 'svc:worker-notification', { title: 'Layla' });
+    expect(heard).toEqual([{ title: 'Omar' }, { title: 'Layla' }]);
+    // Each worker of its own session's service.
+    h.sessionOf('wa').serviceWorkers.start('https://web.whatsapp.com/');
+    expect(h.workers.map(({ id }) => id)).toEqual(['tg', 'wa']);
+  });
+
+  it('gives a worker to its session’s service only when the worker is of that service’s own origin', () => {
+    const h = setup();
+    openAll(h, service('tg', 'telegram'), service('c', 'custom', { url: 'https://chat.example.com/app' }));
+    expect(h.views.serviceOfWorker({ serviceId: 'tg', scope: 'https://web.telegram.org/a/' })).toBe('tg');
+    expect(h.views.serviceOfWorker({ serviceId: 'c', scope: 'https://chat.example.com/' })).toBe('c');
+    for (const scope of ['https://evil.example/', 'https://web.telegram.org.evil.example/', 'http://web.telegram.org/a/', 'https://chat.example.com/', 'not a url', '']) {
+      expect(h.views.serviceOfWorker({ serviceId: 'tg', scope }), scope).toBeUndefined();
+    }
+    expect(h.views.serviceOfWorker({ serviceId: 'c', scope: 'https://web.telegram.org/a/' })).toBeUndefined();
+    // A service gone from the configuration has no workers.
+    h.services.delete('tg');
+    expect(h.views.serviceOfWorker({ serviceId: 'tg', scope: 'https://web.telegram.org/a/' })).toBeUndefined();
   });
 });
 

@@ -77,11 +77,13 @@ describe('downloads with Windows paths', () => {
       window: win,
       policy,
       preloadPath: 'C:\\wasl\\preload\\service.cjs',
+      workerPreloadPath: 'C:\\wasl\\preload\\service-worker.cjs',
       userAgent: 'UA',
       acceptLanguages: 'ar',
       serviceOf: () => s,
       onEvent: () => undefined,
       onDownloadFailed: () => undefined,
+      onWorker: () => undefined,
       log,
     });
     views.open(s);

@@ -1,5 +1,6 @@
 /**
- * Property-based fuzzing of every IPC channel main wires (`app:*` from the shell, `svc:*` from service pages),
+ * Property-based fuzzing of every IPC channel main wires (`app:*` from the shell, `svc:*` from service pages and
+ * service workers),
  * through main/index.ts's real router, schemas and handlers: thousands of generated messages — wrong types,
  * missing fields, huge strings, deep nesting, prototype-pollution keys, 10 MB payloads, unknown channels, wrong
  * senders. Nothing may throw out of a handler (the router answers `handler-failed` and the suite counts it as a
@@ -14,10 +15,11 @@ import type { z } from 'zod';
 import type { ServiceSnapshot } from '../../../common/model';
 import type { AppState } from '../../../common/state';
 import { CHANNELS } from '../../../common/channels';
-import { commandSchema, insertResultSchema, LIMITS, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema } from '../../../common/ipc';
+import { commandSchema, insertResultSchema, LIMITS, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema, workerNoticeSchema } from '../../../common/ipc';
+import type { IpcMainEventLike } from '../../../main/electron/api';
 import { senderOf } from '../../../main/electron/ipc-wiring';
 import type { Outcome } from '../../../main/ipc/router';
-import { bootMain, printFigures, SENDER_KINDS, START, type MainUnderTest, type SenderKind } from './main-under-test';
+import { bootMain, isWorkerKind, printFigures, SENDER_KINDS, START, type MainUnderTest, type SenderKind } from './main-under-test';
 import { breakRow, COMMANDS, describeVariant, fillers, firstFiller, ROWS, variants, type Filler, type Variant } from './malformed';
 import { handlerCalls } from './spied-router';
 
@@ -97,7 +99,11 @@ const VALID: Record<string, readonly unknown[]> = {
   ],
   [CHANNELS.serviceNotification]: [{ id: 'n1', title: 'Omar', body: 'Order #12?', chatId: 'c1', derived: false }],
   [CHANNELS.serviceInsertResult]: [{ requestId: 'r1', ok: true }],
+  [CHANNELS.serviceWorkerNotification]: [{ title: 'Omar', body: 'Order #12?', tag: 'c1', data: [['chatId', 'c1']] }],
 };
+
+/** Channels only a service's own service workers use: Electron delivers them on each worker's ipc, not on ipcMain. */
+const WORKER_CHANNELS: readonly string[] = [CHANNELS.serviceWorkerNotification];
 
 const UNKNOWN_CHANNELS = ['app:evil', 'svc:evil', 'app:__proto__', 'svc:constructor', '__proto__', 'constructor', 'toString', 'app:patch', 'svc:resync', 'svc:open-chat', 'APP:HYDRATE', ' app:hydrate', 'app:hydrate\u0000', ''];
 
@@ -189,8 +195,14 @@ function tally(channel: string): Tally {
   return entry;
 }
 
+/** The sender a channel is for: the shell, a service's page, or a service's own worker. */
+function rightKind(channel: string): SenderKind {
+  if (WORKER_CHANNELS.includes(channel)) return 'worker';
+  return channel.startsWith('svc:') ? 'service' : 'shell';
+}
+
 function rightSender(channel: string, kind: SenderKind): boolean {
-  return channel.startsWith('app:') ? kind === 'shell' : kind === 'service';
+  return kind === rightKind(channel);
 }
 
 /** Main's state and every service's chats, as the shell hydrates them. */
@@ -211,9 +223,9 @@ interface Delivery {
 const held = async (): Promise<Held> => ({ state: await main.state(), chats: await main.chats() });
 
 /**
- * Delivers one message as Electron would (through ipcMain where main wired the channel, straight to the router
- * otherwise) and checks what must hold whatever the message was. Answers the router's outcome, and which handlers
- * the message reached.
+ * Delivers one message as Electron would (a frame's through ipcMain, a worker's on its own ipc, where main wired
+ * the channel; straight to the router otherwise) and checks what must hold whatever the message was. Answers the
+ * router's outcome, and which handlers the message reached.
  */
 async function deliver(channel: string, kind: SenderKind, serviceId: string, payload: unknown): Promise<Delivery> {
   const t = tally(channel);
@@ -222,16 +234,23 @@ async function deliver(channel: string, kind: SenderKind, serviceId: string, pay
   const before = await main.state();
   const previous = main.lastOutcome();
   const logged = main.lines.length;
-  const event = main.event(kind, serviceId);
   const calls = handlerCalls.length;
   let outcome: Outcome<unknown>;
   try {
-    const handler = main.fake.ipcMain.handlers.get(channel);
-    const listener = main.fake.ipcMain.listeners.get(channel);
     let answer: unknown;
-    if (handler) answer = await handler(event, payload);
-    else if (listener) listener(event, payload);
-    else await main.router.receive(channel, senderOf(event), payload);
+    let handler: ((event: IpcMainEventLike, ...args: unknown[]) => unknown) | undefined;
+    if (isWorkerKind(kind)) {
+      const { worker, send } = main.worker(kind, serviceId);
+      if (worker.ipc.listenerCount(channel) > 0) send(channel, payload);
+      else await main.router.receiveFromWorker(channel, { serviceId, scope: worker.scope }, payload);
+    } else {
+      const event = main.event(kind, serviceId);
+      handler = main.fake.ipcMain.handlers.get(channel);
+      const listener = main.fake.ipcMain.listeners.get(channel);
+      if (handler) answer = await handler(event, payload);
+      else if (listener) listener(event, payload);
+      else await main.router.receive(channel, senderOf(event), payload);
+    }
     const reached = main.lastOutcome();
     if (reached === undefined || reached === previous) throw new Error(`the router never saw a message on ${channel}`);
     outcome = await reached;
@@ -291,9 +310,12 @@ afterAll(() => {
 });
 
 describe('every IPC channel main wires, fuzzed', () => {
-  it('delivers every channel the router knows through ipcMain', () => {
-    const wired = [...main.fake.ipcMain.handlers.keys(), ...main.fake.ipcMain.listeners.keys()].sort();
-    expect(wired).toEqual([...main.router.channels].sort());
+  it('delivers every channel the router knows: a frame’s through ipcMain, a worker’s on each worker’s own ipc', () => {
+    const wired = [...main.fake.ipcMain.handlers.keys(), ...main.fake.ipcMain.listeners.keys()];
+    const { worker } = main.worker('worker', 'wa1');
+    const onWorker = main.router.channels.filter((channel) => worker.ipc.listenerCount(channel) > 0);
+    expect(onWorker).toEqual(WORKER_CHANNELS);
+    expect([...wired, ...onWorker].sort()).toEqual([...main.router.channels].sort());
   });
 
   it('refuses random payloads from any sender on any channel, each with one log line and no change', async () => {
@@ -302,7 +324,7 @@ describe('every IPC channel main wires, fuzzed', () => {
     const sender = fc.oneof({ arbitrary: fc.constant<'right'>('right'), weight: 4 }, fc.constantFrom(...SENDER_KINDS));
     await fc.assert(
       fc.asyncProperty(channel, sender, fc.constantFrom('wa1', 'tg1'), anyValue(5), async (ch, who, serviceId, pick) => {
-        const kind: SenderKind = who === 'right' ? (ch.startsWith('svc:') ? 'service' : 'shell') : who;
+        const kind: SenderKind = who === 'right' ? rightKind(ch) : who;
         const { outcome } = await deliver(ch, kind, serviceId, valueOf(pick));
         if (!channels.includes(ch)) expect(outcome).toEqual({ ok: false, reason: 'unknown-channel' });
         else if (!rightSender(ch, kind)) expect(outcome).toEqual({ ok: false, reason: 'wrong-sender' });
@@ -319,7 +341,7 @@ describe('every IPC channel main wires, fuzzed', () => {
     const message = fc.constantFrom(...channels).chain((ch) => fc.tuple(fc.constant(ch), fc.constantFrom(...(VALID[ch] ?? []))));
     await fc.assert(
       fc.asyncProperty(message, mutation, anyValue(1), fc.nat(), fc.constantFrom(...HOSTILE_KEYS), async ([ch, base], how, valuePick, pick, extraKey) => {
-        const kind: SenderKind = ch.startsWith('svc:') ? 'service' : 'shell';
+        const kind = rightKind(ch);
         const value = valueOf(valuePick);
         const { outcome } = await deliver(ch, kind, pick % 2 === 0 ? 'wa1' : 'tg1', mutate(base, how, value, pick, extraKey));
         const carried = typeof base === 'object' && base !== null ? how === 'replace' || how === 'deep-replace' || how === 'extra' : how !== 'wrap';
@@ -341,6 +363,7 @@ describe('every IPC channel main wires, fuzzed', () => {
       [CHANNELS.serviceUpdate]: serviceUpdateSchema,
       [CHANNELS.serviceNotification]: serviceNoticeSchema,
       [CHANNELS.serviceInsertResult]: insertResultSchema,
+      [CHANNELS.serviceWorkerNotification]: workerNoticeSchema,
     };
     for (const row of ROWS) {
       const schema = schemas[row.channel];
@@ -356,7 +379,7 @@ describe('every IPC channel main wires, fuzzed', () => {
     const variant = fc.constantFrom(...all).chain((v) => fc.tuple(fc.constant(v), fillers(v)));
     await fc.assert(
       fc.asyncProperty(variant, async ([v, filler]: [Variant, Filler]) => {
-        const kind: SenderKind = v.row.channel.startsWith('svc:') ? 'service' : 'shell';
+        const kind = rightKind(v.row.channel);
         const { outcome, handled, before, after } = await deliver(v.row.channel, kind, 'wa1', breakRow(v, filler));
         expect(outcome, describeVariant(v)).toEqual({ ok: false, reason: 'invalid' });
         expect(handled, describeVariant(v)).toEqual([]);

@@ -19,7 +19,7 @@ import type { IpcMainEventLike } from '../../../main/electron/api';
 import type { IpcRouter, Outcome } from '../../../main/ipc/router';
 import { CURRENT_VERSION } from '../../../main/persistence/document';
 import type { FakeElectronModule } from '../../fakes/electron-module';
-import type { FakeView, FakeWebContents, FakeWindow } from '../../fakes/electron';
+import type { FakeServiceWorker, FakeView, FakeWebContents, FakeWindow } from '../../fakes/electron';
 
 /** 2026-03-01 10:00 UTC, a Sunday: shop hours and quiet hours stay out of the way. */
 export const START = Date.UTC(2026, 2, 1, 10, 0, 0);
@@ -71,8 +71,21 @@ export function goodSettings(): Record<string, unknown> {
   };
 }
 
-export type SenderKind = 'shell' | 'shell-iframe' | 'shell-foreign-url' | 'no-frame' | 'service' | 'service-iframe' | 'stranger';
-export const SENDER_KINDS: readonly SenderKind[] = ['shell', 'shell-iframe', 'shell-foreign-url', 'no-frame', 'service', 'service-iframe', 'stranger'];
+/** Senders that are frames (their messages come through ipcMain). */
+export type FrameKind = 'shell' | 'shell-iframe' | 'shell-foreign-url' | 'no-frame' | 'service' | 'service-iframe' | 'stranger';
+/** Senders that are service workers in a service's session: of the service's own origin, or of a framed site. */
+export type WorkerKind = 'worker' | 'worker-foreign-scope';
+export type SenderKind = FrameKind | WorkerKind;
+export const SENDER_KINDS: readonly SenderKind[] = ['shell', 'shell-iframe', 'shell-foreign-url', 'no-frame', 'service', 'service-iframe', 'stranger', 'worker', 'worker-foreign-scope'];
+export const isWorkerKind = (kind: SenderKind): kind is WorkerKind => kind === 'worker' || kind === 'worker-foreign-scope';
+
+/** A service worker running in a service's session, and how its preload posts to main. */
+export interface WorkerUnderTest {
+  /** Its ServiceWorkerMain, where main listens to it. */
+  worker: FakeServiceWorker;
+  /** `ipcRenderer.send` in its preload: delivered as Electron would, on the worker's ipc. */
+  send: (channel: string, payload: unknown) => void;
+}
 
 export interface MainUnderTest {
   fake: FakeElectronModule;
@@ -85,7 +98,9 @@ export interface MainUnderTest {
   /** The view of each open service, by service id. */
   view(serviceId: string): FakeView;
   /** An IPC event as Electron builds it, from the sender of this kind (service kinds: that service's view). */
-  event(kind: SenderKind, serviceId?: string): IpcMainEventLike;
+  event(kind: FrameKind, serviceId?: string): IpcMainEventLike;
+  /** A service worker of this kind in the service's session, started the first time it is asked for. */
+  worker(kind: WorkerKind, serviceId?: string): WorkerUnderTest;
   /** Main's log lines so far. */
   lines: string[];
   /** The outcome of the last message the router received. */
@@ -174,9 +189,14 @@ export async function bootMain(settings: unknown = goodSettings(), options: Boot
 
   let last: Promise<Outcome<unknown>> | undefined;
   const receive = router.receive.bind(router);
-  // Observes what the router decides; wireIpc calls `router.receive` as a method, so it goes through here.
+  const receiveFromWorker = router.receiveFromWorker.bind(router);
+  // Observes what the router decides; wireIpc and wireWorkerIpc call the router's methods, so they go through here.
   router.receive = (channel, sender, payload) => {
     last = receive(channel, sender, payload);
+    return last;
+  };
+  router.receiveFromWorker = (channel, sender, payload) => {
+    last = receiveFromWorker(channel, sender, payload);
     return last;
   };
 
@@ -189,7 +209,22 @@ export async function bootMain(settings: unknown = goodSettings(), options: Boot
     sender: { id: contents.id },
     senderFrame: { url, parent },
   });
-  const event = (kind: SenderKind, serviceId = 'wa1'): IpcMainEventLike => {
+  const workers = new Map<string, WorkerUnderTest>();
+  const OWN_SCOPES: Record<string, string> = { wa1: 'https://web.whatsapp.com/', tg1: 'https://web.telegram.org/a/' };
+  const worker = (kind: WorkerKind, serviceId = 'wa1'): WorkerUnderTest => {
+    const scope = kind === 'worker' ? (OWN_SCOPES[serviceId] ?? '') : 'https://ads.example/';
+    const key = `${serviceId} ${scope}`;
+    const known = workers.get(key);
+    if (known) return known;
+    const all = fake.sessionFor(`persist:svc-${serviceId}`).serviceWorkers;
+    const versionId = all.start(scope);
+    const main = all.getWorkerFromVersionID(versionId);
+    if (!main) throw new Error(`no worker at ${scope}`);
+    const started: WorkerUnderTest = { worker: main, send: (channel, payload) => void all.send(versionId, channel, payload) };
+    workers.set(key, started);
+    return started;
+  };
+  const event = (kind: FrameKind, serviceId = 'wa1'): IpcMainEventLike => {
     const shell: FakeWebContents = win.webContents;
     switch (kind) {
       case 'shell':
@@ -222,6 +257,7 @@ export async function bootMain(settings: unknown = goodSettings(), options: Boot
     router,
     view: viewOf,
     event,
+    worker,
     lines,
     lastOutcome: () => last,
     state: () => invoke<AppState>('app:hydrate'),

@@ -133,6 +133,11 @@ const OTHERS: readonly Row[] = [
     optional: ['body', 'iconUrl', 'tag', 'chatId'],
   },
   { channel: CHANNELS.serviceInsertResult, valid: { requestId: 'r1', ok: true } },
+  {
+    channel: CHANNELS.serviceWorkerNotification,
+    valid: { title: 'Omar', body: 'Order #12?', tag: 'c1', icon: 'https://example.com/i.png', data: [['chatId', 'c1'], ['messageId', '42']] },
+    optional: ['body', 'tag', 'icon', 'data'],
+  },
 ];
 
 export const ROWS: readonly Row[] = [

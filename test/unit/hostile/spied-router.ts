@@ -25,6 +25,13 @@ export function spiedRouter(actual: typeof Router): typeof Router {
         return handler(serviceId, value);
       });
     }
+
+    override worker<S extends z.ZodType>(channel: string, schema: S, handler: (serviceId: string, value: z.infer<S>) => unknown): void {
+      super.worker(channel, schema, (serviceId, value) => {
+        handlerCalls.push(channel);
+        return handler(serviceId, value);
+      });
+    }
   }
   return { ...actual, IpcRouter: SpiedRouter };
 }
