@@ -2,8 +2,9 @@
  * WhatsApp Web (web.whatsapp.com), from what the client itself stores and shows (shared/platform-dom.md):
  * - First, its IndexedDB database `model-storage` (it exists only once signed in): store `chat` (`id`: `<digits>@c.us`
  *   a person, `<id>@g.us` a group, `<id>@lid` a privacy id that is not a phone number, `status@broadcast` the status
- *   feed; `t` last activity in seconds; `unreadCount`, -1 when marked unread; `name`; `archive`; `muteExpiration`,
- *   -1 for ever; `isAutoMuted`), store `contact` (`name`, `pushname`, `phoneNumber`), store `group-metadata`
+ *   feed; `t` last activity in seconds; `unreadCount`, -1 when marked unread (or 0 with `markedUnread`), which is
+ *   reported as one unread chat; `name`; `archive`; `muteExpiration`, -1 for ever, a time in seconds, absent or 0
+ *   when not muted; `isAutoMuted`), store `contact` (`name`, `pushname`, `phoneNumber`), store `group-metadata`
  *   (`subject`). The connection stays open between reads and is closed as soon as the page upgrades or deletes the
  *   database (`versionchange`), so it never blocks the client; the next read opens it again.
  * - Otherwise (no database, or one this reader no longer understands) the chat list: rows `[role="listitem"]` /
@@ -147,6 +148,17 @@ const textField = (fields: Fields | undefined, name: string): string => {
   return typeof value === 'string' ? cleanText(value) : '';
 };
 
+/**
+ * Unread messages of a stored chat. A chat the user marked unread has no messages to count: WhatsApp stores it as
+ * `unreadCount` -1, or (other builds) 0 with `markedUnread`; either way it is one unread chat.
+ */
+function unreadOf(chat: Fields): number {
+  const count = chat['unreadCount'];
+  const unread = typeof count === 'number' && Number.isFinite(count) ? Math.trunc(count) : 0;
+  if (unread < 0 || (unread === 0 && chat['markedUnread'] === true)) return 1;
+  return unread;
+}
+
 function isMuted(chat: Fields, nowMs: number): boolean {
   if (chat['isAutoMuted'] === true) return true;
   const until = chat['muteExpiration'];
@@ -261,9 +273,7 @@ function chatsFrom(stored: Stored, nowMs: number): ChatSummary[] | undefined {
       textField(groups.get(id), 'subject') ||
       // No name anywhere: the number, as the list shows it; a privacy id without a number has only its id.
       (phone ?? id.slice(0, at));
-    const unreadCount = record['unreadCount'];
-    const unread = typeof unreadCount === 'number' && Number.isFinite(unreadCount) ? (unreadCount < 0 ? -1 : Math.trunc(unreadCount)) : 0;
-    const chat: ChatSummary = { id, title, unread, muted: isMuted(record, nowMs) };
+    const chat: ChatSummary = { id, title, unread: unreadOf(record), muted: isMuted(record, nowMs) };
     const kind = kindOf(server);
     if (kind !== undefined) chat.kind = kind;
     if (phone !== undefined) chat.phone = phone;

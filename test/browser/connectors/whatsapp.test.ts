@@ -11,6 +11,8 @@ const index = (chat: FixtureChat): number => (Number(chat.id) - 100000) / 37;
 const isLid = (chat: FixtureChat): boolean => chat.kind === 'direct' && index(chat) % 10 === 3;
 const noName = (chat: FixtureChat): boolean => chat.kind === 'direct' && !isLid(chat) && index(chat) % 23 === 11;
 const marked = (chat: FixtureChat): boolean => index(chat) % 50 === 6 && chat.unread === 0;
+/** Some of those are stored the other way WhatsApp builds do: unreadCount 0 with `markedUnread`. */
+const markedByFlag = (chat: FixtureChat): boolean => marked(chat) && index(chat) % 200 === 106;
 
 function jid(chat: FixtureChat): string {
   if (chat.kind !== 'direct') return `120363${chat.id}@g.us`;
@@ -24,12 +26,12 @@ function phoneOf(chat: FixtureChat): string | undefined {
   return chat.phone;
 }
 
-/** What WhatsApp's database says about one fixture chat. */
+/** What WhatsApp's database says about one fixture chat; a chat marked unread is one unread chat. */
 function expected(chat: FixtureChat): ChatSummary {
   const summary: ChatSummary = {
     id: jid(chat),
     title: noName(chat) ? (chat.phone ?? '') : chat.cleanName,
-    unread: marked(chat) ? -1 : chat.unread,
+    unread: marked(chat) ? 1 : chat.unread,
     muted: chat.muted,
     kind: chat.kind === 'direct' ? 'direct' : 'group',
     lastActivity: chat.time,
@@ -76,6 +78,18 @@ describe('WhatsApp Web: reading', () => {
   it('reads every chat of a 300-row list from its database exactly: names by precedence, unread, muted, kind, time, phone', async () => {
     const p = await open('/', false);
     expect(await p.read()).toEqual(snapshotOf(visible(makeChats(300)).map(expected)));
+  });
+
+  it('counts a chat marked unread as one unread chat, however the build stores the mark (-1 or markedUnread)', async () => {
+    const p = await open('/', false);
+    const stored = new Map(((await p.page.evaluate(() => (window as unknown as FixtureWindow).fixture.db()))['chat'] ?? []).map((r) => [r['id'], r]));
+    const markedChats = visible(makeChats(300)).filter(marked);
+    const byFlag = markedChats.filter(markedByFlag);
+    expect([markedChats.length > byFlag.length, byFlag.length > 0]).toEqual([true, true]);
+    for (const c of byFlag) expect(stored.get(jid(c))).toMatchObject({ unreadCount: 0, markedUnread: true });
+    for (const c of markedChats.filter((m) => !markedByFlag(m))) expect(stored.get(jid(c))).toMatchObject({ unreadCount: -1 });
+    const chats = new Map((await p.read()).chats.map((c) => [c.id, c.unread]));
+    expect(markedChats.map((c) => chats.get(jid(c)))).toEqual(markedChats.map(() => 1));
   });
 
   it('gives persons their number in E.164, privacy ids only with their contact’s number, groups none', async () => {
@@ -134,7 +148,9 @@ describe.each([
     const p = await open(`/?rows=120&idb=none${query}`, false);
     const listed = await p.read();
     expect(listed).toEqual(snapshotOf(visible(makeChats(120)).map(fromList)));
-    const same = (s: ServiceSnapshot): unknown[] => s.chats.map((c) => [c.title, Math.max(0, c.unread), c.muted]);
+    // This list shows a chat marked unread as a dot labelled in words only: the database is what counts it.
+    const dots = new Set(visible(makeChats(120)).filter(marked).map((c) => c.cleanName));
+    const same = (s: ServiceSnapshot): unknown[] => s.chats.map((c) => [c.title, dots.has(c.title) ? 0 : c.unread, c.muted]);
     expect(same(listed)).toEqual(same(fromDb));
     // Looking for the database never creates it (WhatsApp creates it when it signs in).
     expect(await p.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
