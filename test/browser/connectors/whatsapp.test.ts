@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatSummary, ServiceSnapshot } from '../../../common/model';
 import { makeChats, type FixtureChat } from '../../fixtures/platforms/lib/dataset.js';
+import { pageRows, type Language, type PageRow } from '../../fixtures/platforms/whatsapp/2026/rows.js';
 import type { AgentPage } from '../../support/agent-page';
 import { fixturePages } from '../../support/fixture-pages';
 import { totals, visible } from './expected';
@@ -154,6 +155,87 @@ describe.each([
     expect(same(listed)).toEqual(same(fromDb));
     // Looking for the database never creates it (WhatsApp creates it when it signs in).
     expect(await p.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+  });
+});
+
+/** What the 2026 list must be read as: rows of the same name keyed by their order among the rows read. */
+function listed(rows: PageRow[]): ChatSummary[] {
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    const n = (seen.get(row.clean) ?? 0) + 1;
+    seen.set(row.clean, n);
+    // A bell hidden by a pending mention cannot be seen on a page that loads that way.
+    const chat: ChatSummary = { id: `title:${row.clean}${n > 1 ? `#${n}` : ''}`, title: row.clean, unread: row.marked ? 1 : row.unread, muted: row.muted && !row.mention };
+    if (row.phone !== undefined) chat.phone = row.phone;
+    return chat;
+  });
+}
+
+/** Calls one of the 2026 page's test hooks (rows.js and app.js) in the page. */
+async function call(p: AgentPage, method: 'openedKey' | 'mention' | 'search' | 'scrollTo', ...args: unknown[]): Promise<unknown> {
+  return p.page.evaluate(
+    ([name, values]) => (window as unknown as { fixture: Record<string, (...a: unknown[]) => unknown> }).fixture[name]?.(...values),
+    [method, args] as const,
+  );
+}
+
+describe.each<Language>(['ar', 'ru', 'es'])('WhatsApp Web 2026 list without its database (%s interface)', (lang) => {
+  it('reads every row exactly: badges in the interface’s digits, renamed mute icons, emoji names, numbers in bidi marks, six rows of one name, no number from a preview', async () => {
+    const rows = pageRows(makeChats(120), lang);
+    expect(rows.filter((r) => r.clean === rows.find((f) => f.key === 'family-1')?.clean)).toHaveLength(6);
+    const p = await open(`/2026/?lang=${lang}&rows=120`, false);
+    expect(await p.read()).toEqual(snapshotOf(listed(rows)));
+  });
+});
+
+describe('WhatsApp Web 2026 list: a window of it, and what it hides', () => {
+  it('reads the rendered window in list order though the DOM is not, and another window once scrolled', async () => {
+    const rows = pageRows(makeChats(120), 'ar');
+    const p = await open('/2026/?lang=ar&rows=120&window=20', false);
+    expect(await p.page.locator('#pane-side [role="row"]').count()).toBe(20);
+    expect(await p.read()).toEqual(snapshotOf(listed(rows.slice(0, 20))));
+    await call(p, 'scrollTo', 25);
+    expect(await p.read()).toEqual(snapshotOf(listed(rows.slice(25, 45))));
+  });
+
+  it('opens a chat beyond the rendered window by scrolling to it, and the second of two rows of one name', async () => {
+    const rows = pageRows(makeChats(120), 'ru');
+    const p = await open('/2026/?lang=ru&rows=120&window=20');
+    await p.waitForUpdates(1);
+    const far = rows[60];
+    if (!far) throw new Error('dataset too small');
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(`title:${far.clean}`)})`)).toBe(true);
+    expect(await call(p, 'openedKey')).toBe(far.key);
+    const family = rows.find((r) => r.key === 'family-2')?.clean ?? '';
+    await call(p, 'scrollTo', 0);
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(`title:${family}#2`)})`)).toBe(true);
+    expect(await call(p, 'openedKey')).toBe('family-2');
+    expect(await p.isolated<boolean>('WaslAgent.openChat("title:Никого нет")')).toBe(false);
+  });
+
+  it('keeps a chat muted while a mention takes its bell’s place', async () => {
+    const p = await open('/2026/?lang=es&rows=40', false);
+    const muted = async (): Promise<Record<string, boolean | undefined>> => {
+      const chats = (await p.read()).chats;
+      return { group: chats.find((c) => c.title === 'Market Street 🏪')?.muted, loaded: chats.find((c) => c.title === 'Suppliers Cairo 📦')?.muted };
+    };
+    expect(await muted()).toEqual({ group: true, loaded: false });
+    await call(p, 'mention', 'muted-group', true);
+    expect(await p.page.locator('[data-testid="icon-mentions"]').count()).toBe(2);
+    expect(await muted()).toEqual({ group: true, loaded: false });
+    await call(p, 'mention', 'mentioned', false);
+    expect(await muted()).toEqual({ group: true, loaded: true });
+  });
+
+  it('reads no chats while the pane lists search results, and the list again once the search is cleared', async () => {
+    const rows = pageRows(makeChats(40), 'ru');
+    const p = await open('/2026/?lang=ru&rows=40', false);
+    const family = rows.find((r) => r.key === 'family-1')?.clean ?? '';
+    await call(p, 'search', family);
+    expect(await p.page.locator('#pane-side [role="row"]').count()).toBeGreaterThan(6);
+    expect(await p.read()).toEqual(snapshotOf([]));
+    await call(p, 'search', '');
+    expect(await p.read()).toEqual(snapshotOf(listed(rows)));
   });
 });
 
