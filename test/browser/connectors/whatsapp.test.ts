@@ -75,6 +75,10 @@ function pick(count: number, i: number): FixtureChat {
 
 const open = fixturePages('whatsapp');
 
+/** What each of the connector's hooks counts on the page now. */
+const hooks = (p: AgentPage): Promise<Record<string, number>> =>
+  p.isolated('Object.fromEntries(Object.entries(WaslTest.connectors.whatsapp.hooks).map(([name, probe]) => [name, probe(document)]))');
+
 describe('WhatsApp Web: reading', () => {
   it('reads every chat of a 300-row list from its database exactly: names by precedence, unread, muted, kind, time, phone', async () => {
     const p = await open('/', false);
@@ -131,11 +135,34 @@ describe('WhatsApp Web: reading', () => {
     expect(snapshot.chats).toEqual(visible(makeChats(6000)).slice(0, 5000).map(expected));
   });
 
-  it('says it is degraded, with the title’s count, when the database and the list changed shape', async () => {
+  it('says it is degraded, with the title’s flag, when the database and the list changed shape', async () => {
     const p = await open('/?rows=40&state=changed');
     const [first] = await p.waitForUpdates(1);
-    const unreadChats = visible(makeChats(40)).filter((c) => !c.muted && (c.unread > 0 || marked(c))).length;
-    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: { direct: unreadChats } });
+    expect(visible(makeChats(40)).filter((c) => !c.muted && (c.unread > 0 || marked(c))).length).toBeGreaterThan(1);
+    expect(await p.page.title()).toBe('(1) WhatsApp');
+    expect(await p.isolated<string>('WaslTest.connectors.whatsapp.title')).toBe('flag');
+    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: { direct: 1 } });
+  });
+
+  it('says its read is partial only when it reads the list, not the database, and counts the hooks it reads', async () => {
+    const partial = (p: AgentPage): Promise<boolean> => p.isolated<boolean>('WaslTest.connectors.whatsapp.partialList(window)');
+    const chats = visible(makeChats(40));
+    const p = await open('/?rows=40', false);
+    await p.read();
+    expect(await partial(p)).toBe(false);
+    const expectedHooks = {
+      pane: 1,
+      rows: chats.length,
+      names: chats.length,
+      badges: chats.filter((c) => c.unread > 0).length,
+      mute: chats.filter((c) => c.muted).length,
+      composer: 1,
+    };
+    expect(await hooks(p)).toEqual(expectedHooks);
+    const q = await open('/?rows=40&idb=none', false);
+    await q.read();
+    expect(await partial(q)).toBe(true);
+    expect(await hooks(q)).toEqual(expectedHooks);
   });
 });
 
@@ -185,6 +212,7 @@ describe.each<Language>(['ar', 'ru', 'es'])('WhatsApp Web 2026 list without its 
     expect(rows.filter((r) => r.clean === rows.find((f) => f.key === 'family-1')?.clean)).toHaveLength(6);
     const p = await open(`/2026/?lang=${lang}&rows=120`, false);
     expect(await p.read()).toEqual(snapshotOf(listed(rows)));
+    expect(await p.isolated<boolean>('WaslTest.connectors.whatsapp.partialList(window)')).toBe(true);
   });
 });
 
@@ -194,6 +222,16 @@ describe('WhatsApp Web 2026 list: a window of it, and what it hides', () => {
     const p = await open('/2026/?lang=ar&rows=120&window=20', false);
     expect(await p.page.locator('#pane-side [role="row"]').count()).toBe(20);
     expect(await p.read()).toEqual(snapshotOf(listed(rows.slice(0, 20))));
+    const shown = rows.slice(0, 20);
+    expect(await hooks(p)).toEqual({
+      pane: 1,
+      rows: 20,
+      names: 20,
+      badges: shown.filter((r) => r.unread > 0 || r.marked).length,
+      mute: shown.filter((r) => r.muted && !r.mention).length,
+      composer: 1,
+    });
+    expect(await p.page.title()).toBe('(1) WhatsApp');
     await call(p, 'scrollTo', 25);
     expect(await p.read()).toEqual(snapshotOf(listed(rows.slice(25, 45))));
   });
