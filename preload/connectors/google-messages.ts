@@ -14,8 +14,10 @@
  *   a row without a name is not reported;
  * - no mute and no group marker of the list is known (live checks found no mute state on rows), so `muted` and
  *   `kind` are left out rather than guessed;
- * - signed out: the pairing page `/web/authentication` (or `/web/welcome`) with `mw-qr-code`, and since late 2025
- *   the Google sign-in on accounts.google.com that pairing starts with;
+ * - signed out: the pairing page `/web/authentication` (or `/web/welcome`) with `mw-qr-code`, and since QR pairing
+ *   ended (31 Oct 2025) the Google sign-in on accounts.google.com, which Google often refuses in embedded browsers:
+ *   its "Couldn't sign you in" page is `/v3/signin/rejected` (formerly `/signin/v2/deniedsigninrejected`), worded
+ *   in the user's language, so the address alone says so (`refusal`: 'browser-not-secure');
  * - no public source says what the page title's figure counts: it is read as a flag.
  * Chats open by SPA route (`/web/conversations/<id>`, which the app's router follows on popstate); the composer is
  * `textarea[data-e2e-message-input-box]`; page notifications carry the conversation's name as their title.
@@ -24,7 +26,7 @@ import type { ChatSummary } from '../../common/model';
 import { attr, exactId, snapshotFromRows, text, typeInto, waitFor } from './dom';
 import { shownText } from './shown-text';
 import { parseListTime } from './time';
-import { globalsOf, type Connector, type HookProbe, type PageFacts, type RowReader } from './types';
+import { globalsOf, type Connector, type HookProbe, type PageFacts, type Refusal, type RowReader } from './types';
 
 const ROW = 'mws-conversation-list-item';
 const ROUTE = '/web/conversations/';
@@ -38,6 +40,8 @@ const SNIPPET = '[data-e2e-conversation-snippet], mws-conversation-snippet';
 const DIALOG = 'mat-dialog-container, [role="dialog"]';
 /** The Archived view of narrow layouts, picked in the bottom navigation: the list then shows archived chats. */
 const ARCHIVED_VIEW = '[data-e2e-archived-button][aria-selected="true"]';
+/** Google's "Couldn't sign you in" page, whatever its language: v3 and the older v2 address. */
+const REFUSED_PATH = /^\/(?:v\d+\/)?signin\/(?:v\d+\/)?(?:rejected|deniedsigninrejected)\/?$/u;
 
 /** The conversation id in a `/web/conversations/<id>` path ("new" is the start-a-chat page, not a chat). */
 function conversationId(path: string | undefined): string | undefined {
@@ -109,6 +113,12 @@ function signedOut(win: Window): boolean {
   return SIGNED_OUT_PATH.test(win.location.pathname) || doc.getElementsByTagName('mw-qr-code').length > 0;
 }
 
+/** Google refused the sign-in that pairing needs ("This browser or app may not be secure"). */
+function refusal(win: Window): Refusal | undefined {
+  const { hostname, pathname } = win.location;
+  return hostname === 'accounts.google.com' && REFUSED_PATH.test(pathname) ? 'browser-not-secure' : undefined;
+}
+
 function page(win: Window): PageFacts {
   if (signedOut(win)) return { loggedIn: false };
   const facts: PageFacts = { loggedIn: true };
@@ -153,6 +163,7 @@ export const googleMessagesConnector: Connector = {
   rows,
   page,
   read: (win) => Promise.resolve(snapshotFromRows(win.document, page(win), rows)),
+  refusal,
   title: 'flag',
   // About 25 rows are rendered; the rest of the list is not in the page.
   partialList: () => true,
