@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatSummary, ServiceSnapshot } from '../../../common/model';
 import { makeChats, type FixtureChat } from '../../fixtures/platforms/lib/dataset.js';
+import { pageRows, type Language, type PageRow } from '../../fixtures/platforms/whatsapp/2026/rows.js';
 import type { AgentPage } from '../../support/agent-page';
 import { fixturePages } from '../../support/fixture-pages';
 import { totals, visible } from './expected';
@@ -11,6 +12,8 @@ const index = (chat: FixtureChat): number => (Number(chat.id) - 100000) / 37;
 const isLid = (chat: FixtureChat): boolean => chat.kind === 'direct' && index(chat) % 10 === 3;
 const noName = (chat: FixtureChat): boolean => chat.kind === 'direct' && !isLid(chat) && index(chat) % 23 === 11;
 const marked = (chat: FixtureChat): boolean => index(chat) % 50 === 6 && chat.unread === 0;
+/** Some of those are stored the other way WhatsApp builds do: unreadCount 0 with `markedUnread`. */
+const markedByFlag = (chat: FixtureChat): boolean => marked(chat) && index(chat) % 200 === 106;
 
 function jid(chat: FixtureChat): string {
   if (chat.kind !== 'direct') return `120363${chat.id}@g.us`;
@@ -24,12 +27,12 @@ function phoneOf(chat: FixtureChat): string | undefined {
   return chat.phone;
 }
 
-/** What WhatsApp's database says about one fixture chat. */
+/** What WhatsApp's database says about one fixture chat; a chat marked unread is one unread chat. */
 function expected(chat: FixtureChat): ChatSummary {
   const summary: ChatSummary = {
     id: jid(chat),
     title: noName(chat) ? (chat.phone ?? '') : chat.cleanName,
-    unread: marked(chat) ? -1 : chat.unread,
+    unread: marked(chat) ? 1 : chat.unread,
     muted: chat.muted,
     kind: chat.kind === 'direct' ? 'direct' : 'group',
     lastActivity: chat.time,
@@ -72,10 +75,26 @@ function pick(count: number, i: number): FixtureChat {
 
 const open = fixturePages('whatsapp');
 
+/** What each of the connector's hooks counts on the page now. */
+const hooks = (p: AgentPage): Promise<Record<string, number>> =>
+  p.isolated('Object.fromEntries(Object.entries(WaslTest.connectors.whatsapp.hooks).map(([name, probe]) => [name, probe(document)]))');
+
 describe('WhatsApp Web: reading', () => {
   it('reads every chat of a 300-row list from its database exactly: names by precedence, unread, muted, kind, time, phone', async () => {
     const p = await open('/', false);
     expect(await p.read()).toEqual(snapshotOf(visible(makeChats(300)).map(expected)));
+  });
+
+  it('counts a chat marked unread as one unread chat, however the build stores the mark (-1 or markedUnread)', async () => {
+    const p = await open('/', false);
+    const stored = new Map(((await p.page.evaluate(() => (window as unknown as FixtureWindow).fixture.db()))['chat'] ?? []).map((r) => [r['id'], r]));
+    const markedChats = visible(makeChats(300)).filter(marked);
+    const byFlag = markedChats.filter(markedByFlag);
+    expect([markedChats.length > byFlag.length, byFlag.length > 0]).toEqual([true, true]);
+    for (const c of byFlag) expect(stored.get(jid(c))).toMatchObject({ unreadCount: 0, markedUnread: true });
+    for (const c of markedChats.filter((m) => !markedByFlag(m))) expect(stored.get(jid(c))).toMatchObject({ unreadCount: -1 });
+    const chats = new Map((await p.read()).chats.map((c) => [c.id, c.unread]));
+    expect(markedChats.map((c) => chats.get(jid(c)))).toEqual(markedChats.map(() => 1));
   });
 
   it('gives persons their number in E.164, privacy ids only with their contact’s number, groups none', async () => {
@@ -116,11 +135,34 @@ describe('WhatsApp Web: reading', () => {
     expect(snapshot.chats).toEqual(visible(makeChats(6000)).slice(0, 5000).map(expected));
   });
 
-  it('says it is degraded, with the title’s count, when the database and the list changed shape', async () => {
+  it('says it is degraded, with the title’s flag, when the database and the list changed shape', async () => {
     const p = await open('/?rows=40&state=changed');
     const [first] = await p.waitForUpdates(1);
-    const unreadChats = visible(makeChats(40)).filter((c) => !c.muted && (c.unread > 0 || marked(c))).length;
-    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: { direct: unreadChats } });
+    expect(visible(makeChats(40)).filter((c) => !c.muted && (c.unread > 0 || marked(c))).length).toBeGreaterThan(1);
+    expect(await p.page.title()).toBe('(1) WhatsApp');
+    expect(await p.isolated<string>('WaslTest.connectors.whatsapp.title')).toBe('flag');
+    expect(first).toMatchObject({ degraded: true, loggedIn: true, upsert: [], unread: { direct: 1 } });
+  });
+
+  it('says its read is partial only when it reads the list, not the database, and counts the hooks it reads', async () => {
+    const partial = (p: AgentPage): Promise<boolean> => p.isolated<boolean>('WaslTest.connectors.whatsapp.partialList(window)');
+    const chats = visible(makeChats(40));
+    const p = await open('/?rows=40', false);
+    await p.read();
+    expect(await partial(p)).toBe(false);
+    const expectedHooks = {
+      pane: 1,
+      rows: chats.length,
+      names: chats.length,
+      badges: chats.filter((c) => c.unread > 0).length,
+      mute: chats.filter((c) => c.muted).length,
+      composer: 1,
+    };
+    expect(await hooks(p)).toEqual(expectedHooks);
+    const q = await open('/?rows=40&idb=none', false);
+    await q.read();
+    expect(await partial(q)).toBe(true);
+    expect(await hooks(q)).toEqual(expectedHooks);
   });
 });
 
@@ -134,10 +176,104 @@ describe.each([
     const p = await open(`/?rows=120&idb=none${query}`, false);
     const listed = await p.read();
     expect(listed).toEqual(snapshotOf(visible(makeChats(120)).map(fromList)));
-    const same = (s: ServiceSnapshot): unknown[] => s.chats.map((c) => [c.title, Math.max(0, c.unread), c.muted]);
+    // This list shows a chat marked unread as a dot labelled in words only: the database is what counts it.
+    const dots = new Set(visible(makeChats(120)).filter(marked).map((c) => c.cleanName));
+    const same = (s: ServiceSnapshot): unknown[] => s.chats.map((c) => [c.title, dots.has(c.title) ? 0 : c.unread, c.muted]);
     expect(same(listed)).toEqual(same(fromDb));
     // Looking for the database never creates it (WhatsApp creates it when it signs in).
     expect(await p.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+  });
+});
+
+/** What the 2026 list must be read as: rows of the same name keyed by their order among the rows read. */
+function listed(rows: PageRow[]): ChatSummary[] {
+  const seen = new Map<string, number>();
+  return rows.map((row) => {
+    const n = (seen.get(row.clean) ?? 0) + 1;
+    seen.set(row.clean, n);
+    // A bell hidden by a pending mention cannot be seen on a page that loads that way.
+    const chat: ChatSummary = { id: `title:${row.clean}${n > 1 ? `#${n}` : ''}`, title: row.clean, unread: row.marked ? 1 : row.unread, muted: row.muted && !row.mention };
+    if (row.phone !== undefined) chat.phone = row.phone;
+    return chat;
+  });
+}
+
+/** Calls one of the 2026 page's test hooks (rows.js and app.js) in the page. */
+async function call(p: AgentPage, method: 'openedKey' | 'mention' | 'search' | 'scrollTo', ...args: unknown[]): Promise<unknown> {
+  return p.page.evaluate(
+    ([name, values]) => (window as unknown as { fixture: Record<string, (...a: unknown[]) => unknown> }).fixture[name]?.(...values),
+    [method, args] as const,
+  );
+}
+
+describe.each<Language>(['ar', 'ru', 'es'])('WhatsApp Web 2026 list without its database (%s interface)', (lang) => {
+  it('reads every row exactly: badges in the interface’s digits, renamed mute icons, emoji names, numbers in bidi marks, six rows of one name, no number from a preview', async () => {
+    const rows = pageRows(makeChats(120), lang);
+    expect(rows.filter((r) => r.clean === rows.find((f) => f.key === 'family-1')?.clean)).toHaveLength(6);
+    const p = await open(`/2026/?lang=${lang}&rows=120`, false);
+    expect(await p.read()).toEqual(snapshotOf(listed(rows)));
+    expect(await p.isolated<boolean>('WaslTest.connectors.whatsapp.partialList(window)')).toBe(true);
+  });
+});
+
+describe('WhatsApp Web 2026 list: a window of it, and what it hides', () => {
+  it('reads the rendered window in list order though the DOM is not, and another window once scrolled', async () => {
+    const rows = pageRows(makeChats(120), 'ar');
+    const p = await open('/2026/?lang=ar&rows=120&window=20', false);
+    expect(await p.page.locator('#pane-side [role="row"]').count()).toBe(20);
+    expect(await p.read()).toEqual(snapshotOf(listed(rows.slice(0, 20))));
+    const shown = rows.slice(0, 20);
+    expect(await hooks(p)).toEqual({
+      pane: 1,
+      rows: 20,
+      names: 20,
+      badges: shown.filter((r) => r.unread > 0 || r.marked).length,
+      mute: shown.filter((r) => r.muted && !r.mention).length,
+      composer: 1,
+    });
+    expect(await p.page.title()).toBe('(1) WhatsApp');
+    await call(p, 'scrollTo', 25);
+    expect(await p.read()).toEqual(snapshotOf(listed(rows.slice(25, 45))));
+  });
+
+  it('opens a chat beyond the rendered window by scrolling to it, and the second of two rows of one name', async () => {
+    const rows = pageRows(makeChats(120), 'ru');
+    const p = await open('/2026/?lang=ru&rows=120&window=20');
+    await p.waitForUpdates(1);
+    const far = rows[60];
+    if (!far) throw new Error('dataset too small');
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(`title:${far.clean}`)})`)).toBe(true);
+    expect(await call(p, 'openedKey')).toBe(far.key);
+    const family = rows.find((r) => r.key === 'family-2')?.clean ?? '';
+    await call(p, 'scrollTo', 0);
+    expect(await p.isolated<boolean>(`WaslAgent.openChat(${JSON.stringify(`title:${family}#2`)})`)).toBe(true);
+    expect(await call(p, 'openedKey')).toBe('family-2');
+    expect(await p.isolated<boolean>('WaslAgent.openChat("title:Никого нет")')).toBe(false);
+  });
+
+  it('keeps a chat muted while a mention takes its bell’s place', async () => {
+    const p = await open('/2026/?lang=es&rows=40', false);
+    const muted = async (): Promise<Record<string, boolean | undefined>> => {
+      const chats = (await p.read()).chats;
+      return { group: chats.find((c) => c.title === 'Market Street 🏪')?.muted, loaded: chats.find((c) => c.title === 'Suppliers Cairo 📦')?.muted };
+    };
+    expect(await muted()).toEqual({ group: true, loaded: false });
+    await call(p, 'mention', 'muted-group', true);
+    expect(await p.page.locator('[data-testid="icon-mentions"]').count()).toBe(2);
+    expect(await muted()).toEqual({ group: true, loaded: false });
+    await call(p, 'mention', 'mentioned', false);
+    expect(await muted()).toEqual({ group: true, loaded: true });
+  });
+
+  it('reads no chats while the pane lists search results, and the list again once the search is cleared', async () => {
+    const rows = pageRows(makeChats(40), 'ru');
+    const p = await open('/2026/?lang=ru&rows=40', false);
+    const family = rows.find((r) => r.key === 'family-1')?.clean ?? '';
+    await call(p, 'search', family);
+    expect(await p.page.locator('#pane-side [role="row"]').count()).toBeGreaterThan(6);
+    expect(await p.read()).toEqual(snapshotOf([]));
+    await call(p, 'search', '');
+    expect(await p.read()).toEqual(snapshotOf(listed(rows)));
   });
 });
 
