@@ -24,7 +24,7 @@
  */
 import type { ChatSummary } from '../../common/model';
 import { attr, exactId, snapshotFromRows, text, typeInto, waitFor } from './dom';
-import { shownText } from './shown-text';
+import { shownText } from './names';
 import { parseListTime } from './time';
 import { globalsOf, type Connector, type HookProbe, type PageFacts, type Refusal, type RowReader } from './types';
 

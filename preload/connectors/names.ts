@@ -1,6 +1,6 @@
 /**
  * Text as a person reads it on the page. Names and previews are often not all text: emoji are drawn as images with
- * the character in `alt` (Telegram A, facebook.com) or as sprites (WeChat's `<span class="emoji emoji1f339">`), and
+ * the character in `alt` (Telegram A, facebook.com, WhatsApp) or as sprites (WeChat's `<span class="emoji emoji1f339">`), and
  * an emoji-only name is still a name; and a row's text holds what is not part of it (badges inside a preview's
  * line, labels hidden from the eye). One reader for every connector.
  */
@@ -9,8 +9,8 @@ import { cleanText, MAX_TEXT } from './dom';
 /** The characters a picture element stands for, or undefined when it is not one (its children are read instead). */
 export type PictureReader = (el: Element) => string | undefined;
 
-/** An image's alternative text: what an emoji drawn as an image stands for. */
-export const imageAlt: PictureReader = (el) => (el.tagName === 'IMG' ? (el.getAttribute('alt') ?? '') : undefined);
+/** What an emoji drawn as an image stands for: its plain text (WhatsApp's `data-plain-text`), else its `alt`. */
+export const imageAlt: PictureReader = (el) => (el.tagName === 'IMG' ? (el.getAttribute('data-plain-text') ?? el.getAttribute('alt') ?? '') : undefined);
 
 /** Elements visited per text at most: a name is a few nodes; a page that nests thousands costs no more. */
 const MAX_NODES = 400;

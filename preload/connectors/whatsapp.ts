@@ -21,7 +21,7 @@
  */
 import type { ChatSummary, ServiceSnapshot } from '../../common/model';
 import { attr, cleanText, exactId, LOGGED_OUT, MAX_CHATS, parseCount, queryLimited, snapshotOf, typeInto, userClick, waitFor } from './dom';
-import { shownText } from './shown-text';
+import { shownText } from './names';
 import { globalsOf, type Connector, type HookProbe } from './types';
 
 const DB_NAME = 'model-storage';
