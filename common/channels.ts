@@ -39,4 +39,8 @@ export const CHANNELS = {
   serviceInsertResult: 'svc:insert-result',
   /** main → service: the user clicked Wasl's notification {id, chatId}. */
   serviceNoticeClick: 'svc:notice-click',
+  /** main → service: outline the page for a bug report, `{ requestId }`. */
+  serviceOutlineRequest: 'svc:outline-request',
+  /** service → main (send): the page's outline as JSON, `{ requestId, outline }`. */
+  serviceOutline: 'svc:outline',
 } as const;

@@ -145,6 +145,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('notifications.clear') }),
   /** Open the chat a notification is about (and mark it read). */
   z.strictObject({ type: z.literal('notifications.open'), id }),
+  /** Save the service's page outline (its structure, every text replaced by its shape) for a bug report. */
+  z.strictObject({ type: z.literal('service.saveOutline'), id: serviceId }),
   /** Type this text into the service's open chat (the user presses send). */
   z.strictObject({ type: z.literal('service.insertText'), id: serviceId, text: z.string().min(1).max(LIMITS.replyBody) }),
   /** Add a quick reply (no id) or change one. */
@@ -261,6 +263,9 @@ export const serviceUpdateSchema = z.strictObject({
 export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
 
 export const insertResultSchema = z.strictObject({ requestId: id, ok: z.boolean() });
+
+/** A page's outline, as JSON (common/outline-schema.ts checks what it holds). */
+export const outlineAnswerSchema = z.strictObject({ requestId: id, outline: z.string().min(2).max(LIMITS.messageChars - 1_000) });
 
 /** The report's period: at most a year, in epoch ms. */
 export const reportRangeSchema = z

@@ -27,7 +27,7 @@ import {
 import ElectronStore from 'electron-store';
 import { z } from 'zod';
 import { CHANNELS } from '../common/channels';
-import { commandSchema, type ServiceNotice, type ShellAction, insertResultSchema, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema, workerNoticeSchema } from '../common/ipc';
+import { type Command, commandSchema, type ServiceNotice, type ShellAction, insertResultSchema, outlineAnswerSchema, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema, workerNoticeSchema } from '../common/ipc';
 import { PLATFORMS, serviceOrigins } from '../common/catalog';
 import { isAway, nextChange, weeklyHours } from '../common/shop/hours';
 import { initialRuntime } from '../common/state';
@@ -49,6 +49,7 @@ import { measure } from './electron/metrics';
 import { PowerScheduler } from './core/power';
 import { ServiceController } from './core/services';
 import { ShellFeed } from './core/shell-feed';
+import { OutlineRequests } from './core/outline';
 import { dispatchCommand } from './core/commands';
 import { PeopleController } from './core/people-controller';
 import { shortcutFor } from './core/shortcuts';
@@ -355,14 +356,16 @@ function start(): void {
     },
   };
   const shop = new ShopController({ store, clock: systemClock, log, newId: randomUUID, remind: (reminder) => notifications.remind(reminder) });
+  const files = new ElectronFiles(attachedDialogs, app.getPath('documents'), (kind, action) => {
+    const s = currentStrings();
+    if (kind === 'customers-csv') return { title: s.saveCustomers, filter: s.filterCsv };
+    if (kind === 'outline') return { title: s.saveOutline, filter: s.filterOutline };
+    if (kind === 'backup') return { title: action === 'save' ? s.saveBackup : s.openBackup, filter: s.filterBackup };
+    return { title: action === 'save' ? s.saveReplies : s.openReplies, filter: s.filterReplies };
+  });
   const data = new DataTransfer({
     store,
-    files: new ElectronFiles(attachedDialogs, app.getPath('documents'), (kind, action) => {
-      const s = currentStrings();
-      if (kind === 'customers-csv') return { title: s.saveCustomers, filter: s.filterCsv };
-      if (kind === 'backup') return { title: action === 'save' ? s.saveBackup : s.openBackup, filter: s.filterBackup };
-      return { title: action === 'save' ? s.saveReplies : s.openReplies, filter: s.filterReplies };
-    }),
+    files,
     clock: systemClock,
     log,
     shop,
@@ -386,7 +389,20 @@ function start(): void {
       quitting = true;
     },
   });
-  const targets = { services, people, notifications, shop, data, lock, updates };
+  const outline = new OutlineRequests({
+    store,
+    views,
+    files,
+    clock: systemClock,
+    log,
+    newId: randomUUID,
+    pageUp: (id) => services.pageReported(id),
+    appVersion: app.getVersion(),
+  });
+  router.service(CHANNELS.serviceOutline, outlineAnswerSchema, (id, { requestId, outline: json }) => {
+    outline.answer(id, requestId, json);
+  });
+  const targets = { services, people, notifications, shop, data, lock, updates, outline };
   router.shell(CHANNELS.command, commandSchema, (command) => dispatchCommand(command, targets));
   router.service(CHANNELS.serviceNotification, serviceNoticeSchema, (id, notice) => {
     notifications.receive(id, notice);
@@ -396,7 +412,7 @@ function start(): void {
   });
   wireIpc(ipcMain, router, {
     invoke: [CHANNELS.hydrate, CHANNELS.hydrateChats, CHANNELS.command, CHANNELS.report, CHANNELS.resources],
-    send: [CHANNELS.viewport, CHANNELS.serviceUpdate, CHANNELS.serviceNotification, CHANNELS.serviceInsertResult],
+    send: [CHANNELS.viewport, CHANNELS.serviceUpdate, CHANNELS.serviceNotification, CHANNELS.serviceInsertResult, CHANNELS.serviceOutline],
   });
 
   const sendAction = (action: ShellAction): void => {
@@ -408,16 +424,18 @@ function start(): void {
     app.quit();
   };
   // The tray's menu acts as the shell would: the same commands, through the same dispatcher.
-  const trayCommand = (command: TrayCommand): void => {
+  // The tray's and the menus' commands go through the same dispatcher as the shell's.
+  const menuCommand = (command: Command): void => {
     dispatchCommand(command, targets).then(
       (result) => {
-        if (!result.ok) log.warn('tray command failed', { command: command.type, error: result.error });
+        if (!result.ok) log.warn('menu command failed', { command: command.type, error: result.error });
       },
       (error: unknown) => {
-        log.error('tray command failed', { command: command.type, error: String(error) });
+        log.error('menu command failed', { command: command.type, error: String(error) });
       },
     );
   };
+  const trayCommand = (command: TrayCommand): void => menuCommand(command);
   const tray = new AppTray({
     electron,
     os,
@@ -497,6 +515,10 @@ function start(): void {
         openReport: () => sendAction('open-report'),
         openResources: () => sendAction('open-resources'),
         removeService: () => sendAction('remove-active'),
+        saveOutline: () => {
+          const id = store.getState().activeServiceId;
+          if (id !== null) menuCommand({ type: 'service.saveOutline', id });
+        },
         reloadShell: () => win.webContents.reload(),
         toggleDevTools: () => win.webContents.toggleDevTools(),
         hideWindow: () => win.hide(),

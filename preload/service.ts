@@ -9,6 +9,7 @@ import { PLATFORM_IDS, type PlatformId } from '../common/model';
 import { startAgent, type Agent } from './agent';
 import { connectors } from './connectors';
 import { installNotificationShim, SHIM_EVENTS } from './notification-shim';
+import { pageOutline } from './outline';
 
 function assignedPlatform(): PlatformId {
   const arg = process.argv.find((a) => a.startsWith('--wasl-platform='))?.slice('--wasl-platform='.length);
@@ -50,4 +51,18 @@ ipcRenderer.on(CHANNELS.serviceNoticeClick, (_event, click: unknown) => {
   if (typeof click !== 'object' || click === null) return;
   const { id, chatId } = click as { id?: unknown; chatId?: unknown };
   if (typeof id === 'string') withAgent((a) => void a.clickNotice(id, typeof chatId === 'string' ? chatId : undefined));
+});
+ipcRenderer.on(CHANNELS.serviceOutlineRequest, (_event, request: unknown) => {
+  if (typeof request !== 'object' || request === null) return;
+  const { requestId } = request as { requestId?: unknown };
+  if (typeof requestId !== 'string') return;
+  // Only when the user asks: a large page takes a second or two. A page that broke its own document sends nothing.
+  let outline: string;
+  try {
+    outline = JSON.stringify(pageOutline(document, { platform: assignedPlatform() }));
+  } catch (error) {
+    console.warn('[wasl] could not outline the page', error);
+    return;
+  }
+  ipcRenderer.send(CHANNELS.serviceOutline, { requestId, outline });
 });

@@ -3,6 +3,7 @@ import type { Command, CommandResult } from '../../common/ipc';
 import type { DataCommand, DataTransfer } from './data-transfer';
 import type { LockCommand, LockController } from './lock';
 import type { NotificationCenter } from './notifications';
+import type { OutlineRequests } from './outline';
 import type { PeopleController } from './people-controller';
 import type { ServiceCommand, ServiceController } from './services';
 import type { ShopCommand, ShopController } from './shop';
@@ -20,6 +21,8 @@ const isLock = (cmd: Command): cmd is LockCommand => cmd.type.startsWith('lock.'
 const isUpdate = (cmd: Command): cmd is UpdateCommand => cmd.type.startsWith('update.');
 
 export interface CommandTargets {
+  /** Page outlines for bug reports; without them, the command answers not-found. */
+  outline?: OutlineRequests;
   services: ServiceController;
   people: PeopleController;
   notifications: NotificationCenter;
@@ -40,5 +43,6 @@ export function dispatchCommand(cmd: Command, targets: CommandTargets): Promise<
   if (isShop(cmd)) return Promise.resolve(targets.shop.command(cmd));
   if (isData(cmd)) return targets.data.command(cmd);
   if (isUpdate(cmd)) return targets.updates ? targets.updates.command(cmd) : Promise.resolve({ ok: false, error: 'invalid' });
+  if (cmd.type === 'service.saveOutline') return targets.outline ? targets.outline.save(cmd.id) : Promise.resolve({ ok: false, error: 'not-found' });
   return targets.services.command(cmd satisfies ServiceCommand);
 }

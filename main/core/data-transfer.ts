@@ -18,7 +18,7 @@ import type { Clock, Logger } from './ports';
 import type { ShopController } from './shop';
 
 export type DataCommand = Extract<Command, { type: 'data.export' | 'data.import' }>;
-export type FileKind = 'backup' | 'customers-csv' | 'quick-replies';
+export type FileKind = 'backup' | 'customers-csv' | 'quick-replies' | 'outline';
 
 /** Dialogs and the disk. */
 export interface FilesPort {
@@ -68,7 +68,7 @@ export class DataTransfer {
     }
   }
 
-  private async export(what: FileKind): Promise<CommandResult> {
+  private async export(what: DataCommand['what'] & FileKind): Promise<CommandResult> {
     const { files, clock, store } = this.deps;
     const today = dayKey(clock.now());
     const name = { backup: `wasl-backup-${today}.json`, 'customers-csv': `wasl-customers-${today}.csv`, 'quick-replies': 'wasl-quick-replies.json' }[what];

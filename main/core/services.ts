@@ -19,7 +19,7 @@ import { titleUnread } from '../../common/title';
 import { withPhone } from './chats';
 
 /** The commands this controller carries out (people and notifications have their own). */
-export type ServiceCommand = Extract<Command, { type: `service.${string}` | 'settings.set' | 'notice.dismiss' | 'view.inbox' }>;
+export type ServiceCommand = Exclude<Extract<Command, { type: `service.${string}` | 'settings.set' | 'notice.dismiss' | 'view.inbox' }>, { type: 'service.saveOutline' }>;
 
 /** What a service view reports about its page. */
 export type ViewEvent =
@@ -418,7 +418,7 @@ export class ServiceController {
   }
 
   /** The service's page is up and its connector has reported since it loaded: it can take a request now. */
-  private pageReported(id: string): boolean {
+  pageReported(id: string): boolean {
     return !this.asleepOrWaking(id) && this.seqs.has(id);
   }
 

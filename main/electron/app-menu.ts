@@ -29,6 +29,7 @@ export interface MenuActions {
   reloadService: () => void;
   renameService: () => void;
   removeService: () => void;
+  saveOutline: () => void;
   quickReplies: () => void;
   openShop: () => void;
   openReport: () => void;
@@ -122,6 +123,8 @@ export function buildMenuTemplate(model: MenuModel, actions: MenuActions): MenuI
       { type: 'separator' },
       { label: s.renameService, enabled: hasActive, click: actions.renameService },
       { label: s.removeService, enabled: hasActive, click: actions.removeService },
+      { type: 'separator' },
+      { label: s.saveOutlineItem, enabled: hasActive, click: actions.saveOutline },
     ],
   });
   template.push({

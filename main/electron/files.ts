@@ -17,7 +17,7 @@ export interface DialogLike {
 /** Each kind of file: the dialog's title and the filter's name, in the user's language, and its extension. */
 export type FileTexts = (kind: FileKind, action: 'save' | 'open') => { title: string; filter: string };
 
-const EXTENSION: Record<FileKind, string> = { backup: 'json', 'customers-csv': 'csv', 'quick-replies': 'json' };
+const EXTENSION: Record<FileKind, string> = { backup: 'json', 'customers-csv': 'csv', 'quick-replies': 'json', outline: 'json' };
 
 export class ElectronFiles implements FilesPort {
   constructor(

@@ -9,10 +9,25 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../common/channels';
 import { commandSchema, type Command, type CommandResult } from '../../common/ipc';
 import type { AppState } from '../../common/state';
+import { OUTLINE_FORMAT, OUTLINE_LIMITS, type PageOutline } from '../../common/outline';
 import { bootMain, goodSettings, SERVICES, type BootOptions, type MainUnderTest } from './hostile/main-under-test';
 
 vi.mock('electron', async () => (await import('./hostile/main-under-test')).fakeElectronModule());
 vi.mock('electron-store', async () => (await import('./hostile/main-under-test')).fakeElectronStore());
+
+/** What a page's outline looks like: a list of one row, every text a shape. */
+const SMALL_OUTLINE: PageOutline = {
+  format: OUTLINE_FORMAT,
+  wasl: 'a page cannot say',
+  platform: 'telegram',
+  savedAt: '2026-03-01T10:00:00.000Z',
+  url: 'https://web.whatsapp.com/',
+  limits: OUTLINE_LIMITS,
+  stats: { elements: 3, texts: 1, shadowRoots: 0, frames: 0, textsShortened: 0 },
+  omitted: { depth: 0, nodes: 0, size: 0 },
+  complete: true,
+  root: { tag: 'html', children: [{ tag: 'body', children: [{ tag: 'div', attrs: [['role', 'list']], children: [{ text: 'Latn5' }] }] }] },
+};
 
 interface Row {
   /** The settings file the start reads (goodSettings() by default), and how Wasl starts. */
@@ -234,6 +249,19 @@ const ROWS = {
       expect(sentTo(main, 'wa1', CHANNELS.serviceOpenChat)).toEqual([['966501234567@c.us']]);
     },
   },
+  'service.saveOutline': {
+    before: async (main) => {
+      await reported(main, 'wa1');
+      main.fake.dialog.answers.save = path.join(main.profile, 'outline.json');
+    },
+    command: { type: 'service.saveOutline', id: 'wa1' },
+    effect: (main, result) => {
+      expect(result).toEqual({ ok: true });
+      const saved = JSON.parse(fs.readFileSync(path.join(main.profile, 'outline.json'), 'utf8')) as Record<string, unknown>;
+      expect(saved).toMatchObject({ format: 'wasl-outline/1', platform: 'whatsapp', wasl: '0.0.0-test' });
+      expect(fs.readFileSync(path.join(main.profile, 'outline.txt'), 'utf8')).toMatch(/^# Wasl page outline/u);
+    },
+  },
   'service.insertText': {
     before: (main) => reported(main, 'wa1'),
     command: { type: 'service.insertText', id: 'wa1', text: 'أهلاً ليلى، نعم متوفر' },
@@ -383,6 +411,13 @@ describe('every command causes what it names', () => {
       const { requestId } = request as { requestId: string };
       await fromPage(running, cmd.id, CHANNELS.serviceInsertResult, { requestId, ok: true });
       expect(request).toEqual({ requestId, text: cmd.text });
+    }
+    if (cmd.type === 'service.saveOutline') {
+      // The page outlines itself (preload/outline.ts, tested in Chromium) and answers.
+      await running.advance(0);
+      const [request] = sentTo(running, cmd.id, CHANNELS.serviceOutlineRequest).at(-1) ?? [];
+      const { requestId } = request as { requestId: string };
+      await fromPage(running, cmd.id, CHANNELS.serviceOutline, { requestId, outline: JSON.stringify(SMALL_OUTLINE) });
     }
     const result = await pending;
     await row.effect(running, result, before);

@@ -15,7 +15,8 @@ import type { z } from 'zod';
 import type { ServiceSnapshot } from '../../../common/model';
 import type { AppState } from '../../../common/state';
 import { CHANNELS } from '../../../common/channels';
-import { commandSchema, insertResultSchema, LIMITS, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema, workerNoticeSchema } from '../../../common/ipc';
+import { commandSchema, insertResultSchema,
+  outlineAnswerSchema, LIMITS, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema, workerNoticeSchema } from '../../../common/ipc';
 import type { IpcMainEventLike } from '../../../main/electron/api';
 import { senderOf } from '../../../main/electron/ipc-wiring';
 import type { Outcome } from '../../../main/ipc/router';
@@ -99,6 +100,7 @@ const VALID: Record<string, readonly unknown[]> = {
   ],
   [CHANNELS.serviceNotification]: [{ id: 'n1', title: 'Omar', body: 'Order #12?', chatId: 'c1', derived: false }],
   [CHANNELS.serviceInsertResult]: [{ requestId: 'r1', ok: true }],
+  [CHANNELS.serviceOutline]: [{ requestId: 'r1', outline: '{"format":"wasl-outline/1"}' }],
   [CHANNELS.serviceWorkerNotification]: [{ title: 'Omar', body: 'Order #12?', tag: 'c1', data: [['chatId', 'c1']] }],
 };
 
@@ -363,6 +365,7 @@ describe('every IPC channel main wires, fuzzed', () => {
       [CHANNELS.serviceUpdate]: serviceUpdateSchema,
       [CHANNELS.serviceNotification]: serviceNoticeSchema,
       [CHANNELS.serviceInsertResult]: insertResultSchema,
+      [CHANNELS.serviceOutline]: outlineAnswerSchema,
       [CHANNELS.serviceWorkerNotification]: workerNoticeSchema,
     };
     for (const row of ROWS) {

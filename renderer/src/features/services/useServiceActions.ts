@@ -100,6 +100,12 @@ export function useServiceActions(): ServiceActions {
             onSelect: () => ui.getState().openDialog({ kind: 'resources' }),
           },
           {
+            id: 'outline',
+            label: t('services.menu.outline'),
+            disabled: !service.enabled,
+            onSelect: () => run({ type: 'service.saveOutline', id: service.id }),
+          },
+          {
             id: 'up',
             label: t('services.menu.moveUp'),
             disabled: index <= 0,
