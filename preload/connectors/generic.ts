@@ -1,7 +1,9 @@
 /**
  * The generic reader: the unread count from the page title's `(N)`; when the title has no count, a mark in it
- * ("* Slack") or a red badge drawn on the favicon means "something unread". It is the whole connector for custom services and the fallback of every
- * platform whose own hooks find nothing.
+ * ("* Slack") or a red badge drawn on the favicon means "something unread". It is the whole connector for custom
+ * services and the fallback of every platform whose own hooks find nothing. The favicon is read only when the page
+ * serves it from its own origin: a cross-origin icon taints the canvas unless its server allows it, and Wasl
+ * sends no request for the page to another site; such a page's unread mark comes from its title alone.
  */
 import { titleMarksUnread, titleUnread } from '../../common/title';
 import { globalsOf, type Connector } from './types';
@@ -13,12 +15,20 @@ function isBadgeRed(r: number, g: number, b: number, a: number): boolean {
   return a > 160 && r > 180 && g < 110 && b < 110;
 }
 
+function sameOrigin(href: string, origin: string): boolean {
+  try {
+    return new URL(href).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the favicon shows a red badge: enough red pixels in its top-right corner, and none in the opposite one. */
 async function faviconHasBadge(page: Window): Promise<boolean> {
   const win = globalsOf(page);
   const link = win.document.querySelector<HTMLLinkElement>('link[rel~="icon"]');
   const href = link?.href;
-  if (!href) return false;
+  if (!href || !sameOrigin(href, win.location.origin)) return false;
   const known = badgeCache.get(href);
   if (known !== undefined) return known;
   const found = await new Promise<boolean>((resolve) => {
