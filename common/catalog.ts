@@ -103,7 +103,8 @@ export const PLATFORMS: Readonly<Record<PlatformId, Platform>> = {
   messenger: {
     id: 'messenger',
     name: 'Messenger',
-    startUrl: 'https://www.messenger.com/',
+    // messenger.com redirects to facebook.com/messages since April 2026; both are read.
+    startUrl: 'https://www.facebook.com/messages/',
     origins: ['https://www.messenger.com', 'https://messenger.com', 'https://www.facebook.com', 'https://web.facebook.com'],
     signInPrefixes: ['https://www.messenger.com/login', 'https://www.facebook.com/login', 'https://web.facebook.com/login'],
     userAgent: 'chrome',
@@ -119,7 +120,8 @@ export const PLATFORMS: Readonly<Record<PlatformId, Platform>> = {
     signInPrefixes: ['https://www.instagram.com/accounts/login'],
     userAgent: 'chrome',
     icon: icon(siInstagram),
-    supports: ALL_SUPPORT,
+    // Its threads are buttons without links: a chat opens by clicking its row.
+    supports: { ...ALL_SUPPORT, openChatByUrl: false },
     popular: true,
   },
   telegram: {
@@ -174,7 +176,8 @@ export const PLATFORMS: Readonly<Record<PlatformId, Platform>> = {
     signInPrefixes: ['https://slack.com/signin', 'https://slack.com/workspace-signin', 'https://app.slack.com/signin'],
     userAgent: 'chrome',
     icon: SLACK_GLYPH,
-    supports: ALL_SUPPORT,
+    // The sidebar's rows are opened by a click, as the web client itself does.
+    supports: { ...ALL_SUPPORT, openChatByUrl: false },
     popular: false,
   },
   custom: {
