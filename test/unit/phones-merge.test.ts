@@ -27,7 +27,7 @@ describe('phone numbers written every way', () => {
   });
 
   it('merge into one person across platforms, with its unread summed', () => {
-    const services: ServiceConfig[] = FORMS.map((_, i) => ({ id: `s${i}`, platform: i % 2 === 0 ? 'whatsapp' : 'telegram', name: `S${i}`, enabled: true }));
+    const services: ServiceConfig[] = FORMS.map((_, i) => ({ id: `s${i}`, platform: i % 2 === 0 ? 'whatsapp' : 'telegram', name: `S${i}`, enabled: true, muted: false, callsAllowed: false }));
     const snapshots: Record<string, ServiceSnapshot> = {};
     FORMS.forEach((title, i) => {
       const chat: ChatSummary = withPhone({ id: `c${i}`, title, unread: 1, lastActivity: 1_000 + i }, 'SA');
