@@ -8,9 +8,9 @@
 import { expect, it } from 'vitest';
 import type { ChatSummary, ServiceConfig } from '../common/model';
 import { initialRuntime } from '../common/state';
-import { createAppStore, type AppStore } from '../main/core/app-store';
-import { PowerScheduler } from '../main/core/power';
-import { ServiceController } from '../main/core/services';
+import { createAppStore, type AppStore } from '../main/core/app/app-store';
+import { PowerScheduler } from '../main/core/power/power';
+import { ServiceController } from '../main/core/services/services';
 import { ManualClock } from '../test/fakes/clock';
 import { MemoryLogger } from '../test/fakes/logger';
 import { stateOf } from '../test/fakes/state';

@@ -2,7 +2,7 @@
  * Between nativeImage and the pure badge drawing (main/core/badge.ts): reads an image's 1× and 2× pixels, and
  * makes a nativeImage with one representation per scale, so the badge is sharp on HiDPI screens too.
  */
-import { blankBitmap, drawBadge, halveBitmap, type Bitmap } from '../core/badge';
+import { blankBitmap, drawBadge, halveBitmap, type Bitmap } from '../core/desktop/badge';
 import type { NativeImageApi, NativeImageLike } from './api';
 
 /** Pixels for one scale factor: `bitmap` is `scale` times the image's size in device-independent pixels. */

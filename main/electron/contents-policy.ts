@@ -10,7 +10,7 @@
  * While Wasl is locked (`setLocked`) the windows services opened are hidden and no new one opens (./popups.ts).
  */
 import { RateLimiter } from '../ipc/router';
-import type { Clock, Logger } from '../core/ports';
+import type { Clock, Logger } from '../core/app/ports';
 import {
   decideNavigation,
   decideShellNavigation,

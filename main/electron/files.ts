@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
-import type { FileKind, FilesPort } from '../core/data-transfer';
+import type { FileKind, FilesPort } from '../core/shop/data-transfer';
 
 /** The system's dialogs, attached to the window the user is working in. */
 export interface DialogLike {

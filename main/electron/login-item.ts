@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LoginItemPort } from '../core/login-item';
+import type { LoginItemPort } from '../core/desktop/login-item';
 import type { AppLike } from './api';
 
 export function electronLoginItem(app: Pick<AppLike, 'getLoginItemSettings' | 'setLoginItemSettings'>, os: 'darwin' | 'win32'): LoginItemPort {

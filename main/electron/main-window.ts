@@ -6,7 +6,7 @@
  */
 import type { HostOs } from '../../common/state';
 import type { WindowState } from '../persistence/document';
-import { MIN_SIZE, placeWindow } from '../core/window-placement';
+import { MIN_SIZE, placeWindow } from '../core/desktop/window-placement';
 import type { BrowserWindowLike, ElectronApi, WebContentsViewLike } from './api';
 import { secureWebPreferences } from './web-preferences';
 

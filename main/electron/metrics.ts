@@ -4,7 +4,7 @@
  */
 import { resourceReport, type ProcessSample, type ResourceReport } from '../../common/resources';
 import type { ServiceConfig } from '../../common/model';
-import type { ViewsPort } from '../core/ports';
+import type { ViewsPort } from '../core/app/ports';
 import type { AppLike, ProcessMetricLike } from './api';
 
 export function sampleOf(metric: ProcessMetricLike): ProcessSample {

@@ -11,8 +11,8 @@
  * Whatever goes wrong (slow, too large, not an image, refused) the notification is shown without a picture, and
  * each kind of failure is logged once per service. Pictures already fetched are kept for the next notifications.
  */
-import type { NotifierPort, OsNotification } from '../core/notifications';
-import { systemClock, type Clock, type Logger, type TimerHandle } from '../core/ports';
+import type { NotifierPort, OsNotification } from '../core/notifications/center';
+import { systemClock, type Clock, type Logger, type TimerHandle } from '../core/app/ports';
 import type { ElectronApi, NativeImageLike, NotificationLike, NotificationOptions, WebContentsViewLike } from './api';
 import { fetchableImageUrl } from '../security/policy';
 import { partitionOf } from './service-views';

@@ -4,7 +4,7 @@
  * type, so tests pass a fake. Updates download in the background; "Restart to Update" installs silently and
  * starts the new version.
  */
-import type { UpdaterEvent, UpdaterPort } from '../core/updates';
+import type { UpdaterEvent, UpdaterPort } from '../core/updates/updates';
 
 /** The part of electron-updater's AppUpdater Wasl uses. */
 export interface AutoUpdaterLike {

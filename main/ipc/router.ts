@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { boundedSize, LIMITS } from '../../common/ipc';
-import type { Clock, Logger } from '../core/ports';
+import type { Clock, Logger } from '../core/app/ports';
 
 /** Who sent a message, as the Electron adapter reads it off the IPC event. */
 export interface IpcSender {

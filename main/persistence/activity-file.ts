@@ -9,8 +9,8 @@ import { PLATFORM_IDS } from '../../common/model';
 import type { TrackedChat } from '../../common/shop/activity';
 import type { DailyStats, DayStats } from '../../common/shop/stats';
 import type { Notice } from '../../common/state';
-import type { ActivityDoc } from '../core/activity';
-import type { Clock, Logger } from '../core/ports';
+import type { ActivityDoc } from '../core/chats/activity';
+import type { Clock, Logger } from '../core/app/ports';
 import type { ReadProblem } from './document';
 import { openJsonFile, type KeyValueFileFactory } from './settings-file';
 

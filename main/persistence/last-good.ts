@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Clock, Logger } from '../core/ports';
+import type { Clock, Logger } from '../core/app/ports';
 
 /** The newest copy moves to the older generation once it is this old. */
 export const ROTATE_MS = 24 * 60 * 60 * 1000;

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Logger } from '../core/ports';
+import type { Logger } from '../core/app/ports';
 
 const PREFIX = 'svc-';
 

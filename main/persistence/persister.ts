@@ -5,9 +5,9 @@
  * deleted, and what a later Wasl wrote that this one keeps untouched.
  */
 import type { AppState } from '../../common/state';
-import type { AppStore } from '../core/app-store';
-import { addNotice } from '../core/app-store';
-import type { Clock, TimerHandle } from '../core/ports';
+import type { AppStore } from '../core/app/app-store';
+import { addNotice } from '../core/app/app-store';
+import type { Clock, TimerHandle } from '../core/app/ports';
 import type { StoredPassword } from '../security/password';
 import type { PersistedDoc, WindowState } from './document';
 

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../../common/state';
-import type { Clock, Logger } from '../core/ports';
+import type { Clock, Logger } from '../core/app/ports';
 import { readDocument, toDisk, type PersistedDoc, type ReadProblem } from './document';
 import { LastGoodCopies } from './last-good';
 

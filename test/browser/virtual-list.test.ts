@@ -6,8 +6,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initialRuntime } from '../../common/state';
-import { createAppStore } from '../../main/core/app-store';
-import { ServiceController } from '../../main/core/services';
+import { createAppStore } from '../../main/core/app/app-store';
+import { ServiceController } from '../../main/core/services/services';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
 import { stateOf } from '../fakes/state';

@@ -1,5 +1,5 @@
 /** A manual clock: time moves only when a test calls `advance`, firing due timers in order. */
-import type { Clock, TimerHandle } from '../../main/core/ports';
+import type { Clock, TimerHandle } from '../../main/core/app/ports';
 
 interface Timer {
   id: number;

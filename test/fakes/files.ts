@@ -1,5 +1,5 @@
 /** FilesPort in memory: what the "dialogs" answer is set by the test; written files are kept by path. */
-import type { FileKind, FilesPort } from '../../main/core/data-transfer';
+import type { FileKind, FilesPort } from '../../main/core/shop/data-transfer';
 
 export class MemoryFiles implements FilesPort {
   readonly written = new Map<string, string>();

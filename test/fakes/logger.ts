@@ -1,5 +1,5 @@
 /** A logger that keeps its lines for assertions. */
-import type { Logger } from '../../main/core/ports';
+import type { Logger } from '../../main/core/app/ports';
 
 export interface LogLine {
   level: 'info' | 'warn' | 'error';

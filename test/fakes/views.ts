@@ -1,7 +1,7 @@
 /** A ViewsPort that records what the controller asked for. */
 import type { Rect } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
-import type { ViewsPort } from '../../main/core/ports';
+import type { ViewsPort } from '../../main/core/app/ports';
 
 export type ViewCall =
   | { op: 'open'; id: string; resumeUrl?: string }

@@ -5,7 +5,7 @@
  * Arabic name and a long Latin one, a mixed Arabic/Latin preview and a phone number as a title.
  */
 import type { ChatSummary, ServiceConfig } from '../../common/model';
-import type { ActivityDoc } from '../../main/core/activity';
+import type { ActivityDoc } from '../../main/core/chats/activity';
 import { chatKey } from '../../common/inbox';
 import type { TrackedChat } from '../../common/shop/activity';
 import { DEFAULT_LABELS, type Customer } from '../../common/shop/model';

@@ -10,7 +10,7 @@ import { CHANNELS } from '../../common/channels';
 import { serviceNoticeSchema, serviceUpdateSchema, type ServiceNotice, type ServiceUpdate } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
 import type { Rect } from '../../common/ipc';
-import type { ViewsPort } from '../../main/core/ports';
+import type { ViewsPort } from '../../main/core/app/ports';
 import { openAgentPage, type AgentPage } from './agent-page';
 
 export interface PageViewsTargets {

@@ -5,7 +5,7 @@ import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatSummary } from '../../common/model';
 import { dayKey } from '../../common/shop/stats';
-import { ACTIVITY_SAVE_DELAY_MS, ActivityTracker, KEEP_CHATS, type ActivityDoc } from '../../main/core/activity';
+import { ACTIVITY_SAVE_DELAY_MS, ActivityTracker, KEEP_CHATS, type ActivityDoc } from '../../main/core/chats/activity';
 import { openActivity, readActivity } from '../../main/persistence/activity-file';
 import type { KeyValueFileFactory } from '../../main/persistence/settings-file';
 import { ManualClock } from '../fakes/clock';

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { badgeLayout, badgeText, blankBitmap, drawBadge, halveBitmap, type BadgeLayout, type Bitmap } from '../../main/core/badge';
+import { badgeLayout, badgeText, blankBitmap, drawBadge, halveBitmap, type BadgeLayout, type Bitmap } from '../../main/core/desktop/badge';
 import { decodePng, encodePng, magnify, toBitmap, toRgba, type Rgba } from './electron/png';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AppState } from '../../common/state';
-import { drawBadge } from '../../main/core/badge';
+import { drawBadge } from '../../main/core/desktop/badge';
 import { HOUR_MS, nextMorning } from '../../common/dnd';
 import type { IpcMainEventLike } from '../../main/electron/api';
 import { solidImage, type FakeElectronModule } from '../fakes/electron-module';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildInbox } from '../../common/inbox';
 import type { ChatSummary, Person, ServiceConfig } from '../../common/model';
-import { createAppStore } from '../../main/core/app-store';
-import { linkChats, renamePerson, unlinkChat } from '../../main/core/people';
-import { PeopleController } from '../../main/core/people-controller';
+import { createAppStore } from '../../main/core/app/app-store';
+import { linkChats, renamePerson, unlinkChat } from '../../main/core/people/people';
+import { PeopleController } from '../../main/core/people/controller';
 import { stateOf } from '../fakes/state';
 
 const ref = (serviceId: string, chatId: string) => ({ serviceId, chatId });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildInbox } from '../../common/inbox';
 import type { ChatSummary, ServiceConfig, ServiceSnapshot } from '../../common/model';
-import { withPhone } from '../../main/core/chats';
+import { withPhone } from '../../main/core/chats/phones';
 
 const FORMS = [
   '+966 50 123 4567',

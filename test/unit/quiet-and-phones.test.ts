@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { isQuiet } from '../../common/quiet';
-import { withPhone } from '../../main/core/chats';
+import { withPhone } from '../../main/core/chats/phones';
 
 const quiet = (from: string, to: string, dndUntil: number | null = null) => ({ dndUntil, quietHours: { enabled: true, from, to } });
 

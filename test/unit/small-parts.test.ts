@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { titleMarksUnread, titleUnread } from '../../common/title';
-import { shortcutFor, type KeyInput } from '../../main/core/shortcuts';
-import { DEFAULT_SIZE, MIN_SIZE, placeWindow } from '../../main/core/window-placement';
+import { shortcutFor, type KeyInput } from '../../main/core/desktop/shortcuts';
+import { DEFAULT_SIZE, MIN_SIZE, placeWindow } from '../../main/core/desktop/window-placement';
 import { pendingFolders } from '../../main/persistence/partitions';
 import { chromeUserAgent, hostOs } from '../../main/security/user-agent';
-import { createLogger } from '../../main/core/log';
-import { retryDelay } from '../../main/core/backoff';
+import { createLogger } from '../../main/core/app/log';
+import { retryDelay } from '../../main/core/services/backoff';
 
 describe('titleUnread', () => {
   it.each([

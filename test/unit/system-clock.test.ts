@@ -3,7 +3,7 @@
  * it off" (a timer for the end of time) used to refresh the tray menu in a loop.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_TIMER_MS, systemClock } from '../../main/core/ports';
+import { MAX_TIMER_MS, systemClock } from '../../main/core/app/ports';
 
 describe('systemClock', () => {
   afterEach(() => {

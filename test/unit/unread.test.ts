@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatSummary, NotificationRecord, ServiceConfig } from '../../common/model';
 import { DEFAULT_SETTINGS, initialRuntime, type ServiceRuntime } from '../../common/state';
 import { unreadTotal, type ChatsOf, type UnreadInput } from '../../common/unread';
-import { latestUnread, memoUnreadTotal } from '../../main/core/unread';
+import { latestUnread, memoUnreadTotal } from '../../main/core/notifications/unread';
 import { stateOf } from '../fakes/state';
 
 const service = (id: string, extra: Partial<ServiceConfig> = {}): ServiceConfig => ({

@@ -6,9 +6,9 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../common/state';
-import { createAppStore, type AppStore } from '../../main/core/app-store';
-import { dispatchCommand, type CommandTargets } from '../../main/core/commands';
-import { CHECK_EVERY_MS, FIRST_CHECK_MS, UpdateController, type UpdaterEvent, type UpdaterPort } from '../../main/core/updates';
+import { createAppStore, type AppStore } from '../../main/core/app/app-store';
+import { dispatchCommand, type CommandTargets } from '../../main/core/app/commands';
+import { CHECK_EVERY_MS, FIRST_CHECK_MS, UpdateController, type UpdaterEvent, type UpdaterPort } from '../../main/core/updates/updates';
 import { electronUpdater, type AutoUpdaterLike } from '../../main/electron/updater';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';

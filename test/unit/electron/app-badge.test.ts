@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HostOs } from '../../../common/state';
-import { blankBitmap, drawBadge } from '../../../main/core/badge';
+import { blankBitmap, drawBadge } from '../../../main/core/desktop/badge';
 import { AppBadge } from '../../../main/electron/app-badge';
 import { createFakeElectron, FakeNativeImage, type FakeElectron, type FakeWindow } from '../../fakes/electron';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OsNotification } from '../../../main/core/notifications';
+import type { OsNotification } from '../../../main/core/notifications/center';
 import type { FetchInit, FetchResponseLike } from '../../../main/electron/api';
 import { ElectronNotifier, ICON_MAX_BYTES, ICON_TIMEOUT_MS } from '../../../main/electron/notifier';
 import { ManualClock } from '../../fakes/clock';

@@ -3,7 +3,7 @@
  * and convert between PNG's straight RGBA and the premultiplied BGRA that nativeImage bitmaps hold.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
-import type { Bitmap } from '../../../main/core/badge';
+import type { Bitmap } from '../../../main/core/desktop/badge';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../common/channels';
-import { MAX_CRASHES, retryDelay } from '../../../main/core/backoff';
+import { MAX_CRASHES, retryDelay } from '../../../main/core/services/backoff';
 import { bootMain, printFigures, type MainUnderTest } from './main-under-test';
 
 vi.mock('electron', async () => (await import('./main-under-test')).fakeElectronModule());

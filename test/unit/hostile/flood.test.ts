@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../common/channels';
 import { LIMITS } from '../../../common/ipc';
-import { COALESCE_MS, PER_SERVICE_BURST } from '../../../main/core/notifications';
+import { COALESCE_MS, PER_SERVICE_BURST } from '../../../main/core/notifications/center';
 import { bootMain, printFigures, type MainUnderTest } from './main-under-test';
 
 vi.mock('electron', async () => (await import('./main-under-test')).fakeElectronModule());

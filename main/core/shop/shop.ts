@@ -3,12 +3,12 @@
  * notes, status, priority, a reminder), and undo for what deletes or replaces data (the last twenty steps). It
  * also brings reminders back when they are due.
  */
-import { LIMITS, type Command, type CommandResult } from '../../common/ipc';
-import { chatCustomerKeys, resolveCustomer } from '../../common/shop/customers';
-import { EMPTY_CUSTOMER, type ChatRef, type Customer, type Label, type QuickReply, type Reminder } from '../../common/shop/model';
-import type { AppState, ShopUndo } from '../../common/state';
-import type { AppStore } from './app-store';
-import type { Clock, Logger, TimerHandle } from './ports';
+import { LIMITS, type Command, type CommandResult } from '../../../common/ipc';
+import { chatCustomerKeys, resolveCustomer } from '../../../common/shop/customers';
+import { EMPTY_CUSTOMER, type ChatRef, type Customer, type Label, type QuickReply, type Reminder } from '../../../common/shop/model';
+import type { AppState, ShopUndo } from '../../../common/state';
+import type { AppStore } from '../app/app-store';
+import type { Clock, Logger, TimerHandle } from '../app/ports';
 
 export type ShopCommand = Extract<Command, { type: `quickReply.${string}` | `label.${string}` | 'customer.update' | 'shop.undo' }>;
 

@@ -3,8 +3,8 @@
  * system's word wins (the user may have removed Wasl from the login items there); after that each change of the
  * setting is written to the system. Installed builds only: a development build would register Electron itself.
  */
-import type { AppStore } from './app-store';
-import type { Logger } from './ports';
+import type { AppStore } from '../app/app-store';
+import type { Logger } from '../app/ports';
 
 export interface LoginItemPort {
   /** Whether the system opens Wasl at login. */

@@ -5,11 +5,11 @@
  * cost a growing wait, enforced here. The password's hash stays in this controller and the settings file: the
  * shell only ever sees `LockStatus`.
  */
-import type { Command, CommandResult } from '../../common/ipc';
-import { NO_LOCK, type LockStatus } from '../../common/lock';
-import type { PasswordHasher, StoredPassword } from '../security/password';
-import { addNotice, type AppStore } from './app-store';
-import type { Clock, Logger, TimerHandle } from './ports';
+import type { Command, CommandResult } from '../../../common/ipc';
+import { NO_LOCK, type LockStatus } from '../../../common/lock';
+import type { PasswordHasher, StoredPassword } from '../../security/password';
+import { addNotice, type AppStore } from '../app/app-store';
+import type { Clock, Logger, TimerHandle } from '../app/ports';
 
 export type LockCommand = Extract<Command, { type: `lock.${string}` }>;
 

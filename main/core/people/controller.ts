@@ -2,10 +2,10 @@
  * Carries out the shell's commands about people: link, unlink, rename, dismiss a suggestion — each undoable (the
  * last twenty steps). Main's store holds the result; the shell computes the inbox from it.
  */
-import type { Command, CommandResult } from '../../common/ipc';
-import type { Person } from '../../common/model';
-import { suggestionKey, type AppState } from '../../common/state';
-import type { AppStore } from './app-store';
+import type { Command, CommandResult } from '../../../common/ipc';
+import type { Person } from '../../../common/model';
+import { suggestionKey, type AppState } from '../../../common/state';
+import type { AppStore } from '../app/app-store';
 import { linkChats, renamePerson, unlinkChat } from './people';
 
 export type PeopleCommand = Extract<Command, { type: `people.${string}` | `suggestion.${string}` }>;

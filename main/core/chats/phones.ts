@@ -3,8 +3,8 @@
  * "050 123 4567" once the user set where local numbers are from) carries that number in E.164, so the inbox can
  * merge it with the same person elsewhere. libphonenumber-js stays in main, out of the shell's bundle.
  */
-import { latinDigits, normalizePhone } from '../../common/identity';
-import type { ChatSummary } from '../../common/model';
+import { latinDigits, normalizePhone } from '../../../common/identity';
+import type { ChatSummary } from '../../../common/model';
 
 const PHONE_LIKE = /^[+\d\s().\-/]{6,24}$/u;
 

@@ -2,8 +2,8 @@
  * The ports main's core is written against. Electron adapters implement them in the app; tests pass fakes, and
  * the full-flow tests pass Playwright-backed implementations.
  */
-import type { Rect } from '../../common/ipc';
-import type { ServiceConfig } from '../../common/model';
+import type { Rect } from '../../../common/ipc';
+import type { ServiceConfig } from '../../../common/model';
 
 export interface TimerHandle {
   readonly __timer: unique symbol;

@@ -2,7 +2,7 @@
  * Window-wide keyboard shortcuts. They are read from every webContents' `before-input-event` (the shell and
  * each service page), so they work wherever the focus is — including inside a service's own page.
  */
-import type { HostOs } from '../../common/state';
+import type { HostOs } from '../../../common/state';
 
 export interface KeyInput {
   type: string;

@@ -3,18 +3,18 @@
  * spreadsheet, and the quick replies to share between computers. Files go through FilesPort (the save and open
  * dialogs, and the disk); what a file holds is checked whole before anything changes.
  */
-import type { Command, CommandResult } from '../../common/ipc';
-import { buildInbox } from '../../common/inbox';
-import type { ServiceConfig, ServiceSnapshot } from '../../common/model';
-import { isFollowed } from '../../common/shop/activity';
-import { toCsv } from '../../common/shop/csv';
-import { entryCustomerKeys, resolveCustomer } from '../../common/shop/customers';
-import type { Label } from '../../common/shop/model';
-import { dayKey } from '../../common/shop/stats';
-import { pickPersisted } from '../persistence/persister';
-import { readBackup, readReplies, writeBackup, writeReplies, type BackupData, type FileRefusal } from '../persistence/backup';
-import type { AppStore } from './app-store';
-import type { Clock, Logger } from './ports';
+import type { Command, CommandResult } from '../../../common/ipc';
+import { buildInbox } from '../../../common/inbox';
+import type { ServiceConfig, ServiceSnapshot } from '../../../common/model';
+import { isFollowed } from '../../../common/shop/activity';
+import { toCsv } from '../../../common/shop/csv';
+import { entryCustomerKeys, resolveCustomer } from '../../../common/shop/customers';
+import type { Label } from '../../../common/shop/model';
+import { dayKey } from '../../../common/shop/stats';
+import { pickPersisted } from '../../persistence/persister';
+import { readBackup, readReplies, writeBackup, writeReplies, type BackupData, type FileRefusal } from '../../persistence/backup';
+import type { AppStore } from '../app/app-store';
+import type { Clock, Logger } from '../app/ports';
 import type { ShopController } from './shop';
 
 export type DataCommand = Extract<Command, { type: 'data.export' | 'data.import' }>;

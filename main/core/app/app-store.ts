@@ -2,8 +2,8 @@
  * Main's single source of truth: a vanilla zustand store holding the AppState the shell mirrors.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ServiceConfig } from '../../common/model';
-import type { AppState, Notice, ServiceRuntime } from '../../common/state';
+import type { ServiceConfig } from '../../../common/model';
+import type { AppState, Notice, ServiceRuntime } from '../../../common/state';
 
 export type AppStore = StoreApi<AppState>;
 

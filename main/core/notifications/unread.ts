@@ -2,8 +2,8 @@
  * What the tray shows: the unread total (common/unread.ts) remembered between store changes, and the unread
  * notifications its menu lists. Chat lists come from the service controller (they stay out of AppState).
  */
-import type { AppState } from '../../common/state';
-import { unreadTotal, type ChatsOf, type UnreadInput } from '../../common/unread';
+import type { AppState } from '../../../common/state';
+import { unreadTotal, type ChatsOf, type UnreadInput } from '../../../common/unread';
 
 /**
  * unreadTotal remembered for the last services, runtime and setting it saw. Every change to a chat list comes

@@ -5,18 +5,18 @@
  * when the power scheduler (main/core/power.ts) says so, keeping their last chats. It talks to Electron only
  * through ViewsPort.
  */
-import { defaultServiceName, parseCustomUrl, PLATFORMS } from '../../common/catalog';
-import { CHANNELS } from '../../common/channels';
-import type { ChatsDelta, Command, CommandResult, Rect, ServiceUpdate } from '../../common/ipc';
-import type { ChatSummary, PlatformId, ServiceConfig, ServiceSnapshot } from '../../common/model';
-import type { ChatActivity } from '../../common/shop/model';
-import { powerPolicy } from '../../common/power';
-import { initialRuntime, visibleServiceId, type ServiceStatus } from '../../common/state';
-import { addNotice, updateRuntime, updateService, type AppStore } from './app-store';
+import { defaultServiceName, parseCustomUrl, PLATFORMS } from '../../../common/catalog';
+import { CHANNELS } from '../../../common/channels';
+import type { ChatsDelta, Command, CommandResult, Rect, ServiceUpdate } from '../../../common/ipc';
+import type { ChatSummary, PlatformId, ServiceConfig, ServiceSnapshot } from '../../../common/model';
+import type { ChatActivity } from '../../../common/shop/model';
+import { powerPolicy } from '../../../common/power';
+import { initialRuntime, visibleServiceId, type ServiceStatus } from '../../../common/state';
+import { addNotice, updateRuntime, updateService, type AppStore } from '../app/app-store';
 import { HANG_GRACE_MS, MAX_CRASHES, retryDelay, STABLE_MS } from './backoff';
-import type { Clock, Logger, TimerHandle, ViewsPort } from './ports';
-import { titleUnread } from '../../common/title';
-import { withPhone } from './chats';
+import type { Clock, Logger, TimerHandle, ViewsPort } from '../app/ports';
+import { titleUnread } from '../../../common/title';
+import { withPhone } from '../chats/phones';
 
 /** The commands this controller carries out (people and notifications have their own). */
 export type ServiceCommand = Exclude<Extract<Command, { type: `service.${string}` | 'settings.set' | 'notice.dismiss' | 'view.inbox' }>, { type: 'service.saveOutline' }>;

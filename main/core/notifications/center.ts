@@ -7,13 +7,13 @@
  * moment apart are the same message, whichever came first. A click, on the OS notification or in the tray, brings
  * that service forward with that exact chat open.
  */
-import type { Command, CommandResult, ServiceNotice, WorkerNotice } from '../../common/ipc';
-import type { ChatSummary, NotificationRecord, ServiceConfig } from '../../common/model';
-import { isQuiet } from '../../common/quiet';
-import { isAway, nextChange, weeklyHours } from '../../common/shop/hours';
-import type { Reminder } from '../../common/shop/model';
-import type { AppStore } from './app-store';
-import type { Clock, Logger, TimerHandle } from './ports';
+import type { Command, CommandResult, ServiceNotice, WorkerNotice } from '../../../common/ipc';
+import type { ChatSummary, NotificationRecord, ServiceConfig } from '../../../common/model';
+import { isQuiet } from '../../../common/quiet';
+import { isAway, nextChange, weeklyHours } from '../../../common/shop/hours';
+import type { Reminder } from '../../../common/shop/model';
+import type { AppStore } from '../app/app-store';
+import type { Clock, Logger, TimerHandle } from '../app/ports';
 
 export interface OsNotification {
   title: string;

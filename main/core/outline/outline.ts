@@ -3,13 +3,13 @@
  * is built of, every text replaced by its shape), checks it is one (common/outline-schema.ts refuses anything else a
  * hostile page might send), and saves it where the user picks, as JSON with a readable .txt copy beside it.
  */
-import { CHANNELS } from '../../common/channels';
-import type { CommandResult } from '../../common/ipc';
-import { outlineText, type PageOutline } from '../../common/outline';
-import { parseOutline } from '../../common/outline-schema';
-import type { AppStore } from './app-store';
-import type { FilesPort } from './data-transfer';
-import type { Clock, Logger, TimerHandle, ViewsPort } from './ports';
+import { CHANNELS } from '../../../common/channels';
+import type { CommandResult } from '../../../common/ipc';
+import { outlineText, type PageOutline } from '../../../common/outline';
+import { parseOutline } from '../../../common/outline-schema';
+import type { AppStore } from '../app/app-store';
+import type { FilesPort } from '../shop/data-transfer';
+import type { Clock, Logger, TimerHandle, ViewsPort } from '../app/ports';
 
 /** How long a page has to outline itself (a large page takes about two seconds). */
 export const OUTLINE_TIMEOUT_MS = 15_000;

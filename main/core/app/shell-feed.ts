@@ -3,9 +3,9 @@
  * the lock screen, and it holds nothing it could show either: no chat titles or previews, no notification text,
  * no customer notes, no names. Locking clears what the shell had; unlocking sends it all again.
  */
-import type { ChatsDelta } from '../../common/ipc';
-import type { ServiceSnapshot } from '../../common/model';
-import { diffState, type AppState, type StatePatch } from '../../common/state';
+import type { ChatsDelta } from '../../../common/ipc';
+import type { ServiceSnapshot } from '../../../common/model';
+import { diffState, type AppState, type StatePatch } from '../../../common/state';
 import type { AppStore } from './app-store';
 
 /** The same empty values every time, so a locked state's parts compare equal and yield no patch. */

@@ -3,12 +3,12 @@
  * conversations, messages and reply times for the report. Fed by the connectors' chat updates and by the
  * notifications; kept in activity.json (see main/persistence/activity-file.ts), written shortly after a change.
  */
-import { chatKey } from '../../common/inbox';
-import type { ChatSummary, PlatformId } from '../../common/model';
-import { isFollowed, noticeChat, observeChat, publicActivity, type ActivityEvent, type TrackedChat } from '../../common/shop/activity';
-import type { ChatActivity } from '../../common/shop/model';
-import { buildReport, countEvent, pruneDays, type DailyStats, type Report } from '../../common/shop/stats';
-import type { Clock, TimerHandle } from './ports';
+import { chatKey } from '../../../common/inbox';
+import type { ChatSummary, PlatformId } from '../../../common/model';
+import { isFollowed, noticeChat, observeChat, publicActivity, type ActivityEvent, type TrackedChat } from '../../../common/shop/activity';
+import type { ChatActivity } from '../../../common/shop/model';
+import { buildReport, countEvent, pruneDays, type DailyStats, type Report } from '../../../common/shop/stats';
+import type { Clock, TimerHandle } from '../app/ports';
 
 export interface ActivityDoc {
   chats: Record<string, TrackedChat>;

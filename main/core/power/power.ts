@@ -5,11 +5,11 @@
  * reported and a little longer for late messages, then sleeps again. Services not started at launch get their
  * first check soon after it, in turn, so the inbox fills without loading everything at once.
  */
-import { CHECK_MAX_MS, CHECK_SETTLE_MS, powerPolicy } from '../../common/power';
-import type { AppState } from '../../common/state';
-import type { AppStore } from './app-store';
-import type { Clock, Logger, TimerHandle } from './ports';
-import type { WakeReason } from './services';
+import { CHECK_MAX_MS, CHECK_SETTLE_MS, powerPolicy } from '../../../common/power';
+import type { AppState } from '../../../common/state';
+import type { AppStore } from '../app/app-store';
+import type { Clock, Logger, TimerHandle } from '../app/ports';
+import type { WakeReason } from '../services/services';
 
 /** What the scheduler drives: the service controller. */
 export interface PowerTarget {

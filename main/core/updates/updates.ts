@@ -5,10 +5,10 @@
  * user's click installs. The `updates` setting turns it all off; a development build has no updater at all.
  * Written against UpdaterPort; main/electron/updater.ts adapts electron-updater to it.
  */
-import type { Command, CommandResult } from '../../common/ipc';
-import type { UpdateState } from '../../common/state';
-import type { AppStore } from './app-store';
-import type { Clock, Logger, TimerHandle } from './ports';
+import type { Command, CommandResult } from '../../../common/ipc';
+import type { UpdateState } from '../../../common/state';
+import type { AppStore } from '../app/app-store';
+import type { Clock, Logger, TimerHandle } from '../app/ports';
 
 /** What the updater reports, as electron-updater's events say it. */
 export type UpdaterEvent =

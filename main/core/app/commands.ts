@@ -1,13 +1,13 @@
 /** Routes each shell command to the part of main that carries it out. */
-import type { Command, CommandResult } from '../../common/ipc';
-import type { DataCommand, DataTransfer } from './data-transfer';
-import type { LockCommand, LockController } from './lock';
-import type { NotificationCenter } from './notifications';
-import type { OutlineRequests } from './outline';
-import type { PeopleController } from './people-controller';
-import type { ServiceCommand, ServiceController } from './services';
-import type { ShopCommand, ShopController } from './shop';
-import type { UpdateCommand, UpdateController } from './updates';
+import type { Command, CommandResult } from '../../../common/ipc';
+import type { DataCommand, DataTransfer } from '../shop/data-transfer';
+import type { LockCommand, LockController } from '../lock/lock';
+import type { NotificationCenter } from '../notifications/center';
+import type { OutlineRequests } from '../outline/outline';
+import type { PeopleController } from '../people/controller';
+import type { ServiceCommand, ServiceController } from '../services/services';
+import type { ShopCommand, ShopController } from '../shop/shop';
+import type { UpdateCommand, UpdateController } from '../updates/updates';
 
 type PeopleCommand = Parameters<PeopleController['command']>[0];
 type NotificationCommand = Parameters<NotificationCenter['command']>[0];
