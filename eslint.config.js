@@ -98,6 +98,25 @@ export default tseslint.config(
     },
   },
   {
+    // main/core/: the logic, by feature, written against ports. It imports no Electron (not even types), no
+    // adapter, no file I/O and no Node built-in: main/index.ts gives it what it needs.
+    files: ['main/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'main/core/ takes Electron as a port: declare what it needs in core, implement it in main/electron/.' }],
+        patterns: [
+          ...builtins,
+          layer('electron', 'main/core/ imports no Electron adapter: take a port.'),
+          layer('persistence', 'main/core/ does no file I/O: take a port.'),
+          layer('security', 'main/core/ takes the password hasher as a port.'),
+          layer('ipc', 'main/core/ knows commands, not IPC plumbing.'),
+          layer('renderer', 'main/ does not import the renderer.'),
+          layer('preload', 'main/ does not import preloads.'),
+        ],
+      }],
+    },
+  },
+  {
     // test/ and bench/: never load Electron at run time (the binary is not there); types are fine.
     files: ['test/**/*.{ts,tsx}', 'bench/**/*.{ts,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

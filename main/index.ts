@@ -69,7 +69,7 @@ import { electronUpdater } from './electron/updater';
 import { AppTray, TRAY_NOTIFICATIONS, type TrayCommand } from './electron/tray';
 import { coalescedText, fill, formatCount, heldText, labelName, mainStrings, notificationTitle, resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
-import { CURRENT_VERSION } from './persistence/document';
+import { CURRENT_VERSION } from './core/settings/document';
 import { deletePendingPartitions } from './persistence/partitions';
 import { Persister } from './persistence/persister';
 import { openSettings } from './persistence/settings-file';

@@ -5,7 +5,7 @@
  * saving.
  */
 import type { HostOs } from '../../common/state';
-import type { WindowState } from '../persistence/document';
+import type { WindowState } from '../core/settings/document';
 import { MIN_SIZE, placeWindow } from '../core/desktop/window-placement';
 import type { BrowserWindowLike, ElectronApi, WebContentsViewLike } from './api';
 import { secureWebPreferences } from './web-preferences';

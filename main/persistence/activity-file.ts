@@ -11,7 +11,7 @@ import type { DailyStats, DayStats } from '../../common/shop/stats';
 import type { Notice } from '../../common/state';
 import type { ActivityDoc } from '../core/chats/activity';
 import type { Clock, Logger } from '../core/app/ports';
-import type { ReadProblem } from './document';
+import type { ReadProblem } from '../core/settings/document';
 import { openJsonFile, type KeyValueFileFactory } from './settings-file';
 
 export const ACTIVITY_NAME = 'activity';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { chatSchema, serviceIdSchema } from '../../common/ipc';
 import type { ChatSummary, ServiceSnapshot } from '../../common/model';
 import type { Clock, Logger, TimerHandle } from '../core/app/ports';
-import type { ReadProblem } from './document';
+import type { ReadProblem } from '../core/settings/document';
 import { openJsonFile, type KeyValueFileFactory } from './settings-file';
 
 export const CHATS_NAME = 'chats';

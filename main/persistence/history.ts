@@ -10,7 +10,7 @@ import type { Notice } from '../../common/state';
 import type { AppStore } from '../core/app/app-store';
 import { KEEP } from '../core/notifications/center';
 import type { Clock, Logger, TimerHandle } from '../core/app/ports';
-import type { ReadProblem } from './document';
+import type { ReadProblem } from '../core/settings/document';
 import { SAVE_DELAY_MS } from './persister';
 import { openJsonFile, type KeyValueFileFactory } from './settings-file';
 

@@ -8,8 +8,8 @@ import type { AppState } from '../../common/state';
 import type { AppStore } from '../core/app/app-store';
 import { addNotice } from '../core/app/app-store';
 import type { Clock, TimerHandle } from '../core/app/ports';
-import type { StoredPassword } from '../security/password';
-import type { PersistedDoc, WindowState } from './document';
+import type { StoredPassword } from '../core/lock/password';
+import { PERSISTED, pickPersisted, type PersistedDoc, type WindowState } from '../core/settings/document';
 
 export const SAVE_DELAY_MS = 300;
 
@@ -112,26 +112,6 @@ export class Persister {
     this.failed = !ok;
     return ok;
   }
-}
-
-const PERSISTED = [
-  'services',
-  'activeServiceId',
-  'view',
-  'settings',
-  'people',
-  'dismissedSuggestions',
-  'quickReplies',
-  'labels',
-  'customers',
-] as const satisfies readonly (keyof AppState & keyof PersistedDoc)[];
-
-type Persisted = Pick<AppState, (typeof PERSISTED)[number]>;
-
-/** The parts of the state the settings file keeps (all of PersistedDoc but its version and DiskOnly). */
-export function pickPersisted(state: AppState): Persisted {
-  const { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers } = state;
-  return { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers };
 }
 
 function persistedChanged(next: AppState, prev: AppState): boolean {

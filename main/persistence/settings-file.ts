@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Notice } from '../../common/state';
 import type { Clock, Logger } from '../core/app/ports';
-import { readDocument, toDisk, type PersistedDoc, type ReadProblem } from './document';
+import { readDocument, toDisk, type PersistedDoc, type ReadProblem } from '../core/settings/document';
 import { LastGoodCopies } from './last-good';
 
 /** The part of an electron-store (or conf) instance used here. */

@@ -4,7 +4,7 @@
  * the hash so they can grow later, and a constant-time comparison. The password itself is never kept.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import { KEY_BYTES, SALT_BYTES, type PasswordHasher } from '../core/lock/password';
 
 export interface ScryptParams {
   /** CPU and memory cost, a power of two. */
@@ -17,32 +17,6 @@ export interface ScryptParams {
 
 /** OWASP's password storage cheat sheet: scrypt with N = 2^17, r = 8, p = 1. */
 export const SCRYPT_PARAMS: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
-const SALT_BYTES = 16;
-const KEY_BYTES = 32;
-
-const base64 = (bytes: number) => z.string().length(4 * Math.ceil(bytes / 3)).regex(/^[A-Za-z0-9+/]+={0,2}$/);
-
-/** A password as the settings file keeps it. Cost parameters within what one try can afford. */
-export const storedPasswordSchema = z.strictObject({
-  kdf: z.literal('scrypt'),
-  N: z
-    .number()
-    .int()
-    .min(2)
-    .max(2 ** 20)
-    .refine((n) => (n & (n - 1)) === 0, 'N must be a power of two'),
-  r: z.number().int().min(1).max(32),
-  p: z.number().int().min(1).max(16),
-  salt: base64(SALT_BYTES),
-  hash: base64(KEY_BYTES),
-});
-export type StoredPassword = z.infer<typeof storedPasswordSchema>;
-
-/** Hashes a password to store, and checks one against what is stored. */
-export interface PasswordHasher {
-  hash(password: string): Promise<StoredPassword>;
-  verify(password: string, stored: StoredPassword): Promise<boolean>;
-}
 
 function derive(password: string, salt: Buffer, { N, r, p }: ScryptParams): Promise<Buffer> {
   return new Promise((resolve, reject) => {

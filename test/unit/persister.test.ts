@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type AppState } from '../../common/state';
 import { createAppStore } from '../../main/core/app/app-store';
-import type { PersistedDoc } from '../../main/persistence/document';
+import type { PersistedDoc } from '../../main/core/settings/document';
 import { Persister, SAVE_DELAY_MS } from '../../main/persistence/persister';
 import { ManualClock } from '../fakes/clock';
 import { stateOf } from '../fakes/state';

@@ -2,7 +2,7 @@
  * Where the main window opens: where the user left it, if that place is still on a connected display;
  * otherwise a comfortable default size, centred by the OS.
  */
-import type { WindowState } from '../../persistence/document';
+import type { WindowState } from '../settings/document';
 
 export interface Area {
   x: number;

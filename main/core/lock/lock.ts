@@ -7,7 +7,7 @@
  */
 import type { Command, CommandResult } from '../../../common/ipc';
 import { NO_LOCK, type LockStatus } from '../../../common/lock';
-import type { PasswordHasher, StoredPassword } from '../../security/password';
+import type { PasswordHasher, StoredPassword } from './password';
 import { addNotice, type AppStore } from '../app/app-store';
 import type { Clock, Logger, TimerHandle } from '../app/ports';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMainWindow, revealWindow } from '../../../main/electron/main-window';
 import type { HostOs } from '../../../common/state';
-import type { WindowState } from '../../../main/persistence/document';
+import type { WindowState } from '../../../main/core/settings/document';
 import { createFakeElectron, type FakeElectron, type FakeWindow } from '../../fakes/electron';
 import { HARDENED } from './support';
 

@@ -17,7 +17,7 @@ import { DEFAULT_SETTINGS, type AppState } from '../../../common/state';
 import type { ServiceSnapshot } from '../../../common/model';
 import type { IpcMainEventLike } from '../../../main/electron/api';
 import type { IpcRouter, Outcome } from '../../../main/ipc/router';
-import { CURRENT_VERSION } from '../../../main/persistence/document';
+import { CURRENT_VERSION } from '../../../main/core/settings/document';
 import type { FakeElectronModule } from '../../fakes/electron-module';
 import type { FakeServiceWorker, FakeView, FakeWebContents, FakeWindow } from '../../fakes/electron';
 

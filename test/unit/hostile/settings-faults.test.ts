@@ -12,7 +12,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../../common/ipc';
-import { CURRENT_VERSION, defaultDocument, toDisk } from '../../../main/persistence/document';
+import { CURRENT_VERSION, defaultDocument, toDisk } from '../../../main/core/settings/document';
 import { openSettings, type KeyValueFileFactory } from '../../../main/persistence/settings-file';
 import { ManualClock } from '../../fakes/clock';
 import { MemoryLogger } from '../../fakes/logger';

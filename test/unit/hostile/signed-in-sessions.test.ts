@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Command, CommandResult } from '../../../common/ipc';
-import { CURRENT_VERSION } from '../../../main/persistence/document';
+import { CURRENT_VERSION } from '../../../main/core/settings/document';
 import { SAVE_DELAY_MS } from '../../../main/persistence/persister';
 import { bootMain, goodSettings, SERVICES, START, type MainUnderTest } from './main-under-test';
 

@@ -5,9 +5,9 @@
  * part by part, a backup with any invalid part is refused whole: restoring changes nothing then.
  */
 import { z } from 'zod';
-import { LIMITS, shopSchemas } from '../../common/ipc';
-import type { QuickReply } from '../../common/shop/model';
-import { CURRENT_VERSION, readDocument, type PersistedDoc } from './document';
+import { LIMITS, shopSchemas } from '../../../common/ipc';
+import type { QuickReply } from '../../../common/shop/model';
+import { CURRENT_VERSION, readDocument, type PersistedDoc } from '../settings/document';
 
 const APP = 'wasl';
 

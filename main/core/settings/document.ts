@@ -3,14 +3,14 @@
  * salvages every valid part of a damaged document instead of discarding it.
  */
 import { z } from 'zod';
-import { parseCustomUrl } from '../../common/catalog';
-import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../common/ipc';
-import { PLATFORM_IDS, type Person, type ServiceConfig } from '../../common/model';
-import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from '../../common/power';
-import { DEFAULT_LABELS, DEFAULT_SHOP, LABEL_PRESETS, type Customer, type Label, type QuickReply, type ShopSettings } from '../../common/shop/model';
-import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type NotificationSettings, type Settings, type View } from '../../common/state';
-import { LOCK_AFTER_CHOICES } from '../../common/lock';
-import { storedPasswordSchema, type StoredPassword } from '../security/password';
+import { parseCustomUrl } from '../../../common/catalog';
+import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../../common/ipc';
+import { PLATFORM_IDS, type Person, type ServiceConfig } from '../../../common/model';
+import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from '../../../common/power';
+import { DEFAULT_LABELS, DEFAULT_SHOP, LABEL_PRESETS, type Customer, type Label, type QuickReply, type ShopSettings } from '../../../common/shop/model';
+import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type AppState, type NotificationSettings, type Settings, type View } from '../../../common/state';
+import { LOCK_AFTER_CHOICES } from '../../../common/lock';
+import { storedPasswordSchema, type StoredPassword } from '../lock/password';
 
 type RawDoc = Record<string, unknown>;
 
@@ -466,4 +466,25 @@ function stripUndefined(window: z.infer<typeof windowSchema>): WindowState {
   if (window.x !== undefined) state.x = window.x;
   if (window.y !== undefined) state.y = window.y;
   return state;
+}
+
+/** The parts of the state the settings file keeps. */
+export const PERSISTED = [
+  'services',
+  'activeServiceId',
+  'view',
+  'settings',
+  'people',
+  'dismissedSuggestions',
+  'quickReplies',
+  'labels',
+  'customers',
+] as const satisfies readonly (keyof AppState & keyof PersistedDoc)[];
+
+type Persisted = Pick<AppState, (typeof PERSISTED)[number]>;
+
+/** The parts of the state the settings file keeps (all of PersistedDoc but its version and DiskOnly). */
+export function pickPersisted(state: AppState): Persisted {
+  const { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers } = state;
+  return { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers };
 }
