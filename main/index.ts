@@ -50,7 +50,7 @@ import { PowerScheduler } from './core/power/power';
 import { ServiceController } from './core/services/services';
 import { ShellFeed } from './core/app/shell-feed';
 import { OutlineRequests } from './core/outline/outline';
-import { dispatchCommand } from './core/app/commands';
+import { commandTable, dispatchCommand } from './core/app/commands';
 import { PeopleController } from './core/people/controller';
 import { shortcutFor } from './core/desktop/shortcuts';
 import { latestUnread, memoUnreadTotal } from './core/notifications/unread';
@@ -402,8 +402,9 @@ function start(): void {
   router.service(CHANNELS.serviceOutline, outlineAnswerSchema, (id, { requestId, outline: json }) => {
     outline.answer(id, requestId, json);
   });
-  const targets = { services, people, notifications, shop, data, lock, updates, outline };
-  router.shell(CHANNELS.command, commandSchema, (command) => dispatchCommand(command, targets));
+  const commands = commandTable({ services, people, notifications, shop, data, lock, updates, outline });
+  const locked = (): boolean => lock.locked;
+  router.shell(CHANNELS.command, commandSchema, (command) => dispatchCommand(command, commands, locked));
   router.service(CHANNELS.serviceNotification, serviceNoticeSchema, (id, notice) => {
     notifications.receive(id, notice);
   });
@@ -426,7 +427,7 @@ function start(): void {
   // The tray's menu acts as the shell would: the same commands, through the same dispatcher.
   // The tray's and the menus' commands go through the same dispatcher as the shell's.
   const menuCommand = (command: Command): void => {
-    dispatchCommand(command, targets).then(
+    dispatchCommand(command, commands, locked).then(
       (result) => {
         if (!result.ok) log.warn('menu command failed', { command: command.type, error: result.error });
       },

@@ -15,7 +15,8 @@ import type { ServiceSnapshot } from '../../common/model';
 import type { Report } from '../../common/shop/stats';
 import { diffState, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
 import { createAppStore, updateRuntime, type AppStore } from '../../main/core/app/app-store';
-import { dispatchCommand } from '../../main/core/app/commands';
+import { commandTable, dispatchCommand } from '../../main/core/app/commands';
+import { OutlineRequests } from '../../main/core/outline/outline';
 import { NotificationCenter, type OsNotification } from '../../main/core/notifications/center';
 import { PeopleController } from '../../main/core/people/controller';
 import type { Clock, TimerHandle, ViewsPort } from '../../main/core/app/ports';
@@ -218,7 +219,8 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     save: () => true,
     systemIdleMs: () => 0,
   });
-  const targets = { services: controller, people, notifications, shop, data, lock };
+  const outline = new OutlineRequests({ store, views: options.views ?? views, files, clock, log, newId: () => `outline-${++ids}`, pageUp: (id) => controller.pageReported(id), appVersion: 'test' });
+  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline });
   if (options.start !== false) {
     controller.start();
     new PowerScheduler({ store, clock, log, target: controller }).start();
@@ -265,7 +267,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
       return { ok: false, error: 'invalid' };
     }
     commands.push(parsed.data);
-    return dispatchCommand(parsed.data, targets);
+    return dispatchCommand(parsed.data, commandsTable, () => lock.locked);
   });
   await page.exposeBinding('__waslHydrateChats', (): Record<string, ServiceSnapshot> => controller.chatsForShell());
   await page.exposeBinding('__waslReport', (_source, raw: unknown): Report => {

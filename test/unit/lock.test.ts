@@ -6,7 +6,7 @@ import { NO_LOCK, PASSWORD_MAX } from '../../common/lock';
 import type { ServiceConfig } from '../../common/model';
 import { DEFAULT_SETTINGS, diffState, initialRuntime, type AppState, type StatePatch } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app/app-store';
-import { dispatchCommand, type CommandTargets } from '../../main/core/app/commands';
+import { commandTable, dispatchCommand, type CommandTargets } from '../../main/core/app/commands';
 import { LockController, MAX_WAIT_MS, retryDelayMs, type LockDeps } from '../../main/core/lock/lock';
 import { LOCKED_TITLE, NotificationCenter, type OsNotification } from '../../main/core/notifications/center';
 import { notificationTitle } from '../../main/i18n';
@@ -350,7 +350,8 @@ describe('while locked', () => {
   });
 
   it('accepts no command from the shell but the unlock', async () => {
-    const targets = { services, lock: s.lock } as unknown as CommandTargets;
+    const table = commandTable({ services, lock: s.lock } as unknown as CommandTargets);
+    const locked = () => s.lock.locked;
     const refused: Command[] = [
       { type: 'view.inbox' },
       { type: 'lock.remove', current: 'sesame' },
@@ -358,10 +359,10 @@ describe('while locked', () => {
       { type: 'notifications.open', id: 'r1' },
       { type: 'data.export', what: 'backup' },
     ];
-    for (const command of refused) expect(await dispatchCommand(command, targets)).toEqual({ ok: false, error: 'locked' });
+    for (const command of refused) expect(await dispatchCommand(command, table, locked)).toEqual({ ok: false, error: 'locked' });
     expect(s.store.getState().view).toBe('service');
-    expect(await dispatchCommand({ type: 'lock.unlock', password: 'sesame' }, targets)).toEqual({ ok: true });
-    expect(await dispatchCommand({ type: 'view.inbox' }, targets)).toEqual({ ok: true });
+    expect(await dispatchCommand({ type: 'lock.unlock', password: 'sesame' }, table, locked)).toEqual({ ok: true });
+    expect(await dispatchCommand({ type: 'view.inbox' }, table, locked)).toEqual({ ok: true });
   });
 
   it('lists no notification in the tray menu, and offers Lock Wasl once unlocked', () => {

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app/app-store';
-import { dispatchCommand, type CommandTargets } from '../../main/core/app/commands';
+import { commandTable, dispatchCommand, type CommandTargets } from '../../main/core/app/commands';
 import { CHECK_EVERY_MS, FIRST_CHECK_MS, UpdateController, type UpdaterEvent, type UpdaterPort } from '../../main/core/updates/updates';
 import { electronUpdater, type AutoUpdaterLike } from '../../main/electron/updater';
 import { ManualClock } from '../fakes/clock';
@@ -204,9 +204,11 @@ describe('UpdateController: downloading and restarting', () => {
 
   it('reaches the controller through the command dispatcher, and says invalid where there is none', async () => {
     const h = setup();
-    const targets = { updates: h.updates } as unknown as CommandTargets;
-    expect(await dispatchCommand({ type: 'update.dismiss' }, targets)).toEqual({ ok: true });
-    expect(await dispatchCommand({ type: 'update.install' }, {} as CommandTargets)).toEqual({ ok: false, error: 'invalid' });
+    const unlocked = () => false;
+    const table = commandTable({ updates: h.updates } as unknown as CommandTargets);
+    expect(await dispatchCommand({ type: 'update.dismiss' }, table, unlocked)).toEqual({ ok: true });
+    const none = commandTable({} as unknown as CommandTargets);
+    expect(await dispatchCommand({ type: 'update.install' }, none, unlocked)).toEqual({ ok: false, error: 'invalid', detail: 'not-installed' });
   });
 });
 

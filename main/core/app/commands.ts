@@ -1,48 +1,92 @@
-/** Routes each shell command to the part of main that carries it out. */
+/**
+ * Every command of the IPC contract and the one part of main that carries it out, in one table keyed by command
+ * type: the compiler refuses a table without an owner for a command (test/unit/command-effects.test.ts then checks
+ * each owner does what the command names). The shell, the application menu and the tray all dispatch through it.
+ */
 import type { Command, CommandResult } from '../../../common/ipc';
-import type { DataCommand, DataTransfer } from '../shop/data-transfer';
-import type { LockCommand, LockController } from '../lock/lock';
+import type { LockController } from '../lock/lock';
 import type { NotificationCenter } from '../notifications/center';
 import type { OutlineRequests } from '../outline/outline';
 import type { PeopleController } from '../people/controller';
-import type { ServiceCommand, ServiceController } from '../services/services';
-import type { ShopCommand, ShopController } from '../shop/shop';
-import type { UpdateCommand, UpdateController } from '../updates/updates';
+import type { ServiceController } from '../services/services';
+import type { DataTransfer } from '../shop/data-transfer';
+import type { ShopController } from '../shop/shop';
+import type { UpdateController } from '../updates/updates';
 
-type PeopleCommand = Parameters<PeopleController['command']>[0];
-type NotificationCommand = Parameters<NotificationCenter['command']>[0];
+type CommandType = Command['type'];
+type Handler<T extends CommandType> = (cmd: Extract<Command, { type: T }>) => Promise<CommandResult> | CommandResult;
 
-const isPeople = (cmd: Command): cmd is PeopleCommand => cmd.type.startsWith('people.') || cmd.type.startsWith('suggestion.');
-const isNotification = (cmd: Command): cmd is NotificationCommand => cmd.type.startsWith('notifications.');
-const isShop = (cmd: Command): cmd is ShopCommand =>
-  cmd.type.startsWith('quickReply.') || cmd.type.startsWith('label.') || cmd.type === 'customer.update' || cmd.type === 'shop.undo';
-const isData = (cmd: Command): cmd is DataCommand => cmd.type.startsWith('data.');
-const isLock = (cmd: Command): cmd is LockCommand => cmd.type.startsWith('lock.');
-const isUpdate = (cmd: Command): cmd is UpdateCommand => cmd.type.startsWith('update.');
+/** One owner per command type. */
+export type CommandTable = { [T in CommandType]: Handler<T> };
 
 export interface CommandTargets {
-  /** Page outlines for bug reports; without them, the command answers not-found. */
-  outline?: OutlineRequests;
   services: ServiceController;
   people: PeopleController;
   notifications: NotificationCenter;
   shop: ShopController;
   data: DataTransfer;
-  /** The app lock; without one, lock commands answer not-found. */
-  lock?: LockController;
-  /** Wasl's own updates; without them, update commands answer invalid. */
+  outline: OutlineRequests;
+  lock: LockController;
+  /** Wasl's own updates: only an installed build has them; elsewhere their commands answer invalid. */
   updates?: UpdateController;
 }
 
-export function dispatchCommand(cmd: Command, targets: CommandTargets): Promise<CommandResult> {
-  // Locked, Wasl does nothing but take the password.
-  if (targets.lock?.locked === true && cmd.type !== 'lock.unlock') return Promise.resolve({ ok: false, error: 'locked' });
-  if (isLock(cmd)) return targets.lock ? targets.lock.command(cmd) : Promise.resolve({ ok: false, error: 'not-found' });
-  if (isPeople(cmd)) return Promise.resolve(targets.people.command(cmd));
-  if (isNotification(cmd)) return Promise.resolve(targets.notifications.command(cmd));
-  if (isShop(cmd)) return Promise.resolve(targets.shop.command(cmd));
-  if (isData(cmd)) return targets.data.command(cmd);
-  if (isUpdate(cmd)) return targets.updates ? targets.updates.command(cmd) : Promise.resolve({ ok: false, error: 'invalid' });
-  if (cmd.type === 'service.saveOutline') return targets.outline ? targets.outline.save(cmd.id) : Promise.resolve({ ok: false, error: 'not-found' });
-  return targets.services.command(cmd satisfies ServiceCommand);
+const noUpdates: CommandResult = { ok: false, error: 'invalid', detail: 'not-installed' };
+
+export function commandTable(t: CommandTargets): CommandTable {
+  const service = (cmd: Parameters<ServiceController['command']>[0]) => t.services.command(cmd);
+  const people = (cmd: Parameters<PeopleController['command']>[0]) => t.people.command(cmd);
+  const shop = (cmd: Parameters<ShopController['command']>[0]) => t.shop.command(cmd);
+  const notifications = (cmd: Parameters<NotificationCenter['command']>[0]) => t.notifications.command(cmd);
+  const lock = (cmd: Parameters<LockController['command']>[0]) => t.lock.command(cmd);
+  const update = (cmd: Parameters<UpdateController['command']>[0]) => (t.updates ? t.updates.command(cmd) : noUpdates);
+  const data = (cmd: Parameters<DataTransfer['command']>[0]) => t.data.command(cmd);
+  return {
+    'service.add': service,
+    'service.rename': service,
+    'service.move': service,
+    'service.set': service,
+    'service.reload': service,
+    'service.sleep': service,
+    'service.remove': service,
+    'service.activate': service,
+    'service.openChat': service,
+    'service.insertText': service,
+    'service.saveOutline': (cmd) => t.outline.save(cmd.id),
+    'settings.set': service,
+    'notice.dismiss': service,
+    'view.inbox': service,
+    'people.link': people,
+    'people.unlink': people,
+    'people.rename': people,
+    'people.undo': people,
+    'suggestion.dismiss': people,
+    'notifications.read': notifications,
+    'notifications.clear': notifications,
+    'notifications.open': notifications,
+    'quickReply.save': shop,
+    'quickReply.move': shop,
+    'quickReply.delete': shop,
+    'label.save': shop,
+    'label.delete': shop,
+    'customer.update': shop,
+    'shop.undo': shop,
+    'data.export': data,
+    'data.import': data,
+    'update.check': update,
+    'update.install': update,
+    'update.dismiss': update,
+    'lock.lock': lock,
+    'lock.unlock': lock,
+    'lock.set': lock,
+    'lock.remove': lock,
+  };
+}
+
+/** Carries out a command through its owner. Locked, Wasl does nothing but take the password. */
+export function dispatchCommand(cmd: Command, table: CommandTable, locked: () => boolean): Promise<CommandResult> {
+  if (locked() && cmd.type !== 'lock.unlock') return Promise.resolve({ ok: false, error: 'locked' });
+  // TypeScript cannot relate a union's member to the table's entry for its type; CommandTable's type guarantees it.
+  const handler = table[cmd.type] as (cmd: Command) => Promise<CommandResult> | CommandResult;
+  return Promise.resolve(handler(cmd));
 }
