@@ -342,7 +342,10 @@ export function startAgent(options: AgentOptions): Agent {
       lastGoodRead,
     };
     if (hint !== undefined) next.hint = hint;
-    if (JSON.stringify(next) !== JSON.stringify(health)) health = next;
+    // Every read that finds chats moves lastGoodRead on: that alone is no news, and would make every read an update.
+    // The health is sent again when what it says about the page changed, and then with the last good read's time.
+    const picture = (h: ConnectorHealth | undefined): string => JSON.stringify(h && { ...h, lastGoodRead: h.lastGoodRead !== null });
+    if (picture(next) !== picture(health)) health = next;
     return health;
   }
 

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+/**
+ * The agent's own decisions, with connectors written for the test: when a read's list is partial, what totals a
+ * partial read reports, and when the connector's health is sent again. (The connectors themselves are tested in
+ * Chromium against the platform fixtures, test/browser/connectors.)
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ServiceUpdate } from '../../common/ipc';
+import type { ChatSummary, ServiceSnapshot } from '../../common/model';
+import { startAgent, type Agent } from '../../preload/agent';
+import type { Connector } from '../../preload/connectors/types';
+
+const chat = (id: string, extra: Partial<ChatSummary> = {}): ChatSummary => ({ id, title: id, unread: 0, ...extra });
+const snap = (chats: ChatSummary[], direct = 0, indirect = 0): ServiceSnapshot => ({ loggedIn: true, unread: { direct, indirect }, chats });
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
+
+let agent: Agent | undefined;
+afterEach(() => {
+  agent?.stop();
+  agent = undefined;
+});
+
+/** An agent on this document for `connector`, reading only when the test flushes it. */
+function run(connector: Connector): ServiceUpdate[] {
+  const updates: ServiceUpdate[] = [];
+  agent = startAgent({ win: window, connector, send: (update) => updates.push(update), notify: () => undefined, minIntervalMs: 60_000 });
+  return updates;
+}
+
+describe('the agent', () => {
+  it('sends the health again when what it says changed, not because another read went well', async () => {
+    document.body.innerHTML = '<ul><li class="row">a</li><li class="row">b</li></ul>';
+    let chats = [chat('a'), chat('b')];
+    const updates = run({
+      platform: 'telegram',
+      read: () => Promise.resolve(snap(chats)),
+      partialList: () => false,
+      hooks: { rows: (doc) => doc.querySelectorAll('.row').length },
+    });
+    await agent?.flush();
+    const health = updates[0]?.health;
+    expect(health).toMatchObject({ rows: 2, chats: 2, badges: 0, missing: [] });
+    const firstGood = health?.lastGoodRead ?? 0;
+    await tick();
+    await agent?.flush();
+    expect(updates).toHaveLength(1);
+    await tick();
+    chats = [chat('a', { unread: 1 }), chat('b')];
+    await agent?.flush();
+    expect(updates[1]).toMatchObject({ upsert: [chat('a', { unread: 1 })], health: { badges: 1 } });
+    const secondGood = updates[1]?.health?.lastGoodRead ?? 0;
+    expect(secondGood).toBeGreaterThan(firstGood);
+    await tick();
+    chats = [chat('a', { unread: 1, preview: 'hello' }), chat('b')];
+    await agent?.flush();
+    expect(updates[2]?.upsert).toEqual([chat('a', { unread: 1, preview: 'hello' })]);
+    expect(updates[2]).not.toHaveProperty('health');
+    // The page changed under the reader: the health says so, with the time of the last read that found chats.
+    await tick();
+    document.body.innerHTML = '';
+    chats = [];
+    await agent?.flush();
+    const lost = updates[3]?.health;
+    expect(lost).toMatchObject({ rows: 0, chats: 0, missing: ['rows'] });
+    expect(lost?.lastGoodRead).toBeGreaterThan(secondGood);
+    expect(lost?.lastGoodRead).toBeLessThan(Date.now());
+  });
+});
