@@ -247,45 +247,71 @@ export function startAgent(options: AgentOptions): Agent {
   }
 
   /**
-   * Row-based reads come out clean (each row is sanitized when read); others are sanitized whole. `visible`: how
-   * many chats the page itself shows now (the snapshot also carries the kept ones of a partial list).
+   * A whole list (WhatsApp's database) is every chat there is: all of them are kept as they are now, should a later
+   * read find only a partial list (the database could not be read), and no order of rows is known to close a gap.
    */
-  async function read(partial: boolean): Promise<{ snapshot: ServiceSnapshot; visible: number }> {
+  function whole(chats: readonly ChatSummary[]): void {
+    kept.clear();
+    for (const chat of chats.slice(0, MAX_CHATS)) kept.set(chat.id, chat);
+    shownOrder = [];
+  }
+
+  interface Read {
+    snapshot: ServiceSnapshot;
+    /** How many chats the page itself shows now (the snapshot also carries the kept ones of a partial list). */
+    visible: number;
+    /** This read saw only some of the chats (asked once the read is done: see `read`). */
+    partial: boolean;
+  }
+
+  /**
+   * Row-based reads come out clean (each row is sanitized when read); others are sanitized whole. Whether the list
+   * is partial is asked after the connector read it: the answer can depend on where that read found its chats
+   * (WhatsApp's database holds them all, its rendered list does not), and before the first read nothing is known.
+   */
+  async function read(): Promise<Read> {
     if (tracker && page) {
       const facts = page(win);
       if (!facts.loggedIn) {
         tracker.reset();
         kept.clear();
         shownOrder = [];
-        return { snapshot: LOGGED_OUT, visible: 0 };
+        return { snapshot: LOGGED_OUT, visible: 0, partial: false };
       }
       const extra: Partial<ServiceSnapshot> = {};
       if (facts.unread) extra.unread = facts.unread;
       if (facts.activeChatId !== undefined) extra.activeChatId = facts.activeChatId;
       const visible = tracker.chats(doc);
-      return { snapshot: sanitizeSnapshot(snapshotOf(partial ? withKept(visible) : visible, extra), true), visible: visible.length };
+      const partial = partialList();
+      if (!partial) whole(visible);
+      return { snapshot: sanitizeSnapshot(snapshotOf(partial ? withKept(visible) : visible, extra), true), visible: visible.length, partial };
     }
     const snapshot = sanitizeSnapshot(await withTimeout(win, connector.read(win), readTimeout));
     if (!snapshot.loggedIn) {
       kept.clear();
       shownOrder = [];
+      return { snapshot, visible: 0, partial: false };
     }
-    if (!partial || !snapshot.loggedIn) return { snapshot, visible: snapshot.chats.length };
+    const partial = partialList();
+    if (!partial) {
+      whole(snapshot.chats);
+      return { snapshot, visible: snapshot.chats.length, partial };
+    }
     const extra: Partial<ServiceSnapshot> = {};
     if (snapshot.activeChatId !== undefined) extra.activeChatId = snapshot.activeChatId;
-    return { snapshot: snapshotOf(withKept(snapshot.chats), extra), visible: snapshot.chats.length };
+    return { snapshot: snapshotOf(withKept(snapshot.chats), extra), visible: snapshot.chats.length, partial };
   }
 
   /** The connector's snapshot, or the page title's count when the connector failed or hung. */
-  async function readOnce(partial: boolean): Promise<{ snapshot: ServiceSnapshot; visible: number; failed: boolean }> {
+  async function readOnce(): Promise<Read & { failed: boolean }> {
     stats.reads += 1;
     try {
-      return { ...(await read(partial)), failed: false };
+      return { ...(await read()), failed: false };
     } catch (error) {
       stats.failures += 1;
       console.warn('[wasl] connector failed, using the page title', error);
       const fallback = await genericConnector.read(win).catch(() => LOGGED_OUT);
-      return { snapshot: sanitizeSnapshot(fallback), visible: 0, failed: true };
+      return { snapshot: sanitizeSnapshot(fallback), visible: 0, partial: false, failed: true };
     }
   }
 
@@ -354,8 +380,7 @@ export function startAgent(options: AgentOptions): Agent {
     dirty = false;
     lastRead = now();
     const started = win.performance.now();
-    const partial = partialList();
-    const { snapshot: raw, visible, failed } = await readOnce(partial);
+    const { snapshot: raw, visible, partial, failed } = await readOnce();
     if (stopped) return;
     // What the title says, as this platform means it: a count, only that something is unread, or nothing.
     const meaning = titleMeaning();

@@ -28,6 +28,43 @@ function run(connector: Connector): ServiceUpdate[] {
 }
 
 describe('the agent', () => {
+  it('asks whether a list is partial after the read, for a connector whose answer depends on where the read found its chats', async () => {
+    // WhatsApp: its database holds every chat; only when it falls back to the rendered list is the list partial.
+    let source: 'none' | 'db' = 'none';
+    let chats = [chat('a'), chat('b')];
+    const updates = run({
+      platform: 'whatsapp',
+      read: () => {
+        source = 'db';
+        return Promise.resolve(snap(chats));
+      },
+      partialList: () => source !== 'db',
+    });
+    await agent?.flush();
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).not.toHaveProperty('partial');
+    // Nothing changed: nothing is sent.
+    await agent?.flush();
+    expect(updates).toHaveLength(1);
+    // A change is sent with what changed, and nothing else.
+    chats = [chat('b', { unread: 1 }), chat('a')];
+    await agent?.flush();
+    expect(updates).toHaveLength(2);
+    expect(updates[1]).toMatchObject({ seq: 1, reset: false, upsert: [chat('b', { unread: 1 })], remove: [], unread: { direct: 0 } });
+  });
+
+  it('keeps a whole read’s chats when the next read is partial: they were not deleted, the reader lost its better source', async () => {
+    let source: 'db' | 'list' = 'db';
+    const all = [chat('a'), chat('b'), chat('c'), chat('d'), chat('e'), chat('f')];
+    let shown = all;
+    const updates = run({ platform: 'whatsapp', read: () => Promise.resolve(snap(shown)), partialList: () => source !== 'db' });
+    await agent?.flush();
+    source = 'list';
+    shown = [all[0] ?? chat('a'), chat('b', { unread: 2 })];
+    await agent?.flush();
+    expect(updates[1]).toMatchObject({ partial: true, upsert: [chat('b', { unread: 2 })], remove: [] });
+  });
+
   it('sends the health again when what it says changed, not because another read went well', async () => {
     document.body.innerHTML = '<ul><li class="row">a</li><li class="row">b</li></ul>';
     let chats = [chat('a'), chat('b')];
