@@ -297,9 +297,9 @@ export function startAgent(options: AgentOptions): Agent {
       whole(snapshot.chats);
       return { snapshot, visible: snapshot.chats.length, partial };
     }
-    const extra: Partial<ServiceSnapshot> = {};
-    if (snapshot.activeChatId !== undefined) extra.activeChatId = snapshot.activeChatId;
-    return { snapshot: snapshotOf(withKept(snapshot.chats), extra), visible: snapshot.chats.length, partial };
+    // The connector's totals stand: they can count what no row shows (Discord's rail counts mentions in servers
+    // whose channels are not on the page), and a kept chat's count is as stale as the chat.
+    return { snapshot: { ...snapshot, chats: withKept(snapshot.chats) }, visible: snapshot.chats.length, partial };
   }
 
   /** The connector's snapshot, or the page title's count when the connector failed or hung. */

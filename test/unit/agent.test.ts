@@ -65,6 +65,18 @@ describe('the agent', () => {
     expect(updates[1]).toMatchObject({ partial: true, upsert: [chat('b', { unread: 2 })], remove: [] });
   });
 
+  it('reports a partial read with the connector’s own totals, which count what its rows do not show', async () => {
+    // Discord: the rail's badges count mentions in servers whose channels are not on the page.
+    let read = snap([chat('@me/1', { unread: 2 }), chat('@me/2')], 2 + 15);
+    const updates = run({ platform: 'discord', read: () => Promise.resolve(read), partialList: () => true });
+    await agent?.flush();
+    expect(updates[0]).toMatchObject({ partial: true, unread: { direct: 17, indirect: 0 } });
+    // The list scrolls: a row leaves it and is kept, and the totals stay the connector's.
+    read = snap([chat('@me/2'), chat('@me/3')], 15);
+    await agent?.flush();
+    expect(updates[1]).toMatchObject({ upsert: [chat('@me/3')], remove: [], unread: { direct: 15, indirect: 0 } });
+  });
+
   it('sends the health again when what it says changed, not because another read went well', async () => {
     document.body.innerHTML = '<ul><li class="row">a</li><li class="row">b</li></ul>';
     let chats = [chat('a'), chat('b')];
