@@ -154,6 +154,21 @@ describe.each([K, K_LEGACY, A, A_LEGACY])('Telegram Web $name', (generation) => 
     await expect.poll(() => p.isolated<boolean>('typeof WaslTest === "object"')).toBe(true);
     expect(await probe()).toMatchObject({ rows: 0, titles: 0, badges: 0 });
   });
+
+  it('when the page changed and its hooks find nothing, its health says so; its title, whatever figure it shows, is no count', async () => {
+    const p = await open(`${path}?rows=40&state=changed`);
+    const [first] = await p.waitForUpdates(1);
+    // Neither client's title counts unread messages (title: 'ignore'): it makes no page degraded.
+    expect(first).toMatchObject({ degraded: false, loggedIn: true, upsert: [], unread: { direct: 0, indirect: 0 } });
+    expect(first?.health).toEqual({ rows: 0, chats: 0, badges: 0, titleUnread: null, missing: ['rows', 'titles', 'badges'], lastGoodRead: null });
+    // A's title is the open chat's own name, which can hold a figure: still nothing to send.
+    await p.page.evaluate(() => {
+      document.title = '(3) متجر الورد';
+    });
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await p.isolated<number>('WaslAgent.stats.reads')).toBeGreaterThan(1);
+    expect(p.updates).toHaveLength(1);
+  });
 });
 
 describe.each([K, A])('Telegram Web $name today', (generation) => {

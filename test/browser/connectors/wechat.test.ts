@@ -210,11 +210,13 @@ describe('WeChat', () => {
     expect(p.notices).toHaveLength(1);
   });
 
-  it('when the page changed and its hooks find nothing, its hooks say so (the title carries no count to fall back on)', async () => {
+  it('when the page changed and its hooks find nothing, its health says so (the title carries no count to fall back on)', async () => {
     const p = await open('/?rows=40&state=changed');
     const [first] = await p.waitForUpdates(1);
     expect(await p.page.title()).toBe('WeChat');
     expect(first).toMatchObject({ degraded: false, loggedIn: true, upsert: [], unread: { direct: 0, indirect: 0 } });
+    // The title is no source here (title: 'ignore'): the drift is seen in the health, which names the lost rows.
+    expect(first?.health).toEqual({ rows: 0, chats: 0, badges: 0, titleUnread: null, missing: ['rows'], lastGoodRead: null });
     expect(await hooks(p)).toMatchObject({ rows: 0, list: 1 });
   });
 
