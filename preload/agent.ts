@@ -220,8 +220,10 @@ export function startAgent(options: AgentOptions): Agent {
    * Chats a partial list showed and no longer renders: they scrolled away, they were not deleted. Kept (each as
    * last seen) and reported with the visible ones, until the page signs out or reloads. The evidence that a chat
    * was removed (archived, deleted, left) is the list closing the gap: it vanished from between two rows that are
-   * both still shown, or the list lost a few rows and gained none (a scroll brings other rows in). A row at either
-   * end of a list that also gained rows scrolled out, and an emptied list is hidden, not deleted: both are kept.
+   * both still shown, or the list lost a few rows and gained none (a scroll brings other rows in). At either end of
+   * the list, a row replaced in place by a new one beside the same neighbour is gone too (a chat keyed by its title
+   * was renamed: Instagram's, most often at the top). A row at an end that left while rows came in elsewhere
+   * scrolled out, and an emptied list is hidden, not deleted: both are kept.
    */
   const kept = new Map<string, ChatSummary>();
   let shownOrder: string[] = [];
@@ -230,12 +232,20 @@ export function startAgent(options: AgentOptions): Agent {
     const before = new Set(shownOrder);
     const vanished = shownOrder.filter((id) => !shown.has(id));
     const shrank = visible.length > 0 && vanished.length <= REMOVED_AT_ONCE && !visible.some((c) => !before.has(c.id));
+    const place = new Map(visible.map((c, i) => [c.id, i]));
+    /** The row `offset` places from `id` in this read is one the list did not show before. */
+    const newBeside = (id: string, offset: number): boolean => {
+      const at = place.get(id);
+      const beside = at === undefined ? undefined : visible[at + offset];
+      return beside !== undefined && !before.has(beside.id) && (offset < 0 ? at === 1 : at === visible.length - 2);
+    };
     shownOrder.forEach((id, i) => {
       if (shown.has(id)) return;
       const previous = shownOrder[i - 1];
       const next = shownOrder[i + 1];
       const closed = previous !== undefined && next !== undefined && shown.has(previous) && shown.has(next);
-      if (shrank || closed) kept.delete(id);
+      const replaced = (previous === undefined && next !== undefined && newBeside(next, -1)) || (next === undefined && previous !== undefined && newBeside(previous, 1));
+      if (shrank || closed || replaced) kept.delete(id);
     });
     shownOrder = visible.map((c) => c.id);
     for (const chat of visible) {

@@ -77,6 +77,28 @@ describe('the agent', () => {
     expect(updates[1]).toMatchObject({ upsert: [chat('@me/3')], remove: [], unread: { direct: 15, indirect: 0 } });
   });
 
+  it('removes a chat of a partial list whose row another took in place at an end of the list, and keeps one that scrolled out', async () => {
+    // Instagram keys its threads by title: a renamed thread is a new chat in the old one's place, most often at the
+    // top (the rename is the thread's newest event). A scroll brings new rows in at the other end.
+    const ids = (list: string[]): ChatSummary[] => list.map((id) => chat(id));
+    let shown = ids(['x', 'a', 'b', 'c']);
+    const updates = run({ platform: 'instagram', read: () => Promise.resolve(snap(shown)), partialList: () => true });
+    await agent?.flush();
+    shown = ids(['y', 'a', 'b', 'c']);
+    await agent?.flush();
+    expect(updates[1]).toMatchObject({ upsert: [chat('y')], remove: ['x'] });
+    shown = ids(['y', 'a', 'b', 'z']);
+    await agent?.flush();
+    expect(updates[2]).toMatchObject({ upsert: [chat('z')], remove: ['c'] });
+    // Scrolled down by one, then back up by two: the rows that left at either end are kept.
+    shown = ids(['a', 'b', 'z', 'd']);
+    await agent?.flush();
+    expect(updates[3]).toMatchObject({ upsert: [chat('d')], remove: [] });
+    shown = ids(['e', 'y', 'a', 'b']);
+    await agent?.flush();
+    expect(updates[4]).toMatchObject({ upsert: [chat('e')], remove: [] });
+  });
+
   it('sends the health again when what it says changed, not because another read went well', async () => {
     document.body.innerHTML = '<ul><li class="row">a</li><li class="row">b</li></ul>';
     let chats = [chat('a'), chat('b')];
