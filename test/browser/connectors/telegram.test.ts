@@ -226,6 +226,19 @@ describe.each([K, A])('Telegram Web $name today', (generation) => {
     expect(await p.isolated<boolean>('WaslTest.connectors.telegram.partialList(window)')).toBe(true);
   });
 
+  it('keeps the chats a scroll took out of the list: the update adds the rows scrolled in and removes none', async () => {
+    const p = await open(`${path}virtual/`);
+    const all = visible(makeChats(300));
+    const window = (first: number): ChatSummary[] => all.slice(first, first + 25).map(expected);
+    const [first] = await p.waitForUpdates(1);
+    expect(first).toMatchObject({ reset: true, partial: true, remove: [] });
+    expect(first?.upsert).toEqual(window(0));
+    await p.page.evaluate(() => (window as unknown as FixtureWindow).fixture.scrollTo(120));
+    const [, second] = await p.waitForUpdates(2);
+    expect(second).toMatchObject({ reset: false, partial: true, remove: [] });
+    expect(second?.upsert).toEqual(window(120));
+  });
+
   it('says the page title is no count: neither client writes unread messages there', async () => {
     const p = await open(`${path}?rows=5`, false);
     expect(await p.isolated<string>('WaslTest.connectors.telegram.title')).toBe('ignore');
