@@ -220,8 +220,10 @@ export function startAgent(options: AgentOptions): Agent {
    * Chats a partial list showed and no longer renders: they scrolled away, they were not deleted. Kept (each as
    * last seen) and reported with the visible ones, until the page signs out or reloads. The evidence that a chat
    * was removed (archived, deleted, left) is the list closing the gap: it vanished from between two rows that are
-   * both still shown, or the list lost a few rows and gained none (a scroll brings other rows in). A row at either
-   * end of a list that also gained rows scrolled out, and an emptied list is hidden, not deleted: both are kept.
+   * both still shown, or the list lost a few rows and gained none (a scroll brings other rows in). At either end of
+   * the list, a row replaced in place by a new one beside the same neighbour is gone too (a chat keyed by its title
+   * was renamed: Instagram's, most often at the top). A row at an end that left while rows came in elsewhere
+   * scrolled out, and an emptied list is hidden, not deleted: both are kept.
    */
   const kept = new Map<string, ChatSummary>();
   let shownOrder: string[] = [];
@@ -230,12 +232,20 @@ export function startAgent(options: AgentOptions): Agent {
     const before = new Set(shownOrder);
     const vanished = shownOrder.filter((id) => !shown.has(id));
     const shrank = visible.length > 0 && vanished.length <= REMOVED_AT_ONCE && !visible.some((c) => !before.has(c.id));
+    const place = new Map(visible.map((c, i) => [c.id, i]));
+    /** The row `offset` places from `id` in this read is one the list did not show before. */
+    const newBeside = (id: string, offset: number): boolean => {
+      const at = place.get(id);
+      const beside = at === undefined ? undefined : visible[at + offset];
+      return beside !== undefined && !before.has(beside.id) && (offset < 0 ? at === 1 : at === visible.length - 2);
+    };
     shownOrder.forEach((id, i) => {
       if (shown.has(id)) return;
       const previous = shownOrder[i - 1];
       const next = shownOrder[i + 1];
       const closed = previous !== undefined && next !== undefined && shown.has(previous) && shown.has(next);
-      if (shrank || closed) kept.delete(id);
+      const replaced = (previous === undefined && next !== undefined && newBeside(next, -1)) || (next === undefined && previous !== undefined && newBeside(previous, 1));
+      if (shrank || closed || replaced) kept.delete(id);
     });
     shownOrder = visible.map((c) => c.id);
     for (const chat of visible) {
@@ -247,45 +257,71 @@ export function startAgent(options: AgentOptions): Agent {
   }
 
   /**
-   * Row-based reads come out clean (each row is sanitized when read); others are sanitized whole. `visible`: how
-   * many chats the page itself shows now (the snapshot also carries the kept ones of a partial list).
+   * A whole list (WhatsApp's database) is every chat there is: all of them are kept as they are now, should a later
+   * read find only a partial list (the database could not be read), and no order of rows is known to close a gap.
    */
-  async function read(partial: boolean): Promise<{ snapshot: ServiceSnapshot; visible: number }> {
+  function whole(chats: readonly ChatSummary[]): void {
+    kept.clear();
+    for (const chat of chats.slice(0, MAX_CHATS)) kept.set(chat.id, chat);
+    shownOrder = [];
+  }
+
+  interface Read {
+    snapshot: ServiceSnapshot;
+    /** How many chats the page itself shows now (the snapshot also carries the kept ones of a partial list). */
+    visible: number;
+    /** This read saw only some of the chats (asked once the read is done: see `read`). */
+    partial: boolean;
+  }
+
+  /**
+   * Row-based reads come out clean (each row is sanitized when read); others are sanitized whole. Whether the list
+   * is partial is asked after the connector read it: the answer can depend on where that read found its chats
+   * (WhatsApp's database holds them all, its rendered list does not), and before the first read nothing is known.
+   */
+  async function read(): Promise<Read> {
     if (tracker && page) {
       const facts = page(win);
       if (!facts.loggedIn) {
         tracker.reset();
         kept.clear();
         shownOrder = [];
-        return { snapshot: LOGGED_OUT, visible: 0 };
+        return { snapshot: LOGGED_OUT, visible: 0, partial: false };
       }
       const extra: Partial<ServiceSnapshot> = {};
       if (facts.unread) extra.unread = facts.unread;
       if (facts.activeChatId !== undefined) extra.activeChatId = facts.activeChatId;
       const visible = tracker.chats(doc);
-      return { snapshot: sanitizeSnapshot(snapshotOf(partial ? withKept(visible) : visible, extra), true), visible: visible.length };
+      const partial = partialList();
+      if (!partial) whole(visible);
+      return { snapshot: sanitizeSnapshot(snapshotOf(partial ? withKept(visible) : visible, extra), true), visible: visible.length, partial };
     }
     const snapshot = sanitizeSnapshot(await withTimeout(win, connector.read(win), readTimeout));
     if (!snapshot.loggedIn) {
       kept.clear();
       shownOrder = [];
+      return { snapshot, visible: 0, partial: false };
     }
-    if (!partial || !snapshot.loggedIn) return { snapshot, visible: snapshot.chats.length };
-    const extra: Partial<ServiceSnapshot> = {};
-    if (snapshot.activeChatId !== undefined) extra.activeChatId = snapshot.activeChatId;
-    return { snapshot: snapshotOf(withKept(snapshot.chats), extra), visible: snapshot.chats.length };
+    const partial = partialList();
+    if (!partial) {
+      whole(snapshot.chats);
+      return { snapshot, visible: snapshot.chats.length, partial };
+    }
+    // The connector's totals stand: they can count what no row shows (Discord's rail counts mentions in servers
+    // whose channels are not on the page), and a kept chat's count is as stale as the chat.
+    return { snapshot: { ...snapshot, chats: withKept(snapshot.chats) }, visible: snapshot.chats.length, partial };
   }
 
   /** The connector's snapshot, or the page title's count when the connector failed or hung. */
-  async function readOnce(partial: boolean): Promise<{ snapshot: ServiceSnapshot; visible: number; failed: boolean }> {
+  async function readOnce(): Promise<Read & { failed: boolean }> {
     stats.reads += 1;
     try {
-      return { ...(await read(partial)), failed: false };
+      return { ...(await read()), failed: false };
     } catch (error) {
       stats.failures += 1;
       console.warn('[wasl] connector failed, using the page title', error);
       const fallback = await genericConnector.read(win).catch(() => LOGGED_OUT);
-      return { snapshot: sanitizeSnapshot(fallback), visible: 0, failed: true };
+      return { snapshot: sanitizeSnapshot(fallback), visible: 0, partial: false, failed: true };
     }
   }
 
@@ -342,7 +378,10 @@ export function startAgent(options: AgentOptions): Agent {
       lastGoodRead,
     };
     if (hint !== undefined) next.hint = hint;
-    if (JSON.stringify(next) !== JSON.stringify(health)) health = next;
+    // Every read that finds chats moves lastGoodRead on: that alone is no news, and would make every read an update.
+    // The health is sent again when what it says about the page changed, and then with the last good read's time.
+    const picture = (h: ConnectorHealth | undefined): string => JSON.stringify(h && { ...h, lastGoodRead: h.lastGoodRead !== null });
+    if (picture(next) !== picture(health)) health = next;
     return health;
   }
 
@@ -351,8 +390,7 @@ export function startAgent(options: AgentOptions): Agent {
     dirty = false;
     lastRead = now();
     const started = win.performance.now();
-    const partial = partialList();
-    const { snapshot: raw, visible, failed } = await readOnce(partial);
+    const { snapshot: raw, visible, partial, failed } = await readOnce();
     if (stopped) return;
     // What the title says, as this platform means it: a count, only that something is unread, or nothing.
     const meaning = titleMeaning();

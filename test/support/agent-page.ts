@@ -15,6 +15,12 @@ const BINDING = 'waslSend';
 export interface AgentPageOptions {
   platform: PlatformId;
   url: string;
+  /**
+   * The real site's origin (`https://www.messenger.com`) to serve the fixture at `url` from, for connectors that
+   * tell sites apart by their host: the page loads at that origin, and its requests there are answered by the
+   * fixture server.
+   */
+  origin?: string;
   /** Start the agent at DOMContentLoaded, as service.ts does (default true). */
   agent?: boolean;
   /** Where the page's clock starts (the fixtures' data is dated; default: the dataset's "now"); it runs on from there. */
@@ -80,7 +86,7 @@ function boot(platform: PlatformId, agent: boolean, now: number): string {
 
 export async function openAgentPage(browser: Browser, options: AgentPageOptions): Promise<AgentPage> {
   const context = await browser.newContext({ timezoneId: options.timezoneId ?? 'UTC', locale: 'en-US', viewport: { width: 1200, height: 800 } });
-  if (options.notifications ?? true) await context.grantPermissions(['notifications'], { origin: new URL(options.url).origin });
+  if (options.notifications ?? true) await context.grantPermissions(['notifications'], { origin: new URL(options.origin ?? options.url).origin });
   const page = await context.newPage();
   const now = options.now ?? DATASET_NOW;
   const cdp: CDPSession = await context.newCDPSession(page);
@@ -109,7 +115,17 @@ export async function openAgentPage(browser: Browser, options: AgentPageOptions)
   const { installNotificationShim, SHIM_EVENTS } = await import('../../preload/notification-shim');
   await page.addInitScript({ content: `${shiftClock(now)}\n(${installNotificationShim.toString()})(${JSON.stringify(SHIM_EVENTS)});` });
   await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: boot(options.platform, options.agent ?? true, now), worldName: WORLD });
-  await page.goto(options.url);
+  let url = options.url;
+  if (options.origin !== undefined) {
+    const fixtures = new URL(options.url);
+    const site = new URL(options.origin);
+    await context.route((address) => address.origin === site.origin, async (route) => {
+      const asked = new URL(route.request().url());
+      await route.fulfill({ response: await route.fetch({ url: `${fixtures.origin}${asked.pathname}${asked.search}` }) });
+    });
+    url = `${site.origin}${fixtures.pathname}${fixtures.search}`;
+  }
+  await page.goto(url);
 
   const isolated = async <T>(expression: string): Promise<T> => {
     const frameId = (await cdp.send('Page.getFrameTree')).frameTree.frame.id;
