@@ -29,7 +29,7 @@
  * sidebar, counts as changed; every other pair keeps its order, so the list stays sorted without a re-sort.
  */
 import { unreadOf, type InboxInput } from './inbox';
-import type { ChatSummary, InboxEntry, Person, ServiceConfig, ServiceSnapshot } from './model';
+import type { ChatRef, ChatSummary, InboxEntry, Person, ServiceConfig, ServiceSnapshot } from './model';
 
 /** A service of the sidebar list. */
 interface Service {
@@ -47,7 +47,6 @@ interface Service {
 type Claims = ReadonlyMap<string, ReadonlyMap<string, Person>>;
 /** Each person's chats, as the person lists them (those another person listed first left out). */
 type Holdings = ReadonlyMap<Person, readonly ChatRef[]>;
-type ChatRef = Person['chats'][number];
 
 /** A chat in the inbox. */
 class Slot {

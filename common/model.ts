@@ -60,11 +60,17 @@ export interface ServiceSnapshot {
   activeChatId?: string;
 }
 
+/** One chat of one service: how a chat is named across the app. */
+export interface ChatRef {
+  serviceId: string;
+  chatId: string;
+}
+
 /** A manual link of chats that belong to one person. */
 export interface Person {
   id: string;
   displayName?: string;
-  chats: { serviceId: string; chatId: string }[];
+  chats: ChatRef[];
   /** The user split these chats off: they never merge with others on their own (by phone). */
   alone?: boolean;
 }
@@ -72,7 +78,7 @@ export interface Person {
 export interface InboxEntry {
   key: string;
   title: string;
-  chats: { serviceId: string; chatId: string }[];
+  chats: ChatRef[];
   unread: number;
   lastActivity?: number;
   preview?: string;

@@ -5,7 +5,8 @@
  * and shows them merged. Splitting a person apart finds each chat's old record again. Pure.
  */
 import type { InboxEntry, Person } from '../model';
-import { EMPTY_CUSTOMER, type ChatRef, type ConversationStatus, type Customer } from './model';
+import type { ChatRef } from '../model';
+import type { ConversationStatus, Customer } from './model';
 
 export const chatEntryKey = (ref: ChatRef): string => `chat:${ref.serviceId}:${ref.chatId}`;
 export const phoneEntryKey = (phone: string): string => `phone:${phone}`;
@@ -51,10 +52,6 @@ export function resolveCustomer(customers: Readonly<Record<string, Customer>>, k
   const first = reminders.reduce<(typeof reminders)[number] | undefined>((a, b) => (a === undefined || b.at < a.at ? b : a), undefined);
   if (first !== undefined) merged.reminder = first;
   return merged;
-}
-
-export function customerOrEmpty(customer: Customer | undefined): Customer {
-  return customer ?? EMPTY_CUSTOMER;
 }
 
 /** The status the user set, unless the customer wrote since: then the conversation is open again. */

@@ -3,11 +3,7 @@
  * conversation status, a reminder), the shop's settings, and what Wasl learns from each chat's activity. Pure
  * types and constants.
  */
-
-export interface ChatRef {
-  serviceId: string;
-  chatId: string;
-}
+import type { ChatRef } from '../model';
 
 /** A saved answer: a short name to find it by, and the text with {name}, {first_name} and {shop} in it. */
 export interface QuickReply {

@@ -9,7 +9,7 @@
  *
  * While Wasl is locked (`setLocked`) the windows services opened are hidden and no new one opens (./popups.ts).
  */
-import { RateLimiter } from '../ipc/router';
+import { RateLimiter } from '../security/rate-limiter';
 import type { Clock, Logger } from '../core/app/ports';
 import {
   decideNavigation,

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { boundedSize, LIMITS } from '../../common/ipc';
 import type { Clock, Logger } from '../core/app/ports';
+import { RateLimiter } from '../security/rate-limiter';
 
 /** Who sent a message, as the Electron adapter reads it off the IPC event. */
 export interface IpcSender {
@@ -34,32 +35,6 @@ export type Rejection = 'unknown-channel' | 'wrong-sender' | 'rate-limited' | 't
 export type Failure = Rejection | 'handler-failed';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; reason: Failure };
-
-/** A token bucket per key: `rate` messages a second sustained, `burst` at once. */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-
-  constructor(
-    private readonly rate: number,
-    private readonly burst: number,
-    private readonly clock: Clock,
-  ) {}
-
-  take(key: string): boolean {
-    const now = this.clock.now();
-    const bucket = this.buckets.get(key) ?? { tokens: this.burst, at: now };
-    bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.at) / 1000) * this.rate);
-    bucket.at = now;
-    this.buckets.set(key, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
-  }
-
-  forget(key: string): void {
-    this.buckets.delete(key);
-  }
-}
 
 /** Who sent a message, as a refusal is logged: a webContents id, or which service's worker. */
 interface From {
@@ -170,12 +145,6 @@ export class IpcRouter {
       this.counts.failed += 1;
       return { ok: false, reason: 'handler-failed' };
     }
-  }
-
-  /** Forget the rate state of a sender that is gone. */
-  forgetService(serviceId: string): void {
-    this.serviceLimiter.forget(serviceId);
-    this.dropped.delete(serviceId);
   }
 
   private add(channel: string, route: Route): void {

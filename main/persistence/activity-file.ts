@@ -1,5 +1,5 @@
 /**
- * activity.json: each customer chat's activity and the daily counts behind the report (main/core/activity.ts).
+ * activity.json: each customer chat's activity and the daily counts behind the report (main/core/chats/activity.ts).
  * Like the notification history, a file that cannot be read is kept aside and the user is told; entries that do
  * not parse are dropped one by one, keeping the rest.
  */

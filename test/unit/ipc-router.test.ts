@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { boundedSize, commandSchema, LIMITS, serviceUpdateSchema, viewportSchema, workerNoticeSchema } from '../../common/ipc';
-import { IpcRouter, RateLimiter, type IpcSender, type WorkerSender } from '../../main/ipc/router';
+import { IpcRouter, type IpcSender, type WorkerSender } from '../../main/ipc/router';
+import { RateLimiter } from '../../main/security/rate-limiter';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
 

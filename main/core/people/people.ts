@@ -2,12 +2,7 @@
  * The user's decisions about who is who, as pure changes to the list of people: link chats into one person,
  * unlink a chat (it becomes a person of its own, so an automatic merge by phone cannot pull it back), rename.
  */
-import type { Person } from '../../../common/model';
-
-export interface ChatRef {
-  serviceId: string;
-  chatId: string;
-}
+import type { ChatRef, Person } from '../../../common/model';
 
 const same = (a: ChatRef, b: ChatRef): boolean => a.serviceId === b.serviceId && a.chatId === b.chatId;
 const holds = (person: Person, chat: ChatRef): boolean => person.chats.some((c) => same(c, chat));

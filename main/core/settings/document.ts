@@ -428,8 +428,6 @@ export function toCustomer(data: z.infer<typeof customerSchema>, knownLabels: Re
   return customer;
 }
 
-export const shopDocSchemas = { quickReply: quickReplySchema, label: labelSchema, customer: customerSchema, shopFields };
-
 /** Copies each valid field of `raw` into `into` (in place); answers how many present fields were invalid. */
 function pick<T extends object>(raw: Record<string, unknown>, fields: { [K in keyof T]?: z.ZodType<T[K]> }, into: T): number {
   let dropped = 0;

@@ -5,7 +5,8 @@
  */
 import { LIMITS, type Command, type CommandResult } from '../../../common/ipc';
 import { chatCustomerKeys, resolveCustomer } from '../../../common/shop/customers';
-import { EMPTY_CUSTOMER, type ChatRef, type Customer, type Label, type QuickReply, type Reminder } from '../../../common/shop/model';
+import type { ChatRef } from '../../../common/model';
+import { EMPTY_CUSTOMER, type Customer, type Label, type QuickReply, type Reminder } from '../../../common/shop/model';
 import type { AppState, ShopUndo } from '../../../common/state';
 import type { AppStore } from '../app/app-store';
 import type { Clock, Logger, TimerHandle } from '../app/ports';

@@ -14,7 +14,8 @@ import { chatEntryKey, effectiveStatus, entryCustomerKeys, phoneEntryKey, resolv
 import type { ConversationStatus, Customer, Label, Reminder } from '../../../common/shop/model';
 import type { ChatSummary, InboxEntry, PlatformId, ServiceConfig } from '../../../common/model';
 import { useApp } from './context';
-import type { ChatRef, Inbox } from './inbox';
+import type { ChatRef } from '../../../common/model';
+import type { Inbox } from './inbox';
 
 /** What the entry's chats tell about its customer's activity (see ChatActivity). */
 export interface EntryActivity {

@@ -10,14 +10,9 @@ import { useDeferredValue, useMemo } from 'react';
 import { useStore } from 'zustand';
 import { InboxIndex } from '../../../common/inbox-index';
 import { suggestLinks, type SuggestedLink } from '../../../common/suggestions';
-import type { ChatSummary, InboxEntry, Person, ServiceConfig, ServiceSnapshot } from '../../../common/model';
+import type { ChatRef, ChatSummary, InboxEntry, Person, ServiceConfig, ServiceSnapshot } from '../../../common/model';
 import { unreadTotal } from '../../../common/unread';
 import { useApp, useShell } from './context';
-
-export interface ChatRef {
-  serviceId: string;
-  chatId: string;
-}
 
 export interface Inbox {
   /** Newest activity first. */

@@ -15,7 +15,7 @@ import { PlatformTile } from '../../components/PlatformTile';
 import { isolate, useFormat } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
 import { reminderState, type CustomerView } from '../../store/customers';
-import type { ChatRef } from '../../store/inbox';
+import type { ChatRef } from '../../../../common/model';
 import { Avatar } from '../inbox/Avatar';
 import type { ServiceDirectory } from '../inbox/directory';
 import { useLabelName } from '../shop/labels';

@@ -16,7 +16,7 @@ import type { MenuAnchor } from '../../components/Menu';
 import { PlatformTile } from '../../components/PlatformTile';
 import { useFormat } from '../../i18n/format';
 import type { CustomerView, ReminderState } from '../../store/customers';
-import type { ChatRef } from '../../store/inbox';
+import type { ChatRef } from '../../../../common/model';
 import { Avatar } from './Avatar';
 import type { ServiceDirectory } from './directory';
 import { RowLabels, RowState, useRowStateText } from './RowChips';

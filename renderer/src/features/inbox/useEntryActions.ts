@@ -11,7 +11,7 @@ import type { ChatSummary, InboxEntry } from '../../../../common/model';
 import type { MenuEntry } from '../../components/Menu';
 import { isolate } from '../../i18n/format';
 import { useCommand, useShell } from '../../store/context';
-import type { ChatRef } from '../../store/inbox';
+import type { ChatRef } from '../../../../common/model';
 import type { UndoKind } from '../../store/ui';
 import type { ServiceDirectory } from './directory';
 

@@ -4,7 +4,7 @@
  * names no chat groups with its service. Groups and their records come newest first.
  */
 import type { InboxEntry, NotificationRecord } from '../../../../common/model';
-import type { ChatRef } from '../../store/inbox';
+import type { ChatRef } from '../../../../common/model';
 
 export interface TrayGroup {
   key: string;
