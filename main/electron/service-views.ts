@@ -10,7 +10,7 @@ import { originAllowed, serviceOrigins, serviceStartUrl } from '../../common/cat
 import type { Rect } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
 import type { Logger, ViewsPort } from '../core/app/ports';
-import type { ViewEvent } from '../core/services/services';
+import type { ViewEvent } from '../core/services/lifecycle';
 import type { WorkerSender } from '../ipc/router';
 import { decidePermission } from '../security/policy';
 import type { BrowserWindowLike, ElectronApi, ServiceWorkerLike, SessionLike, WebContentsViewLike } from './api';

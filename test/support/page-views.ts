@@ -22,7 +22,7 @@ export interface PageViewsTargets {
   inserted?(serviceId: string, requestId: string, ok: boolean): void;
 }
 
-/** What main sends a page to type (see ServiceController.insertText). */
+/** What main sends a page to type (see PageRequests.insertText, main/core/services/requests.ts). */
 const insertRequestSchema = z.object({ requestId: z.string(), text: z.string() });
 
 export class PageViews implements ViewsPort {

@@ -10,7 +10,9 @@ import { CHECK_MAX_MS, CHECK_SETTLE_MS, DEFAULT_CHECK_EVERY_MIN, DEFAULT_SLEEP_A
 import { initialRuntime, type AppState } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app/app-store';
 import { FIRST_CHECK_MS, PowerScheduler } from '../../main/core/power/power';
-import { INSERT_TIMEOUT_MS, newChats, PAGE_WAIT_MS, ServiceController } from '../../main/core/services/services';
+import { newChats } from '../../main/core/services/lifecycle';
+import { INSERT_TIMEOUT_MS, PAGE_WAIT_MS } from '../../main/core/services/requests';
+import { ServiceController } from '../../main/core/services/services';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
 import { stateOf } from '../fakes/state';

@@ -9,7 +9,7 @@ import { CHECK_MAX_MS, CHECK_SETTLE_MS, powerPolicy } from '../../../common/powe
 import type { AppState } from '../../../common/state';
 import type { AppStore } from '../app/app-store';
 import type { Clock, Logger, TimerHandle } from '../app/ports';
-import type { WakeReason } from '../services/services';
+import type { WakeReason } from '../services/lifecycle';
 
 /** What the scheduler drives: the service controller. */
 export interface PowerTarget {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { ServiceConfig } from '../../../common/model';
-import type { ViewEvent } from '../../../main/core/services/services';
+import type { ViewEvent } from '../../../main/core/services/lifecycle';
 import type { AppLike } from '../../../main/electron/api';
 import type { ContentsPolicy } from '../../../main/electron/contents-policy';
 import type { ServiceWorkerLike } from '../../../main/electron/api';
