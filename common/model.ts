@@ -116,6 +116,13 @@ export type ReadHint = (typeof READ_HINTS)[number];
  * and read as chats, unread badges read, the page title's figure, the hooks that matched nothing, and when the
  * last read that found chats was.
  */
+/**
+ * The parts of a page a connector reads, by the names its health report uses. Every name is shown to the user in
+ * their language (the Resources screen), so a connector names its hooks from this list only.
+ */
+export const HOOK_NAMES = ['list', 'rows', 'titles', 'names', 'badge', 'badges', 'unreadMarks', 'times', 'links', 'composer', 'rail', 'sidebar', 'homeTab', 'pane', 'nav', 'mute'] as const;
+export type HookName = (typeof HOOK_NAMES)[number];
+
 export interface ConnectorHealth {
   rows: number;
   chats: number;

@@ -22,7 +22,7 @@
  * Chats open by SPA route (`/web/conversations/<id>`, which the app's router follows on popstate); the composer is
  * `textarea[data-e2e-message-input-box]`; page notifications carry the conversation's name as their title.
  */
-import type { ChatSummary } from '../../common/model';
+import type { ChatSummary, HookName } from '../../common/model';
 import { attr, exactId, snapshotFromRows, text, typeInto, waitFor } from './dom';
 import { shownText } from './names';
 import { parseListTime } from './time';
@@ -148,7 +148,7 @@ const visible = (el: Element | null): Element | undefined => (el && el.getClient
 const inboxRows = (doc: Document): Element[] => [...doc.getElementsByTagName(ROW)].filter(inInbox);
 
 /** The page's hooks this connector reads, counted for its health report. */
-const hooks: Record<string, HookProbe> = {
+const hooks: Partial<Record<HookName, HookProbe>> = {
   rows: (doc) => inboxRows(doc).length,
   links: (doc) => inboxRows(doc).filter((row) => row.querySelector(LINK) !== null).length,
   names: (doc) => inboxRows(doc).filter((row) => row.querySelector(NAME) !== null).length,

@@ -15,7 +15,7 @@
  * from rising unread counts; tweb tags its page notifications with its peer string ('u<id>_<hash>', 'g<id>',
  * 's<id>_<hash>', 'c<id>_<hash>').
  */
-import type { ChatSummary } from '../../common/model';
+import type { ChatSummary, HookName } from '../../common/model';
 import { attr, cleanText, exactId, MAX_CHATS, parseCount, snapshotFromRows, typeInto, waitFor } from './dom';
 import { shownText } from './names';
 import { parseListTime } from './time';
@@ -265,7 +265,7 @@ function chatByTitle(win: Window, title: string): string | undefined {
   return find(title) ?? (at > 0 ? find(title.slice(at + 3)) : undefined);
 }
 
-const hooks: Record<string, HookProbe> = {
+const hooks: Partial<Record<HookName, HookProbe>> = {
   list: (doc) => (doc.querySelector(K_LIST) ? 1 : doc.getElementsByClassName('chat-list').length),
   rows: (doc) => listRows(doc).length,
   titles: (doc) => listRows(doc).filter((row) => (isK(row) ? kTitleElement(row) : row.querySelector('.title h3')) !== null).length,

@@ -1,4 +1,4 @@
-import type { ChatSummary, PlatformId, ReadHint, Refusal, ServiceSnapshot } from '../../common/model';
+import type { ChatSummary, HookName, PlatformId, ReadHint, Refusal, ServiceSnapshot } from '../../common/model';
 
 export type { ReadHint, Refusal } from '../../common/model';
 
@@ -100,7 +100,7 @@ export interface Connector {
    */
   partialList?(win: Window): boolean;
   /** The hooks this connector reads, by name (`rows`, `badge`, `composer`…), for its health report. */
-  hooks?: Record<string, HookProbe>;
+  hooks?: Partial<Record<HookName, HookProbe>>;
   /**
    * Something the user can do for Wasl to read the page (Slack renders its channel list on the Home tab only):
    * shown with the service instead of an empty list.

@@ -19,7 +19,7 @@
  * Archived chats are left out, as the main list leaves them out. Chats open by `/send?phone=<digits>` (a full page
  * load) when they have a phone number, by clicking their row otherwise. Notifications are tagged with the chat id.
  */
-import type { ChatSummary, ServiceSnapshot } from '../../common/model';
+import type { ChatSummary, HookName, ServiceSnapshot } from '../../common/model';
 import { attr, cleanText, exactId, LOGGED_OUT, MAX_CHATS, parseCount, queryLimited, snapshotOf, typeInto, userClick, waitFor } from './dom';
 import { shownText } from './names';
 import { globalsOf, type Connector, type HookProbe } from './types';
@@ -559,7 +559,7 @@ const paneRows = (doc: Document): Element[] => {
 };
 
 /** The page's hooks this connector reads, counted for its health report. */
-const hooks: Record<string, HookProbe> = {
+const hooks: Partial<Record<HookName, HookProbe>> = {
   pane: (doc) => doc.querySelectorAll(PANE).length,
   rows: (doc) => paneRows(doc).length,
   names: (doc) => paneRows(doc).filter((row) => titleElement(row) !== null).length,

@@ -63,6 +63,17 @@ describe('the resources screen', () => {
     expect(within(rowOf(dialog, 'Instagram')).getByText('Its reader has not reported yet.')).toBeInTheDocument();
   });
 
+  it('names every hook a reader can miss in the user’s words, and one from a newer connector as it is', async () => {
+    const state = shopState();
+    const missing = ['sidebar', 'homeTab', 'rail', 'unreadMarks', 'badges', 'futureHook'];
+    state.runtime['wa'] = { ...initialRuntime(true), status: 'ready', connected: true, health: { rows: 4, chats: 4, badges: 0, titleUnread: null, missing, lastGoodRead: SLEPT_AT } };
+    const rendered = await renderShell(state);
+    rendered.bridge.action('open-resources');
+    const dialog = await screen.findByRole('dialog', { name: 'Resources' }, { timeout: 10_000 });
+    const line = within(rowOf(dialog, 'Shop WhatsApp')).getByText(/^Reading its page:/u).parentElement?.textContent ?? '';
+    expect(line).toMatch(/not on the page now: the sidebar, the Home tab, the server list, unread badges,? and futureHook$/u);
+  });
+
   it('measures again while open, and stops once closed', async () => {
     const { bridge, dialog, user } = await openResources();
     const before = bridge.resourceCalls;

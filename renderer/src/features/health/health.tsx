@@ -4,7 +4,7 @@
  * service, and in the inbox above the list when a service's reader stopped finding its page.
  */
 import { useTranslation } from 'react-i18next';
-import type { ConnectorHealth, Refusal } from '../../../../common/model';
+import type { ConnectorHealth, HookName, Refusal } from '../../../../common/model';
 import { useFormat } from '../../i18n/format';
 
 /**
@@ -23,19 +23,33 @@ export function drifted(health: ConnectorHealth | undefined): boolean {
   return health !== undefined && lostHooks(health).length > 0 && health.chats === 0 && health.lastGoodRead !== null;
 }
 
-/** The hooks a reader reports, as the user knows them; a hook without a name of its own is shown as it is. */
+/**
+ * The hooks a reader reports, as the user knows them. Every HookName has its words; a name from a newer connector
+ * that this build does not know is shown as it is.
+ */
 export function useHookNames(): (hooks: readonly string[]) => string {
   const { t } = useTranslation();
   const format = useFormat();
-  const names: Record<string, string> = {
-    rows: t('health.hooks.rows'),
+  const names: Record<HookName, string> = {
     list: t('health.hooks.list'),
+    rows: t('health.hooks.rows'),
     titles: t('health.hooks.titles'),
+    names: t('health.hooks.titles'),
     badge: t('health.hooks.badge'),
     badges: t('health.hooks.badge'),
+    unreadMarks: t('health.hooks.badge'),
+    times: t('health.hooks.times'),
+    links: t('health.hooks.links'),
     composer: t('health.hooks.composer'),
+    rail: t('health.hooks.rail'),
+    sidebar: t('health.hooks.sidebar'),
+    homeTab: t('health.hooks.homeTab'),
+    pane: t('health.hooks.pane'),
+    nav: t('health.hooks.nav'),
+    mute: t('health.hooks.mute'),
   };
-  return (hooks) => format.and([...new Set(hooks.map((hook) => names[hook] ?? hook))]);
+  const known = (hook: string): hook is HookName => Object.hasOwn(names, hook);
+  return (hooks) => format.and([...new Set(hooks.map((hook) => (known(hook) ? names[hook] : hook)))]);
 }
 
 /** One line for the Resources screen: what the reader read, or what it cannot find, and the user's part. */
