@@ -7,6 +7,8 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../..');
+/** The first lint loads the whole config and its plugins: seconds on a busy machine. */
+const LINT_TIMEOUT_MS = 60_000;
 const eslint = new ESLint({
   cwd: root,
   ruleFilter: ({ ruleId }) => ruleId === 'no-restricted-imports' || ruleId === '@typescript-eslint/no-restricted-imports',
@@ -33,7 +35,7 @@ describe('layering rules', () => {
     ['preload/connectors/x.ts', "import { ipcRenderer } from 'electron';"],
   ])('reports %s importing: %s', async (file, source) => {
     expect(await reported(file, source)).toHaveLength(1);
-  });
+  }, LINT_TIMEOUT_MS);
 
   it.each([
     ['main/core/services/x.ts', "import { PLATFORMS } from '../../../common/catalog';"],
@@ -42,5 +44,5 @@ describe('layering rules', () => {
     ['main/persistence/x.ts', "import type { Clock } from '../core/app/ports';"],
   ])('allows %s importing: %s', async (file, source) => {
     expect(await reported(file, source)).toEqual([]);
-  });
+  }, LINT_TIMEOUT_MS);
 });
