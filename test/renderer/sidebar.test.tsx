@@ -162,6 +162,7 @@ describe('service menu', () => {
       'Sleep Now',
       'Always On',
       'Resources…',
+      'Save page outline for a bug report…',
       'Move up',
       'Move down',
       'Remove…',
@@ -173,6 +174,13 @@ describe('service menu', () => {
     await user.keyboard('{Enter}');
     expect(bridge.commands).toEqual([{ type: 'service.set', id: 'b', callsAllowed: true }]);
     expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it('saves the page outline of that service for a bug report', async () => {
+    const { bridge, user } = await renderShell(three());
+    fireEvent.contextMenu(tab('WhatsApp 2'), { clientX: 40, clientY: 120 });
+    await user.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Save page outline for a bug report…' }));
+    expect(bridge.commands).toEqual([{ type: 'service.saveOutline', id: 'b' }]);
   });
 
   it('disables moving past the ends and closes on Escape, giving the focus back', async () => {
