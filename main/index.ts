@@ -67,7 +67,7 @@ import { denyAllPermissions } from './electron/shell-session';
 import { electronLoginItem, linuxAutostart } from './electron/login-item';
 import { electronUpdater } from './electron/updater';
 import { AppTray, TRAY_NOTIFICATIONS, type TrayCommand } from './electron/tray';
-import { coalescedText, fill, formatCount, heldText, labelName, mainStrings, notificationTitle, resolveLanguage } from './i18n';
+import { coalescedText, heldText, labelName, mainStrings, notificationTitle, resolveLanguage, unreadBadge } from './i18n';
 import { IpcRouter } from './ipc/router';
 import { CURRENT_VERSION } from './core/settings/document';
 import { deletePendingPartitions } from './persistence/partitions';
@@ -474,7 +474,7 @@ function start(): void {
     if (hoursTimer !== undefined) systemClock.clearTimeout(hoursTimer);
     const change = shopHours.hoursEnabled ? nextChange(hours, now) : undefined;
     hoursTimer = change === undefined ? undefined : systemClock.setTimeout(refreshUnread, change.getTime() - now.getTime() + 1);
-    badge.update(total, fill(mainStrings(language).unreadBadge, { count: formatCount(language, total) }));
+    badge.update(total, unreadBadge(language, total));
   };
   refreshUnread();
   // The tray's tooltip says what Wasl uses in all, sampled now and then (sampling costs a few milliseconds).

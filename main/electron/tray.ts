@@ -10,9 +10,11 @@ import type { Command } from '../../common/ipc';
 import type { HostOs, NotificationSettings } from '../../common/state';
 import type { MenuItemConstructorOptions } from 'electron';
 import { currentDnd, dndUntil, MORNING_HOUR, type DndChoice } from '../../common/dnd';
+import { isolate, type UiLanguage } from '../../common/language';
 import type { Clock, Logger, TimerHandle } from '../core/app/ports';
 import type { UnreadNotification } from '../core/notifications/unread';
-import { fill, formatDayTime, formatTime, isolate, mainStrings, trayTooltip } from '../i18n';
+import { mainT, trayTooltip } from '../i18n';
+import { formatDayTime, formatTime } from '../i18n/format';
 import type { BrowserWindowLike, ElectronApi, NativeImageLike, TrayLike } from './api';
 import { halved, readBitmaps, toNativeImage, withBadge, type ScaledBitmap } from './badge-images';
 import { revealWindow } from './main-window';
@@ -26,7 +28,7 @@ export type TrayCommand = Extract<Command, { type: 'settings.set' | 'notificatio
 
 /** What the tray shows; the composition root derives it from the store. */
 export interface TrayView {
-  language: 'en' | 'ar';
+  language: UiLanguage;
   total: number;
   /** The newest unread notifications, newest first (at most TRAY_NOTIFICATIONS are listed). */
   unread: readonly UnreadNotification[];
@@ -146,43 +148,43 @@ export class AppTray {
   }
 
   private menu(view: TrayView): MenuItemConstructorOptions[] {
-    const s = mainStrings(view.language);
+    const t = mainT(view.language);
     const items: MenuItemConstructorOptions[] = [
-      { label: this.windowShown() ? s.hideWasl : s.showWasl, click: () => this.toggle() },
+      { label: this.windowShown() ? t('tray.hide') : t('tray.show'), click: () => this.toggle() },
     ];
-    if (view.lock === 'unlocked') items.push({ id: 'lock', label: s.lockWasl, click: () => this.deps.dispatch({ type: 'lock.lock' }) });
-    if (view.updateReady === true) items.push({ id: 'update', label: s.restartToUpdate, click: () => this.deps.dispatch({ type: 'update.install' }) });
+    if (view.lock === 'unlocked') items.push({ id: 'lock', label: t('words.lockWasl'), click: () => this.deps.dispatch({ type: 'lock.lock' }) });
+    if (view.updateReady === true) items.push({ id: 'update', label: t('tray.restartToUpdate'), click: () => this.deps.dispatch({ type: 'update.install' }) });
     items.push({ type: 'separator' });
     if (view.away) {
       const opens = view.away.opens;
-      const label = opens === null ? s.away : fill(s.awayUntil, { time: formatDayTime(view.language, new Date(opens), new Date(this.deps.clock.now())) });
+      const label = opens === null ? t('tray.away') : t('tray.awayUntil', { time: formatDayTime(view.language, new Date(opens), new Date(this.deps.clock.now())) });
       items.push({ id: 'away', label, enabled: false }, { type: 'separator' });
     }
     const locked = view.lock === 'locked';
     const unread = locked ? [] : view.unread.slice(0, TRAY_NOTIFICATIONS);
-    if (locked) items.push({ id: 'locked', label: s.waslLocked, enabled: false });
-    else if (unread.length === 0) items.push({ label: s.noNewNotifications, enabled: false });
+    if (locked) items.push({ id: 'locked', label: t('tray.locked'), enabled: false });
+    else if (unread.length === 0) items.push({ label: t('tray.noNotifications'), enabled: false });
     for (const n of unread) {
       // Private mode shows who wrote no more than the pop-ups do: the service, and "New message".
-      const title = view.notifications.privateMode ? s.newMessage : shorten(n.title);
+      const title = view.notifications.privateMode ? t('words.newMessage') : shorten(n.title);
       items.push({
         id: `notification:${n.id}`,
-        label: literal(fill(s.notificationItem, { title: isolate(title), service: isolate(n.serviceName) })),
+        label: literal(t('notification.title', { title: isolate(title), service: isolate(n.serviceName) })),
         click: () => this.deps.dispatch({ type: 'notifications.open', id: n.id }),
       });
     }
     items.push(
-      { label: s.markAllRead, enabled: unread.length > 0, click: () => this.deps.dispatch({ type: 'notifications.read' }) },
+      { label: t('tray.markAllRead'), enabled: unread.length > 0, click: () => this.deps.dispatch({ type: 'notifications.read' }) },
       { type: 'separator' },
-      { label: s.doNotDisturb, submenu: this.dndMenu(view) },
+      { label: t('dnd.title'), submenu: this.dndMenu(view) },
       { type: 'separator' },
-      { label: s.quit, click: () => this.deps.onQuit() },
+      { label: t('words.quit'), click: () => this.deps.onQuit() },
     );
     return items;
   }
 
   private dndMenu(view: TrayView): MenuItemConstructorOptions[] {
-    const s = mainStrings(view.language);
+    const t = mainT(view.language);
     const now = new Date(this.deps.clock.now());
     const current = currentDnd(view.notifications, now);
     this.scheduleDndEnd(current.until);
@@ -192,18 +194,18 @@ export class AppTray {
     const morning = formatTime(view.language, new Date(2000, 0, 1, MORNING_HOUR, 0));
     const items: MenuItemConstructorOptions[] = [];
     if (current.choice !== 'off' && current.choice !== 'on' && current.until !== null) {
-      items.push({ label: fill(s.dndOnUntil, { time: formatTime(view.language, new Date(current.until)) }), enabled: false }, { type: 'separator' });
+      items.push({ label: t('dnd.onUntil', { time: formatTime(view.language, new Date(current.until)) }), enabled: false }, { type: 'separator' });
     }
     const quiet = view.notifications.quietHours;
     items.push(
-      { id: 'dnd:off', label: s.dndOff, type: 'radio', checked: current.choice === 'off', click: choose('off') },
-      { id: 'dnd:on', label: s.dndOn, type: 'radio', checked: current.choice === 'on', click: choose('on') },
-      { id: 'dnd:hour', label: s.dndHour, type: 'radio', checked: current.choice === 'hour', click: choose('hour') },
-      { id: 'dnd:morning', label: fill(s.dndMorning, { time: morning }), type: 'radio', checked: current.choice === 'morning', click: choose('morning') },
+      { id: 'dnd:off', label: t('dnd.off'), type: 'radio', checked: current.choice === 'off', click: choose('off') },
+      { id: 'dnd:on', label: t('dnd.on'), type: 'radio', checked: current.choice === 'on', click: choose('on') },
+      { id: 'dnd:hour', label: t('dnd.hour'), type: 'radio', checked: current.choice === 'hour', click: choose('hour') },
+      { id: 'dnd:morning', label: t('dnd.morning', { time: morning }), type: 'radio', checked: current.choice === 'morning', click: choose('morning') },
       { type: 'separator' },
       {
         id: 'dnd:quiet-hours',
-        label: fill(s.quietHours, { from: quiet.from, to: quiet.to }),
+        label: t('dnd.quietHours', { from: quiet.from, to: quiet.to }),
         type: 'checkbox',
         checked: quiet.enabled,
         click: () => this.deps.dispatch({ type: 'settings.set', notifications: { quietHours: { ...quiet, enabled: !quiet.enabled } } }),

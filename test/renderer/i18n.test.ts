@@ -7,34 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import ar from '../../renderer/src/i18n/locales/ar.json';
 import en from '../../renderer/src/i18n/locales/en.json';
-
-type Tree = { [key: string]: string | Tree };
-const PLURAL = /_(zero|one|two|few|many|other)$/u;
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const full = prefix === '' ? key : `${prefix}.${key}`;
-    if (typeof value === 'string') out.set(full, value);
-    else for (const [k, v] of leaves(value, full)) out.set(k, v);
-  }
-  return out;
-}
-
-/** Base key → the plural categories it has (empty for a plain key). */
-function bases(catalogue: Map<string, string>): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const key of catalogue.keys()) {
-    const match = PLURAL.exec(key);
-    const base = match ? key.slice(0, match.index) : key;
-    const forms = out.get(base) ?? new Set<string>();
-    if (match?.[1] !== undefined) forms.add(match[1]);
-    out.set(base, forms);
-  }
-  return out;
-}
-
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)/gu)].map((m) => m[1] ?? '').sort();
+import { bases, leaves, placeholders, PLURAL } from '../support/catalogues';
 
 const catalogues = { en: leaves(en), ar: leaves(ar) };
 const enBases = bases(catalogues.en);

@@ -5,7 +5,7 @@ import type { ShopSettings } from '../../common/shop/model';
 import { DEFAULT_SETTINGS, initialRuntime, type NotificationSettings } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app/app-store';
 import { COALESCE_MS, fromWorker, KEEP, NotificationCenter, PER_SERVICE_BURST, SAME_MESSAGE_MS, type OsNotification } from '../../main/core/notifications/center';
-import { coalescedText, heldText, labelName, notificationTitle } from '../../main/i18n';
+import { coalescedText, heldText, notificationTitle } from '../../main/i18n';
 import { ManualClock } from '../fakes/clock';
 import { MemoryLogger } from '../fakes/logger';
 import { stateOf } from '../fakes/state';
@@ -427,55 +427,3 @@ describe('fromWorker', () => {
     expect(at({ title: 'Layla', tag: 'something-else' })).toBe('@me/5566');
   });
 });
-
-describe('notificationTitle', () => {
-  const I = (text: string) => `\u2068${text}\u2069`;
-  it.each([
-    ['en', 'whatsapp', 'Shop', 'Ahmed', `${I('Ahmed')} — ${I(`WhatsApp (${I('Shop')})`)}`],
-    ['ar', 'whatsapp', 'المتجر', 'أحمد', `${I('أحمد')} — ${I(`WhatsApp (${I('المتجر')})`)}`],
-    ['en', 'telegram', 'Telegram', 'Omar', `${I('Omar')} — ${I('Telegram')}`],
-    ['en', 'whatsapp', 'WhatsApp Business', 'Omar', `${I('Omar')} — ${I('WhatsApp Business')}`],
-    ['en', 'custom', 'chat.example.com', 'Omar', `${I('Omar')} — ${I('chat.example.com')}`],
-    ['en', 'slack', 'Team', undefined, `Slack (${I('Team')})`],
-  ] as const)('%s %s "%s" with %s: %s', (language, platform, name, title, expected) => {
-    expect(notificationTitle(language, { platform, name }, title)).toBe(expected);
-  });
-});
-
-describe('coalescedText', () => {
-  it('counts in English and in Arabic with its plural forms', () => {
-    expect([1, 2, 47].map((n) => coalescedText('en', n))).toEqual(['1 more new message', '2 more new messages', '47 more new messages']);
-    // Digits as the platform's Intl writes Arabic numbers (Arabic-Indic or Latin, depending on its CLDR data).
-    const n = (value: number) => new Intl.NumberFormat('ar').format(value);
-    expect([1, 2, 3, 11, 100].map((value) => coalescedText('ar', value))).toEqual([
-      'رسالة جديدة أخرى',
-      'رسالتان جديدتان أخريان',
-      `${n(3)} رسائل جديدة أخرى`,
-      `${n(11)} رسالة جديدة أخرى`,
-      `${n(100)} رسالة جديدة أخرى`,
-    ]);
-  });
-});
-
-describe('heldText', () => {
-  it('counts what came in while closed, in English and in Arabic with its plural forms', () => {
-    expect([1, 5].map((n) => heldText('en', n))).toEqual(['1 message came in while you were closed', '5 messages came in while you were closed']);
-    const n = (value: number) => new Intl.NumberFormat('ar').format(value);
-    expect([1, 2, 3, 11].map((value) => heldText('ar', value))).toEqual([
-      'وصلت رسالة واحدة أثناء الإغلاق',
-      'وصلت رسالتان أثناء الإغلاق',
-      `وصلت ${n(3)} رسائل أثناء الإغلاق`,
-      `وصلت ${n(11)} رسالة أثناء الإغلاق`,
-    ]);
-  });
-});
-
-describe('labelName', () => {
-  it('names a label as the user did, or a preset in the language of the interface', () => {
-    expect(labelName('en', { id: 'l', color: 'red', name: 'VIP' })).toBe('VIP');
-    expect(labelName('ar', { id: 'l', color: 'red', name: 'VIP', preset: 'paid' })).toBe('VIP');
-    expect(labelName('en', { id: 'l', color: 'green', preset: 'pending-payment' })).toBe('Pending payment');
-    expect(labelName('ar', { id: 'l', color: 'green', preset: 'pending-payment' })).toBe('في انتظار الدفع');
-  });
-});
-

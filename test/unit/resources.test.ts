@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { resourceReport } from '../../common/resources';
 import { measure, sampleOf } from '../../main/electron/metrics';
-import { formatMemory, trayTooltip } from '../../main/i18n';
+import { trayTooltip } from '../../main/i18n';
+import { formatMemory } from '../../main/i18n/format';
 import { FakeApp } from '../fakes/electron';
 import { RecordingViews } from '../fakes/views';
 

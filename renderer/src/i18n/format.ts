@@ -4,6 +4,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
+export { isolate, isolateLtr } from '../../../common/language';
+
 export interface Formatters {
   /** A count: "1,234". */
   number(value: number): string;
@@ -127,17 +129,4 @@ export function useFormat(): Formatters {
       until: (at, now) => (daysAgo(at, now) === 0 ? time.format(at) : weekdayTime.format(at)),
     };
   }, [language]);
-}
-
-/**
- * Wraps user-provided text (a service name, a file name) in first-strong isolates, so an Arabic name inside an
- * English sentence, or the reverse, keeps its own direction without reordering the sentence around it.
- */
-export function isolate(text: string): string {
-  return `\u2068${text}\u2069`;
-}
-
-/** Wraps text that is always left-to-right (a file path, an address) in a left-to-right isolate. */
-export function isolateLtr(text: string): string {
-  return `\u2066${text}\u2069`;
 }

@@ -7,7 +7,8 @@ import { drawBadge, halveBitmap, type Bitmap } from '../../../main/core/desktop/
 import { FOREVER, HOUR_MS, nextMorning } from '../../../common/dnd';
 import type { UnreadNotification } from '../../../main/core/notifications/unread';
 import { AppTray, type TrayCommand, type TrayView } from '../../../main/electron/tray';
-import { formatCount, formatDayTime, formatTime, mainStrings } from '../../../main/i18n';
+import { mainT } from '../../../main/i18n';
+import { formatDayTime, formatTime } from '../../../main/i18n/format';
 import { ManualClock } from '../../fakes/clock';
 import { createFakeElectron, FakeNativeImage, type FakeElectron, type FakeTray, type FakeWindow } from '../../fakes/electron';
 import { MemoryLogger } from '../../fakes/logger';
@@ -177,7 +178,7 @@ describe('AppTray: the unread total', () => {
     h.show({ total: 5 });
     expect(h.native.tooltip).toBe('Wasl — 5 unread');
     h.show({ total: 1234, language: 'ar' });
-    expect(h.native.tooltip).toBe(`وصل — غير المقروءة: ${formatCount('ar', 1234)}`);
+    expect(h.native.tooltip).toBe(`وصل — ${new Intl.NumberFormat('ar').format(1234)} رسالة غير مقروءة`);
   });
 
   it('draws the badge into the 32 px icon and its @2x on Linux, and the plain icon at 0', () => {
@@ -381,7 +382,7 @@ describe('AppTray: do not disturb', () => {
       '---',
       'ساعات الهدوء (22:00–08:00)',
     ]);
-    expect(mainStrings('ar').markAllRead).toBe('تعليم الكل كمقروء');
+    expect(mainT('ar')('tray.markAllRead')).toBe('تعليم الكل كمقروء');
   });
 });
 

@@ -1,0 +1,27 @@
+/**
+ * The interface languages, which one a setting means ('system' follows the OS), and how text of either direction
+ * sits inside a sentence of the other. Shared by main's and the shell's translations.
+ */
+import type { LanguageSetting } from './state';
+
+export const LANGUAGES = ['en', 'ar'] as const;
+export type UiLanguage = (typeof LANGUAGES)[number];
+
+/** The language a setting means: 'system' is Arabic when the OS speaks any Arabic, English otherwise. */
+export function resolveLanguage(setting: LanguageSetting, systemLanguage: string): UiLanguage {
+  if (setting !== 'system') return setting;
+  return systemLanguage.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+/**
+ * Wraps user-provided text (a service name, a file name) in first-strong isolates, so an Arabic name inside an
+ * English sentence, or the reverse, keeps its own direction without reordering the sentence around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
+/** Wraps text that is always left-to-right (a file path, an address) in a left-to-right isolate. */
+export function isolateLtr(text: string): string {
+  return `\u2066${text}\u2069`;
+}

@@ -1,0 +1,90 @@
+/**
+ * The words main shows itself (application menu, tray, dialogs, notifications), in English and Arabic, through
+ * i18next with the shell's conventions: catalogues in locales/, `{{name}}` placeholders, `{{count, number}}` in
+ * the language's digits, and a key per plural form (`_one`/`_other`; Arabic `_zero`…`_many` too). The keys are
+ * typed (i18next.d.ts), so a missing one fails to compile.
+ */
+import i18next, { type TFunction } from 'i18next';
+import { PLATFORMS } from '../../common/catalog';
+import { isolate, LANGUAGES, type UiLanguage } from '../../common/language';
+import type { ServiceConfig } from '../../common/model';
+import type { Label } from '../../common/shop/model';
+import { formatMemory } from './format';
+import ar from './locales/ar.json';
+import en from './locales/en.json';
+
+export { resolveLanguage } from '../../common/language';
+
+/** Arabic holds every key English does (and more plural forms): a key missing from it fails to compile. */
+const arabic: typeof en = ar;
+
+const instance = i18next.createInstance();
+void instance.init({
+  resources: { en: { main: en }, ar: { main: arabic } },
+  ns: ['main'],
+  defaultNS: 'main',
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: [...LANGUAGES],
+  initAsync: false,
+  // Menus, tooltips and notifications show plain text: nothing to escape.
+  interpolation: { escapeValue: false },
+});
+
+const translators: Record<UiLanguage, TFunction<'main'>> = { en: instance.getFixedT('en', 'main'), ar: instance.getFixedT('ar', 'main') };
+
+/** Translates main's keys into one language: `mainT('ar')('badge.unread', { count: 3 })`. */
+export function mainT(language: UiLanguage): TFunction<'main'> {
+  return translators[language];
+}
+
+/** The fixed words (menu items, dialog titles, column names) by name, for code that takes them all at once. */
+export type MainStrings = typeof en.words;
+
+export function mainStrings(language: UiLanguage): MainStrings {
+  return mainT(language)('words', { returnObjects: true });
+}
+
+/** A service as a notification names it: "WhatsApp (Shop)", or the account's name when it says as much. */
+function serviceLabel(language: UiLanguage, service: Pick<ServiceConfig, 'platform' | 'name'>): string {
+  const platform = PLATFORMS[service.platform].name;
+  if (service.platform === 'custom' || service.name.toLowerCase().includes(platform.toLowerCase())) return service.name;
+  return mainT(language)('notification.service', { platform, name: isolate(service.name) });
+}
+
+/**
+ * The title of a service's OS notification: who wrote and which service it came from ("Ahmed — WhatsApp (Shop)"),
+ * so no page can pose as another service or as Wasl; the service alone when the title must not say who.
+ */
+export function notificationTitle(language: UiLanguage, service: Pick<ServiceConfig, 'platform' | 'name'>, title?: string): string {
+  const label = serviceLabel(language, service);
+  return title === undefined ? label : mainT(language)('notification.title', { title: isolate(title), service: isolate(label) });
+}
+
+/** What screen readers say for the unread badge: "5 unread". */
+export function unreadBadge(language: UiLanguage, count: number): string {
+  return mainT(language)('badge.unread', { count });
+}
+
+/** The tray's tooltip: "Wasl", or "Wasl — 5 unread", and the memory Wasl uses when known ("· 812 MB"). */
+export function trayTooltip(language: UiLanguage, total: number, memoryKiB?: number): string {
+  const t = mainT(language);
+  const base = total > 0 ? t('tray.tooltipUnread', { count: total }) : t('tray.tooltip');
+  return memoryKiB === undefined ? base : `${base} · ${formatMemory(language, memoryKiB)}`;
+}
+
+/** "12 more new messages": the body of a notification that stands for a flood from one service. */
+export function coalescedText(language: UiLanguage, count: number): string {
+  return mainT(language)('notification.coalesced', { count });
+}
+
+/** "3 messages came in while you were closed": the pop-up at opening time for what business hours held. */
+export function heldText(language: UiLanguage, count: number): string {
+  return mainT(language)('notification.held', { count });
+}
+
+/** A label as the user sees it: their name for it, or a preset's name in their language. */
+export function labelName(language: UiLanguage, label: Label): string {
+  if (label.name !== undefined) return label.name;
+  return label.preset === undefined ? '' : mainT(language)(`labelPresets.${label.preset}`);
+}
