@@ -111,10 +111,7 @@ const newest = (a: Slot, b: Slot): number => (b.chat.lastActivity ?? -Infinity) 
  */
 const precedes = (a: Group, b: Group): number => b.time - a.time || earlier(a.first, b.first);
 
-/**
- * Whether the inbox shows the two the same way: only the fields an entry holds count (common/chats-delta.ts's
- * sameChat compares every field).
- */
+/** Whether the inbox shows the two the same way: the fields an entry holds (chats-delta's sameChat takes all). */
 const sameInInbox = (a: ChatSummary, b: ChatSummary): boolean =>
   a.title === b.title && a.preview === b.preview && a.lastActivity === b.lastActivity && unreadOf(a) === unreadOf(b) && a.phone === b.phone;
 
