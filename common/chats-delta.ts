@@ -78,7 +78,10 @@ export function applyChats(before: ChatSummary[], change: ChatsChange & { reset:
   return list.length === before.length && list.every((c, i) => c === before[i]) ? before : list;
 }
 
-/** A service's snapshot after `delta` (`activeChatId`: absent keeps the open chat, null closes it); `previous` itself when nothing changed. */
+/**
+ * A service's snapshot after `delta` (its `activeChatId`: absent keeps the open chat, null closes it); `previous`
+ * itself when nothing changed.
+ */
 export function applyChatsDelta(previous: ServiceSnapshot | undefined, delta: ChatsDelta): ServiceSnapshot {
   const chats = applyChats(previous?.chats ?? [], delta);
   const activeChatId = delta.activeChatId === undefined ? previous?.activeChatId : (delta.activeChatId ?? undefined);
