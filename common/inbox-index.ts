@@ -111,8 +111,8 @@ const newest = (a: Slot, b: Slot): number => (b.chat.lastActivity ?? -Infinity) 
  */
 const precedes = (a: Group, b: Group): number => b.time - a.time || earlier(a.first, b.first);
 
-/** Whether the inbox shows the two the same way. */
-const sameChat = (a: ChatSummary, b: ChatSummary): boolean =>
+/** Whether the inbox shows the two the same way: the fields an entry holds (chats-delta's sameChat takes all). */
+const sameInInbox = (a: ChatSummary, b: ChatSummary): boolean =>
   a.title === b.title && a.preview === b.preview && a.lastActivity === b.lastActivity && unreadOf(a) === unreadOf(b) && a.phone === b.phone;
 
 function sameEntry(a: InboxEntry, b: InboxEntry): boolean {
@@ -344,7 +344,7 @@ export class InboxIndex {
         plan.placed.push(slot);
       }
       if (slot.chat === chat) continue;
-      if (!this.strict && sameChat(slot.chat, chat)) {
+      if (!this.strict && sameInInbox(slot.chat, chat)) {
         slot.chat = chat;
         continue;
       }

@@ -5,6 +5,7 @@
  * notify from a service worker, and carries out main's requests (open a chat, type into the composer).
  * Plain DOM code: it runs the same in a service view and in a test page.
  */
+import { risen } from '../common/chats-delta';
 import type { ServiceUpdate } from '../common/ipc';
 import { MAX_COUNT } from '../common/count';
 import type { ChatSummary, ConnectorHealth, ServiceSnapshot } from '../common/model';
@@ -180,10 +181,8 @@ export function startAgent(options: AgentOptions): Agent {
   }
 
   function deriveNotices(before: ServiceSnapshot, after: ServiceSnapshot): void {
-    const old = new Map(before.chats.map((c) => [c.id, c.unread]));
-    for (const chat of after.chats) {
-      const was = old.get(chat.id) ?? 0;
-      if (chat.muted || chat.unread <= Math.max(0, was) || seenRecently(chat.id)) continue;
+    for (const chat of risen(before.chats, after.chats)) {
+      if (seenRecently(chat.id)) continue;
       if (!allowNotice()) return;
       remember(chat.id);
       const notice: AgentNotice = { id: `d${++noticeSeq}`, title: chat.title, chatId: chat.id, derived: true };

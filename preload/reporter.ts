@@ -1,17 +1,12 @@
 /**
  * Turns successive snapshots of a page into the deltas main expects on `svc:update`: only the chats that were
- * added, changed or removed, and the totals. A full update (`reset`) goes first and whenever main asks for one.
+ * added, changed or removed (common/chats-delta.ts), and the totals. A full update (`reset`) goes first and
+ * whenever main asks for one; updates are numbered one by one, as main's `inSequence` expects.
  */
+import { diffChats } from '../common/chats-delta';
 import type { ServiceUpdate } from '../common/ipc';
 import type { ChatSummary, ConnectorHealth, ServiceSnapshot } from '../common/model';
 import type { Refusal } from './connectors/types';
-
-function sameChat(a: ChatSummary, b: ChatSummary): boolean {
-  if (a === b) return true;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof ChatSummary)[]);
-  for (const key of keys) if (a[key] !== b[key]) return false;
-  return true;
-}
 
 function sameHealth(a: ConnectorHealth | undefined, b: ConnectorHealth | undefined): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -31,7 +26,7 @@ export interface ReadMeta {
 
 export class Reporter {
   private seq = -1;
-  private last: { snapshot: ServiceSnapshot; byId: Map<string, ChatSummary>; meta: ReadMeta } | undefined;
+  private last: { snapshot: ServiceSnapshot; meta: ReadMeta } | undefined;
 
   /** The next full update will replace everything main holds. */
   resync(): void {
@@ -40,20 +35,13 @@ export class Reporter {
 
   /** The update to send for `snapshot`, or undefined when nothing changed. */
   next(snapshot: ServiceSnapshot, meta: ReadMeta = {}): ServiceUpdate | undefined {
-    const byId = new Map(snapshot.chats.map((c) => [c.id, c]));
     const previous = this.last;
-    this.last = { snapshot, byId, meta };
+    this.last = { snapshot, meta };
     if (!previous) {
       this.seq += 1;
       return this.update(snapshot, true, snapshot.chats, [], meta, true);
     }
-    const upsert: ChatSummary[] = [];
-    for (const chat of snapshot.chats) {
-      const before = previous.byId.get(chat.id);
-      if (!before || !sameChat(before, chat)) upsert.push(chat);
-    }
-    const remove: string[] = [];
-    for (const id of previous.byId.keys()) if (!byId.has(id)) remove.push(id);
+    const { upsert, remove } = diffChats(previous.snapshot.chats, snapshot.chats);
     const before = previous.snapshot;
     const healthChanged = !sameHealth(previous.meta.health, meta.health);
     const totalsSame =

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { applyChatsDelta } from '../../common/chats-delta';
 import type { ServiceSnapshot } from '../../common/model';
-import { applyChatsDelta, connectChats, createChatsReplica } from '../../renderer/src/store/chats';
+import { connectChats, createChatsReplica } from '../../renderer/src/store/chats';
 import { appState, FakeBridge } from './fake-bridge';
 import { chat, snapshot, upsert } from './inbox-data';
 

@@ -4,13 +4,13 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../common/channels';
+import { risen } from '../../common/chats-delta';
 import type { ChatsDelta, ServiceUpdate } from '../../common/ipc';
 import type { ChatSummary, ServiceConfig } from '../../common/model';
 import { CHECK_MAX_MS, CHECK_SETTLE_MS, DEFAULT_CHECK_EVERY_MIN, DEFAULT_SLEEP_AFTER_MIN, powerPolicy } from '../../common/power';
 import { initialRuntime, type AppState } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app/app-store';
 import { FIRST_CHECK_MS, PowerScheduler } from '../../main/core/power/power';
-import { newChats } from '../../main/core/services/lifecycle';
 import { INSERT_TIMEOUT_MS, PAGE_WAIT_MS } from '../../main/core/services/requests';
 import { ServiceController } from '../../main/core/services/services';
 import { ManualClock } from '../fakes/clock';
@@ -274,7 +274,7 @@ describe('power policy and news', () => {
   it('counts a chat as news when its unread count rose or it is new with unread messages', () => {
     const before = { loggedIn: true, unread: { direct: 0, indirect: 0 }, chats: [chat('1', 1), chat('2', 3)] };
     const after = { loggedIn: true, unread: { direct: 0, indirect: 0 }, chats: [chat('1', 1), chat('2', 2), chat('3', 1), chat('4', 0)] };
-    expect(newChats(before, after).map((c) => c.id)).toEqual(['3']);
-    expect(newChats(before, { ...after, chats: [chat('1', 2), chat('3', 1)] }).map((c) => c.id)).toEqual(['1', '3']);
+    expect(risen(before.chats, after.chats).map((c) => c.id)).toEqual(['3']);
+    expect(risen(before.chats, [chat('1', 2), chat('3', 1)]).map((c) => c.id)).toEqual(['1', '3']);
   });
 });

@@ -1,9 +1,10 @@
 /**
  * The chats store: each service's latest snapshot of its chats, kept out of AppState (chat lists are large and
- * change often). It applies the connectors' deltas in sequence, keeps the chats a partial (virtualised) list no
- * longer shows, and passes every change on as the shell should see it: phones in names normalized, and who wrote
- * last.
+ * change often). It applies the connectors' deltas in sequence (common/chats-delta.ts), keeps the chats a partial
+ * (virtualised) list no longer shows, and passes every change on as the shell should see it: phones in names
+ * normalized, and who wrote last.
  */
+import { applyChatsDelta, inSequence } from '../../../common/chats-delta';
 import type { ChatsDelta, ServiceUpdate } from '../../../common/ipc';
 import type { ChatSummary, PlatformId, ServiceSnapshot } from '../../../common/model';
 import type { ChatActivity } from '../../../common/shop/model';
@@ -45,32 +46,21 @@ export class ChatsStore {
    * lost): the page is to send a full update.
    */
   apply(id: string, platform: PlatformId, update: ServiceUpdate): boolean {
-    const previous = this.snapshots.get(id);
-    const expected = (this.seqs.get(id) ?? -1) + 1;
-    if (!update.reset && (previous === undefined || update.seq !== expected)) {
-      this.deps.log.warn('service update out of sequence, asking for a full one', { service: id, seq: update.seq, expected });
+    const last = this.seqs.get(id);
+    if (!inSequence(last, update)) {
+      this.deps.log.warn('service update out of sequence, asking for a full one', { service: id, seq: update.seq, expected: (last ?? -1) + 1 });
       return false;
     }
     this.seqs.set(id, update.seq);
-    // A partial list (virtualised) lists the chats on screen: the others scrolled away, and are kept.
-    const merge = !update.reset || update.partial === true;
-    const chats = new Map<string, ChatSummary>(merge ? (previous?.chats ?? []).map((c) => [c.id, c]) : []);
-    for (const removed of update.remove) chats.delete(removed);
-    for (const chat of update.upsert) chats.set(chat.id, chat);
-    const snapshot: ServiceSnapshot = { loggedIn: update.loggedIn, unread: update.unread, chats: [...chats.values()] };
-    const active = update.activeChatId === undefined ? previous?.activeChatId : update.activeChatId;
-    if (active !== undefined && active !== null) snapshot.activeChatId = active;
-    this.snapshots.set(id, snapshot);
+    // A partial list (virtualised) lists the chats on screen: even a full update merges, the others scrolled away.
+    const reset = update.reset && update.partial !== true;
+    const { loggedIn, unread, upsert, remove, activeChatId } = update;
+    const received: ChatsDelta = { reset, loggedIn, unread, upsert, remove };
+    if (activeChatId !== undefined) received.activeChatId = activeChatId;
+    this.snapshots.set(id, applyChatsDelta(this.snapshots.get(id), received));
     const region = this.deps.region();
-    const delta: ChatsDelta = {
-      reset: !merge,
-      loggedIn: update.loggedIn,
-      unread: update.unread,
-      upsert: update.upsert.map((chat) => withActivity(withPhone(chat, region), this.deps.activity?.observe(id, platform, chat))),
-      remove: update.remove,
-    };
-    if (update.activeChatId !== undefined) delta.activeChatId = update.activeChatId;
-    this.deps.onChats(id, delta);
+    const shown = upsert.map((chat) => withActivity(withPhone(chat, region), this.deps.activity?.observe(id, platform, chat)));
+    this.deps.onChats(id, { ...received, upsert: shown });
     this.deps.onChatsChanged();
     return true;
   }

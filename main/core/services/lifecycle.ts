@@ -5,6 +5,7 @@
  * visible service's view in the viewport the shell leaves for it. It talks to Electron only through ViewsPort.
  */
 import { PLATFORMS } from '../../../common/catalog';
+import { risen } from '../../../common/chats-delta';
 import type { Command, CommandResult, Rect, ServiceUpdate } from '../../../common/ipc';
 import type { ChatSummary, ServiceConfig, ServiceSnapshot } from '../../../common/model';
 import { powerPolicy } from '../../../common/power';
@@ -158,7 +159,7 @@ export class PageLifecycle {
     updateRuntime(this.store, id, { checking: undefined });
     const now = this.deps.snapshot(id);
     if (!check?.before || !now) return;
-    const news = newChats(check.before, now).filter((chat) => !check.noticed.has(chat.id));
+    const news = risen(check.before.chats, now.chats).filter((chat) => !check.noticed.has(chat.id));
     if (news.length > 0) this.deps.onNews(id, news.map((chat) => withPhone(chat, this.store.getState().settings.defaultRegion)));
   }
 
@@ -341,10 +342,4 @@ export class PageLifecycle {
 function pageStatus(current: ServiceStatus, loggedIn: boolean): ServiceStatus {
   if (current !== 'ready' && current !== 'logged-out') return current;
   return loggedIn ? 'ready' : 'logged-out';
-}
-
-/** Chats of `after` with more unread messages than in `before` (new chats with any), muted ones left out. */
-export function newChats(before: ServiceSnapshot, after: ServiceSnapshot): ChatSummary[] {
-  const was = new Map(before.chats.map((chat) => [chat.id, chat.unread]));
-  return after.chats.filter((chat) => chat.muted !== true && chat.unread > (was.get(chat.id) ?? 0));
 }
