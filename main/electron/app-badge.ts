@@ -1,8 +1,10 @@
 /**
- * The unread total on the app itself: the dock and launcher badge on macOS and Linux (`app.setBadgeCount`), the
- * taskbar button's overlay icon on Windows (the same red badge the tray draws, 16 px, sharp at 1× and 2×).
+ * The unread total on the app itself (a badge model, main/core/desktop/tray-model.ts): the dock and launcher badge
+ * on macOS and Linux (`app.setBadgeCount`), the taskbar button's overlay icon on Windows (the same red badge the
+ * tray draws, 16 px, sharp at 1× and 2×), which screen readers read as the model's label.
  */
 import type { HostOs } from '../../common/state';
+import type { BadgeModel } from '../core/desktop/tray-model';
 import type { BrowserWindowLike, ElectronApi } from './api';
 import { badgeOnly, toNativeImage } from './badge-images';
 
@@ -16,21 +18,22 @@ export interface AppBadgeDeps {
 }
 
 export class AppBadge {
-  private shown: { total: number; description: string } | undefined;
+  private shown: BadgeModel | undefined;
 
   constructor(private readonly deps: AppBadgeDeps) {}
 
-  /** Shows `total` (nothing at 0); `description` is what screen readers say for the Windows overlay. */
-  update(total: number, description: string): void {
-    if (this.shown?.total === total && this.shown.description === description) return;
+  /** Shows the count (nothing at 0). */
+  show(model: BadgeModel): void {
+    const { count, label } = model;
+    if (this.shown?.count === count && this.shown.label === label) return;
     const { os, window: win, electron } = this.deps;
     if (os !== 'win32') {
-      this.shown = { total, description };
-      electron.app.setBadgeCount(total);
+      this.shown = model;
+      electron.app.setBadgeCount(count);
       return;
     }
     if (win.isDestroyed()) return;
-    this.shown = { total, description };
-    win.setOverlayIcon(total > 0 ? (toNativeImage(electron.nativeImage, badgeOnly(OVERLAY_SIZE, total)) ?? null) : null, total > 0 ? description : '');
+    this.shown = model;
+    win.setOverlayIcon(count > 0 ? (toNativeImage(electron.nativeImage, badgeOnly(OVERLAY_SIZE, count)) ?? null) : null, count > 0 ? label : '');
   }
 }

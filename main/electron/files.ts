@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
-import type { FileKind, FilesPort } from '../core/shop/data-transfer';
+import type { FileKind, FilesPort, FileTexts } from '../core/shop/data-transfer';
 
 /** The system's dialogs, attached to the window the user is working in. */
 export interface DialogLike {
@@ -14,9 +14,29 @@ export interface DialogLike {
   showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
 }
 
-/** Each kind of file: the dialog's title and the filter's name, in the user's language, and its extension. */
-export type FileTexts = (kind: FileKind, action: 'save' | 'open') => { title: string; filter: string };
+/** Electron's `dialog`: each dialog attached to a window (`W`), or to none. */
+export interface ElectronDialog<W> {
+  showSaveDialog(window: W, options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+  showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue>;
+  showOpenDialog(window: W, options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
+  showOpenDialog(options: OpenDialogOptions): Promise<OpenDialogReturnValue>;
+}
 
+/** Dialogs attached to the window in front (Wasl's), as sheets on macOS; unattached when no window has the focus. */
+export function attachedDialogs<W>(dialog: ElectronDialog<W>, focusedWindow: () => W | null): DialogLike {
+  return {
+    showSaveDialog: (options) => {
+      const parent = focusedWindow();
+      return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+    },
+    showOpenDialog: (options) => {
+      const parent = focusedWindow();
+      return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+    },
+  };
+}
+
+/** Each kind of file's extension. */
 const EXTENSION: Record<FileKind, string> = { backup: 'json', 'customers-csv': 'csv', 'quick-replies': 'json', outline: 'json' };
 
 export class ElectronFiles implements FilesPort {

@@ -2,9 +2,12 @@
  * The main window: restored where the user left it, shown when ready unless Wasl starts hidden in the tray,
  * hidden (not closed) when the user closes it so services keep running in the tray — or, when the user chose so,
  * closing quits (never on macOS, where closing a window does not quit an app) — and its placement reported for
- * saving.
+ * saving. And what main sends the shell in it.
  */
+import { CHANNELS } from '../../common/channels';
 import type { HostOs } from '../../common/state';
+import type { DesktopPort } from '../core/app/menu-commands';
+import type { ShellFeedDeps } from '../core/app/shell-feed';
 import type { WindowState } from '../core/settings/document';
 import { MIN_SIZE, placeWindow } from '../core/desktop/window-placement';
 import type { BrowserWindowLike, ElectronApi, WebContentsViewLike } from './api';
@@ -79,4 +82,18 @@ export function revealWindow(win: BrowserWindowLike): void {
   if (win.isMinimized()) win.restore();
   win.show();
   win.focus();
+}
+
+/** What main sends the shell: state patches, chat deltas, the screens to show. Nothing once the window is gone. */
+export type ShellChannel = Pick<ShellFeedDeps, 'sendPatch' | 'sendChats'> & Pick<DesktopPort, 'sendAction'>;
+
+export function shellChannel(win: BrowserWindowLike): ShellChannel {
+  const send = (channel: string, payload: unknown): void => {
+    if (!win.isDestroyed()) win.webContents.send(channel, payload);
+  };
+  return {
+    sendPatch: (patch) => send(CHANNELS.patch, patch),
+    sendChats: (serviceId, delta) => send(CHANNELS.chats, { serviceId, delta }),
+    sendAction: (action) => send(CHANNELS.action, action),
+  };
 }

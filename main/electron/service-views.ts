@@ -137,6 +137,12 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
   }
 
   /** The service a worker belongs to: the service of its session, when the worker's scope is on that service's origins. */
+  /** The origins the service's pages may stay on; undefined for a service Wasl does not have. */
+  originsOf(serviceId: string): readonly string[] | undefined {
+    const service = this.deps.serviceOf(serviceId);
+    return service ? serviceOrigins(service.platform, service.url) : undefined;
+  }
+
   serviceOfWorker(sender: WorkerSender): string | undefined {
     const service = this.deps.serviceOf(sender.serviceId);
     if (!service) return undefined;

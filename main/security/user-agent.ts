@@ -1,7 +1,8 @@
 /**
  * The user agent every service session sends: a current desktop Chrome on the host OS, in Chrome's reduced
  * form (`Chrome/<major>.0.0.0`), with no Electron or app token. WhatsApp, Messenger and Instagram refuse
- * browsers that are not Chrome, and Google sign-in refuses anything that looks embedded.
+ * browsers that are not Chrome, and Google sign-in refuses anything that looks embedded. And the languages it says
+ * the user reads.
  */
 import type { HostOs } from '../../common/state';
 
@@ -20,4 +21,9 @@ export function chromeUserAgent(os: HostOs, chromeVersion: string): string {
 export function hostOs(platform: string): HostOs {
   if (platform === 'darwin' || platform === 'win32') return platform;
   return 'linux';
+}
+
+/** The Accept-Language of the service sessions: the system's preferred languages, or English when it names none. */
+export function acceptLanguages(preferred: readonly string[]): string {
+  return preferred.join(',') || 'en-US,en';
 }

@@ -1,5 +1,4 @@
 import type * as NodeCrypto from 'node:crypto';
-import type { MenuItemConstructorOptions } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { commandSchema, type Command } from '../../common/ipc';
 import { NO_LOCK, PASSWORD_MAX } from '../../common/lock';
@@ -10,18 +9,17 @@ import { commandTable, dispatchCommand, type CommandTargets } from '../../main/c
 import { LockController, MAX_WAIT_MS, retryDelayMs, type LockDeps } from '../../main/core/lock/lock';
 import { LOCKED_TITLE, NotificationCenter, type OsNotification } from '../../main/core/notifications/center';
 import { notificationTitle } from '../../main/i18n';
+import type { MenuItemModel } from '../../main/core/desktop/app-menu';
 import { shortcutFor } from '../../main/core/desktop/shortcuts';
+import { trayModel } from '../../main/core/desktop/tray-model';
 import { ServiceController } from '../../main/core/services/services';
-import { AppTray, type TrayCommand, type TrayView } from '../../main/electron/tray';
 import { readDocument } from '../../main/core/settings/document';
 import { storedPasswordSchema, type PasswordHasher, type StoredPassword } from '../../main/core/lock/password';
 import { scryptHasher } from '../../main/security/password';
 import { ManualClock } from '../fakes/clock';
-import { createFakeElectron } from '../fakes/electron';
 import { MemoryLogger } from '../fakes/logger';
 import { stateOf } from '../fakes/state';
 import { RecordingViews } from '../fakes/views';
-import { click } from './electron/support';
 
 // Every comparison of a derived key goes through node:crypto's timingSafeEqual: the spy lets a test see it.
 const crypto = vi.hoisted(() => ({ compares: 0 }));
@@ -365,15 +363,10 @@ describe('while locked', () => {
     expect(await dispatchCommand({ type: 'view.inbox' }, table, locked)).toEqual({ ok: true });
   });
 
-  it('lists no notification in the tray menu, and offers Lock Wasl once unlocked', () => {
-    const fake = createFakeElectron();
-    const win = new fake.BrowserWindow({});
-    const commands: TrayCommand[] = [];
-    const tray = new AppTray({ electron: fake, os: 'linux', iconPath: '/none.png', window: win, clock: s.clock, log: s.log, dispatch: (c) => commands.push(c), onQuit: () => undefined });
-    const menu = (): MenuItemConstructorOptions[] => fake.trays[0]?.menu?.template ?? [];
-    const view: TrayView = { language: 'en', total: 3, unread: [{ id: 'r1', title: 'Layla Haddad', serviceName: 'Shop WhatsApp' }], notifications: DEFAULT_SETTINGS.notifications };
+  it('lists no notification in the tray menu, and offers Lock Wasl once unlocked', async () => {
+    s.store.setState({ notifications: [{ id: 'r1', serviceId: 'wa', title: 'Layla Haddad', at: s.clock.now(), read: false }] });
+    const menu = (): MenuItemModel[] => trayModel(s.store.getState(), { language: 'en', now: s.clock.now(), total: 3, windowShown: true }).items;
 
-    tray.update({ ...view, lock: 'locked' });
     const locked = JSON.stringify(menu());
     expect(locked).not.toContain('Layla');
     expect(locked).not.toContain('Shop WhatsApp');
@@ -381,12 +374,11 @@ describe('while locked', () => {
     expect(menu().find((i) => i.label === 'Mark All as Read')?.enabled).toBe(false);
     expect(menu().find((i) => i.id === 'lock')).toBeUndefined();
 
-    tray.update({ ...view, lock: 'unlocked' });
+    await s.lock.command({ type: 'lock.unlock', password: 'sesame' });
     expect(JSON.stringify(menu())).toContain('Layla');
-    click(menu().find((i) => i.id === 'lock'));
-    expect(commands).toEqual([{ type: 'lock.lock' }]);
+    expect(menu().find((i) => i.id === 'lock')?.command).toEqual({ type: 'lock.lock' });
 
-    tray.update(view);
+    await s.lock.command({ type: 'lock.remove', current: 'sesame' });
     expect(menu().find((i) => i.id === 'lock')).toBeUndefined();
   });
 });

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ServiceNotice, WorkerNotice } from '../../common/ipc';
-import type { ChatSummary, ServiceConfig } from '../../common/model';
+import type { ChatSummary, ServiceConfig, ServiceSnapshot } from '../../common/model';
 import type { ShopSettings } from '../../common/shop/model';
 import { DEFAULT_SETTINGS, initialRuntime, type NotificationSettings } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app/app-store';
+import { notificationLinks } from '../../main/core/notifications/links';
 import { COALESCE_MS, fromWorker, KEEP, NotificationCenter, PER_SERVICE_BURST, SAME_MESSAGE_MS, type OsNotification } from '../../main/core/notifications/center';
 import { coalescedText, heldText, notificationTitle } from '../../main/i18n';
 import { ManualClock } from '../fakes/clock';
@@ -97,6 +98,27 @@ describe('NotificationCenter', () => {
     expect(revealed).toEqual(['a']);
     expect(clicks).toEqual([{ serviceId: 'a', id: 'p1', chatId: '9665@c.us' }]);
     expect(tray()[0]?.read).toBe(true);
+  });
+
+  it('notifies the news a scheduled check of a sleeping service found: one derived notification per chat', () => {
+    const chats: ChatSummary[] = [
+      { id: '9665@c.us', title: 'Layla', preview: 'Is it in stock?', unread: 2, avatarUrl: 'https://pps.example/layla.jpg' },
+      { id: '777', title: 'Omar', unread: 1, avatarUrl: 'http://plain.example/omar.jpg' },
+    ];
+    center.receiveNews('a', chats);
+    expect(shown.map(plain)).toEqual([
+      { title: 'Layla', body: 'Is it in stock?', silent: false, iconUrl: 'https://pps.example/layla.jpg', serviceId: 'a' },
+      { title: 'Omar', silent: false, serviceId: 'a' },
+    ]);
+    expect(tray().map((r) => [r.chatId, r.iconUrl])).toEqual([
+      ['9665@c.us', 'https://pps.example/layla.jpg'],
+      ['777', undefined],
+    ]);
+    // The page's own notification for the same chat a moment later is the same message.
+    center.receive('a', { id: 'p9', title: 'Layla', body: 'Is it in stock?', chatId: '9665@c.us', derived: false });
+    expect(shown).toHaveLength(2);
+    shown[1]?.click();
+    expect(clicks).toEqual([{ serviceId: 'a', id: 'check-777', chatId: '777' }]);
   });
 
   it('keeps but does not show notifications of a muted service, and ignores a turned-off or unknown one', () => {
@@ -425,5 +447,62 @@ describe('fromWorker', () => {
 
   it('falls back on the one known chat titled as the notification is', () => {
     expect(at({ title: 'Layla', tag: 'something-else' })).toBe('@me/5566');
+  });
+});
+describe('notificationLinks', () => {
+  function setup() {
+    const done: string[] = [];
+    const store = createAppStore(stateOf({ services: [svc('wa')] }));
+    const snapshot: ServiceSnapshot = {
+      loggedIn: true,
+      unread: { direct: 0, indirect: 0 },
+      chats: [
+        { id: 'c1', title: '+966 50 123 4567', unread: 1 },
+        { id: 'c2', title: 'Omar', unread: 0 },
+      ],
+    };
+    const links = notificationLinks({
+      store,
+      window: { revealWindow: () => done.push('reveal') },
+      services: {
+        command: (cmd) => {
+          done.push('id' in cmd ? `${cmd.type} ${cmd.id}` : cmd.type);
+          return Promise.resolve({ ok: true });
+        },
+        noticeClicked: (id, click) => done.push(`click ${id} ${click.id}`),
+        openChat: (id, chatId) => done.push(`open ${id} ${chatId}`),
+        chatNoticed: (id, chatId) => done.push(`noticed ${id} ${chatId}`),
+        snapshot: (id) => (id === 'wa' ? snapshot : undefined),
+      },
+      shop: {
+        isPriority: (chat, phone) => chat.chatId === 'vip' || phone === '+966501234567',
+        reminderOpened: (chat) => done.push(`reminder ${chat.chatId}`),
+      },
+    });
+    return { done, links };
+  }
+
+  it('brings the window forward first, then the service or the inbox', () => {
+    const { done, links } = setup();
+    links.reveal('wa');
+    links.showInbox();
+    expect(done).toEqual(['reveal', 'service.activate wa', 'reveal', 'view.inbox']);
+  });
+
+  it('hands clicks, opened chats, incoming messages and opened reminders to their owners', () => {
+    const { done, links } = setup();
+    links.click('wa', { id: 'p1', chatId: 'c1' });
+    links.openChat('wa', 'c1');
+    links.onIncoming?.('wa', 'c2');
+    links.reminderOpened?.({ serviceId: 'wa', chatId: 'c2' });
+    expect(done).toEqual(['click wa p1', 'open wa c1', 'noticed wa c2', 'reminder c2']);
+  });
+
+  it('finds a priority customer by the chat, or by the phone number its name is', () => {
+    const { links } = setup();
+    expect(links.isPriority?.('wa', 'vip')).toBe(true);
+    expect(links.isPriority?.('wa', 'c1')).toBe(true);
+    expect(links.isPriority?.('wa', 'c2')).toBe(false);
+    expect(links.isPriority?.('gone', 'c1')).toBe(false);
   });
 });

@@ -3,7 +3,7 @@ import { titleMarksUnread, titleUnread } from '../../common/title';
 import { shortcutFor, type KeyInput } from '../../main/core/desktop/shortcuts';
 import { DEFAULT_SIZE, MIN_SIZE, placeWindow } from '../../main/core/desktop/window-placement';
 import { pendingFolders } from '../../main/persistence/partitions';
-import { chromeUserAgent, hostOs } from '../../main/security/user-agent';
+import { acceptLanguages, chromeUserAgent, hostOs } from '../../main/security/user-agent';
 import { createLogger } from '../../main/core/app/log';
 import { retryDelay } from '../../main/core/services/backoff';
 
@@ -56,6 +56,11 @@ describe('chromeUserAgent', () => {
     expect(hostOs('win32')).toBe('win32');
     expect(hostOs('linux')).toBe('linux');
     expect(hostOs('freebsd')).toBe('linux');
+  });
+
+  it('says the languages the system prefers, or English when it names none', () => {
+    expect(acceptLanguages(['ar-SA', 'en-US'])).toBe('ar-SA,en-US');
+    expect(acceptLanguages([])).toBe('en-US,en');
   });
 });
 

@@ -1,14 +1,36 @@
 /**
- * Main's single source of truth: a vanilla zustand store holding the AppState the shell mirrors.
+ * Main's single source of truth: a vanilla zustand store holding the AppState the shell mirrors, and the state it
+ * starts from.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ServiceConfig } from '../../../common/model';
-import type { AppState, Notice, ServiceRuntime } from '../../../common/state';
+import { initialRuntime, type AppState, type Notice, type ServiceRuntime } from '../../../common/state';
+import type { PersistedDoc } from '../settings/document';
 
 export type AppStore = StoreApi<AppState>;
 
 export function createAppStore(initial: AppState): AppStore {
   return createStore<AppState>()(() => initial);
+}
+
+/** The state at start: the settings document's, every service not started yet, and what this run brings. */
+export function initialState(doc: PersistedDoc, run: Pick<AppState, 'notifications' | 'notices' | 'os' | 'packaged'>): AppState {
+  return {
+    services: doc.services,
+    activeServiceId: doc.activeServiceId,
+    view: doc.view,
+    runtime: Object.fromEntries(doc.services.map((s) => [s.id, initialRuntime(s.enabled)])),
+    settings: doc.settings,
+    people: doc.people,
+    dismissedSuggestions: doc.dismissedSuggestions,
+    peopleUndo: null,
+    quickReplies: doc.quickReplies,
+    labels: doc.labels,
+    customers: doc.customers,
+    shopUndo: null,
+    update: { phase: 'idle' },
+    ...run,
+  };
 }
 
 export function updateRuntime(store: AppStore, id: string, change: Partial<ServiceRuntime>): void {

@@ -4,7 +4,7 @@
  * merge it with the same person elsewhere. libphonenumber-js stays in main, out of the shell's bundle.
  */
 import { latinDigits, normalizePhone } from '../../../common/identity';
-import type { ChatSummary } from '../../../common/model';
+import type { ChatSummary, ServiceSnapshot } from '../../../common/model';
 
 const PHONE_LIKE = /^[+\d\s().\-/]{6,24}$/u;
 
@@ -14,4 +14,10 @@ export function withPhone(chat: ChatSummary, region: string | null): ChatSummary
   if (!PHONE_LIKE.test(title)) return chat;
   const phone = normalizePhone(title, region ?? undefined);
   return phone === undefined ? chat : { ...chat, phone };
+}
+
+/** The phone number of a chat in a snapshot, as the shell sees it (from its name when the service gives none). */
+export function chatPhone(snapshot: ServiceSnapshot | undefined, chatId: string, region: string | null): string | undefined {
+  const chat = snapshot?.chats.find((c) => c.id === chatId);
+  return chat === undefined ? undefined : withPhone(chat, region).phone;
 }

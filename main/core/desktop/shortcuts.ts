@@ -1,8 +1,10 @@
 /**
  * Window-wide keyboard shortcuts. They are read from every webContents' `before-input-event` (the shell and
- * each service page), so they work wherever the focus is — including inside a service's own page.
+ * each service page), so they work wherever the focus is — including inside a service's own page. Each one runs
+ * a command (../app/menu-commands.ts), as the menu item that shows the same shortcut does.
  */
 import type { HostOs } from '../../../common/state';
+import type { MenuCommand } from '../app/menu-commands';
 
 export interface KeyInput {
   type: string;
@@ -40,4 +42,33 @@ export function shortcutFor(input: KeyInput, os: HostOs): Shortcut | undefined {
     if (!input.shift && input.code === 'PageUp') return { type: 'activate-relative', delta: -1 };
   }
   return undefined;
+}
+
+/** The command a shortcut stands for. */
+export function shortcutCommand(shortcut: Shortcut): MenuCommand {
+  switch (shortcut.type) {
+    case 'inbox':
+      return { type: 'view.inbox' };
+    case 'activate-index':
+      return { type: 'service.activateIndex', index: shortcut.index };
+    case 'activate-relative':
+      return { type: 'service.activateRelative', delta: shortcut.delta };
+    case 'quick-replies':
+      return { type: 'app.show', action: 'quick-replies' };
+    case 'lock':
+      return { type: 'lock.lock' };
+  }
+}
+
+/**
+ * A `before-input-event` handler: a shortcut runs its command, and answers true so the page never sees the key.
+ * While Wasl is locked no shortcut acts, and every key goes to the page (the lock screen).
+ */
+export function shortcutHandler(os: HostOs, locked: () => boolean, run: (command: MenuCommand) => void): (input: KeyInput) => boolean {
+  return (input) => {
+    const shortcut = shortcutFor(input, os);
+    if (!shortcut || locked()) return false;
+    run(shortcutCommand(shortcut));
+    return true;
+  };
 }

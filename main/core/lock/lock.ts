@@ -202,3 +202,11 @@ export class LockController {
     this.deps.store.setState({ lock: status });
   }
 }
+
+/** Tells `listener` whether Wasl is locked: now, and again whenever that changes. */
+export function followLock(store: AppStore, listener: (locked: boolean) => void): void {
+  listener(store.getState().lock?.locked === true);
+  store.subscribe((next, prev) => {
+    if (next.lock?.locked !== prev.lock?.locked) listener(next.lock?.locked === true);
+  });
+}

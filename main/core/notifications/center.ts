@@ -159,6 +159,19 @@ export class NotificationCenter {
     });
   }
 
+  /**
+   * Chats with new messages a scheduled check of a sleeping service found (its page notified nothing): one
+   * derived notification each, with the chat's newest text and its picture (https only).
+   */
+  receiveNews(serviceId: string, chats: readonly ChatSummary[]): void {
+    for (const chat of chats) {
+      const notice: ServiceNotice = { id: `check-${chat.id}`, title: chat.title, chatId: chat.id, derived: true };
+      if (chat.preview !== undefined) notice.body = chat.preview;
+      if (chat.avatarUrl?.startsWith('https://') === true) notice.iconUrl = chat.avatarUrl;
+      this.receive(serviceId, notice);
+    }
+  }
+
   /** A reminder the user set is due: into the tray, and a pop-up unless do-not-disturb or quiet hours hold. */
   remind(reminder: Reminder): void {
     const { store, clock } = this.deps;

@@ -31,6 +31,9 @@ export interface FilesPort {
   read(path: string, maxBytes: number): Promise<string>;
 }
 
+/** Each kind of file: the dialog's title and the filter's name, in the user's language. */
+export type FileTexts = (kind: FileKind, action: 'save' | 'open') => { title: string; filter: string };
+
 /** The words of the CSV file, in the user's language. */
 export interface CsvText {
   header: readonly [name: string, platforms: string, phones: string, labels: string, notes: string, lastContact: string];

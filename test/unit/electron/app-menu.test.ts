@@ -1,74 +1,37 @@
+/**
+ * The application menu as Electron gets it: the model (main/core/desktop/app-menu.ts) rendered by
+ * main/electron/app-menu.ts, and what each item's click carries out through main's command tables.
+ */
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import type { HostOs } from '../../../common/state';
-import { buildMenuTemplate, type MenuActions, type MenuModel } from '../../../main/electron/app-menu';
+import type { ServiceConfig } from '../../../common/model';
+import type { AppState, HostOs } from '../../../common/state';
+import { dispatchMenuCommand, type MenuCommand } from '../../../main/core/app/menu-commands';
+import { appMenuModel } from '../../../main/core/desktop/app-menu';
+import { AppMenu, menuTemplate } from '../../../main/electron/app-menu';
 import { mainStrings } from '../../../main/i18n';
+import { recordingTable } from '../../fakes/commands';
+import { createFakeElectron } from '../../fakes/electron';
+import { stateOf } from '../../fakes/state';
 import { byLabel, click, submenuOf } from './support';
 
 const en = mainStrings('en');
 
-type ActionName = keyof MenuActions;
-const ACTION_NAMES: ActionName[] = [
-  'addService',
-  'openSettings',
-  'lock',
-  'activate',
-  'next',
-  'previous',
-  'reloadService',
-  'renameService',
-  'removeService',
-  'saveOutline',
-  'quickReplies',
-  'openShop',
-  'openReport',
-  'openResources',
-  'reloadShell',
-  'toggleDevTools',
-  'hideWindow',
-  'about',
-  'learnMore',
-  'quit',
-];
+const services = (n: number): ServiceConfig[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `s${i + 1}`, platform: 'whatsapp', name: `Service ${i + 1}`, enabled: true, muted: false, callsAllowed: false }));
 
-function spies(): { actions: MenuActions; calls: () => ActionName[]; activated: string[] } {
-  const calls: ActionName[] = [];
-  const activated: string[] = [];
-  const record = (name: ActionName) => () => {
-    calls.push(name);
-  };
-  const actions: MenuActions = {
-    addService: record('addService'),
-    openSettings: record('openSettings'),
-    lock: record('lock'),
-    activate: (id) => {
-      calls.push('activate');
-      activated.push(id);
-    },
-    next: record('next'),
-    previous: record('previous'),
-    reloadService: record('reloadService'),
-    renameService: record('renameService'),
-    removeService: record('removeService'),
-    saveOutline: record('saveOutline'),
-    quickReplies: record('quickReplies'),
-    openShop: record('openShop'),
-    openReport: record('openReport'),
-    openResources: record('openResources'),
-    reloadShell: record('reloadShell'),
-    toggleDevTools: record('toggleDevTools'),
-    hideWindow: record('hideWindow'),
-    about: record('about'),
-    learnMore: record('learnMore'),
-    quit: record('quit'),
-  };
-  return { actions, calls: () => [...calls], activated };
+interface Options {
+  os?: HostOs;
+  language?: 'en' | 'ar';
+  /** A development build (it offers the developer tools). */
+  dev?: boolean;
+  state?: Partial<AppState>;
 }
 
-const services = (n: number): MenuModel['services'] => Array.from({ length: n }, (_, i) => ({ id: `s${i + 1}`, name: `Service ${i + 1}` }));
-
-function build(model: Partial<MenuModel> = {}, actions: MenuActions = spies().actions): MenuItemConstructorOptions[] {
-  return buildMenuTemplate({ os: 'win32', services: services(2), activeServiceId: 's1', strings: en, dev: false, ...model }, actions);
+/** The menu as Electron gets it; a click dispatches to `dispatch` (by default, nowhere). */
+function build(options: Options = {}, dispatch: (command: MenuCommand) => void = () => undefined): MenuItemConstructorOptions[] {
+  const state = stateOf({ services: services(2), activeServiceId: 's1', packaged: options.dev !== true, ...options.state });
+  return menuTemplate(appMenuModel(state, { language: options.language ?? 'en', os: options.os ?? 'win32' }), dispatch);
 }
 
 const menu = (template: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions[] => {
@@ -81,7 +44,7 @@ const menu = (template: MenuItemConstructorOptions[], label: string): MenuItemCo
 const serviceItems = (template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
   menu(template, en.services).filter((i) => i.type === 'radio');
 
-describe('buildMenuTemplate: macOS', () => {
+describe('the application menu: macOS', () => {
   const template = build({ os: 'darwin' });
 
   it('puts the appMenu role first, with About, Settings and Quit', () => {
@@ -112,7 +75,7 @@ describe('buildMenuTemplate: macOS', () => {
   });
 });
 
-describe.each<HostOs>(['win32', 'linux'])('buildMenuTemplate: %s', (os) => {
+describe.each<HostOs>(['win32', 'linux'])('the application menu: %s', (os) => {
   const template = build({ os });
 
   it('has no appMenu role', () => {
@@ -132,20 +95,19 @@ describe.each<HostOs>(['win32', 'linux'])('buildMenuTemplate: %s', (os) => {
   });
 });
 
-describe('buildMenuTemplate: services', () => {
+describe('the application menu: services', () => {
   it('lists services as radio items with the active one checked', () => {
-    const template = build({ services: services(3), activeServiceId: 's2' });
-    const items = serviceItems(template);
+    const items = serviceItems(build({ state: { services: services(3), activeServiceId: 's2' } }));
     expect(items.map((i) => i.label)).toEqual(['Service 1', 'Service 2', 'Service 3']);
     expect(items.map((i) => i.checked)).toEqual([false, true, false]);
   });
 
   it('checks nothing when no service is active', () => {
-    expect(serviceItems(build({ services: services(3), activeServiceId: null })).map((i) => i.checked)).toEqual([false, false, false]);
+    expect(serviceItems(build({ state: { services: services(3), activeServiceId: null } })).map((i) => i.checked)).toEqual([false, false, false]);
   });
 
   it('names the first eight CmdOrCtrl+1…8 and the last one CmdOrCtrl+9', () => {
-    const items = serviceItems(build({ services: services(11) }));
+    const items = serviceItems(build({ state: { services: services(11) } }));
     expect(items.map((i) => i.accelerator)).toEqual([
       'CmdOrCtrl+1',
       'CmdOrCtrl+2',
@@ -162,55 +124,53 @@ describe('buildMenuTemplate: services', () => {
   });
 
   it('gives the ninth of exactly nine services CmdOrCtrl+9', () => {
-    expect(serviceItems(build({ services: services(9) }))[8]?.accelerator).toBe('CmdOrCtrl+9');
+    expect(serviceItems(build({ state: { services: services(9) } }))[8]?.accelerator).toBe('CmdOrCtrl+9');
   });
 
   it('numbers a short list in order', () => {
-    expect(serviceItems(build({ services: services(3) })).map((i) => i.accelerator)).toEqual(['CmdOrCtrl+1', 'CmdOrCtrl+2', 'CmdOrCtrl+3']);
+    expect(serviceItems(build({ state: { services: services(3) } })).map((i) => i.accelerator)).toEqual(['CmdOrCtrl+1', 'CmdOrCtrl+2', 'CmdOrCtrl+3']);
   });
 
   it('never lets the menu register the service or Ctrl+Tab shortcuts (before-input-event handles them)', () => {
-    const template = build({ services: services(10) });
+    const template = build({ state: { services: services(10) } });
     for (const item of serviceItems(template)) expect(item.registerAccelerator, item.label).toBe(false);
     const list = menu(template, en.services);
     expect(byLabel(list, en.nextService)).toMatchObject({ accelerator: 'Ctrl+Tab', registerAccelerator: false });
     expect(byLabel(list, en.previousService)).toMatchObject({ accelerator: 'Ctrl+Shift+Tab', registerAccelerator: false });
   });
 
-  it('activates the clicked service', () => {
-    const s = spies();
-    const template = build({ services: services(3) }, s.actions);
-    click(serviceItems(template)[2]);
-    click(serviceItems(template)[0]);
-    expect(s.activated).toEqual(['s3', 's1']);
-  });
-
   it('shows a disabled placeholder when there are no services', () => {
-    const list = menu(build({ services: [], activeServiceId: null }), en.services);
+    const list = menu(build({ state: { services: [], activeServiceId: null } }), en.services);
     expect(list.filter((i) => i.type === 'radio')).toEqual([]);
     expect(list[0]).toEqual({ label: en.noServices, enabled: false });
   });
 
   it('disables rename, remove and reload without an active service, and enables them with one', () => {
-    const without = build({ activeServiceId: null });
+    const without = build({ state: { activeServiceId: null } });
     expect(byLabel(menu(without, en.services), en.renameService)?.enabled).toBe(false);
     expect(byLabel(menu(without, en.services), en.removeService)?.enabled).toBe(false);
     expect(byLabel(menu(without, en.view), en.reloadService)?.enabled).toBe(false);
-    const withActive = build({ activeServiceId: 's1' });
+    const withActive = build();
     expect(byLabel(menu(withActive, en.services), en.renameService)?.enabled).toBe(true);
     expect(byLabel(menu(withActive, en.services), en.removeService)?.enabled).toBe(true);
     expect(byLabel(menu(withActive, en.view), en.reloadService)?.enabled).toBe(true);
   });
+
+  it('keeps a literal & in a service’s name (Electron would take it for a mnemonic)', () => {
+    const named = services(1).map((service) => ({ ...service, name: 'Tom & Jerry' }));
+    const [first] = serviceItems(build({ state: { services: named } }));
+    expect(first?.label).toBe('Tom && Jerry');
+  });
 });
 
-describe('buildMenuTemplate: developer tools', () => {
+describe('the application menu: developer tools', () => {
   it('are offered only in development builds', () => {
-    expect(byLabel(menu(build({ dev: false }), en.view), en.toggleDevTools)).toBeUndefined();
+    expect(byLabel(menu(build(), en.view), en.toggleDevTools)).toBeUndefined();
     expect(byLabel(menu(build({ dev: true }), en.view), en.toggleDevTools)?.accelerator).toBe('CmdOrCtrl+Alt+I');
   });
 });
 
-describe('buildMenuTemplate: shop', () => {
+describe('the application menu: shop', () => {
   it('shows the quick replies shortcut but leaves it to before-input-event, so it works inside service pages too', () => {
     const item = byLabel(menu(build(), en.shop), en.quickReplies);
     expect(item?.accelerator).toBe('CmdOrCtrl+Shift+Space');
@@ -218,74 +178,107 @@ describe('buildMenuTemplate: shop', () => {
   });
 });
 
-describe('buildMenuTemplate: clicks', () => {
-  const cases: [HostOs, string, string, ActionName][] = [
-    ['win32', en.file, en.addService, 'addService'],
-    ['win32', en.file, en.settings, 'openSettings'],
-    ['win32', en.file, en.closeWindow, 'hideWindow'],
-    ['win32', en.file, en.quit, 'quit'],
-    ['win32', en.view, en.reloadService, 'reloadService'],
-    ['win32', en.view, en.forceReloadShell, 'reloadShell'],
-    ['win32', en.view, en.toggleDevTools, 'toggleDevTools'],
-    ['win32', en.view, en.resources, 'openResources'],
-    ['win32', en.services, en.nextService, 'next'],
-    ['win32', en.services, en.previousService, 'previous'],
-    ['win32', en.services, en.renameService, 'renameService'],
-    ['win32', en.services, en.removeService, 'removeService'],
-    ['win32', en.shop, en.quickReplies, 'quickReplies'],
-    ['win32', en.shop, en.shopTools, 'openShop'],
-    ['win32', en.shop, en.report, 'openReport'],
-    ['darwin', en.shop, en.quickReplies, 'quickReplies'],
-    ['win32', en.help, en.about, 'about'],
-    ['win32', en.help, en.learnMore, 'learnMore'],
-    ['darwin', en.file, en.closeWindow, 'hideWindow'],
-    ['darwin', en.help, en.learnMore, 'learnMore'],
+describe('the application menu: each item carries the command that does what it says', () => {
+  /** Builds the menu, clicks the item, and answers what main's command tables did for it. */
+  function clickAndSee(options: Options, pick: (template: MenuItemConstructorOptions[]) => MenuItemConstructorOptions | undefined): string[] {
+    const { table, done } = recordingTable();
+    click(pick(build(options, (command) => void dispatchMenuCommand(command, table, () => false))));
+    return done;
+  }
+
+  const cases: [HostOs, string, string, string[]][] = [
+    ['win32', en.file, en.addService, ['reveal', 'shell:add-service']],
+    ['win32', en.file, en.settings, ['reveal', 'shell:open-settings']],
+    ['win32', en.file, en.closeWindow, ['hide']],
+    ['win32', en.file, en.quit, ['quit']],
+    ['win32', en.view, en.reloadService, ['service.reload s1']],
+    ['win32', en.view, en.forceReloadShell, ['reload-window']],
+    ['win32', en.view, en.toggleDevTools, ['dev-tools']],
+    ['win32', en.view, en.resources, ['reveal', 'shell:open-resources']],
+    ['win32', en.services, en.nextService, ['activate-relative:1']],
+    ['win32', en.services, en.previousService, ['activate-relative:-1']],
+    ['win32', en.services, en.renameService, ['reveal', 'shell:rename-active']],
+    ['win32', en.services, en.removeService, ['reveal', 'shell:remove-active']],
+    ['win32', en.services, en.saveOutlineItem, ['outline s1']],
+    ['win32', en.shop, en.quickReplies, ['reveal', 'shell:quick-replies']],
+    ['win32', en.shop, en.shopTools, ['reveal', 'shell:open-shop']],
+    ['win32', en.shop, en.report, ['reveal', 'shell:open-report']],
+    ['darwin', en.shop, en.quickReplies, ['reveal', 'shell:quick-replies']],
+    ['win32', en.help, en.about, ['about']],
+    ['win32', en.help, en.learnMore, ['project-page']],
+    ['darwin', en.file, en.closeWindow, ['hide']],
+    ['darwin', en.help, en.learnMore, ['project-page']],
   ];
 
-  it('offers File › Lock Wasl only while a password is set and Wasl is unlocked', () => {
-    const s = spies();
-    expect(byLabel(menu(build({}, s.actions), en.file), en.lockWasl)?.enabled).toBe(false);
-    const item = byLabel(menu(build({ canLock: true }, s.actions), en.file), en.lockWasl);
-    expect(item).toMatchObject({ enabled: true, accelerator: 'CmdOrCtrl+Shift+L', registerAccelerator: false });
-    click(item);
-    expect(s.calls()).toEqual(['lock']);
+  it.each(cases)('%s: %s › %s', (os, top, label, effect) => {
+    expect(clickAndSee({ os, dev: true }, (template) => byLabel(menu(template, top), label))).toEqual(effect);
   });
 
-  it.each(cases)('%s: %s › %s calls %s only', (os, top, label, action) => {
-    const s = spies();
-    const template = build({ os, dev: true }, s.actions);
-    click(byLabel(menu(template, top), label));
-    expect(s.calls()).toEqual([action]);
+  it.each<[string, string[]]>([
+    [en.about, ['about']],
+    [en.settings, ['reveal', 'shell:open-settings']],
+    [en.quit, ['quit']],
+  ])('darwin: app menu › %s', (label, effect) => {
+    expect(clickAndSee({ os: 'darwin' }, (template) => byLabel(submenuOf(template[0]), label))).toEqual(effect);
   });
 
-  it.each<[string, ActionName]>([
-    [en.about, 'about'],
-    [en.settings, 'openSettings'],
-    [en.quit, 'quit'],
-  ])('darwin: app menu › %s calls %s only', (label, action) => {
-    const s = spies();
-    const template = build({ os: 'darwin' }, s.actions);
-    click(byLabel(submenuOf(template[0]), label));
-    expect(s.calls()).toEqual([action]);
+  it('activates the clicked service', () => {
+    expect(clickAndSee({ state: { services: services(3) } }, (template) => serviceItems(template)[2])).toEqual(['service.activate s3']);
   });
 
-  it('wires every action to some item', () => {
-    const s = spies();
+  it('locks from File › Lock Wasl, offered while a password is set and Wasl is unlocked', () => {
+    const state = { lock: { set: true, locked: false, retryAt: null } };
+    const item = (template: MenuItemConstructorOptions[]) => byLabel(menu(template, en.file), en.lockWasl);
+    expect(item(build())?.enabled).toBe(false);
+    expect(item(build({ state }))).toMatchObject({ enabled: true, accelerator: 'CmdOrCtrl+Shift+L', registerAccelerator: false });
+    expect(clickAndSee({ state }, item)).toEqual(['lock.lock']);
+  });
+
+  it('gives every clickable item an effect, and leaves no command of the menu unused', () => {
+    const options = (os: HostOs): Options => ({ os, dev: true, state: { services: services(1), lock: { set: true, locked: false, retryAt: null } } });
+    const effects = new Set<string>();
     for (const os of ['win32', 'darwin'] as const) {
-      const template = build({ os, dev: true, services: services(1) }, s.actions);
-      for (const top of template) for (const item of [top, ...submenuOf(top)]) if (item.click) click(item);
+      build(options(os)).forEach((top, t) => {
+        [top, ...submenuOf(top)].forEach((item, i) => {
+          if (!item.click) return;
+          const done = clickAndSee(options(os), (fresh) => (i === 0 ? fresh[t] : submenuOf(fresh[t])[i - 1]));
+          expect(done, item.label).not.toEqual([]);
+          for (const effect of done) effects.add(effect);
+        });
+      });
     }
-    expect(new Set(s.calls())).toEqual(new Set(ACTION_NAMES));
+    expect([...effects].sort()).toEqual(
+      [
+        'about',
+        'activate-relative:-1',
+        'activate-relative:1',
+        'dev-tools',
+        'hide',
+        'lock.lock',
+        'outline s1',
+        'project-page',
+        'quit',
+        'reload-window',
+        'reveal',
+        'service.activate s1',
+        'service.reload s1',
+        'shell:add-service',
+        'shell:open-report',
+        'shell:open-resources',
+        'shell:open-settings',
+        'shell:open-shop',
+        'shell:quick-replies',
+        'shell:remove-active',
+        'shell:rename-active',
+      ].sort(),
+    );
   });
 });
 
-describe('buildMenuTemplate: language', () => {
-  it('builds the menu from the given strings (Arabic)', () => {
+describe('the application menu: language', () => {
+  it('speaks the user’s language (Arabic)', () => {
     const ar = mainStrings('ar');
-    const template = buildMenuTemplate(
-      { os: 'win32', services: [], activeServiceId: null, strings: ar, dev: false },
-      spies().actions,
-    );
+    const template = build({ language: 'ar', state: { services: [], activeServiceId: null } });
     expect(template.map((i) => i.label)).toEqual([ar.file, ar.edit, ar.view, ar.services, ar.shop, ar.window, ar.help]);
     expect(submenuOf(template[0]).map((i) => i.label).filter(Boolean)).toEqual([ar.addService, ar.settings, ar.lockWasl, ar.closeWindow, ar.quit]);
     expect(submenuOf(template[3])[0]?.label).toBe(ar.noServices);
@@ -296,5 +289,19 @@ describe('buildMenuTemplate: language', () => {
     expect(byLabel(template, en.edit)?.role).toBe('editMenu');
     expect(byLabel(template, en.window)?.role).toBe('windowMenu');
     expect(byLabel(template, en.help)?.role).toBe('help');
+  });
+});
+
+describe('AppMenu', () => {
+  it('replaces the application menu with each model it is shown, its clicks dispatched', () => {
+    const fake = createFakeElectron();
+    const dispatched: MenuCommand[] = [];
+    const appMenu = new AppMenu({ electron: fake, dispatch: (command) => dispatched.push(command) });
+    appMenu.show(appMenuModel(stateOf({ services: services(2) }), { language: 'en', os: 'linux' }));
+    const first = fake.applicationMenu;
+    appMenu.show(appMenuModel(stateOf({ services: services(1) }), { language: 'en', os: 'linux' }));
+    expect(fake.applicationMenu).not.toBe(first);
+    click(serviceItems(fake.applicationMenu?.template ?? [])[0]);
+    expect(dispatched).toEqual([{ type: 'service.activate', id: 's1' }]);
   });
 });

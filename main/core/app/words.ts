@@ -1,0 +1,44 @@
+/**
+ * The words main's parts need, in the language main speaks at the moment they are needed: the titles and filters
+ * of the file dialogs, the customers CSV's header and names, and the texts of Wasl's own notifications.
+ */
+import { PLATFORMS } from '../../../common/catalog';
+import { coalescedText, heldText, labelName, mainStrings, notificationTitle } from '../../i18n';
+import type { NotificationCenterDeps } from '../notifications/center';
+import type { CsvText, FileTexts } from '../shop/data-transfer';
+
+type Language = () => 'en' | 'ar';
+
+export function fileTexts(language: Language): FileTexts {
+  return (kind, action) => {
+    const s = mainStrings(language());
+    if (kind === 'customers-csv') return { title: s.saveCustomers, filter: s.filterCsv };
+    if (kind === 'outline') return { title: s.saveOutline, filter: s.filterOutline };
+    if (kind === 'backup') return { title: action === 'save' ? s.saveBackup : s.openBackup, filter: s.filterBackup };
+    return { title: action === 'save' ? s.saveReplies : s.openReplies, filter: s.filterReplies };
+  };
+}
+
+export function csvText(language: Language): () => CsvText {
+  return () => {
+    const lang = language();
+    const s = mainStrings(lang);
+    return {
+      header: [s.csvName, s.csvPlatforms, s.csvPhones, s.csvLabels, s.csvNotes, s.csvLastContact],
+      labelName: (label) => labelName(lang, label),
+      platformName: (service) => `${PLATFORMS[service.platform].name} (${service.name})`,
+    };
+  };
+}
+
+export type NotificationWords = Pick<NotificationCenterDeps, 'serviceTitle' | 'coalescedText' | 'privateText' | 'heldText' | 'reminderText'>;
+
+export function notificationWords(language: Language): NotificationWords {
+  return {
+    serviceTitle: (service, title) => notificationTitle(language(), service, title),
+    coalescedText: (count) => coalescedText(language(), count),
+    privateText: () => mainStrings(language()).newMessage,
+    heldText: (count) => heldText(language(), count),
+    reminderText: () => mainStrings(language()).reminder,
+  };
+}

@@ -1,0 +1,162 @@
+/**
+ * The application menu as data: standard roles (edit, window, and the macOS app menu) plus Wasl's own items, each
+ * carrying the command a click carries out (../app/menu-commands.ts). Service shortcuts are shown here but caught
+ * by `before-input-event` (./shortcuts.ts) so they also work while the focus is inside a service page;
+ * `registerAccelerator: false` keeps the menu from firing them twice. main/electron/app-menu.ts renders it.
+ */
+import type { ShellAction } from '../../../common/ipc';
+import type { AppState, HostOs } from '../../../common/state';
+import { mainStrings } from '../../i18n';
+import type { MenuCommand } from '../app/menu-commands';
+
+/** The menu roles Wasl uses: the system provides their items and does what they say. */
+export type MenuRole =
+  | 'appMenu'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'editMenu'
+  | 'resetZoom'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'togglefullscreen'
+  | 'windowMenu'
+  | 'help';
+
+/** One item of a menu (the application menu or the tray's): what it shows, and the command a click carries. */
+export interface MenuItemModel {
+  id?: string;
+  /** Plain text: the renderer keeps a '&' from becoming a mnemonic. */
+  label?: string;
+  type?: 'separator' | 'radio' | 'checkbox';
+  role?: MenuRole;
+  enabled?: boolean;
+  checked?: boolean;
+  accelerator?: string;
+  registerAccelerator?: boolean;
+  submenu?: MenuItemModel[];
+  command?: MenuCommand;
+}
+
+export interface AppMenuContext {
+  language: 'en' | 'ar';
+  os: HostOs;
+}
+
+const SEPARATOR: MenuItemModel = { type: 'separator' };
+
+/** The items, except where `skip` holds. */
+function unless(skip: boolean, ...items: MenuItemModel[]): MenuItemModel[] {
+  return skip ? [] : items;
+}
+
+/** Ctrl/Cmd+1…8 name the first eight services; Ctrl/Cmd+9 always names the last one (see ./shortcuts.ts). */
+function serviceAccelerator(index: number, count: number): string | undefined {
+  if (index < 8) return `CmdOrCtrl+${index + 1}`;
+  return index === count - 1 ? 'CmdOrCtrl+9' : undefined;
+}
+
+/** The application menu for this state. Locked, it names no service; a development build offers the developer tools. */
+export function appMenuModel(state: Pick<AppState, 'services' | 'activeServiceId' | 'lock' | 'packaged'>, context: AppMenuContext): MenuItemModel[] {
+  const s = mainStrings(context.language);
+  const mac = context.os === 'darwin';
+  const locked = state.lock?.locked === true;
+  const services = locked ? [] : state.services;
+  const active = state.activeServiceId;
+  const canLock = state.lock?.set === true && !locked;
+  const show = (action: ShellAction): MenuCommand => ({ type: 'app.show', action });
+  const forActive = (command: (id: string) => MenuCommand): Pick<MenuItemModel, 'enabled' | 'command'> =>
+    active === null ? { enabled: false } : { enabled: true, command: command(active) };
+
+  const serviceItems: MenuItemModel[] =
+    services.length === 0
+      ? [{ label: s.noServices, enabled: false }]
+      : services.map((service, index) => ({
+          label: service.name,
+          type: 'radio',
+          checked: service.id === active,
+          accelerator: serviceAccelerator(index, services.length),
+          registerAccelerator: false,
+          command: { type: 'service.activate', id: service.id },
+        }));
+
+  const menu: MenuItemModel[] = [];
+  if (mac) {
+    menu.push({
+      role: 'appMenu',
+      submenu: [
+        { label: s.about, command: { type: 'app.about' } },
+        SEPARATOR,
+        { label: s.settings, accelerator: 'Cmd+,', command: show('open-settings') },
+        SEPARATOR,
+        { role: 'services' },
+        SEPARATOR,
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        SEPARATOR,
+        { label: s.quit, accelerator: 'Cmd+Q', command: { type: 'app.quit' } },
+      ],
+    });
+  }
+  menu.push({
+    label: s.file,
+    submenu: [
+      { label: s.addService, accelerator: 'CmdOrCtrl+N', command: show('add-service') },
+      ...unless(mac, { label: s.settings, accelerator: 'Ctrl+,', command: show('open-settings') }),
+      SEPARATOR,
+      // The shortcut is caught before any page sees it (./shortcuts.ts); the menu only shows it.
+      { label: s.lockWasl, accelerator: 'CmdOrCtrl+Shift+L', registerAccelerator: false, enabled: canLock, command: { type: 'lock.lock' } },
+      { label: s.closeWindow, accelerator: 'CmdOrCtrl+W', command: { type: 'window.hide' } },
+      ...unless(mac, { label: s.quit, accelerator: 'Ctrl+Q', command: { type: 'app.quit' } }),
+    ],
+  });
+  menu.push({ label: s.edit, role: 'editMenu' });
+  menu.push({
+    label: s.view,
+    submenu: [
+      { label: s.reloadService, accelerator: 'CmdOrCtrl+R', ...forActive((id) => ({ type: 'service.reload', id })) },
+      { label: s.forceReloadShell, accelerator: 'CmdOrCtrl+Shift+R', command: { type: 'window.reload' } },
+      ...unless(state.packaged, { label: s.toggleDevTools, accelerator: 'CmdOrCtrl+Alt+I', command: { type: 'window.devTools' } }),
+      SEPARATOR,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      SEPARATOR,
+      { role: 'togglefullscreen' },
+      SEPARATOR,
+      { label: s.resources, command: show('open-resources') },
+    ],
+  });
+  menu.push({
+    label: s.services,
+    submenu: [
+      ...serviceItems,
+      SEPARATOR,
+      { label: s.nextService, accelerator: 'Ctrl+Tab', registerAccelerator: false, command: { type: 'service.activateRelative', delta: 1 } },
+      { label: s.previousService, accelerator: 'Ctrl+Shift+Tab', registerAccelerator: false, command: { type: 'service.activateRelative', delta: -1 } },
+      SEPARATOR,
+      { label: s.renameService, ...forActive(() => show('rename-active')) },
+      { label: s.removeService, ...forActive(() => show('remove-active')) },
+      SEPARATOR,
+      { label: s.saveOutlineItem, ...forActive((id) => ({ type: 'service.saveOutline', id })) },
+    ],
+  });
+  menu.push({
+    label: s.shop,
+    submenu: [
+      { label: s.quickReplies, accelerator: 'CmdOrCtrl+Shift+Space', registerAccelerator: false, command: show('quick-replies') },
+      SEPARATOR,
+      { label: s.shopTools, command: show('open-shop') },
+      { label: s.report, command: show('open-report') },
+    ],
+  });
+  menu.push({ label: s.window, role: 'windowMenu' });
+  menu.push({
+    label: s.help,
+    role: 'help',
+    submenu: [...unless(mac, { label: s.about, command: { type: 'app.about' } }), { label: s.learnMore, command: { type: 'app.learnMore' } }],
+  });
+  return menu;
+}
