@@ -7,9 +7,9 @@ import { parseCustomUrl } from '../../../common/catalog';
 import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../../common/ipc';
 import { PLATFORM_IDS, type Person, type ServiceConfig } from '../../../common/model';
 import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from '../../../common/power';
-import { DEFAULT_LABELS, DEFAULT_SHOP, LABEL_PRESETS, type Customer, type Label, type QuickReply, type ShopSettings } from '../../../common/shop/model';
-import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type AppState, type NotificationSettings, type Settings, type View } from '../../../common/state';
-import { LOCK_AFTER_CHOICES } from '../../../common/lock';
+import { defaultSettings, readSettings, type Settings } from '../../../common/settings';
+import { DEFAULT_LABELS, LABEL_PRESETS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
+import { DEFAULT_SHOP_DATA, type AppState, type View } from '../../../common/state';
 import { storedPasswordSchema, type StoredPassword } from '../lock/password';
 
 type RawDoc = Record<string, unknown>;
@@ -52,7 +52,6 @@ export interface PersistedDoc {
   foreign: { services: RawDoc[]; keys: RawDoc };
 }
 
-
 /**
  * `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`. Add one (never edit an old one) with
  * every change of the document's shape; CURRENT_VERSION follows.
@@ -85,14 +84,6 @@ export function defaultDocument(): PersistedDoc {
   };
 }
 
-export function defaultSettings(): Settings {
-  return {
-    ...DEFAULT_SETTINGS,
-    notifications: { ...DEFAULT_SETTINGS.notifications },
-    shop: { ...DEFAULT_SHOP, hours: DEFAULT_SHOP.hours.map((d) => ({ ...d })) },
-  };
-}
-
 const serviceSchema = z.object({
   id: serviceIdSchema,
   platform: z.enum(PLATFORM_IDS),
@@ -117,36 +108,6 @@ const windowSchema = z.object({
   height: z.number().int().min(200).max(20_000),
   maximized: z.boolean(),
 });
-
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-
-type PlainSettings = Omit<Settings, 'notifications' | 'shop'>;
-
-const settingsFields = {
-  theme: z.enum(['system', 'light', 'dark']),
-  language: z.enum(['system', 'en', 'ar']),
-  defaultRegion: z.string().regex(/^[A-Z]{2}$/).nullable(),
-  unreadCount: z.enum(['messages', 'chats']),
-  updates: z.boolean(),
-  startAtLogin: z.boolean(),
-  startMinimized: z.boolean(),
-  closeToTray: z.boolean(),
-  lockAfterMin: z.literal(LOCK_AFTER_CHOICES),
-} satisfies { [K in keyof PlainSettings]: z.ZodType<PlainSettings[K]> };
-
-const notificationFields = {
-  sound: z.boolean(),
-  privateMode: z.boolean(),
-  dndUntil: z.number().int().min(0).nullable(),
-  quietHours: z.object({ enabled: z.boolean(), from: clock, to: clock }),
-} satisfies { [K in keyof NotificationSettings]: z.ZodType<NotificationSettings[K]> };
-
-const shopFields = {
-  name: shopSchemas.shopName,
-  hoursEnabled: z.boolean(),
-  hours: z.array(z.object({ open: z.boolean(), from: clock, to: clock })).length(7),
-  holdOutsideHours: z.boolean(),
-} satisfies { [K in keyof ShopSettings]: z.ZodType<ShopSettings[K]> };
 
 const idField = z.string().min(1).max(LIMITS.idChars);
 
@@ -270,13 +231,9 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
   // Keys an older document has and this version does not are leftovers of its migrations, not a later Wasl's.
   if (version >= current) for (const [key, value] of Object.entries(raw)) if (!KNOWN_KEYS.has(key)) doc.foreign.keys[key] = value;
 
-  const settings = record(raw['settings']);
-  dropped += settings.dropped + pick(settings.value, settingsFields, doc.settings);
-  const notifications = record(settings.value['notifications']);
-  dropped += notifications.dropped + pick(notifications.value, notificationFields, doc.settings.notifications);
-
-  const shop = record(settings.value['shop']);
-  dropped += shop.dropped + pick(shop.value, shopFields, doc.settings.shop);
+  const settings = readSettings(raw['settings']);
+  doc.settings = settings.settings;
+  dropped += settings.dropped;
 
   if (raw['view'] === 'inbox' || raw['view'] === 'service') doc.view = raw['view'];
   else if (raw['view'] !== undefined) dropped += 1;
@@ -318,12 +275,6 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
     else dropped += 1;
   }
   return { doc, dropped };
-}
-
-/** An object part of the document: absent is empty; anything but an object is empty too, and counted as damage. */
-function record(value: unknown): { value: RawDoc; dropped: number } {
-  if (isRecord(value)) return { value, dropped: 0 };
-  return { value: {}, dropped: value === undefined ? 0 : 1 };
 }
 
 /** The document's keys this version reads; any other top-level key was written by a later Wasl. */
