@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { PLATFORM_IDS, READ_HINTS, REFUSALS, type ChatSummary } from './model';
 import { MAX_COUNT } from './count';
 import { LIMITS } from './limits';
-import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from './power';
 import { PASSWORD_MAX, PASSWORD_MIN } from './lock';
 import { settingsPatchShape } from './settings';
+import { servicePatchShape } from './settings/service';
 import { CONVERSATION_STATUSES, LABEL_COLORS } from './shop/model';
 
 export { LIMITS } from './limits';
@@ -80,16 +80,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('service.rename'), id: serviceId, name: serviceName }),
   z.strictObject({ type: z.literal('service.move'), id: serviceId, index: z.number().int().min(0).max(10_000) }),
-  z.strictObject({
-    type: z.literal('service.set'),
-    id: serviceId,
-    enabled: z.boolean().optional(),
-    muted: z.boolean().optional(),
-    callsAllowed: z.boolean().optional(),
-    alwaysOn: z.boolean().optional(),
-    sleepAfterMin: z.literal(SLEEP_AFTER_CHOICES).optional(),
-    checkEveryMin: z.literal(CHECK_EVERY_CHOICES).optional(),
-  }),
+  /** Change any of a service's choices (common/settings/service.ts). */
+  z.strictObject({ type: z.literal('service.set'), id: serviceId, ...servicePatchShape }),
   z.strictObject({ type: z.literal('service.reload'), id: serviceId }),
   /** Unload the service now; it wakes when used or on its schedule. */
   z.strictObject({ type: z.literal('service.sleep'), id: serviceId }),

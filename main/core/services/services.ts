@@ -9,6 +9,7 @@ import { defaultServiceName, parseCustomUrl, PLATFORMS } from '../../../common/c
 import type { ChatsDelta, Command, CommandResult, Rect, ServiceUpdate } from '../../../common/ipc';
 import type { ChatSummary, ServiceConfig, ServiceSnapshot } from '../../../common/model';
 import { mergeSettings } from '../../../common/settings';
+import { newServiceSwitches } from '../../../common/settings/service';
 import { initialRuntime } from '../../../common/state';
 import { addNotice, updateService, type AppStore } from '../app/app-store';
 import type { Clock, Logger, ViewsPort } from '../app/ports';
@@ -265,9 +266,7 @@ export class ServiceController {
       id: this.deps.newId(),
       platform,
       name: name ?? defaultServiceName(PLATFORMS[platform].name, this.store.getState().services.map((s) => s.name)),
-      enabled: true,
-      muted: false,
-      callsAllowed: false,
+      ...newServiceSwitches(),
     };
     if (platform === 'custom') {
       const parsed = parseCustomUrl(rawUrl ?? '');

@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { parseCustomUrl } from '../../../common/catalog';
 import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../../common/ipc';
 import { PLATFORM_IDS, type Person, type ServiceConfig } from '../../../common/model';
-import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from '../../../common/power';
 import { defaultSettings, readSettings, type Settings } from '../../../common/settings';
+import { salvage as salvageFields } from '../../../common/settings/derive';
+import { servicePower, serviceSwitches } from '../../../common/settings/service';
 import { DEFAULT_LABELS, LABEL_PRESETS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
 import { DEFAULT_SHOP_DATA, type AppState, type View } from '../../../common/state';
 import { storedPasswordSchema, type StoredPassword } from '../lock/password';
@@ -84,22 +85,14 @@ export function defaultDocument(): PersistedDoc {
   };
 }
 
+/** A service as the file keeps it: its identity and switches must be valid, or it is dropped whole. */
 const serviceSchema = z.object({
   id: serviceIdSchema,
   platform: z.enum(PLATFORM_IDS),
   name: z.string().trim().min(1).max(LIMITS.serviceName),
-  enabled: z.boolean(),
-  muted: z.boolean().default(false),
-  callsAllowed: z.boolean().default(false),
   url: z.string().max(LIMITS.urlChars).optional(),
+  ...serviceSwitches.shape,
 });
-
-/** A service's power choices, salvaged one by one: a bad value falls back to the default, the service stays. */
-const powerFields = {
-  alwaysOn: z.boolean(),
-  sleepAfterMin: z.literal(SLEEP_AFTER_CHOICES),
-  checkEveryMin: z.literal(CHECK_EVERY_CHOICES),
-} satisfies { [K in 'alwaysOn' | 'sleepAfterMin' | 'checkEveryMin']: z.ZodType<ServiceConfig[K]> };
 
 const windowSchema = z.object({
   x: z.number().int().optional(),
@@ -213,7 +206,8 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
       continue;
     }
     seen.add(service.id);
-    if (isRecord(item)) dropped += pick(item, powerFields, service);
+    // Its power choices are salvaged one by one: a bad one falls back to the default, the service stays.
+    dropped += salvageFields(servicePower.shape, item, service);
     doc.services.push(service);
   }
 
@@ -379,35 +373,11 @@ export function toCustomer(data: z.infer<typeof customerSchema>, knownLabels: Re
   return customer;
 }
 
-/** Copies each valid field of `raw` into `into` (in place); answers how many present fields were invalid. */
-function pick<T extends object>(raw: Record<string, unknown>, fields: { [K in keyof T]?: z.ZodType<T[K]> }, into: T): number {
-  let dropped = 0;
-  for (const key of Object.keys(fields) as (keyof T & string)[]) {
-    const value = raw[key];
-    const schema = fields[key];
-    if (value === undefined || !schema) continue;
-    const parsed = schema.safeParse(value);
-    if (parsed.success) into[key] = parsed.data;
-    else dropped += 1;
-  }
-  return dropped;
-}
-
 function toService(data: z.infer<typeof serviceSchema>): ServiceConfig | undefined {
-  const service: ServiceConfig = {
-    id: data.id,
-    platform: data.platform,
-    name: data.name,
-    enabled: data.enabled,
-    muted: data.muted,
-    callsAllowed: data.callsAllowed,
-  };
-  if (data.platform === 'custom') {
-    const url = parseCustomUrl(data.url ?? '');
-    if (!url.ok) return undefined;
-    service.url = url.url;
-  }
-  return service;
+  const { url: rawUrl, ...service } = data;
+  if (data.platform !== 'custom') return service;
+  const url = parseCustomUrl(rawUrl ?? '');
+  return url.ok ? { ...service, url: url.url } : undefined;
 }
 
 function stripUndefined(window: z.infer<typeof windowSchema>): WindowState {
