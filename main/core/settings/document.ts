@@ -4,14 +4,15 @@
  */
 import { z } from 'zod';
 import { parseCustomUrl } from '../../../common/catalog';
-import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../../common/ipc';
+import { LIMITS, serviceIdSchema } from '../../../common/ipc';
 import { PLATFORM_IDS, type Person, type ServiceConfig } from '../../../common/model';
 import { defaultSettings, readSettings, type Settings } from '../../../common/settings';
 import { salvage as salvageFields } from '../../../common/settings/derive';
 import { servicePower, serviceSwitches } from '../../../common/settings/service';
-import { DEFAULT_LABELS, LABEL_PRESETS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
+import { DEFAULT_LABELS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
 import { DEFAULT_SHOP_DATA, type AppState, type View } from '../../../common/state';
 import { storedPasswordSchema, type StoredPassword } from '../lock/password';
+import { readShopRecords } from './shop-records';
 
 type RawDoc = Record<string, unknown>;
 
@@ -100,36 +101,6 @@ const windowSchema = z.object({
   width: z.number().int().min(200).max(20_000),
   height: z.number().int().min(200).max(20_000),
   maximized: z.boolean(),
-});
-
-const idField = z.string().min(1).max(LIMITS.idChars);
-
-const quickReplySchema = z.object({ id: idField, name: shopSchemas.replyName, body: shopSchemas.replyBody });
-
-const labelSchema = z
-  .object({
-    id: idField,
-    color: shopSchemas.labelColor,
-    name: shopSchemas.labelName.optional(),
-    preset: z.enum(LABEL_PRESETS).optional(),
-  })
-  .refine((l) => l.name !== undefined || l.preset !== undefined, 'a label needs a name or a preset');
-
-const customerSchema = z.object({
-  labels: z.array(idField).max(LIMITS.labels),
-  note: shopSchemas.note,
-  status: shopSchemas.status,
-  statusAt: z.number().int().min(0),
-  priority: z.boolean(),
-  reminder: z
-    .object({
-      at: z.number().int().min(0),
-      setAt: z.number().int().min(0),
-      chat: z.object({ serviceId: serviceIdSchema, chatId: idField }),
-      title: z.string().max(LIMITS.textChars),
-      notified: z.boolean().optional(),
-    })
-    .optional(),
 });
 
 const personSchema = z.object({
@@ -254,7 +225,11 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
     else dropped += 1;
   }
 
-  dropped += salvageShop(raw, doc);
+  const shop = readShopRecords(raw);
+  doc.quickReplies = shop.quickReplies;
+  doc.labels = shop.labels;
+  doc.customers = shop.customers;
+  dropped += shop.dropped;
 
   if (raw['lock'] !== undefined) {
     // A damaged password never locks the user out: no lock, and a notice (main/core/lock.ts).
@@ -305,72 +280,6 @@ function isForeignService(item: unknown): item is RawDoc {
 export function toDisk(doc: PersistedDoc): RawDoc {
   const { foreign, ...known } = doc;
   return { ...foreign.keys, ...known, services: [...doc.services, ...foreign.services] };
-}
-
-/** Quick replies, labels and customers: each valid one kept, the rest counted. Customers keep known labels only. */
-function salvageShop(raw: RawDoc, doc: PersistedDoc): number {
-  let dropped = 0;
-  const replies = list(raw['quickReplies'], quickReplySchema, LIMITS.quickReplies);
-  doc.quickReplies = replies.items.map((r) => ({ id: r.id, name: r.name, body: r.body }));
-  // A document that never had labels starts with the defaults; an empty list is the user's choice.
-  const labels = raw['labels'] === undefined ? { items: [...DEFAULT_LABELS], dropped: 0 } : list(raw['labels'], labelSchema, LIMITS.labels);
-  doc.labels = labels.items.map(toLabel);
-  dropped += replies.dropped + labels.dropped;
-  const known = new Set(doc.labels.map((l) => l.id));
-  const customers = isRecord(raw['customers']) ? raw['customers'] : {};
-  if (raw['customers'] !== undefined && !isRecord(raw['customers'])) dropped += 1;
-  doc.customers = {};
-  for (const [key, value] of Object.entries(customers)) {
-    const parsed = customerSchema.safeParse(value);
-    if (!parsed.success || key.length > LIMITS.idChars * 2 || !ENTRY_KEY.test(key)) {
-      dropped += 1;
-      continue;
-    }
-    doc.customers[key] = toCustomer(parsed.data, known);
-  }
-  return dropped;
-}
-
-/** The valid items of a list, each id once, at most `max`; `raw` absent is an empty list. */
-function list<T extends { id: string }>(raw: unknown, schema: z.ZodType<T>, max: number): { items: T[]; dropped: number } {
-  if (raw === undefined) return { items: [], dropped: 0 };
-  if (!Array.isArray(raw)) return { items: [], dropped: 1 };
-  const items: T[] = [];
-  const ids = new Set<string>();
-  let dropped = 0;
-  for (const item of raw) {
-    const parsed = schema.safeParse(item);
-    if (!parsed.success || ids.has(parsed.data.id) || items.length >= max) {
-      dropped += 1;
-      continue;
-    }
-    ids.add(parsed.data.id);
-    items.push(parsed.data);
-  }
-  return { items, dropped };
-}
-
-export function toLabel(data: z.infer<typeof labelSchema>): Label {
-  const label: Label = { id: data.id, color: data.color };
-  if (data.name !== undefined) label.name = data.name;
-  if (data.preset !== undefined) label.preset = data.preset;
-  return label;
-}
-
-export function toCustomer(data: z.infer<typeof customerSchema>, knownLabels: ReadonlySet<string>): Customer {
-  const customer: Customer = {
-    labels: data.labels.filter((id) => knownLabels.has(id)),
-    note: data.note,
-    status: data.status,
-    statusAt: data.statusAt,
-    priority: data.priority,
-  };
-  if (data.reminder) {
-    const { at, setAt, chat, title, notified } = data.reminder;
-    customer.reminder = { at, setAt, chat: { serviceId: chat.serviceId, chatId: chat.chatId }, title };
-    if (notified === true) customer.reminder.notified = true;
-  }
-  return customer;
 }
 
 function toService(data: z.infer<typeof serviceSchema>): ServiceConfig | undefined {
