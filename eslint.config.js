@@ -59,8 +59,9 @@ export default tseslint.config(
           ...builtins,
           layer('main', 'The renderer imports common/ only.'),
           layer('preload', 'The renderer imports common/ only.'),
-          // Its schemas would put zod in the first paint: the shell takes types from it, and LIMITS from common/limits.
+          // Their schemas would put zod in the first paint: the shell takes types from them, and LIMITS from common/limits.
           { group: ['**/common/ipc'], message: 'Only types from common/ipc in the renderer (values: common/limits).', allowTypeImports: true },
+          { group: ['**/common/settings', '**/common/settings/*'], message: 'Only types from common/settings in the renderer: its settings come from main.', allowTypeImports: true },
         ],
       }],
     },

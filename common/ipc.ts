@@ -7,8 +7,9 @@ import { z } from 'zod';
 import { PLATFORM_IDS, READ_HINTS, REFUSALS, type ChatSummary } from './model';
 import { MAX_COUNT } from './count';
 import { LIMITS } from './limits';
-import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from './power';
-import { LOCK_AFTER_CHOICES, PASSWORD_MAX, PASSWORD_MIN } from './lock';
+import { PASSWORD_MAX, PASSWORD_MIN } from './lock';
+import { settingsPatchShape } from './settings';
+import { servicePatchShape } from './settings/service';
 import { CONVERSATION_STATUSES, LABEL_COLORS } from './shop/model';
 
 export { LIMITS } from './limits';
@@ -35,8 +36,6 @@ export const viewportSchema = z.strictObject({ rect: rectSchema.nullable() });
 export type Viewport = z.infer<typeof viewportSchema>;
 
 const platformId = z.enum(PLATFORM_IDS);
-const region = z.string().regex(/^[A-Z]{2}$/);
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const chatRef = z.strictObject({ serviceId, chatId: id });
 const personName = z
   .string()
@@ -69,8 +68,6 @@ export const shopSchemas = {
     title: z.string().max(LIMITS.textChars),
     notified: z.boolean().optional(),
   }),
-  shopName: z.string().max(LIMITS.shopName),
-  day: z.strictObject({ open: z.boolean(), from: clockTime, to: clockTime }),
   entryKey,
 };
 
@@ -83,16 +80,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('service.rename'), id: serviceId, name: serviceName }),
   z.strictObject({ type: z.literal('service.move'), id: serviceId, index: z.number().int().min(0).max(10_000) }),
-  z.strictObject({
-    type: z.literal('service.set'),
-    id: serviceId,
-    enabled: z.boolean().optional(),
-    muted: z.boolean().optional(),
-    callsAllowed: z.boolean().optional(),
-    alwaysOn: z.boolean().optional(),
-    sleepAfterMin: z.literal(SLEEP_AFTER_CHOICES).optional(),
-    checkEveryMin: z.literal(CHECK_EVERY_CHOICES).optional(),
-  }),
+  /** Change any of a service's choices (common/settings/service.ts). */
+  z.strictObject({ type: z.literal('service.set'), id: serviceId, ...servicePatchShape }),
   z.strictObject({ type: z.literal('service.reload'), id: serviceId }),
   /** Unload the service now; it wakes when used or on its schedule. */
   z.strictObject({ type: z.literal('service.sleep'), id: serviceId }),
@@ -100,34 +89,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('service.activate'), id: serviceId }),
   /** Show the service with this chat open. */
   z.strictObject({ type: z.literal('service.openChat'), id: serviceId, chatId: id }),
-  z.strictObject({
-    type: z.literal('settings.set'),
-    theme: z.enum(['system', 'light', 'dark']).optional(),
-    language: z.enum(['system', 'en', 'ar']).optional(),
-    defaultRegion: region.nullable().optional(),
-    unreadCount: z.enum(['messages', 'chats']).optional(),
-    updates: z.boolean().optional(),
-    startAtLogin: z.boolean().optional(),
-    startMinimized: z.boolean().optional(),
-    closeToTray: z.boolean().optional(),
-    lockAfterMin: z.literal(LOCK_AFTER_CHOICES).optional(),
-    shop: z
-      .strictObject({
-        name: shopSchemas.shopName.optional(),
-        hoursEnabled: z.boolean().optional(),
-        hours: z.array(shopSchemas.day).length(7).optional(),
-        holdOutsideHours: z.boolean().optional(),
-      })
-      .optional(),
-    notifications: z
-      .strictObject({
-        sound: z.boolean().optional(),
-        privateMode: z.boolean().optional(),
-        dndUntil: z.number().int().min(0).nullable().optional(),
-        quietHours: z.strictObject({ enabled: z.boolean(), from: clockTime, to: clockTime }).optional(),
-      })
-      .optional(),
-  }),
+  /** Change any of the settings (common/settings/groups.ts), a group's fields one by one. */
+  z.strictObject({ type: z.literal('settings.set'), ...settingsPatchShape }),
   z.strictObject({ type: z.literal('notice.dismiss'), id }),
   /** Show the unified inbox instead of a service. */
   z.strictObject({ type: z.literal('view.inbox') }),

@@ -1,6 +1,7 @@
 /**
  * The domain model every process shares. Pure types: no runtime code lives here.
  */
+import type { ServiceChoices } from './settings/service';
 import type { ChatActivity } from './shop/model';
 
 export const PLATFORM_IDS = [
@@ -17,24 +18,13 @@ export const PLATFORM_IDS = [
 
 export type PlatformId = (typeof PLATFORM_IDS)[number];
 
-/** A service account the user added: one platform, one isolated session. */
-export interface ServiceConfig {
+/** A service account the user added: one platform, one isolated session, and the user's choices for it (common/settings/service.ts). */
+export interface ServiceConfig extends ServiceChoices {
   id: string;
   platform: PlatformId;
   name: string;
-  enabled: boolean;
-  /** No OS notifications and no sound from this service; its unread count still shows. */
-  muted: boolean;
-  /** Camera and microphone may be granted to the service's own origins. */
-  callsAllowed: boolean;
   /** The start URL of a custom service (https only); ignored for catalog platforms. */
   url?: string;
-  /** Loaded at launch and never put to sleep (see common/power.ts). */
-  alwaysOn?: boolean;
-  /** Minutes out of sight before it sleeps (0 = never); the platform's default when absent. */
-  sleepAfterMin?: number;
-  /** Minutes between checks while it sleeps (0 = only when used); the default when absent. */
-  checkEveryMin?: number;
 }
 
 export interface ChatSummary {

@@ -1,9 +1,13 @@
 /**
  * The application state main owns and the shell renders from a replica. Pure types and helpers.
  */
-import type { LockAfterMin, LockStatus } from './lock';
+import type { LockStatus } from './lock';
 import type { ConnectorHealth, NotificationRecord, Person, Refusal, ServiceConfig } from './model';
-import { DEFAULT_SHOP, type Customer, type Label, type QuickReply, type ShopSettings, DEFAULT_LABELS } from './shop/model';
+import type { Settings } from './settings';
+import { DEFAULT_LABELS, type Customer, type Label, type QuickReply } from './shop/model';
+
+/** The settings' types, each derived from its schema in common/settings. */
+export type { LanguageSetting, NotificationSettings, QuietHours, Settings, ThemeSetting } from './settings';
 
 /**
  * Where a service view stands:
@@ -55,61 +59,6 @@ export interface ServiceRuntime {
   /** Awake for a scheduled check, to sleep again once the page has reported. */
   checking?: boolean;
 }
-
-export type ThemeSetting = 'system' | 'light' | 'dark';
-export type LanguageSetting = 'system' | 'en' | 'ar';
-
-/** Quiet hours: every day from `from` to `to` (local "HH:MM"; `to` before `from` wraps past midnight). */
-export interface QuietHours {
-  enabled: boolean;
-  from: string;
-  to: string;
-}
-
-export interface NotificationSettings {
-  /** Play the OS notification sound. */
-  sound: boolean;
-  /** Notifications show who wrote, never what. */
-  privateMode: boolean;
-  /** Do not disturb until this moment (epoch ms), or not at all. */
-  dndUntil: number | null;
-  quietHours: QuietHours;
-}
-
-export interface Settings {
-  theme: ThemeSetting;
-  language: LanguageSetting;
-  /** Where local phone numbers (no country code) are from, ISO 3166 alpha-2 ("SA"), for merging chats by phone. */
-  defaultRegion: string | null;
-  /** What the tray and app badges count: unread messages, or chats with unread messages. */
-  unreadCount: 'messages' | 'chats';
-  notifications: NotificationSettings;
-  shop: ShopSettings;
-  /** Check for new versions and download them in the background (installed builds only). */
-  updates: boolean;
-  /** Open Wasl when the user signs in to the computer (installed builds only). */
-  startAtLogin: boolean;
-  /** Start hidden: the window is created but shown only from the tray (or the Dock). */
-  startMinimized: boolean;
-  /** Closing the window keeps Wasl running in the tray; off, closing quits. macOS always keeps it running. */
-  closeToTray: boolean;
-  /** Minutes without input in Wasl's window after which it locks, when a password is set (0: never by itself). */
-  lockAfterMin: LockAfterMin;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  theme: 'system',
-  language: 'system',
-  defaultRegion: null,
-  unreadCount: 'messages',
-  notifications: { sound: true, privateMode: false, dndUntil: null, quietHours: { enabled: false, from: '22:00', to: '08:00' } },
-  shop: DEFAULT_SHOP,
-  updates: true,
-  startAtLogin: false,
-  startMinimized: false,
-  closeToTray: true,
-  lockAfterMin: 15,
-};
 
 /** A message for the user that stays until dismissed. */
 export type Notice =

@@ -1,7 +1,6 @@
 /**
  * The shop-owner toolkit's data: quick replies, labels, what Wasl keeps about each customer (labels, notes,
- * conversation status, a reminder), the shop's settings, and what Wasl learns from each chat's activity. Pure
- * types and constants.
+ * conversation status, a reminder) and what Wasl learns from each chat's activity. Pure types and constants.
  */
 import type { ChatRef } from '../model';
 
@@ -72,30 +71,8 @@ export interface Customer {
 
 export const EMPTY_CUSTOMER: Customer = { labels: [], note: '', status: 'open', statusAt: 0, priority: false };
 
-/** One day's opening hours ("HH:MM" local; `to` before `from` runs past midnight). */
-export interface DayHours {
-  open: boolean;
-  from: string;
-  to: string;
-}
-
-export interface ShopSettings {
-  /** The shop's name, for {shop} in quick replies. */
-  name: string;
-  /** Business hours are set: outside them the tray says "away". */
-  hoursEnabled: boolean;
-  /** Seven days, Sunday first (as Date.getDay()). */
-  hours: DayHours[];
-  /** Outside business hours, pop-ups wait until opening time (priority customers still come through). */
-  holdOutsideHours: boolean;
-}
-
-export const DEFAULT_SHOP: ShopSettings = {
-  name: '',
-  hoursEnabled: false,
-  hours: Array.from({ length: 7 }, () => ({ open: true, from: '09:00', to: '21:00' })),
-  holdOutsideHours: false,
-};
+/** The shop's settings (its name, its hours), derived from their schema in common/settings/groups.ts. */
+export type { DayHours, ShopSettings } from '../settings';
 
 /** What Wasl learned about a chat from how its unread count and last activity moved. */
 export interface ChatActivity {

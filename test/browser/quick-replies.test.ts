@@ -6,9 +6,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { ServiceConfig } from '../../common/model';
-import { DEFAULT_SHOP } from '../../common/shop/model';
-import { DEFAULT_SETTINGS } from '../../common/state';
 import { makeChats } from '../fixtures/platforms/lib/dataset.js';
 import { DATASET_NOW } from '../support/agent-page';
 import { launchChromium } from '../support/chromium';
@@ -47,7 +46,7 @@ beforeAll(async () => {
       services: [telegram],
       activeServiceId: 'tg',
       view: 'service',
-      settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SHOP, name: 'بوتيك الورد' } },
+      settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SETTINGS.shop, name: 'بوتيك الورد' } },
       quickReplies: [
         { id: 'q1', name: 'prices', body: 'Our prices are on the menu.' },
         { id: 'q2', name: 'شكر', body: 'شكرًا {first_name}! طلبك من {shop} يُشحن اليوم.' },

@@ -8,10 +8,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { CHANNELS } from '../../common/channels';
 import type { ServiceConfig } from '../../common/model';
-import { DEFAULT_SHOP, type QuickReply } from '../../common/shop/model';
-import { DEFAULT_SETTINGS, initialRuntime, type AppState } from '../../common/state';
+import type { QuickReply } from '../../common/shop/model';
+import { initialRuntime, type AppState } from '../../common/state';
 import { launchChromium } from '../support/chromium';
 import { openShell, type ShellHarness } from '../support/shell-harness';
 
@@ -79,7 +80,7 @@ function state(lang: Lang, replies: QuickReply[], shopName: string): Partial<App
     activeServiceId: 's1',
     view: 'service',
     runtime: { s1: { ...initialRuntime(true), status: 'ready', connected: true } },
-    settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SHOP, name: shopName } },
+    settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SETTINGS.shop, name: shopName } },
     quickReplies: replies,
   };
 }

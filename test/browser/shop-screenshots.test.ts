@@ -8,9 +8,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { NotificationRecord, ServiceConfig } from '../../common/model';
 import { DEFAULT_LABELS, EMPTY_CUSTOMER, type DayHours, type Label } from '../../common/shop/model';
-import { DEFAULT_SETTINGS, initialRuntime, type AppState } from '../../common/state';
+import { initialRuntime, type AppState } from '../../common/state';
 import { launchChromium } from '../support/chromium';
 import { openShell } from '../support/shell-harness';
 

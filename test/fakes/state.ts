@@ -1,5 +1,6 @@
 /** A complete AppState for tests: the given parts over empty defaults. */
-import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type AppState } from '../../common/state';
+import { DEFAULT_SETTINGS } from '../../common/settings';
+import { DEFAULT_SHOP_DATA, type AppState } from '../../common/state';
 
 export function stateOf(parts: Partial<AppState> = {}): AppState {
   return {

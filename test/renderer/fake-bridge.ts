@@ -4,13 +4,14 @@
  * main would.
  */
 import { act } from '@testing-library/react';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { WaslBridge } from '../../common/bridge';
 import type { ChatsDelta, Command, CommandResult, Rect, ShellAction } from '../../common/ipc';
 import type { PlatformId, ServiceConfig, ServiceSnapshot } from '../../common/model';
 import type { ResourceReport } from '../../common/resources';
 import { buildReport, type DailyStats, type Report } from '../../common/shop/stats';
 import { stateOf } from '../fakes/state';
-import { applyPatch, DEFAULT_SETTINGS, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
+import { applyPatch, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
 
 export class FakeBridge implements WaslBridge {
   state: AppState;

@@ -5,10 +5,10 @@
  */
 import { act, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { ChatActivity } from '../../common/shop/model';
 import { DEFAULT_LABELS, type Customer } from '../../common/shop/model';
 import { laterToday, tomorrowMorning } from '../../renderer/src/features/customer/reminders';
-import { DEFAULT_SHOP } from '../../common/shop/model';
 import { service } from './fake-bridge';
 import { chat, inboxState, MINUTE, NOW, snapshot } from './inbox-data';
 import { named, plain, renderShell } from './render';
@@ -281,7 +281,7 @@ describe('the row menu of a shop', () => {
 
     await user.click(within(await openMenu(user, 'Huda')).getByRole('menuitem', { name: 'Remind me…' }));
     await user.click(screen.getByRole('menuitem', { name: 'Tomorrow morning (9:00 AM)' }));
-    expect(bridge.sent('customer.update').at(-1)?.reminder).toEqual({ ...later, at: tomorrowMorning(NOW, DEFAULT_SHOP) });
+    expect(bridge.sent('customer.update').at(-1)?.reminder).toEqual({ ...later, at: tomorrowMorning(NOW, DEFAULT_SETTINGS.shop) });
 
     // Omar has one: it can be cleared.
     await user.click(within(await openMenu(user, 'Omar')).getByRole('menuitem', { name: 'Remind me…' }));

@@ -5,10 +5,10 @@
  */
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { Command, CommandResult } from '../../common/ipc';
 import type { QuickReply } from '../../common/shop/model';
-import { DEFAULT_SHOP } from '../../common/shop/model';
-import { DEFAULT_SETTINGS, type AppState } from '../../common/state';
+import type { AppState } from '../../common/state';
 import { appState, service } from './fake-bridge';
 import { chat, snapshot } from './inbox-data';
 import { named, plain, renderShell, type Rendered } from './render';
@@ -23,7 +23,7 @@ const REPLIES: QuickReply[] = [
 function state(extra: Partial<AppState> = {}, shopName = 'Rose Boutique'): AppState {
   return appState([service('wa', 'whatsapp', 'WhatsApp')], {
     quickReplies: REPLIES,
-    settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SHOP, name: shopName } },
+    settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SETTINGS.shop, name: shopName } },
     ...extra,
   });
 }

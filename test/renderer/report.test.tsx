@@ -5,8 +5,8 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { DailyStats, DayStats, Report } from '../../common/shop/stats';
-import { DEFAULT_SETTINGS } from '../../common/state';
 import { appState, service, type FakeBridge } from './fake-bridge';
 import { renderShell, type Rendered } from './render';
 

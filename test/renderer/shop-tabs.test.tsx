@@ -1,8 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { NotificationRecord } from '../../common/model';
-import { DEFAULT_LABELS, DEFAULT_SHOP, EMPTY_CUSTOMER, type DayHours, type Label, type ShopSettings } from '../../common/shop/model';
-import { DEFAULT_SETTINGS, type AppState } from '../../common/state';
+import { DEFAULT_LABELS, EMPTY_CUSTOMER, type DayHours, type Label, type ShopSettings } from '../../common/shop/model';
+import type { AppState } from '../../common/state';
 import { appState, service } from './fake-bridge';
 import { chat, NOW, snapshot } from './inbox-data';
 import { named, nth, plain, renderShell, type Rendered } from './render';
@@ -13,7 +14,7 @@ const WEEK: DayHours[] = [0, 1, 2, 3, 4, 5, 6].map((d) => day(d !== 5));
 
 function shopState(shop: Partial<ShopSettings> = {}, extra: Partial<AppState> = {}, language: 'en' | 'ar' = 'en'): AppState {
   return appState([service('wa', 'whatsapp', 'Shop')], {
-    settings: { ...DEFAULT_SETTINGS, language, shop: { ...DEFAULT_SHOP, ...shop } },
+    settings: { ...DEFAULT_SETTINGS, language, shop: { ...DEFAULT_SETTINGS.shop, ...shop } },
     ...extra,
   });
 }
@@ -73,7 +74,7 @@ describe('shop & hours', () => {
     expect(within(panel).queryByRole('list', { name: 'Opening hours by day' })).toBeNull();
     await rendered.user.click(within(panel).getByRole('switch', { name: 'Set business hours' }));
     expect(rendered.bridge.sent('settings.set')).toEqual([{ type: 'settings.set', shop: { hoursEnabled: true } }]);
-    rendered.bridge.push({ settings: { ...rendered.bridge.state.settings, shop: { ...DEFAULT_SHOP, hoursEnabled: true } } });
+    rendered.bridge.push({ settings: { ...rendered.bridge.state.settings, shop: { ...DEFAULT_SETTINGS.shop, hoursEnabled: true } } });
     expect(within(panel).getByRole('list', { name: 'Opening hours by day' })).toBeInTheDocument();
     await rendered.user.click(within(panel).getByRole('switch', { name: 'Hold pop-ups while closed' }));
     expect(rendered.bridge.sent('settings.set').at(-1)).toEqual({ type: 'settings.set', shop: { holdOutsideHours: true } });
@@ -323,7 +324,7 @@ describe('the tray', () => {
     const rendered = await renderShell(shopState({ hoursEnabled: true, hours: WEEK }));
     await rendered.user.click(screen.getByRole('button', { name: 'Notifications' }));
     expect(document.querySelector('.tray-away')).toBeNull();
-    rendered.bridge.push({ settings: { ...rendered.bridge.state.settings, shop: { ...DEFAULT_SHOP, hours: WEEK.map((d) => ({ ...d, open: false })) } } });
+    rendered.bridge.push({ settings: { ...rendered.bridge.state.settings, shop: { ...DEFAULT_SETTINGS.shop, hours: WEEK.map((d) => ({ ...d, open: false })) } } });
     expect(document.querySelector('.tray-away')).toBeNull();
   });
 

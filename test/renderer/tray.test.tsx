@@ -1,8 +1,9 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { FOREVER } from '../../common/dnd';
 import type { NotificationRecord } from '../../common/model';
-import { DEFAULT_SETTINGS, type AppState } from '../../common/state';
+import type { AppState } from '../../common/state';
 import { appState, service } from './fake-bridge';
 import { chat, MINUTE, NOW, snapshot } from './inbox-data';
 import { nth, renderShell } from './render';

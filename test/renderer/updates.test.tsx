@@ -5,7 +5,8 @@
  */
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type AppState } from '../../common/state';
+import { DEFAULT_SETTINGS } from '../../common/settings';
+import type { AppState } from '../../common/state';
 import { appState, service } from './fake-bridge';
 import { plain, renderShell } from './render';
 

@@ -1,6 +1,6 @@
 /** "Remind me" times: later today on the quarter hour, tomorrow morning or the shop's next opening, and the picker's value. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHOP } from '../../common/shop/model';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { fromLocalInput, laterToday, nextDay, toLocalInput, tomorrowMorning } from '../../renderer/src/features/customer/reminders';
 
 /** Saturday 21 November 2026, 14:07 local time. */
@@ -14,13 +14,13 @@ describe('reminder times', () => {
   });
 
   it('tomorrow morning is 9:00, or the first opening from tomorrow on when business hours are set', () => {
-    expect(tomorrowMorning(NOW, DEFAULT_SHOP)).toBe(at(22, 9));
-    const hours = DEFAULT_SHOP.hours.map((day, i) => (i === 0 ? { ...day, open: false } : { ...day, from: '10:30' }));
+    expect(tomorrowMorning(NOW, DEFAULT_SETTINGS.shop)).toBe(at(22, 9));
+    const hours = DEFAULT_SETTINGS.shop.hours.map((day, i) => (i === 0 ? { ...day, open: false } : { ...day, from: '10:30' }));
     // Sunday is closed: Monday 10:30.
     expect(tomorrowMorning(NOW, { hoursEnabled: true, hours })).toBe(at(23, 10, 30));
     expect(nextDay(tomorrowMorning(NOW, { hoursEnabled: true, hours }), NOW)).toBe(false);
     // Open past midnight: 9:00 it is.
-    const late = DEFAULT_SHOP.hours.map((day) => ({ ...day, from: '18:00', to: '02:00' }));
+    const late = DEFAULT_SETTINGS.shop.hours.map((day) => ({ ...day, from: '18:00', to: '02:00' }));
     expect(tomorrowMorning(NOW, { hoursEnabled: true, hours: late })).toBe(at(22, 9));
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { ServiceConfig, ServiceSnapshot } from '../../common/model';
 import { BOM } from '../../common/shop/csv';
 import type { Customer } from '../../common/shop/model';
-import { DEFAULT_SETTINGS } from '../../common/state';
 import { createAppStore } from '../../main/core/app/app-store';
 import { DataTransfer, MAX_FILE_BYTES, type DataCommand } from '../../main/core/shop/data-transfer';
 import { ShopController } from '../../main/core/shop/shop';

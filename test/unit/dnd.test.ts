@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { isQuiet } from '../../common/quiet';
-import { DEFAULT_SETTINGS } from '../../common/state';
 import { currentDnd, dndUntil, FOREVER, HOUR_MS, nextMorning } from '../../common/dnd';
 
 /** Local times, so the tests hold in any time zone. */

@@ -1,9 +1,10 @@
 import type * as NodeCrypto from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { commandSchema, type Command } from '../../common/ipc';
 import { NO_LOCK, PASSWORD_MAX } from '../../common/lock';
 import type { ServiceConfig } from '../../common/model';
-import { DEFAULT_SETTINGS, diffState, initialRuntime, type AppState, type StatePatch } from '../../common/state';
+import { diffState, initialRuntime, type AppState, type StatePatch } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app/app-store';
 import { commandTable, dispatchCommand, type CommandTargets } from '../../main/core/app/commands';
 import { LockController, MAX_WAIT_MS, retryDelayMs, type LockDeps } from '../../main/core/lock/lock';

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../common/state';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { createAppStore } from '../../main/core/app/app-store';
 import { keepLoginItem, type LoginItemPort } from '../../main/core/desktop/login-item';
 import { electronLoginItem, execField, linuxAutostart } from '../../main/electron/login-item';

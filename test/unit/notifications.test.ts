@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { ServiceNotice, WorkerNotice } from '../../common/ipc';
 import type { ChatSummary, ServiceConfig, ServiceSnapshot } from '../../common/model';
 import type { ShopSettings } from '../../common/shop/model';
-import { DEFAULT_SETTINGS, initialRuntime, type NotificationSettings } from '../../common/state';
+import { initialRuntime, type NotificationSettings } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app/app-store';
 import { notificationLinks } from '../../main/core/notifications/links';
 import { COALESCE_MS, fromWorker, KEEP, NotificationCenter, PER_SERVICE_BURST, SAME_MESSAGE_MS, type OsNotification } from '../../main/core/notifications/center';

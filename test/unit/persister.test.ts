@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type AppState } from '../../common/state';
+import { DEFAULT_SETTINGS } from '../../common/settings';
+import { DEFAULT_SHOP_DATA, type AppState } from '../../common/state';
 import { createAppStore } from '../../main/core/app/app-store';
 import type { PersistedDoc } from '../../main/core/settings/document';
 import { Persister, SAVE_DELAY_MS } from '../../main/persistence/persister';

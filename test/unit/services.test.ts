@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { ChatsDelta, ServiceUpdate } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
-import { DEFAULT_SETTINGS, initialRuntime, type AppState } from '../../common/state';
+import { initialRuntime, type AppState } from '../../common/state';
 import { createAppStore, type AppStore } from '../../main/core/app/app-store';
 import { HANG_GRACE_MS, MAX_CRASHES, STABLE_MS } from '../../main/core/services/backoff';
 import type { ActivityPort } from '../../main/core/chats/store';

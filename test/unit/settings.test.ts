@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../common/state';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { CURRENT_VERSION, defaultDocument, readDocument, toDisk, type PersistedDoc } from '../../main/core/settings/document';
 import { ROTATE_MS } from '../../main/persistence/last-good';
 import { openSettings, type KeyValueFileFactory } from '../../main/persistence/settings-file';

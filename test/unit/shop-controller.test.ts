@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { LIMITS } from '../../common/ipc';
 import { DEFAULT_LABELS, type Customer, type Reminder } from '../../common/shop/model';
-import { DEFAULT_SETTINGS } from '../../common/state';
 import { createAppStore } from '../../main/core/app/app-store';
 import { ShopController, type ShopCommand } from '../../main/core/shop/shop';
 import { ManualClock } from '../fakes/clock';

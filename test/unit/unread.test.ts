@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { ChatSummary, NotificationRecord, ServiceConfig } from '../../common/model';
-import { DEFAULT_SETTINGS, initialRuntime, type ServiceRuntime } from '../../common/state';
+import { initialRuntime, type ServiceRuntime } from '../../common/state';
 import { unreadTotal, type ChatsOf, type UnreadInput } from '../../common/unread';
 import { latestUnread, memoUnreadTotal } from '../../main/core/notifications/unread';
 import { stateOf } from '../fakes/state';

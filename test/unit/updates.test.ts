@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../common/state';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { createAppStore, type AppStore } from '../../main/core/app/app-store';
 import { commandTable, dispatchCommand, type CommandTargets } from '../../main/core/app/commands';
 import { CHECK_EVERY_MS, FIRST_CHECK_MS, UpdateController, type UpdaterEvent, type UpdaterPort } from '../../main/core/updates/updates';

@@ -8,6 +8,8 @@
 import { defaultServiceName, parseCustomUrl, PLATFORMS } from '../../../common/catalog';
 import type { ChatsDelta, Command, CommandResult, Rect, ServiceUpdate } from '../../../common/ipc';
 import type { ChatSummary, ServiceConfig, ServiceSnapshot } from '../../../common/model';
+import { mergeSettings } from '../../../common/settings';
+import { newServiceSwitches } from '../../../common/settings/service';
 import { initialRuntime } from '../../../common/state';
 import { addNotice, updateService, type AppStore } from '../app/app-store';
 import type { Clock, Logger, ViewsPort } from '../app/ports';
@@ -264,9 +266,7 @@ export class ServiceController {
       id: this.deps.newId(),
       platform,
       name: name ?? defaultServiceName(PLATFORMS[platform].name, this.store.getState().services.map((s) => s.name)),
-      enabled: true,
-      muted: false,
-      callsAllowed: false,
+      ...newServiceSwitches(),
     };
     if (platform === 'custom') {
       const parsed = parseCustomUrl(rawUrl ?? '');
@@ -351,34 +351,7 @@ export class ServiceController {
   }
 
   private setSettings(cmd: Extract<Command, { type: 'settings.set' }>): void {
-    const current = this.store.getState().settings;
-    const settings = { ...current };
-    if (cmd.theme !== undefined) settings.theme = cmd.theme;
-    if (cmd.language !== undefined) settings.language = cmd.language;
-    if (cmd.defaultRegion !== undefined) settings.defaultRegion = cmd.defaultRegion;
-    if (cmd.unreadCount !== undefined) settings.unreadCount = cmd.unreadCount;
-    if (cmd.lockAfterMin !== undefined) settings.lockAfterMin = cmd.lockAfterMin;
-    for (const key of ['updates', 'startAtLogin', 'startMinimized', 'closeToTray'] as const) {
-      const value = cmd[key];
-      if (value !== undefined) settings[key] = value;
-    }
-    if (cmd.shop) {
-      const shop = { ...current.shop };
-      if (cmd.shop.name !== undefined) shop.name = cmd.shop.name.trim();
-      if (cmd.shop.hoursEnabled !== undefined) shop.hoursEnabled = cmd.shop.hoursEnabled;
-      if (cmd.shop.hours !== undefined) shop.hours = cmd.shop.hours;
-      if (cmd.shop.holdOutsideHours !== undefined) shop.holdOutsideHours = cmd.shop.holdOutsideHours;
-      settings.shop = shop;
-    }
-    const n = cmd.notifications;
-    if (n) {
-      const notifications = { ...current.notifications };
-      if (n.sound !== undefined) notifications.sound = n.sound;
-      if (n.privateMode !== undefined) notifications.privateMode = n.privateMode;
-      if (n.dndUntil !== undefined) notifications.dndUntil = n.dndUntil;
-      if (n.quietHours !== undefined) notifications.quietHours = n.quietHours;
-      settings.notifications = notifications;
-    }
-    this.store.setState({ settings });
+    const { type: _type, ...patch } = cmd;
+    this.store.setState({ settings: mergeSettings(this.store.getState().settings, patch) });
   }
 }

@@ -4,13 +4,15 @@
  */
 import { z } from 'zod';
 import { parseCustomUrl } from '../../../common/catalog';
-import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../../common/ipc';
+import { LIMITS, serviceIdSchema } from '../../../common/ipc';
 import { PLATFORM_IDS, type Person, type ServiceConfig } from '../../../common/model';
-import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from '../../../common/power';
-import { DEFAULT_LABELS, DEFAULT_SHOP, LABEL_PRESETS, type Customer, type Label, type QuickReply, type ShopSettings } from '../../../common/shop/model';
-import { DEFAULT_SETTINGS, DEFAULT_SHOP_DATA, type AppState, type NotificationSettings, type Settings, type View } from '../../../common/state';
-import { LOCK_AFTER_CHOICES } from '../../../common/lock';
+import { defaultSettings, readSettings, type Settings } from '../../../common/settings';
+import { salvage as salvageFields } from '../../../common/settings/derive';
+import { servicePower, serviceSwitches } from '../../../common/settings/service';
+import { DEFAULT_LABELS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
+import { DEFAULT_SHOP_DATA, type AppState, type View } from '../../../common/state';
 import { storedPasswordSchema, type StoredPassword } from '../lock/password';
+import { readShopRecords } from './shop-records';
 
 type RawDoc = Record<string, unknown>;
 
@@ -52,7 +54,6 @@ export interface PersistedDoc {
   foreign: { services: RawDoc[]; keys: RawDoc };
 }
 
-
 /**
  * `MIGRATIONS[i]` turns a version `i + 1` document into version `i + 2`. Add one (never edit an old one) with
  * every change of the document's shape; CURRENT_VERSION follows.
@@ -85,30 +86,14 @@ export function defaultDocument(): PersistedDoc {
   };
 }
 
-export function defaultSettings(): Settings {
-  return {
-    ...DEFAULT_SETTINGS,
-    notifications: { ...DEFAULT_SETTINGS.notifications },
-    shop: { ...DEFAULT_SHOP, hours: DEFAULT_SHOP.hours.map((d) => ({ ...d })) },
-  };
-}
-
+/** A service as the file keeps it: its identity and switches must be valid, or it is dropped whole. */
 const serviceSchema = z.object({
   id: serviceIdSchema,
   platform: z.enum(PLATFORM_IDS),
   name: z.string().trim().min(1).max(LIMITS.serviceName),
-  enabled: z.boolean(),
-  muted: z.boolean().default(false),
-  callsAllowed: z.boolean().default(false),
   url: z.string().max(LIMITS.urlChars).optional(),
+  ...serviceSwitches.shape,
 });
-
-/** A service's power choices, salvaged one by one: a bad value falls back to the default, the service stays. */
-const powerFields = {
-  alwaysOn: z.boolean(),
-  sleepAfterMin: z.literal(SLEEP_AFTER_CHOICES),
-  checkEveryMin: z.literal(CHECK_EVERY_CHOICES),
-} satisfies { [K in 'alwaysOn' | 'sleepAfterMin' | 'checkEveryMin']: z.ZodType<ServiceConfig[K]> };
 
 const windowSchema = z.object({
   x: z.number().int().optional(),
@@ -116,66 +101,6 @@ const windowSchema = z.object({
   width: z.number().int().min(200).max(20_000),
   height: z.number().int().min(200).max(20_000),
   maximized: z.boolean(),
-});
-
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
-
-type PlainSettings = Omit<Settings, 'notifications' | 'shop'>;
-
-const settingsFields = {
-  theme: z.enum(['system', 'light', 'dark']),
-  language: z.enum(['system', 'en', 'ar']),
-  defaultRegion: z.string().regex(/^[A-Z]{2}$/).nullable(),
-  unreadCount: z.enum(['messages', 'chats']),
-  updates: z.boolean(),
-  startAtLogin: z.boolean(),
-  startMinimized: z.boolean(),
-  closeToTray: z.boolean(),
-  lockAfterMin: z.literal(LOCK_AFTER_CHOICES),
-} satisfies { [K in keyof PlainSettings]: z.ZodType<PlainSettings[K]> };
-
-const notificationFields = {
-  sound: z.boolean(),
-  privateMode: z.boolean(),
-  dndUntil: z.number().int().min(0).nullable(),
-  quietHours: z.object({ enabled: z.boolean(), from: clock, to: clock }),
-} satisfies { [K in keyof NotificationSettings]: z.ZodType<NotificationSettings[K]> };
-
-const shopFields = {
-  name: shopSchemas.shopName,
-  hoursEnabled: z.boolean(),
-  hours: z.array(z.object({ open: z.boolean(), from: clock, to: clock })).length(7),
-  holdOutsideHours: z.boolean(),
-} satisfies { [K in keyof ShopSettings]: z.ZodType<ShopSettings[K]> };
-
-const idField = z.string().min(1).max(LIMITS.idChars);
-
-const quickReplySchema = z.object({ id: idField, name: shopSchemas.replyName, body: shopSchemas.replyBody });
-
-const labelSchema = z
-  .object({
-    id: idField,
-    color: shopSchemas.labelColor,
-    name: shopSchemas.labelName.optional(),
-    preset: z.enum(LABEL_PRESETS).optional(),
-  })
-  .refine((l) => l.name !== undefined || l.preset !== undefined, 'a label needs a name or a preset');
-
-const customerSchema = z.object({
-  labels: z.array(idField).max(LIMITS.labels),
-  note: shopSchemas.note,
-  status: shopSchemas.status,
-  statusAt: z.number().int().min(0),
-  priority: z.boolean(),
-  reminder: z
-    .object({
-      at: z.number().int().min(0),
-      setAt: z.number().int().min(0),
-      chat: z.object({ serviceId: serviceIdSchema, chatId: idField }),
-      title: z.string().max(LIMITS.textChars),
-      notified: z.boolean().optional(),
-    })
-    .optional(),
 });
 
 const personSchema = z.object({
@@ -252,7 +177,8 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
       continue;
     }
     seen.add(service.id);
-    if (isRecord(item)) dropped += pick(item, powerFields, service);
+    // Its power choices are salvaged one by one: a bad one falls back to the default, the service stays.
+    dropped += salvageFields(servicePower.shape, item, service);
     doc.services.push(service);
   }
 
@@ -270,13 +196,9 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
   // Keys an older document has and this version does not are leftovers of its migrations, not a later Wasl's.
   if (version >= current) for (const [key, value] of Object.entries(raw)) if (!KNOWN_KEYS.has(key)) doc.foreign.keys[key] = value;
 
-  const settings = record(raw['settings']);
-  dropped += settings.dropped + pick(settings.value, settingsFields, doc.settings);
-  const notifications = record(settings.value['notifications']);
-  dropped += notifications.dropped + pick(notifications.value, notificationFields, doc.settings.notifications);
-
-  const shop = record(settings.value['shop']);
-  dropped += shop.dropped + pick(shop.value, shopFields, doc.settings.shop);
+  const settings = readSettings(raw['settings']);
+  doc.settings = settings.settings;
+  dropped += settings.dropped;
 
   if (raw['view'] === 'inbox' || raw['view'] === 'service') doc.view = raw['view'];
   else if (raw['view'] !== undefined) dropped += 1;
@@ -303,7 +225,11 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
     else dropped += 1;
   }
 
-  dropped += salvageShop(raw, doc);
+  const shop = readShopRecords(raw);
+  doc.quickReplies = shop.quickReplies;
+  doc.labels = shop.labels;
+  doc.customers = shop.customers;
+  dropped += shop.dropped;
 
   if (raw['lock'] !== undefined) {
     // A damaged password never locks the user out: no lock, and a notice (main/core/lock.ts).
@@ -318,12 +244,6 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
     else dropped += 1;
   }
   return { doc, dropped };
-}
-
-/** An object part of the document: absent is empty; anything but an object is empty too, and counted as damage. */
-function record(value: unknown): { value: RawDoc; dropped: number } {
-  if (isRecord(value)) return { value, dropped: 0 };
-  return { value: {}, dropped: value === undefined ? 0 : 1 };
 }
 
 /** The document's keys this version reads; any other top-level key was written by a later Wasl. */
@@ -362,101 +282,11 @@ export function toDisk(doc: PersistedDoc): RawDoc {
   return { ...foreign.keys, ...known, services: [...doc.services, ...foreign.services] };
 }
 
-/** Quick replies, labels and customers: each valid one kept, the rest counted. Customers keep known labels only. */
-function salvageShop(raw: RawDoc, doc: PersistedDoc): number {
-  let dropped = 0;
-  const replies = list(raw['quickReplies'], quickReplySchema, LIMITS.quickReplies);
-  doc.quickReplies = replies.items.map((r) => ({ id: r.id, name: r.name, body: r.body }));
-  // A document that never had labels starts with the defaults; an empty list is the user's choice.
-  const labels = raw['labels'] === undefined ? { items: [...DEFAULT_LABELS], dropped: 0 } : list(raw['labels'], labelSchema, LIMITS.labels);
-  doc.labels = labels.items.map(toLabel);
-  dropped += replies.dropped + labels.dropped;
-  const known = new Set(doc.labels.map((l) => l.id));
-  const customers = isRecord(raw['customers']) ? raw['customers'] : {};
-  if (raw['customers'] !== undefined && !isRecord(raw['customers'])) dropped += 1;
-  doc.customers = {};
-  for (const [key, value] of Object.entries(customers)) {
-    const parsed = customerSchema.safeParse(value);
-    if (!parsed.success || key.length > LIMITS.idChars * 2 || !ENTRY_KEY.test(key)) {
-      dropped += 1;
-      continue;
-    }
-    doc.customers[key] = toCustomer(parsed.data, known);
-  }
-  return dropped;
-}
-
-/** The valid items of a list, each id once, at most `max`; `raw` absent is an empty list. */
-function list<T extends { id: string }>(raw: unknown, schema: z.ZodType<T>, max: number): { items: T[]; dropped: number } {
-  if (raw === undefined) return { items: [], dropped: 0 };
-  if (!Array.isArray(raw)) return { items: [], dropped: 1 };
-  const items: T[] = [];
-  const ids = new Set<string>();
-  let dropped = 0;
-  for (const item of raw) {
-    const parsed = schema.safeParse(item);
-    if (!parsed.success || ids.has(parsed.data.id) || items.length >= max) {
-      dropped += 1;
-      continue;
-    }
-    ids.add(parsed.data.id);
-    items.push(parsed.data);
-  }
-  return { items, dropped };
-}
-
-export function toLabel(data: z.infer<typeof labelSchema>): Label {
-  const label: Label = { id: data.id, color: data.color };
-  if (data.name !== undefined) label.name = data.name;
-  if (data.preset !== undefined) label.preset = data.preset;
-  return label;
-}
-
-export function toCustomer(data: z.infer<typeof customerSchema>, knownLabels: ReadonlySet<string>): Customer {
-  const customer: Customer = {
-    labels: data.labels.filter((id) => knownLabels.has(id)),
-    note: data.note,
-    status: data.status,
-    statusAt: data.statusAt,
-    priority: data.priority,
-  };
-  if (data.reminder) {
-    const { at, setAt, chat, title, notified } = data.reminder;
-    customer.reminder = { at, setAt, chat: { serviceId: chat.serviceId, chatId: chat.chatId }, title };
-    if (notified === true) customer.reminder.notified = true;
-  }
-  return customer;
-}
-
-/** Copies each valid field of `raw` into `into` (in place); answers how many present fields were invalid. */
-function pick<T extends object>(raw: Record<string, unknown>, fields: { [K in keyof T]?: z.ZodType<T[K]> }, into: T): number {
-  let dropped = 0;
-  for (const key of Object.keys(fields) as (keyof T & string)[]) {
-    const value = raw[key];
-    const schema = fields[key];
-    if (value === undefined || !schema) continue;
-    const parsed = schema.safeParse(value);
-    if (parsed.success) into[key] = parsed.data;
-    else dropped += 1;
-  }
-  return dropped;
-}
-
 function toService(data: z.infer<typeof serviceSchema>): ServiceConfig | undefined {
-  const service: ServiceConfig = {
-    id: data.id,
-    platform: data.platform,
-    name: data.name,
-    enabled: data.enabled,
-    muted: data.muted,
-    callsAllowed: data.callsAllowed,
-  };
-  if (data.platform === 'custom') {
-    const url = parseCustomUrl(data.url ?? '');
-    if (!url.ok) return undefined;
-    service.url = url.url;
-  }
-  return service;
+  const { url: rawUrl, ...service } = data;
+  if (data.platform !== 'custom') return service;
+  const url = parseCustomUrl(rawUrl ?? '');
+  return url.ok ? { ...service, url: url.url } : undefined;
 }
 
 function stripUndefined(window: z.infer<typeof windowSchema>): WindowState {

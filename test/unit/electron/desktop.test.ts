@@ -3,7 +3,7 @@
  * (main/electron/main-window.ts `shellChannel`), and dialogs attached to the window in front (main/electron/files.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../common/state';
+import { DEFAULT_SETTINGS } from '../../../common/settings';
 import { createAppStore } from '../../../main/core/app/app-store';
 import { ElectronDesktop, followTheme } from '../../../main/electron/desktop';
 import { attachedDialogs } from '../../../main/electron/files';

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../common/settings';
 import { CHANNELS } from '../../../common/channels';
 import type { ServiceSnapshot } from '../../../common/model';
-import { DEFAULT_SETTINGS } from '../../../common/state';
 import { CHATS_SAVE_DELAY_MS } from '../../../main/persistence/chats-file';
 import { bootMain, goodSettings, type MainUnderTest } from './main-under-test';
 

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../common/settings';
 import { CHANNELS } from '../../../common/channels';
 import type { Command, CommandResult } from '../../../common/ipc';
-import { DEFAULT_SETTINGS } from '../../../common/state';
 import { bootMain, goodSettings, type MainUnderTest } from './main-under-test';
 
 vi.mock('electron', async () => (await import('./main-under-test')).fakeElectronModule());

@@ -1,0 +1,70 @@
+/**
+ * Wasl's settings, one zod schema per group, each field with its default. The type, the defaults, what
+ * `settings.set` accepts, how the settings file is read and how a change merges all derive from these
+ * (./index.ts, ./derive.ts): adding a setting means adding its field here, and its control in the shell.
+ */
+import { z } from 'zod';
+import { LIMITS } from '../limits';
+import { LOCK_AFTER_CHOICES } from '../lock';
+
+/** A local time of day, "HH:MM". */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** How Wasl speaks, looks and counts. */
+export const generalSettings = z.object({
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  language: z.enum(['system', 'en', 'ar']).default('system'),
+  /** Where local phone numbers (no country code) are from, ISO 3166 alpha-2 ("SA"), for merging chats by phone. */
+  defaultRegion: z.string().regex(/^[A-Z]{2}$/).nullable().default(null),
+  /** What the tray and app badges count: unread messages, or chats with unread messages. */
+  unreadCount: z.enum(['messages', 'chats']).default('messages'),
+});
+
+/** Wasl on the desktop. */
+export const desktopSettings = z.object({
+  /** Check for new versions and download them in the background (installed builds only). */
+  updates: z.boolean().default(true),
+  /** Open Wasl when the user signs in to the computer (installed builds only). */
+  startAtLogin: z.boolean().default(false),
+  /** Start hidden: the window is created but shown only from the tray (or the Dock). */
+  startMinimized: z.boolean().default(false),
+  /** Closing the window keeps Wasl running in the tray; off, closing quits. macOS always keeps it running. */
+  closeToTray: z.boolean().default(true),
+});
+
+/** The app lock (its password is not a setting: main keeps its hash beside them). */
+export const lockSettings = z.object({
+  /** Minutes without input in Wasl's window after which it locks, when a password is set (0: never by itself). */
+  lockAfterMin: z.literal(LOCK_AFTER_CHOICES).default(15),
+});
+
+/** Quiet hours: every day from `from` to `to` (local "HH:MM"; `to` before `from` wraps past midnight). */
+const quietHours = z.strictObject({ enabled: z.boolean(), from: clockTime, to: clockTime });
+
+export const notificationSettings = z.object({
+  /** Play the OS notification sound. */
+  sound: z.boolean().default(true),
+  /** Notifications show who wrote, never what. */
+  privateMode: z.boolean().default(false),
+  /** Do not disturb until this moment (epoch ms), or not at all. */
+  dndUntil: z.number().int().min(0).nullable().default(null),
+  quietHours: quietHours.default(() => ({ enabled: false, from: '22:00', to: '08:00' })),
+});
+
+/** One day's opening hours ("HH:MM" local; `to` before `from` runs past midnight). */
+const dayHours = z.strictObject({ open: z.boolean(), from: clockTime, to: clockTime });
+
+/** The shop-owner toolkit's settings. */
+export const shopSettings = z.object({
+  /** The shop's name, for {shop} in quick replies. */
+  name: z.string().max(LIMITS.shopName).trim().default(''),
+  /** Business hours are set: outside them the tray says "away". */
+  hoursEnabled: z.boolean().default(false),
+  /** Seven days, Sunday first (as Date.getDay()). */
+  hours: z
+    .array(dayHours)
+    .length(7)
+    .default(() => Array.from({ length: 7 }, () => ({ open: true, from: '09:00', to: '21:00' }))),
+  /** Outside business hours, pop-ups wait until opening time (priority customers still come through). */
+  holdOutsideHours: z.boolean().default(false),
+});

@@ -1,0 +1,115 @@
+/**
+ * The shop's records in the settings document (quick replies, labels, what Wasl keeps about each customer), read
+ * one by one: each valid record is kept, each invalid one dropped and counted, as the rest of the document is.
+ */
+import { z } from 'zod';
+import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../../common/ipc';
+import { DEFAULT_LABELS, LABEL_PRESETS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
+
+const idField = z.string().min(1).max(LIMITS.idChars);
+
+const quickReplySchema = z.object({ id: idField, name: shopSchemas.replyName, body: shopSchemas.replyBody });
+
+const labelSchema = z
+  .object({
+    id: idField,
+    color: shopSchemas.labelColor,
+    name: shopSchemas.labelName.optional(),
+    preset: z.enum(LABEL_PRESETS).optional(),
+  })
+  .refine((l) => l.name !== undefined || l.preset !== undefined, 'a label needs a name or a preset');
+
+const customerSchema = z.object({
+  labels: z.array(idField).max(LIMITS.labels),
+  note: shopSchemas.note,
+  status: shopSchemas.status,
+  statusAt: z.number().int().min(0),
+  priority: z.boolean(),
+  reminder: z
+    .object({
+      at: z.number().int().min(0),
+      setAt: z.number().int().min(0),
+      chat: z.object({ serviceId: serviceIdSchema, chatId: idField }),
+      title: z.string().max(LIMITS.textChars),
+      notified: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+export interface ShopRecords {
+  quickReplies: QuickReply[];
+  labels: Label[];
+  customers: Record<string, Customer>;
+  /** How many records (or whole parts of the wrong shape) were invalid and dropped. */
+  dropped: number;
+}
+
+/** Quick replies, labels and customers: each valid one kept, the rest counted. Customers keep known labels only. */
+export function readShopRecords(raw: Record<string, unknown>): ShopRecords {
+  let dropped = 0;
+  const replies = list(raw['quickReplies'], quickReplySchema, LIMITS.quickReplies);
+  const quickReplies = replies.items.map((r) => ({ id: r.id, name: r.name, body: r.body }));
+  // A document that never had labels starts with the defaults; an empty list is the user's choice.
+  const read = raw['labels'] === undefined ? { items: [...DEFAULT_LABELS], dropped: 0 } : list(raw['labels'], labelSchema, LIMITS.labels);
+  const labels = read.items.map(toLabel);
+  dropped += replies.dropped + read.dropped;
+  const known = new Set(labels.map((l) => l.id));
+  const stored = isRecord(raw['customers']) ? raw['customers'] : {};
+  if (raw['customers'] !== undefined && !isRecord(raw['customers'])) dropped += 1;
+  const customers: Record<string, Customer> = {};
+  for (const [key, value] of Object.entries(stored)) {
+    const parsed = customerSchema.safeParse(value);
+    if (!parsed.success || key.length > LIMITS.idChars * 2 || !ENTRY_KEY.test(key)) {
+      dropped += 1;
+      continue;
+    }
+    customers[key] = toCustomer(parsed.data, known);
+  }
+  return { quickReplies, labels, customers, dropped };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The valid items of a list, each id once, at most `max`; `raw` absent is an empty list. */
+function list<T extends { id: string }>(raw: unknown, schema: z.ZodType<T>, max: number): { items: T[]; dropped: number } {
+  if (raw === undefined) return { items: [], dropped: 0 };
+  if (!Array.isArray(raw)) return { items: [], dropped: 1 };
+  const items: T[] = [];
+  const ids = new Set<string>();
+  let dropped = 0;
+  for (const item of raw) {
+    const parsed = schema.safeParse(item);
+    if (!parsed.success || ids.has(parsed.data.id) || items.length >= max) {
+      dropped += 1;
+      continue;
+    }
+    ids.add(parsed.data.id);
+    items.push(parsed.data);
+  }
+  return { items, dropped };
+}
+
+function toLabel(data: z.infer<typeof labelSchema>): Label {
+  const label: Label = { id: data.id, color: data.color };
+  if (data.name !== undefined) label.name = data.name;
+  if (data.preset !== undefined) label.preset = data.preset;
+  return label;
+}
+
+function toCustomer(data: z.infer<typeof customerSchema>, knownLabels: ReadonlySet<string>): Customer {
+  const customer: Customer = {
+    labels: data.labels.filter((id) => knownLabels.has(id)),
+    note: data.note,
+    status: data.status,
+    statusAt: data.statusAt,
+    priority: data.priority,
+  };
+  if (data.reminder) {
+    const { at, setAt, chat, title, notified } = data.reminder;
+    customer.reminder = { at, setAt, chat: { serviceId: chat.serviceId, chatId: chat.chatId }, title };
+    if (notified === true) customer.reminder.notified = true;
+  }
+  return customer;
+}
