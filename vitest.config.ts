@@ -12,7 +12,9 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'] },
+        // Timeouts here only catch a hung test (speed lives in the benchmarks): on a busy 2-core CI machine a test
+        // that boots main on the fake Electron, or types through user-event in jsdom, can take several seconds.
+        test: { name: 'unit', environment: 'node', include: ['test/unit/**/*.test.ts'], testTimeout: 20_000 },
       },
       {
         test: {
@@ -20,6 +22,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/renderer/**/*.test.{ts,tsx}'],
           setupFiles: ['test/renderer/setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {
