@@ -16,7 +16,7 @@ import { PageViews } from '../support/page-views';
 import { openShell, type ShellHarness } from '../support/shell-harness';
 import type { StaticServer } from '../support/static-server';
 
-/** Always on: this flow is about merging and notifying with both pages loaded (sleeping: test/unit/power.test.ts). */
+/** Always on: this flow is about merging and notifying with both pages loaded (sleeping: test/unit/main/core/power/power.test.ts). */
 const account = (id: string, platform: ServiceConfig['platform'], name: string): ServiceConfig => ({
   id, platform, name, enabled: true, muted: false, callsAllowed: false, alwaysOn: true,
 });

@@ -2,7 +2,7 @@
  * The app lock and the updater in the real app: Wasl started with a password set opens on the lock screen with no
  * service page and no chat shown, refuses a wrong password, and unlocks with the right one; a development build
  * does not update, and says so in its settings (the packaged path is covered with a fake electron-updater in
- * test/unit/composition-packaged.test.ts). Runs wherever the Electron binary exists; elsewhere it
+ * test/unit/main/index.packaged.test.ts). Runs wherever the Electron binary exists; elsewhere it
  * says plainly that it skipped.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

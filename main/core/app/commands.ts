@@ -1,6 +1,6 @@
 /**
  * Every command of the IPC contract and the one part of main that carries it out, in one table keyed by command
- * type: the compiler refuses a table without an owner for a command (test/unit/command-effects.test.ts then checks
+ * type: the compiler refuses a table without an owner for a command (test/unit/main/core/app/commands.test.ts then checks
  * each owner does what the command names). The shell dispatches through it; the application menu, the tray and
  * the keyboard shortcuts through ./menu-commands.ts, which adds main's own commands to it.
  */

@@ -1,5 +1,5 @@
 /**
- * main/index.ts, the composition root, booted against the fake `electron` module (as test/unit/composition.test.ts
+ * main/index.ts, the composition root, booted against the fake `electron` module (as test/unit/main/index.test.ts
  * does) for the hostile-input suite: every IPC channel with main's real router, schemas and handlers; a profile
  * folder with a settings file the test chooses; fake timers (Date included) so rate limits and backoff are
  * stepped, not waited for; main's log lines kept for counting; and the figures each file prints at its end.

@@ -3,8 +3,8 @@
  * webPreferences of the window, every service view and every pop-up; permission request and check handlers on
  * every session; navigation and window.open refused for a table of hostile URLs in the shell, a service view, a
  * sign-in pop-up and a contents nobody owns; `shell.openExternal` given only http, https and mailto; and a shell
- * CSP that forbids inline script. The pure decisions have their own tests (test/unit/policy.test.ts,
- * test/unit/electron/contents-policy.test.ts); here they are exercised with more hostile input through the wiring.
+ * CSP that forbids inline script. The pure decisions have their own tests (test/unit/main/security/policy.test.ts,
+ * test/unit/main/electron/contents-policy.test.ts); here they are exercised with more hostile input through the wiring.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FakeEvent, type FakeWebContents } from '../../fakes/electron';

@@ -2,7 +2,7 @@
  * The settings file under faults: truncated, empty, binary garbage, a newer Wasl's, the wrong shape, and a
  * process killed in the middle of writing it. Wasl must start, keep the bad file aside, keep the last good data
  * where there is one, tell the user (a Notice), and never leave a half-written file behind. The single cases are
- * in test/unit/settings.test.ts; here every fault goes through the same checks, and main/index.ts itself starts
+ * in test/unit/main/persistence/settings-file.test.ts; here every fault goes through the same checks, and main/index.ts itself starts
  * on a damaged file.
  */
 import { spawn } from 'node:child_process';

@@ -1,0 +1,133 @@
+/**
+ * Main's own commands (main/core/app/menu-commands.ts): each does what it names, one dispatcher carries them out
+ * under the lock's rule, clicks log what failed, and every keyboard shortcut is one of them.
+ */
+import { describe, expect, it } from 'vitest';
+import { FOREVER, HOUR_MS, nextMorning } from '../../../../../common/dnd';
+import type { CommandResult } from '../../../../../common/ipc';
+import { dispatchMenuCommand, menuCommandRunner, type AppCommand, type MenuCommand, type MenuCommandTable } from '../../../../../main/core/app/menu-commands';
+import { shortcutCommand, shortcutHandler, type KeyInput, type Shortcut } from '../../../../../main/core/desktop/shortcuts';
+import { recordingTable } from '../../../../fakes/commands';
+import { MemoryLogger } from '../../../../fakes/logger';
+
+const run = async (table: MenuCommandTable, command: MenuCommand, locked = false): Promise<CommandResult> => dispatchMenuCommand(command, table, () => locked);
+
+describe('the app command table', () => {
+  /** One row per main-only command type: the compiler refuses a table without a row for a new one. */
+  const EFFECTS: { [T in AppCommand['type']]: [Extract<AppCommand, { type: T }>, string[]] } = {
+    'app.show': [{ type: 'app.show', action: 'open-settings' }, ['reveal', 'shell:open-settings']],
+    'app.about': [{ type: 'app.about' }, ['about']],
+    'app.learnMore': [{ type: 'app.learnMore' }, ['project-page']],
+    'app.quit': [{ type: 'app.quit' }, ['quit']],
+    'window.toggle': [{ type: 'window.toggle' }, ['hide']],
+    'window.hide': [{ type: 'window.hide' }, ['hide']],
+    'window.reload': [{ type: 'window.reload' }, ['reload-window']],
+    'window.devTools': [{ type: 'window.devTools' }, ['dev-tools']],
+    'service.activateIndex': [{ type: 'service.activateIndex', index: 9 }, ['activate-index:9']],
+    'service.activateRelative': [{ type: 'service.activateRelative', delta: -1 }, ['activate-relative:-1']],
+    'dnd.choose': [{ type: 'dnd.choose', choice: 'off' }, ['{"type":"settings.set","notifications":{"dndUntil":null}}']],
+  };
+
+  it.each(Object.values(EFFECTS))('%o does what it names', async (command, effect) => {
+    const { table, done } = recordingTable();
+    expect(await run(table, command)).toEqual({ ok: true });
+    expect(done).toEqual(effect);
+  });
+
+  it('toggles the window: hides it when it is on screen, brings it forward when it is not', async () => {
+    const { table, done, window } = recordingTable();
+    await run(table, { type: 'window.toggle' });
+    window.shown = false;
+    await run(table, { type: 'window.toggle' });
+    expect(done).toEqual(['hide', 'reveal']);
+  });
+
+  it('counts the end of do-not-disturb from the moment the command is carried out', async () => {
+    const { table, done, clock } = recordingTable();
+    clock.advance(5 * 60_000);
+    const now = clock.now();
+    for (const choice of ['on', 'hour', 'morning'] as const) await run(table, { type: 'dnd.choose', choice });
+    expect(done.map((line) => JSON.parse(line) as unknown)).toEqual([
+      { type: 'settings.set', notifications: { dndUntil: FOREVER } },
+      { type: 'settings.set', notifications: { dndUntil: now + HOUR_MS } },
+      { type: 'settings.set', notifications: { dndUntil: nextMorning(new Date(now)) } },
+    ]);
+  });
+});
+
+describe('dispatchMenuCommand while Wasl is locked', () => {
+  it('still acts on the window and the app', async () => {
+    const { table, done } = recordingTable();
+    for (const command of [{ type: 'window.hide' }, { type: 'app.show', action: 'add-service' }, { type: 'app.quit' }] as const) {
+      expect(await run(table, command, true)).toEqual({ ok: true });
+    }
+    expect(done).toEqual(['hide', 'reveal', 'shell:add-service', 'quit']);
+  });
+
+  it('touches neither the services nor the data, and takes the password', async () => {
+    const { table, done } = recordingTable();
+    const refused: MenuCommand[] = [
+      { type: 'service.activateRelative', delta: 1 },
+      { type: 'service.activateIndex', index: 1 },
+      { type: 'service.reload', id: 'wa' },
+      { type: 'dnd.choose', choice: 'hour' },
+      { type: 'notifications.read' },
+      { type: 'lock.lock' },
+    ];
+    for (const command of refused) expect(await run(table, command, true), command.type).toEqual({ ok: false, error: 'locked' });
+    expect(done).toEqual([]);
+    await run(table, { type: 'lock.unlock', password: 'sesame' }, true);
+    expect(done).toEqual(['lock.unlock']);
+  });
+});
+
+describe('menuCommandRunner', () => {
+  it('logs a refused command and a failed one, nothing for one that worked', async () => {
+    const { table } = recordingTable();
+    const log = new MemoryLogger();
+    const failing: MenuCommandTable = { ...table, 'app.about': () => Promise.reject(new Error('no panel')) };
+    let locked = false;
+    const click = menuCommandRunner(failing, () => locked, log);
+    click({ type: 'window.hide' });
+    click({ type: 'app.about' });
+    locked = true;
+    click({ type: 'service.reload', id: 'wa' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(log.count('warn', 'menu command failed')).toBe(1);
+    expect(log.count('error', 'menu command failed')).toBe(1);
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  const key = (code: string, extra: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', code, key: '', control: true, meta: false, shift: false, alt: false, ...extra });
+
+  it('each stands for a command', () => {
+    const cases: [Shortcut, MenuCommand][] = [
+      [{ type: 'inbox' }, { type: 'view.inbox' }],
+      [{ type: 'activate-index', index: 3 }, { type: 'service.activateIndex', index: 3 }],
+      [{ type: 'activate-relative', delta: -1 }, { type: 'service.activateRelative', delta: -1 }],
+      [{ type: 'quick-replies' }, { type: 'app.show', action: 'quick-replies' }],
+      [{ type: 'lock' }, { type: 'lock.lock' }],
+    ];
+    for (const [shortcut, command] of cases) expect(shortcutCommand(shortcut)).toEqual(command);
+  });
+
+  it('run their command and keep the key from the page; other keys pass', () => {
+    const ran: MenuCommand[] = [];
+    const handle = shortcutHandler('linux', () => false, (command) => ran.push(command));
+    expect(handle(key('Digit2'))).toBe(true);
+    expect(handle(key('Tab', { shift: true }))).toBe(true);
+    expect(handle(key('KeyA'))).toBe(false);
+    expect(ran).toEqual([
+      { type: 'service.activateIndex', index: 2 },
+      { type: 'service.activateRelative', delta: -1 },
+    ]);
+  });
+
+  it('do nothing while Wasl is locked: every key goes to the lock screen', () => {
+    const ran: MenuCommand[] = [];
+    const handle = shortcutHandler('darwin', () => true, (command) => ran.push(command));
+    expect(handle(key('KeyL', { control: false, meta: true, shift: true }))).toBe(false);
+    expect(ran).toEqual([]);
+  });
+});

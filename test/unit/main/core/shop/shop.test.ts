@@ -1,0 +1,260 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../../../common/settings';
+import { LIMITS } from '../../../../../common/ipc';
+import { DEFAULT_LABELS, type Customer, type Reminder } from '../../../../../common/shop/model';
+import { createAppStore } from '../../../../../main/core/app/app-store';
+import { ShopController, type ShopCommand } from '../../../../../main/core/shop/shop';
+import { ManualClock } from '../../../../fakes/clock';
+import { MemoryLogger } from '../../../../fakes/logger';
+import { stateOf } from '../../../../fakes/state';
+
+const MIN = 60_000;
+
+function setup(parts: Parameters<typeof stateOf>[0] = {}) {
+  const clock = new ManualClock(new Date(2026, 10, 21, 10, 0).getTime());
+  const store = createAppStore(stateOf(parts));
+  const reminded: Reminder[] = [];
+  let ids = 0;
+  const shop = new ShopController({ store, clock, log: new MemoryLogger(), newId: () => `id${++ids}`, remind: (r) => reminded.push(r) });
+  const run = (cmd: ShopCommand) => shop.command(cmd);
+  return { clock, store, shop, run, reminded, state: () => store.getState() };
+}
+
+const record = (parts: Partial<Customer> = {}): Customer => ({ labels: [], note: '', status: 'open', statusAt: 0, priority: false, ...parts });
+const ref = { serviceId: 'wa', chatId: '966501234567@c.us' };
+
+describe('ShopController: quick replies', () => {
+  it('adds, changes and moves quick replies', () => {
+    const { run, state } = setup();
+    expect(run({ type: 'quickReply.save', name: 'prices', body: 'Our prices, {first_name}: …' })).toEqual({ ok: true, id: 'id1' });
+    expect(run({ type: 'quickReply.save', name: 'hours', body: 'We open at 10' })).toEqual({ ok: true, id: 'id2' });
+    expect(run({ type: 'quickReply.save', id: 'id1', name: 'prices', body: 'New prices' })).toEqual({ ok: true, id: 'id1' });
+    expect(run({ type: 'quickReply.move', id: 'id2', index: 0 })).toEqual({ ok: true });
+    expect(state().quickReplies).toEqual([
+      { id: 'id2', name: 'hours', body: 'We open at 10' },
+      { id: 'id1', name: 'prices', body: 'New prices' },
+    ]);
+    expect(run({ type: 'quickReply.save', id: 'nope', name: 'x', body: 'y' })).toEqual({ ok: false, error: 'not-found' });
+    expect(run({ type: 'quickReply.move', id: 'nope', index: 0 })).toEqual({ ok: false, error: 'not-found' });
+  });
+
+  it('refuses a quick reply past the library’s size', () => {
+    const quickReplies = Array.from({ length: LIMITS.quickReplies }, (_, i) => ({ id: `q${i}`, name: `n${i}`, body: 'b' }));
+    const { run, state } = setup({ quickReplies });
+    expect(run({ type: 'quickReply.save', name: 'one more', body: 'b' })).toEqual({ ok: false, error: 'full' });
+    expect(state().quickReplies).toBe(quickReplies);
+  });
+
+  it('deletes with undo, and says what the undo would bring back', () => {
+    const { run, state } = setup({ quickReplies: [{ id: 'q1', name: 'a', body: 'A' }, { id: 'q2', name: 'b', body: 'B' }] });
+    run({ type: 'quickReply.delete', id: 'q1' });
+    expect(state().quickReplies.map((r) => r.id)).toEqual(['q2']);
+    expect(state().shopUndo).toBe('reply-deleted');
+    expect(run({ type: 'shop.undo' })).toEqual({ ok: true });
+    expect(state().quickReplies.map((r) => r.id)).toEqual(['q1', 'q2']);
+    expect(state().shopUndo).toBeNull();
+    expect(run({ type: 'shop.undo' })).toEqual({ ok: false, error: 'nothing-to-undo' });
+    expect(run({ type: 'quickReply.delete', id: 'gone' })).toEqual({ ok: false, error: 'not-found' });
+  });
+
+  it('imports replies, skipping those it has, as one undoable step', () => {
+    const { shop, run, state } = setup({ quickReplies: [{ id: 'q1', name: 'hours', body: 'We open at 10' }] });
+    const result = shop.importReplies([
+      { name: 'hours', body: 'We open at 10' },
+      { name: 'hours', body: 'We open at 9 on Fridays' },
+      { name: 'thanks', body: 'شكراً {first_name}!' },
+      { name: 'thanks', body: 'شكراً {first_name}!' },
+    ]);
+    expect(result).toEqual({ ok: true });
+    expect(state().quickReplies.map((r) => [r.name, r.body])).toEqual([
+      ['hours', 'We open at 10'],
+      ['hours', 'We open at 9 on Fridays'],
+      ['thanks', 'شكراً {first_name}!'],
+    ]);
+    expect(state().shopUndo).toBe('replies-imported');
+    run({ type: 'shop.undo' });
+    expect(state().quickReplies).toEqual([{ id: 'q1', name: 'hours', body: 'We open at 10' }]);
+  });
+
+  it('imports nothing when the library would overflow', () => {
+    const quickReplies = Array.from({ length: LIMITS.quickReplies - 1 }, (_, i) => ({ id: `q${i}`, name: `n${i}`, body: 'b' }));
+    const { shop, state } = setup({ quickReplies });
+    expect(shop.importReplies([{ name: 'x', body: '1' }, { name: 'y', body: '2' }])).toEqual({ ok: false, error: 'full' });
+    expect(state().quickReplies).toBe(quickReplies);
+    expect(state().shopUndo).toBeNull();
+  });
+});
+
+describe('ShopController: labels', () => {
+  it('adds labels with a name, recolours and renames them, and gives a preset its own name back', () => {
+    const { run, state } = setup();
+    expect(run({ type: 'label.save', color: 'purple', name: 'جملة' })).toEqual({ ok: true, id: 'id1' });
+    expect(run({ type: 'label.save', color: 'red' })).toEqual({ ok: false, error: 'invalid', detail: 'a new label needs a name' });
+    run({ type: 'label.save', id: 'preset-paid', color: 'lime', name: 'Paid in full' });
+    expect(state().labels.find((l) => l.id === 'preset-paid')).toEqual({ id: 'preset-paid', color: 'lime', preset: 'paid', name: 'Paid in full' });
+    run({ type: 'label.save', id: 'preset-paid', color: 'lime', name: null });
+    expect(state().labels.find((l) => l.id === 'preset-paid')).toEqual({ id: 'preset-paid', color: 'lime', preset: 'paid' });
+    expect(run({ type: 'label.save', id: 'id1', color: 'purple', name: null })).toMatchObject({ ok: false, error: 'invalid' });
+    expect(run({ type: 'label.save', id: 'nope', color: 'red' })).toEqual({ ok: false, error: 'not-found' });
+    expect(state().labels.at(-1)).toEqual({ id: 'id1', color: 'purple', name: 'جملة' });
+  });
+
+  it('takes a deleted label off every customer, and undo puts it back on them', () => {
+    const customers = { 'chat:wa:1': record({ labels: ['preset-paid', 'preset-new-order'] }), 'chat:wa:2': record({ note: 'no labels' }) };
+    const { run, state } = setup({ customers });
+    run({ type: 'label.delete', id: 'preset-paid' });
+    expect(state().labels.map((l) => l.id)).not.toContain('preset-paid');
+    expect(state().customers['chat:wa:1']?.labels).toEqual(['preset-new-order']);
+    expect(state().customers['chat:wa:2']).toBe(customers['chat:wa:2']);
+    expect(state().shopUndo).toBe('label-deleted');
+    run({ type: 'shop.undo' });
+    expect(state().labels).toEqual(DEFAULT_LABELS);
+    expect(state().customers).toBe(customers);
+  });
+});
+
+describe('ShopController: customers', () => {
+  it('saves under the entry’s key, starting from the records it was made of', () => {
+    const { run, state, clock } = setup({
+      customers: {
+        'chat:wa:1': record({ labels: ['preset-paid'], note: 'Wholesale' }),
+        'chat:ig:2': record({ labels: ['preset-new-order'], note: 'Instagram first' }),
+      },
+    });
+    clock.advance(5 * MIN);
+    expect(run({ type: 'customer.update', key: 'person:p1', from: ['chat:wa:1', 'chat:ig:2'], status: 'done' })).toEqual({ ok: true });
+    expect(state().customers['person:p1']).toEqual(
+      record({ labels: ['preset-paid', 'preset-new-order'], note: 'Wholesale\n\nInstagram first', status: 'done', statusAt: clock.now() }),
+    );
+    // The records it came from stay, for a later unlink.
+    expect(state().customers['chat:wa:1']?.note).toBe('Wholesale');
+  });
+
+  it('changes only what the command names', () => {
+    const { run, state } = setup({ customers: { 'chat:wa:1': record({ labels: ['preset-paid'], note: 'Keep me', status: 'done', statusAt: 7 }) } });
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], priority: true });
+    expect(state().customers['chat:wa:1']).toEqual(record({ labels: ['preset-paid'], note: 'Keep me', status: 'done', statusAt: 7, priority: true }));
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], labels: ['preset-new-order', 'preset-new-order'], note: 'New note' });
+    expect(state().customers['chat:wa:1']).toMatchObject({ labels: ['preset-new-order'], note: 'New note', status: 'done', statusAt: 7 });
+  });
+
+  it('refuses labels that do not exist, changing nothing', () => {
+    const { run, state } = setup();
+    const before = state().customers;
+    expect(run({ type: 'customer.update', key: 'chat:wa:1', from: [], labels: ['ghost'] })).toEqual({ ok: false, error: 'not-found', detail: 'no label ghost' });
+    expect(state().customers).toBe(before);
+  });
+
+  it('drops a record cleared back to nothing, unless older records would show through', () => {
+    const { run, state } = setup({ customers: { 'chat:wa:1': record({ note: 'x' }), 'chat:ig:2': record({ note: 'from Instagram' }) } });
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], note: '' });
+    expect(state().customers).not.toHaveProperty('chat:wa:1');
+    run({ type: 'customer.update', key: 'person:p1', from: ['chat:ig:2'], note: '' });
+    expect(state().customers['person:p1']).toEqual(record());
+  });
+});
+
+describe('ShopController: reminders', () => {
+  it('brings a customer back when the reminder is due, once, and keeps it until the user looks', () => {
+    const { run, state, clock, reminded } = setup();
+    const at = clock.now() + 3 * 60 * MIN;
+    const reminder = { at, setAt: clock.now(), chat: ref, title: 'Ahmed Hassan' };
+    run({ type: 'customer.update', key: 'person:p1', from: [], reminder });
+    clock.advance(3 * 60 * MIN - 1);
+    expect(reminded).toEqual([]);
+    clock.advance(1);
+    expect(reminded).toEqual([reminder]);
+    expect(state().customers['person:p1']?.reminder).toEqual({ ...reminder, notified: true });
+    clock.advance(24 * 60 * MIN);
+    expect(reminded).toHaveLength(1);
+    run({ type: 'customer.update', key: 'person:p1', from: [], reminder: null });
+    expect(state().customers).not.toHaveProperty('person:p1');
+  });
+
+  it('clears the reminders of the records a merged entry was made from when its own is set or cleared', () => {
+    const now = new Date(2026, 10, 21, 10, 0).getTime();
+    const old = { at: now + 30 * MIN, setAt: now, chat: ref, title: 'Old' };
+    const { run, state, clock, reminded } = setup({ customers: { 'chat:wa:1': record({ note: 'VIP', reminder: old }) } });
+    run({ type: 'customer.update', key: 'person:p1', from: ['chat:wa:1'], reminder: null });
+    expect(state().customers['chat:wa:1']).toEqual(record({ note: 'VIP' }));
+    clock.advance(60 * MIN);
+    expect(reminded).toEqual([]);
+  });
+
+  it('lets go of a reminder that went off once it is opened from its notification, for that chat only', () => {
+    const { run, state, clock, shop } = setup();
+    const now = clock.now();
+    run({ type: 'customer.update', key: 'person:p1', from: [], note: 'x', reminder: { at: now + MIN, setAt: now, chat: ref, title: 'A' } });
+    run({ type: 'customer.update', key: 'chat:tg:2', from: [], reminder: { at: now + MIN, setAt: now, chat: { serviceId: 'tg', chatId: '2' }, title: 'B' } });
+    run({ type: 'customer.update', key: 'chat:wa:3', from: [], reminder: { at: now + 90 * MIN, setAt: now, chat: ref, title: 'later' } });
+    clock.advance(MIN);
+    shop.reminderOpened(ref);
+    expect(state().customers['person:p1']).toEqual(record({ note: 'x' }));
+    expect(state().customers['chat:tg:2']?.reminder?.notified).toBe(true);
+    expect(state().customers['chat:wa:3']?.reminder?.title).toBe('later');
+  });
+
+  it('follows changes: an earlier reminder first, a cleared one never', () => {
+    const { run, clock, reminded } = setup();
+    const now = clock.now();
+    run({ type: 'customer.update', key: 'chat:wa:a', from: [], reminder: { at: now + 60 * MIN, setAt: now, chat: ref, title: 'A' } });
+    run({ type: 'customer.update', key: 'chat:wa:b', from: [], reminder: { at: now + 30 * MIN, setAt: now, chat: ref, title: 'B' } });
+    run({ type: 'customer.update', key: 'chat:wa:c', from: [], reminder: { at: now + 45 * MIN, setAt: now, chat: ref, title: 'C' } });
+    run({ type: 'customer.update', key: 'chat:wa:c', from: [], reminder: null });
+    clock.advance(2 * 60 * MIN);
+    expect(reminded.map((r) => r.title)).toEqual(['B', 'A']);
+  });
+
+  it('shows reminders that fell due while Wasl was closed as soon as it starts', () => {
+    const clock = new ManualClock(new Date(2026, 10, 21, 10, 0).getTime());
+    const due = { at: clock.now() - 60 * MIN, setAt: clock.now() - 120 * MIN, chat: ref, title: 'Missed' };
+    const seen = { ...due, title: 'Already shown', notified: true };
+    const store = createAppStore(stateOf({ customers: { 'chat:wa:1': record({ reminder: due }), 'chat:wa:2': record({ reminder: seen }) } }));
+    const reminded: Reminder[] = [];
+    new ShopController({ store, clock, log: new MemoryLogger(), newId: () => 'x', remind: (r) => reminded.push(r) });
+    clock.advance(0);
+    expect(reminded.map((r) => r.title)).toEqual(['Missed']);
+  });
+
+  it('waits past the longest timer Node can set', () => {
+    const { run, clock, reminded } = setup();
+    const far = clock.now() + 60 * 24 * 60 * MIN;
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], reminder: { at: far, setAt: clock.now(), chat: ref, title: 'In two months' } });
+    clock.advance(59 * 24 * 60 * MIN);
+    expect(reminded).toEqual([]);
+    clock.advance(24 * 60 * MIN);
+    expect(reminded.map((r) => r.title)).toEqual(['In two months']);
+  });
+});
+
+describe('ShopController: priority and restore', () => {
+  it('knows a priority customer by the chat’s person, phone or own record', () => {
+    const people = [{ id: 'p1', chats: [ref, { serviceId: 'ig', chatId: 'ahmed.h' }] }];
+    const { shop, store } = setup({ people, customers: { 'chat:ig:ahmed.h': record({ priority: true }) } });
+    expect(shop.isPriority({ serviceId: 'ig', chatId: 'ahmed.h' }, undefined)).toBe(true);
+    // The person's own record has none yet: what it was made of counts.
+    expect(shop.isPriority(ref, undefined)).toBe(true);
+    store.setState({ customers: { ...store.getState().customers, 'person:p1': record({ priority: false }) } });
+    expect(shop.isPriority(ref, undefined)).toBe(false);
+    store.setState({ customers: { 'phone:+966501234567': record({ priority: true }) } });
+    expect(shop.isPriority({ serviceId: 'tg', chatId: '777' }, '+966501234567')).toBe(true);
+    expect(shop.isPriority({ serviceId: 'tg', chatId: '777' }, undefined)).toBe(false);
+  });
+
+  it('restores a backup’s data as one step that undo takes back', () => {
+    const { shop, run, state } = setup({ quickReplies: [{ id: 'q1', name: 'mine', body: 'Mine' }] });
+    const before = state();
+    const backup = {
+      settings: { ...DEFAULT_SETTINGS, language: 'ar' as const },
+      people: [{ id: 'p9', chats: [ref] }],
+      dismissedSuggestions: ['chat:a:1|chat:b:2'],
+      quickReplies: [{ id: 'q9', name: 'theirs', body: 'Theirs' }],
+      labels: [],
+      customers: { 'person:p9': record({ note: 'From the backup' }) },
+    };
+    shop.restore(backup);
+    expect(state()).toMatchObject({ ...backup, shopUndo: 'backup-restored' });
+    run({ type: 'shop.undo' });
+    for (const key of ['settings', 'people', 'dismissedSuggestions', 'quickReplies', 'labels', 'customers'] as const) expect(state()[key]).toBe(before[key]);
+  });
+});

@@ -1,0 +1,139 @@
+// @vitest-environment jsdom
+/**
+ * The agent's own decisions, with connectors written for the test: when a read's list is partial, what totals a
+ * partial read reports, and when the connector's health is sent again. (The connectors themselves are tested in
+ * Chromium against the platform fixtures, test/browser/connectors.)
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ServiceUpdate } from '../../../common/ipc';
+import type { ChatSummary, ServiceSnapshot } from '../../../common/model';
+import { startAgent, type Agent } from '../../../preload/agent';
+import type { Connector } from '../../../preload/connectors/types';
+
+const chat = (id: string, extra: Partial<ChatSummary> = {}): ChatSummary => ({ id, title: id, unread: 0, ...extra });
+const snap = (chats: ChatSummary[], direct = 0, indirect = 0): ServiceSnapshot => ({ loggedIn: true, unread: { direct, indirect }, chats });
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 5));
+
+let agent: Agent | undefined;
+afterEach(() => {
+  agent?.stop();
+  agent = undefined;
+});
+
+/** An agent on this document for `connector`, reading only when the test flushes it. */
+function run(connector: Connector): ServiceUpdate[] {
+  const updates: ServiceUpdate[] = [];
+  agent = startAgent({ win: window, connector, send: (update) => updates.push(update), notify: () => undefined, minIntervalMs: 60_000 });
+  return updates;
+}
+
+describe('the agent', () => {
+  it('asks whether a list is partial after the read, for a connector whose answer depends on where the read found its chats', async () => {
+    // WhatsApp: its database holds every chat; only when it falls back to the rendered list is the list partial.
+    let source: 'none' | 'db' = 'none';
+    let chats = [chat('a'), chat('b')];
+    const updates = run({
+      platform: 'whatsapp',
+      read: () => {
+        source = 'db';
+        return Promise.resolve(snap(chats));
+      },
+      partialList: () => source !== 'db',
+    });
+    await agent?.flush();
+    expect(updates).toHaveLength(1);
+    expect(updates[0]).not.toHaveProperty('partial');
+    // Nothing changed: nothing is sent.
+    await agent?.flush();
+    expect(updates).toHaveLength(1);
+    // A change is sent with what changed, and nothing else.
+    chats = [chat('b', { unread: 1 }), chat('a')];
+    await agent?.flush();
+    expect(updates).toHaveLength(2);
+    expect(updates[1]).toMatchObject({ seq: 1, reset: false, upsert: [chat('b', { unread: 1 })], remove: [], unread: { direct: 0 } });
+  });
+
+  it('keeps a whole read’s chats when the next read is partial: they were not deleted, the reader lost its better source', async () => {
+    let source: 'db' | 'list' = 'db';
+    const all = [chat('a'), chat('b'), chat('c'), chat('d'), chat('e'), chat('f')];
+    let shown = all;
+    const updates = run({ platform: 'whatsapp', read: () => Promise.resolve(snap(shown)), partialList: () => source !== 'db' });
+    await agent?.flush();
+    source = 'list';
+    shown = [all[0] ?? chat('a'), chat('b', { unread: 2 })];
+    await agent?.flush();
+    expect(updates[1]).toMatchObject({ partial: true, upsert: [chat('b', { unread: 2 })], remove: [] });
+  });
+
+  it('reports a partial read with the connector’s own totals, which count what its rows do not show', async () => {
+    // Discord: the rail's badges count mentions in servers whose channels are not on the page.
+    let read = snap([chat('@me/1', { unread: 2 }), chat('@me/2')], 2 + 15);
+    const updates = run({ platform: 'discord', read: () => Promise.resolve(read), partialList: () => true });
+    await agent?.flush();
+    expect(updates[0]).toMatchObject({ partial: true, unread: { direct: 17, indirect: 0 } });
+    // The list scrolls: a row leaves it and is kept, and the totals stay the connector's.
+    read = snap([chat('@me/2'), chat('@me/3')], 15);
+    await agent?.flush();
+    expect(updates[1]).toMatchObject({ upsert: [chat('@me/3')], remove: [], unread: { direct: 15, indirect: 0 } });
+  });
+
+  it('removes a chat of a partial list whose row another took in place at an end of the list, and keeps one that scrolled out', async () => {
+    // Instagram keys its threads by title: a renamed thread is a new chat in the old one's place, most often at the
+    // top (the rename is the thread's newest event). A scroll brings new rows in at the other end.
+    const ids = (list: string[]): ChatSummary[] => list.map((id) => chat(id));
+    let shown = ids(['x', 'a', 'b', 'c']);
+    const updates = run({ platform: 'instagram', read: () => Promise.resolve(snap(shown)), partialList: () => true });
+    await agent?.flush();
+    shown = ids(['y', 'a', 'b', 'c']);
+    await agent?.flush();
+    expect(updates[1]).toMatchObject({ upsert: [chat('y')], remove: ['x'] });
+    shown = ids(['y', 'a', 'b', 'z']);
+    await agent?.flush();
+    expect(updates[2]).toMatchObject({ upsert: [chat('z')], remove: ['c'] });
+    // Scrolled down by one, then back up by two: the rows that left at either end are kept.
+    shown = ids(['a', 'b', 'z', 'd']);
+    await agent?.flush();
+    expect(updates[3]).toMatchObject({ upsert: [chat('d')], remove: [] });
+    shown = ids(['e', 'y', 'a', 'b']);
+    await agent?.flush();
+    expect(updates[4]).toMatchObject({ upsert: [chat('e')], remove: [] });
+  });
+
+  it('sends the health again when what it says changed, not because another read went well', async () => {
+    document.body.innerHTML = '<ul><li class="row">a</li><li class="row">b</li></ul>';
+    let chats = [chat('a'), chat('b')];
+    const updates = run({
+      platform: 'telegram',
+      read: () => Promise.resolve(snap(chats)),
+      partialList: () => false,
+      hooks: { rows: (doc) => doc.querySelectorAll('.row').length },
+    });
+    await agent?.flush();
+    const health = updates[0]?.health;
+    expect(health).toMatchObject({ rows: 2, chats: 2, badges: 0, missing: [] });
+    const firstGood = health?.lastGoodRead ?? 0;
+    await tick();
+    await agent?.flush();
+    expect(updates).toHaveLength(1);
+    await tick();
+    chats = [chat('a', { unread: 1 }), chat('b')];
+    await agent?.flush();
+    expect(updates[1]).toMatchObject({ upsert: [chat('a', { unread: 1 })], health: { badges: 1 } });
+    const secondGood = updates[1]?.health?.lastGoodRead ?? 0;
+    expect(secondGood).toBeGreaterThan(firstGood);
+    await tick();
+    chats = [chat('a', { unread: 1, preview: 'hello' }), chat('b')];
+    await agent?.flush();
+    expect(updates[2]?.upsert).toEqual([chat('a', { unread: 1, preview: 'hello' })]);
+    expect(updates[2]).not.toHaveProperty('health');
+    // The page changed under the reader: the health says so, with the time of the last read that found chats.
+    await tick();
+    document.body.innerHTML = '';
+    chats = [];
+    await agent?.flush();
+    const lost = updates[3]?.health;
+    expect(lost).toMatchObject({ rows: 0, chats: 0, missing: ['rows'] });
+    expect(lost?.lastGoodRead).toBeGreaterThan(secondGood);
+    expect(lost?.lastGoodRead).toBeLessThan(Date.now());
+  });
+});
