@@ -144,7 +144,7 @@ function runDay(mode: Mode): Outcome {
       pending.set(key, [...(pending.get(key) ?? []), message.at]);
       // A loaded page notifies at once; the page in front is seen by the owner.
       if (loadedOnce.has(message.service)) {
-        controller.chatNoticed(message.service, message.chat);
+        controller.chatNotified(message.service, message.chat);
         notified(message.service, message.chat);
         reportPage(message.service);
       }

@@ -38,7 +38,7 @@ export const CHANNELS = {
   /** service → main (send): whether the page typed it, `{ requestId, ok }`. */
   serviceInsertResult: 'svc:insert-result',
   /** main → service: the user clicked Wasl's notification {id, chatId}. */
-  serviceNoticeClick: 'svc:notice-click',
+  serviceNotificationClick: 'svc:notification-click',
   /** main → service: outline the page for a bug report, `{ requestId }`. */
   serviceOutlineRequest: 'svc:outline-request',
   /** service → main (send): the page's outline as JSON, `{ requestId, outline }`. */

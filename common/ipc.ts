@@ -236,7 +236,7 @@ export const reportRangeSchema = z
   .refine((r) => r.from <= r.to && r.to - r.from <= 366 * 86_400_000);
 
 /** A notification a service page raised (`derived`: Wasl derived it from a rising unread count). */
-export const serviceNoticeSchema = z.strictObject({
+export const pageNotificationSchema = z.strictObject({
   id: z.string().min(1).max(64),
   title: z.string().min(1).max(LIMITS.textChars),
   body: z.string().max(LIMITS.textChars).optional(),
@@ -245,7 +245,7 @@ export const serviceNoticeSchema = z.strictObject({
   chatId: id.optional(),
   derived: z.boolean(),
 });
-export type ServiceNotice = z.infer<typeof serviceNoticeSchema>;
+export type PageNotification = z.infer<typeof pageNotificationSchema>;
 
 /** A key of a worker notification's `data` (`chatId`, `channel_id`): a short plain name, never one that means code. */
 const dataKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
@@ -255,14 +255,14 @@ const dataKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
  * service-worker preload forwards it: `icon` only when it is an https or data:image address, and `data` as the
  * [key, text] pairs of its top-level text, number and true/false fields (what may name the chat it is about).
  */
-export const workerNoticeSchema = z.strictObject({
+export const workerNotificationSchema = z.strictObject({
   title: z.string().min(1).max(LIMITS.textChars),
   body: z.string().max(LIMITS.textChars).optional(),
   tag: z.string().max(200).optional(),
   icon: imageAddress.optional(),
   data: z.array(z.tuple([dataKey, z.string().max(200)])).max(20).optional(),
 });
-export type WorkerNotice = z.infer<typeof workerNoticeSchema>;
+export type WorkerNotification = z.infer<typeof workerNotificationSchema>;
 
 /**
  * The serialized size of a value, or `Infinity` as soon as it passes `maxChars` or `maxDepth`: bounded work

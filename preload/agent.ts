@@ -13,7 +13,7 @@ import { titleMarksUnread, titleUnread } from '../common/title';
 import { cleanText, exactId, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotOf } from './connectors/dom';
 import { genericConnector } from './connectors/generic';
 import { globalsOf, type Connector, type PageNotice, type Refusal, type TitleMeaning } from './connectors/types';
-import { NOTICE_CLICK_EVENT, NOTICE_EVENT, NOTICE_HANDLED_EVENT } from './notification-shim';
+import { NOTIFICATION_CLICK_EVENT, NOTICE_EVENT, NOTICE_HANDLED_EVENT } from './notification-shim';
 import { Reporter, type ReadMeta } from './reporter';
 import { RowTracker } from './row-tracker';
 
@@ -533,7 +533,7 @@ export function startAgent(options: AgentOptions): Agent {
         };
         // The shim answers synchronously, from inside the click event's dispatch.
         doc.addEventListener(NOTICE_HANDLED_EVENT, onHandled);
-        doc.dispatchEvent(new win.CustomEvent(NOTICE_CLICK_EVENT, { detail: pageId }));
+        doc.dispatchEvent(new win.CustomEvent(NOTIFICATION_CLICK_EVENT, { detail: pageId }));
         doc.removeEventListener(NOTICE_HANDLED_EVENT, onHandled);
         if (answer.handled) return true;
       }

@@ -10,7 +10,7 @@
  */
 
 export const NOTICE_EVENT = 'wasl:notice';
-export const NOTICE_CLICK_EVENT = 'wasl:notice-click';
+export const NOTIFICATION_CLICK_EVENT = 'wasl:notification-click';
 export const NOTICE_HANDLED_EVENT = 'wasl:notice-handled';
 
 export interface ShimEvents {
@@ -19,7 +19,7 @@ export interface ShimEvents {
   handled: string;
 }
 
-export const SHIM_EVENTS: ShimEvents = { notice: NOTICE_EVENT, click: NOTICE_CLICK_EVENT, handled: NOTICE_HANDLED_EVENT };
+export const SHIM_EVENTS: ShimEvents = { notice: NOTICE_EVENT, click: NOTIFICATION_CLICK_EVENT, handled: NOTICE_HANDLED_EVENT };
 
 export function installNotificationShim(events: ShimEvents): void {
   const w = window as typeof window & { __waslNotificationShim?: boolean };

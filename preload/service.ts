@@ -47,7 +47,7 @@ ipcRenderer.on(CHANNELS.serviceInsertText, (_event, request: unknown) => {
     void a.insertText(text).then((ok) => ipcRenderer.send(CHANNELS.serviceInsertResult, { requestId, ok }));
   });
 });
-ipcRenderer.on(CHANNELS.serviceNoticeClick, (_event, click: unknown) => {
+ipcRenderer.on(CHANNELS.serviceNotificationClick, (_event, click: unknown) => {
   if (typeof click !== 'object' || click === null) return;
   const { id, chatId } = click as { id?: unknown; chatId?: unknown };
   if (typeof id === 'string') withAgent((a) => void a.clickNotice(id, typeof chatId === 'string' ? chatId : undefined));

@@ -11,7 +11,7 @@
  * The function is serialized into the worker, so it must not use anything from outside its own body.
  */
 
-/** What the shim hands the preload, as main's `workerNoticeSchema` (common/ipc.ts) takes it. */
+/** What the shim hands the preload, as main's `workerNotificationSchema` (common/ipc.ts) takes it. */
 export interface WorkerShimNotice {
   title: string;
   body?: string;

@@ -10,10 +10,10 @@ import {
   insertResultSchema,
   outlineAnswerSchema,
   reportRangeSchema,
-  serviceNoticeSchema,
+  pageNotificationSchema,
   serviceUpdateSchema,
   viewportSchema,
-  workerNoticeSchema,
+  workerNotificationSchema,
 } from '../../common/ipc';
 import type { ResourceReport } from '../../common/resources';
 import { dispatchCommand, type CommandTable } from '../core/app/commands';
@@ -68,10 +68,10 @@ export function routeIpc(router: IpcRouter, t: RouteTargets): void {
   router.service(CHANNELS.serviceOutline, outlineAnswerSchema, (id, { requestId, outline }) => {
     t.outline.answer(id, requestId, outline);
   });
-  router.service(CHANNELS.serviceNotification, serviceNoticeSchema, (id, notice) => {
+  router.service(CHANNELS.serviceNotification, pageNotificationSchema, (id, notice) => {
     t.notifications.receive(id, notice);
   });
-  router.worker(CHANNELS.serviceWorkerNotification, workerNoticeSchema, (id, notice) => {
+  router.worker(CHANNELS.serviceWorkerNotification, workerNotificationSchema, (id, notice) => {
     t.notifications.receive(id, fromWorker(notice, `w-${t.newId()}`, t.services.snapshot(id)?.chats ?? []));
   });
 }

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../common/channels';
-import { workerNoticeSchema } from '../../common/ipc';
+import { workerNotificationSchema } from '../../common/ipc';
 import { launchChromium } from '../support/chromium';
 import { WORKER_PRELOAD_BUNDLE } from '../support/page-bundle';
 import { serveDirectory, type StaticServer } from '../support/static-server';
@@ -82,7 +82,7 @@ describe('the service-worker preload in a real service worker', () => {
     // The relative icon resolves to this server's http address: not a picture main would fetch, so it is left out.
     const omar = { title: 'Omar', body: 'Order #12? 🛍️', tag: '-1001234', data: [['chatId', '-1001234'], ['messageId', '42'], ['count', '1']] };
     expect(first.sent).toEqual([{ channel: CHANNELS.serviceWorkerNotification, args: [omar] }]);
-    expect(workerNoticeSchema.parse(first.sent?.[0]?.args[0])).toEqual(omar);
+    expect(workerNotificationSchema.parse(first.sent?.[0]?.args[0])).toEqual(omar);
 
     const second = await notify(page, { chatId: '777', messageId: 43, title: 'ليلى', body: 'هل الفستان الأزرق متوفر؟', icon: 'https://cdn.example/layla.jpg', reaction: '👍' });
     expect(second.browserHolds).toBe(0);
@@ -94,7 +94,7 @@ describe('the service-worker preload in a real service worker', () => {
       data: [['chatId', '777'], ['messageId', '43'], ['reaction', '👍'], ['count', '1']],
     };
     expect(second.sent?.map((m) => m.args[0])).toEqual([omar, layla]);
-    expect(workerNoticeSchema.parse(layla)).toEqual(layla);
+    expect(workerNotificationSchema.parse(layla)).toEqual(layla);
   });
 
   it('bounds what the worker passes to what main takes: long text cut, odd data and pictures left out', async () => {
@@ -104,6 +104,6 @@ describe('the service-worker preload in a real service worker', () => {
     expect(sent).toHaveLength(1);
     // No chat id: tag "0", and data keeps only its text, number and true/false fields.
     expect(sent?.[0]).toEqual({ title: 'x'.repeat(1_000), body: 'y'.repeat(4_000), tag: '0', data: [['count', '1']] });
-    expect(workerNoticeSchema.safeParse(sent?.[0]).success).toBe(true);
+    expect(workerNotificationSchema.safeParse(sent?.[0]).success).toBe(true);
   });
 });

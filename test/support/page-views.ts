@@ -7,7 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { z } from 'zod';
 import { CHANNELS } from '../../common/channels';
-import { serviceNoticeSchema, serviceUpdateSchema, type ServiceNotice, type ServiceUpdate } from '../../common/ipc';
+import { pageNotificationSchema, serviceUpdateSchema, type PageNotification, type ServiceUpdate } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
 import type { Rect } from '../../common/ipc';
 import type { ViewsPort } from '../../main/core/app/ports';
@@ -17,7 +17,7 @@ export interface PageViewsTargets {
   /** main's handling of `svc:update`; false asks the page for a full update. */
   update(serviceId: string, update: ServiceUpdate): boolean;
   /** main's handling of `svc:notification`. */
-  notice(serviceId: string, notice: ServiceNotice): void;
+  notice(serviceId: string, notice: PageNotification): void;
   /** main's handling of `svc:insert-result`: whether the page typed a quick reply. */
   inserted?(serviceId: string, requestId: string, ok: boolean): void;
 }
@@ -81,7 +81,7 @@ export class PageViews implements ViewsPort {
         });
       },
       onNotice: (raw) => {
-        const parsed = serviceNoticeSchema.safeParse(raw);
+        const parsed = pageNotificationSchema.safeParse(raw);
         if (!parsed.success) {
           this.rejected.push(raw);
           return;
@@ -149,7 +149,7 @@ export class PageViews implements ViewsPort {
       );
     }
     else if (channel === CHANNELS.serviceResync) call('WaslAgent.resync()');
-    else if (channel === CHANNELS.serviceNoticeClick && typeof payload === 'object' && payload !== null) {
+    else if (channel === CHANNELS.serviceNotificationClick && typeof payload === 'object' && payload !== null) {
       const { id, chatId } = payload as { id?: unknown; chatId?: unknown };
       call(`WaslAgent.clickNotice(${JSON.stringify(id)}, ${JSON.stringify(chatId)})`);
     }

@@ -180,7 +180,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     log,
     newId: () => `note-${++ids}`,
     reveal: (id) => void controller.command({ type: 'service.activate', id }),
-    click: (id, notice) => controller.noticeClicked(id, notice),
+    click: (id, notice) => controller.notificationClicked(id, notice),
     openChat: (id, chatId) => controller.openChat(id, chatId),
     serviceTitle: (service, title) => notificationTitle('en', service, title),
     coalescedText: (count) => `${count} more new messages`,
@@ -188,7 +188,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     heldText: (count) => `${count} messages came in while you were closed`,
     reminderText: () => 'Reminder',
     showInbox: () => void controller.command({ type: 'view.inbox' }),
-    onIncoming: (id, chatId) => controller.chatNoticed(id, chatId),
+    onIncoming: (id, chatId) => controller.chatNotified(id, chatId),
     reminderOpened: (chat) => shop.reminderOpened(chat),
     isPriority: (id, chatId) => shop.isPriority({ serviceId: id, chatId }, undefined),
   });

@@ -7,7 +7,7 @@
  * moment apart are the same message, whichever came first. A click, on the OS notification or in the tray, brings
  * that service forward with that exact chat open.
  */
-import type { Command, CommandResult, ServiceNotice, WorkerNotice } from '../../../common/ipc';
+import type { Command, CommandResult, PageNotification, WorkerNotification } from '../../../common/ipc';
 import type { ChatSummary, NotificationRecord, ServiceConfig } from '../../../common/model';
 import { isQuiet } from '../../../common/quiet';
 import { isAway, nextChange, weeklyHours } from '../../../common/shop/hours';
@@ -110,7 +110,7 @@ export class NotificationCenter {
     });
   }
 
-  receive(serviceId: string, notice: ServiceNotice): void {
+  receive(serviceId: string, notice: PageNotification): void {
     const { store, clock } = this.deps;
     const service = store.getState().services.find((s) => s.id === serviceId);
     if (!service?.enabled) return;
@@ -165,7 +165,7 @@ export class NotificationCenter {
    */
   receiveNews(serviceId: string, chats: readonly ChatSummary[]): void {
     for (const chat of chats) {
-      const notice: ServiceNotice = { id: `check-${chat.id}`, title: chat.title, chatId: chat.id, derived: true };
+      const notice: PageNotification = { id: `check-${chat.id}`, title: chat.title, chatId: chat.id, derived: true };
       if (chat.preview !== undefined) notice.body = chat.preview;
       if (chat.avatarUrl?.startsWith('https://') === true) notice.iconUrl = chat.avatarUrl;
       this.receive(serviceId, notice);
@@ -229,7 +229,7 @@ export class NotificationCenter {
    * same chat (or, when either names no chat, with the same title), in either order. Two of the platform's own for
    * one chat are two messages, and derived ones the agent already keeps apart. Notes `notice` when it is new.
    */
-  private shownAlready(serviceId: string, notice: ServiceNotice): boolean {
+  private shownAlready(serviceId: string, notice: PageNotification): boolean {
     const now = this.deps.clock.now();
     const recent = (this.received.get(serviceId) ?? []).filter((r) => now - r.at < SAME_MESSAGE_MS);
     const same = recent.some(
@@ -338,8 +338,8 @@ const CHAT_FIELD = /chat|channel|peer|conversation|thread/i;
  * the page). Its chat is the known chat its tag or a chat-naming data field names — exactly, or as the last part of
  * a route-like id (Discord's `<guild>/<channel>`) — else the one known chat titled as the notification is.
  */
-export function fromWorker(notice: WorkerNotice, id: string, chats: readonly ChatSummary[]): ServiceNotice {
-  const out: ServiceNotice = { id, title: notice.title, derived: false };
+export function fromWorker(notice: WorkerNotification, id: string, chats: readonly ChatSummary[]): PageNotification {
+  const out: PageNotification = { id, title: notice.title, derived: false };
   if (notice.body !== undefined) out.body = notice.body;
   if (notice.icon !== undefined) out.iconUrl = notice.icon;
   if (notice.tag !== undefined) out.tag = notice.tag;
@@ -348,7 +348,7 @@ export function fromWorker(notice: WorkerNotice, id: string, chats: readonly Cha
   return out;
 }
 
-function workerChat(notice: WorkerNotice, chats: readonly ChatSummary[]): string | undefined {
+function workerChat(notice: WorkerNotification, chats: readonly ChatSummary[]): string | undefined {
   const hints = [notice.tag ?? '', ...(notice.data ?? []).filter(([key]) => CHAT_FIELD.test(key)).map(([, value]) => value)];
   for (const hint of hints) {
     if (hint === '') continue;

@@ -12,7 +12,7 @@ import type { NotificationCenterDeps } from './center';
 
 export interface NotificationLinkTargets {
   store: AppStore;
-  services: Pick<ServiceController, 'command' | 'noticeClicked' | 'openChat' | 'chatNoticed' | 'snapshot'>;
+  services: Pick<ServiceController, 'command' | 'notificationClicked' | 'openChat' | 'chatNotified' | 'snapshot'>;
   shop: Pick<ShopController, 'isPriority' | 'reminderOpened'>;
   window: Pick<DesktopPort, 'revealWindow'>;
 }
@@ -30,9 +30,9 @@ export function notificationLinks(t: NotificationLinkTargets): NotificationLinks
       t.window.revealWindow();
       void services.command({ type: 'view.inbox' });
     },
-    click: (serviceId, notice) => services.noticeClicked(serviceId, notice),
+    click: (serviceId, notice) => services.notificationClicked(serviceId, notice),
     openChat: (serviceId, chatId) => services.openChat(serviceId, chatId),
-    onIncoming: (serviceId, chatId) => services.chatNoticed(serviceId, chatId),
+    onIncoming: (serviceId, chatId) => services.chatNotified(serviceId, chatId),
     reminderOpened: (chat) => shop.reminderOpened(chat),
     isPriority: (serviceId, chatId) => {
       const phone = chatPhone(services.snapshot(serviceId), chatId, t.store.getState().settings.defaultRegion);

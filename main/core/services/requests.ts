@@ -91,8 +91,8 @@ export class PageRequests {
    * A click on one of the service's notifications: its page handles it (the page's own handler, or opening the
    * chat); a page that is asleep or still waking cannot, so the chat opens once it has woken.
    */
-  noticeClicked(id: string, click: { id: string; chatId?: string }): void {
-    if (!this.asleepOrWaking(id)) this.deps.views.send(id, CHANNELS.serviceNoticeClick, click);
+  notificationClicked(id: string, click: { id: string; chatId?: string }): void {
+    if (!this.asleepOrWaking(id)) this.deps.views.send(id, CHANNELS.serviceNotificationClick, click);
     else if (click.chatId !== undefined) this.openChat(id, click.chatId);
   }
 

@@ -209,7 +209,7 @@ export class ServiceController {
   }
 
   /** A notification for this chat arrived: the customer wrote, and the shell hears of it for that chat. */
-  chatNoticed(id: string, chatId: string): void {
+  chatNotified(id: string, chatId: string): void {
     this.lifecycle.noticed(id, chatId);
     const service = this.service(id);
     if (service) this.chats.noticed(id, service.platform, chatId);
@@ -229,8 +229,8 @@ export class ServiceController {
    * A click on one of the service's notifications: its page handles it (the page's own handler, or opening the
    * chat); a page that is asleep or still waking cannot, so the chat opens once it has woken.
    */
-  noticeClicked(id: string, click: { id: string; chatId?: string }): void {
-    this.requests.noticeClicked(id, click);
+  notificationClicked(id: string, click: { id: string; chatId?: string }): void {
+    this.requests.notificationClicked(id, click);
   }
 
   /**

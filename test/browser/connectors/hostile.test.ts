@@ -5,7 +5,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_COUNT } from '../../../common/count';
-import { serviceNoticeSchema, serviceUpdateSchema } from '../../../common/ipc';
+import { pageNotificationSchema, serviceUpdateSchema } from '../../../common/ipc';
 import { MAX_CHATS, MAX_TEXT } from '../../../preload/connectors/dom';
 import { NOTICE_BURST } from '../../../preload/agent';
 import { openAgentPage, type AgentPage } from '../../support/agent-page';
@@ -34,7 +34,7 @@ afterEach(async () => {
 
 const valid = (p: AgentPage): void => {
   for (const update of p.updates) expect(serviceUpdateSchema.safeParse(update).success).toBe(true);
-  for (const notice of p.notices) expect(serviceNoticeSchema.safeParse(notice).success).toBe(true);
+  for (const notice of p.notices) expect(pageNotificationSchema.safeParse(notice).success).toBe(true);
 };
 
 describe('hostile pages', () => {

@@ -16,7 +16,7 @@ import type { ServiceSnapshot } from '../../../common/model';
 import type { AppState } from '../../../common/state';
 import { CHANNELS } from '../../../common/channels';
 import { commandSchema, insertResultSchema,
-  outlineAnswerSchema, LIMITS, reportRangeSchema, serviceNoticeSchema, serviceUpdateSchema, viewportSchema, workerNoticeSchema } from '../../../common/ipc';
+  outlineAnswerSchema, LIMITS, reportRangeSchema, pageNotificationSchema, serviceUpdateSchema, viewportSchema, workerNotificationSchema } from '../../../common/ipc';
 import type { IpcMainEventLike } from '../../../main/electron/api';
 import { senderOf } from '../../../main/electron/ipc-wiring';
 import type { Outcome } from '../../../main/ipc/router';
@@ -363,10 +363,10 @@ describe('every IPC channel main wires, fuzzed', () => {
       [CHANNELS.viewport]: viewportSchema,
       [CHANNELS.report]: reportRangeSchema,
       [CHANNELS.serviceUpdate]: serviceUpdateSchema,
-      [CHANNELS.serviceNotification]: serviceNoticeSchema,
+      [CHANNELS.serviceNotification]: pageNotificationSchema,
       [CHANNELS.serviceInsertResult]: insertResultSchema,
       [CHANNELS.serviceOutline]: outlineAnswerSchema,
-      [CHANNELS.serviceWorkerNotification]: workerNoticeSchema,
+      [CHANNELS.serviceWorkerNotification]: workerNotificationSchema,
     };
     for (const row of ROWS) {
       const schema = schemas[row.channel];

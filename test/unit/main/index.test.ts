@@ -174,7 +174,7 @@ describe('main/index.ts wiring', () => {
     tg.webContents.sent.length = 0;
     shown?.click();
     expect(tg.visible).toBe(true);
-    expect(tg.webContents.sent).toEqual([{ channel: 'svc:notice-click', args: [{ id: 'p1', chatId: '12345' }] }]);
+    expect(tg.webContents.sent).toEqual([{ channel: 'svc:notification-click', args: [{ id: 'p1', chatId: '12345' }] }]);
   });
 
   it('shows the unread total on the tray and the app badge, counting messages or chats as the user chose', async () => {
@@ -275,7 +275,7 @@ describe('main/index.ts wiring', () => {
     tg.webContents.sent.length = 0;
     fake.notifications.at(-1)?.click();
     expect(tg.visible).toBe(true);
-    expect(tg.webContents.sent).toEqual([{ channel: 'svc:notice-click', args: [{ id: expect.stringMatching(/^w-/) as unknown, chatId: 'c2' }] }]);
+    expect(tg.webContents.sent).toEqual([{ channel: 'svc:notification-click', args: [{ id: expect.stringMatching(/^w-/) as unknown, chatId: 'c2' }] }]);
     // A worker of another origin in Telegram's session notifies nothing.
     const foreign = workers.start('https://evil.example/');
     workers.send(foreign, 'svc:worker-notification', { title: 'You won a prize' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { commandSchema, serviceUpdateSchema, viewportSchema, workerNoticeSchema, type Command, type Rect } from '../../../../common/ipc';
+import { commandSchema, serviceUpdateSchema, viewportSchema, workerNotificationSchema, type Command, type Rect } from '../../../../common/ipc';
 import type { ServiceConfig } from '../../../../common/model';
 import type { IpcMainEventLike, IpcMainLike } from '../../../../main/electron/api';
 import { isShellSender, senderOf, wireIpc, wireWorkerIpc } from '../../../../main/electron/ipc-wiring';
@@ -63,7 +63,7 @@ function setup(): Harness {
   });
   const commands: Command[] = [];
   const workerNotices: { serviceId: string; title: string }[] = [];
-  router.worker('svc:worker-notification', workerNoticeSchema, (serviceId, notice) => {
+  router.worker('svc:worker-notification', workerNotificationSchema, (serviceId, notice) => {
     workerNotices.push({ serviceId, title: notice.title });
   });
   const viewports: (Rect | null)[] = [];

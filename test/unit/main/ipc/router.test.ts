@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { boundedSize, commandSchema, LIMITS, serviceUpdateSchema, viewportSchema, workerNoticeSchema } from '../../../../common/ipc';
+import { boundedSize, commandSchema, LIMITS, serviceUpdateSchema, viewportSchema, workerNotificationSchema } from '../../../../common/ipc';
 import { IpcRouter, type IpcSender, type WorkerSender } from '../../../../main/ipc/router';
 import { RateLimiter } from '../../../../main/security/rate-limiter';
 import { ManualClock } from '../../../fakes/clock';
@@ -43,7 +43,7 @@ describe('IpcRouter', () => {
       clock,
       log,
     });
-    router.worker('svc:worker-notification', workerNoticeSchema, (serviceId, notice) => {
+    router.worker('svc:worker-notification', workerNotificationSchema, (serviceId, notice) => {
       notices.push([serviceId, notice]);
     });
     router.shell('app:command', commandSchema, (cmd) => {
@@ -192,7 +192,7 @@ describe('IpcRouter', () => {
 
   it('refuses every worker when main can tell no worker’s service', async () => {
     const bare = new IpcRouter({ isShell: () => false, serviceOf: () => undefined, clock, log });
-    bare.worker('svc:worker-notification', workerNoticeSchema, () => undefined);
+    bare.worker('svc:worker-notification', workerNotificationSchema, () => undefined);
     expect(await bare.receiveFromWorker('svc:worker-notification', WORKER, { title: 'Omar' })).toEqual({ ok: false, reason: 'wrong-sender' });
   });
 
@@ -260,9 +260,9 @@ describe('schemas', () => {
   it('takes a worker’s notification as title, text, tag, a safe picture and [key, text] data pairs, nothing else', () => {
     // What Telegram A's worker passes (telegram-tt src/serviceWorker/pushNotification.ts), as the preload forwards it.
     const telegram = { title: 'Omar', body: 'Order #12?', tag: '-1001234', data: [['chatId', '-1001234'], ['messageId', '42'], ['count', '1']] };
-    expect(workerNoticeSchema.parse(telegram)).toEqual(telegram);
-    expect(workerNoticeSchema.parse({ title: 'Omar' })).toEqual({ title: 'Omar' });
-    expect(workerNoticeSchema.safeParse({ title: 'Omar', icon: 'https://web.telegram.org/a/icon-192x192.png' }).success).toBe(true);
+    expect(workerNotificationSchema.parse(telegram)).toEqual(telegram);
+    expect(workerNotificationSchema.parse({ title: 'Omar' })).toEqual({ title: 'Omar' });
+    expect(workerNotificationSchema.safeParse({ title: 'Omar', icon: 'https://web.telegram.org/a/icon-192x192.png' }).success).toBe(true);
     const bad: unknown[] = [
       { title: '' },
       { body: 'no title' },
@@ -280,7 +280,7 @@ describe('schemas', () => {
       { title: 'Omar', chatId: '1' },
       { title: 'Omar', derived: true },
     ];
-    for (const notice of bad) expect(workerNoticeSchema.safeParse(notice).success, JSON.stringify(notice).slice(0, 80)).toBe(false);
+    for (const notice of bad) expect(workerNotificationSchema.safeParse(notice).success, JSON.stringify(notice).slice(0, 80)).toBe(false);
   });
 
   it('measures sizes with bounded work', () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../../common/settings';
-import type { ServiceNotice, WorkerNotice } from '../../../../../common/ipc';
+import type { PageNotification, WorkerNotification } from '../../../../../common/ipc';
 import type { ChatSummary, ServiceConfig, ServiceSnapshot } from '../../../../../common/model';
 import type { ShopSettings } from '../../../../../common/shop/model';
 import { initialRuntime, type NotificationSettings } from '../../../../../common/state';
@@ -17,7 +17,7 @@ const HOUR = 3_600_000;
 const svc = (id: string, extra: Partial<ServiceConfig> = {}): ServiceConfig => ({
   id, platform: 'whatsapp', name: `Shop ${id}`, enabled: true, muted: false, callsAllowed: false, ...extra,
 });
-const notice = (n: number, chatId?: string): ServiceNotice => ({
+const notice = (n: number, chatId?: string): PageNotification => ({
   id: `p${n}`, title: `Customer ${n}`, body: `Message ${n}`, derived: false, ...(chatId ? { chatId } : {}),
 });
 
@@ -316,9 +316,9 @@ describe('NotificationCenter', () => {
     // Telegram A's worker notifies a message in chat -1001234; a moment later the agent sees that chat's unread count
     // rise and derives a notification for it too.
     const chats: ChatSummary[] = [{ id: '-1001234', title: 'Omar', unread: 1 }];
-    const worker = (body = 'Order #12?'): ServiceNotice =>
+    const worker = (body = 'Order #12?'): PageNotification =>
       fromWorker({ title: 'Omar', body, tag: '-1001234', data: [['chatId', '-1001234'], ['messageId', '42']] }, 'w-1', chats);
-    const derived: ServiceNotice = { id: 'd1', title: 'Omar', body: 'Order #12?', chatId: '-1001234', derived: true };
+    const derived: PageNotification = { id: 'd1', title: 'Omar', body: 'Order #12?', chatId: '-1001234', derived: true };
 
     it('shows a worker’s notification and the one derived for its chat a moment later once: one pop-up, one tray record', () => {
       center.receive('a', worker());
@@ -413,10 +413,10 @@ describe('fromWorker', () => {
     { id: '42', title: 'Twins', unread: 0 },
     { id: '43', title: 'Twins', unread: 0 },
   ];
-  const at = (notice: WorkerNotice): string | undefined => fromWorker(notice, 'w-1', chats).chatId;
+  const at = (notice: WorkerNotification): string | undefined => fromWorker(notice, 'w-1', chats).chatId;
 
   it('makes the service’s own notification of it, with main’s id, text, tag and picture', () => {
-    const notice: WorkerNotice = { title: 'Omar', body: 'Order #12?', tag: '777', icon: 'https://web.telegram.org/a/icon-192x192.png', data: [['chatId', '777']] };
+    const notice: WorkerNotification = { title: 'Omar', body: 'Order #12?', tag: '777', icon: 'https://web.telegram.org/a/icon-192x192.png', data: [['chatId', '777']] };
     expect(fromWorker(notice, 'w-1', chats)).toEqual({
       id: 'w-1',
       title: 'Omar',
@@ -470,9 +470,9 @@ describe('notificationLinks', () => {
           done.push('id' in cmd ? `${cmd.type} ${cmd.id}` : cmd.type);
           return Promise.resolve({ ok: true });
         },
-        noticeClicked: (id, click) => done.push(`click ${id} ${click.id}`),
+        notificationClicked: (id, click) => done.push(`click ${id} ${click.id}`),
         openChat: (id, chatId) => done.push(`open ${id} ${chatId}`),
-        chatNoticed: (id, chatId) => done.push(`noticed ${id} ${chatId}`),
+        chatNotified: (id, chatId) => done.push(`noticed ${id} ${chatId}`),
         snapshot: (id) => (id === 'wa' ? snapshot : undefined),
       },
       shop: {

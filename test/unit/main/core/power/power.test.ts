@@ -152,7 +152,7 @@ describe('power: lazy start, sleep and wake', () => {
     clock.advance(15 * MIN);
     expect(store.getState().runtime['b']).toMatchObject({ status: 'loading', checking: true });
     // The page itself notified chat 4 while it loaded: that one is not told twice.
-    controller.chatNoticed('b', '4');
+    controller.chatNotified('b', '4');
     report('b', [chat('1', 2), chat('2', 1), chat('3', 5, { muted: true }), chat('4', 1), chat('5', 1)]);
     expect(status('b')).toBe('ready');
     clock.advance(CHECK_SETTLE_MS);
@@ -202,12 +202,12 @@ describe('power: lazy start, sleep and wake', () => {
     store.setState({ activeServiceId: 'a' });
     clock.advance(5 * MIN);
     void controller.command({ type: 'service.activate', id: 'b' });
-    controller.noticeClicked('b', { id: 'n1', chatId: '7' });
+    controller.notificationClicked('b', { id: 'n1', chatId: '7' });
     expect(views.of('send').filter((c) => c.id === 'b')).toEqual([]);
     report('b', [chat('7', 1)]);
     expect(views.of('send').filter((c) => c.id === 'b')).toEqual([{ op: 'send', id: 'b', channel: CHANNELS.serviceOpenChat, payload: '7' }]);
-    controller.noticeClicked('b', { id: 'n2', chatId: '7' });
-    expect(views.of('send').at(-1)).toEqual({ op: 'send', id: 'b', channel: CHANNELS.serviceNoticeClick, payload: { id: 'n2', chatId: '7' } });
+    controller.notificationClicked('b', { id: 'n2', chatId: '7' });
+    expect(views.of('send').at(-1)).toEqual({ op: 'send', id: 'b', channel: CHANNELS.serviceNotificationClick, payload: { id: 'n2', chatId: '7' } });
   });
 
   it('types a quick reply into a sleeping service once its page has woken and reported, not before', async () => {

@@ -543,12 +543,12 @@ describe('ServiceController', () => {
       withActivity(stateWith([svc('a')]));
       controller.serviceUpdate('a', update([{ id: 'known', title: '+966 50 123 4567', unread: 0 }]));
       deltas = [];
-      controller.chatNoticed('a', 'known');
+      controller.chatNotified('a', 'known');
       expect(deltas).toEqual([
         ['a', { reset: false, loggedIn: true, unread: { direct: 0, indirect: 0 }, upsert: [{ id: 'known', title: '+966 50 123 4567', unread: 0, phone: '+966501234567', activity: { first: 1, lastIn: 9, waitingSince: 9 } }], remove: [] }],
       ]);
-      controller.chatNoticed('a', 'unchanged');
-      controller.chatNoticed('ghost', 'known');
+      controller.chatNotified('a', 'unchanged');
+      controller.chatNotified('ghost', 'known');
       expect(deltas).toHaveLength(1);
     });
 
