@@ -16,7 +16,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.js', '*.config.ts', 'bench/*.mjs', 'scripts/*.mjs'], defaultProject: 'tsconfig.tools.json' },
+        projectService: { allowDefaultProject: ['*.js', '*.config.ts', 'bench/*.mjs', 'scripts/*.mjs', 'scripts/*.d.mts'], defaultProject: 'tsconfig.tools.json' },
         tsconfigRootDir: import.meta.dirname,
       },
     },
