@@ -63,7 +63,7 @@ export interface Platform {
 }
 
 export interface UnavailablePlatform {
-  id: 'viber' | 'line' | 'kakaotalk' | 'signal' | 'apple-business';
+  id: 'viber' | 'line' | 'kakaotalk' | 'signal' | 'apple-business' | 'skype' | 'pinngle';
   name: string;
   icon: PlatformIcon;
   /** Why it cannot be hosted, in plain English (the UI shows a translated text keyed by id). */
@@ -80,6 +80,12 @@ const SLACK_GLYPH: PlatformIcon = {
 };
 
 /** A globe: any web messenger the user adds by URL. */
+/** A plain speech bubble, for the discontinued platforms that have no icon of their own to show. */
+const GONE_GLYPH: PlatformIcon = {
+  path: 'M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z',
+  color: '#8a94a3',
+};
+
 const CUSTOM_GLYPH: PlatformIcon = {
   path:
     'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm6.9 6h-3a15.7 15.7 0 0 0-1.4-3.6A8 8 0 0 1 18.9 8zM12 4a13.9 13.9 0 0 1 1.9 4h-3.8A13.9 13.9 0 0 1 12 4zM4.3 14a8.2 8.2 0 0 1 0-4h3.4a16.5 16.5 0 0 0 0 4zm.8 2h3a15.7 15.7 0 0 0 1.4 3.6A8 8 0 0 1 5.1 16zm3-8h-3a8 8 0 0 1 4.4-3.6A15.7 15.7 0 0 0 8.1 8zM12 20a13.9 13.9 0 0 1-1.9-4h3.8A13.9 13.9 0 0 1 12 20zm2.3-6H9.7a14.6 14.6 0 0 1 0-4h4.6a14.6 14.6 0 0 1 0 4zm.2 5.6a15.7 15.7 0 0 0 1.4-3.6h3a8 8 0 0 1-4.4 3.6zm1.8-5.6a16.5 16.5 0 0 0 0-4h3.4a8.2 8.2 0 0 1 0 4z',
@@ -223,6 +229,18 @@ export const UNAVAILABLE_PLATFORMS: readonly UnavailablePlatform[] = [
     name: 'Apple Messages for Business',
     icon: icon(siApple),
     reason: 'Apple Messages for Business is answered through a registered messaging provider, not a web client.',
+  },
+  {
+    id: 'skype',
+    name: 'Skype',
+    icon: GONE_GLYPH,
+    reason: 'Skype was retired in May 2025: Microsoft moved its users to Teams.',
+  },
+  {
+    id: 'pinngle',
+    name: 'Pinngle',
+    icon: GONE_GLYPH,
+    reason: 'Pinngle is discontinued: its apps and service are gone.',
   },
 ];
 

@@ -36,6 +36,8 @@ describe('add service dialog: choosing a platform', () => {
     expect(viber).toHaveAttribute('aria-disabled', 'true');
     expect(viber).toHaveTextContent('Viber has no web version: it only runs as a phone or desktop app.');
     expect(within(unavailable).getAllByRole('button')).toHaveLength(UNAVAILABLE_PLATFORMS.length);
+    expect(within(unavailable).getByRole('button', { name: /^Pinngle/u })).toHaveTextContent('Pinngle is discontinued: its apps and service are gone.');
+    expect(within(unavailable).getByRole('button', { name: /^Skype/u })).toHaveTextContent('Skype was retired in May 2025');
 
     await user.click(viber);
     expect(screen.getByRole('dialog', { name: 'Add a service' })).toBeInTheDocument();
@@ -75,7 +77,7 @@ describe('add service dialog: choosing a platform', () => {
     await user.keyboard('{Shift>}{Tab}{/Shift}');
     expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
     await user.keyboard('{Shift>}{Tab}{/Shift}');
-    expect(within(dialog).getByRole('button', { name: /^Apple Messages for Business/u })).toHaveFocus();
+    expect(within(dialog).getByRole('button', { name: /^Pinngle/u })).toHaveFocus();
     await user.tab();
     expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
   });

@@ -36,7 +36,7 @@ describe('platform catalog', () => {
   });
 
   it('lists the platforms without a web client, each with its reason, and none of them can be hosted', () => {
-    expect(UNAVAILABLE_PLATFORMS.map((p) => p.id)).toEqual(['viber', 'line', 'kakaotalk', 'signal', 'apple-business']);
+    expect(UNAVAILABLE_PLATFORMS.map((p) => p.id)).toEqual(['viber', 'line', 'kakaotalk', 'signal', 'apple-business', 'skype', 'pinngle']);
     for (const platform of UNAVAILABLE_PLATFORMS) {
       expect(platform.reason.length).toBeGreaterThan(20);
       expect(PLATFORM_IDS as readonly string[]).not.toContain(platform.id);

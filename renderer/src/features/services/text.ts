@@ -62,4 +62,6 @@ export const UNAVAILABLE_TEXT = {
   kakaotalk: 'unavailable.kakaotalk',
   signal: 'unavailable.signal',
   'apple-business': 'unavailable.appleBusiness',
+  skype: 'unavailable.skype',
+  pinngle: 'unavailable.pinngle',
 } as const satisfies Record<UnavailablePlatform['id'], string>;
