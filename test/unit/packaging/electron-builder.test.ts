@@ -404,5 +404,9 @@ describe('README.md, the front door of each release', () => {
     expect(section('deb')['artifactName']).toBeUndefined();
     for (const file of expected) expect(readme, file).toContain(`\`${file}\``);
     expect(readme).toContain('https://github.com/wasl-app/wasl/releases/latest');
+    // Until a release is out, the README says how to make the same files, and where they appear.
+    expect(readme).toContain('npm ci && npm run package:unsigned');
+    expect(readme).toContain('`dist/`');
+    expect(readme).toContain('**No release is published yet.**');
   });
 });
