@@ -29,7 +29,8 @@ export const STRUCTURAL_ATTRS = [
   'autocomplete', 'method', 'rel', 'charset', 'loading', 'width', 'height', 'rows', 'cols', 'aria-hidden', 'aria-selected',
   'aria-expanded', 'aria-checked', 'aria-disabled', 'aria-current', 'aria-multiline', 'aria-level', 'aria-colindex',
   'aria-rowindex', 'aria-setsize', 'aria-posinset', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'data-testid',
-  'data-icon', 'data-list-item-id', 'data-item-key',
+  'data-icon', 'data-list-item-id', 'data-item-key', 'aria-owns', 'aria-activedescendant', 'aria-details',
+  'aria-errormessage', 'aria-flowto', 'headers', 'form', 'list', 'slot', 'part', 'aria-rowcount', 'aria-colcount',
 ];
 export const STRUCTURAL_PREFIXES = ['data-qa', 'data-e2e', 'data-slate-', 'data-lexical-'];
 

@@ -25,7 +25,8 @@ const LETTERS: Record<string, string> = {
 const REPEATED: Record<string, string> = {
   e: '🙂', n: '²', nd: '१', sp: ' ', nl: '\n', tab: '\t', p: '§', s: '∑', pua: '\uE000', unk: '\u0378',
 };
-const DIGITS: Record<string, string> = { d: '1234567890', ad: '١٢٣٤٥٦٧٨٩٠', pd: '۱۲۳۴۵۶۷۸۹۰' };
+/** Digits start at 2: a lone "0" or "1" is a keyword an outline keeps as it is (KEYWORD_VALUES), not a shape. */
+const DIGITS: Record<string, string> = { d: '2345678901', ad: '١٢٣٤٥٦٧٨٩٠', pd: '۱۲۳۴۵۶۷۸۹۰' };
 
 /** Hands out successive slices of a placeholder alphabet, so that neighbouring words differ. */
 class Cycle {

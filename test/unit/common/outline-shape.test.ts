@@ -178,7 +178,8 @@ describe('attribute values', () => {
     expect(kept('data-qa', 'channel_sidebar_name_ahmed-hassan')).toBe('channel_sidebar_name_{Latn5}-{Latn6}');
     expect(kept('data-qa', 'channel_sidebar_name_josé-müller')).toBe('channel_sidebar_name_{Latn4}-{Latn6}');
     expect(kept('data-qa', 'channel_sidebar_name_offers-channel-146')).toBe('channel_sidebar_name_{Latn6}-channel-{d3}');
-    expect(kept('data-qa', 'list-item-12')).toBe('list-item-12');
+    expect(kept('data-qa', 'list-item-12')).toBe('list-item-{d2}');
+    expect(kept('data-qa', 'channel_sidebar_name_offers channel 16')).toBe('channel_sidebar_name_{Latn6} channel {d2}');
     expect(kept('data-testid', 'conversation-201055512345')).toBe('{Latn12}-{d12}');
     expect(kept('data-icon', 'new-chat-outline')).toBe('new-chat-outline');
     expect(codeWords('p-channel_sidebar__channelName--unreadID2')).toEqual(['p', 'channel', 'sidebar', 'channel', 'name', 'unread', 'id']);
