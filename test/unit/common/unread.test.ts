@@ -1,31 +1,8 @@
 /** The unread total, in messages or in chats (common/unread.ts). */
 import { describe, expect, it } from 'vitest';
-import type { ChatSummary, ServiceConfig } from '../../../common/model';
-import { DEFAULT_SETTINGS } from '../../../common/settings';
-import { initialRuntime, type ServiceRuntime } from '../../../common/state';
-import { unreadTotal, type ChatsOf, type UnreadInput } from '../../../common/unread';
-
-const service = (id: string, extra: Partial<ServiceConfig> = {}): ServiceConfig => ({
-  id,
-  platform: 'whatsapp',
-  name: `Service ${id}`,
-  enabled: true,
-  muted: false,
-  callsAllowed: false,
-  ...extra,
-});
-
-const runtime = (unread: number): ServiceRuntime => ({ ...initialRuntime(true), unread });
-
-const chat = (id: string, unread: number, muted?: boolean): ChatSummary => ({ id, title: id, unread, ...(muted === undefined ? {} : { muted }) });
-
-function input(unreadCount: 'messages' | 'chats', services: ServiceConfig[], unread: Record<string, number>): UnreadInput {
-  return {
-    services,
-    runtime: Object.fromEntries(Object.entries(unread).map(([id, n]) => [id, runtime(n)])),
-    settings: { ...DEFAULT_SETTINGS, unreadCount },
-  };
-}
+import type { ChatSummary } from '../../../common/model';
+import { unreadTotal, type ChatsOf } from '../../../common/unread';
+import { chat, input, service } from '../../support/unread-input';
 
 const lists = (chats: Record<string, ChatSummary[]>): ChatsOf => (id) => chats[id];
 

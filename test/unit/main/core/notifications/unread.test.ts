@@ -1,33 +1,10 @@
 /** The unread total kept between changes, and the newest unread notifications for the tray (main/core/notifications/unread.ts). */
 import { describe, expect, it } from 'vitest';
-import type { ChatSummary, NotificationRecord, ServiceConfig } from '../../../../../common/model';
-import { DEFAULT_SETTINGS } from '../../../../../common/settings';
-import { initialRuntime, type ServiceRuntime } from '../../../../../common/state';
-import type { UnreadInput } from '../../../../../common/unread';
+import type { NotificationRecord } from '../../../../../common/model';
+import { initialRuntime } from '../../../../../common/state';
 import { latestUnread, memoUnreadTotal } from '../../../../../main/core/notifications/unread';
 import { stateOf } from '../../../../fakes/state';
-
-const service = (id: string, extra: Partial<ServiceConfig> = {}): ServiceConfig => ({
-  id,
-  platform: 'whatsapp',
-  name: `Service ${id}`,
-  enabled: true,
-  muted: false,
-  callsAllowed: false,
-  ...extra,
-});
-
-const runtime = (unread: number): ServiceRuntime => ({ ...initialRuntime(true), unread });
-
-const chat = (id: string, unread: number, muted?: boolean): ChatSummary => ({ id, title: id, unread, ...(muted === undefined ? {} : { muted }) });
-
-function input(unreadCount: 'messages' | 'chats', services: ServiceConfig[], unread: Record<string, number>): UnreadInput {
-  return {
-    services,
-    runtime: Object.fromEntries(Object.entries(unread).map(([id, n]) => [id, runtime(n)])),
-    settings: { ...DEFAULT_SETTINGS, unreadCount },
-  };
-}
+import { chat, input, service } from '../../../../support/unread-input';
 
 describe('memoUnreadTotal', () => {
   it('computes again only when services, runtime or the setting change', () => {
@@ -40,7 +17,7 @@ describe('memoUnreadTotal', () => {
     expect(total(first)).toBe(1);
     expect(total({ ...first })).toBe(1);
     expect(reads).toBe(1);
-    expect(total({ ...first, runtime: { a: runtime(2) } })).toBe(1);
+    expect(total({ ...first, runtime: { a: { ...initialRuntime(true), unread: 2 } } })).toBe(1);
     expect(reads).toBe(2);
     expect(total({ ...first, settings: { ...first.settings, unreadCount: 'messages' } })).toBe(1);
     expect(total({ ...first, services: [service('a', { muted: true })] })).toBe(0);
