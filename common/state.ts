@@ -124,6 +124,8 @@ export interface AppState {
   os: HostOs;
   /** An installed build; false while developing, where Wasl neither updates nor registers itself to start at login. */
   packaged: boolean;
+  /** Started with `npm run demo`: sample services and shop on a profile of their own, nothing sent anywhere. */
+  demo: boolean;
   update: UpdateState;
   /** The app lock (common/lock.ts); absent: no password is set. Its hash stays in main. */
   lock?: LockStatus;

@@ -4,6 +4,7 @@
  * main/electron, file I/O in main/persistence, IPC in main/ipc. Everything but this file takes Electron as a port
  * (main/electron/api.ts), so the whole of main is tested without the Electron binary.
  */
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
@@ -18,6 +19,7 @@ import { appCommandTable, menuCommandRunner, type MenuCommand } from './core/app
 import { systemClock } from './core/app/ports';
 import { ShellFeed } from './core/app/shell-feed';
 import { csvText, fileTexts, notificationWords } from './core/app/words';
+import { demoProfile } from './core/demo/profile';
 import { DesktopChrome } from './core/desktop/chrome';
 import { shortcutHandler } from './core/desktop/shortcuts';
 import { followLock, LockController } from './core/lock/lock';
@@ -35,6 +37,7 @@ import { AppBadge } from './electron/app-badge';
 import { AppMenu } from './electron/app-menu';
 import { APP_HOST, APP_SCHEME, SHELL_URL } from './electron/app-protocol';
 import { boot } from './electron/boot';
+import { launchDemo, seedDemoProfile } from './electron/demo';
 import { ContentsPolicy } from './electron/contents-policy';
 import { ElectronDesktop, followTheme } from './electron/desktop';
 import { attachedDialogs, ElectronFiles } from './electron/files';
@@ -63,10 +66,12 @@ const userAgent = chromeUserAgent(os, process.versions.chrome);
 
 boot({ app, protocol, shellSession: session.defaultSession, rendererDir: path.join(here, '../renderer'), process, userAgent, log }, start);
 
-function start(): void {
+function start(demo: boolean): void {
   const assetsDir = path.join(app.getAppPath(), 'assets');
+  // The demo's profile folder is a fresh one (./electron/boot.ts): its settings are the demo's sample services and shop.
+  if (demo) seedDemoProfile(app.getPath('userData'), demoProfile(resolveLanguage('system', app.getLocale())));
   const profile = openProfile(app.getPath('userData'), (dir, name) => new ElectronStore({ cwd: dir, name, clearInvalidConfig: false }), systemClock, log, randomUUID);
-  const store = createAppStore(initialState(profile.doc, { notifications: profile.history.items, notices: profile.notices, os, packaged: app.isPackaged }));
+  const store = createAppStore(initialState(profile.doc, { notifications: profile.history.items, notices: profile.notices, os, packaged: app.isPackaged, demo }));
   const base = { store, clock: systemClock, log, newId: randomUUID };
   const language = () => resolveLanguage(store.getState().settings.language, app.getLocale());
   followTheme(nativeTheme, store);
@@ -131,8 +136,9 @@ function start(): void {
     onEvent: (id, event) => services.viewEvent(id, event),
     onDownloadFailed: (fileName) => addNotice(store, { id: randomUUID(), at: Date.now(), kind: 'download-failed', fileName }),
     onWorker: (id, worker) => wireWorkerIpc(worker, id, router, WORKER_CHANNELS),
+    ...(demo ? { demoFixtures: path.join(app.getAppPath(), 'test', 'fixtures', 'platforms') } : {}),
   });
-  const desktop = new ElectronDesktop({ app, shell, window: win, projectUrl: PROJECT_URL });
+  const desktop = new ElectronDesktop({ app, shell, window: win, projectUrl: PROJECT_URL, launchDemo: () => launchDemo(spawn, process.execPath, process.argv) });
 
   const services: ServiceController = new ServiceController({
     ...base,
@@ -191,5 +197,5 @@ function start(): void {
   services.start();
   new PowerScheduler({ ...base, target: services }).start();
   if (app.isPackaged) startInstalled({ app, os, store, updates, env: process.env, home: app.getPath('home'), execPath: process.execPath, log });
-  log.info('Wasl started', { services: profile.doc.services.length, userData: app.getPath('userData') });
+  log.info('Wasl started', { services: profile.doc.services.length, userData: app.getPath('userData'), demo });
 }

@@ -116,6 +116,8 @@ export interface SessionLike {
   /** Runs `filePath` in every frame, or every service worker, of the session before its own scripts (Electron 35+). */
   registerPreloadScript(script: { type: 'frame' | 'service-worker'; id?: string; filePath: string }): string;
   readonly serviceWorkers: ServiceWorkersLike;
+  /** The session's own protocol handlers (Electron's `ses.protocol`): the demo answers https there itself. */
+  readonly protocol: { handle(scheme: string, handler: (request: { url: string }) => Promise<Response> | Response): void };
   clearStorageData(): Promise<void>;
   clearCache(): Promise<void>;
 }

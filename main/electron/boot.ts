@@ -1,15 +1,16 @@
 /**
  * Wasl's first steps, before Electron is ready and before anything is created: the profile folder chosen (a test's,
- * or a second portable profile), the sandbox everywhere, the clean user agent for service workers too, the app://
+ * a second portable profile, or the demo's fresh one, main/electron/demo.ts), the sandbox everywhere, the clean user agent for service workers too, the app://
  * scheme made privileged. Then an installed Wasl given a debugging switch leaves at once (main/security/switches.ts),
  * a second launch leaves the first one to show its window, and once Electron is ready the shell's files are served
- * on app://, the shell's session is given no permission, and `start` runs.
+ * on app://, the shell's session is given no permission, and `start` runs (told whether this is the demo).
  */
 import type { App, Protocol } from 'electron';
 import type { Logger } from '../core/app/ports';
 import { forbiddenSwitches, refusalMessage } from '../security/switches';
 import type { SessionLike } from './api';
 import { APP_SCHEME, serveApp } from './app-protocol';
+import { createDemoProfileDir, demoRequested } from './demo';
 import { denyAllPermissions } from './shell-session';
 
 export interface BootDeps {
@@ -29,10 +30,11 @@ export interface BootDeps {
   log: Logger;
 }
 
-export function boot(deps: BootDeps, start: () => void): void {
+export function boot(deps: BootDeps, start: (demo: boolean) => void): void {
   const { app, process, log } = deps;
-  // The profile folder must be chosen before anything reads it.
-  const profileDir = process.env['WASL_USER_DATA_DIR'];
+  // The profile folder must be chosen before anything reads it; the demo's is never the user's own.
+  const demo = demoRequested(app.isPackaged, process.env, process.argv);
+  const profileDir = demo ? createDemoProfileDir() : process.env['WASL_USER_DATA_DIR'];
   if (profileDir) app.setPath('userData', profileDir);
   app.enableSandbox();
   app.userAgentFallback = deps.userAgent;
@@ -46,7 +48,7 @@ export function boot(deps: BootDeps, start: () => void): void {
     const ready = (): void => {
       deps.protocol.handle(APP_SCHEME, (request) => serveApp(request, deps.rendererDir));
       denyAllPermissions(deps.shellSession);
-      start();
+      start(demo);
     };
     app.whenReady().then(ready, (error: unknown) => {
       log.error('Wasl could not start', { error: String(error) });

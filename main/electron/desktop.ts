@@ -1,7 +1,7 @@
 /**
  * The window and the app on Electron. As DesktopPort, what main's own commands (main/core/app/menu-commands.ts)
  * do to them: show, hide and reload the window, tell the shell which screen to show, the About panel, Wasl's web
- * page, quitting. And the app's life: whether a quit is under way (closing the window then really closes it
+ * page, starting the demo, quitting. And the app's life: whether a quit is under way (closing the window then really closes it
  * instead of hiding it in the tray), a second launch or a click on the Dock icon bringing the window forward,
  * everything pending written before the quit. And the theme the system draws Wasl in, as the settings say.
  */
@@ -25,6 +25,8 @@ export interface DesktopDeps {
   shell: { openExternal(url: string): Promise<void> };
   window: BrowserWindowLike;
   projectUrl: string;
+  /** Starts the demo beside this Wasl (main/electron/demo.ts). */
+  launchDemo(): void;
 }
 
 export interface AppEventHooks {
@@ -97,6 +99,10 @@ export class ElectronDesktop implements DesktopPort {
 
   openProjectPage(): void {
     void this.deps.shell.openExternal(this.deps.projectUrl);
+  }
+
+  startDemo(): void {
+    this.deps.launchDemo();
   }
 
   quit(): void {

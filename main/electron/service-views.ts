@@ -2,7 +2,8 @@
  * ViewsPort on Electron: one WebContentsView per service account, each on its own `persist:svc-<id>` partition,
  * sandboxed, with the service preload. Every partition's session gets the clean Chrome user agent, permission
  * request and check handlers, downloads through a save dialog, and the service-worker preload in each of its
- * service workers, whose messages main hears on each worker as it starts. Page events become ViewEvents for the
+ * service workers, whose messages main hears on each worker as it starts. In the demo, each session answers its
+ * platform's pages from the fixture folder and refuses everything else (./demo.ts). Page events become ViewEvents for the
  * service controller.
  */
 import path from 'node:path';
@@ -15,6 +16,7 @@ import type { WorkerSender } from '../ipc/router';
 import { decidePermission } from '../security/policy';
 import type { BrowserWindowLike, ElectronApi, ServiceWorkerLike, SessionLike, WebContentsViewLike } from './api';
 import type { ContentsPolicy } from './contents-policy';
+import { serveDemoFixture } from './demo';
 import { secureWebPreferences } from './web-preferences';
 
 export const partitionOf = (serviceId: string): string => `persist:svc-${serviceId}`;
@@ -37,6 +39,8 @@ export interface ServiceViewsDeps<V extends WebContentsViewLike> {
   onDownloadFailed(fileName: string): void;
   /** A service worker of the service's session started: main can hear its messages from now on. */
   onWorker(serviceId: string, worker: ServiceWorkerLike): void;
+  /** The demo only: the fixture pages' folder (test/fixtures/platforms) the services' pages come from instead of the web. */
+  demoFixtures?: string;
   log: Logger;
 }
 
@@ -196,6 +200,12 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     if (this.configured.has(session)) return;
     this.configured.add(session);
     session.setUserAgent(this.deps.userAgent, this.deps.acceptLanguages);
+    const fixtures = this.deps.demoFixtures;
+    if (fixtures !== undefined) {
+      const serve = (request: { url: string }): Promise<Response> => serveDemoFixture(request, this.deps.serviceOf(serviceId)?.platform ?? 'custom', fixtures);
+      session.protocol.handle('https', serve);
+      session.protocol.handle('http', serve);
+    }
     const grants = () => {
       const service = this.deps.serviceOf(serviceId);
       return {

@@ -36,6 +36,7 @@ export function recordingTable(clock = new ManualClock()): RecordingTable {
     toggleDevTools: () => note('dev-tools'),
     showAbout: () => note('about'),
     openProjectPage: () => note('project-page'),
+    startDemo: () => note('demo'),
     quit: () => note('quit'),
   };
   const services: Pick<ServiceController, 'activateIndex' | 'activateRelative' | 'command'> = {

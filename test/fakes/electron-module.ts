@@ -31,8 +31,10 @@ export class FakeRootApp extends FakeApp {
   whenReady(): Promise<void> {
     return Promise.resolve();
   }
+  /** Where the app's files are (a test of the demo points it at the repository, for its fixture pages). */
+  appPath = '/fake/app';
   getAppPath(): string {
-    return '/fake/app';
+    return this.appPath;
   }
   override getPath(name: 'userData' | 'downloads' | 'documents' | 'home'): string {
     return name === 'documents' || name === 'home' ? `${this.paths.userData}/${name}` : super.getPath(name);

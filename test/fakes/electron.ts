@@ -248,6 +248,21 @@ export class FakeServiceWorkers extends Emitter implements ServiceWorkersLike {
 type RequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: PermissionRequestDetails) => void;
 type CheckHandler = (wc: unknown, permission: string, requestingOrigin: string, details: PermissionCheckDetails) => boolean;
 
+/** A session's own protocol handlers; `request` asks the one for the URL's scheme, as a page's request would. */
+export class FakeSessionProtocol {
+  readonly handlers = new Map<string, (request: { url: string }) => Promise<Response> | Response>();
+
+  handle(scheme: string, handler: (request: { url: string }) => Promise<Response> | Response): void {
+    this.handlers.set(scheme, handler);
+  }
+
+  /** The handled response for `url`, or undefined when no handler takes its scheme (the network would answer). */
+  async request(url: string): Promise<Response | undefined> {
+    const handler = this.handlers.get(new URL(url).protocol.replace(/:$/u, ''));
+    return handler ? await handler({ url }) : undefined;
+  }
+}
+
 export class FakeSession extends Emitter implements SessionLike {
   userAgent: string | undefined;
   acceptLanguages: string | undefined;
@@ -259,6 +274,8 @@ export class FakeSession extends Emitter implements SessionLike {
   /** Every preload script registered on the session, in order. */
   readonly preloads: { type: 'frame' | 'service-worker'; id?: string; filePath: string }[] = [];
   readonly serviceWorkers = new FakeServiceWorkers();
+  /** The session's protocol handlers, by scheme (`ses.protocol.handle`). */
+  readonly protocol = new FakeSessionProtocol();
   /** Every URL fetched through the session, in order. */
   readonly fetched: string[] = [];
   /** Answers fetch(); by default the fake has no network and rejects. */

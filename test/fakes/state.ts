@@ -18,6 +18,7 @@ export function stateOf(parts: Partial<AppState> = {}): AppState {
     notices: [],
     os: 'linux',
     packaged: true,
+    demo: false,
     update: { phase: 'idle' },
     ...parts,
   };

@@ -18,6 +18,8 @@ export type AppCommand =
   | { type: 'app.about' }
   /** Open Wasl's web page in the browser. */
   | { type: 'app.learnMore' }
+  /** Development builds: start a second Wasl in demo mode, on sample data and a profile of its own. */
+  | { type: 'app.demo' }
   | { type: 'app.quit' }
   /** Hide the window when it is on screen, bring it forward otherwise. */
   | { type: 'window.toggle' }
@@ -56,6 +58,8 @@ export interface DesktopPort {
   toggleDevTools(): void;
   showAbout(): void;
   openProjectPage(): void;
+  /** Starts the demo (main/electron/demo.ts) beside this Wasl. */
+  startDemo(): void;
   quit(): void;
 }
 
@@ -81,6 +85,7 @@ export function appCommandTable(t: AppCommandTargets): AppCommandTable {
     },
     'app.about': done(() => desktop.showAbout()),
     'app.learnMore': done(() => desktop.openProjectPage()),
+    'app.demo': done(() => desktop.startDemo()),
     'app.quit': done(() => desktop.quit()),
     'window.toggle': done(() => {
       if (desktop.windowShown()) desktop.hideWindow();

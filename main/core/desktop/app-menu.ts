@@ -58,7 +58,7 @@ function serviceAccelerator(index: number, count: number): string | undefined {
 }
 
 /** The application menu for this state. Locked, it names no service; a development build offers the developer tools. */
-export function appMenuModel(state: Pick<AppState, 'services' | 'activeServiceId' | 'lock' | 'packaged'>, context: AppMenuContext): MenuItemModel[] {
+export function appMenuModel(state: Pick<AppState, 'services' | 'activeServiceId' | 'lock' | 'packaged' | 'demo'>, context: AppMenuContext): MenuItemModel[] {
   const s = mainStrings(context.language);
   const mac = context.os === 'darwin';
   const locked = state.lock?.locked === true;
@@ -156,7 +156,12 @@ export function appMenuModel(state: Pick<AppState, 'services' | 'activeServiceId
   menu.push({
     label: s.help,
     role: 'help',
-    submenu: [...unless(mac, { label: s.about, command: { type: 'app.about' } }), { label: s.learnMore, command: { type: 'app.learnMore' } }],
+    submenu: [
+      ...unless(mac, { label: s.about, command: { type: 'app.about' } }),
+      { label: s.learnMore, command: { type: 'app.learnMore' } },
+      // Development builds carry the demo's fixture pages; installed ones do not (electron-builder.yml).
+      ...unless(state.packaged || state.demo, SEPARATOR, { label: s.startDemo, command: { type: 'app.demo' } }),
+    ],
   });
   return menu;
 }

@@ -140,6 +140,8 @@ export interface BootOptions {
   profile?: string;
   /** Partition folders (`Partitions/<name>`, each with a cookie file) the profile holds before the start. */
   partitions?: readonly string[];
+  /** Start the demo (`WASL_DEMO=1`), with the repository as the app's folder so its fixture pages are found. */
+  demo?: boolean;
 }
 
 /**
@@ -158,6 +160,7 @@ export async function bootMain(settings: unknown = goodSettings(), options: Boot
     writeFileSync(path.join(profile, 'Partitions', name, 'Cookies'), 'signed in');
   }
   vi.stubEnv('WASL_USER_DATA_DIR', profile);
+  if (options.demo === true) vi.stubEnv('WASL_DEMO', '1');
   const lines: string[] = [];
   vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
     lines.push(String(line));
@@ -167,6 +170,7 @@ export async function bootMain(settings: unknown = goodSettings(), options: Boot
   vi.doMock('electron', async () => {
     const module = await fakeElectronModule();
     module.app.isPackaged = options.packaged === true;
+    if (options.demo === true) module.app.appPath = path.resolve(import.meta.dirname, '../../..');
     return module;
   });
   vi.doMock('electron-store', fakeElectronStore);
@@ -275,6 +279,9 @@ export async function bootMain(settings: unknown = goodSettings(), options: Boot
       vi.useRealTimers();
       vi.unstubAllEnvs();
       if (!keepProfile) rmSync(profile, { recursive: true, force: true });
+      // The demo's own profile folder, a fresh one in the temporary folder: never kept.
+      const used = fake.app.getPath('userData');
+      if (used !== profile) rmSync(used, { recursive: true, force: true });
     },
   };
 }

@@ -330,6 +330,9 @@ describe('electron-builder.yml', () => {
     expect(sources.length).toBeGreaterThan(10);
     const packed = repository.filter(included);
     expect(packed.filter((file) => sources.includes(file))).toEqual([]);
+    // The demo's fixture pages (main/electron/demo.ts) stay in the repository: installed builds have no demo.
+    expect(repository.filter((file) => file.startsWith('test/fixtures/platforms/')).length).toBeGreaterThan(10);
+    expect(packed.filter((file) => file.startsWith('test/fixtures/'))).toEqual([]);
     expect(packed.filter((file) => file.endsWith('.svg') || file.endsWith('.ico') || file.startsWith('assets/icons/'))).toEqual([]);
     expect(packed.filter((file) => /(^|\/)(README\.md|LICENSE|electron-builder\.yml|package-lock\.json|tsconfig[^/]*\.json)$/.test(file))).toEqual([]);
     // The runtime icons travel inside the asar (read via app.getAppPath()), so nothing is copied beside it.

@@ -1,9 +1,10 @@
 /**
- * The window's layout: the sidebar, then notices above the first-start guide, the unified inbox or the active
+ * The window's layout: the sidebar, then the demo's banner (in the demo only) and notices above the first-start guide, the unified inbox or the active
  * service. While a dialog is open everything behind it is inert.
  */
 import { useApp, useUi } from '../../store/context';
 import { InboxView } from '../inbox/InboxView';
+import { DemoBanner } from '../notices/DemoBanner';
 import { Notices } from '../notices/Notices';
 import { Sidebar } from '../sidebar/Sidebar';
 import { ServiceArea } from '../viewport/ServiceArea';
@@ -23,6 +24,7 @@ export function Shell() {
       <div className="shell" inert={dialogOpen}>
         <Sidebar />
         <div className="content">
+          <DemoBanner />
           <Notices />
           {empty ? <EmptyState /> : inbox ? <InboxView /> : <ServiceArea />}
         </div>

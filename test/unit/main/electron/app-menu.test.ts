@@ -170,6 +170,15 @@ describe('the application menu: developer tools', () => {
   });
 });
 
+describe('the application menu: the demo', () => {
+  it('is offered in Help only in development builds, and not in the demo itself', () => {
+    expect(byLabel(menu(build(), en.help), en.startDemo)).toBeUndefined();
+    expect(byLabel(menu(build({ dev: true }), en.help), en.startDemo)?.label).toBe(en.startDemo);
+    expect(byLabel(menu(build({ dev: true, state: { demo: true } }), en.help), en.startDemo)).toBeUndefined();
+    expect(byLabel(menu(build({ dev: true, language: 'ar' }), mainStrings('ar').help), mainStrings('ar').startDemo)?.label).toBe('تشغيل العرض التجريبي');
+  });
+});
+
 describe('the application menu: shop', () => {
   it('shows the quick replies shortcut but leaves it to before-input-event, so it works inside service pages too', () => {
     const item = byLabel(menu(build(), en.shop), en.quickReplies);
@@ -194,6 +203,7 @@ describe('the application menu: each item carries the command that does what it 
     ['win32', en.view, en.reloadService, ['service.reload s1']],
     ['win32', en.view, en.forceReloadShell, ['reload-window']],
     ['win32', en.view, en.toggleDevTools, ['dev-tools']],
+    ['win32', en.help, en.startDemo, ['demo']],
     ['win32', en.view, en.resources, ['reveal', 'shell:open-resources']],
     ['win32', en.services, en.nextService, ['activate-relative:1']],
     ['win32', en.services, en.previousService, ['activate-relative:-1']],
@@ -252,6 +262,7 @@ describe('the application menu: each item carries the command that does what it 
         'about',
         'activate-relative:-1',
         'activate-relative:1',
+        'demo',
         'dev-tools',
         'hide',
         'lock.lock',

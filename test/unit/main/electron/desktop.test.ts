@@ -16,8 +16,9 @@ function setup() {
   new fake.BrowserWindow({});
   const win = fake.windows[0];
   if (!win) throw new Error('no window');
-  const desktop = new ElectronDesktop({ app: fake.app, shell: fake.shell, window: win, projectUrl: 'https://example.com/wasl' });
-  return { fake, win, desktop };
+  const demos: number[] = [];
+  const desktop = new ElectronDesktop({ app: fake.app, shell: fake.shell, window: win, projectUrl: 'https://example.com/wasl', launchDemo: () => demos.push(1) });
+  return { fake, win, desktop, demos };
 }
 
 describe('ElectronDesktop', () => {
@@ -56,6 +57,12 @@ describe('ElectronDesktop', () => {
     expect(win.webContents.devToolsToggled).toBe(1);
     expect(win.webContents.sent).toEqual([{ channel: 'app:action', args: ['open-shop'] }]);
     expect(fake.shell.opened).toEqual(['https://example.com/wasl']);
+  });
+
+  it('starts the demo through its launcher', () => {
+    const { desktop, demos } = setup();
+    desktop.startDemo();
+    expect(demos).toEqual([1]);
   });
 
   it('knows a quit is under way: its own, one an update prepares, or the app’s', () => {

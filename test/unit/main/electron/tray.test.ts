@@ -228,7 +228,7 @@ describe('the tray on the desktop', () => {
     win.visible = visible;
     const clock = new ManualClock();
     const store = createAppStore(stateOf({ services: SERVICES }));
-    const electronDesktop = new ElectronDesktop({ app: fake.app, shell: fake.shell, window: win, projectUrl: 'https://example.com/wasl' });
+    const electronDesktop = new ElectronDesktop({ app: fake.app, shell: fake.shell, window: win, projectUrl: 'https://example.com/wasl', launchDemo: () => undefined });
     const recorded = recordingTable(clock);
     const table = { ...recorded.table, ...appCommandTable({ desktop: electronDesktop, services: { activateIndex: () => undefined, activateRelative: () => undefined, command: () => Promise.resolve({ ok: true }) }, clock }) };
     const run = (command: MenuCommand): void => void dispatchMenuCommand(command, table, () => false);

@@ -18,6 +18,7 @@ describe('the app command table', () => {
     'app.show': [{ type: 'app.show', action: 'open-settings' }, ['reveal', 'shell:open-settings']],
     'app.about': [{ type: 'app.about' }, ['about']],
     'app.learnMore': [{ type: 'app.learnMore' }, ['project-page']],
+    'app.demo': [{ type: 'app.demo' }, ['demo']],
     'app.quit': [{ type: 'app.quit' }, ['quit']],
     'window.toggle': [{ type: 'window.toggle' }, ['hide']],
     'window.hide': [{ type: 'window.hide' }, ['hide']],

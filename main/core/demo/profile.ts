@@ -1,0 +1,91 @@
+/**
+ * The demo's profile: what a newcomer who cannot sign in to anything sees when Wasl starts with `npm run demo`.
+ * Four services (each showing its platform's fixture page, served by main/electron/demo.ts) and a sample shop:
+ * its name and hours, quick replies, labels, and customers with notes. The customers are people the fixture pages
+ * list (test/fixtures/platforms/lib/dataset.js), found by their phone numbers. Pure seed data, in English or
+ * Arabic.
+ */
+import type { ServiceConfig } from '../../../common/model';
+import type { UiLanguage } from '../../../common/language';
+import type { Customer, QuickReply } from '../../../common/shop/model';
+import { phoneEntryKey } from '../../../common/shop/customers';
+import { defaultDocument, type PersistedDoc } from '../settings/document';
+
+/** The platforms the demo shows, each once: their fixture pages are what main/electron/demo.ts serves. */
+export const DEMO_PLATFORMS = ['whatsapp', 'telegram', 'instagram', 'messenger'] as const;
+export type DemoPlatform = (typeof DEMO_PLATFORMS)[number];
+
+/** What changes with the language: the services' and the shop's names, the replies and the notes. */
+interface DemoWords {
+  services: Record<DemoPlatform, string>;
+  shop: string;
+  replies: readonly [name: string, body: string][];
+  notes: readonly [phone: string, note: string][];
+}
+
+const WORDS: Record<UiLanguage, DemoWords> = {
+  en: {
+    services: { whatsapp: 'Shop WhatsApp', telegram: 'Telegram', instagram: 'Shop Instagram', messenger: 'Facebook page' },
+    shop: 'Amal Boutique',
+    replies: [
+      ['Welcome', 'Hello {first_name}! Welcome to {shop}. How can we help?'],
+      ['Prices', 'Our prices are in the pinned photo, {first_name}. Tell us the size you need.'],
+      ['Delivery', 'We deliver in two to three days. Delivery is free above 200.'],
+      ['Thanks', 'Thank you for shopping at {shop}, {first_name}!'],
+    ],
+    notes: [
+      ['+966501000000', 'Asked for the blue dress, size M. Call back when it is in stock.'],
+      ['+212601023757', 'Paid by bank transfer. Ship on Monday.'],
+      ['+966501047514', 'Regular customer: prefers delivery in the evening.'],
+    ],
+  },
+  ar: {
+    services: { whatsapp: 'واتساب المتجر', telegram: 'تيليغرام', instagram: 'إنستغرام المتجر', messenger: 'صفحة فيسبوك' },
+    shop: 'بوتيك أمل',
+    replies: [
+      ['ترحيب', 'أهلاً {first_name}! مرحباً بك في {shop}. كيف نخدمك؟'],
+      ['الأسعار', 'الأسعار في الصورة المثبتة يا {first_name}. أخبرنا بالمقاس المطلوب.'],
+      ['التوصيل', 'التوصيل خلال يومين إلى ثلاثة أيام، ومجاني للطلبات فوق ٢٠٠.'],
+      ['شكر', 'شكراً لتسوقك من {shop} يا {first_name}!'],
+    ],
+    notes: [
+      ['+966501000000', 'سأل عن الفستان الأزرق مقاس M. نتصل به عند توفره.'],
+      ['+212601023757', 'دفعت بتحويل بنكي. الشحن يوم الاثنين.'],
+      ['+966501047514', 'زبونة دائمة: تفضّل التوصيل مساءً.'],
+    ],
+  },
+};
+
+/** The labels each demo customer has, in the order of the notes. */
+const CUSTOMER_LABELS: readonly (readonly string[])[] = [['preset-new-order'], ['preset-paid'], ['preset-order-complete']];
+
+/** The demo's settings document, in `language`, written to the demo's own profile folder before Wasl reads it. */
+export function demoProfile(language: UiLanguage): PersistedDoc {
+  const words = WORDS[language];
+  const doc = defaultDocument();
+  const services: ServiceConfig[] = DEMO_PLATFORMS.map((platform) => ({
+    id: `demo-${platform}`,
+    platform,
+    name: words.services[platform],
+    enabled: true,
+    muted: false,
+    callsAllowed: false,
+    alwaysOn: true,
+  }));
+  const quickReplies: QuickReply[] = words.replies.map(([name, body], i) => ({ id: `demo-reply-${i + 1}`, name, body }));
+  const customers: Record<string, Customer> = Object.fromEntries(
+    words.notes.map(([phone, note], i) => [phoneEntryKey(phone), { labels: [...(CUSTOMER_LABELS[i] ?? [])], note, status: 'open', statusAt: 0, priority: i === 0 }]),
+  );
+  return {
+    ...doc,
+    services,
+    activeServiceId: services[0]?.id ?? null,
+    view: 'inbox',
+    settings: {
+      ...doc.settings,
+      shop: { ...doc.settings.shop, name: words.shop, hoursEnabled: true, hours: Array.from({ length: 7 }, (_, day) => ({ open: day !== 5, from: '10:00', to: '22:00' })) },
+    },
+    quickReplies,
+    customers,
+  };
+}

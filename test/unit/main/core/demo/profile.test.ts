@@ -1,0 +1,29 @@
+/** The demo's seed: a valid settings document, in English or Arabic, whose customers are people the fixture pages list. */
+import { describe, expect, it } from 'vitest';
+import { phoneEntryKey } from '../../../../../common/shop/customers';
+import { DEMO_PLATFORMS, demoProfile } from '../../../../../main/core/demo/profile';
+import { readDocument, toDisk } from '../../../../../main/core/settings/document';
+import { makeChats } from '../../../../fixtures/platforms/lib/dataset.js';
+
+describe('demoProfile', () => {
+  it.each(['en', 'ar'] as const)('is a settings document Wasl reads back as written (%s)', (language) => {
+    const doc = demoProfile(language);
+    const read = readDocument(JSON.parse(JSON.stringify(toDisk(doc))));
+    expect(read.doc).toEqual(doc);
+    expect(doc.services.map((s) => s.platform)).toEqual([...DEMO_PLATFORMS]);
+  });
+
+  it('names the services, the shop and the replies in Arabic for an Arabic system', () => {
+    const doc = demoProfile('ar');
+    expect(doc.settings.shop.name).toBe('بوتيك أمل');
+    expect(doc.services[0]?.name).toBe('واتساب المتجر');
+    expect(doc.quickReplies[0]?.body).toContain('{shop}');
+  });
+
+  it('keeps notes on customers the fixture pages show, by their phone numbers', () => {
+    const phones = new Set(makeChats(300).map((chat) => chat.phone).filter((phone) => phone !== undefined).map(phoneEntryKey));
+    const keys = Object.keys(demoProfile('en').customers);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) expect(phones.has(key), key).toBe(true);
+  });
+});
