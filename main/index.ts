@@ -129,7 +129,7 @@ function start(demo: boolean): void {
     window: win,
     policy,
     preloadPath: preload('service'),
-    workerPreloadPath: preload('service-worker'),
+    workerPreloadPath: () => preload('service-worker'),
     userAgent,
     acceptLanguages: acceptLanguages(app.getPreferredSystemLanguages()),
     serviceOf: (id) => store.getState().services.find((s) => s.id === id),
