@@ -45,7 +45,9 @@ describe('the connector routes', () => {
     asked = [];
     failed = [];
     router = new IpcRouter({ isShell: (s) => s.id === 1 && s.mainFrame, serviceOf: (id) => ({ 7: 'svc-a', 8: 'svc-b' })[id], clock, log });
-    const commands = Object.fromEntries(commandSchema.options.map((option) => [option.shape.type.value, unused])) as CommandTable;
+    // No command is sent here: every one of them would throw.
+    const types = commandSchema.options.map((option) => option.shape.type.value);
+    const commands: CommandTable = Object.fromEntries(types.map((type) => [type, unused])) as Record<(typeof types)[number], typeof unused>;
     routeIpc(router, {
       feed: { hydrate: unused, hydrateChats: unused },
       services: { setViewport: unused, serviceUpdate: unused, insertResult: unused, snapshot: unused },
