@@ -133,8 +133,9 @@ async function runPack(deps: PackLoaderDeps, code: string, version: string): Pro
 }
 
 /**
- * The connector this page runs: the pack's main gives it, or the built-in one when main gives none, does not
- * answer in time, or gives a script that is not this page's connector (main is then told, once).
+ * The connector this page runs: the one a pack's script registers when main gives one, or the built-in one when
+ * main gives no script, does not answer in time, or gives a script that is not this page's connector (main is then
+ * told, once).
  */
 export async function chooseConnector(deps: PackLoaderDeps): Promise<ChosenConnector> {
   const builtIn: ChosenConnector = { connector: deps.builtIn, packVersion: BUILT_IN_PACK_VERSION };
