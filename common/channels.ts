@@ -20,6 +20,16 @@ export const CHANNELS = {
   report: 'app:report',
   /** shell → main (invoke): memory and CPU per service and for Wasl itself, a ResourceReport. */
   resources: 'app:resources',
+  /**
+   * service → main (invoke), as the service preload starts: the connector its page runs, a ConnectorAnswer — the
+   * platform's connector script from the pack in use, or no script: the connector built into the preload.
+   */
+  serviceConnector: 'svc:connector',
+  /**
+   * service → main (send): the page could not use the pack's connector it was given and runs the built-in one,
+   * `{ version, reason }` (a ConnectorFailure).
+   */
+  serviceConnectorFailed: 'svc:connector-failed',
   /** service → main (send): what the service page shows, as a delta. */
   serviceUpdate: 'svc:update',
   /** service → main (send): a notification the page raised, or one derived from a rising unread count. */

@@ -8,6 +8,8 @@ import { PLATFORM_IDS, READ_HINTS, REFUSALS, type ChatSummary } from './model';
 import { MAX_COUNT } from './count';
 import { LIMITS } from './limits';
 import { PASSWORD_MAX, PASSWORD_MIN } from './lock';
+import { CONNECTOR_FAILURES } from './pack-register';
+import { packManifestSchema, type PackSource } from './packs';
 import { settingsPatchShape } from './settings';
 import { servicePatchShape } from './settings/service';
 import { CONVERSATION_STATUSES, LABEL_COLORS } from './shop/model';
@@ -193,6 +195,8 @@ export const chatSchema = z.strictObject({
 });
 
 const count = z.number().int().min(0).max(10_000_000);
+/** A connector pack's version, x.y.z, as its manifest spells it. */
+const packVersion = packManifestSchema.shape.version;
 
 export const serviceUpdateSchema = z.strictObject({
   /** Increments by one per message; a gap makes main ask for a full update. */
@@ -220,10 +224,24 @@ export const serviceUpdateSchema = z.strictObject({
       missing: z.array(z.string().min(1).max(40)).max(20),
       lastGoodRead: z.number().int().min(0).nullable(),
       hint: z.enum(READ_HINTS).optional(),
+      packVersion: packVersion.optional(),
     })
     .optional(),
 });
 export type ServiceUpdate = z.infer<typeof serviceUpdateSchema>;
+
+/**
+ * Main's answer to `svc:connector`: the pack the page's connector comes from, and that pack's connector script for
+ * the page's platform; no `code`: the page runs the connector built into its preload.
+ */
+export interface ConnectorAnswer {
+  source: PackSource;
+  code?: string;
+}
+
+/** A page could not use the pack's connector it was given (`version`: that pack's) and runs the built-in one. */
+export const connectorFailureSchema = z.strictObject({ version: packVersion, reason: z.enum(CONNECTOR_FAILURES) });
+export type ConnectorFailure = z.infer<typeof connectorFailureSchema>;
 
 export const insertResultSchema = z.strictObject({ requestId: id, ok: z.boolean() });
 

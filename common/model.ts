@@ -124,4 +124,6 @@ export interface ConnectorHealth {
   /** Epoch ms of the last read that found chats; null when none has yet. */
   lastGoodRead: number | null;
   hint?: ReadHint;
+  /** The version of the connector pack whose connector reads the page (the built-in pack's, or a downloaded one's). */
+  packVersion?: string;
 }

@@ -20,11 +20,8 @@ export const connectorFile = (platform: PlatformId): string => `connectors/${pla
 /** The service-worker notification script in a pack. */
 export const WORKER_FILE = 'worker/notifications.js';
 
-/**
- * The name of the function the service preload puts in its isolated world before it runs a pack's connector
- * script; the script calls it with its connector, once.
- */
-export const PACK_REGISTER = '__waslRegisterConnector';
+/** The function a pack's connector script calls, in common/pack-register.ts so that the preload bundles no zod. */
+export { PACK_REGISTER } from './pack-register';
 
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/u;
 const semver = z.string().regex(SEMVER);

@@ -12,6 +12,7 @@ import {
   powerMonitor, protocol, screen, session, shell, Tray, WebContentsView,
 } from 'electron';
 import ElectronStore from 'electron-store';
+import { BUILT_IN_PACK_VERSION } from '../common/pack-version';
 import { addNotice, createAppStore, initialState } from './core/app/app-store';
 import { commandTable } from './core/app/commands';
 import { createLogger } from './core/app/log';
@@ -129,7 +130,7 @@ function start(demo: boolean): void {
     window: win,
     policy,
     preloadPath: preload('service'),
-    workerPreloadPath: preload('service-worker'),
+    workerPreloadPath: () => preload('service-worker'),
     userAgent,
     acceptLanguages: acceptLanguages(app.getPreferredSystemLanguages()),
     serviceOf: (id) => store.getState().services.find((s) => s.id === id),
@@ -176,7 +177,20 @@ function start(demo: boolean): void {
   };
   const run: (command: MenuCommand) => void = menuCommandRunner(commands, locked, log);
   const resources = () => measure(app, views, store.getState().services, Date.now());
-  routeIpc(router, { feed, services, views, tracker: kept.tracker, outline, notifications, resources, commands, locked, newId: randomUUID });
+  routeIpc(router, {
+    feed,
+    services,
+    views,
+    tracker: kept.tracker,
+    outline,
+    notifications,
+    resources,
+    connectorFor: () => ({ source: { kind: 'built-in', version: BUILT_IN_PACK_VERSION } }),
+    packFailed: (serviceId, failure) => log.warn('a connector pack failed in a page: it runs the built-in connector', { service: serviceId, ...failure }),
+    commands,
+    locked,
+    newId: randomUUID,
+  });
   wireIpc(ipcMain, router, FRAME_CHANNELS);
 
   const chrome = new DesktopChrome({

@@ -38,6 +38,8 @@ export interface AgentOptions {
   minIntervalMs?: number;
   /** A read that takes longer than this is abandoned (the page hung or the connector looped). */
   readTimeoutMs?: number;
+  /** The version of the connector pack `connector` comes from, told with its health (so health is known per pack). */
+  packVersion?: string;
 }
 
 export interface Agent {
@@ -377,6 +379,7 @@ export function startAgent(options: AgentOptions): Agent {
       lastGoodRead,
     };
     if (hint !== undefined) next.hint = hint;
+    if (options.packVersion !== undefined) next.packVersion = options.packVersion;
     // Every read that finds chats moves lastGoodRead on: that alone is no news, and would make every read an update.
     // The health is sent again when what it says about the page changed, and then with the last good read's time.
     const picture = (h: ConnectorHealth | undefined): string => JSON.stringify(h && { ...h, lastGoodRead: h.lastGoodRead !== null });

@@ -1,15 +1,17 @@
 /**
  * Runs in every service view (sandboxed, isolated world): installs the notification shim in the page's own world
- * before the page's scripts run, starts the agent with the connector of the platform main assigned, and relays
- * between the agent and main. Everything it does to the page lives in agent.ts and the connectors.
+ * before the page's scripts run, asks main which connector to run for the platform main assigned (the connector
+ * pack's or the built-in one, pack-loader.ts), starts the agent with it, and relays between the agent and main.
+ * Everything it does to the page lives in agent.ts and the connectors.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webFrame } from 'electron';
 import { CHANNELS } from '../common/channels';
 import { PLATFORM_IDS, type PlatformId } from '../common/model';
 import { startAgent, type Agent } from './agent';
 import { connectors } from './connectors';
 import { installNotificationShim, SHIM_EVENTS } from './notification-shim';
 import { pageOutline } from './outline';
+import { chooseConnector, startWhenParsed } from './pack-loader';
 
 function assignedPlatform(): PlatformId {
   const arg = process.argv.find((a) => a.startsWith('--wasl-platform='))?.slice('--wasl-platform='.length);
@@ -25,10 +27,21 @@ const withAgent = (act: (a: Agent) => void): void => {
   else pending.push(() => agent && act(agent));
 };
 
-window.addEventListener('DOMContentLoaded', () => {
+const platform = assignedPlatform();
+const chosen = chooseConnector({
+  platform,
+  builtIn: connectors[platform],
+  invoke: (channel) => ipcRenderer.invoke(channel),
+  send: (channel, payload) => ipcRenderer.send(channel, payload),
+  frame: webFrame,
+  world: window,
+});
+
+startWhenParsed(document, chosen, ({ connector, packVersion }) => {
   agent = startAgent({
     win: window,
-    connector: connectors[assignedPlatform()],
+    connector,
+    packVersion,
     send: (update) => ipcRenderer.send(CHANNELS.serviceUpdate, update),
     notify: (notice) => ipcRenderer.send(CHANNELS.serviceNotification, notice),
   });
@@ -59,7 +72,7 @@ ipcRenderer.on(CHANNELS.serviceOutlineRequest, (_event, request: unknown) => {
   // Only when the user asks: a large page takes a second or two. A page that broke its own document sends nothing.
   let outline: string;
   try {
-    outline = JSON.stringify(pageOutline(document, { platform: assignedPlatform() }));
+    outline = JSON.stringify(pageOutline(document, { platform }));
   } catch (error) {
     console.warn('[wasl] could not outline the page', error);
     return;

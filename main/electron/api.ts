@@ -115,6 +115,8 @@ export interface SessionLike {
   on(event: 'will-download', listener: (event: EventLike, item: DownloadItemLike, webContents: unknown) => void): unknown;
   /** Runs `filePath` in every frame, or every service worker, of the session before its own scripts (Electron 35+). */
   registerPreloadScript(script: { type: 'frame' | 'service-worker'; id?: string; filePath: string }): string;
+  /** Removes the preload script registered with `id` (a script of that id can then be registered again). */
+  unregisterPreloadScript(id: string): void;
   readonly serviceWorkers: ServiceWorkersLike;
   /** The session's own protocol handlers (Electron's `ses.protocol`): the demo answers https there itself. */
   readonly protocol: { handle(scheme: string, handler: (request: { url: string }) => Promise<Response> | Response): void };

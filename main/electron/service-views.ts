@@ -29,8 +29,12 @@ export interface ServiceViewsDeps<V extends WebContentsViewLike> {
   window: BrowserWindowLike<V>;
   policy: ContentsPolicy;
   preloadPath: string;
-  /** The preload every service worker of a service's session runs (preload/service-worker.ts). */
-  workerPreloadPath: string;
+  /**
+   * The preload every service worker of a service's session runs: preload/service-worker.ts as the app built it, or
+   * the worker script of the connector pack in use. Asked as the service opens or reloads, so a new pack's takes
+   * effect as each service's workers next start.
+   */
+  workerPreloadPath(serviceId: string): string;
   userAgent: string;
   acceptLanguages: string;
   /** The service's current configuration (permissions follow later changes, such as enabling calls). */
@@ -48,6 +52,8 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
   private readonly hosted = new Map<string, V>();
   private readonly configured = new WeakSet<SessionLike>();
   private readonly workers = new WeakSet<ServiceWorkerLike>();
+  /** The worker preload each session runs now. */
+  private readonly workerPreloads = new WeakMap<SessionLike, string>();
 
   constructor(private readonly deps: ServiceViewsDeps<V>) {}
 
@@ -61,6 +67,7 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     const partition = partitionOf(service.id);
     const session = this.deps.electron.session.fromPartition(partition);
     this.configureSession(session, service.id);
+    this.useWorkerPreload(session, service.id);
     const view = new this.deps.electron.WebContentsView({
       webPreferences: secureWebPreferences({
         partition,
@@ -94,6 +101,7 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
       this.open(service);
       return;
     }
+    this.useWorkerPreload(this.deps.electron.session.fromPartition(partitionOf(service.id)), service.id);
     const contents = view.webContents;
     if (hard) contents.forcefullyCrashRenderer();
     if (contents.getURL() === '') {
@@ -232,10 +240,9 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
         grants(),
       ),
     );
-    // Electron runs this in every service worker of the session, before the worker's own script; the worker's
-    // messages reach main only on its ServiceWorkerMain, which must exist by then: it is asked for as the worker starts
-    // (the same object for as long as its version lives, so each is heard once).
-    session.registerPreloadScript({ type: 'service-worker', id: WORKER_PRELOAD_ID, filePath: this.deps.workerPreloadPath });
+    // Electron runs the worker preload (useWorkerPreload) in every service worker of the session, before the
+    // worker's own script; the worker's messages reach main only on its ServiceWorkerMain, which must exist by then:
+    // it is asked for as the worker starts (the same object for as long as its version lives, so each is heard once).
     const workers = session.serviceWorkers;
     workers.on('running-status-changed', ({ versionId, runningStatus }) => {
       if (runningStatus !== 'starting' && runningStatus !== 'running') return;
@@ -252,6 +259,19 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
         if (state === 'interrupted') this.deps.onDownloadFailed(name);
       });
     });
+  }
+
+  /**
+   * Registers the worker preload the service's session should run now, in place of the one it ran (Electron refuses
+   * a second script of the same id): workers that start from now on run it, those running keep theirs.
+   */
+  private useWorkerPreload(session: SessionLike, serviceId: string): void {
+    const filePath = this.deps.workerPreloadPath(serviceId);
+    const current = this.workerPreloads.get(session);
+    if (current === filePath) return;
+    if (current !== undefined) session.unregisterPreloadScript(WORKER_PRELOAD_ID);
+    session.registerPreloadScript({ type: 'service-worker', id: WORKER_PRELOAD_ID, filePath });
+    this.workerPreloads.set(session, filePath);
   }
 }
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { CHANNELS } from '../../common/channels';
 import {
   commandSchema,
+  connectorFailureSchema,
   insertResultSchema,
   outlineAnswerSchema,
   reportRangeSchema,
@@ -14,6 +15,8 @@ import {
   serviceUpdateSchema,
   viewportSchema,
   workerNotificationSchema,
+  type ConnectorAnswer,
+  type ConnectorFailure,
 } from '../../common/ipc';
 import type { ResourceReport } from '../../common/resources';
 import { dispatchCommand, type CommandTable } from '../core/app/commands';
@@ -27,8 +30,8 @@ import type { IpcRouter } from './router';
 
 /** The channels of frames (the shell and the service pages), as ipcMain delivers them. */
 export const FRAME_CHANNELS = {
-  invoke: [CHANNELS.hydrate, CHANNELS.hydrateChats, CHANNELS.command, CHANNELS.report, CHANNELS.resources],
-  send: [CHANNELS.viewport, CHANNELS.serviceUpdate, CHANNELS.serviceNotification, CHANNELS.serviceInsertResult, CHANNELS.serviceOutline],
+  invoke: [CHANNELS.hydrate, CHANNELS.hydrateChats, CHANNELS.command, CHANNELS.report, CHANNELS.resources, CHANNELS.serviceConnector],
+  send: [CHANNELS.viewport, CHANNELS.serviceUpdate, CHANNELS.serviceNotification, CHANNELS.serviceInsertResult, CHANNELS.serviceOutline, CHANNELS.serviceConnectorFailed],
 };
 
 /** The channels of service workers, delivered on each worker's own `ipc`. */
@@ -43,6 +46,13 @@ export interface RouteTargets {
   notifications: Pick<NotificationCenter, 'receive'>;
   /** What each process of Wasl uses now. */
   resources(): ResourceReport;
+  /** The connector a service's page runs as it starts: the pack in use for its platform, with its script or none. */
+  connectorFor(serviceId: string): ConnectorAnswer;
+  /**
+   * A service's page could not use the pack's connector main gave it (the version main gave) and runs the built-in
+   * one: the pack is bad for that platform.
+   */
+  packFailed(serviceId: string, failure: ConnectorFailure): void;
   /** The owner of each of the shell's commands; none but the unlock is carried out while `locked`. */
   commands: CommandTable;
   locked(): boolean;
@@ -58,6 +68,19 @@ export function routeIpc(router: IpcRouter, t: RouteTargets): void {
   });
   router.shell(CHANNELS.report, reportRangeSchema, ({ from, to }) => t.tracker.report(from, to));
   router.shell(CHANNELS.resources, z.undefined(), () => t.resources());
+  // The pack each page was last given a script of: a page reports only the failure of the script it was given.
+  const given = new Map<string, string>();
+  router.service(CHANNELS.serviceConnector, z.undefined(), (id) => {
+    const answer = t.connectorFor(id);
+    if (answer.code === undefined) given.delete(id);
+    else given.set(id, answer.source.version);
+    return answer;
+  });
+  router.service(CHANNELS.serviceConnectorFailed, connectorFailureSchema, (id, failure) => {
+    if (given.get(id) !== failure.version) return;
+    given.delete(id);
+    t.packFailed(id, failure);
+  });
   router.service(CHANNELS.serviceUpdate, serviceUpdateSchema, (id, update) => {
     // A lost message: the page sends everything again.
     if (!t.services.serviceUpdate(id, update)) t.views.send(id, CHANNELS.serviceResync);

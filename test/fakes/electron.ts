@@ -271,7 +271,7 @@ export class FakeSession extends Emitter implements SessionLike {
   cleared = { storage: 0, cache: 0 };
   /** Makes clearStorageData reject, as it can when the disk refuses. */
   failClear = false;
-  /** Every preload script registered on the session, in order. */
+  /** Every preload script registered on the session now, in the order they were registered. */
   readonly preloads: { type: 'frame' | 'service-worker'; id?: string; filePath: string }[] = [];
   readonly serviceWorkers = new FakeServiceWorkers();
   /** The session's protocol handlers, by scheme (`ses.protocol.handle`). */
@@ -290,9 +290,16 @@ export class FakeSession extends Emitter implements SessionLike {
     return this.fetchHandler(url, init);
   }
 
+  /** As Electron does, a second script of an id already registered is refused. */
   registerPreloadScript(script: { type: 'frame' | 'service-worker'; id?: string; filePath: string }): string {
+    if (script.id !== undefined && this.preloads.some((p) => p.id === script.id)) throw new Error(`Cannot register preload script with existing ID '${script.id}'`);
     this.preloads.push(script);
     return script.id ?? `preload-${this.preloads.length}`;
+  }
+
+  unregisterPreloadScript(id: string): void {
+    const at = this.preloads.findIndex((p) => p.id === id);
+    if (at >= 0) this.preloads.splice(at, 1);
   }
 
   setUserAgent(userAgent: string, acceptLanguages?: string): void {

@@ -15,7 +15,7 @@ import type { z } from 'zod';
 import type { ServiceSnapshot } from '../../../common/model';
 import type { AppState } from '../../../common/state';
 import { CHANNELS } from '../../../common/channels';
-import { commandSchema, insertResultSchema,
+import { commandSchema, connectorFailureSchema, insertResultSchema,
   outlineAnswerSchema, LIMITS, reportRangeSchema, pageNotificationSchema, serviceUpdateSchema, viewportSchema, workerNotificationSchema } from '../../../common/ipc';
 import type { IpcMainEventLike } from '../../../main/electron/api';
 import { senderOf } from '../../../main/electron/ipc-wiring';
@@ -102,6 +102,8 @@ const VALID: Record<string, readonly unknown[]> = {
   [CHANNELS.serviceInsertResult]: [{ requestId: 'r1', ok: true }],
   [CHANNELS.serviceOutline]: [{ requestId: 'r1', outline: '{"format":"wasl-outline/1"}' }],
   [CHANNELS.serviceWorkerNotification]: [{ title: 'Omar', body: 'Order #12?', tag: 'c1', data: [['chatId', 'c1']] }],
+  [CHANNELS.serviceConnector]: [undefined],
+  [CHANNELS.serviceConnectorFailed]: [{ version: '1.2.0', reason: 'wrong-platform' }],
 };
 
 /** Channels only a service's own service workers use: Electron delivers them on each worker's ipc, not on ipcMain. */
@@ -367,6 +369,7 @@ describe('every IPC channel main wires, fuzzed', () => {
       [CHANNELS.serviceInsertResult]: insertResultSchema,
       [CHANNELS.serviceOutline]: outlineAnswerSchema,
       [CHANNELS.serviceWorkerNotification]: workerNotificationSchema,
+      [CHANNELS.serviceConnectorFailed]: connectorFailureSchema,
     };
     for (const row of ROWS) {
       const schema = schemas[row.channel];

@@ -128,9 +128,9 @@ const OTHERS: readonly Row[] = [
       degraded: false,
       refusal: 'web-login-refused',
       partial: true,
-      health: { rows: 25, chats: 25, badges: 1, titleUnread: 3, missing: ['composer'], lastGoodRead: START, hint: 'open-home-tab' },
+      health: { rows: 25, chats: 25, badges: 1, titleUnread: 3, missing: ['composer'], lastGoodRead: START, hint: 'open-home-tab', packVersion: '1.2.0' },
     },
-    optional: ['activeChatId', 'degraded', 'refusal', 'partial', 'health', 'health.hint', ...['preview', 'lastActivity', 'muted', 'kind', 'phone', 'avatarUrl'].map((key) => `upsert.*.${key}`)],
+    optional: ['activeChatId', 'degraded', 'refusal', 'partial', 'health', 'health.hint', 'health.packVersion', ...['preview', 'lastActivity', 'muted', 'kind', 'phone', 'avatarUrl'].map((key) => `upsert.*.${key}`)],
   },
   {
     channel: CHANNELS.serviceNotification,
@@ -139,6 +139,8 @@ const OTHERS: readonly Row[] = [
   },
   { channel: CHANNELS.serviceInsertResult, valid: { requestId: 'r1', ok: true } },
   { channel: CHANNELS.serviceOutline, valid: { requestId: 'r1', outline: '{"format":"wasl-outline/1"}' }, whole: ['outline'] },
+  { channel: CHANNELS.serviceConnector, valid: undefined },
+  { channel: CHANNELS.serviceConnectorFailed, valid: { version: '1.2.0', reason: 'wrong-platform' } },
   {
     channel: CHANNELS.serviceWorkerNotification,
     valid: { title: 'Omar', body: 'Order #12?', tag: 'c1', icon: 'https://example.com/i.png', data: [['chatId', 'c1'], ['messageId', '42']] },

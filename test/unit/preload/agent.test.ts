@@ -21,9 +21,10 @@ afterEach(() => {
 });
 
 /** An agent on this document for `connector`, reading only when the test flushes it. */
-function run(connector: Connector): ServiceUpdate[] {
+function run(connector: Connector, packVersion?: string): ServiceUpdate[] {
   const updates: ServiceUpdate[] = [];
-  agent = startAgent({ win: window, connector, send: (update) => updates.push(update), notify: () => undefined, minIntervalMs: 60_000 });
+  const options = { win: window, connector, send: (update: ServiceUpdate) => updates.push(update), notify: () => undefined, minIntervalMs: 60_000 };
+  agent = startAgent(packVersion === undefined ? options : { ...options, packVersion });
   return updates;
 }
 
@@ -135,5 +136,18 @@ describe('the agent', () => {
     expect(lost).toMatchObject({ rows: 0, chats: 0, missing: ['rows'] });
     expect(lost?.lastGoodRead).toBeGreaterThan(secondGood);
     expect(lost?.lastGoodRead).toBeLessThan(Date.now());
+  });
+
+  it('names in its health the connector pack it reads with, so main knows how well each pack reads', async () => {
+    document.body.innerHTML = '<ul><li class="row">a</li></ul>';
+    const connector: Connector = { platform: 'telegram', read: () => Promise.resolve(snap([chat('a')])), partialList: () => false, hooks: { rows: (doc) => doc.querySelectorAll('.row').length } };
+    const fromPack = run(connector, '1.2.0');
+    await agent?.flush();
+    expect(fromPack[0]?.health).toMatchObject({ rows: 1, chats: 1, packVersion: '1.2.0' });
+    agent?.stop();
+    const unnamed = run(connector);
+    await agent?.flush();
+    expect(unnamed[0]?.health).toMatchObject({ rows: 1, chats: 1 });
+    expect(unnamed[0]?.health).not.toHaveProperty('packVersion');
   });
 });

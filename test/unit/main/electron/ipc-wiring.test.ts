@@ -43,7 +43,7 @@ function setup(): Harness {
     window: win,
     policy,
     preloadPath: '/p/service.cjs',
-    workerPreloadPath: '/p/service-worker.cjs',
+    workerPreloadPath: () => '/p/service-worker.cjs',
     userAgent: 'UA',
     acceptLanguages: 'en',
     serviceOf: (id) => services.get(id),

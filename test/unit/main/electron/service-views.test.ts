@@ -36,6 +36,8 @@ interface Harness {
   failedDownloads: string[];
   /** Every service worker main was told about, with its service, in order. */
   workers: { id: string; worker: ServiceWorkerLike }[];
+  /** The worker preload each service is to run now, where it is not the app's own (a connector pack's). */
+  workerPreloads: Map<string, string>;
   /** The view hosting a service right now. */
   viewOf(id: string): FakeView;
   sessionOf(id: string): FakeSession;
@@ -47,6 +49,7 @@ function setup(initial: ServiceConfig[] = []): Harness {
   const events: { id: string; event: ViewEvent }[] = [];
   const failedDownloads: string[] = [];
   const workers: { id: string; worker: ServiceWorkerLike }[] = [];
+  const workerPreloads = new Map<string, string>();
   new fake.BrowserWindow({ width: 1200, height: 800 });
   const win = fake.windows[0];
   if (!win) throw new Error('no window');
@@ -56,7 +59,7 @@ function setup(initial: ServiceConfig[] = []): Harness {
     window: win,
     policy,
     preloadPath: PRELOAD,
-    workerPreloadPath: WORKER_PRELOAD,
+    workerPreloadPath: (id) => workerPreloads.get(id) ?? WORKER_PRELOAD,
     userAgent: USER_AGENT,
     acceptLanguages: LANGUAGES,
     serviceOf: (id) => services.get(id),
@@ -76,7 +79,7 @@ function setup(initial: ServiceConfig[] = []): Harness {
     if (!session) throw new Error(`no session for ${id}`);
     return session;
   };
-  return { fake, win, views, policy, log, services, events, failedDownloads, workers, viewOf, sessionOf };
+  return { fake, win, views, policy, log, services, events, failedDownloads, workers, workerPreloads, viewOf, sessionOf };
 }
 
 /** Opens services that are also in the live configuration. */
@@ -377,6 +380,35 @@ describe('ServiceViews: service workers', () => {
     for (const id of ['a', 'b']) {
       expect(h.sessionOf(id).preloads).toEqual([{ type: 'service-worker', id: WORKER_PRELOAD_ID, filePath: WORKER_PRELOAD }]);
     }
+  });
+
+  it('runs the worker preload main names for each service: a connector pack’s for one, the app’s own for the other', () => {
+    const h = setup();
+    h.workerPreloads.set('a', '/profile/packs/1.2.0/worker/notifications.js');
+    openAll(h, service('a', 'whatsapp'), service('b', 'telegram'));
+    expect(h.sessionOf('a').preloads).toEqual([{ type: 'service-worker', id: WORKER_PRELOAD_ID, filePath: '/profile/packs/1.2.0/worker/notifications.js' }]);
+    expect(h.sessionOf('b').preloads).toEqual([{ type: 'service-worker', id: WORKER_PRELOAD_ID, filePath: WORKER_PRELOAD }]);
+  });
+
+  it('takes a new worker preload as the service wakes or reloads: the one it replaces is unregistered, never two at once', () => {
+    const h = setup();
+    const s = service('a', 'whatsapp');
+    openAll(h, s);
+    const session = h.sessionOf('a');
+    const unregister = vi.spyOn(session, 'unregisterPreloadScript');
+    // A new pack while the service sleeps: it wakes on it.
+    h.views.close('a');
+    h.workerPreloads.set('a', '/profile/packs/1.2.0/worker/notifications.js');
+    h.views.open(s);
+    expect(unregister).toHaveBeenCalledWith(WORKER_PRELOAD_ID);
+    expect(session.preloads).toEqual([{ type: 'service-worker', id: WORKER_PRELOAD_ID, filePath: '/profile/packs/1.2.0/worker/notifications.js' }]);
+    // Back to the app's own (the pack was rolled back) as the page reloads.
+    h.workerPreloads.delete('a');
+    h.views.reload(s, false);
+    expect(session.preloads).toEqual([{ type: 'service-worker', id: WORKER_PRELOAD_ID, filePath: WORKER_PRELOAD }]);
+    // Unchanged, it is left as it is.
+    h.views.reload(s, true);
+    expect(unregister).toHaveBeenCalledTimes(2);
   });
 
   it('tells main of each worker as it starts, once, so that what its preload sends reaches main', () => {

@@ -77,7 +77,7 @@ describe('downloads with Windows paths', () => {
       window: win,
       policy,
       preloadPath: 'C:\\wasl\\preload\\service.cjs',
-      workerPreloadPath: 'C:\\wasl\\preload\\service-worker.cjs',
+      workerPreloadPath: () => 'C:\\wasl\\preload\\service-worker.cjs',
       userAgent: 'UA',
       acceptLanguages: 'ar',
       serviceOf: () => s,
