@@ -3,13 +3,13 @@
  * every request answered by the demo's own handler (main/electron/demo.ts) as its session does in Electron, is a
  * signed-in page whose chats the platform's connector reads and the agent reports, with nothing the page asks for
  * refused; a request to any other origin gets the demo's refusal. The customers the demo's shop keeps notes on
- * are people the WhatsApp page lists.
+ * are people the WhatsApp page lists, and the person the demo links is one chat each page reports, all one name.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceSnapshot } from '../../common/model';
 import { phoneEntryKey } from '../../common/shop/customers';
-import { DEMO_PLATFORMS, demoProfile, type DemoPlatform } from '../../main/core/demo/profile';
+import { DEMO_PLATFORMS, demoProfile, demoServiceId, type DemoPlatform } from '../../main/core/demo/profile';
 import { makeChats } from '../fixtures/platforms/lib/dataset.js';
 import { launchChromium } from '../support/chromium';
 import { openDemoPage, type DemoPage } from '../support/demo-pages';
@@ -81,12 +81,28 @@ describe.each(DEMO_PLATFORMS)('the demo’s %s', (platform) => {
   });
 });
 
-describe('the demo’s shop', () => {
+describe('the demo’s shop and people', () => {
   it('keeps notes on customers the WhatsApp page lists, found by their phone numbers', async () => {
     const { snapshot } = await loaded('whatsapp');
     const listed = new Map(snapshot.chats.flatMap((chat) => (chat.phone === undefined ? [] : [[phoneEntryKey(chat.phone), chat.title] as const])));
     const customers = Object.keys(demoProfile('en').customers);
     expect(customers.length).toBeGreaterThan(0);
     for (const key of customers) expect(listed.get(key), key).toBeTruthy();
+  });
+
+  it('links as one person a chat each demo page reports, all of one name', async () => {
+    const [person] = demoProfile('en').people;
+    const titles: string[] = [];
+    for (const platform of DEMO_PLATFORMS) {
+      const { snapshot } = await loaded(platform);
+      const linked = person?.chats.filter((chat) => chat.serviceId === demoServiceId(platform)) ?? [];
+      expect(linked, platform).toHaveLength(1);
+      const chat = snapshot.chats.find((c) => c.id === linked[0]?.chatId);
+      expect(chat, platform).toBeDefined();
+      titles.push(chat?.title ?? '');
+      await page?.close();
+      page = undefined;
+    }
+    expect(new Set(titles)).toEqual(new Set([DATASET[0]?.cleanName]));
   });
 });
