@@ -1,16 +1,25 @@
 /**
  * Screenshots of the shell for review (test-results/screenshots/, not committed) in light and dark, English and
- * Arabic: the service screens, and the unified inbox (a merged person's menu, the notification tray). The light
- * English inbox also goes to docs/screenshot.png for the README. Each shot first checks that the screen shows
- * what it is meant to.
+ * Arabic: the service screens, and the demo's unified inbox (`npm run demo`: its profile, and what its fixture pages
+ * report when loaded as the demo loads them), with the linked person's menu and the notification tray once
+ * customers write. The light English inbox also goes to docs/screenshot.png for the README. Each shot first checks
+ * that the screen shows what it is meant to.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatSummary, NotificationRecord, ServiceConfig } from '../../common/model';
+import { pageNotificationSchema, type ServiceUpdate } from '../../common/ipc';
+import type { UiLanguage } from '../../common/language';
+import type { ChatSummary, ServiceConfig } from '../../common/model';
 import { initialRuntime, type AppState, type ServiceRuntime } from '../../common/state';
+import { initialState } from '../../main/core/app/app-store';
+import { DEMO_PLATFORMS, demoProfile, demoServiceId, type DemoPlatform } from '../../main/core/demo/profile';
+import type { AgentNotice } from '../../preload/agent';
+import { makeChats } from '../fixtures/platforms/lib/dataset.js';
+import { DATASET_NOW } from '../support/agent-page';
 import { launchChromium } from '../support/chromium';
+import { openDemoPage } from '../support/demo-pages';
 import { openShell, type ShellHarness } from '../support/shell-harness';
 
 const OUT = path.resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -59,85 +68,99 @@ function demo(): Partial<AppState> {
   };
 }
 
-/** Saturday 21 November 2026, 14:20 (the page's clock is frozen there, so "5 min" stays 5 minutes). */
-const NOW = new Date(2026, 10, 21, 14, 20).getTime();
 const MIN = 60_000;
-const at = (hours: number, minutes: number, daysAgo = 0) => {
-  const d = new Date(NOW);
-  d.setDate(d.getDate() - daysAgo);
-  d.setHours(hours, minutes, 0, 0);
-  return d.getTime();
-};
-const AVATAR = `data:image/svg+xml,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#f6d365"/><stop offset="1" stop-color="#fda085"/></linearGradient></defs><rect width="64" height="64" fill="url(#g)"/><circle cx="32" cy="26" r="11" fill="#fff" opacity=".9"/><path d="M12 58a20 20 0 0 1 40 0z" fill="#fff" opacity=".9"/></svg>',
-)}`;
-const LONG_NAME = 'Mohammed Abdulrahman Al-Harbi — wholesale orders (Riyadh branch)';
 
 /**
- * A shop owner's inbox: two WhatsApp accounts, Instagram, Telegram, and Messenger signed out. Ahmed is one person
- * on three platforms (linked on WhatsApp and Instagram, the same number on Telegram); فاطمة on WhatsApp and فاطمه
- * on Instagram look alike (a suggestion). Unread counts 0, 1, 27 and 150; Arabic and Latin names, a long one.
+ * The moment the inbox shots show: four minutes after the newest message of the demo's pages (their dataset's
+ * "now", where their chats are dated from). Main's clock and the page's agree on it.
  */
-function inboxDemo(): { state: Partial<AppState>; chats: Record<string, ChatSummary[]> } {
-  const services = [
-    account('wa', 'whatsapp', 'Shop'),
-    account('ig', 'instagram', 'Instagram'),
-    account('tg', 'telegram', 'Telegram'),
-    account('fb', 'messenger', 'Messenger'),
-    account('wa2', 'whatsapp', 'Personal'),
-  ];
-  const chats: Record<string, ChatSummary[]> = {
-    wa: [
-      { id: 'ahmed', title: 'Ahmed Hassan', phone: '+966501234567', preview: 'Is the blue dress still available in size M?', lastActivity: NOW - 2 * MIN, unread: 2 },
-      { id: 'fatima', title: 'فاطمة الزهراء', preview: 'شكرًا، وصل الطلب اليوم', lastActivity: at(9, 30), unread: 0 },
-      { id: 'long', title: LONG_NAME, preview: 'Please send the invoice for the last 40 cartons and the delivery schedule for next week', lastActivity: NOW - 47 * MIN, unread: 150, avatarUrl: AVATAR },
-      { id: 'group', title: 'عائلة العتيبي', kind: 'group', preview: 'خالد: نلتقي عند الساعة السابعة', lastActivity: at(20, 15, 1), unread: 0, muted: true },
-    ],
-    ig: [
-      { id: 'ahmed.h', title: 'ahmed.hassan', preview: 'Sent you the photo', lastActivity: at(11, 2), unread: 1 },
-      { id: 'fatma', title: 'فاطمه الزهراء', preview: 'هل يوجد توصيل إلى جدة؟', lastActivity: at(13, 5), unread: 1 },
-      { id: 'jose', title: 'José Álvarez', preview: '¿Tienen envío internacional?', lastActivity: at(10, 40, 3), unread: 0 },
-    ],
-    tg: [
-      { id: '777', title: '+966 50 123 4567', phone: '+966501234567', preview: 'Voice message (0:42)', lastActivity: at(8, 15), unread: 0 },
-      { id: 'supplier', title: 'Guangzhou Textiles Ltd.', preview: 'Shipment left the port this morning', lastActivity: at(16, 0, 2), unread: 27 },
-    ],
-    wa2: [{ id: 'mum', title: 'أمي', preview: 'لا تنسَ العشاء مساء الجمعة', lastActivity: at(18, 45, 12), unread: 0 }],
-  };
-  const runtime: Record<string, ServiceRuntime> = {
-    wa: running('ready', 152),
-    ig: running('ready', 2),
-    tg: running('ready', 27),
-    fb: running('logged-out', 0),
-    wa2: running('ready', 0),
-  };
-  const notifications: NotificationRecord[] = [
-    { id: 'n1', serviceId: 'tg', title: 'Guangzhou Textiles Ltd.', body: 'Shipment left the port this morning', chatId: 'supplier', at: at(16, 0, 2), read: true },
-    { id: 'n2', serviceId: 'wa', title: 'Ahmed Hassan', body: 'Good morning! Do you open at 10?', chatId: 'ahmed', at: at(8, 2), read: true },
-    { id: 'n3', serviceId: 'ig', title: 'ahmed.hassan', body: 'Sent you the photo', chatId: 'ahmed.h', at: at(11, 2), read: false },
-    { id: 'n4', serviceId: 'ig', title: 'فاطمه الزهراء', body: 'هل يوجد توصيل إلى جدة؟', chatId: 'fatma', at: at(13, 5), read: false },
-    { id: 'n5', serviceId: 'tg', title: 'Telegram', body: 'New login from Chrome on Windows', at: at(13, 40), read: false },
-    { id: 'n6', serviceId: 'wa', title: 'Ahmed Hassan', body: 'Hello?', chatId: 'ahmed', at: NOW - 4 * MIN, read: false },
-    { id: 'n7', serviceId: 'wa', title: 'Ahmed Hassan', body: 'Is the blue dress still available in size M?', chatId: 'ahmed', at: NOW - 2 * MIN, read: false },
-  ];
-  return {
-    state: {
-      services,
-      runtime,
-      activeServiceId: 'wa',
-      view: 'inbox',
-      people: [{ id: 'p-ahmed', chats: [{ serviceId: 'wa', chatId: 'ahmed' }, { serviceId: 'ig', chatId: 'ahmed.h' }] }],
-      notifications,
-    },
-    chats,
-  };
+const INBOX_NOW = DATASET_NOW + 4 * MIN;
+
+/** The first customer the demo's shop knows, linked as one person on all four services, and another customer. */
+const AHMED = makeChats()[0];
+const LAYLA = makeChats()[6];
+
+/** Customers who write once the demo is up (the fixture's scripted message, raising the page's notification). */
+const MESSAGES: readonly { platform: DemoPlatform; chatId: string; text: string }[] = [
+  { platform: 'whatsapp', chatId: AHMED?.id ?? '', text: 'Is the blue dress still available in size M?' },
+  { platform: 'instagram', chatId: AHMED?.id ?? '', text: 'Sent you the photo 📷' },
+  { platform: 'whatsapp', chatId: LAYLA?.id ?? '', text: 'Paid ✅ Please send it today' },
+];
+
+/** What one demo service's page reported: where it loaded, its agent's updates then, and what came with the messages. */
+interface DemoFeed {
+  platform: DemoPlatform;
+  url: string;
+  loaded: ServiceUpdate[];
+  arrived: { updates: ServiceUpdate[]; notices: AgentNotice[] };
 }
 
-/** Each service's connector reports its chats, as main receives them. */
-async function report(shell: ShellHarness, chats: Record<string, ChatSummary[]>): Promise<void> {
-  for (const [id, list] of Object.entries(chats)) {
-    const unread = list.reduce((n, c) => n + c.unread, 0);
-    shell.controller.serviceUpdate(id, { seq: 0, reset: true, loggedIn: true, unread: { direct: unread, indirect: 0 }, upsert: list, remove: [] });
+/** The chats a feed's updates leave main with when the page has loaded: a full update replaces, the others merge. */
+function loadedChats(feed: DemoFeed): Map<string, ChatSummary> {
+  const chats = new Map<string, ChatSummary>();
+  for (const update of feed.loaded) {
+    if (update.reset) chats.clear();
+    for (const chat of update.upsert) chats.set(chat.id, chat);
+    for (const id of update.remove) chats.delete(id);
+  }
+  return chats;
+}
+
+/** How a sidebar badge shows a count. */
+const badge = (count: number): string => (count > 99 ? '99+' : String(count));
+
+/** Polls until `done`, for what a page sends on its own time. */
+async function until(done: () => boolean, what: string): Promise<void> {
+  const started = Date.now();
+  while (!done()) {
+    if (Date.now() - started > 15_000) throw new Error(`waited for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * What the demo's services report (`npm run demo`): each demo platform's start page, every request answered by the
+ * demo's own handler, read by its connector and reported by the agent as in the app (test/support/demo-pages.ts);
+ * then the customers of MESSAGES write, and their pages notify.
+ */
+async function readDemoPages(): Promise<DemoFeed[]> {
+  const feeds: DemoFeed[] = [];
+  for (const platform of DEMO_PLATFORMS) {
+    const page = await openDemoPage(browser, platform);
+    try {
+      const loaded = [...(await page.waitForUpdates(1, 15_000))];
+      const messages = MESSAGES.filter((m) => m.platform === platform);
+      for (const [i, message] of messages.entries()) {
+        await page.step('message', message.chatId, message.text);
+        await until(() => page.notices.length > i && page.updates.length > loaded.length + i, `${platform}'s message ${i + 1}`);
+      }
+      feeds.push({ platform, url: page.page.url(), loaded, arrived: { updates: page.updates.slice(loaded.length), notices: [...page.notices] } });
+    } finally {
+      await page.close();
+    }
+  }
+  return feeds;
+}
+
+/** The demo's state as main starts it (main/index.ts): the demo's profile in `language`, marked as the demo. */
+function demoState(language: UiLanguage): AppState {
+  return initialState(demoProfile(language), { notifications: [], notices: [], os: 'linux', packaged: false, demo: true });
+}
+
+/** What main hears from the demo's pages, as in the demo: each page loads and its agent's updates reach main. */
+async function showDemo(shell: ShellHarness, feeds: readonly DemoFeed[]): Promise<void> {
+  for (const feed of feeds) {
+    shell.controller.viewEvent(demoServiceId(feed.platform), { type: 'loaded', url: feed.url });
+    for (const update of feed.loaded) expect(shell.controller.serviceUpdate(demoServiceId(feed.platform), update)).toBe(true);
+  }
+  await shell.settled();
+}
+
+/** Then the customers' messages: the agents' updates and the pages' notifications, checked as main checks them. */
+async function customersWrite(shell: ShellHarness, feeds: readonly DemoFeed[]): Promise<void> {
+  for (const feed of feeds) {
+    for (const update of feed.arrived.updates) expect(shell.controller.serviceUpdate(demoServiceId(feed.platform), update)).toBe(true);
+    for (const notice of feed.arrived.notices) shell.notifications.receive(demoServiceId(feed.platform), pageNotificationSchema.parse(notice));
   }
   await shell.settled();
 }
@@ -165,19 +188,47 @@ async function closeDialog(page: Page): Promise<void> {
 }
 
 describe('inbox screenshots', () => {
+  let feeds: DemoFeed[];
+  beforeAll(async () => {
+    feeds = await readDemoPages();
+  });
+
+  const person = demoProfile('en').people[0];
+  const linked = () => feeds.flatMap((feed) => person?.chats.filter((ref) => ref.serviceId === demoServiceId(feed.platform)).map((ref) => loadedChats(feed).get(ref.chatId)) ?? []);
+  /** How many chats the demo's pages listed, all services together: the inbox's rows, the linked person's as one. */
+  const listed = () => feeds.reduce((n, feed) => n + loadedChats(feed).size, 0) - linked().length + 1;
+  /** The sidebar's badges: the inbox's (every service's unread added), then each service's, as the pages count them. */
+  const badges = () => {
+    const unread = feeds.map((feed) => feed.loaded.at(-1)?.unread.direct ?? 0);
+    return [unread.reduce((a, b) => a + b, 0), ...unread].map(badge);
+  };
+
   for (const scheme of ['light', 'dark'] as const) {
-    it(`the inbox, a merged person's menu and the tray, ${scheme}`, async () => {
-      const demo = inboxDemo();
-      const shell = await openShell(browser, { state: demo.state, colorScheme: scheme, viewport: SIZE, deviceScaleFactor: 2, now: NOW });
+    it(`the demo's inbox, a merged person's menu and the tray, ${scheme}`, async () => {
+      const shell = await openShell(browser, { state: demoState('en'), colorScheme: scheme, viewport: SIZE, deviceScaleFactor: 2, now: INBOX_NOW, mainNow: INBOX_NOW });
       const { page } = shell;
+      // Nothing the demo shows makes the shell itself ask anything of another site.
+      const elsewhere: string[] = [];
+      const own = new URL(page.url()).origin;
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.origin !== own && url.protocol !== 'data:') elsewhere.push(request.url());
+      });
       try {
-        await report(shell, demo.chats);
+        await showDemo(shell, feeds);
+        await page.getByRole('note').filter({ hasText: 'Demo — sample data, nothing is sent' }).waitFor();
         const list = page.getByRole('listbox', { name: 'Chats' });
-        await expect.poll(() => list.getByRole('option').count()).toBe(8);
-        const ahmed = list.getByRole('option', { name: /^Ahmed Hassan, WhatsApp \(Shop\), Instagram, and Telegram, 3 unread/u });
+        // The linked person is one row: on every service, with the unread of all the chats linked.
+        expect(linked().every((chat) => chat?.title === AHMED?.cleanName)).toBe(true);
+        const unread = linked().reduce((n, chat) => n + (chat?.unread ?? 0), 0);
+        const ahmed = list.getByRole('option', { name: new RegExp(`^${AHMED?.cleanName}, WhatsApp, Telegram, Instagram, and Messenger, ${unread} unread`, 'u') });
         await ahmed.waitFor();
-        await page.getByText(/Messenger\W* is signed out/u).waitFor();
-        await page.getByRole('button', { name: 'Same person' }).waitFor();
+        expect(await ahmed.getAttribute('aria-posinset')).toBe('1');
+        expect(await ahmed.getAttribute('aria-setsize')).toBe(String(listed()));
+        expect(await ahmed.textContent()).toContain('New order');
+        expect(await page.getByText(/ is signed out/u).count()).toBe(0);
+        await expect.poll(() => page.getByRole('button', { name: 'Same person' }).count()).toBeGreaterThan(0);
+        expect(await page.locator('.badge').allTextContents()).toEqual(badges());
         await shot(page, `inbox-${scheme}`, scheme === 'light' ? DOCS : undefined);
 
         await ahmed.click({ button: 'right' });
@@ -185,32 +236,42 @@ describe('inbox screenshots', () => {
         await shot(page, `inbox-menu-${scheme}`);
         await page.getByRole('menuitem', { name: 'Link with…' }).click();
         const picker = page.getByRole('dialog');
-        await picker.getByRole('combobox').fill('فاطم');
-        await expect.poll(() => picker.getByRole('option').count()).toBe(2);
+        await picker.getByRole('combobox').fill(LAYLA?.phone ?? '');
+        await expect.poll(() => picker.getByRole('option').count()).toBe(1);
+        expect(await picker.getByRole('option').textContent()).toContain(LAYLA?.cleanName);
         await shot(page, `inbox-link-${scheme}`);
         await closeDialog(page);
 
-        await page.getByRole('button', { name: 'Notifications' }).click();
+        await customersWrite(shell, feeds);
+        await expect.poll(() => shell.store.getState().notifications.length).toBe(MESSAGES.length);
+        await page.getByRole('button', { name: /^Notifications/u }).click();
         const tray = page.getByRole('dialog', { name: 'Notifications' });
         await tray.waitFor();
+        for (const message of MESSAGES) await tray.getByText(message.text).waitFor();
         await shot(page, `tray-${scheme}`);
+        expect(elsewhere).toEqual([]);
         expect(shell.errors).toEqual([]);
       } finally {
         await shell.close();
       }
     });
 
-    it(`the inbox in Arabic, ${scheme}`, async () => {
-      const demo = inboxDemo();
-      const shell = await openShell(browser, { state: demo.state, colorScheme: scheme, viewport: SIZE, locale: 'ar', deviceScaleFactor: 2, now: NOW });
+    it(`the demo's inbox in Arabic, ${scheme}`, async () => {
+      const shell = await openShell(browser, { state: demoState('ar'), colorScheme: scheme, viewport: SIZE, locale: 'ar', deviceScaleFactor: 2, now: INBOX_NOW, mainNow: INBOX_NOW });
       const { page } = shell;
       try {
-        await report(shell, demo.chats);
-        await expect.poll(() => page.getByRole('listbox', { name: 'المحادثات' }).getByRole('option').count()).toBe(8);
+        await showDemo(shell, feeds);
+        const ahmed = page.getByRole('listbox', { name: 'المحادثات' }).getByRole('option').first();
+        await expect.poll(() => ahmed.getAttribute('aria-setsize')).toBe(String(listed()));
+        expect(await ahmed.textContent()).toContain(AHMED?.cleanName);
         expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+        await page.getByRole('tab', { name: 'المتجر' }).waitFor();
         await shot(page, `inbox-ar-${scheme}`);
-        await page.getByRole('button', { name: 'الإشعارات' }).click();
-        await page.getByRole('dialog', { name: 'الإشعارات' }).waitFor();
+        await customersWrite(shell, feeds);
+        await page.getByRole('button', { name: /^الإشعارات/u }).click();
+        const tray = page.getByRole('dialog', { name: 'الإشعارات' });
+        await tray.waitFor();
+        for (const message of MESSAGES) await tray.getByText(message.text).waitFor();
         await shot(page, `tray-ar-${scheme}`);
         expect(shell.errors).toEqual([]);
       } finally {

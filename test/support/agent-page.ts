@@ -21,6 +21,11 @@ export interface AgentPageOptions {
    * fixture server.
    */
   origin?: string;
+  /**
+   * Answers every request of the page instead of the network, as a session's protocol handler does in Electron
+   * (the demo's, main/electron/demo.ts): `url` is then loaded as it is, a real site's address.
+   */
+  serve?: (request: { url: string }) => Promise<Response>;
   /** Start the agent at DOMContentLoaded, as service.ts does (default true). */
   agent?: boolean;
   /** Where the page's clock starts (the fixtures' data is dated; default: the dataset's "now"); it runs on from there. */
@@ -116,7 +121,13 @@ export async function openAgentPage(browser: Browser, options: AgentPageOptions)
   await page.addInitScript({ content: `${shiftClock(now)}\n(${installNotificationShim.toString()})(${JSON.stringify(SHIM_EVENTS)});` });
   await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: boot(options.platform, options.agent ?? true, now), worldName: WORLD });
   let url = options.url;
-  if (options.origin !== undefined) {
+  const serve = options.serve;
+  if (serve !== undefined) {
+    await context.route('**/*', async (route) => {
+      const response = await serve({ url: route.request().url() });
+      await route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
+    });
+  } else if (options.origin !== undefined) {
     const fixtures = new URL(options.url);
     const site = new URL(options.origin);
     await context.route((address) => address.origin === site.origin, async (route) => {

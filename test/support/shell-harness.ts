@@ -43,9 +43,14 @@ export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../out/rendere
  * when a test advances it: no reload happens behind a test's back.
  */
 export class SteppedClock implements Clock {
-  private offset = 0;
+  private offset: number;
   private nextId = 1;
   private timers: { id: number; at: number; fn: () => void }[] = [];
+
+  /** `start`: the moment the clock reads now (it runs on from there); by default the real time. */
+  constructor(start?: number) {
+    this.offset = start === undefined ? 0 : start - Date.now();
+  }
 
   now(): number {
     return Date.now() + this.offset;
@@ -90,6 +95,12 @@ export interface ShellHarnessOptions {
   views?: ViewsPort;
   /** Freezes the page's clock (Date.now, new Date) at this moment, so relative times in screenshots hold still. */
   now?: number;
+  /**
+   * Starts main's clock at this moment (it runs on from there; its timers still fire only when a test advances
+   * it), so that what main dates (who wrote and when, notifications) agrees with a page frozen at `now`. Default:
+   * the real time.
+   */
+  mainNow?: number;
   /** What main learned about chats before (activity.json). */
   activity?: ActivityDoc;
   /** The processes main's metrics report, given each open service's process id (none by default). */
@@ -157,7 +168,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
 
   const store = createAppStore(initial);
   const views = new RecordingViews();
-  const clock = new SteppedClock();
+  const clock = new SteppedClock(options.mainNow);
   const log = new MemoryLogger();
   let ids = 0;
   let chatsOut: (serviceId: string, delta: ChatsDelta) => void = () => undefined;

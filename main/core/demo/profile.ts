@@ -2,10 +2,10 @@
  * The demo's profile: what a newcomer who cannot sign in to anything sees when Wasl starts with `npm run demo`.
  * Four services (each showing its platform's fixture page, served by main/electron/demo.ts) and a sample shop:
  * its name and hours, quick replies, labels, and customers with notes. The customers are people the fixture pages
- * list (test/fixtures/platforms/lib/dataset.js), found by their phone numbers. Pure seed data, in English or
- * Arabic.
+ * list (test/fixtures/platforms/lib/dataset.js), found by their phone numbers; one of them, who writes on every
+ * platform, is linked as one person. Pure seed data, in English or Arabic.
  */
-import type { ServiceConfig } from '../../../common/model';
+import type { Person, ServiceConfig } from '../../../common/model';
 import type { UiLanguage } from '../../../common/language';
 import type { Customer, QuickReply } from '../../../common/shop/model';
 import { phoneEntryKey } from '../../../common/shop/customers';
@@ -25,7 +25,7 @@ interface DemoWords {
 
 const WORDS: Record<UiLanguage, DemoWords> = {
   en: {
-    services: { whatsapp: 'Shop WhatsApp', telegram: 'Telegram', instagram: 'Shop Instagram', messenger: 'Facebook page' },
+    services: { whatsapp: 'Shop', telegram: 'Telegram', instagram: 'Instagram', messenger: 'Facebook' },
     shop: 'Amal Boutique',
     replies: [
       ['Welcome', 'Hello {first_name}! Welcome to {shop}. How can we help?'],
@@ -40,7 +40,7 @@ const WORDS: Record<UiLanguage, DemoWords> = {
     ],
   },
   ar: {
-    services: { whatsapp: 'واتساب المتجر', telegram: 'تيليغرام', instagram: 'إنستغرام المتجر', messenger: 'صفحة فيسبوك' },
+    services: { whatsapp: 'المتجر', telegram: 'تيليغرام', instagram: 'إنستغرام', messenger: 'فيسبوك' },
     shop: 'بوتيك أمل',
     replies: [
       ['ترحيب', 'أهلاً {first_name}! مرحباً بك في {shop}. كيف نخدمك؟'],
@@ -56,15 +56,29 @@ const WORDS: Record<UiLanguage, DemoWords> = {
   },
 };
 
+/**
+ * The first customer (Ahmed Hassan, the newest chat of every fixture page) on each platform, by the id its connector
+ * reports for that chat: linked as one person, as a user links them, so the inbox shows him once.
+ */
+const LINKED_CHATS: Record<DemoPlatform, string> = {
+  whatsapp: '966501000000@c.us',
+  telegram: '100000',
+  instagram: 'title:Ahmed Hassan',
+  messenger: 'e2ee:100000',
+};
+
 /** The labels each demo customer has, in the order of the notes. */
 const CUSTOMER_LABELS: readonly (readonly string[])[] = [['preset-new-order'], ['preset-paid'], ['preset-order-complete']];
+
+/** The id of the demo's service of `platform`. */
+export const demoServiceId = (platform: DemoPlatform): string => `demo-${platform}`;
 
 /** The demo's settings document, in `language`, written to the demo's own profile folder before Wasl reads it. */
 export function demoProfile(language: UiLanguage): PersistedDoc {
   const words = WORDS[language];
   const doc = defaultDocument();
   const services: ServiceConfig[] = DEMO_PLATFORMS.map((platform) => ({
-    id: `demo-${platform}`,
+    id: demoServiceId(platform),
     platform,
     name: words.services[platform],
     enabled: true,
@@ -72,6 +86,7 @@ export function demoProfile(language: UiLanguage): PersistedDoc {
     callsAllowed: false,
     alwaysOn: true,
   }));
+  const people: Person[] = [{ id: 'demo-person-1', chats: DEMO_PLATFORMS.map((platform) => ({ serviceId: demoServiceId(platform), chatId: LINKED_CHATS[platform] })) }];
   const quickReplies: QuickReply[] = words.replies.map(([name, body], i) => ({ id: `demo-reply-${i + 1}`, name, body }));
   const customers: Record<string, Customer> = Object.fromEntries(
     words.notes.map(([phone, note], i) => [phoneEntryKey(phone), { labels: [...(CUSTOMER_LABELS[i] ?? [])], note, status: 'open', statusAt: 0, priority: i === 0 }]),
@@ -85,6 +100,7 @@ export function demoProfile(language: UiLanguage): PersistedDoc {
       ...doc.settings,
       shop: { ...doc.settings.shop, name: words.shop, hoursEnabled: true, hours: Array.from({ length: 7 }, (_, day) => ({ open: day !== 5, from: '10:00', to: '22:00' })) },
     },
+    people,
     quickReplies,
     customers,
   };

@@ -1,7 +1,11 @@
-/** The demo's seed: a valid settings document, in English or Arabic, whose customers are people the fixture pages list. */
+/**
+ * The demo's seed: a valid settings document, in English or Arabic, whose customers are people the fixture pages
+ * list, one of them linked as one person across the demo's services (that those are chats the pages' connectors
+ * report is tested in real Chromium: test/browser/demo.test.ts).
+ */
 import { describe, expect, it } from 'vitest';
 import { phoneEntryKey } from '../../../../../common/shop/customers';
-import { DEMO_PLATFORMS, demoProfile } from '../../../../../main/core/demo/profile';
+import { DEMO_PLATFORMS, demoProfile, demoServiceId } from '../../../../../main/core/demo/profile';
 import { readDocument, toDisk } from '../../../../../main/core/settings/document';
 import { makeChats } from '../../../../fixtures/platforms/lib/dataset.js';
 
@@ -16,7 +20,7 @@ describe('demoProfile', () => {
   it('names the services, the shop and the replies in Arabic for an Arabic system', () => {
     const doc = demoProfile('ar');
     expect(doc.settings.shop.name).toBe('بوتيك أمل');
-    expect(doc.services[0]?.name).toBe('واتساب المتجر');
+    expect(doc.services[0]?.name).toBe('المتجر');
     expect(doc.quickReplies[0]?.body).toContain('{shop}');
   });
 
@@ -25,5 +29,13 @@ describe('demoProfile', () => {
     const keys = Object.keys(demoProfile('en').customers);
     expect(keys.length).toBeGreaterThan(0);
     for (const key of keys) expect(phones.has(key), key).toBe(true);
+  });
+
+  it('links one person with one chat on each of the demo’s services, the same in either language', () => {
+    const { people, services } = demoProfile('en');
+    expect(people).toHaveLength(1);
+    expect(people[0]?.chats.map((chat) => chat.serviceId)).toEqual(services.map((service) => service.id));
+    expect(services.map((service) => service.id)).toEqual(DEMO_PLATFORMS.map(demoServiceId));
+    expect(demoProfile('ar').people).toEqual(people);
   });
 });
