@@ -5,11 +5,13 @@
  * been downloaded: a file that fails (changed on disk by even one byte, or no longer for this app's version) is
  * never used, and is renamed `<version>.json.refused` rather than deleted, so it can be looked at in a bug report.
  * A pack is written to a temporary file, flushed to the disk and renamed into place; a temporary file left by a
- * write cut short is removed at the next start. The pack's files stay inside its JSON: nothing is extracted.
+ * write cut short is removed at the next start. The pack's files stay inside its JSON, but for its service-worker
+ * preload: Electron loads preloads only from a file, so that one is written beside it (`<version>.worker.cjs`), from
+ * the verified text, whenever it is asked for and the file on disk differs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { MAX_PACK_BYTES, compareVersions, type PackRefusal } from '../../common/packs';
+import { MAX_PACK_BYTES, WORKER_FILE, compareVersions, type PackRefusal } from '../../common/packs';
 import type { Logger } from '../core/app/ports';
 import type { PackStorePort } from '../core/packs/updates';
 import { verifyPack, type VerifiedPack } from '../core/packs/verify';
@@ -22,6 +24,7 @@ export const PACKS_DIR = 'connector-packs';
 export const KEPT_PACKS = 2;
 const PACK_NAME = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)\.json$/u;
 const TEMPORARY = '.tmp';
+const WORKER_SUFFIX = '.worker.cjs';
 const REFUSED = '.refused';
 
 /** A stored file that failed verification at start, and where it was moved. */
@@ -80,6 +83,11 @@ export class PackStore implements PackStorePort {
     verified.sort(newestFirst);
     this.kept = verified.slice(0, KEPT_PACKS);
     for (const old of verified.slice(KEPT_PACKS)) this.remove(this.fileOf(old), 'deleted an older connector pack');
+    // At start no session uses a worker file yet: those of packs no longer kept go.
+    const keptWorkers = new Set(this.kept.map((pack) => `${pack.manifest.version}${WORKER_SUFFIX}`));
+    for (const name of this.names()) {
+      if (name.endsWith(WORKER_SUFFIX) && !keptWorkers.has(name)) this.remove(path.join(this.dir, name), 'deleted the worker preload of a connector pack no longer kept');
+    }
     return { packs: [...this.kept], refused };
   }
 
@@ -93,13 +101,43 @@ export class PackStore implements PackStorePort {
    * the newest two. Throws when the pack could not be written; the packs on disk are then as they were.
    */
   save(pack: VerifiedPack): void {
-    const target = this.fileOf(pack);
+    this.writeAtomically(this.fileOf(pack), pack.bytes);
+    const all = [...this.kept.filter((p) => p.manifest.version !== pack.manifest.version), pack].sort(newestFirst);
+    this.kept = all.slice(0, KEPT_PACKS);
+    for (const old of all.slice(KEPT_PACKS)) this.remove(this.fileOf(old), 'deleted an older connector pack');
+  }
+
+  /**
+   * The path of `pack`'s service-worker preload, written from its verified text when the file is missing or differs
+   * (changed on disk); undefined when the pack has none or it cannot be written. One file per version, never
+   * deleted while Wasl runs, since a session may use it.
+   */
+  workerPreload(pack: VerifiedPack): string | undefined {
+    const text = pack.files[WORKER_FILE];
+    if (text === undefined) return undefined;
+    const file = path.join(this.dir, `${pack.manifest.version}${WORKER_SUFFIX}`);
+    try {
+      if (fs.readFileSync(file, 'utf8') === text) return file;
+    } catch {
+      // Not written yet.
+    }
+    try {
+      this.writeAtomically(file, Buffer.from(text, 'utf8'));
+      return file;
+    } catch (error) {
+      this.log.warn('could not write the worker preload of a connector pack', { version: pack.manifest.version, error: String(error) });
+      return undefined;
+    }
+  }
+
+  /** Writes `bytes` to a temporary file, flushes it and renames it over `target`; on failure nothing is left. */
+  private writeAtomically(target: string, bytes: Uint8Array): void {
     const temporary = `${target}${TEMPORARY}`;
     fs.mkdirSync(this.dir, { recursive: true });
     try {
       const fd = fs.openSync(temporary, 'w');
       try {
-        fs.writeFileSync(fd, pack.bytes);
+        fs.writeFileSync(fd, bytes);
         fs.fsyncSync(fd);
       } finally {
         fs.closeSync(fd);
@@ -110,9 +148,6 @@ export class PackStore implements PackStorePort {
       throw error;
     }
     this.flushFolder();
-    const all = [...this.kept.filter((p) => p.manifest.version !== pack.manifest.version), pack].sort(newestFirst);
-    this.kept = all.slice(0, KEPT_PACKS);
-    for (const old of all.slice(KEPT_PACKS)) this.remove(this.fileOf(old), 'deleted an older connector pack');
   }
 
   private fileOf(pack: VerifiedPack): string {

@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_PACK_BYTES, connectorFile } from '../../../../common/packs';
+import { MAX_PACK_BYTES, WORKER_FILE, connectorFile } from '../../../../common/packs';
 import { verifyPack, type VerifiedPack } from '../../../../main/core/packs/verify';
 import { KEPT_PACKS, PACKS_DIR, PackStore } from '../../../../main/persistence/pack-store';
 import { packCrypto } from '../../../../main/security/pack-keys';
 import { MemoryLogger } from '../../../fakes/logger';
-import { packBytes, testKey, type PackSpec } from '../../../support/signed-packs';
+import { defaultFiles, packBytes, testKey, type PackSpec } from '../../../support/signed-packs';
 
 const key = testKey('release-2026');
 const APP = '0.5.0';
@@ -263,5 +263,50 @@ describe('PackStore', () => {
     store.save(verified({ version: '1.2.0' }));
     const [pack] = started().loaded.packs;
     expect(pack?.files[connectorFile('telegram')]).toContain('تيليجرام');
+  });
+});
+
+describe('PackStore.workerPreload', () => {
+  it("writes the pack's verified worker script beside it, once, and gives its path", () => {
+    const { store } = started();
+    const pack = verified({ version: '1.2.0' });
+    store.save(pack);
+    const file = store.workerPreload(pack);
+    expect(file).toBe(path.join(dir, '1.2.0.worker.cjs'));
+    expect(fs.readFileSync(file ?? '', 'utf8')).toBe(pack.files[WORKER_FILE]);
+    const written = fs.statSync(file ?? '').mtimeMs;
+    expect(store.workerPreload(pack)).toBe(file);
+    expect(fs.statSync(file ?? '').mtimeMs).toBe(written);
+  });
+
+  it('writes the verified text again over a worker file changed on disk', () => {
+    const { store } = started();
+    const pack = verified({ version: '1.2.0' });
+    store.save(pack);
+    const file = store.workerPreload(pack) ?? '';
+    fs.writeFileSync(file, "require('child_process');\n");
+    expect(store.workerPreload(pack)).toBe(file);
+    expect(fs.readFileSync(file, 'utf8')).toBe(pack.files[WORKER_FILE]);
+  });
+
+  it('has no path for a pack without a worker script', () => {
+    const { store } = started();
+    const files = Object.fromEntries(Object.entries(defaultFiles('1.2.0')).filter(([name]) => name !== WORKER_FILE));
+    const pack = verified({ version: '1.2.0', files });
+    store.save(pack);
+    expect(store.workerPreload(pack)).toBeUndefined();
+    expect(listing()).toEqual(['1.2.0.json']);
+  });
+
+  it('at start, deletes the worker files of packs no longer kept and keeps those of the kept ones', () => {
+    const first = started().store;
+    const packs = ['1.1.0', '1.2.0', '1.3.0'].map((version) => verified({ version }));
+    for (const pack of packs) {
+      first.save(pack);
+      first.workerPreload(pack);
+    }
+    expect(listing()).toContain('1.1.0.worker.cjs');
+    started();
+    expect(listing()).toEqual(['1.2.0.json', '1.2.0.worker.cjs', '1.3.0.json', '1.3.0.worker.cjs']);
   });
 });
