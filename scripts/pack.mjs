@@ -3,7 +3,7 @@
 //   npm run connectors:build -- --version X.Y.Z [--out dir]
 //       Each platform's connector (preload/pack/<platform>.ts) as one self-contained classic script, and the
 //       service-worker preload built as the app builds it (electron.vite.config.ts), with the manifest naming their
-//       SHA-256: the unsigned pieces, in out/pack by default.
+//       SHA-256: the unsigned pieces, in dist/connectors by default (beside the installers, never inside the app).
 //   npm run connectors:sign -- [--out dir] [--key-env WASL_RELEASE_KEY] [--repo owner/name] [--trusted module.ts]
 //       Signs the manifest's exact text with the PKCS#8 PEM Ed25519 key in that environment variable (never a file,
 //       never printed) and writes wasl-connectors-X.Y.Z.json and connectors-feed.json, whose url is the pack on the
@@ -20,7 +20,7 @@
 // The format, the platforms, the built-in version and the signing are the app's own TypeScript, loaded through
 // Vite's module runner (Node 20 runs no TypeScript); this file only bundles, reads and writes.
 import { createHash, createPrivateKey, createPublicKey } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,7 +29,7 @@ import { build, resolveConfig as viteConfig, runnerImport } from 'vite';
 import { parse as parseYaml } from 'yaml';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-export const DEFAULT_OUT = path.join(ROOT, 'out/pack');
+export const DEFAULT_OUT = path.join(ROOT, 'dist/connectors');
 export const KEY_ENV = 'WASL_RELEASE_KEY';
 /** In the build's folder: the manifest's exact text, and the files under `files/` by their path in the pack. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -326,7 +326,8 @@ async function main(argv) {
   return 2;
 }
 
-if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as a command (also through a symlinked folder), not when a test imports it.
+if (process.argv[1] !== undefined && realpathSync(path.resolve(process.argv[1])) === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

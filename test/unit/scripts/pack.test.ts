@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { CHANNELS } from '../../../common/channels';
 import { PLATFORM_IDS } from '../../../common/model';
 import { BUILT_IN_PACK_VERSION } from '../../../common/pack-version';
@@ -294,9 +295,12 @@ describe('build refuses', () => {
     }
   });
 
-  it('writes into out/pack by default, which git ignores', () => {
-    expect(path.relative(ROOT, DEFAULT_OUT)).toBe(path.join('out', 'pack'));
-    expect(readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n')).toContain('out/');
+  it('writes into dist/connectors by default, which git ignores and the app never packs (its files are out/**)', () => {
+    expect(path.relative(ROOT, DEFAULT_OUT)).toBe(path.join('dist', 'connectors'));
+    expect(readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n')).toContain('dist/');
+    const { files } = parseYaml(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as { files: string[] };
+    expect(files.length).toBeGreaterThan(0);
+    for (const pattern of files) expect(pattern.startsWith('dist'), pattern).toBe(false);
   });
 });
 
