@@ -131,6 +131,13 @@ describe('connectors.yml', () => {
     }
   });
 
+  it('is the way the README tells maintainers to ship a connector fix', () => {
+    const section = /### Connector packs\n([\s\S]*?)\n## /u.exec(readFileSync(path.join(root, 'README.md'), 'utf8'))?.[1] ?? '';
+    for (const words of ['.github/workflows/connectors.yml', '`connectors-v<that version>`', 'BUILT_IN_PACK_VERSION', 'common/pack-version.ts', 'WASL_RELEASE_KEY', 'npm run keys:generate']) {
+      expect(section, words).toContain(words);
+    }
+  });
+
   describe('the release key guard', () => {
     const guard = steps[named('The release key is set')];
 
