@@ -7,8 +7,6 @@ export const MANIFEST_FILE: string;
 export const PIECES_DIR: string;
 export const FEED_FILE: string;
 export function packFileName(version: string): string;
-export function releaseTag(version: string): string;
-export class PackError extends Error {}
 export function maxAppVersionFor(appVersion: string): string;
 export function keyIdOf(publicKey: string): string;
 export function publicKeyOf(privateKeyPem: string, source: string): string;

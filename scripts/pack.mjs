@@ -36,10 +36,10 @@ export const MANIFEST_FILE = 'manifest.json';
 export const PIECES_DIR = 'files';
 export const FEED_FILE = 'connectors-feed.json';
 export const packFileName = (version) => `wasl-connectors-${version}.json`;
-export const releaseTag = (version) => `connectors-v${version}`;
+const releaseTag = (version) => `connectors-v${version}`;
 
 /** A refusal: said to the maintainer as it is, without a stack. */
-export class PackError extends Error {}
+class PackError extends Error {}
 
 const load = async (file) => (await runnerImport(path.join(ROOT, file), { configFile: false, root: ROOT, logLevel: 'error' })).module;
 
