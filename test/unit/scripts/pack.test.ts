@@ -1,7 +1,7 @@
 /**
  * The connector pack's build and signing (scripts/pack.mjs), run as the release workflow runs it, on a key made
- * here: main's own verifySignature and sha256Hex accept what it signs, every platform's connector and the worker
- * script are in it and run on their own (each connector, in a fresh context, registers its platform's connector),
+ * here: main's own verifyPack, verifySignature and sha256Hex accept what it signs, every platform's connector and
+ * the worker script are in it and run on their own (each connector, in a fresh context, registers its platform's one),
  * and each refusal (no key, a key that is not Ed25519, a key the app does not trust, a piece changed or missing
  * since the build, a pack too large) writes nothing. Also the workflow's checks: the tag and the feed's direction.
  */
@@ -27,6 +27,8 @@ import {
   type PackFile,
   type PackManifest,
 } from '../../../common/packs';
+import { verifyPack } from '../../../main/core/packs/verify';
+import { packCrypto } from '../../../main/security/pack-keys';
 import { generateSigningKey, sha256Hex, verifySignature } from '../../../main/security/signing';
 import {
   buildPack,
@@ -101,6 +103,18 @@ describe('build and sign', () => {
     // Another key, or one changed character of the manifest, and it does not verify.
     expect(verifySignature(Buffer.from(pack.manifest, 'utf8'), pack.signature, { id: pack.keyId, publicKey: generateSigningKey().publicKey })).toBe(false);
     expect(verifySignature(Buffer.from(pack.manifest.replace(VERSION, '9.8.8'), 'utf8'), pack.signature, trusted)).toBe(false);
+  });
+
+  it('passes main’s verifyPack with the key trusted, for this app version, as newer than the built-in pack', () => {
+    const bytes = readFileSync(path.join(built, packFileName(VERSION)));
+    const crypto = packCrypto([{ id: keyIdOf(key.publicKey), publicKey: key.publicKey }]);
+    const result = verifyPack(bytes, { crypto, appVersion: APP_VERSION, newerThan: BUILT_IN_PACK_VERSION });
+    expect(result.ok && result.pack.manifest).toEqual(manifest);
+    // And main refuses it when it does not trust the key, or for an app past the pack's range.
+    expect(verifyPack(bytes, { crypto: packCrypto([]), appVersion: APP_VERSION })).toEqual({ ok: false, reason: 'unknown-key' });
+    const [major = 0, minor = 0] = APP_VERSION.split('.').map(Number);
+    const next = major === 0 ? `0.${minor + 1}.0` : `${major + 1}.0.0`;
+    expect(verifyPack(bytes, { crypto, appVersion: next })).toEqual({ ok: false, reason: 'app-out-of-range' });
   });
 
   it('never prints the private key', () => {
@@ -252,6 +266,14 @@ describe('sign refuses, and writes nothing', () => {
     const signed = await signPack({ out: dir, privateKeyPem: key.privateKeyPem, trusted: keys });
     expect(signed.keyId).toBe(keyIdOf(key.publicKey));
     expect(signedFiles(dir)).toEqual([packFileName(VERSION), FEED_FILE]);
+  });
+
+  it('a key the app’s own TRUSTED_RELEASE_KEYS (main/security/pack-keys.ts, as the workflow passes it) does not list', async () => {
+    const dir = copyOfBuild('app-keys');
+    await expect(signPack({ out: dir, privateKeyPem: key.privateKeyPem, trusted: 'main/security/pack-keys.ts' })).rejects.toThrow(
+      `(id ${keyIdOf(key.publicKey)}) is not in TRUSTED_RELEASE_KEYS (main/security/pack-keys.ts)`,
+    );
+    expect(signedFiles(dir)).toEqual([]);
   });
 
   it('points the feed at electron-builder.yml’s repository unless told otherwise', async () => {
