@@ -195,6 +195,7 @@ describe('connectors.yml', () => {
       'node scripts/pack.mjs build --version "${GITHUB_REF_NAME#connectors-v}"',
       'node scripts/pack.mjs sign --repo "$GITHUB_REPOSITORY" --trusted main/security/pack-keys.ts',
     ]);
+    expect(existsSync(path.join(root, 'main/security/pack-keys.ts'))).toBe(true);
   });
 
   describe('the feed check', () => {
