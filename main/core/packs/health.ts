@@ -91,11 +91,6 @@ export class PackHealth {
     return selectPack(platform, this.deps.packs(), this.packs(), this.packs().builtIn);
   }
 
-  /** The reads as they stand (what the settings file gets). */
-  get packReads(): PackReads {
-    return this.reads;
-  }
-
   /** A service's connector reported: its figures are remembered, and its pack judged when it reads nothing. */
   report(report: HealthReport): void {
     const { serviceId, platform, loggedIn, rows } = report;
