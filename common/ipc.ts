@@ -147,6 +147,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('update.install') }),
   /** Put the restart off: the banner goes; the settings and the tray still offer it, and it installs on quit. */
   z.strictObject({ type: z.literal('update.dismiss') }),
+  /** Keep every service on the connector pack built into Wasl (or let them take downloaded packs again). */
+  z.strictObject({ type: z.literal('packs.pinBuiltIn'), pinned: z.boolean() }),
+  /** Look for a new connector pack now. */
+  z.strictObject({ type: z.literal('packs.check') }),
   /** Lock Wasl now (when a password is set). */
   z.strictObject({ type: z.literal('lock.lock') }),
   /** The password to unlock Wasl: the only command main accepts while locked. */

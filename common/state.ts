@@ -3,6 +3,7 @@
  */
 import type { LockStatus } from './lock';
 import type { ConnectorHealth, NotificationRecord, Person, Refusal, ServiceConfig } from './model';
+import type { PacksState } from './packs';
 import type { Settings } from './settings';
 import { DEFAULT_LABELS, type Customer, type Label, type QuickReply } from './shop/model';
 
@@ -127,6 +128,8 @@ export interface AppState {
   /** Started with `npm run demo`: sample services and shop on a profile of their own, nothing sent anywhere. */
   demo: boolean;
   update: UpdateState;
+  /** Connector packs (common/packs.ts): which is in use, the user's pin, rollbacks, the last refusal and check. */
+  packs: PacksState;
   /** The app lock (common/lock.ts); absent: no password is set. Its hash stays in main. */
   lock?: LockStatus;
 }

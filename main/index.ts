@@ -27,6 +27,7 @@ import { followLock, LockController } from './core/lock/lock';
 import { NotificationCenter } from './core/notifications/center';
 import { notificationLinks } from './core/notifications/links';
 import { OutlineRequests } from './core/outline/outline';
+import { PackHealth } from './core/packs/health';
 import { PeopleController } from './core/people/controller';
 import { PowerScheduler } from './core/power/power';
 import { ServiceController } from './core/services/services';
@@ -171,8 +172,16 @@ function start(demo: boolean): void {
   });
   const updates = new UpdateController({ ...base, prepareQuit: () => desktop.prepareQuit() });
   const outline = new OutlineRequests({ ...base, views, files, pageUp: (id) => services.pageReported(id), appVersion: app.getVersion() });
+  // Connector packs: which one each platform takes, the user's pin, and rollback on bad health.
+  const packs = new PackHealth({
+    ...base,
+    packs: () => [],
+    initialReads: profile.doc.packReads,
+    saveReads: (reads) => kept.persister.setPackReads(reads),
+    reloadService: (id) => void services.command({ type: 'service.reload', id }),
+  });
   const commands = {
-    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline }),
+    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs }),
     ...appCommandTable({ desktop, services, clock: systemClock }),
   };
   const run: (command: MenuCommand) => void = menuCommandRunner(commands, locked, log);

@@ -1,20 +1,22 @@
 /**
  * The only writer of the settings file: what persists of main's store (services, the active one, settings,
- * people, the shop's data) is written shortly after it changes, and at once on quit; beside it, what only the
- * disk needs — the window's placement, the app-lock password's hash, the services whose data is still to be
- * deleted, and what a later Wasl wrote that this one keeps untouched.
+ * people, the shop's data, the connector pack choices) is written shortly after it changes, and at once on quit;
+ * beside it, what only the disk needs — the window's placement, the app-lock password's hash, the services whose
+ * data is still to be deleted, how well each connector pack read, and what a later Wasl wrote that this one keeps
+ * untouched.
  */
+import type { PackReads } from '../../common/settings/packs';
 import type { AppState } from '../../common/state';
 import type { AppStore } from '../core/app/app-store';
 import { addNotice } from '../core/app/app-store';
 import type { Clock, TimerHandle } from '../core/app/ports';
 import type { StoredPassword } from '../core/lock/password';
-import { PERSISTED, pickPersisted, type PersistedDoc, type WindowState } from '../core/settings/document';
+import { packChoicesChanged, PERSISTED, pickPackChoices, pickPersisted, type PersistedDoc, type WindowState } from '../core/settings/document';
 
 export const SAVE_DELAY_MS = 300;
 
 /** The parts of the settings document that are not in the store. */
-export type DiskOnly = Pick<PersistedDoc, 'window' | 'pendingDeletions' | 'foreign'> & { lock?: StoredPassword };
+export type DiskOnly = Pick<PersistedDoc, 'window' | 'pendingDeletions' | 'packReads' | 'foreign'> & { lock?: StoredPassword };
 
 export class Persister {
   private timer: TimerHandle | undefined;
@@ -46,6 +48,12 @@ export class Persister {
 
   setWindow(window: WindowState): void {
     this.disk = { ...this.disk, window };
+    this.schedule();
+  }
+
+  /** How well each connector pack read each platform (main/core/packs/health.ts), written with the next save. */
+  setPackReads(packReads: PackReads): void {
+    this.disk = { ...this.disk, packReads };
     this.schedule();
   }
 
@@ -104,7 +112,7 @@ export class Persister {
 
   private write(): boolean {
     const state = this.store.getState();
-    const doc: PersistedDoc = { version: this.version, ...this.disk, ...pickPersisted(state) };
+    const doc: PersistedDoc = { version: this.version, ...this.disk, ...pickPersisted(state), packs: pickPackChoices(state) };
     const ok = this.save(doc);
     if (!ok && !this.failed) {
       addNotice(this.store, { id: this.newId(), at: this.clock.now(), kind: 'settings-not-saved' });
@@ -115,5 +123,5 @@ export class Persister {
 }
 
 function persistedChanged(next: AppState, prev: AppState): boolean {
-  return PERSISTED.some((key) => next[key] !== prev[key]);
+  return PERSISTED.some((key) => next[key] !== prev[key]) || packChoicesChanged(next, prev);
 }

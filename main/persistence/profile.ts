@@ -46,6 +46,7 @@ function diskOnly(doc: PersistedDoc): DiskOnly {
   return {
     window: doc.window,
     pendingDeletions: doc.pendingDeletions,
+    packReads: doc.packReads,
     foreign: doc.foreign,
     ...(typeof doc.lock === 'object' ? { lock: doc.lock } : {}),
   };

@@ -1,4 +1,5 @@
 /** A complete AppState for tests: the given parts over empty defaults. */
+import { BUILT_IN_PACK_VERSION } from '../../common/pack-version';
 import { DEFAULT_SETTINGS } from '../../common/settings';
 import { DEFAULT_SHOP_DATA, type AppState } from '../../common/state';
 
@@ -20,6 +21,7 @@ export function stateOf(parts: Partial<AppState> = {}): AppState {
     packaged: true,
     demo: false,
     update: { phase: 'idle' },
+    packs: { builtIn: BUILT_IN_PACK_VERSION, pinBuiltIn: false, rolledBack: [] },
     ...parts,
   };
 }

@@ -1,9 +1,12 @@
-/** The resources screen: what each service and Wasl use, and sleep, wake and power choices per service. */
-import { screen, waitFor, within } from '@testing-library/react';
+/** The resources screen: what each service and Wasl use, sleep, wake and power choices per service, and the connector pack. */
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { initialRuntime } from '../../common/state';
+import type { Command, CommandResult } from '../../common/ipc';
+import { BUILT_IN_PACK_VERSION } from '../../common/pack-version';
+import { DEFAULT_SETTINGS } from '../../common/settings';
+import { initialRuntime, type AppState } from '../../common/state';
 import { appState, service } from './fake-bridge';
-import { named, renderShell } from './render';
+import { named, plain, renderShell } from './render';
 
 const MIB = 1024;
 const SLEPT_AT = new Date(2026, 10, 21, 9, 30).getTime();
@@ -124,5 +127,122 @@ describe('the resources screen', () => {
     expect(bridge.sent('service.sleep')).toEqual([{ type: 'service.sleep', id: 'wa' }]);
     await user.pointer({ keys: '[MouseRight]', target: screen.getByRole('tab', { name: 'Instagram' }) });
     expect(await screen.findByRole('menuitem', { name: 'Sleep Now' })).toHaveAttribute('aria-disabled', 'true');
+  });
+});
+
+describe('the resources screen’s connector pack', () => {
+  const BUILT = '2026-03-01T10:00:00.000Z';
+
+  async function openPack(packs: Partial<AppState['packs']> = {}, language: 'en' | 'ar' = 'en') {
+    const state = appState([service('wa', 'whatsapp', 'Shop WhatsApp'), service('tg', 'telegram', 'Telegram')], {
+      packs: { builtIn: BUILT_IN_PACK_VERSION, pinBuiltIn: false, rolledBack: [], ...packs },
+      settings: { ...DEFAULT_SETTINGS, language },
+    });
+    const rendered = await renderShell(state);
+    rendered.bridge.action('open-resources');
+    const dialog = await screen.findByRole('dialog', { name: language === 'en' ? 'Resources' : 'الموارد' }, { timeout: 10_000 });
+    const section = within(dialog).getByRole('region', { name: language === 'en' ? 'Connector pack' : 'حزمة الموصلات' });
+    return { ...rendered, section: within(section), text: () => plain(section.textContent) };
+  }
+
+  it('says the built-in pack is in use when none was downloaded', async () => {
+    const { section, text } = await openPack();
+    expect(text()).toContain(`In use: the pack built into Wasl, version ${BUILT_IN_PACK_VERSION}.`);
+    expect(section.getByRole('switch', { name: 'Keep the built-in pack' })).not.toBeChecked();
+    expect(section.queryByRole('list')).toBeNull();
+  });
+
+  it('says which downloaded pack is in use and when it was built, and each platform that went back and why', async () => {
+    const { section, text } = await openPack({
+      downloaded: { version: '1.3.0', builtAt: BUILT },
+      rolledBack: [
+        { platform: 'whatsapp', from: '1.3.0', to: '1.2.0', at: 1 },
+        { platform: 'telegram', from: '1.3.0', to: BUILT_IN_PACK_VERSION, at: 2 },
+      ],
+    });
+    expect(text()).toContain('In use: downloaded pack 1.3.0, built Mar 1, 2026.');
+    expect(section.getAllByRole('listitem').map((item) => plain(item.textContent))).toEqual([
+      'WhatsApp went back to pack 1.2.0 because 1.3.0 found no chats.',
+      `Telegram went back to the built-in pack ${BUILT_IN_PACK_VERSION} because 1.3.0 found no chats.`,
+    ]);
+  });
+
+  it.each([
+    ['unreadable', 'its file could not be read'],
+    ['unknown-key', 'it was signed with a key Wasl does not trust'],
+    ['bad-signature', 'its signature does not match it, so it may have been changed on the way'],
+    ['bad-manifest', 'its list of contents is not valid'],
+    ['file-mismatch', 'a file in it is not the one that was signed'],
+    ['not-newer', 'it is not newer than the pack in use'],
+    ['app-out-of-range', 'it is made for another version of Wasl'],
+    ['too-large', 'it is far larger than a pack can be'],
+  ] as const)('says in plain words why the last pack was not used: %s', async (reason, words) => {
+    const { text } = await openPack({ lastRefusal: { reason, version: '1.4.0', at: 3 } });
+    expect(text()).toContain(`Pack 1.4.0 was not used: ${words}.`);
+  });
+
+  it('says a pack that could not be downloaded was not used, without a version it never learnt', async () => {
+    const { text } = await openPack({ lastRefusal: { reason: 'download-failed', at: 3 } });
+    expect(text()).toContain('A new pack was not used: it could not be downloaded; Wasl tries again later.');
+  });
+
+  it('keeps the built-in pack with its switch, and lets downloaded packs back with it', async () => {
+    const { bridge, section, text, user } = await openPack({ downloaded: { version: '1.3.0', builtAt: BUILT }, rolledBack: [{ platform: 'whatsapp', from: '1.3.0', to: '1.2.0', at: 1 }] });
+    const pin = section.getByRole('switch', { name: 'Keep the built-in pack' });
+    expect(pin).toHaveAccessibleDescription('Every service reads its page with the connectors that came with this version of Wasl, from its next reload.');
+    await user.click(pin);
+    expect(bridge.sent('packs.pinBuiltIn')).toEqual([{ type: 'packs.pinBuiltIn', pinned: true }]);
+    bridge.push({ packs: { ...bridge.state.packs, pinBuiltIn: true } });
+    expect(pin).toBeChecked();
+    expect(text()).toContain(`In use: the pack built into Wasl, version ${BUILT_IN_PACK_VERSION}. Downloaded pack 1.3.0 waits until you let services use it.`);
+    // Pinned, no platform takes a downloaded pack: a rollback says nothing then.
+    expect(section.queryByRole('list')).toBeNull();
+    await user.click(pin);
+    expect(bridge.sent('packs.pinBuiltIn').at(-1)).toEqual({ type: 'packs.pinBuiltIn', pinned: false });
+  });
+
+  it('checks for a new pack now, says so while it checks, and when it last did', async () => {
+    const { bridge, section, user } = await openPack();
+    let answer: (result: CommandResult) => void = () => undefined;
+    const sent: Command[] = [];
+    bridge.command = (command) => {
+      sent.push(command);
+      return new Promise((resolve) => (answer = resolve));
+    };
+    const button = section.getByRole('button', { name: 'Check now' });
+    await user.click(button);
+    expect(sent).toEqual([{ type: 'packs.check' }]);
+    expect(section.getByRole('status')).toHaveTextContent('Checking for a new pack…');
+    expect(button).toBeDisabled();
+    const checkedAt = Date.now();
+    bridge.push({ packs: { ...bridge.state.packs, lastCheck: checkedAt } });
+    await act(async () => {
+      answer({ ok: true });
+      await Promise.resolve();
+    });
+    expect(button).toBeEnabled();
+    const moment = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(checkedAt);
+    expect(plain(section.getByRole('status').textContent)).toBe(`Last checked: ${moment}.`);
+  });
+
+  it('tells the user when the check could not run', async () => {
+    const { bridge, section, user } = await openPack();
+    bridge.respond = () => ({ ok: false, error: 'invalid', detail: 'no-pack-feed' });
+    await user.click(section.getByRole('button', { name: 'Check now' }));
+    await waitFor(() => expect(plain(document.querySelector('[aria-live] span:last-child')?.textContent ?? '')).toBe('Wasl could not check for a new pack just now.'));
+  });
+
+  it('says it all in Arabic, the versions kept in Latin digits as the app writes them', async () => {
+    const { section, text } = await openPack(
+      { downloaded: { version: '1.3.0', builtAt: BUILT }, rolledBack: [{ platform: 'whatsapp', from: '1.3.0', to: '1.2.0', at: 1 }], lastRefusal: { reason: 'bad-signature', version: '1.4.0', at: 3 } },
+      'ar',
+    );
+    const built = new Intl.DateTimeFormat('ar', { dateStyle: 'medium' }).format(new Date(BUILT));
+    expect(text()).toContain(`المستخدمة الآن: الحزمة المنزّلة 1.3.0، المبنية في ${built}.`);
+    expect(plain(section.getByRole('listitem').textContent)).toBe('عاد WhatsApp إلى الحزمة 1.2.0 لأن الحزمة 1.3.0 لم تجد أي محادثة.');
+    expect(text()).toContain('لم تُستخدم الحزمة 1.4.0: توقيعها لا يطابقها، فربما عُدّلت في الطريق.');
+    expect(section.getByRole('switch', { name: 'الإبقاء على الحزمة المدمجة' })).toBeInTheDocument();
+    expect(section.getByRole('button', { name: 'البحث الآن' })).toBeInTheDocument();
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
   });
 });

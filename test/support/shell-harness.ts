@@ -17,6 +17,7 @@ import { diffState, initialRuntime, type AppState, type ServiceRuntime, type Sta
 import { createAppStore, updateRuntime, type AppStore } from '../../main/core/app/app-store';
 import { commandTable, dispatchCommand } from '../../main/core/app/commands';
 import { OutlineRequests } from '../../main/core/outline/outline';
+import { PackHealth } from '../../main/core/packs/health';
 import { NotificationCenter, type OsNotification } from '../../main/core/notifications/center';
 import { PeopleController } from '../../main/core/people/controller';
 import type { Clock, TimerHandle, ViewsPort } from '../../main/core/app/ports';
@@ -231,7 +232,9 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     systemIdleMs: () => 0,
   });
   const outline = new OutlineRequests({ store, views: options.views ?? views, files, clock, log, newId: () => `outline-${++ids}`, pageUp: (id) => controller.pageReported(id), appVersion: 'test' });
-  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline });
+  // No downloaded pack and no feed here: the pin is the one pack command the harness carries out.
+  const packs = new PackHealth({ store, clock, log, packs: () => [], initialReads: {}, saveReads: () => undefined, reloadService: (id) => void controller.command({ type: 'service.reload', id }) });
+  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs });
   if (options.start !== false) {
     controller.start();
     new PowerScheduler({ store, clock, log, target: controller }).start();

@@ -4,6 +4,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ServiceConfig } from '../../../common/model';
+import { BUILT_IN_PACK_VERSION } from '../../../common/pack-version';
 import { initialRuntime, type AppState, type Notice, type ServiceRuntime } from '../../../common/state';
 import type { PersistedDoc } from '../settings/document';
 
@@ -29,6 +30,7 @@ export function initialState(doc: PersistedDoc, run: Pick<AppState, 'notificatio
     customers: doc.customers,
     shopUndo: null,
     update: { phase: 'idle' },
+    packs: { builtIn: BUILT_IN_PACK_VERSION, pinBuiltIn: doc.packs.pinBuiltIn, rolledBack: doc.packs.rolledBack },
     ...run,
   };
 }

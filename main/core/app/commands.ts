@@ -8,6 +8,7 @@ import type { Command, CommandResult } from '../../../common/ipc';
 import type { LockController } from '../lock/lock';
 import type { NotificationCenter } from '../notifications/center';
 import type { OutlineRequests } from '../outline/outline';
+import type { PackHealth } from '../packs/health';
 import type { PeopleController } from '../people/controller';
 import type { ServiceController } from '../services/services';
 import type { DataTransfer } from '../shop/data-transfer';
@@ -30,9 +31,25 @@ export interface CommandTargets {
   lock: LockController;
   /** Wasl's own updates: only an installed build has them; elsewhere their commands answer invalid. */
   updates?: UpdateController;
+  /** Connector packs: the user's pin of the built-in pack. */
+  packs: Pick<PackHealth, 'pinBuiltIn'>;
+  /** Checks the connector pack feed now; absent where Wasl has no feed to check (the command answers invalid). */
+  checkPacks?: () => Promise<void> | void;
 }
 
 const noUpdates: CommandResult = { ok: false, error: 'invalid', detail: 'not-installed' };
+const noPackFeed: CommandResult = { ok: false, error: 'invalid', detail: 'no-pack-feed' };
+
+/** Asks for a check of the pack feed and answers once it is over: what it found is in AppState.packs. */
+async function checkPacks(check: (() => Promise<void> | void) | undefined): Promise<CommandResult> {
+  if (!check) return noPackFeed;
+  try {
+    await check();
+    return { ok: true };
+  } catch {
+    return { ok: false, error: 'failed' };
+  }
+}
 
 export function commandTable(t: CommandTargets): CommandTable {
   const service = (cmd: Parameters<ServiceController['command']>[0]) => t.services.command(cmd);
@@ -77,6 +94,11 @@ export function commandTable(t: CommandTargets): CommandTable {
     'update.check': update,
     'update.install': update,
     'update.dismiss': update,
+    'packs.pinBuiltIn': (cmd) => {
+      t.packs.pinBuiltIn(cmd.pinned);
+      return { ok: true };
+    },
+    'packs.check': () => checkPacks(t.checkPacks),
     'lock.lock': lock,
     'lock.unlock': lock,
     'lock.set': lock,

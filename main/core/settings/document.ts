@@ -8,6 +8,7 @@ import { LIMITS, serviceIdSchema } from '../../../common/ipc';
 import { PLATFORM_IDS, type Person, type ServiceConfig } from '../../../common/model';
 import { defaultSettings, readSettings, type Settings } from '../../../common/settings';
 import { salvage as salvageFields } from '../../../common/settings/derive';
+import { defaultPackChoices, readPackChoices, readPackReads, type PackChoices, type PackReads } from '../../../common/settings/packs';
 import { servicePower, serviceSwitches } from '../../../common/settings/service';
 import { DEFAULT_LABELS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
 import { DEFAULT_SHOP_DATA, type AppState, type View } from '../../../common/state';
@@ -35,6 +36,10 @@ export interface PersistedDoc {
   quickReplies: QuickReply[];
   labels: Label[];
   customers: Record<string, Customer>;
+  /** Connector packs: the user's pin of the built-in pack, and the platforms that went back to an earlier pack. */
+  packs: PackChoices;
+  /** How well each pack read each platform (main/core/packs/health.ts), the evidence a rollback weighs. */
+  packReads: PackReads;
   window: WindowState | null;
   /**
    * The app-lock password's hash (never part of the state the shell gets); absent when none is set, `damaged`
@@ -65,6 +70,8 @@ export const MIGRATIONS: readonly ((doc: RawDoc) => RawDoc)[] = [
   // 2 → 3: the shop-owner toolkit. WhatsApp Business's default labels to start with; the shop's settings come
   // from the defaults.
   (doc) => ({ ...doc, version: 3, quickReplies: [], labels: DEFAULT_LABELS, customers: {} }),
+  // 3 → 4: connector packs. Nothing pinned, nothing rolled back, nothing read yet.
+  (doc) => ({ ...doc, version: 4, packs: { pinBuiltIn: false, rolledBack: [] }, packReads: {} }),
 ];
 
 export const CURRENT_VERSION = MIGRATIONS.length + 1;
@@ -80,6 +87,8 @@ export function defaultDocument(): PersistedDoc {
     dismissedSuggestions: [],
     ...DEFAULT_SHOP_DATA,
     labels: [...DEFAULT_SHOP_DATA.labels],
+    packs: defaultPackChoices(),
+    packReads: {},
     window: null,
     pendingDeletions: [],
     foreign: { services: [], keys: {} },
@@ -231,6 +240,12 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
   doc.customers = shop.customers;
   dropped += shop.dropped;
 
+  const packs = readPackChoices(raw['packs']);
+  doc.packs = packs.choices;
+  const reads = readPackReads(raw['packReads']);
+  doc.packReads = reads.reads;
+  dropped += packs.dropped + reads.dropped;
+
   if (raw['lock'] !== undefined) {
     // A damaged password never locks the user out: no lock, and a notice (main/core/lock.ts).
     const parsed = storedPasswordSchema.safeParse(raw['lock']);
@@ -258,6 +273,8 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'quickReplies',
   'labels',
   'customers',
+  'packs',
+  'packReads',
   'window',
   'lock',
   'pendingDeletions',
@@ -311,8 +328,21 @@ export const PERSISTED = [
 
 type Persisted = Pick<AppState, (typeof PERSISTED)[number]>;
 
-/** The parts of the state the settings file keeps (all of PersistedDoc but its version and DiskOnly). */
+/** The parts of the state the settings file keeps and a backup carries (all of PersistedDoc but its version, DiskOnly and the packs). */
 export function pickPersisted(state: AppState): Persisted {
   const { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers } = state;
   return { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers };
+}
+
+/**
+ * What the settings file keeps of AppState.packs: the user's pin and the rollbacks. The rest (the downloaded pack,
+ * the last refusal and check) is found again at start. Not in a backup: a rollback is this computer's evidence.
+ */
+export function pickPackChoices(state: AppState): PackChoices {
+  return { pinBuiltIn: state.packs.pinBuiltIn, rolledBack: state.packs.rolledBack };
+}
+
+/** Whether the part of AppState.packs the settings file keeps changed (a feed check alone writes nothing). */
+export function packChoicesChanged(next: AppState, prev: AppState): boolean {
+  return next.packs.pinBuiltIn !== prev.packs.pinBuiltIn || next.packs.rolledBack !== prev.packs.rolledBack;
 }

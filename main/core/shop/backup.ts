@@ -11,8 +11,11 @@ import { CURRENT_VERSION, readDocument, type PersistedDoc } from '../settings/do
 
 const APP = 'wasl';
 
-/** The user's data a backup carries: not the window, the lock's hash, or what only this profile's disk needs. */
-export type BackupData = Omit<PersistedDoc, 'version' | 'window' | 'lock' | 'pendingDeletions' | 'foreign'>;
+/**
+ * The user's data a backup carries: not the window, the lock's hash, what only this profile's disk needs, or the
+ * connector pack choices (a rollback is this computer's evidence about the packs it has).
+ */
+export type BackupData = Omit<PersistedDoc, 'version' | 'window' | 'lock' | 'pendingDeletions' | 'packs' | 'packReads' | 'foreign'>;
 
 export type FileRefusal =
   /** Not JSON at all. */
@@ -64,7 +67,7 @@ export function readBackup(text: string): FileRead<BackupData> {
     const labels = isRecord(value) && Array.isArray(value['labels']) ? (value['labels'] as unknown[]) : [];
     if (labels.some((id) => typeof id !== 'string' || !labelIds.has(id))) return { ok: false, reason: 'invalid', detail: 'a customer has a label the backup lacks' };
   }
-  const { version: _version, window: _window, lock: _lock, pendingDeletions: _pending, foreign: _foreign, ...data } = read.doc;
+  const { version: _version, window: _window, lock: _lock, pendingDeletions: _pending, packs: _packs, packReads: _reads, foreign: _foreign, ...data } = read.doc;
   return { ok: true, data };
 }
 

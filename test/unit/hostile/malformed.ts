@@ -102,6 +102,8 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'update.check': { valid: { type: 'update.check' } },
   'update.install': { valid: { type: 'update.install' } },
   'update.dismiss': { valid: { type: 'update.dismiss' } },
+  'packs.pinBuiltIn': { valid: { type: 'packs.pinBuiltIn', pinned: true } },
+  'packs.check': { valid: { type: 'packs.check' } },
   'lock.lock': { valid: { type: 'lock.lock' } },
   'lock.unlock': { valid: { type: 'lock.unlock', password: 'open sesame' } },
   'lock.set': { valid: { type: 'lock.set', password: 'new secret', current: 'open sesame' }, optional: ['current'] },

@@ -2,6 +2,7 @@
  * The resources screen: what each service costs now (memory and CPU of its page's process), what Wasl itself
  * costs, and the total, measured every two seconds while the screen is open. Per service: its state (awake,
  * asleep since…, checking), sleep now or open, reload, always on, and when it sleeps and checks for messages.
+ * Below them, the connector pack the services read their pages with (./PackSection.tsx).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,7 @@ import { Spinner } from '../../components/Spinner';
 import { useFormat } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
 import { HealthLine } from '../health/health';
+import { PackSection } from './PackSection';
 import { useServiceActions } from '../services/useServiceActions';
 import { PROCESS_TEXT, useUsageFormat } from './usage';
 
@@ -266,6 +268,7 @@ export function ResourcesDialog({ onClose }: { onClose: () => void }) {
             </tr>
           </tfoot>
         </table>
+        <PackSection />
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button button-primary" onClick={onClose}>

@@ -23,7 +23,7 @@ function setup(saveOk = true) {
     clock,
     () => 'n1',
     1,
-    { window: null, pendingDeletions: [], foreign: { services: [], keys: {} } },
+    { window: null, pendingDeletions: [], packReads: {}, foreign: { services: [], keys: {} } },
   );
   return { clock, store, saved, persister };
 }
@@ -46,8 +46,10 @@ describe('Persister', () => {
         people: [],
         dismissedSuggestions: [],
         ...DEFAULT_SHOP_DATA,
+        packs: { pinBuiltIn: false, rolledBack: [] },
         window: null,
         pendingDeletions: [],
+        packReads: {},
         foreign: { services: [], keys: {} },
       },
     ]);
@@ -80,6 +82,20 @@ describe('Persister', () => {
     store.setState({ notifications: [{ id: 'n', serviceId: 'a', title: 't', at: 1, read: false }], peopleUndo: 'link', shopUndo: 'reply-deleted' });
     clock.advance(SAVE_DELAY_MS * 10);
     expect(saved).toEqual([]);
+  });
+
+  it('writes the pack pin, the rollbacks and the packs’ reads, but not for a feed check alone', () => {
+    const { clock, store, saved, persister } = setup();
+    store.setState({ packs: { ...store.getState().packs, lastCheck: 5, downloaded: { version: '1.3.0', builtAt: '2026-03-01T10:00:00.000Z' } } });
+    clock.advance(SAVE_DELAY_MS * 10);
+    expect(saved).toEqual([]);
+    const rolledBack = [{ platform: 'whatsapp' as const, from: '1.3.0', to: '1.0.0', at: 7 }];
+    store.setState({ packs: { ...store.getState().packs, pinBuiltIn: true, rolledBack } });
+    persister.setPackReads({ whatsapp: { '1.0.0': 12 } });
+    clock.advance(SAVE_DELAY_MS);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ packs: { pinBuiltIn: true, rolledBack }, packReads: { whatsapp: { '1.0.0': 12 } } });
+    expect(saved[0]?.packs).not.toHaveProperty('lastCheck');
   });
 
   it('writes the window placement, and everything pending at once on flush', () => {
@@ -120,7 +136,7 @@ describe('Persister', () => {
     const hash = { kdf: 'scrypt' as const, N: 16, r: 8, p: 1, salt: 'c2FsdA==', hash: 'aGFzaA==' };
     let ok = true;
     const saved: PersistedDoc[] = [];
-    const persister = new Persister(store, (doc) => (saved.push(doc), ok), clock, () => 'n', 1, { window: null, pendingDeletions: [], foreign: { services: [], keys: {} }, lock: hash });
+    const persister = new Persister(store, (doc) => (saved.push(doc), ok), clock, () => 'n', 1, { window: null, pendingDeletions: [], packReads: {}, foreign: { services: [], keys: {} }, lock: hash });
     ok = false;
     expect(persister.setLock(undefined)).toBe(false);
     ok = true;
@@ -151,7 +167,7 @@ describe('Persister', () => {
     const store = createAppStore(initial);
     const saved: PersistedDoc[] = [];
     const foreign = { services: [{ id: 'ln1', platform: 'line', name: 'LINE' }], keys: { hologram: true } };
-    new Persister(store, (doc) => (saved.push(doc), true), clock, () => 'n', 1, { window: null, pendingDeletions: [], foreign });
+    new Persister(store, (doc) => (saved.push(doc), true), clock, () => 'n', 1, { window: null, pendingDeletions: [], packReads: {}, foreign });
     store.setState({ services: [service] });
     clock.advance(SAVE_DELAY_MS);
     expect(saved[0]?.foreign).toEqual(foreign);

@@ -60,6 +60,8 @@ const good = (extra: Record<string, unknown> = {}): Record<string, unknown> => (
   quickReplies: [reply],
   labels,
   customers,
+  packs: { pinBuiltIn: true, rolledBack: [{ platform: 'whatsapp', from: '1.3.0', to: '1.2.0', at: 1_800_000_000_000 }] },
+  packReads: { whatsapp: { '1.2.0': 40, '1.3.0': 0 } },
   window: { x: 10, y: 20, width: 1000, height: 700, maximized: false },
   pendingDeletions: [],
   ...extra,

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../../../common/channels';
 import { commandSchema, type Command, type CommandResult } from '../../../../../common/ipc';
 import type { AppState } from '../../../../../common/state';
+import { commandTable, dispatchCommand, type CommandTargets } from '../../../../../main/core/app/commands';
 import { OUTLINE_FORMAT, OUTLINE_LIMITS, type PageOutline } from '../../../../../common/outline';
 import { bootMain, goodSettings, SERVICES, type BootOptions, type MainUnderTest } from '../../../hostile/main-under-test';
 
@@ -355,6 +356,21 @@ const ROWS = {
     command: { type: 'update.dismiss' },
     effect: async (main) => expect((await main.state()).update).toMatchObject({ phase: 'ready', dismissed: true }),
   },
+  'packs.pinBuiltIn': {
+    command: { type: 'packs.pinBuiltIn', pinned: true },
+    effect: async (main, result) => {
+      expect(result).toEqual({ ok: true });
+      expect((await main.state()).packs).toMatchObject({ pinBuiltIn: true, rolledBack: [] });
+      await main.advance(1_000);
+      expect(onDisk(main)['packs']).toEqual({ pinBuiltIn: true, rolledBack: [] });
+    },
+  },
+  'packs.check': {
+    // main/index.ts wires no pack feed yet: the command is answered as one Wasl cannot carry out, not dropped. The
+    // check itself reaching the feed's checker is in 'the pack commands' below.
+    command: { type: 'packs.check' },
+    effect: (_main, result) => expect(result).toEqual({ ok: false, error: 'invalid', detail: 'no-pack-feed' }),
+  },
   'lock.lock': {
     before: setPassword,
     command: { type: 'lock.lock' },
@@ -422,4 +438,38 @@ describe('every command causes what it names', () => {
     const result = await pending;
     await row.effect(running, result, before);
   }, 20_000);
+});
+
+describe('the pack commands', () => {
+  /** The table with only the pack targets: the pack commands touch nothing else. */
+  const packTable = (targets: Pick<CommandTargets, 'packs' | 'checkPacks'>) => commandTable(targets as CommandTargets);
+  const noPin = { pinBuiltIn: () => undefined };
+
+  it('packs.check asks the feed’s checker and answers once it is done', async () => {
+    let checks = 0;
+    let finish = (): void => undefined;
+    const table = packTable({ packs: noPin, checkPacks: () => new Promise<void>((resolve) => { checks += 1; finish = resolve; }) });
+    let answer: CommandResult | undefined;
+    const pending = dispatchCommand({ type: 'packs.check' }, table, () => false).then((result) => (answer = result));
+    await Promise.resolve();
+    expect(checks).toBe(1);
+    expect(answer).toBeUndefined();
+    finish();
+    await pending;
+    expect(answer).toEqual({ ok: true });
+  });
+
+  it('packs.check answers failed when the check throws, and invalid where there is no feed', async () => {
+    const failing = packTable({ packs: noPin, checkPacks: () => Promise.reject(new Error('offline')) });
+    expect(await dispatchCommand({ type: 'packs.check' }, failing, () => false)).toEqual({ ok: false, error: 'failed' });
+    expect(await dispatchCommand({ type: 'packs.check' }, packTable({ packs: noPin }), () => false)).toEqual({ ok: false, error: 'invalid', detail: 'no-pack-feed' });
+  });
+
+  it('packs.pinBuiltIn passes the user’s choice to its owner, both ways', async () => {
+    const pins: boolean[] = [];
+    const table = packTable({ packs: { pinBuiltIn: (pinned) => pins.push(pinned) } });
+    expect(await dispatchCommand({ type: 'packs.pinBuiltIn', pinned: true }, table, () => false)).toEqual({ ok: true });
+    expect(await dispatchCommand({ type: 'packs.pinBuiltIn', pinned: false }, table, () => false)).toEqual({ ok: true });
+    expect(pins).toEqual([true, false]);
+  });
 });
