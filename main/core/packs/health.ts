@@ -183,15 +183,29 @@ export class PackHealth {
       this.deps.log.info('connector pack reads no chats, nor did the one before it: kept', { platform, version, previous: previous.version });
       return;
     }
-    const at = this.deps.clock.now();
-    this.setPacks({ ...state.packs, rolledBack: [...state.packs.rolledBack, { platform, from: version, to: previous.version, at }] });
-    this.deps.log.warn('connector pack rolled back: it read no chats where the one before read some', {
-      platform,
-      from: version,
-      to: previous.version,
-      rowsBefore: before,
-      service: serviceId,
-    });
+    this.rollBack(platform, version, previous.version, 'connector pack rolled back: it read no chats where the one before read some', { rowsBefore: before, service: serviceId });
+  }
+
+  /**
+   * A page could not run the pack's connector at all (it threw, registered nothing or another platform's): the
+   * page fell back to the built-in connector already, and the platform goes back from that pack at once, as long as
+   * it is the pack the platform takes now and no rollback stands for it.
+   */
+  packFailed(serviceId: string, platform: PlatformId, version: string, reason: string): void {
+    const state = this.deps.store.getState();
+    const packs = this.deps.packs();
+    const inUse = selectPack(platform, packs, state.packs, state.packs.builtIn);
+    if (inUse.kind !== 'downloaded' || inUse.version !== version) return;
+    if (state.packs.rolledBack.some((r) => r.platform === platform)) return;
+    const previous = previousPack(platform, version, packs, state.packs.builtIn);
+    this.rollBack(platform, version, previous.version, 'connector pack rolled back: a page could not run it', { reason, service: serviceId });
+  }
+
+  /** The platform goes back from pack `from` to `to`, and its pages not in front still on `from` reload. */
+  private rollBack(platform: PlatformId, from: string, to: string, message: string, fields: Record<string, unknown>): void {
+    const packs = this.packs();
+    this.setPacks({ ...packs, rolledBack: [...packs.rolledBack, { platform, from, to, at: this.deps.clock.now() }] });
+    this.deps.log.warn(message, { platform, from, to, ...fields });
     for (const [id, other] of this.watched) if (other.platform === platform) this.reloadIfRolledBack(id, other);
   }
 

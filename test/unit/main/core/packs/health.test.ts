@@ -303,3 +303,39 @@ describe('PackHealth: a newer pack, the reads, the pin', () => {
     expect(rolledBack()).toEqual([]);
   });
 });
+
+describe('PackHealth: a pack a page could not run', () => {
+  it('rolls the platform back at once and reloads its other pages still on that pack, not the one in front', () => {
+    const { log, reloads, rolledBack, health, report, clock } = setup();
+    report('wa1', { rows: 12 });
+    report('wa2', { rows: 12 });
+    health.packFailed('wa2', 'whatsapp', '1.3.0', 'threw');
+    expect(rolledBack()).toEqual([{ platform: 'whatsapp', from: '1.3.0', to: '1.2.0', at: clock.now() }]);
+    expect(log.count('warn', 'connector pack rolled back: a page could not run it')).toBe(1);
+    expect(reloads).toEqual(['wa2']);
+    expect(health.sourceFor('whatsapp')).toEqual({ kind: 'downloaded', version: '1.2.0' });
+  });
+
+  it('goes back to the built-in pack when no earlier downloaded pack covers the platform', () => {
+    const { rolledBack, health } = setup({ services: [[service('sl1', 'slack'), 'ready']] });
+    health.packFailed('sl1', 'slack', '1.3.0', 'nothing-registered');
+    expect(rolledBack()).toEqual([expect.objectContaining({ platform: 'slack', from: '1.3.0', to: BUILT_IN_PACK_VERSION })]);
+    expect(health.sourceFor('slack')).toEqual({ kind: 'built-in', version: BUILT_IN_PACK_VERSION });
+  });
+
+  it('ignores a failure of a pack the platform no longer takes, and a second one', () => {
+    const { rolledBack, health } = setup();
+    health.packFailed('wa1', 'whatsapp', '1.2.0', 'threw');
+    expect(rolledBack()).toEqual([]);
+    health.packFailed('wa1', 'whatsapp', '1.3.0', 'threw');
+    health.packFailed('wa2', 'whatsapp', '1.2.0', 'threw');
+    expect(rolledBack()).toHaveLength(1);
+  });
+
+  it('never rolls back when the built-in pack is pinned', () => {
+    const { rolledBack, health } = setup();
+    health.pinBuiltIn(true);
+    health.packFailed('wa1', 'whatsapp', '1.3.0', 'wrong-platform');
+    expect(rolledBack()).toEqual([]);
+  });
+});
