@@ -56,7 +56,8 @@ export interface PackUpdateDeps {
 
 export class PackUpdates {
   private timer: TimerHandle | undefined;
-  private checking = false;
+  /** The check under way, if one is. */
+  private running: Promise<void> | undefined;
   /** Refusals logged since the last check that ended well, so one that repeats every six hours is logged once. */
   private readonly logged = new Set<string>();
 
@@ -94,18 +95,26 @@ export class PackUpdates {
     this.timer = undefined;
   }
 
-  /** One check, and the next six hours after it ends; none while one is under way. */
-  private async check(): Promise<void> {
+  /**
+   * One check now (the user's "Check now" too), and the next six hours after it ends. While one is under way, the
+   * answer is that one's end.
+   */
+  check(): Promise<void> {
+    this.running ??= this.checkOnce().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async checkOnce(): Promise<void> {
     const feedUrl = this.feed();
-    if (this.checking || feedUrl === undefined || !this.enabled()) return;
-    this.checking = true;
+    if (feedUrl === undefined || !this.enabled()) return;
     try {
       if (await this.update(feedUrl)) this.logged.clear();
       this.deps.onChecked(this.deps.clock.now());
     } catch (error) {
       this.logOnce(`failed|${String(error)}`, () => this.deps.log.error('connector pack check failed', { error: String(error) }));
     } finally {
-      this.checking = false;
       if (this.enabled()) this.schedule(PACK_CHECK_EVERY_MS);
     }
   }

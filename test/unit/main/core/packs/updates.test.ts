@@ -87,6 +87,7 @@ interface Harness {
   stored: VerifiedPack[];
   refused: [PackRefusal, string | undefined][];
   checked: number[];
+  updates: PackUpdates;
   /** Runs the check due after `ms` and lets it finish. */
   after(ms: number): Promise<void>;
 }
@@ -97,7 +98,7 @@ function setup(options: { updates?: boolean; packaged?: boolean; feedUrl?: strin
   const log = new MemoryLogger();
   const web = new FakeWeb();
   const packs = new FakePacks();
-  const h: Harness = {
+  const h: Omit<Harness, 'updates'> = {
     store,
     clock,
     log,
@@ -127,8 +128,9 @@ function setup(options: { updates?: boolean; packaged?: boolean; feedUrl?: strin
     onRefused: (reason, version) => h.refused.push([reason, version]),
   };
   if (options.feedUrl !== undefined) deps.feedUrl = options.feedUrl;
-  new PackUpdates(deps).start();
-  return h;
+  const updates = new PackUpdates(deps);
+  updates.start();
+  return { ...h, updates };
 }
 
 /** Publishes a pack: the feed names `version` and its address answers the bytes. */
@@ -242,6 +244,43 @@ describe('PackUpdates: when it checks', () => {
     expect(h.packs.saves).toBe(0);
     expect(h.stored).toEqual([]);
     expect(h.clock.pending).toBe(0);
+  });
+});
+
+describe('PackUpdates: check now', () => {
+  it('checks at once when asked, ends when the pack is stored, and plans the next six hours later', async () => {
+    const h = setup();
+    publish(h, '1.1.0');
+    await h.updates.check();
+    expect(h.stored.map((p) => p.manifest.version)).toEqual(['1.1.0']);
+    expect(h.checked).toHaveLength(1);
+    await h.after(PACK_CHECK_EVERY_MS - 1);
+    expect(h.web.asked).toHaveLength(2);
+    await h.after(1);
+    expect(h.web.asked).toHaveLength(3);
+  });
+
+  it('asked during a check, answers when that one ends instead of starting another', async () => {
+    const h = setup();
+    publish(h, '1.1.0');
+    h.web.hang = true;
+    const first = h.updates.check();
+    const second = h.updates.check();
+    await settle();
+    h.web.hang = false;
+    h.web.release();
+    await Promise.all([first, second]);
+    await settle();
+    expect(h.web.urls().filter((url) => url === DEFAULT_PACK_FEED)).toHaveLength(1);
+    expect(h.stored).toHaveLength(1);
+  });
+
+  it('does nothing when updates are off', async () => {
+    const h = setup({ updates: false });
+    publish(h, '1.1.0');
+    await h.updates.check();
+    expect(h.web.asked).toEqual([]);
+    expect(h.checked).toEqual([]);
   });
 });
 
