@@ -7,7 +7,7 @@
  */
 import { defaultServiceName, parseCustomUrl, PLATFORMS } from '../../../common/catalog';
 import type { ChatsDelta, Command, CommandResult, Rect, ServiceUpdate } from '../../../common/ipc';
-import type { ChatSummary, ServiceConfig, ServiceSnapshot } from '../../../common/model';
+import type { ChatSummary, PlatformId, ServiceConfig, ServiceSnapshot } from '../../../common/model';
 import { mergeSettings } from '../../../common/settings';
 import { newServiceSwitches } from '../../../common/settings/service';
 import { initialRuntime } from '../../../common/state';
@@ -37,6 +37,8 @@ export interface ServiceControllerDeps {
   initialChats?: Record<string, ServiceSnapshot>;
   /** The chats of some service changed (to keep them on disk). */
   onChatsChanged?: () => void;
+  /** A service's connector reported (after its update was applied): how well its pack reads, for rollback. */
+  onReported?: (serviceId: string, platform: PlatformId, update: ServiceUpdate) => void;
 }
 
 export class ServiceController {
@@ -190,6 +192,7 @@ export class ServiceController {
     if (!this.chats.apply(id, service.platform, update)) return false;
     this.lifecycle.connectorReported(id, update);
     this.requests.connectorReported(id);
+    this.deps.onReported?.(id, service.platform, update);
     return true;
   }
 

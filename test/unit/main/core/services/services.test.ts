@@ -385,6 +385,17 @@ describe('ServiceController', () => {
       });
     });
 
+    it('tells who listens each update it applied, with the platform, and none it refused', () => {
+      const heard: [string, string, number][] = [];
+      controller = new ServiceController({ store, views, clock, log, newId: () => 'n', onReported: (id, platform, update) => heard.push([id, platform, update.seq]) });
+      controller.start();
+      controller.viewEvent('a', { type: 'loaded', url: 'https://web.whatsapp.com/' });
+      controller.serviceUpdate('a', base);
+      controller.serviceUpdate('a', { ...base, seq: 5, reset: false });
+      controller.serviceUpdate('a', { ...base, seq: 1, reset: false });
+      expect(heard).toEqual([['a', 'whatsapp', 0], ['a', 'whatsapp', 1]]);
+    });
+
     it('asks for a full update when a delta arrives out of sequence or before any full one', () => {
       expect(controller.serviceUpdate('a', { ...base, seq: 4, reset: false })).toBe(false);
       controller.serviceUpdate('a', base);
