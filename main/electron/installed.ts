@@ -40,11 +40,10 @@ export function startInstalled(deps: InstalledDeps): void {
   const { os, env, log } = deps;
   const configHome = env['XDG_CONFIG_HOME'] || path.join(deps.home, '.config');
   keepLoginItem(deps.store, os === 'linux' ? linuxAutostart(configHome, env['APPIMAGE'] ?? deps.execPath) : electronLoginItem(deps.app, os), log);
-  import('electron-updater').then(
+  import('electron-updater')
     // Every Linux updater (AppImage, deb, rpm, pacman) is a BaseUpdater, whose `install` Wasl calls on quit itself.
-    ({ default: { autoUpdater, BaseUpdater } }) => startUpdates(deps, autoUpdater, autoUpdater instanceof BaseUpdater ? autoUpdater : undefined),
-    (error: unknown) => log.error('could not load the updater', { error: String(error) }),
-  );
+    .then(({ default: { autoUpdater, BaseUpdater } }) => startUpdates(deps, autoUpdater, autoUpdater instanceof BaseUpdater ? autoUpdater : undefined))
+    .catch((error: unknown) => log.error('could not start the updater', { error: String(error) }));
 }
 
 /**
