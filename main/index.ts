@@ -54,6 +54,7 @@ import { resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
 import { FRAME_CHANNELS, routeIpc, WORKER_CHANNELS } from './ipc/routes';
 import { keepProfile, openProfile } from './persistence/profile';
+import { TRUSTED_RELEASE_KEYS } from './security/pack-keys';
 import { scryptHasher } from './security/password';
 import { acceptLanguages, chromeUserAgent, hostOs } from './security/user-agent';
 
@@ -220,8 +221,19 @@ function start(demo: boolean): void {
   services.start();
   new PowerScheduler({ ...base, target: services }).start();
   if (app.isPackaged) {
-    // releaseKeys: TRUSTED_RELEASE_KEYS once main/security/pack-keys.ts is merged; none trusted, every Linux update is refused.
-    startInstalled({ app, os, store, updates, env: process.env, home: app.getPath('home'), execPath: process.execPath, log, releaseKeys: [], fetch: (url, init) => net.fetch(url, init), releasesUrl: `${PROJECT_URL}/releases` });
+    startInstalled({
+      app,
+      os,
+      store,
+      updates,
+      env: process.env,
+      home: app.getPath('home'),
+      execPath: process.execPath,
+      log,
+      releaseKeys: TRUSTED_RELEASE_KEYS,
+      fetch: (url, init) => net.fetch(url, init),
+      releasesUrl: `${PROJECT_URL}/releases`,
+    });
   }
   log.info('Wasl started', { services: profile.doc.services.length, userData: app.getPath('userData'), demo });
 }
