@@ -17,6 +17,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { generateSigningKey } from '../../../main/security/signing';
 import { verifyUpdateFile } from '../../../main/security/update-signature';
+import { keyIdOf } from '../../../scripts/pack.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -80,7 +81,7 @@ describe('ci.yml', () => {
 const SECRETS = {
   Windows: ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'],
   macOS: ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_API_KEY_P8', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER'],
-  Linux: ['WASL_RELEASE_KEY', 'WASL_RELEASE_KEY_ID'],
+  Linux: ['WASL_RELEASE_KEY'],
 } as const;
 
 /** Runs a step's script as GitHub's `shell: bash` does (`bash --noprofile --norc -eo pipefail`), with only this environment. */
@@ -180,7 +181,6 @@ describe('release.yml', () => {
     ['macOS', 'no notary key', secretsOf('macOS', ['APPLE_API_KEY_P8'])],
     ['macOS', 'the Windows secrets only', secretsOf('Windows')],
     ['Linux', 'no release key', {}],
-    ['Linux', 'no release key id', secretsOf('Linux', ['WASL_RELEASE_KEY_ID'])],
     ['Linux', 'the macOS secrets only', secretsOf('macOS')],
   ])('refuses a %s build with %s, naming what is missing', (system, _label, secrets) => {
     const result = runGuard({ RUNNER_OS: system, UNSIGNED_PREVIEW: 'false', ...secrets });
@@ -230,16 +230,17 @@ describe('release.yml', () => {
     expect(sign?.env).toEqual({
       GH_TOKEN: '${{ secrets.GITHUB_TOKEN }}',
       WASL_RELEASE_KEY: '${{ secrets.WASL_RELEASE_KEY }}',
-      WASL_RELEASE_KEY_ID: '${{ secrets.WASL_RELEASE_KEY_ID }}',
     });
-    expect(sign?.run).toContain('node scripts/sign-file.mjs dist/latest-linux*.yml');
+    // Signing refuses a key the app at this commit does not trust, as the connector pack's workflow does.
+    expect(sign?.run).toContain('node scripts/sign-file.mjs --trusted main/security/pack-keys.ts dist/latest-linux*.yml');
   });
 
   /**
    * Runs the signing step in a scratch checkout: package.json at 1.2.3, the real scripts/, a dist/ as electron-builder
-   * leaves it on Linux, and gh replaced by a stand-in that notes its arguments.
+   * leaves it on Linux, and gh replaced by a stand-in that notes its arguments. `trusted`: a keys module the step
+   * trusts in place of main/security/pack-keys.ts (whose keys' private halves only the real secret holds).
    */
-  const runSign = (env: Record<string, string>) => {
+  const runSign = (env: Record<string, string>, trusted?: { id: string; publicKey: string }) => {
     const scratch = mkdtempSync(path.join(os.tmpdir(), 'wasl-release-sign-'));
     const bin = path.join(scratch, 'bin');
     const work = path.join(scratch, 'work');
@@ -254,31 +255,41 @@ describe('release.yml', () => {
     writeFileSync(path.join(dist, 'Wasl-1.2.3-x86_64.AppImage'), Buffer.alloc(70_000, 'AppImage'));
     writeFileSync(path.join(dist, 'wasl_1.2.3_amd64.deb'), Buffer.alloc(30_000, 'deb'));
     writeFileSync(path.join(dist, 'latest-linux.yml'), 'version: 1.2.3\nfiles:\n  - url: Wasl-1.2.3-x86_64.AppImage\n  - url: wasl_1.2.3_amd64.deb\npath: Wasl-1.2.3-x86_64.AppImage\n');
-    const result = runStep(sign?.run ?? 'exit 99', { ...env, PATH: `${bin}:${process.env['PATH'] ?? ''}` }, work);
+    let script = sign?.run ?? 'exit 99';
+    if (trusted) {
+      const keys = path.join(scratch, 'pack-keys.ts');
+      writeFileSync(keys, `export const TRUSTED_RELEASE_KEYS = ${JSON.stringify([trusted])};\n`);
+      script = script.replace('main/security/pack-keys.ts', keys);
+    }
+    const result = runStep(script, { ...env, PATH: `${bin}:${process.env['PATH'] ?? ''}` }, work);
     const calls = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((line) => line !== '') : [];
     return { result, calls, dist, cleanup: () => rmSync(scratch, { recursive: true, force: true }) };
   };
 
   it('signs each file latest-linux.yml names and uploads the .sig files to the version’s release, signatures the app accepts', async () => {
     const key = generateSigningKey();
-    const { result, calls, dist, cleanup } = runSign({ WASL_RELEASE_KEY: key.privateKeyPem, WASL_RELEASE_KEY_ID: 'release-2026' });
+    const trusted = { id: keyIdOf(key.publicKey), publicKey: key.publicKey };
+    const { result, calls, dist, cleanup } = runSign({ WASL_RELEASE_KEY: key.privateKeyPem }, trusted);
     try {
       expect(result.status).toBe(0);
       expect(calls).toEqual(['gh release upload v1.2.3 dist/Wasl-1.2.3-x86_64.AppImage.sig dist/wasl_1.2.3_amd64.deb.sig --clobber']);
       for (const name of ['Wasl-1.2.3-x86_64.AppImage', 'wasl_1.2.3_amd64.deb']) {
-        const deps = { keys: [{ id: 'release-2026', publicKey: key.publicKey }], fetchSignature: () => Promise.resolve(readFileSync(path.join(dist, `${name}.sig`))) };
-        expect(await verifyUpdateFile({ version: '1.2.3', file: path.join(dist, name) }, deps)).toEqual({ ok: true, keyId: 'release-2026' });
+        const deps = { keys: [trusted], fetchSignature: () => Promise.resolve(readFileSync(path.join(dist, `${name}.sig`))) };
+        expect(await verifyUpdateFile({ version: '1.2.3', file: path.join(dist, name) }, deps)).toEqual({ ok: true, keyId: trusted.id });
       }
     } finally {
       cleanup();
     }
   });
 
-  it('fails without the release key, and uploads nothing', () => {
-    const { result, calls, dist, cleanup } = runSign({ WASL_RELEASE_KEY: '', WASL_RELEASE_KEY_ID: 'release-2026' });
+  it.each([
+    ['without the release key', () => ({ WASL_RELEASE_KEY: '' }), 'refusing to leave Linux update files unsigned'],
+    ['with a key main/security/pack-keys.ts does not list', () => ({ WASL_RELEASE_KEY: generateSigningKey().privateKeyPem }), 'is not in TRUSTED_RELEASE_KEYS'],
+  ])('fails %s, and uploads nothing', (_label, env, message) => {
+    const { result, calls, dist, cleanup } = runSign(env());
     try {
       expect(result.status).not.toBe(0);
-      expect(result.stderr).toContain('refusing to leave Linux update files unsigned');
+      expect(result.stderr).toContain(message);
       expect(calls).toEqual([]);
       expect(readdirSync(dist).filter((name) => name.endsWith('.sig'))).toEqual([]);
     } finally {
