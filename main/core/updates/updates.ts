@@ -209,7 +209,7 @@ export class UpdateController {
     const logged = `refused ${download.version}: ${verdict.reason}`;
     if (logged !== this.loggedError) {
       this.loggedError = logged;
-      this.deps.log.warn('update refused: its signature does not check out', { version: download.version, reason: verdict.reason, detail: verdict.detail });
+      this.deps.log.warn('update refused: its signature could not be verified', { version: download.version, reason: verdict.reason, detail: verdict.detail });
     }
     this.set({ phase: 'failed', reason: 'unverified', version: download.version });
     if (this.enabled()) this.schedule(CHECK_EVERY_MS);

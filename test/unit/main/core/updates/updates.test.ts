@@ -354,7 +354,7 @@ describe('UpdateController: a download checked before it installs (Linux)', () =
     expect(h.log.lines.filter((l) => l.level === 'warn')).toEqual([
       {
         level: 'warn',
-        message: 'update refused: its signature does not check out',
+        message: 'update refused: its signature could not be verified',
         fields: { version: '1.4.0', reason: verdict.ok ? undefined : verdict.reason, detail: verdict.ok ? undefined : verdict.detail },
       },
     ]);
