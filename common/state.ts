@@ -92,6 +92,8 @@ export const DEFAULT_SHOP_DATA: Pick<AppState, 'quickReplies' | 'labels' | 'cust
  */
 export interface UpdateState {
   phase: 'idle' | 'checking' | 'downloading' | 'ready' | 'failed';
+  /** Failed: the update downloaded but was refused, as its signature did not check out (Linux); absent: the check or download failed. */
+  reason?: 'unverified';
   version?: string;
   percent?: number;
   checkedAt?: number;

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
-  app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, Notification,
+  app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
   powerMonitor, protocol, screen, session, shell, Tray, WebContentsView,
 } from 'electron';
 import ElectronStore from 'electron-store';
@@ -54,6 +54,7 @@ import { resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
 import { FRAME_CHANNELS, routeIpc, WORKER_CHANNELS } from './ipc/routes';
 import { keepProfile, openProfile } from './persistence/profile';
+import { TRUSTED_RELEASE_KEYS } from './security/pack-keys';
 import { scryptHasher } from './security/password';
 import { acceptLanguages, chromeUserAgent, hostOs } from './security/user-agent';
 
@@ -219,6 +220,20 @@ function start(demo: boolean): void {
   win.loadURL(shellUrl).catch((error: unknown) => log.error('could not load the Wasl window', { error: String(error) }));
   services.start();
   new PowerScheduler({ ...base, target: services }).start();
-  if (app.isPackaged) startInstalled({ app, os, store, updates, env: process.env, home: app.getPath('home'), execPath: process.execPath, log });
+  if (app.isPackaged) {
+    startInstalled({
+      app,
+      os,
+      store,
+      updates,
+      env: process.env,
+      home: app.getPath('home'),
+      execPath: process.execPath,
+      log,
+      releaseKeys: TRUSTED_RELEASE_KEYS,
+      fetch: (url, init) => net.fetch(url, init),
+      releasesUrl: `${PROJECT_URL}/releases`,
+    });
+  }
   log.info('Wasl started', { services: profile.doc.services.length, userData: app.getPath('userData'), demo });
 }

@@ -1,6 +1,7 @@
 /**
  * The whole `electron` module as main/index.ts imports it, built on the typed fake, for the composition test
- * (`vi.mock('electron', …)`). Adds what only the composition root touches: app lifecycle, protocol, nativeTheme.
+ * (`vi.mock('electron', …)`). Adds what only the composition root touches: app lifecycle, protocol, nativeTheme,
+ * and net.fetch (answering only the addresses a test published something at).
  */
 import { createFakeElectron, FakeApp, type FakeElectron, type FakeImageFile, type FakeSession } from './electron';
 
@@ -71,6 +72,12 @@ export interface FakeElectronModule extends FakeElectron {
     registerSchemesAsPrivileged(schemes: unknown[]): void;
     handle(scheme: string, handler: (request: { url: string }) => Promise<Response> | Response): void;
   };
+  /** The network as net.fetch sees it: the bytes a test published at an address; every other address is a 404. */
+  net: {
+    published: Map<string, Uint8Array>;
+    fetched: string[];
+    fetch(url: string, init?: unknown): Promise<Response>;
+  };
   /** The system's idle time (seconds, set by a test) and its events ('lock-screen'…), which a test emits. */
   powerMonitor: {
     idleSeconds: number;
@@ -99,6 +106,8 @@ export function createFakeElectronModule(): FakeElectronModule {
   const privileged: unknown[] = [];
   const powerListeners = new Map<string, (() => void)[]>();
   const handlers = new Map<string, (request: { url: string }) => Promise<Response> | Response>();
+  const published = new Map<string, Uint8Array>();
+  const fetched: string[] = [];
   // Extends the base fake in place, so state it keeps on itself (the application menu) stays visible here.
   const answers: FakeDialog['answers'] = { save: undefined, open: undefined };
   const dialog: FakeDialog = {
@@ -123,6 +132,15 @@ export function createFakeElectronModule(): FakeElectronModule {
       },
       emit: (event: string) => {
         for (const listener of powerListeners.get(event) ?? []) listener();
+      },
+    },
+    net: {
+      published,
+      fetched,
+      fetch: (url: string) => {
+        fetched.push(url);
+        const bytes = published.get(url);
+        return Promise.resolve(bytes === undefined ? new Response('Not Found', { status: 404 }) : new Response(new Uint8Array(bytes)));
       },
     },
     protocol: {

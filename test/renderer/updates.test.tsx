@@ -1,7 +1,7 @@
 /**
  * The desktop and update parts of the settings, and the banner that offers the restart once an update is
- * downloaded: what each switch sends, what a development build and macOS leave out, and that only a click on
- * "Restart to Update" asks main to install.
+ * downloaded: what each switch sends, what a development build and macOS leave out, that only a click on
+ * "Restart to Update" asks main to install, and what a refused (unverified) download says.
  */
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,27 @@ describe('settings: updates', () => {
     expect(bridge.sent('update.install')).toEqual([]);
     await user.click(within(dialog).getByRole('button', { name: 'Restart to Update' }));
     expect(bridge.sent('update.install')).toEqual([{ type: 'update.install' }]);
+  });
+
+  it('says when a downloaded update was refused as unverified, offers no restart, and lets the user check again', async () => {
+    const { bridge, user, dialog } = await openSettings(appState(services, { update: { phase: 'failed', reason: 'unverified', version: '1.4.0' } }));
+    expect(plain(within(dialog).getByRole('status').textContent)).toBe(
+      'Wasl didn’t install version 1.4.0: it couldn’t confirm the download comes from Wasl’s own release. It will try again later.',
+    );
+    expect(within(dialog).queryByRole('button', { name: 'Restart to Update' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Restart to Update' })).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Check Now' }));
+    expect(bridge.sent('update.check')).toHaveLength(1);
+  });
+
+  it('says so in Arabic too', async () => {
+    const { dialog } = await openSettings(
+      appState(services, { settings: { ...DEFAULT_SETTINGS, language: 'ar' }, update: { phase: 'failed', reason: 'unverified', version: '1.4.0' } }),
+      'الإعدادات',
+    );
+    expect(plain(within(dialog).getByRole('status').textContent)).toBe(
+      'لم يثبّت وصل الإصدار 1.4.0: تعذّر التأكد من أن التنزيل صادر عن إصدار وصل نفسه. سيحاول مجددًا لاحقًا.',
+    );
   });
 
   it('speaks Arabic', async () => {

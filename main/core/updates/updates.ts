@@ -3,6 +3,9 @@
  * version download in the background, and once it is downloaded offers "Restart to Update" through the state (a
  * calm banner in the shell, a line in the settings, an item in the tray). It never restarts by itself: only the
  * user's click installs. The `updates` setting turns it all off; a development build has no updater at all.
+ * Where electron-updater checks no signature of its own (Linux: only a checksum from the same server), a download is
+ * checked before it may install (VerifyDownload): until it passes, no "Restart to Update" and no install on quit;
+ * a download that fails is refused, logged once, and the state says so.
  * Written against UpdaterPort; main/electron/updater.ts adapts electron-updater to it.
  */
 import type { Command, CommandResult } from '../../../common/ipc';
@@ -15,7 +18,7 @@ export type UpdaterEvent =
   | { type: 'available'; version: string }
   | { type: 'not-available' }
   | { type: 'progress'; percent: number }
-  | { type: 'downloaded'; version: string }
+  | { type: 'downloaded'; version: string; file: string }
   | { type: 'error'; message: string };
 
 export interface UpdaterPort {
@@ -27,6 +30,23 @@ export interface UpdaterPort {
   quitAndInstall(): void;
   onEvent(listener: (event: UpdaterEvent) => void): void;
 }
+
+/** A downloaded update: its version as the update server announced it, and the file on disk. */
+export interface DownloadedUpdate {
+  version: string;
+  file: string;
+}
+
+/**
+ * Why a download was refused: its signature file is missing (or could not be fetched), is not one, names a key Wasl
+ * does not trust, or does not match this file, name and version; the file could not be read; or the check failed.
+ */
+export type UpdateRefusal = 'missing-signature' | 'malformed-signature' | 'unknown-key' | 'bad-signature' | 'unreadable-file' | 'error';
+
+export type DownloadVerdict = { ok: true; keyId: string } | { ok: false; reason: UpdateRefusal; detail?: string };
+
+/** Decides whether a downloaded update may be installed (Linux: main/security/update-signature.ts). */
+export type VerifyDownload = (download: DownloadedUpdate) => Promise<DownloadVerdict>;
 
 export type UpdateCommand = Extract<Command, { type: `update.${string}` }>;
 
@@ -44,21 +64,28 @@ export interface UpdateDeps {
 
 export class UpdateController {
   private port: UpdaterPort | undefined;
+  private verify: VerifyDownload | undefined;
+  /** Counts the downloads checked, so the verdict on one replaced by a newer download is dropped. */
+  private verifications = 0;
   private timer: TimerHandle | undefined;
   /** The last failure logged, so one that repeats (every six hours, or as both an event and a rejection) is logged once. */
   private loggedError: string | undefined;
 
   constructor(private readonly deps: UpdateDeps) {}
 
-  /** Starts checking (an installed build only: the composition root passes no port otherwise). */
-  start(port: UpdaterPort): void {
+  /**
+   * Starts checking (an installed build only: the composition root passes no port otherwise). With `verify`, each
+   * download must pass it before it is offered or installs on quit.
+   */
+  start(port: UpdaterPort, verify?: VerifyDownload): void {
     this.port = port;
+    this.verify = verify;
     port.onEvent((event) => this.event(event));
-    port.setInstallOnQuit(this.enabled());
+    port.setInstallOnQuit(this.installOnQuit());
     if (this.enabled()) this.schedule(FIRST_CHECK_MS);
     this.deps.store.subscribe((next, prev) => {
       if (next.settings.updates === prev.settings.updates) return;
-      port.setInstallOnQuit(next.settings.updates);
+      port.setInstallOnQuit(this.installOnQuit());
       if (next.settings.updates) this.schedule(0);
       else this.cancel();
     });
@@ -85,6 +112,11 @@ export class UpdateController {
 
   private enabled(): boolean {
     return this.deps.store.getState().settings.updates;
+  }
+
+  /** While updates are on; where downloads are verified, only once a verified one is ready. */
+  private installOnQuit(): boolean {
+    return this.enabled() && (this.verify === undefined || this.state().phase === 'ready');
   }
 
   private state(): UpdateState {
@@ -142,15 +174,45 @@ export class UpdateController {
         break;
       }
       case 'downloaded':
-        this.deps.log.info('an update is ready to install', { version: event.version });
-        this.loggedError = undefined;
         this.cancel();
-        this.set({ phase: 'ready', version: event.version, checkedAt: this.deps.clock.now() });
+        if (this.verify) void this.verifyDownload({ version: event.version, file: event.file }, this.verify);
+        else this.ready(event.version);
         break;
       case 'error':
         this.fail(event.message);
         break;
     }
+  }
+
+  private ready(version: string): void {
+    this.deps.log.info('an update is ready to install', { version });
+    this.loggedError = undefined;
+    this.set({ phase: 'ready', version, checkedAt: this.deps.clock.now() });
+  }
+
+  /**
+   * The download stays "downloading" (at 100%) while it is checked: no restart is offered and nothing installs on
+   * quit until it passes. A refused one stays uninstalled (electron-updater replaces it with the next download) and
+   * the next check comes as planned, in case the release is put right.
+   */
+  private async verifyDownload(download: DownloadedUpdate, verify: VerifyDownload): Promise<void> {
+    const attempt = ++this.verifications;
+    this.set({ phase: 'downloading', version: download.version, percent: 100 });
+    const verdict = await verify(download).catch((error: unknown): DownloadVerdict => ({ ok: false, reason: 'error', detail: String(error) }));
+    if (attempt !== this.verifications) return;
+    if (verdict.ok) {
+      this.deps.log.info('the update is signed by a trusted key', { version: download.version, keyId: verdict.keyId });
+      this.ready(download.version);
+      this.port?.setInstallOnQuit(this.installOnQuit());
+      return;
+    }
+    const logged = `refused ${download.version}: ${verdict.reason}`;
+    if (logged !== this.loggedError) {
+      this.loggedError = logged;
+      this.deps.log.warn('update refused: its signature could not be verified', { version: download.version, reason: verdict.reason, detail: verdict.detail });
+    }
+    this.set({ phase: 'failed', reason: 'unverified', version: download.version });
+    if (this.enabled()) this.schedule(CHECK_EVERY_MS);
   }
 
   private upToDate(): void {

@@ -8,7 +8,6 @@
  *   vi.mock('electron', async () => (await import('./main-under-test')).fakeElectronModule());
  *   vi.mock('electron-store', async () => (await import('./main-under-test')).fakeElectronStore());
  */
-import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +20,7 @@ import type { IpcRouter, Outcome } from '../../../main/ipc/router';
 import { CURRENT_VERSION } from '../../../main/core/settings/document';
 import type { FakeElectronModule } from '../../fakes/electron-module';
 import type { FakeServiceWorker, FakeView, FakeWebContents, FakeWindow } from '../../fakes/electron';
+import { FakeBaseUpdater, pushedUpdate, SignedRelease, until } from '../../support/signed-update';
 
 /** 2026-03-01 10:00 UTC, a Sunday: shop hours and quiet hours stay out of the way. */
 export const START = Date.UTC(2026, 2, 1, 10, 0, 0);
@@ -109,6 +109,11 @@ export interface MainUnderTest {
   /** Main's state, as the shell's hydrate answers it (the store's own object: compare by reference). */
   state(): Promise<AppState>;
   chats(): Promise<Record<string, ServiceSnapshot>>;
+  /**
+   * electron-updater downloads `version` (an installed build): on Linux, a file whose `.sig` the release publishes,
+   * signed with a key the test trusts; settles once main has checked it.
+   */
+  downloadUpdate(version: string): Promise<void>;
   /** Moves the fake clock on, firing due timers and letting promises settle. */
   advance(ms: number): Promise<void>;
   /** Quits as the user would (the app's quit events: pending writes happen), keeping the profile for a restart. */
@@ -118,10 +123,7 @@ export interface MainUnderTest {
 }
 
 /** electron-updater's autoUpdater as an installed build loads it: checks and installs are counted. */
-export class FakeAutoUpdater extends EventEmitter {
-  autoDownload = false;
-  autoInstallOnAppQuit = true;
-  logger: object | null = {};
+export class FakeAutoUpdater extends FakeBaseUpdater {
   checks = 0;
   installs = 0;
   checkForUpdates(): Promise<null> {
@@ -175,8 +177,10 @@ export async function bootMain(settings: unknown = goodSettings(), options: Boot
   });
   vi.doMock('electron-store', fakeElectronStore);
   const updater = new FakeAutoUpdater();
+  const release = new SignedRelease();
   if (options.packaged === true) {
-    vi.doMock('electron-updater', () => ({ default: { autoUpdater: updater } }));
+    vi.doMock('electron-updater', () => ({ default: { autoUpdater: updater, BaseUpdater: FakeBaseUpdater } }));
+    release.trust();
     // An installed build registers itself to start at login: inside the profile, never in the real ~/.config.
     vi.stubEnv('XDG_CONFIG_HOME', path.join(profile, 'config'));
   }
@@ -267,6 +271,12 @@ export async function bootMain(settings: unknown = goodSettings(), options: Boot
     lastOutcome: () => last,
     state: () => invoke<AppState>('app:hydrate'),
     chats: () => invoke<Record<string, ServiceSnapshot>>('app:hydrate-chats'),
+    downloadUpdate: async (version) => {
+      const file = release.publish(fake.net.published, path.join(profile, 'updater-cache'), version);
+      updater.emit('update-available', { version });
+      updater.emit('update-downloaded', { version, downloadedFile: file });
+      await until(() => pushedUpdate(win)?.phase !== 'downloading');
+    },
     advance: async (ms) => {
       await vi.advanceTimersByTimeAsync(ms);
     },

@@ -2,9 +2,10 @@
  * main/index.ts as an installed build starts it (app.isPackaged), against the fake `electron` module and a fake
  * electron-updater: a start with a debugging switch is refused before anything is created; a plain start loads the
  * updater and wires it to the tray and the shell, starts hidden in the tray when the user asked, and keeps the login
- * item (an XDG autostart entry here, on Linux) in step with the setting.
+ * item (an XDG autostart entry here, on Linux) in step with the setting. On Linux a downloaded update is offered
+ * only with a valid `.sig` from the release (signed with a key generated here and trusted for the test); one
+ * without is refused.
  */
-import { EventEmitter } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,12 +14,10 @@ import type { AppState } from '../../../common/state';
 import type { IpcMainEventLike } from '../../../main/electron/api';
 import { createFakeElectronModule, type FakeElectronModule } from '../../fakes/electron-module';
 import type { FakeWebContents } from '../../fakes/electron';
+import { FakeBaseUpdater, pushedUpdate, SignedRelease, until } from '../../support/signed-update';
 import { byLabel, click, flush } from './electron/support';
 
-class FakeAutoUpdater extends EventEmitter {
-  autoDownload = false;
-  autoInstallOnAppQuit = true;
-  logger: object | null = {};
+class FakeAutoUpdater extends FakeBaseUpdater {
   installs: [boolean | undefined, boolean | undefined][] = [];
   checkForUpdates(): Promise<null> {
     return Promise.resolve(null);
@@ -32,7 +31,7 @@ const hoisted = vi.hoisted(() => ({ updater: undefined as FakeAutoUpdater | unde
 
 vi.mock('electron-updater', () => {
   hoisted.updater = new FakeAutoUpdater();
-  return { default: { autoUpdater: hoisted.updater } };
+  return { default: { autoUpdater: hoisted.updater, BaseUpdater: FakeBaseUpdater } };
 });
 
 vi.mock('electron-store', async () => {
@@ -51,6 +50,7 @@ const configHome = path.join(profile, 'config');
 const autostart = path.join(configHome, 'autostart', 'wasl.desktop');
 const EXECUTABLE = '/opt/Wasl/wasl';
 const argv = process.argv;
+const release = new SignedRelease();
 let refused: { fake: FakeElectronModule; stderr: string };
 let fake: FakeElectronModule;
 let updater: FakeAutoUpdater;
@@ -64,6 +64,7 @@ async function startMain(args: string[]): Promise<FakeElectronModule> {
   const module = createFakeElectronModule();
   module.app.isPackaged = true;
   vi.doMock('electron', () => module);
+  release.trust();
   process.argv = [EXECUTABLE, ...args];
   try {
     await import('../../../main/index');
@@ -148,9 +149,9 @@ describe('main/index.ts in an installed build', () => {
     expect(win.isVisible()).toBe(false);
   });
 
-  it('loads electron-updater and lets updates download in the background', async () => {
+  it('loads electron-updater and lets updates download in the background; on Linux Wasl, not it, installs on quit', async () => {
     expect(updater.autoDownload).toBe(true);
-    expect(updater.autoInstallOnAppQuit).toBe(true);
+    expect(updater.autoInstallOnAppQuit).toBe(false);
     expect(updater.logger).toBeNull();
     expect(await state()).toMatchObject({ packaged: true, update: { phase: 'idle' } });
   });
@@ -166,13 +167,31 @@ describe('main/index.ts in an installed build', () => {
     expect(existsSync(autostart)).toBe(true);
   });
 
+  it('refuses a downloaded update the release has no signature for: offered nowhere, not installed on quit', async () => {
+    const [tray] = fake.trays;
+    const win = fake.windows[0];
+    if (!tray || !win) throw new Error('not wired');
+    const file = path.join(profile, 'pending', 'Wasl-1.3.9-x86_64.AppImage');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, 'not signed');
+    updater.emit('update-available', { version: '1.3.9' });
+    updater.emit('update-downloaded', { version: '1.3.9', downloadedFile: file });
+    await until(() => pushedUpdate(win)?.phase === 'failed');
+    expect((await state()).update).toEqual({ phase: 'failed', reason: 'unverified', version: '1.3.9' });
+    expect(fake.net.fetched).toEqual(['https://github.com/wasl-app/wasl/releases/download/v1.3.9/Wasl-1.3.9-x86_64.AppImage.sig']);
+    expect(byLabel(tray.menu?.template ?? [], 'Restart to Update')).toBeUndefined();
+    expect(updater.autoInstallOnAppQuit).toBe(false);
+    expect(updater.installs).toEqual([]);
+  });
+
   it('offers the restart once an update is downloaded, in the shell and the tray; the click installs it', async () => {
     const [tray] = fake.trays;
     const win = fake.windows[0];
     if (!tray || !win) throw new Error('not wired');
+    const file = release.publish(fake.net.published, path.join(profile, 'pending'), '1.4.0');
     updater.emit('update-available', { version: '1.4.0' });
-    updater.emit('update-downloaded', { version: '1.4.0' });
-    await flush();
+    updater.emit('update-downloaded', { version: '1.4.0', downloadedFile: file });
+    await until(() => pushedUpdate(win)?.phase === 'ready');
     expect((await state()).update).toMatchObject({ phase: 'ready', version: '1.4.0' });
     const patch = win.webContents.sent.filter((m) => m.channel === 'app:patch').at(-1)?.args[0] as Partial<AppState>;
     expect(patch.update).toMatchObject({ phase: 'ready', version: '1.4.0' });

@@ -3,17 +3,21 @@
  * and macOS running the same checks as `npm test` (plus the real-Electron suite under Xvfb on Linux), and a
  * release on version tags that builds every installer with electron-builder, signed, and publishes it with its
  * update metadata. The release's shell steps are run here with bash, against controlled environments and stand-ins
- * for npm and npx: the signing guard refuses a build without its secrets unless it is an unsigned preview, and a
- * preview is built unsigned under its own version, with notes that say so. A workflow that does not parse, or loses
- * one of these steps, fails here.
+ * for npm, npx and gh: the signing guard refuses a build without its secrets (on Linux, the release key) unless it
+ * is an unsigned preview, a preview is built unsigned under its own version, with notes that say so, and a Linux
+ * release build's update files are signed and their `.sig` files uploaded to the release, signatures the app's own
+ * check accepts. A workflow that does not parse, or loses one of these steps, fails here.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { generateSigningKey } from '../../../main/security/signing';
+import { verifyUpdateFile } from '../../../main/security/update-signature';
+import { keyIdOf } from '../../../scripts/pack.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -77,6 +81,7 @@ describe('ci.yml', () => {
 const SECRETS = {
   Windows: ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET'],
   macOS: ['CSC_LINK', 'CSC_KEY_PASSWORD', 'APPLE_API_KEY_P8', 'APPLE_API_KEY_ID', 'APPLE_API_ISSUER'],
+  Linux: ['WASL_RELEASE_KEY'],
 } as const;
 
 /** Runs a step's script as GitHub's `shell: bash` does (`bash --noprofile --norc -eo pipefail`), with only this environment. */
@@ -175,6 +180,8 @@ describe('release.yml', () => {
     ['macOS', 'no secrets', {}],
     ['macOS', 'no notary key', secretsOf('macOS', ['APPLE_API_KEY_P8'])],
     ['macOS', 'the Windows secrets only', secretsOf('Windows')],
+    ['Linux', 'no release key', {}],
+    ['Linux', 'the macOS secrets only', secretsOf('macOS')],
   ])('refuses a %s build with %s, naming what is missing', (system, _label, secrets) => {
     const result = runGuard({ RUNNER_OS: system, UNSIGNED_PREVIEW: 'false', ...secrets });
     expect(result.status).not.toBe(0);
@@ -187,9 +194,10 @@ describe('release.yml', () => {
   it.each([
     ['a Windows build with its secrets', { RUNNER_OS: 'Windows', UNSIGNED_PREVIEW: 'false', ...secretsOf('Windows') }],
     ['a macOS build with its secrets', { RUNNER_OS: 'macOS', UNSIGNED_PREVIEW: 'false', ...secretsOf('macOS') }],
-    ['a Linux build, which has nothing to sign', { RUNNER_OS: 'Linux', UNSIGNED_PREVIEW: 'false' }],
+    ['a Linux build with its release key', { RUNNER_OS: 'Linux', UNSIGNED_PREVIEW: 'false', ...secretsOf('Linux') }],
     ['an unsigned Windows preview', { RUNNER_OS: 'Windows', UNSIGNED_PREVIEW: 'true' }],
     ['an unsigned macOS preview', { RUNNER_OS: 'macOS', UNSIGNED_PREVIEW: 'true' }],
+    ['an unsigned Linux preview', { RUNNER_OS: 'Linux', UNSIGNED_PREVIEW: 'true' }],
   ])('lets %s go on', (_label, env) => {
     const result = runGuard(env);
     expect(result.stderr).toBe('');
@@ -209,6 +217,84 @@ describe('release.yml', () => {
       'npm run package:unsigned -- --publish always -c.extraMetadata.version=1.2.3-preview.42 -c.releaseInfo.releaseNotesFile=unsigned-preview.md',
     ]);
     expect(files['unsigned-preview.md']).toMatch(/^\*\*Unsigned preview 1\.2\.3-preview\.42, not a release\.\*\* Built by hand without code signing/u);
+  });
+
+  const signIndex = steps.findIndex((s) => s.name === 'Sign the Linux update files');
+  const sign = steps[signIndex];
+
+  it('signs the Linux update files after the build, on Linux release builds only, with the release key', () => {
+    expect(signIndex).toBeGreaterThan(buildIndex);
+    expect(sign?.if).toBe("runner.os == 'Linux' && env.UNSIGNED_PREVIEW != 'true'");
+    expect(sign?.shell).toBe('bash');
+    expect(sign?.['continue-on-error']).toBeUndefined();
+    expect(sign?.env).toEqual({
+      GH_TOKEN: '${{ secrets.GITHUB_TOKEN }}',
+      WASL_RELEASE_KEY: '${{ secrets.WASL_RELEASE_KEY }}',
+    });
+    // Signing refuses a key the app at this commit does not trust, as the connector pack's workflow does.
+    expect(sign?.run).toContain('node scripts/sign-file.mjs --trusted main/security/pack-keys.ts dist/latest-linux*.yml');
+  });
+
+  /**
+   * Runs the signing step in a scratch checkout: package.json at 1.2.3, the real scripts/, a dist/ as electron-builder
+   * leaves it on Linux, and gh replaced by a stand-in that notes its arguments. `trusted`: a keys module the step
+   * trusts in place of main/security/pack-keys.ts (whose keys' private halves only the real secret holds).
+   */
+  const runSign = (env: Record<string, string>, trusted?: { id: string; publicKey: string }) => {
+    const scratch = mkdtempSync(path.join(os.tmpdir(), 'wasl-release-sign-'));
+    const bin = path.join(scratch, 'bin');
+    const work = path.join(scratch, 'work');
+    const dist = path.join(work, 'dist');
+    const log = path.join(scratch, 'gh.log');
+    mkdirSync(bin);
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(path.join(bin, 'gh'), `#!/bin/sh\necho "gh $*" >> "${log}"\n`);
+    chmodSync(path.join(bin, 'gh'), 0o755);
+    writeFileSync(path.join(work, 'package.json'), JSON.stringify({ name: 'wasl', version: '1.2.3' }));
+    symlinkSync(path.join(root, 'scripts'), path.join(work, 'scripts'));
+    writeFileSync(path.join(dist, 'Wasl-1.2.3-x86_64.AppImage'), Buffer.alloc(70_000, 'AppImage'));
+    writeFileSync(path.join(dist, 'wasl_1.2.3_amd64.deb'), Buffer.alloc(30_000, 'deb'));
+    writeFileSync(path.join(dist, 'latest-linux.yml'), 'version: 1.2.3\nfiles:\n  - url: Wasl-1.2.3-x86_64.AppImage\n  - url: wasl_1.2.3_amd64.deb\npath: Wasl-1.2.3-x86_64.AppImage\n');
+    let script = sign?.run ?? 'exit 99';
+    if (trusted) {
+      const keys = path.join(scratch, 'pack-keys.ts');
+      writeFileSync(keys, `export const TRUSTED_RELEASE_KEYS = ${JSON.stringify([trusted])};\n`);
+      script = script.replace('main/security/pack-keys.ts', keys);
+    }
+    const result = runStep(script, { ...env, PATH: `${bin}:${process.env['PATH'] ?? ''}` }, work);
+    const calls = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter((line) => line !== '') : [];
+    return { result, calls, dist, cleanup: () => rmSync(scratch, { recursive: true, force: true }) };
+  };
+
+  it('signs each file latest-linux.yml names and uploads the .sig files to the version’s release, signatures the app accepts', async () => {
+    const key = generateSigningKey();
+    const trusted = { id: keyIdOf(key.publicKey), publicKey: key.publicKey };
+    const { result, calls, dist, cleanup } = runSign({ WASL_RELEASE_KEY: key.privateKeyPem }, trusted);
+    try {
+      expect(result.status).toBe(0);
+      expect(calls).toEqual(['gh release upload v1.2.3 dist/Wasl-1.2.3-x86_64.AppImage.sig dist/wasl_1.2.3_amd64.deb.sig --clobber']);
+      for (const name of ['Wasl-1.2.3-x86_64.AppImage', 'wasl_1.2.3_amd64.deb']) {
+        const deps = { keys: [trusted], fetchSignature: () => Promise.resolve(readFileSync(path.join(dist, `${name}.sig`))) };
+        expect(await verifyUpdateFile({ version: '1.2.3', file: path.join(dist, name) }, deps)).toEqual({ ok: true, keyId: trusted.id });
+      }
+    } finally {
+      cleanup();
+    }
+  });
+
+  it.each([
+    ['without the release key', () => ({ WASL_RELEASE_KEY: '' }), 'refusing to leave Linux update files unsigned'],
+    ['with a key main/security/pack-keys.ts does not list', () => ({ WASL_RELEASE_KEY: generateSigningKey().privateKeyPem }), 'is not in TRUSTED_RELEASE_KEYS'],
+  ])('fails %s, and uploads nothing', (_label, env, message) => {
+    const { result, calls, dist, cleanup } = runSign(env());
+    try {
+      expect(result.status).not.toBe(0);
+      expect(result.stderr).toContain(message);
+      expect(calls).toEqual([]);
+      expect(readdirSync(dist).filter((name) => name.endsWith('.sig'))).toEqual([]);
+    } finally {
+      cleanup();
+    }
   });
 
   it('writes the notary key where the build looks for it, on macOS release builds only', () => {

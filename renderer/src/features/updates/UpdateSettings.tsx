@@ -1,6 +1,7 @@
 /**
  * Updates in the settings: the switch, and while it is on, where things stand (up to date as of when, checking,
- * downloading with its progress, ready, or a calm word that the check failed) with the one action that fits:
+ * downloading with its progress, ready, or a calm word that the check failed or that a download was refused as
+ * unverified) with the one action that fits:
  * "Check Now", or "Restart to Update". A development build does not update: the switch says so.
  */
 import { useId } from 'react';
@@ -26,7 +27,7 @@ function useStatusText(): (update: UpdateState) => string {
       case 'ready':
         return t('updates.status.ready', { version });
       case 'failed':
-        return t('updates.status.failed');
+        return update.reason === 'unverified' ? t('updates.status.unverified', { version }) : t('updates.status.failed');
     }
   };
 }

@@ -78,10 +78,7 @@ const PASSWORD = 'open-sesame-1';
 const setPassword = async (main: MainUnderTest) => {
   expect(await send(main, { type: 'lock.set', password: PASSWORD })).toEqual({ ok: true });
 };
-const downloaded = async (main: MainUnderTest) => {
-  main.updater.emit('update-downloaded', { version: '9.9.9' });
-  await main.advance(0);
-};
+const downloaded = (main: MainUnderTest) => main.downloadUpdate('9.9.9');
 
 const ROWS = {
   'service.add': {

@@ -1,15 +1,22 @@
 /**
- * Wasl's own updates (main/core/updates.ts) against a fake updater port, and the electron-updater adapter
- * (main/electron/updater.ts) against a fake autoUpdater: when checks run, what the state says, that only the
- * user's click installs, and that failures are logged once and never stop the next check.
+ * Wasl's own updates (main/core/updates/updates.ts) against a fake updater port: when checks run, what the state
+ * says, that only the user's click installs, that failures are logged once and never stop the next check, and,
+ * where downloads are verified (Linux), that nothing is offered or installs on quit before the check passes and a
+ * refused download never installs.
  */
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../../common/settings';
 import { createAppStore, type AppStore } from '../../../../../main/core/app/app-store';
 import { commandTable, dispatchCommand, type CommandTargets } from '../../../../../main/core/app/commands';
-import { CHECK_EVERY_MS, FIRST_CHECK_MS, UpdateController, type UpdaterEvent, type UpdaterPort } from '../../../../../main/core/updates/updates';
-import { electronUpdater, type AutoUpdaterLike } from '../../../../../main/electron/updater';
+import {
+  CHECK_EVERY_MS,
+  FIRST_CHECK_MS,
+  UpdateController,
+  type DownloadedUpdate,
+  type DownloadVerdict,
+  type UpdaterEvent,
+  type UpdaterPort,
+} from '../../../../../main/core/updates/updates';
 import { ManualClock } from '../../../../fakes/clock';
 import { MemoryLogger } from '../../../../fakes/logger';
 import { stateOf } from '../../../../fakes/state';
@@ -57,6 +64,8 @@ class FakePort implements UpdaterPort {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+const FILE = '/cache/wasl-updater/pending/Wasl-1.4.0-x86_64.AppImage';
+
 interface Harness {
   store: AppStore;
   clock: ManualClock;
@@ -66,7 +75,7 @@ interface Harness {
   prepared: () => number;
 }
 
-function setup(options: { updates?: boolean; start?: boolean } = {}): Harness {
+function setup(options: { updates?: boolean; start?: boolean; verify?: (download: DownloadedUpdate) => Promise<DownloadVerdict> } = {}): Harness {
   const store = createAppStore(stateOf({ settings: { ...DEFAULT_SETTINGS, updates: options.updates ?? true } }));
   const clock = new ManualClock();
   const log = new MemoryLogger();
@@ -80,7 +89,7 @@ function setup(options: { updates?: boolean; start?: boolean } = {}): Harness {
       prepared += 1;
     },
   });
-  if (options.start !== false) updates.start(port);
+  if (options.start !== false) updates.start(port, options.verify);
   return { store, clock, log, port, updates, prepared: () => prepared };
 }
 
@@ -170,7 +179,7 @@ describe('UpdateController: downloading and restarting', () => {
     h.port.emit({ type: 'progress', percent: 41.9 });
     expect(update(h)).toBe(before);
 
-    h.port.emit({ type: 'downloaded', version: '1.4.0' });
+    h.port.emit({ type: 'downloaded', version: '1.4.0', file: FILE });
     expect(update(h)).toEqual({ phase: 'ready', version: '1.4.0', checkedAt: h.clock.now() });
     expect(h.log.count('info', 'an update is ready to install')).toBe(1);
     // Nothing restarts by itself, however long Wasl runs; no more checks either.
@@ -196,7 +205,7 @@ describe('UpdateController: downloading and restarting', () => {
   it('puts the restart off on "Later": the banner goes, the update stays ready', async () => {
     const h = setup();
     h.clock.advance(FIRST_CHECK_MS);
-    await h.port.answer({ type: 'available', version: '2.0.0' }, { type: 'downloaded', version: '2.0.0' });
+    await h.port.answer({ type: 'available', version: '2.0.0' }, { type: 'downloaded', version: '2.0.0', file: FILE });
     expect(await h.updates.command({ type: 'update.dismiss' })).toEqual({ ok: true });
     expect(update(h)).toMatchObject({ phase: 'ready', version: '2.0.0', dismissed: true });
     expect(await h.updates.command({ type: 'update.install' })).toEqual({ ok: true });
@@ -254,71 +263,168 @@ describe('UpdateController: failures', () => {
     h.port.emit({ type: 'error', message: 'sha512 checksum mismatch' });
     expect(update(h)).toEqual({ phase: 'failed' });
     h.clock.advance(CHECK_EVERY_MS);
-    await h.port.answer({ type: 'available', version: '1.4.0' }, { type: 'downloaded', version: '1.4.0' });
+    await h.port.answer({ type: 'available', version: '1.4.0' }, { type: 'downloaded', version: '1.4.0', file: FILE });
     h.port.emit({ type: 'error', message: 'late' });
     expect(update(h).phase).toBe('ready');
   });
 });
 
-/** electron-updater's autoUpdater as far as the adapter touches it. */
-class FakeAutoUpdater extends EventEmitter implements AutoUpdaterLike {
-  autoDownload = false;
-  autoInstallOnAppQuit = true;
-  logger: object | null = {};
-  installs: [boolean | undefined, boolean | undefined][] = [];
-  next: () => Promise<{ downloadPromise?: Promise<unknown> | null } | null> = () => Promise.resolve(null);
+/** A download check whose verdicts the test gives, one per download, in order. */
+class Verifier {
+  readonly downloads: DownloadedUpdate[] = [];
+  private pending: ((verdict: DownloadVerdict) => void)[] = [];
+  private failures: ((error: Error) => void)[] = [];
 
-  checkForUpdates(): Promise<{ downloadPromise?: Promise<unknown> | null } | null> {
-    return this.next();
+  readonly verify = (download: DownloadedUpdate): Promise<DownloadVerdict> => {
+    this.downloads.push(download);
+    return new Promise((resolve, reject) => {
+      this.pending.push(resolve);
+      this.failures.push(reject);
+    });
+  };
+  async answer(verdict: DownloadVerdict): Promise<void> {
+    this.failures.shift();
+    this.pending.shift()?.(verdict);
+    await settle();
   }
-  quitAndInstall(isSilent?: boolean, isForceRunAfter?: boolean): void {
-    this.installs.push([isSilent, isForceRunAfter]);
+  async crash(error: Error): Promise<void> {
+    this.pending.shift();
+    this.failures.shift()?.(error);
+    await settle();
   }
 }
 
-describe('electronUpdater: the adapter', () => {
-  it('downloads automatically, keeps electron-updater’s own logging out, and maps its events', () => {
-    const auto = new FakeAutoUpdater();
-    const port = electronUpdater(auto);
-    expect(auto.autoDownload).toBe(true);
-    expect(auto.logger).toBeNull();
-    const events: UpdaterEvent[] = [];
-    port.onEvent((event) => events.push(event));
-    auto.emit('update-available', { version: '1.4.0', files: [] });
-    auto.emit('download-progress', { percent: 12.5, total: 100, transferred: 12 });
-    auto.emit('update-downloaded', { version: '1.4.0' });
-    auto.emit('update-not-available', { version: '1.3.0' });
-    auto.emit('error', new Error('offline'), 'stack…');
-    expect(events).toEqual([
-      { type: 'available', version: '1.4.0' },
-      { type: 'progress', percent: 12.5 },
-      { type: 'downloaded', version: '1.4.0' },
-      { type: 'not-available' },
-      { type: 'error', message: 'offline' },
+const TRUSTED: DownloadVerdict = { ok: true, keyId: 'release-2026' };
+const TAMPERED: DownloadVerdict = { ok: false, reason: 'bad-signature', detail: 'release-2026' };
+
+/** Started with a verifier, a first check answered with a download of 1.4.0: the verdict is the test's to give. */
+async function downloaded(): Promise<Harness & { verifier: Verifier }> {
+  const verifier = new Verifier();
+  const h = setup({ verify: verifier.verify });
+  h.clock.advance(FIRST_CHECK_MS);
+  await h.port.answer({ type: 'available', version: '1.4.0' }, { type: 'progress', percent: 100 }, { type: 'downloaded', version: '1.4.0', file: FILE });
+  return { ...h, verifier };
+}
+
+describe('UpdateController: a download checked before it installs (Linux)', () => {
+  it('keeps install on quit off from the start, when nothing verified is there to install', () => {
+    const h = setup({ verify: new Verifier().verify });
+    expect(h.port.installOnQuit).toEqual([false]);
+    h.store.setState({ settings: { ...h.store.getState().settings, updates: false } });
+    h.store.setState({ settings: { ...h.store.getState().settings, updates: true } });
+    expect(h.port.installOnQuit).toEqual([false, false, false]);
+  });
+
+  it('offers nothing while the download is checked, then offers the restart and installs on quit once it passes', async () => {
+    const h = await downloaded();
+    expect(h.verifier.downloads).toEqual([{ version: '1.4.0', file: FILE }]);
+    expect(update(h)).toEqual({ phase: 'downloading', version: '1.4.0', percent: 100 });
+    expect(await h.updates.command({ type: 'update.install' })).toEqual({ ok: false, error: 'not-found' });
+    expect(h.port.installOnQuit).toEqual([false]);
+
+    await h.verifier.answer(TRUSTED);
+    expect(update(h)).toEqual({ phase: 'ready', version: '1.4.0', checkedAt: h.clock.now() });
+    expect(h.port.installOnQuit).toEqual([false, true]);
+    expect(h.log.count('info', 'the update is signed by a trusted key')).toBe(1);
+    expect(h.log.count('info', 'an update is ready to install')).toBe(1);
+    expect(await h.updates.command({ type: 'update.install' })).toEqual({ ok: true });
+    expect(h.port.installs).toBe(1);
+  });
+
+  it('a verified update installs on quit only while updates are on', async () => {
+    const h = await downloaded();
+    h.store.setState({ settings: { ...h.store.getState().settings, updates: false } });
+    await h.verifier.answer(TRUSTED);
+    expect(update(h).phase).toBe('ready');
+    expect(h.port.installOnQuit).toEqual([false, false, false]);
+    h.store.setState({ settings: { ...h.store.getState().settings, updates: true } });
+    expect(h.port.installOnQuit.at(-1)).toBe(true);
+  });
+
+  it.each<[string, DownloadVerdict]>([
+    ['changed after it was signed', TAMPERED],
+    ['without a signature', { ok: false, reason: 'missing-signature', detail: 'HTTP 404' }],
+    ['with a signature file that is not one', { ok: false, reason: 'malformed-signature' }],
+    ['signed with a key Wasl does not trust', { ok: false, reason: 'unknown-key', detail: 'someone-else' }],
+    ['that cannot be read', { ok: false, reason: 'unreadable-file', detail: 'EACCES' }],
+  ])('refuses a download %s: never installed, not on quit either, and the state says why', async (_label, verdict) => {
+    const h = await downloaded();
+    await h.verifier.answer(verdict);
+    expect(update(h)).toEqual({ phase: 'failed', reason: 'unverified', version: '1.4.0' });
+    expect(h.log.lines.filter((l) => l.level === 'warn')).toEqual([
+      {
+        level: 'warn',
+        message: 'update refused: its signature could not be verified',
+        fields: { version: '1.4.0', reason: verdict.ok ? undefined : verdict.reason, detail: verdict.ok ? undefined : verdict.detail },
+      },
     ]);
+    expect(h.log.count('info', 'an update is ready to install')).toBe(0);
+    expect(await h.updates.command({ type: 'update.install' })).toEqual({ ok: false, error: 'not-found' });
+    expect(h.prepared()).toBe(0);
+    expect(h.port.installs).toBe(0);
+    expect(h.port.installOnQuit).toEqual([false]);
+    // Turning updates off and on again does not let the refused download install on quit.
+    h.store.setState({ settings: { ...h.store.getState().settings, updates: false } });
+    h.store.setState({ settings: { ...h.store.getState().settings, updates: true } });
+    expect(h.port.installOnQuit).not.toContain(true);
   });
 
-  it('installs silently and starts the new version; install on quit follows the port', () => {
-    const auto = new FakeAutoUpdater();
-    const port = electronUpdater(auto);
-    port.setInstallOnQuit(false);
-    expect(auto.autoInstallOnAppQuit).toBe(false);
-    port.quitAndInstall();
-    expect(auto.installs).toEqual([[true, true]]);
+  it('refuses a download whose check itself fails', async () => {
+    const h = await downloaded();
+    await h.verifier.crash(new Error('EMFILE: too many open files'));
+    expect(update(h)).toEqual({ phase: 'failed', reason: 'unverified', version: '1.4.0' });
+    expect(h.log.lines.find((l) => l.level === 'warn')?.fields).toEqual({ version: '1.4.0', reason: 'error', detail: 'Error: EMFILE: too many open files' });
+    expect(h.port.installs).toBe(0);
+    expect(h.port.installOnQuit).toEqual([false]);
   });
 
-  it('rejects a failed check, and leaves no unhandled rejection behind a failed download', async () => {
-    const auto = new FakeAutoUpdater();
-    const port = electronUpdater(auto);
-    auto.next = () => Promise.reject(new Error('no network'));
-    await expect(port.check()).rejects.toThrow('no network');
-    const unhandled: unknown[] = [];
-    const onUnhandled = (reason: unknown) => unhandled.push(reason);
-    process.on('unhandledRejection', onUnhandled);
-    auto.next = () => Promise.resolve({ downloadPromise: Promise.reject(new Error('disk full')) });
-    await port.check();
-    await settle();
-    process.off('unhandledRejection', onUnhandled);
-    expect(unhandled).toEqual([]);
+  it('checks again six hours after a refusal, logs the same refusal once, and takes a release put right', async () => {
+    const h = await downloaded();
+    await h.verifier.answer(TAMPERED);
+    h.clock.advance(CHECK_EVERY_MS - 1);
+    expect(h.port.checks).toBe(1);
+    h.clock.advance(1);
+    expect(h.port.checks).toBe(2);
+    // electron-updater hands over the same cached download again: checked again, refused again, not logged again.
+    await h.port.answer({ type: 'available', version: '1.4.0' }, { type: 'downloaded', version: '1.4.0', file: FILE });
+    await h.verifier.answer(TAMPERED);
+    expect(update(h)).toMatchObject({ phase: 'failed', reason: 'unverified' });
+    expect(h.log.count('warn')).toBe(1);
+
+    h.clock.advance(CHECK_EVERY_MS);
+    await h.port.answer({ type: 'available', version: '1.4.1' }, { type: 'downloaded', version: '1.4.1', file: FILE });
+    await h.verifier.answer(TRUSTED);
+    expect(update(h)).toMatchObject({ phase: 'ready', version: '1.4.1' });
+    expect(h.verifier.downloads).toHaveLength(3);
+  });
+
+  it('the user can check again at once after a refusal', async () => {
+    const h = await downloaded();
+    await h.verifier.answer(TAMPERED);
+    const result = h.updates.command({ type: 'update.check' });
+    expect(h.port.checks).toBe(2);
+    await h.port.answer({ type: 'not-available' });
+    expect(await result).toEqual({ ok: true });
+    expect(update(h).phase).toBe('idle');
+  });
+
+  it('drops the verdict on a download a newer one replaced', async () => {
+    const h = await downloaded();
+    h.port.emit({ type: 'downloaded', version: '1.4.1', file: FILE });
+    await h.verifier.answer(TRUSTED);
+    expect(update(h)).toEqual({ phase: 'downloading', version: '1.4.1', percent: 100 });
+    expect(h.port.installOnQuit).toEqual([false]);
+    await h.verifier.answer(TAMPERED);
+    expect(update(h)).toEqual({ phase: 'failed', reason: 'unverified', version: '1.4.1' });
+    expect(h.port.installOnQuit).toEqual([false]);
+  });
+
+  it('without a verifier (Windows, macOS) a download is ready at once, and install on quit stays as the setting says', async () => {
+    const h = setup();
+    h.clock.advance(FIRST_CHECK_MS);
+    await h.port.answer({ type: 'available', version: '1.4.0' }, { type: 'downloaded', version: '1.4.0', file: FILE });
+    expect(update(h)).toEqual({ phase: 'ready', version: '1.4.0', checkedAt: h.clock.now() });
+    expect(h.port.installOnQuit).toEqual([true]);
+    expect(h.log.count('info', 'the update is signed by a trusted key')).toBe(0);
   });
 });
