@@ -12,7 +12,6 @@ import {
   powerMonitor, protocol, screen, session, shell, Tray, WebContentsView,
 } from 'electron';
 import ElectronStore from 'electron-store';
-import { BUILT_IN_PACK_VERSION } from '../common/pack-version';
 import { addNotice, createAppStore, initialState } from './core/app/app-store';
 import { commandTable } from './core/app/commands';
 import { createLogger } from './core/app/log';
@@ -27,7 +26,7 @@ import { followLock, LockController } from './core/lock/lock';
 import { NotificationCenter } from './core/notifications/center';
 import { notificationLinks } from './core/notifications/links';
 import { OutlineRequests } from './core/outline/outline';
-import { PackHealth } from './core/packs/health';
+import { ConnectorPacks } from './core/packs/connector-packs';
 import { PeopleController } from './core/people/controller';
 import { PowerScheduler } from './core/power/power';
 import { ServiceController } from './core/services/services';
@@ -39,6 +38,7 @@ import { AppBadge } from './electron/app-badge';
 import { AppMenu } from './electron/app-menu';
 import { APP_HOST, APP_SCHEME, SHELL_URL } from './electron/app-protocol';
 import { boot } from './electron/boot';
+import { boundedFetch } from './electron/bounded-fetch';
 import { launchDemo, seedDemoProfile } from './electron/demo';
 import { ContentsPolicy } from './electron/contents-policy';
 import { ElectronDesktop, followTheme } from './electron/desktop';
@@ -53,8 +53,9 @@ import { AppTray } from './electron/tray';
 import { resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
 import { FRAME_CHANNELS, routeIpc, WORKER_CHANNELS } from './ipc/routes';
+import { PackStore } from './persistence/pack-store';
 import { keepProfile, openProfile } from './persistence/profile';
-import { TRUSTED_RELEASE_KEYS } from './security/pack-keys';
+import { packCrypto, TRUSTED_RELEASE_KEYS } from './security/pack-keys';
 import { scryptHasher } from './security/password';
 import { acceptLanguages, chromeUserAgent, hostOs } from './security/user-agent';
 
@@ -126,13 +127,31 @@ function start(demo: boolean): void {
     serviceOf: (id) => policy.serviceOf(id),
     serviceOfWorker: (worker) => views.serviceOfWorker(worker),
   });
+  // Connector packs: those on disk verified again now; the feed; which one each platform's pages take; rollback.
+  const packDisk = new PackStore(app.getPath('userData'), log);
+  const packsOnDisk = packDisk.load(TRUSTED_RELEASE_KEYS, app.getVersion());
+  const packFeed = process.env['WASL_PACK_FEED'];
+  const packs = new ConnectorPacks({
+    ...base,
+    disk: packDisk,
+    ...(packsOnDisk.refused[0] ? { refusedAtStart: packsOnDisk.refused[0].reason } : {}),
+    fetch: boundedFetch((url, init) => net.fetch(url, init)),
+    crypto: packCrypto(TRUSTED_RELEASE_KEYS),
+    appVersion: app.getVersion(),
+    ...(packFeed ? { feedUrl: packFeed } : {}),
+    builtInWorkerPreload: preload('service-worker'),
+    serviceOf: (id) => store.getState().services.find((s) => s.id === id),
+    initialReads: profile.doc.packReads,
+    saveReads: (reads) => kept.persister.setPackReads(reads),
+    reloadService: (id) => void services.command({ type: 'service.reload', id }),
+  });
   const views = new ServiceViews({
     ...base,
     electron,
     window: win,
     policy,
     preloadPath: preload('service'),
-    workerPreloadPath: () => preload('service-worker'),
+    workerPreloadPath: (id) => packs.workerPreloadPath(id),
     userAgent,
     acceptLanguages: acceptLanguages(app.getPreferredSystemLanguages()),
     serviceOf: (id) => store.getState().services.find((s) => s.id === id),
@@ -152,6 +171,7 @@ function start(demo: boolean): void {
     onRemoved: (id) => kept.persister.deleteLater(id),
     onChatsChanged: () => kept.chatsChanged(),
     onNews: (serviceId, chats) => notifications.receiveNews(serviceId, chats),
+    onReported: (id, platform, update) => packs.reported(id, platform, update),
   });
   const feed = new ShellFeed({ store, chats: () => services.chatsForShell(), ...shellChannel(win) });
   const people = new PeopleController(store, randomUUID);
@@ -173,16 +193,8 @@ function start(demo: boolean): void {
   });
   const updates = new UpdateController({ ...base, prepareQuit: () => desktop.prepareQuit() });
   const outline = new OutlineRequests({ ...base, views, files, pageUp: (id) => services.pageReported(id), appVersion: app.getVersion() });
-  // Connector packs: which one each platform takes, the user's pin, and rollback on bad health.
-  const packs = new PackHealth({
-    ...base,
-    packs: () => [],
-    initialReads: profile.doc.packReads,
-    saveReads: (reads) => kept.persister.setPackReads(reads),
-    reloadService: (id) => void services.command({ type: 'service.reload', id }),
-  });
   const commands = {
-    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs }),
+    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker() }),
     ...appCommandTable({ desktop, services, clock: systemClock }),
   };
   const run: (command: MenuCommand) => void = menuCommandRunner(commands, locked, log);
@@ -195,8 +207,8 @@ function start(demo: boolean): void {
     outline,
     notifications,
     resources,
-    connectorFor: () => ({ source: { kind: 'built-in', version: BUILT_IN_PACK_VERSION } }),
-    packFailed: (serviceId, failure) => log.warn('a connector pack failed in a page: it runs the built-in connector', { service: serviceId, ...failure }),
+    connectorFor: (id) => packs.connectorFor(id),
+    packFailed: (id, failure) => packs.packFailed(id, failure),
     commands,
     locked,
     newId: randomUUID,
@@ -219,6 +231,7 @@ function start(demo: boolean): void {
 
   win.loadURL(shellUrl).catch((error: unknown) => log.error('could not load the Wasl window', { error: String(error) }));
   services.start();
+  packs.start();
   new PowerScheduler({ ...base, target: services }).start();
   if (app.isPackaged) {
     startInstalled({

@@ -82,9 +82,9 @@ export class ConnectorPacks {
     this.updates.start();
   }
 
-  /** The user's "Check now". */
-  check(): Promise<void> {
-    return this.updates.check();
+  /** The user's "Check now"; undefined where there is no feed to check (a development build given none). */
+  checker(): (() => Promise<void>) | undefined {
+    return this.updates.hasFeed() ? () => this.updates.check() : undefined;
   }
 
   /** What a starting service page runs: the chosen downloaded pack's connector script, or the built-in connector. */

@@ -73,6 +73,11 @@ export class PackUpdates {
     });
   }
 
+  /** Whether there is a feed to check: one was given, or this is an installed build. */
+  hasFeed(): boolean {
+    return this.feed() !== undefined;
+  }
+
   /** The feed checked: the one given, or in an installed build the default one. */
   private feed(): string | undefined {
     return this.deps.feedUrl ?? (this.deps.store.getState().packaged ? DEFAULT_PACK_FEED : undefined);

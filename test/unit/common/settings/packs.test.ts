@@ -127,14 +127,15 @@ describe('pack choices through main', () => {
     expect((await main.state()).packs.pinBuiltIn).toBe(false);
   });
 
-  it('reads a rollback and the packs’ reads at start, and writes them back as they were', async () => {
-    const reads = { whatsapp: { '1.0.0': 40, '1.3.0': 0 } };
+  it('reads a rollback and the packs’ reads at start and keeps them across a restart, but the reads of a pack no longer on disk', async () => {
+    const reads = { whatsapp: { [BUILT_IN_PACK_VERSION]: 40, '1.3.0': 0 } };
     const rollback = { ...whatsappBack, to: BUILT_IN_PACK_VERSION };
     main = await bootMain({ ...goodSettings(), packs: { pinBuiltIn: false, rolledBack: [rollback] }, packReads: reads });
     expect((await main.state()).packs.rolledBack).toEqual([rollback]);
     const restarted = await restart(main);
     expect((await restarted.state()).packs.rolledBack).toEqual([rollback]);
-    expect(onDisk(restarted)).toMatchObject({ packs: { pinBuiltIn: false, rolledBack: [rollback] }, packReads: reads });
+    // No pack 1.3.0 is stored in this profile: what it read is forgotten once the packs on disk are verified.
+    expect(onDisk(restarted)).toMatchObject({ packs: { pinBuiltIn: false, rolledBack: [rollback] }, packReads: { whatsapp: { [BUILT_IN_PACK_VERSION]: 40 } } });
   }, 30_000);
 
   it('repairs damaged pack fields without losing any other setting, and says so', async () => {
@@ -143,7 +144,7 @@ describe('pack choices through main', () => {
       ...goodSettings(),
       settings,
       packs: { pinBuiltIn: true, rolledBack: [whatsappBack, { platform: 'whatsapp', from: 'latest', to: '1.0.0', at: -5 }] },
-      packReads: { whatsapp: { '1.2.0': 'many', '1.3.0': 0 }, telegram: { '2.0.0': 9 } },
+      packReads: { whatsapp: { '1.2.0': 'many', [BUILT_IN_PACK_VERSION]: 0 }, telegram: { [BUILT_IN_PACK_VERSION]: 9 } },
     });
     const state = await main.state();
     expect(state.packs).toMatchObject({ pinBuiltIn: true, rolledBack: [whatsappBack] });
@@ -153,7 +154,7 @@ describe('pack choices through main', () => {
     expect(state.quickReplies.map((q) => q.id)).toEqual(['q1']);
     expect(state.notices).toEqual([expect.objectContaining({ kind: 'settings-repaired', dropped: 2 })]);
     await main.advance(1_000);
-    expect(onDisk(main)).toMatchObject({ packs: { pinBuiltIn: true, rolledBack: [whatsappBack] }, packReads: { whatsapp: { '1.3.0': 0 }, telegram: { '2.0.0': 9 } }, settings });
+    expect(onDisk(main)).toMatchObject({ packs: { pinBuiltIn: true, rolledBack: [whatsappBack] }, packReads: { whatsapp: { [BUILT_IN_PACK_VERSION]: 0 }, telegram: { [BUILT_IN_PACK_VERSION]: 9 } }, settings });
   });
 
   it('repairs pack fields of the wrong shape to the defaults, keeping the rest', async () => {

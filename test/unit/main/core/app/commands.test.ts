@@ -11,6 +11,8 @@ import { commandSchema, type Command, type CommandResult } from '../../../../../
 import type { AppState } from '../../../../../common/state';
 import { commandTable, dispatchCommand, type CommandTargets } from '../../../../../main/core/app/commands';
 import { OUTLINE_FORMAT, OUTLINE_LIMITS, type PageOutline } from '../../../../../common/outline';
+import { DEFAULT_PACK_FEED } from '../../../../../main/core/packs/updates';
+import { packBytes, testKey } from '../../../../support/signed-packs';
 import { bootMain, goodSettings, SERVICES, type BootOptions, type MainUnderTest } from '../../../hostile/main-under-test';
 
 vi.mock('electron', async () => (await import('../../../hostile/main-under-test')).fakeElectronModule());
@@ -363,10 +365,23 @@ const ROWS = {
     },
   },
   'packs.check': {
-    // main/index.ts wires no pack feed yet: the command is answered as one Wasl cannot carry out, not dropped. The
-    // check itself reaching the feed's checker is in 'the pack commands' below.
+    // An installed build checks the default feed at once: here it names a pack signed by a key Wasl does not trust.
+    boot: { packaged: true },
+    before: (main) => {
+      const url = 'https://github.com/wasl-app/wasl/releases/download/connectors-v9.9.9/connectors-9.9.9.json';
+      main.fake.net.published.set(DEFAULT_PACK_FEED, new TextEncoder().encode(JSON.stringify({ format: 1, version: '9.9.9', url })));
+      main.fake.net.published.set(url, packBytes(testKey(), { version: '9.9.9', maxAppVersion: '0.999.999' }));
+      return Promise.resolve();
+    },
     command: { type: 'packs.check' },
-    effect: (_main, result) => expect(result).toEqual({ ok: false, error: 'invalid', detail: 'no-pack-feed' }),
+    effect: async (main, result) => {
+      expect(result).toEqual({ ok: true });
+      expect(main.fake.net.fetched).toContain(DEFAULT_PACK_FEED);
+      const { packs } = await main.state();
+      expect(packs.lastRefusal).toMatchObject({ reason: 'unknown-key', version: '9.9.9' });
+      expect(packs.lastCheck).toBeGreaterThan(0);
+      expect(packs.downloaded).toBeUndefined();
+    },
   },
   'lock.lock': {
     before: setPassword,

@@ -143,6 +143,13 @@ describe('ConnectorPacks: a pack that reads worse', () => {
 });
 
 describe('ConnectorPacks: a newer pack from the feed', () => {
+  it('offers no check where there is no feed: a development build given none', () => {
+    const { store, packs } = setup();
+    expect(packs.checker()).toBeInstanceOf(Function);
+    store.setState({ packaged: false });
+    expect(packs.checker()).toBeUndefined();
+  });
+
   it('is verified, stored, shown, and given to the next page that starts', async () => {
     const url = 'https://github.com/wasl-app/wasl/releases/download/connectors-v1.4.0/connectors-1.4.0.json';
     const web = new Map([
@@ -151,7 +158,7 @@ describe('ConnectorPacks: a newer pack from the feed', () => {
     ]);
     const { packs, state, clock } = setup({ stored: ['1.3.0'], web });
     expect(packs.connectorFor('wa').source.version).toBe('1.3.0');
-    await packs.check();
+    await packs.checker()?.();
     expect(state()).toMatchObject({ downloaded: { version: '1.4.0' }, lastCheck: clock.now() });
     expect(packs.connectorFor('wa').source).toEqual({ kind: 'downloaded', version: '1.4.0' });
   });
@@ -164,7 +171,7 @@ describe('ConnectorPacks: a newer pack from the feed', () => {
       [url, packBytes(stranger, { version: '1.4.0' })],
     ]);
     const { packs, state, disk } = setup({ stored: ['1.3.0'], web });
-    await packs.check();
+    await packs.checker()?.();
     expect(state()).toMatchObject({ downloaded: { version: '1.3.0' }, lastRefusal: { reason: 'bad-signature', version: '1.4.0' } });
     expect(disk.kept.map((p) => p.manifest.version)).toEqual(['1.3.0']);
     expect(packs.connectorFor('wa').source.version).toBe('1.3.0');
