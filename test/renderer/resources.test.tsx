@@ -66,6 +66,19 @@ describe('the resources screen', () => {
     expect(within(rowOf(dialog, 'Instagram')).getByText('Its reader has not reported yet.')).toBeInTheDocument();
   });
 
+  it('names the connector pack each service’s page reads with, once its reader has said', async () => {
+    const state = shopState();
+    const health = { rows: 25, chats: 25, badges: 3, titleUnread: null, missing: [], lastGoodRead: SLEPT_AT };
+    state.runtime['wa'] = { ...initialRuntime(true), status: 'ready', connected: true, health: { ...health, packVersion: '1.3.0' } };
+    state.runtime['tg'] = { ...initialRuntime(true), status: 'ready', connected: true, health };
+    const rendered = await renderShell(state);
+    rendered.bridge.action('open-resources');
+    const dialog = await screen.findByRole('dialog', { name: 'Resources' }, { timeout: 10_000 });
+    const line = (name: string) => within(rowOf(dialog, name)).getByText(/^Reading its page:/u).parentElement?.textContent ?? '';
+    expect(line('Shop WhatsApp')).toMatch(/ · Connector pack 1\.3\.0$/u);
+    expect(line('Telegram')).not.toMatch(/Connector pack/u);
+  });
+
   it('names every hook a reader can miss in the user’s words, and one from a newer connector as it is', async () => {
     const state = shopState();
     const missing = ['sidebar', 'homeTab', 'rail', 'unreadMarks', 'badges', 'futureHook'];

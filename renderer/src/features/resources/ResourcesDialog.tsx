@@ -190,6 +190,7 @@ function ServiceRow({ service, runtime, measured }: { service: ServiceConfig; ru
             <PowerChoices service={service} />
             <p className="resources-health">
               <span className="resources-health-label">{t('resources.reader')}</span> <HealthLine health={runtime?.health} />
+              {runtime?.health?.packVersion === undefined ? null : <span className="resources-health-pack"> · {t('resources.readerPack', { version: runtime.health.packVersion })}</span>}
             </p>
           </td>
         </tr>
