@@ -100,4 +100,6 @@ export interface PacksState {
   lastRefusal?: { reason: PackRefusal; version?: string; at: number };
   /** Epoch ms of the last check of the feed, when one ran. */
   lastCheck?: number;
+  /** This build checks no feed (a development build given none): there is nothing to check now. */
+  noFeed?: true;
 }

@@ -214,6 +214,12 @@ describe('the resources screen’s connector pack', () => {
     expect(bridge.sent('packs.pinBuiltIn').at(-1)).toEqual({ type: 'packs.pinBuiltIn', pinned: false });
   });
 
+  it('offers no check where the build checks no feed, and says why', async () => {
+    const { section, text } = await openPack({ noFeed: true });
+    expect(section.queryByRole('button', { name: 'Check now' })).toBeNull();
+    expect(text()).toContain('This build checks for no new packs: development builds check only a feed given in WASL_PACK_FEED.');
+  });
+
   it('checks for a new pack now, says so while it checks, and when it last did', async () => {
     const { bridge, section, user } = await openPack();
     let answer: (result: CommandResult) => void = () => undefined;

@@ -75,6 +75,7 @@ export class ConnectorPacks {
       },
       onRefused: (reason, version) => this.setPacks({ lastRefusal: { reason, ...(version === undefined ? {} : { version }), at: clock.now() } }),
     });
+    if (!this.updates.hasFeed()) this.setPacks({ noFeed: true });
   }
 
   /** Checks the feed a little after start and every six hours (when updates are on). */

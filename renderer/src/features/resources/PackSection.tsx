@@ -107,7 +107,7 @@ export function PackSection() {
         </p>
       )}
       <Switch label={t('resources.pack.pin')} hint={t('resources.pack.pinHint')} checked={packs.pinBuiltIn} onChange={pin} />
-      <CheckNow lastCheck={packs.lastCheck} />
+      {packs.noFeed === true ? <p className="resources-pack-line">{t('resources.pack.noFeed')}</p> : <CheckNow lastCheck={packs.lastCheck} />}
     </section>
   );
 }

@@ -47,10 +47,10 @@ class FakeDisk implements PackDisk {
   }
 }
 
-function setup(options: { stored?: string[]; refusedAtStart?: PackRefusal; web?: Map<string, Uint8Array> } = {}) {
+function setup(options: { stored?: string[]; refusedAtStart?: PackRefusal; web?: Map<string, Uint8Array>; packaged?: boolean } = {}) {
   const services = [service('wa', 'whatsapp'), service('wa2', 'whatsapp'), service('sl', 'slack')];
   const runtime = Object.fromEntries(services.map((s) => [s.id, { ...initialRuntime(true), status: 'ready' as const }]));
-  const store = createAppStore(stateOf({ services, runtime, activeServiceId: 'sl', settings: { ...DEFAULT_SETTINGS, updates: true }, packaged: true }));
+  const store = createAppStore(stateOf({ services, runtime, activeServiceId: 'sl', settings: { ...DEFAULT_SETTINGS, updates: true }, packaged: options.packaged ?? true }));
   const clock = new ManualClock();
   const log = new MemoryLogger();
   const disk = new FakeDisk((options.stored ?? []).map(verified));
@@ -144,10 +144,16 @@ describe('ConnectorPacks: a pack that reads worse', () => {
 
 describe('ConnectorPacks: a newer pack from the feed', () => {
   it('offers no check where there is no feed: a development build given none', () => {
-    const { store, packs } = setup();
+    const { store, packs, state } = setup();
     expect(packs.checker()).toBeInstanceOf(Function);
+    expect(state().noFeed).toBeUndefined();
     store.setState({ packaged: false });
     expect(packs.checker()).toBeUndefined();
+  });
+
+  it('says so in the state when it starts without a feed', () => {
+    const { store } = setup({ packaged: false });
+    expect(store.getState().packs.noFeed).toBe(true);
   });
 
   it('is verified, stored, shown, and given to the next page that starts', async () => {
