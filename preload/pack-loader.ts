@@ -112,8 +112,10 @@ async function runPack(deps: PackLoaderDeps, code: string, version: string): Pro
   const global = deps.world as unknown as Record<string, unknown>;
   const registered: unknown[] = [];
   let threw = false;
-  const onError = (): void => {
-    threw = true;
+  const url = `wasl-pack:${version}/connectors/${deps.platform}.js`;
+  // The window's error events are the page's too (DOM events reach every world): only the pack script's own count.
+  const onError = (event: ErrorEvent): void => {
+    if (event.filename === url) threw = true;
   };
   global[PACK_REGISTER] = (connector: unknown): void => {
     Reflect.deleteProperty(global, PACK_REGISTER);
@@ -121,7 +123,7 @@ async function runPack(deps: PackLoaderDeps, code: string, version: string): Pro
   };
   deps.world.addEventListener('error', onError);
   try {
-    await deps.frame.executeJavaScriptInIsolatedWorld(PRELOAD_WORLD, [{ code, url: `wasl-pack:${version}/connectors/${deps.platform}.js` }]);
+    await deps.frame.executeJavaScriptInIsolatedWorld(PRELOAD_WORLD, [{ code, url }]);
   } catch {
     threw = true;
   } finally {

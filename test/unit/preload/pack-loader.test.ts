@@ -115,10 +115,19 @@ describe('chooseConnector: main gives a pack’s script', () => {
     // the script registered before it threw is not trusted.
     const errored = await choose(PACK, () => {
       register()(FROM_PACK);
-      window.dispatchEvent(new ErrorEvent('error', { message: 'TypeError: rows is undefined' }));
+      window.dispatchEvent(new ErrorEvent('error', { message: 'TypeError: rows is undefined', filename: 'wasl-pack:1.2.0/connectors/whatsapp.js' }));
     });
     expect(errored.chosen).toEqual(builtIn);
     expect(errored.sent).toEqual(failure('threw'));
+  });
+
+  it('is not put off by the page’s own errors while the pack runs: DOM error events reach every world', async () => {
+    const run = await choose(PACK, () => {
+      window.dispatchEvent(new ErrorEvent('error', { message: 'Uncaught TypeError in the site’s bundle', filename: 'https://web.whatsapp.com/app.js' }));
+      register()(FROM_PACK);
+    });
+    expect(run.chosen).toEqual({ connector: FROM_PACK, packVersion: '1.2.0' });
+    expect(run.sent).toEqual([]);
   });
 
   it('runs the built-in connector, and tells main, when the script registers another platform’s connector', async () => {
