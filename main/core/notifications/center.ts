@@ -92,8 +92,8 @@ export interface NotificationCenterDeps {
   reminderOpened?(chat: { serviceId: string; chatId: string }): void;
   /** The buttons' titles and the answer field's placeholder, in the user's language; no answer or buttons without. */
   responseText?(): { done: string; remindLater: string; replyPlaceholder: string };
-  /** Types the user's answer into the service's open chat's composer (the chat was opened first); never sends it. */
-  typeReply?(serviceId: string, text: string): void;
+  /** Opens the chat and types the user's answer into its composer; never sends it. */
+  typeReply?(chat: ChatRef, text: string): void;
   /** Marks the chat's customer done. */
   markDone?(chat: ChatRef): void;
   /** Sets this reminder on the chat's customer (it brings them back, and snoozes them until then). */
@@ -228,8 +228,7 @@ export class NotificationCenter {
     if (response.type === 'reply') {
       if (response.text.trim() === '' || !this.deps.typeReply) return;
       this.deps.reveal(chat.serviceId);
-      this.deps.openChat(chat.serviceId, chat.chatId);
-      this.deps.typeReply(chat.serviceId, response.text);
+      this.deps.typeReply(chat, response.text);
       return;
     }
     const now = this.deps.clock.now();

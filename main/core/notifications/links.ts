@@ -2,8 +2,8 @@
  * What the notification center asks of the rest of main. A click brings the window forward with the service (or
  * the inbox) in front, then hands the click to the service's page or opens the chat; a notification tells the
  * services that the chat's customer wrote; a chat's customer is a priority one by the chat or by its phone number.
- * An answer typed in a notification goes to the page as a quick reply does (typed into the open chat's composer,
- * waiting for a page still loading); "Done" and "Remind me in 1 hour" change the customer's record as the inbox
+ * An answer typed in a notification opens its chat and is typed into the composer as a quick reply is (waiting for
+ * a page still loading, and for the chat to be open where the page tells); "Done" and "Remind me in 1 hour" change the customer's record as the inbox
  * would, under the key of the inbox entry the chat is in.
  */
 import { buildInbox } from '../../../common/inbox';
@@ -20,7 +20,7 @@ import type { NotificationCenterDeps } from './center';
 
 export interface NotificationLinkTargets {
   store: AppStore;
-  services: Pick<ServiceController, 'command' | 'notificationClicked' | 'openChat' | 'chatNotified' | 'snapshot' | 'chatsForShell'>;
+  services: Pick<ServiceController, 'command' | 'notificationClicked' | 'openChat' | 'typeInChat' | 'chatNotified' | 'snapshot' | 'chatsForShell'>;
   shop: Pick<ShopController, 'isPriority' | 'reminderOpened' | 'command'>;
   window: Pick<DesktopPort, 'revealWindow'>;
   log: Logger;
@@ -52,9 +52,9 @@ export function notificationLinks(t: NotificationLinkTargets): NotificationLinks
       const phone = chatPhone(services.snapshot(serviceId), chatId, t.store.getState().settings.defaultRegion);
       return shop.isPriority({ serviceId, chatId }, phone);
     },
-    typeReply: (serviceId, text) => {
-      void Promise.resolve(services.command({ type: 'service.insertText', id: serviceId, text })).then((result) => {
-        if (!result.ok) t.log.warn('a notification answer was not typed into the chat', { service: serviceId, error: result.error });
+    typeReply: (chat, text) => {
+      void services.typeInChat(chat.serviceId, chat.chatId, text).then((result) => {
+        if (!result.ok) t.log.warn('a notification answer was not typed into the chat', { service: chat.serviceId, error: result.error });
       });
     },
     markDone: (chat) => updateCustomer(t, chat, { status: 'done' }),

@@ -104,7 +104,7 @@ describe('NotificationCenter', () => {
       isPriority: (serviceId, chatId) => priority.has(`${serviceId}/${chatId}`),
       reminderOpened: (chat) => remindersOpened.push(`${chat.serviceId}/${chat.chatId}`),
       responseText: () => ({ done: 'Done', remindLater: 'Remind me in 1 hour', replyPlaceholder: 'Type a reply' }),
-      typeReply: (serviceId, text) => responses.push(`type ${serviceId} ${text}`),
+      typeReply: (chat, text) => responses.push(`type ${chat.serviceId} ${chat.chatId} ${text}`),
       markDone: (chat) => responses.push(`done ${chat.serviceId} ${chat.chatId}`),
       remindLater: (reminder) => responses.push(`remind ${JSON.stringify(reminder)}`),
     });
@@ -299,13 +299,12 @@ describe('NotificationCenter', () => {
       expect(shown[0]?.respond).toBeUndefined();
     });
 
-    it('types an answer into that chat with Wasl forward and the chat opened first, and marks the notification read', () => {
+    it('types an answer into that chat with Wasl forward, and marks the notification read', () => {
       offers = NOTIFICATION_OFFERS.darwin;
       center.receive('b', notice(1, '9665@c.us'));
       shown[0]?.respond?.({ type: 'reply', text: 'Yes, we have it in red' });
       expect(revealed).toEqual(['b']);
-      expect(opened).toEqual([['b', '9665@c.us']]);
-      expect(responses).toEqual(['type b Yes, we have it in red']);
+      expect(responses).toEqual(['type b 9665@c.us Yes, we have it in red']);
       expect(tray()[0]?.read).toBe(true);
       // Typed, not sent: the page's own notification click never ran, nothing else was asked of the page.
       expect(clicks).toEqual([]);
@@ -316,7 +315,7 @@ describe('NotificationCenter', () => {
       center.receive('a', notice(1, 'c1'));
       shown[0]?.respond?.({ type: 'reply', text: '  \n ' });
       expect(responses).toEqual([]);
-      expect(opened).toEqual([]);
+      expect(revealed).toEqual([]);
     });
 
     it('Done marks the chat’s customer done; Remind me in 1 hour sets a reminder an hour from now; neither brings Wasl forward', () => {
@@ -364,7 +363,7 @@ describe('NotificationCenter', () => {
       expect(tray()[0]?.read).toBe(false);
       lock(false);
       shown[0]?.respond?.({ type: 'reply', text: 'Yes' });
-      expect(responses).toEqual(['type a Yes']);
+      expect(responses).toEqual(['type a c1 Yes']);
     });
   });
 
@@ -603,6 +602,10 @@ describe('notificationLinks', () => {
         },
         notificationClicked: (id, click) => done.push(`click ${id} ${click.id}`),
         openChat: (id, chatId) => done.push(`open ${id} ${chatId}`),
+        typeInChat: (id, chatId, text) => {
+          done.push(`type ${id} ${chatId} ${text}`);
+          return Promise.resolve({ ok: true });
+        },
         chatNotified: (id, chatId) => done.push(`noticed ${id} ${chatId}`),
         snapshot: (id) => (id === 'wa' ? snapshot : undefined),
         chatsForShell: () => ({ wa: snapshot }),

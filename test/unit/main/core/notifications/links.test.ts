@@ -1,7 +1,8 @@
 /**
  * Answering from a notification end to end in main: the notification center wired to the rest of main by
  * notificationLinks, with the real page requests (recording what goes to each page) and the real shop. An answer is
- * typed into the chat's composer after the chat was opened, and never sent; "Done" and "Remind me in 1 hour" change
+ * typed into the chat's composer after the chat was opened (once the page reports it open, where it tells), and
+ * never sent; "Done" and "Remind me in 1 hour" change
  * the customer's record as the inbox shows it; a locked Wasl types nothing.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { createAppStore, type AppStore } from '../../../../../main/core/app/app-
 import { NotificationCenter, REMIND_LATER_MS, type NotificationResponse, type OsNotification } from '../../../../../main/core/notifications/center';
 import { notificationLinks } from '../../../../../main/core/notifications/links';
 import { NOTIFICATION_OFFERS, type NotificationOffers } from '../../../../../main/core/notifications/offers';
-import { PageRequests } from '../../../../../main/core/services/requests';
+import { PAGE_WAIT_MS, PageRequests } from '../../../../../main/core/services/requests';
 import { ShopController } from '../../../../../main/core/shop/shop';
 import { ManualClock } from '../../../../fakes/clock';
 import { MemoryLogger } from '../../../../fakes/logger';
@@ -63,6 +64,7 @@ describe('answering from a notification', () => {
       asleep: () => false,
       reportedSinceLoad: () => true,
       activate: (id) => activated.push(id),
+      activeChat: (id) => snapshots[id]?.activeChatId,
     });
     const shop = new ShopController({ store, clock, log, newId, remind: (reminder) => center.remind(reminder) });
     center = new NotificationCenter({
@@ -95,6 +97,7 @@ describe('answering from a notification', () => {
           },
           notificationClicked: (id, click) => requests.notificationClicked(id, click),
           openChat: (id, chatId) => requests.openChat(id, chatId),
+          typeInChat: (id, chatId, text) => requests.typeInChat(id, chatId, text),
           chatNotified: () => undefined,
           snapshot: (id) => snapshots[id],
           chatsForShell: () => snapshots,
@@ -131,6 +134,48 @@ describe('answering from a notification', () => {
     requests.insertResult('a', requestId, true);
     await Promise.resolve();
     expect(log.lines.filter((l) => l.level === 'warn')).toEqual([]);
+  });
+
+  it('where the page tells which chat is open, types only once it reports the answered chat open', () => {
+    const a = snapshots['a'];
+    if (!a) throw new Error('no snapshot');
+    a.activeChatId = 'layla';
+    center.receive('a', { id: 'p1', title: 'Omar', chatId: 'omar', derived: false });
+    shown[0]?.respond?.({ type: 'reply', text: 'Yes, tomorrow' });
+    expect(sent().map((c) => c.channel)).toEqual([CHANNELS.serviceOpenChat]);
+    // A report with the other chat still open: the answer waits (it would land in Layla's chat).
+    requests.connectorReported('a');
+    expect(sent().map((c) => c.channel)).toEqual([CHANNELS.serviceOpenChat]);
+    a.activeChatId = 'omar';
+    requests.connectorReported('a');
+    expect(sent()).toEqual([
+      { id: 'a', channel: CHANNELS.serviceOpenChat, payload: 'omar' },
+      { id: 'a', channel: CHANNELS.serviceInsertText, payload: { requestId: expect.any(String) as string, text: 'Yes, tomorrow' } },
+    ]);
+  });
+
+  it('types at once when the answered chat is the one open already', () => {
+    const a = snapshots['a'];
+    if (!a) throw new Error('no snapshot');
+    a.activeChatId = 'omar';
+    center.receive('a', { id: 'p1', title: 'Omar', chatId: 'omar', derived: false });
+    shown[0]?.respond?.({ type: 'reply', text: 'Yes' });
+    expect(sent().map((c) => c.channel)).toEqual([CHANNELS.serviceOpenChat, CHANNELS.serviceInsertText]);
+  });
+
+  it('gives up, and says so, when the page never reports the answered chat open', async () => {
+    const a = snapshots['a'];
+    if (!a) throw new Error('no snapshot');
+    a.activeChatId = 'layla';
+    center.receive('a', { id: 'p1', title: 'Omar', chatId: 'omar', derived: false });
+    shown[0]?.respond?.({ type: 'reply', text: 'Yes' });
+    clock.advance(PAGE_WAIT_MS);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent().map((c) => c.channel)).toEqual([CHANNELS.serviceOpenChat]);
+    expect(log.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
+      'the page did not say whether it typed the quick reply',
+      'a notification answer was not typed into the chat',
+    ]);
   });
 
   it('says so in the log when the page found no composer to type the answer into', async () => {
