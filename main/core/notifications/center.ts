@@ -10,7 +10,8 @@
  * Where the OS offers it (offers.ts), a message's notification also takes an answer and two buttons. The answer is
  * typed into that chat's composer with Wasl forward and the chat open — never sent: the user reads it and presses
  * send in the page. "Done" marks the chat's customer done and "Remind me in 1 hour" brings them back in an hour,
- * both without bringing Wasl forward. A locked Wasl offers none of them, and ignores an answer or a button of a
+ * both without bringing Wasl forward. A reminder's pop-up offers the same, and any of them ends the reminder as
+ * opening it does. A locked Wasl offers none of them, and ignores an answer or a button of a
  * notification shown before it locked.
  */
 import type { Command, CommandResult, PageNotification, WorkerNotification } from '../../../common/ipc';
@@ -198,7 +199,7 @@ export class NotificationCenter {
         if (notice.chatId !== undefined) click.chatId = notice.chatId;
         this.deps.click(serviceId, click);
       },
-      chat && ((response) => this.respond(response, record.id, chat, notice.title)),
+      chat === undefined ? undefined : (response) => void this.respond(response, record.id, chat, notice.title),
     );
   }
 
@@ -217,23 +218,26 @@ export class NotificationCenter {
   /**
    * An answer or a button of a chat's notification. An answer opens the chat with Wasl forward, then is typed into
    * the composer (not sent); the buttons change the shop's record of the customer and leave the window where it is.
-   * While Wasl is locked nothing happens: the notification may have been shown before it locked.
+   * While Wasl is locked nothing happens: the notification may have been shown before it locked. Answers whether
+   * something was done.
    */
-  private respond(response: NotificationResponse, recordId: string, chat: ChatRef, title: string): void {
+  private respond(response: NotificationResponse, recordId: string, chat: ChatRef, title: string): boolean {
     if (this.locked()) {
       this.deps.log.warn('notification answer ignored while Wasl is locked', { service: chat.serviceId, type: response.type });
-      return;
+      return false;
     }
-    this.markRead([recordId]);
     if (response.type === 'reply') {
-      if (response.text.trim() === '' || !this.deps.typeReply) return;
+      if (response.text.trim() === '' || !this.deps.typeReply) return false;
+      this.markRead([recordId]);
       this.deps.reveal(chat.serviceId);
       this.deps.typeReply(chat, response.text);
-      return;
+      return true;
     }
+    this.markRead([recordId]);
     const now = this.deps.clock.now();
     if (response.action === 'done') this.deps.markDone?.(chat);
     else this.deps.remindLater?.({ at: now + REMIND_LATER_MS, setAt: now, chat, title: title.slice(0, LIMITS.textChars) });
+    return true;
   }
 
   /**
@@ -267,15 +271,24 @@ export class NotificationCenter {
     if (isQuiet(prefs, new Date(clock.now()))) return;
     const service = store.getState().services.find((s) => s.id === reminder.chat.serviceId);
     const title = service ? this.deps.serviceTitle(service, reminder.title) : reminder.title;
-    const shown: OsNotification = this.locked()
+    const locked = this.locked();
+    const shown: OsNotification = locked
       ? { title: LOCKED_TITLE, body: this.deps.reminderText(), silent: !prefs.sound }
       : { title, body: this.deps.reminderText(), silent: !prefs.sound, serviceId: reminder.chat.serviceId };
-    this.deps.notifier.show(shown, () => {
-      this.markRead([record.id]);
-      this.deps.reveal(reminder.chat.serviceId);
-      this.deps.openChat(reminder.chat.serviceId, reminder.chat.chatId);
-      this.deps.reminderOpened?.(reminder.chat);
-    });
+    if (!locked) this.offerResponses(shown);
+    this.deps.notifier.show(
+      shown,
+      () => {
+        this.markRead([record.id]);
+        this.deps.reveal(reminder.chat.serviceId);
+        this.deps.openChat(reminder.chat.serviceId, reminder.chat.chatId);
+        this.deps.reminderOpened?.(reminder.chat);
+      },
+      // Answered, done or put off again: the reminder has done its job, as when it is opened.
+      (response) => {
+        if (this.respond(response, record.id, reminder.chat, reminder.title)) this.deps.reminderOpened?.(reminder.chat);
+      },
+    );
   }
 
   command(cmd: NotificationCommand): CommandResult {

@@ -333,6 +333,25 @@ describe('NotificationCenter', () => {
       expect(tray()[0]?.read).toBe(true);
     });
 
+    it('a reminder’s pop-up offers the same, and an answer or a button ends the reminder as opening it does', () => {
+      offers = NOTIFICATION_OFFERS.darwin;
+      const reminder = { at: clock.now(), setAt: 0, chat: { serviceId: 'b', chatId: 'c1' }, title: 'Layla' };
+      center.remind(reminder);
+      center.remind(reminder);
+      expect(shown[0]?.replyPlaceholder).toBe('Type a reply');
+      expect(shown[0]?.actions).toEqual(buttons);
+      shown[0]?.respond?.({ type: 'action', action: 'done' });
+      shown[1]?.respond?.({ type: 'reply', text: 'Your order is ready' });
+      expect(responses).toEqual(['done b c1', 'type b c1 Your order is ready']);
+      expect(remindersOpened).toEqual(['b/c1', 'b/c1']);
+      lock(true);
+      center.remind(reminder);
+      expect(shown[2]?.actions).toBeUndefined();
+      shown[2]?.respond?.({ type: 'action', action: 'remind-later' });
+      expect(responses).toHaveLength(2);
+      expect(remindersOpened).toHaveLength(2);
+    });
+
     it('private mode still hides the text and the sender, with the answer field and buttons offered', () => {
       offers = NOTIFICATION_OFFERS.darwin;
       prefs({ privateMode: true });
