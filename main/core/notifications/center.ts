@@ -11,8 +11,8 @@
  * typed into that chat's composer with Wasl forward and the chat open — never sent: the user reads it and presses
  * send in the page. "Done" marks the chat's customer done and "Remind me in 1 hour" brings them back in an hour,
  * both without bringing Wasl forward. A reminder's pop-up offers the same, and any of them ends the reminder as
- * opening it does. A locked Wasl offers none of them, and ignores an answer or a button of a
- * notification shown before it locked.
+ * opening it does. A locked Wasl offers none of them, and ignores an answer or a button of a notification shown
+ * before it locked.
  */
 import type { Command, CommandResult, PageNotification, WorkerNotification } from '../../../common/ipc';
 import { LIMITS } from '../../../common/limits';

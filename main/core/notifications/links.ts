@@ -3,8 +3,8 @@
  * the inbox) in front, then hands the click to the service's page or opens the chat; a notification tells the
  * services that the chat's customer wrote; a chat's customer is a priority one by the chat or by its phone number.
  * An answer typed in a notification opens its chat and is typed into the composer as a quick reply is (waiting for
- * a page still loading, and for the chat to be open where the page tells); "Done" and "Remind me in 1 hour" change the customer's record as the inbox
- * would, under the key of the inbox entry the chat is in.
+ * a page still loading, and for the chat to be open where the page tells); "Done" and "Remind me in 1 hour" change
+ * the customer's record as the inbox would, under the key of the inbox entry the chat is in.
  */
 import { buildInbox } from '../../../common/inbox';
 import type { ChatRef } from '../../../common/model';
@@ -26,8 +26,9 @@ export interface NotificationLinkTargets {
   log: Logger;
 }
 
-export type NotificationLinks = Required<
-  Pick<NotificationCenterDeps, 'reveal' | 'showInbox' | 'click' | 'openChat' | 'onIncoming' | 'reminderOpened' | 'isPriority' | 'typeReply' | 'markDone' | 'remindLater'>
+export type NotificationLinks = Pick<
+  NotificationCenterDeps,
+  'reveal' | 'showInbox' | 'click' | 'openChat' | 'onIncoming' | 'reminderOpened' | 'isPriority' | 'typeReply' | 'markDone' | 'remindLater'
 >;
 
 /** main keeps at most this many keys in a customer update's `from` (common/ipc.ts). */
