@@ -91,9 +91,8 @@ describe('answering from a notification', () => {
         window: { revealWindow: () => (revealed += 1) },
         services: {
           command: (cmd) => {
-            if (cmd.type === 'service.insertText' || cmd.type === 'service.openChat') return requests.command(cmd);
             if (cmd.type === 'service.activate') activated.push(cmd.id);
-            return { ok: true };
+            return Promise.resolve({ ok: true });
           },
           notificationClicked: (id, click) => requests.notificationClicked(id, click),
           openChat: (id, chatId) => requests.openChat(id, chatId),
