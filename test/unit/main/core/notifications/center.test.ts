@@ -213,7 +213,7 @@ describe('NotificationCenter', () => {
     expect(shown.map((n) => n.title)).toEqual(['Customer 0', 'Customer 1', 'Customer 2', 'Customer 100']);
     expect(PER_SERVICE_BURST).toBe(3);
     clock.advance(COALESCE_MS);
-    expect(plain(shown.at(-1) ?? { title: '', silent: false, serviceId: '', click: () => undefined })).toEqual({
+    expect(plain(shown.at(-1) ?? { title: '', silent: false, serviceId: '', click: () => undefined, respond: undefined })).toEqual({
       title: 'Shop a', body: '47 more new messages', silent: true, serviceId: 'a',
     });
     shown.at(-1)?.click();
