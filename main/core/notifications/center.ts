@@ -95,6 +95,11 @@ export interface NotificationCenterDeps {
   responseText?(): { done: string; remindLater: string; replyPlaceholder: string };
   /** Opens the chat and types the user's answer into its composer; never sends it. */
   typeReply?(chat: ChatRef, text: string): void;
+  /**
+   * Whether a reply typed in a notification can safely go into `chat`: its page says which chat is open, so the text
+   * waits for that chat rather than landing in the one open before (WhatsApp opens a chat by reloading and says none).
+   */
+  canTypeReply?(chat: ChatRef): boolean;
   /** Marks the chat's customer done. */
   markDone?(chat: ChatRef): void;
   /** Sets this reminder on the chat's customer (it brings them back, and snoozes them until then). */
@@ -189,7 +194,7 @@ export class NotificationCenter {
       if (notice.iconUrl !== undefined) shown.iconUrl = notice.iconUrl;
     }
     const chat = notice.chatId === undefined ? undefined : { serviceId, chatId: notice.chatId };
-    if (chat && !locked) this.offerResponses(shown);
+    if (chat && !locked) this.offerResponses(shown, chat);
     this.deps.notifier.show(
       shown,
       () => {
@@ -204,11 +209,11 @@ export class NotificationCenter {
   }
 
   /** Adds what the notifier offers (an answer field, the buttons) to a chat's notification. */
-  private offerResponses(shown: OsNotification): void {
+  private offerResponses(shown: OsNotification, chat: ChatRef): void {
     const offers = this.deps.notifier.offers;
     const text = this.deps.responseText?.();
     if (!offers || !text) return;
-    if (offers.reply && this.deps.typeReply) shown.replyPlaceholder = text.replyPlaceholder;
+    if (offers.reply && this.deps.typeReply && this.deps.canTypeReply?.(chat) === true) shown.replyPlaceholder = text.replyPlaceholder;
     const actions: OsAction[] = [];
     if (this.deps.markDone) actions.push({ action: 'done', title: text.done });
     if (this.deps.remindLater) actions.push({ action: 'remind-later', title: text.remindLater });
@@ -275,7 +280,7 @@ export class NotificationCenter {
     const shown: OsNotification = locked
       ? { title: LOCKED_TITLE, body: this.deps.reminderText(), silent: !prefs.sound }
       : { title, body: this.deps.reminderText(), silent: !prefs.sound, serviceId: reminder.chat.serviceId };
-    if (!locked) this.offerResponses(shown);
+    if (!locked) this.offerResponses(shown, reminder.chat);
     this.deps.notifier.show(
       shown,
       () => {

@@ -28,7 +28,7 @@ export interface NotificationLinkTargets {
 
 export type NotificationLinks = Pick<
   NotificationCenterDeps,
-  'reveal' | 'showInbox' | 'click' | 'openChat' | 'onIncoming' | 'reminderOpened' | 'isPriority' | 'typeReply' | 'markDone' | 'remindLater'
+  'reveal' | 'showInbox' | 'click' | 'openChat' | 'onIncoming' | 'reminderOpened' | 'isPriority' | 'typeReply' | 'canTypeReply' | 'markDone' | 'remindLater'
 >;
 
 /** main keeps at most this many keys in a customer update's `from` (common/ipc.ts). */
@@ -58,6 +58,7 @@ export function notificationLinks(t: NotificationLinkTargets): NotificationLinks
         if (!result.ok) t.log.warn('a notification answer was not typed into the chat', { service: chat.serviceId, error: result.error });
       });
     },
+    canTypeReply: (chat) => services.snapshot(chat.serviceId)?.activeChatId !== undefined,
     markDone: (chat) => updateCustomer(t, chat, { status: 'done' }),
     remindLater: (reminder) => updateCustomer(t, reminder.chat, { reminder }),
   };

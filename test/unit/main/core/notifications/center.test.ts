@@ -41,6 +41,8 @@ describe('NotificationCenter', () => {
   let offers: NotificationOffers | undefined;
   /** What the answers and buttons did, in order. */
   let responses: string[];
+  /** Services whose page does not say which chat is open: no answer field for their chats. */
+  let unsure: Set<string>;
   let revealed: string[];
   let clicks: { serviceId: string; id: string; chatId?: string }[];
   let opened: [string, string][];
@@ -68,6 +70,7 @@ describe('NotificationCenter', () => {
     shown = [];
     offers = undefined;
     responses = [];
+    unsure = new Set();
     revealed = [];
     clicks = [];
     opened = [];
@@ -105,6 +108,7 @@ describe('NotificationCenter', () => {
       reminderOpened: (chat) => remindersOpened.push(`${chat.serviceId}/${chat.chatId}`),
       responseText: () => ({ done: 'Done', remindLater: 'Remind me in 1 hour', replyPlaceholder: 'Type a reply' }),
       typeReply: (chat, text) => responses.push(`type ${chat.serviceId} ${chat.chatId} ${text}`),
+      canTypeReply: (chat) => !unsure.has(chat.serviceId),
       markDone: (chat) => responses.push(`done ${chat.serviceId} ${chat.chatId}`),
       remindLater: (reminder) => responses.push(`remind ${JSON.stringify(reminder)}`),
     });
@@ -281,6 +285,13 @@ describe('NotificationCenter', () => {
       center.receive('b', notice(2, 'c2'));
       expect(shown[1]?.replyPlaceholder).toBe('Type a reply');
       expect(shown[1]?.actions).toEqual(buttons);
+    });
+
+    it('offers no answer field for a page that does not say which chat is open, but still the buttons', () => {
+      offers = NOTIFICATION_OFFERS.darwin;
+      unsure.add('a');
+      center.receive('a', notice(1, 'c1'));
+      expect(shown.map(plain)).toEqual([{ title: 'Customer 1', body: 'Message 1', silent: false, serviceId: 'a', actions: buttons }]);
     });
 
     it('offers neither on Linux, where a click opens the chat instead', () => {

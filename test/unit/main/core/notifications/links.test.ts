@@ -135,6 +135,16 @@ describe('answering from a notification', () => {
     expect(log.lines.filter((l) => l.level === 'warn')).toEqual([]);
   });
 
+  it('offers the answer field only for a page that says which chat is open (WhatsApp opens a chat by reloading)', () => {
+    center.receive('a', { id: 'p1', title: 'Omar', chatId: 'omar', derived: false });
+    expect(shown[0]?.replyPlaceholder).toBeUndefined();
+    const a = snapshots['a'];
+    if (!a) throw new Error('no snapshot');
+    a.activeChatId = 'layla';
+    center.receive('a', { id: 'p2', title: 'Omar', chatId: 'omar', derived: false });
+    expect(shown[1]?.replyPlaceholder).toBe('Type a reply');
+  });
+
   it('where the page tells which chat is open, types only once it reports the answered chat open', () => {
     const a = snapshots['a'];
     if (!a) throw new Error('no snapshot');
