@@ -25,6 +25,7 @@ import { shortcutHandler } from './core/desktop/shortcuts';
 import { followLock, LockController } from './core/lock/lock';
 import { NotificationCenter } from './core/notifications/center';
 import { notificationLinks } from './core/notifications/links';
+import { NOTIFICATION_OFFERS } from './core/notifications/offers';
 import { OutlineRequests } from './core/outline/outline';
 import { ConnectorPacks } from './core/packs/connector-packs';
 import { PeopleController } from './core/people/controller';
@@ -179,8 +180,8 @@ function start(demo: boolean): void {
   const notifications = new NotificationCenter({
     ...base,
     ...notificationWords(language),
-    ...notificationLinks({ store, services, shop, window: desktop }),
-    notifier: new ElectronNotifier(electron, log, systemClock),
+    ...notificationLinks({ store, services, shop, window: desktop, log }),
+    notifier: new ElectronNotifier(electron, log, systemClock, NOTIFICATION_OFFERS[os]),
   });
   const files = new ElectronFiles(attachedDialogs(dialog, () => BrowserWindow.getFocusedWindow()), app.getPath('documents'), fileTexts(language));
   const data = new DataTransfer({

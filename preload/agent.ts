@@ -46,6 +46,7 @@ export interface Agent {
   /** Main lost track: the next update is a full one. */
   resync(): void;
   openChat(chatId: string): Promise<boolean>;
+  /** Types into the open chat's composer; while a chat is being opened, once it is (nothing when it could not be). */
   insertText(text: string): Promise<boolean>;
   /** The user clicked Wasl's notification `id` (about `chatId`): the page's own handler runs, or the chat opens. */
   clickNotice(id: string, chatId: string | undefined): Promise<boolean>;
@@ -499,13 +500,23 @@ export function startAgent(options: AgentOptions): Agent {
   };
   doc.addEventListener(NOTICE_EVENT, onNotice);
 
-  async function openChat(chatId: string): Promise<boolean> {
-    if (!connector.openChat) return false;
-    try {
-      return await withTimeout(win, connector.openChat(win, chatId), readTimeout);
-    } catch {
-      return false;
-    }
+  /** The chat being opened now: text to type waits for it, so it lands in that chat, not the one open before. */
+  let opening: Promise<boolean> | undefined;
+
+  function openChat(chatId: string): Promise<boolean> {
+    const run = (async () => {
+      if (!connector.openChat) return false;
+      try {
+        return await withTimeout(win, connector.openChat(win, chatId), readTimeout);
+      } catch {
+        return false;
+      }
+    })();
+    opening = run;
+    void run.then(() => {
+      if (opening === run) opening = undefined;
+    });
+    return run;
   }
 
   schedule();
@@ -519,6 +530,8 @@ export function startAgent(options: AgentOptions): Agent {
     },
     openChat,
     async insertText(text) {
+      // After a chat that could not be opened, the text would go to whichever chat is open: it is not typed.
+      if (opening !== undefined && !(await opening)) return false;
       if (!connector.insertText) return false;
       try {
         return await withTimeout(win, connector.insertText(win, text), readTimeout);

@@ -259,11 +259,18 @@ export interface NotificationOptions<I extends NativeImageLike = NativeImageLike
   body?: string;
   silent?: boolean;
   icon?: I;
+  /** macOS and Windows: an inline answer field. */
+  hasReply?: boolean;
+  replyPlaceholder?: string;
+  /** macOS and Windows: buttons. */
+  actions?: { type: 'button'; text: string }[];
 }
 
 export interface NotificationLike {
   show(): void;
   on(event: 'click', listener: () => void): unknown;
+  on(event: 'reply', listener: (details: { reply: string }) => void): unknown;
+  on(event: 'action', listener: (details: { actionIndex: number }) => void): unknown;
 }
 
 export interface IpcMainEventLike {

@@ -1,7 +1,9 @@
 /**
  * NotifierPort on Electron: an OS notification per call, its click handed back, with the sender's picture when
  * the page gave one. Where the OS has no notification support the call is logged and dropped (the in-app record
- * stays).
+ * stays). Where the system offers them (NOTIFICATION_OFFERS: macOS and Windows), a notification carries an answer
+ * field (`hasReply`) and buttons (`actions`), and hands back what was typed ('reply') or which button was pressed
+ * ('action'); elsewhere (Linux) they are left out, since Electron shows neither there.
  *
  * Pictures: an https address is fetched through the service's own session (its cookies, proxy and cache, as the
  * page itself would fetch it), within ICON_TIMEOUT_MS and ICON_MAX_BYTES; a data: address is decoded directly.
@@ -11,7 +13,8 @@
  * Whatever goes wrong (slow, too large, not an image, refused) the notification is shown without a picture, and
  * each kind of failure is logged once per service. Pictures already fetched are kept for the next notifications.
  */
-import type { NotifierPort, OsNotification } from '../core/notifications/center';
+import type { NotificationResponse, NotifierPort, OsNotification } from '../core/notifications/center';
+import type { NotificationOffers } from '../core/notifications/offers';
 import { systemClock, type Clock, type Logger, type TimerHandle } from '../core/app/ports';
 import type { ElectronApi, NativeImageLike, NotificationLike, NotificationOptions, WebContentsViewLike } from './api';
 import { fetchableImageUrl } from '../security/policy';
@@ -43,22 +46,24 @@ export class ElectronNotifier<I extends NativeImageLike> implements NotifierPort
     private readonly electron: Pick<ElectronApi<WebContentsViewLike, I>, 'Notification' | 'nativeImage' | 'session'>,
     private readonly log: Logger,
     private readonly clock: Clock = systemClock,
+    /** What this system's notifications offer (NOTIFICATION_OFFERS for the OS); nothing unless told. */
+    readonly offers: NotificationOffers = { reply: false, actions: false },
   ) {}
 
-  show(notification: OsNotification, onClick: () => void): void {
+  show(notification: OsNotification, onClick: () => void, onResponse?: (response: NotificationResponse) => void): void {
     if (!this.electron.Notification.isSupported()) {
       this.log.warn('notifications are not supported on this system');
       return;
     }
     const { iconUrl, serviceId } = notification;
     if (iconUrl === undefined || serviceId === undefined) {
-      this.present(notification, undefined, onClick);
+      this.present(notification, undefined, onClick, onResponse);
       return;
     }
     this.icon(serviceId, iconUrl)
       .then(
         (icon) => {
-          this.present(notification, icon, onClick);
+          this.present(notification, icon, onClick, onResponse);
         },
         (error: unknown) => {
           const reason = error instanceof IconError ? error.reason : 'network';
@@ -67,7 +72,7 @@ export class ElectronNotifier<I extends NativeImageLike> implements NotifierPort
             this.logged.add(key);
             this.log.warn('notification shown without its picture', { service: serviceId, reason });
           }
-          this.present(notification, undefined, onClick);
+          this.present(notification, undefined, onClick, onResponse);
         },
       )
       .catch((error: unknown) => {
@@ -75,15 +80,36 @@ export class ElectronNotifier<I extends NativeImageLike> implements NotifierPort
       });
   }
 
-  private present(notification: OsNotification, icon: I | undefined, onClick: () => void): void {
+  private present(notification: OsNotification, icon: I | undefined, onClick: () => void, onResponse?: (response: NotificationResponse) => void): void {
     const options: NotificationOptions<I> = { title: notification.title, silent: notification.silent };
     if (notification.body !== undefined) options.body = notification.body;
     if (icon !== undefined) options.icon = icon;
+    const reply = onResponse !== undefined && this.offers.reply && notification.replyPlaceholder !== undefined;
+    if (reply) {
+      options.hasReply = true;
+      options.replyPlaceholder = notification.replyPlaceholder;
+    }
+    const actions = onResponse !== undefined && this.offers.actions ? (notification.actions ?? []) : [];
+    if (actions.length > 0) options.actions = actions.map((a) => ({ type: 'button', text: a.title }));
     const shown = new this.electron.Notification(options);
     shown.on('click', () => {
       this.live.delete(shown);
       onClick();
     });
+    if (onResponse !== undefined && reply) {
+      shown.on('reply', (details) => {
+        this.live.delete(shown);
+        onResponse({ type: 'reply', text: details.reply });
+      });
+    }
+    if (onResponse !== undefined && actions.length > 0) {
+      shown.on('action', (details) => {
+        const action = actions[details.actionIndex];
+        if (action === undefined) return;
+        this.live.delete(shown);
+        onResponse({ type: 'action', action: action.action });
+      });
+    }
     this.live.add(shown);
     if (this.live.size > LIVE) this.live.delete(this.live.values().next().value as NotificationLike);
     shown.show();

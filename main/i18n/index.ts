@@ -83,6 +83,12 @@ export function heldText(language: UiLanguage, count: number): string {
   return mainT(language)('notification.held', { count });
 }
 
+/** The titles of a notification's buttons and the placeholder of its answer field. */
+export function notificationResponseText(language: UiLanguage): { done: string; remindLater: string; replyPlaceholder: string } {
+  const t = mainT(language);
+  return { done: t('notification.done'), remindLater: t('notification.remindLater'), replyPlaceholder: t('notification.replyPlaceholder') };
+}
+
 /** A label as the user sees it: their name for it, or a preset's name in their language. */
 export function labelName(language: UiLanguage, label: Label): string {
   if (label.name !== undefined) return label.name;

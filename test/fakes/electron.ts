@@ -642,6 +642,16 @@ export class FakeNotification extends Emitter implements NotificationLike {
   click(): void {
     this.emit('click');
   }
+
+  /** The user types an answer into its reply field (macOS, Windows), as Electron hands it: `details.reply`. */
+  reply(text: string): void {
+    this.emit('reply', { reply: text }, text);
+  }
+
+  /** The user presses its button at `index` (macOS, Windows), as Electron hands it: `details.actionIndex`. */
+  pressAction(index: number): void {
+    this.emit('action', { actionIndex: index, selectionIndex: -1 }, index, -1);
+  }
 }
 
 export class FakeIpcMain implements IpcMainLike {

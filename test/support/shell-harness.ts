@@ -18,7 +18,8 @@ import { createAppStore, updateRuntime, type AppStore } from '../../main/core/ap
 import { commandTable, dispatchCommand } from '../../main/core/app/commands';
 import { OutlineRequests } from '../../main/core/outline/outline';
 import { PackHealth } from '../../main/core/packs/health';
-import { NotificationCenter, type OsNotification } from '../../main/core/notifications/center';
+import { NotificationCenter, type NotificationResponse, type OsNotification } from '../../main/core/notifications/center';
+import type { NotificationOffers } from '../../main/core/notifications/offers';
 import { PeopleController } from '../../main/core/people/controller';
 import type { Clock, TimerHandle, ViewsPort } from '../../main/core/app/ports';
 import { PowerScheduler } from '../../main/core/power/power';
@@ -108,6 +109,8 @@ export interface ShellHarnessOptions {
   processes?: (pids: Record<string, number | undefined>) => ProcessSample[];
   /** An app-lock password (hashed with cheap scrypt parameters): the shell then starts locked. */
   password?: string;
+  /** What the OS notifications offer besides a click (an answer field, buttons); none by default, as on Linux. */
+  notificationOffers?: NotificationOffers;
 }
 
 export interface ShellHarness {
@@ -121,8 +124,8 @@ export interface ShellHarness {
   lock: LockController;
   /** The save and open dialogs, and the disk. */
   files: MemoryFiles;
-  /** OS notifications main showed, each with its click. */
-  shown: (OsNotification & { click(): void })[];
+  /** OS notifications main showed, each with its click and, where offered, its answer or button. */
+  shown: (OsNotification & { click(): void; respond: ((response: NotificationResponse) => void) | undefined })[];
   views: RecordingViews;
   clock: SteppedClock;
   log: MemoryLogger;
@@ -184,10 +187,11 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     activity: tracker,
   });
   const people = new PeopleController(store, () => `person-${++ids}`);
-  const shown: (OsNotification & { click(): void })[] = [];
+  const shown: ShellHarness['shown'] = [];
+  const offers = options.notificationOffers;
   const notifications = new NotificationCenter({
     store,
-    notifier: { show: (n, click) => shown.push({ ...n, click }) },
+    notifier: { ...(offers ? { offers } : {}), show: (n, click, respond) => shown.push({ ...n, click, respond }) },
     clock,
     log,
     newId: () => `note-${++ids}`,
@@ -203,6 +207,8 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     onIncoming: (id, chatId) => controller.chatNotified(id, chatId),
     reminderOpened: (chat) => shop.reminderOpened(chat),
     isPriority: (id, chatId) => shop.isPriority({ serviceId: id, chatId }, undefined),
+    responseText: () => ({ done: 'Done', remindLater: 'Remind me in 1 hour', replyPlaceholder: 'Type a reply' }),
+    typeReply: (chat, text) => void controller.typeInChat(chat.serviceId, chat.chatId, text),
   });
   const shop = new ShopController({ store, clock, log, newId: () => `shop-${++ids}`, remind: (reminder) => notifications.remind(reminder) });
   const files = new MemoryFiles();

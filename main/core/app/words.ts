@@ -3,7 +3,7 @@
  * of the file dialogs, the customers CSV's header and names, and the texts of Wasl's own notifications.
  */
 import { PLATFORMS } from '../../../common/catalog';
-import { coalescedText, heldText, labelName, mainStrings, notificationTitle } from '../../i18n';
+import { coalescedText, heldText, labelName, mainStrings, notificationResponseText, notificationTitle } from '../../i18n';
 import type { NotificationCenterDeps } from '../notifications/center';
 import type { CsvText, FileTexts } from '../shop/data-transfer';
 
@@ -31,7 +31,7 @@ export function csvText(language: Language): () => CsvText {
   };
 }
 
-export type NotificationWords = Pick<NotificationCenterDeps, 'serviceTitle' | 'coalescedText' | 'privateText' | 'heldText' | 'reminderText'>;
+export type NotificationWords = Required<Pick<NotificationCenterDeps, 'serviceTitle' | 'coalescedText' | 'privateText' | 'heldText' | 'reminderText' | 'responseText'>>;
 
 export function notificationWords(language: Language): NotificationWords {
   return {
@@ -40,5 +40,6 @@ export function notificationWords(language: Language): NotificationWords {
     privateText: () => mainStrings(language()).newMessage,
     heldText: (count) => heldText(language(), count),
     reminderText: () => mainStrings(language()).reminder,
+    responseText: () => notificationResponseText(language()),
   };
 }

@@ -6,14 +6,23 @@
  * Wasl is locked. One message is one notification: the platform's own and one Wasl derived for the same chat a
  * moment apart are the same message, whichever came first. A click, on the OS notification or in the tray, brings
  * that service forward with that exact chat open.
+ *
+ * Where the OS offers it (offers.ts), a message's notification also takes an answer and two buttons. The answer is
+ * typed into that chat's composer with Wasl forward and the chat open — never sent: the user reads it and presses
+ * send in the page. "Done" marks the chat's customer done and "Remind me in 1 hour" brings them back in an hour,
+ * both without bringing Wasl forward. A reminder's pop-up offers the same, and any of them ends the reminder as
+ * opening it does. A locked Wasl offers none of them, and ignores an answer or a button of a notification shown
+ * before it locked.
  */
 import type { Command, CommandResult, PageNotification, WorkerNotification } from '../../../common/ipc';
-import type { ChatSummary, NotificationRecord, ServiceConfig } from '../../../common/model';
+import { LIMITS } from '../../../common/limits';
+import type { ChatRef, ChatSummary, NotificationRecord, ServiceConfig } from '../../../common/model';
 import { isQuiet } from '../../../common/quiet';
 import { isAway, nextChange, weeklyHours } from '../../../common/shop/hours';
 import type { Reminder } from '../../../common/shop/model';
 import type { AppStore } from '../app/app-store';
 import type { Clock, Logger, TimerHandle } from '../app/ports';
+import type { NotificationOffers } from './offers';
 
 export interface OsNotification {
   title: string;
@@ -23,12 +32,33 @@ export interface OsNotification {
   iconUrl?: string;
   /** The service whose session may fetch the picture (none for Wasl's own notifications). */
   serviceId?: string;
+  /** An inline answer field with this placeholder; only where the notifier offers replies. */
+  replyPlaceholder?: string;
+  /** Buttons, in this order; only where the notifier offers actions. */
+  actions?: readonly OsAction[];
 }
+
+/** What a notification's button does. */
+export type NotificationAction = 'done' | 'remind-later';
+
+/** A notification's button: what it does, and its title in the user's language. */
+export interface OsAction {
+  action: NotificationAction;
+  title: string;
+}
+
+/** What the user did on a notification besides clicking it: typed an answer, or pressed a button. */
+export type NotificationResponse = { type: 'reply'; text: string } | { type: 'action'; action: NotificationAction };
 
 /** How Wasl shows a notification on the OS. */
 export interface NotifierPort {
-  show(notification: OsNotification, onClick: () => void): void;
+  /** What this system's notifications offer besides a click (NOTIFICATION_OFFERS); none when absent. */
+  readonly offers?: NotificationOffers;
+  show(notification: OsNotification, onClick: () => void, onResponse?: (response: NotificationResponse) => void): void;
 }
+
+/** "Remind me in 1 hour". */
+export const REMIND_LATER_MS = 3_600_000;
 
 export interface NotificationCenterDeps {
   store: AppStore;
@@ -61,6 +91,19 @@ export interface NotificationCenterDeps {
   isPriority?(serviceId: string, chatId: string): boolean;
   /** The user opened a reminder (its pop-up or its tray record): it has done its job. */
   reminderOpened?(chat: { serviceId: string; chatId: string }): void;
+  /** The buttons' titles and the answer field's placeholder, in the user's language; no answer or buttons without. */
+  responseText?(): { done: string; remindLater: string; replyPlaceholder: string };
+  /** Opens the chat and types the user's answer into its composer; never sends it. */
+  typeReply?(chat: ChatRef, text: string): void;
+  /**
+   * Whether a reply typed in a notification can safely go into `chat`: its page says which chat is open, so the text
+   * waits for that chat rather than landing in the one open before (WhatsApp opens a chat by reloading and says none).
+   */
+  canTypeReply?(chat: ChatRef): boolean;
+  /** Marks the chat's customer done. */
+  markDone?(chat: ChatRef): void;
+  /** Sets this reminder on the chat's customer (it brings them back, and snoozes them until then). */
+  remindLater?(reminder: Reminder): void;
 }
 
 /** Shown one by one: this many notifications per service within COALESCE_MS; the rest are summed up. */
@@ -150,13 +193,56 @@ export class NotificationCenter {
       if (notice.body !== undefined) shown.body = notice.body;
       if (notice.iconUrl !== undefined) shown.iconUrl = notice.iconUrl;
     }
-    this.deps.notifier.show(shown, () => {
-      this.markRead([record.id]);
-      this.deps.reveal(serviceId);
-      const click: { id: string; chatId?: string } = { id: notice.id };
-      if (notice.chatId !== undefined) click.chatId = notice.chatId;
-      this.deps.click(serviceId, click);
-    });
+    const chat = notice.chatId === undefined ? undefined : { serviceId, chatId: notice.chatId };
+    if (chat && !locked) this.offerResponses(shown, chat);
+    this.deps.notifier.show(
+      shown,
+      () => {
+        this.markRead([record.id]);
+        this.deps.reveal(serviceId);
+        const click: { id: string; chatId?: string } = { id: notice.id };
+        if (notice.chatId !== undefined) click.chatId = notice.chatId;
+        this.deps.click(serviceId, click);
+      },
+      chat === undefined ? undefined : (response) => void this.respond(response, record.id, chat, notice.title),
+    );
+  }
+
+  /** Adds what the notifier offers (an answer field, the buttons) to a chat's notification. */
+  private offerResponses(shown: OsNotification, chat: ChatRef): void {
+    const offers = this.deps.notifier.offers;
+    const text = this.deps.responseText?.();
+    if (!offers || !text) return;
+    if (offers.reply && this.deps.typeReply && this.deps.canTypeReply?.(chat) === true) shown.replyPlaceholder = text.replyPlaceholder;
+    const actions: OsAction[] = [];
+    if (this.deps.markDone) actions.push({ action: 'done', title: text.done });
+    if (this.deps.remindLater) actions.push({ action: 'remind-later', title: text.remindLater });
+    if (offers.actions && actions.length > 0) shown.actions = actions;
+  }
+
+  /**
+   * An answer or a button of a chat's notification. An answer opens the chat with Wasl forward, then is typed into
+   * the composer (not sent); the buttons change the shop's record of the customer and leave the window where it is.
+   * While Wasl is locked nothing happens: the notification may have been shown before it locked. Answers whether
+   * something was done.
+   */
+  private respond(response: NotificationResponse, recordId: string, chat: ChatRef, title: string): boolean {
+    if (this.locked()) {
+      this.deps.log.warn('notification answer ignored while Wasl is locked', { service: chat.serviceId, type: response.type });
+      return false;
+    }
+    if (response.type === 'reply') {
+      if (response.text.trim() === '' || !this.deps.typeReply) return false;
+      this.markRead([recordId]);
+      this.deps.reveal(chat.serviceId);
+      this.deps.typeReply(chat, response.text);
+      return true;
+    }
+    this.markRead([recordId]);
+    const now = this.deps.clock.now();
+    if (response.action === 'done') this.deps.markDone?.(chat);
+    else this.deps.remindLater?.({ at: now + REMIND_LATER_MS, setAt: now, chat, title: title.slice(0, LIMITS.textChars) });
+    return true;
   }
 
   /**
@@ -190,15 +276,24 @@ export class NotificationCenter {
     if (isQuiet(prefs, new Date(clock.now()))) return;
     const service = store.getState().services.find((s) => s.id === reminder.chat.serviceId);
     const title = service ? this.deps.serviceTitle(service, reminder.title) : reminder.title;
-    const shown: OsNotification = this.locked()
+    const locked = this.locked();
+    const shown: OsNotification = locked
       ? { title: LOCKED_TITLE, body: this.deps.reminderText(), silent: !prefs.sound }
       : { title, body: this.deps.reminderText(), silent: !prefs.sound, serviceId: reminder.chat.serviceId };
-    this.deps.notifier.show(shown, () => {
-      this.markRead([record.id]);
-      this.deps.reveal(reminder.chat.serviceId);
-      this.deps.openChat(reminder.chat.serviceId, reminder.chat.chatId);
-      this.deps.reminderOpened?.(reminder.chat);
-    });
+    if (!locked) this.offerResponses(shown, reminder.chat);
+    this.deps.notifier.show(
+      shown,
+      () => {
+        this.markRead([record.id]);
+        this.deps.reveal(reminder.chat.serviceId);
+        this.deps.openChat(reminder.chat.serviceId, reminder.chat.chatId);
+        this.deps.reminderOpened?.(reminder.chat);
+      },
+      // Answered, done or put off again: the reminder has done its job, as when it is opened.
+      (response) => {
+        if (this.respond(response, record.id, reminder.chat, reminder.title)) this.deps.reminderOpened?.(reminder.chat);
+      },
+    );
   }
 
   command(cmd: NotificationCommand): CommandResult {

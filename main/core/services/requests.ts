@@ -2,7 +2,8 @@
  * What is asked of a service's page: open a chat, type a quick reply, handle a click on one of its
  * notifications. A page that is asleep or waking cannot take a request yet: it waits until the page's connector
  * reports (a quick reply also waits for a page still loading, up to PAGE_WAIT_MS), then goes. A page that goes away
- * meanwhile drops what waited for it.
+ * meanwhile drops what waited for it. An answer to a chat (typed in a notification) opens that chat first and, when
+ * the page's connector says which chat is open, is typed only once it reports that chat open.
  */
 import { CHANNELS } from '../../../common/channels';
 import type { Command, CommandResult } from '../../../common/ipc';
@@ -28,6 +29,8 @@ export interface PageRequestsDeps {
   reportedSinceLoad(id: string): boolean;
   /** Brings the service forward: what is asked of its page is something the user wants to see. */
   activate(id: string): void;
+  /** The chat the service's page last reported open; undefined when its connector cannot tell. */
+  activeChat(id: string): string | undefined;
 }
 
 interface Insert {
@@ -35,6 +38,8 @@ interface Insert {
   done: (ok: boolean | undefined) => void;
   /** Sends the text, once the page can take it. */
   deliver?: () => void;
+  /** The text goes only once the page reports this chat open. */
+  chatId?: string;
 }
 
 export class PageRequests {
@@ -74,6 +79,7 @@ export class PageRequests {
     }
     for (const pending of this.inserts.values()) {
       if (pending.serviceId !== id || !pending.deliver) continue;
+      if (pending.chatId !== undefined && this.deps.activeChat(id) !== pending.chatId) continue;
       const deliver = pending.deliver;
       delete pending.deliver;
       deliver();
@@ -107,6 +113,18 @@ export class PageRequests {
     else this.deps.views.send(id, CHANNELS.serviceOpenChat, chatId);
   }
 
+  /**
+   * Opens the chat, then types `text` into its composer; never sends it. A page whose connector says which chat is
+   * open gets the text once it reports that chat open (at once when it already is), so the text never lands in the
+   * chat that was open before. A page that cannot tell gets it right after the request to open the chat.
+   */
+  typeInChat(id: string, chatId: string, text: string): Promise<CommandResult> {
+    if (this.deps.service(id)?.enabled !== true) return Promise.resolve({ ok: false, error: 'not-found' });
+    const active = this.deps.activeChat(id);
+    this.openChat(id, chatId);
+    return this.insertText(id, text, active === undefined || active === chatId ? undefined : chatId);
+  }
+
   /** The page's answer to insertText. Answers from another service's page, or late ones, are ignored. */
   insertResult(id: string, requestId: string, ok: boolean): void {
     const pending = this.inserts.get(requestId);
@@ -115,9 +133,10 @@ export class PageRequests {
 
   /**
    * Types a quick reply into the service's open chat; the page answers whether it found a message box. A page
-   * that is asleep, waking or still loading gets the text once its connector has reported (as openChat does).
+   * that is asleep, waking or still loading gets the text once its connector has reported (as openChat does); with
+   * `chatId`, once it has reported that chat open.
    */
-  private insertText(id: string, text: string): Promise<CommandResult> {
+  private insertText(id: string, text: string, chatId?: string): Promise<CommandResult> {
     if (this.deps.service(id)?.enabled !== true) return Promise.resolve({ ok: false, error: 'not-found' });
     const { clock, log, views } = this.deps;
     const requestId = this.deps.newId();
@@ -139,11 +158,11 @@ export class PageRequests {
         views.send(id, CHANNELS.serviceInsertText, { requestId, text });
       };
       this.deps.activate(id);
-      if (this.pageReported(id)) {
+      if (chatId === undefined && this.pageReported(id)) {
         this.inserts.set(requestId, { serviceId: id, done: finish });
         deliver();
       } else {
-        this.inserts.set(requestId, { serviceId: id, done: finish, deliver });
+        this.inserts.set(requestId, chatId === undefined ? { serviceId: id, done: finish, deliver } : { serviceId: id, done: finish, deliver, chatId });
         timer = clock.setTimeout(() => finish(undefined), PAGE_WAIT_MS);
       }
     });

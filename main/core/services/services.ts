@@ -70,6 +70,7 @@ export class ServiceController {
       asleep: (id) => store.getState().runtime[id]?.status === 'asleep',
       reportedSinceLoad: (id) => this.chats.reportedSinceLoad(id),
       activate: (id) => this.activate(id),
+      activeChat: (id) => this.chats.snapshot(id)?.activeChatId,
     });
     this.lifecycle = new PageLifecycle({
       store,
@@ -242,6 +243,11 @@ export class ServiceController {
    */
   openChat(id: string, chatId: string): void {
     this.requests.openChat(id, chatId);
+  }
+
+  /** Opens the chat and types `text` into its composer, never sending it (PageRequests.typeInChat). */
+  typeInChat(id: string, chatId: string, text: string): Promise<CommandResult> {
+    return this.requests.typeInChat(id, chatId, text);
   }
 
   /** Accounts a restored backup has and this profile lacks, added as they were (their pages ask to sign in). */

@@ -150,4 +150,57 @@ describe('the agent', () => {
     expect(unnamed[0]?.health).toMatchObject({ rows: 1, chats: 1 });
     expect(unnamed[0]?.health).not.toHaveProperty('packVersion');
   });
+
+  describe('typing into a chat being opened', () => {
+    /** A connector whose chats open when the test says, and which records what was typed into which chat. */
+    function opener() {
+      let open = 'before';
+      const typed: string[] = [];
+      const pending: { chatId: string; finish: (ok: boolean) => void }[] = [];
+      const connector: Connector = {
+        platform: 'telegram',
+        read: () => Promise.resolve(snap([])),
+        openChat: (_win, chatId) =>
+          new Promise<boolean>((resolve) => {
+            pending.push({
+              chatId,
+              finish: (ok) => {
+                if (ok) open = chatId;
+                resolve(ok);
+              },
+            });
+          }),
+        insertText: (_win, text) => {
+          typed.push(`${open}: ${text}`);
+          return Promise.resolve(true);
+        },
+      };
+      return { connector, typed, pending };
+    }
+
+    it('types only once the chat asked for is open, never into the chat open before', async () => {
+      const page = opener();
+      run(page.connector);
+      void agent?.openChat('omar');
+      const typing = agent?.insertText('Yes, tomorrow');
+      await tick();
+      expect(page.typed).toEqual([]);
+      page.pending[0]?.finish(true);
+      expect(await typing).toBe(true);
+      expect(page.typed).toEqual(['omar: Yes, tomorrow']);
+    });
+
+    it('types nothing when the chat could not be opened', async () => {
+      const page = opener();
+      run(page.connector);
+      void agent?.openChat('gone');
+      const typing = agent?.insertText('Yes');
+      page.pending[0]?.finish(false);
+      expect(await typing).toBe(false);
+      expect(page.typed).toEqual([]);
+      // A quick reply later, with no chat being opened, goes into the open chat as before.
+      expect(await agent?.insertText('Hello')).toBe(true);
+      expect(page.typed).toEqual(['before: Hello']);
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OsNotification } from '../../../../main/core/notifications/center';
+import type { NotificationResponse, OsNotification } from '../../../../main/core/notifications/center';
+import { NOTIFICATION_OFFERS } from '../../../../main/core/notifications/offers';
 import type { FetchInit, FetchResponseLike } from '../../../../main/electron/api';
 import { ElectronNotifier, ICON_MAX_BYTES, ICON_TIMEOUT_MS } from '../../../../main/electron/notifier';
 import { ManualClock } from '../../../fakes/clock';
@@ -296,5 +297,69 @@ describe('ElectronNotifier', () => {
     expect(h.session.fetched).toEqual([]);
     expect(h.fake.notifications).toHaveLength(4);
     expect(h.fake.notifications.every((n) => n.options.icon === undefined)).toBe(true);
+  });
+
+  describe('answers and buttons', () => {
+    const offered: Partial<OsNotification> = {
+      replyPlaceholder: 'Type a reply',
+      actions: [
+        { action: 'done', title: 'Done' },
+        { action: 'remind-later', title: 'Remind me in 1 hour' },
+      ],
+    };
+    const showOn = (os: keyof typeof NOTIFICATION_OFFERS) => {
+      const fake = createFakeElectron();
+      const notifier = new ElectronNotifier(fake, new MemoryLogger(), new ManualClock(), NOTIFICATION_OFFERS[os]);
+      const responses: NotificationResponse[] = [];
+      let clicks = 0;
+      notifier.show({ title: 'Layla', silent: false, ...offered }, () => (clicks += 1), (r) => responses.push(r));
+      return { fake, responses, clicks: () => clicks };
+    };
+
+    it.each(['darwin', 'win32'] as const)('on %s: an answer field and the buttons, and hands back what the user typed or pressed', (os) => {
+      const { fake, responses, clicks } = showOn(os);
+      const shown = fake.notifications[0];
+      expect(shown?.options).toEqual({
+        title: 'Layla',
+        silent: false,
+        hasReply: true,
+        replyPlaceholder: 'Type a reply',
+        actions: [
+          { type: 'button', text: 'Done' },
+          { type: 'button', text: 'Remind me in 1 hour' },
+        ],
+      });
+      shown?.reply('Yes, in red and blue');
+      shown?.pressAction(1);
+      shown?.pressAction(0);
+      shown?.pressAction(7);
+      expect(responses).toEqual([
+        { type: 'reply', text: 'Yes, in red and blue' },
+        { type: 'action', action: 'remind-later' },
+        { type: 'action', action: 'done' },
+      ]);
+      expect(clicks()).toBe(0);
+    });
+
+    it('on Linux: neither (Electron shows no answer field or buttons there); a click still comes back', () => {
+      const { fake, responses, clicks } = showOn('linux');
+      const shown = fake.notifications[0];
+      expect(shown?.options).toEqual({ title: 'Layla', silent: false });
+      expect(shown?.listenerCount('reply')).toBe(0);
+      expect(shown?.listenerCount('action')).toBe(0);
+      shown?.click();
+      expect(clicks()).toBe(1);
+      expect(responses).toEqual([]);
+    });
+
+    it('offers nothing unless told what the system offers, or when no one listens for the answer', () => {
+      const fake = createFakeElectron();
+      new ElectronNotifier(fake, new MemoryLogger(), new ManualClock()).show({ title: 'Layla', silent: false, ...offered }, () => undefined, () => undefined);
+      new ElectronNotifier(fake, new MemoryLogger(), new ManualClock(), NOTIFICATION_OFFERS.darwin).show({ title: 'Layla', silent: false, ...offered }, () => undefined);
+      expect(fake.notifications.map((n) => n.options)).toEqual([
+        { title: 'Layla', silent: false },
+        { title: 'Layla', silent: false },
+      ]);
+    });
   });
 });

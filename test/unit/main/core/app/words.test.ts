@@ -48,4 +48,12 @@ describe('notificationWords', () => {
     expect(words.privateText()).toBe('New message');
     expect(words.reminderText()).toBe('Reminder');
   });
+
+  it('names a notification’s buttons and its answer field in the user’s language', () => {
+    let language: 'en' | 'ar' = 'en';
+    const words = notificationWords(() => language);
+    expect(words.responseText()).toEqual({ done: 'Done', remindLater: 'Remind me in 1 hour', replyPlaceholder: 'Type a reply (Wasl will not send it)' });
+    language = 'ar';
+    expect(words.responseText()).toEqual({ done: 'تم', remindLater: 'ذكّرني بعد ساعة', replyPlaceholder: 'اكتب ردًا (لن يرسله وصل)' });
+  });
 });

@@ -6,7 +6,18 @@ import type { ShopSettings } from '../../../../../common/shop/model';
 import { initialRuntime, type NotificationSettings } from '../../../../../common/state';
 import { createAppStore, type AppStore } from '../../../../../main/core/app/app-store';
 import { notificationLinks } from '../../../../../main/core/notifications/links';
-import { COALESCE_MS, fromWorker, KEEP, NotificationCenter, PER_SERVICE_BURST, SAME_MESSAGE_MS, type OsNotification } from '../../../../../main/core/notifications/center';
+import {
+  COALESCE_MS,
+  fromWorker,
+  KEEP,
+  NotificationCenter,
+  PER_SERVICE_BURST,
+  REMIND_LATER_MS,
+  SAME_MESSAGE_MS,
+  type NotificationResponse,
+  type OsNotification,
+} from '../../../../../main/core/notifications/center';
+import { NOTIFICATION_OFFERS, type NotificationOffers } from '../../../../../main/core/notifications/offers';
 import { coalescedText, heldText, notificationTitle } from '../../../../../main/i18n';
 import { ManualClock } from '../../../../fakes/clock';
 import { MemoryLogger } from '../../../../fakes/logger';
@@ -17,6 +28,8 @@ const HOUR = 3_600_000;
 const svc = (id: string, extra: Partial<ServiceConfig> = {}): ServiceConfig => ({
   id, platform: 'whatsapp', name: `Shop ${id}`, enabled: true, muted: false, callsAllowed: false, ...extra,
 });
+type Shown = OsNotification & { click: () => void; respond: ((response: NotificationResponse) => void) | undefined };
+
 const notice = (n: number, chatId?: string): PageNotification => ({
   id: `p${n}`, title: `Customer ${n}`, body: `Message ${n}`, derived: false, ...(chatId ? { chatId } : {}),
 });
@@ -24,7 +37,12 @@ const notice = (n: number, chatId?: string): PageNotification => ({
 describe('NotificationCenter', () => {
   let clock: ManualClock;
   let store: AppStore;
-  let shown: (OsNotification & { click: () => void })[];
+  let shown: Shown[];
+  let offers: NotificationOffers | undefined;
+  /** What the answers and buttons did, in order. */
+  let responses: string[];
+  /** Services whose page does not say which chat is open: no answer field for their chats. */
+  let unsure: Set<string>;
   let revealed: string[];
   let clicks: { serviceId: string; id: string; chatId?: string }[];
   let opened: [string, string][];
@@ -50,6 +68,9 @@ describe('NotificationCenter', () => {
       }),
     );
     shown = [];
+    offers = undefined;
+    responses = [];
+    unsure = new Set();
     revealed = [];
     clicks = [];
     opened = [];
@@ -61,7 +82,12 @@ describe('NotificationCenter', () => {
     let ids = 0;
     center = new NotificationCenter({
       store,
-      notifier: { show: (n, click) => shown.push({ ...n, click }) },
+      notifier: {
+        get offers() {
+          return offers;
+        },
+        show: (n, click, respond) => shown.push({ ...n, click, respond }),
+      },
       clock,
       log: new MemoryLogger(),
       newId: () => `r${++ids}`,
@@ -80,12 +106,17 @@ describe('NotificationCenter', () => {
       onIncoming: (serviceId, chatId) => incoming.push([serviceId, chatId]),
       isPriority: (serviceId, chatId) => priority.has(`${serviceId}/${chatId}`),
       reminderOpened: (chat) => remindersOpened.push(`${chat.serviceId}/${chat.chatId}`),
+      responseText: () => ({ done: 'Done', remindLater: 'Remind me in 1 hour', replyPlaceholder: 'Type a reply' }),
+      typeReply: (chat, text) => responses.push(`type ${chat.serviceId} ${chat.chatId} ${text}`),
+      canTypeReply: (chat) => !unsure.has(chat.serviceId),
+      markDone: (chat) => responses.push(`done ${chat.serviceId} ${chat.chatId}`),
+      remindLater: (reminder) => responses.push(`remind ${JSON.stringify(reminder)}`),
     });
   });
 
   const tray = () => store.getState().notifications;
-  const plain = (n: OsNotification & { click: () => void }): OsNotification => {
-    const { click: _click, ...rest } = n;
+  const plain = (n: Shown): OsNotification => {
+    const { click: _click, respond: _respond, ...rest } = n;
     return rest;
   };
 
@@ -186,7 +217,7 @@ describe('NotificationCenter', () => {
     expect(shown.map((n) => n.title)).toEqual(['Customer 0', 'Customer 1', 'Customer 2', 'Customer 100']);
     expect(PER_SERVICE_BURST).toBe(3);
     clock.advance(COALESCE_MS);
-    expect(plain(shown.at(-1) ?? { title: '', silent: false, serviceId: '', click: () => undefined })).toEqual({
+    expect(plain(shown.at(-1) ?? { title: '', silent: false, serviceId: '', click: () => undefined, respond: undefined })).toEqual({
       title: 'Shop a', body: '47 more new messages', silent: true, serviceId: 'a',
     });
     shown.at(-1)?.click();
@@ -237,6 +268,135 @@ describe('NotificationCenter', () => {
     center.command({ type: 'notifications.clear' });
     expect(tray()).toEqual([]);
   });
+  describe('answers and buttons', () => {
+    const lock = (locked: boolean) => store.setState({ lock: { set: true, locked, retryAt: null } });
+    const buttons = [
+      { action: 'done', title: 'Done' },
+      { action: 'remind-later', title: 'Remind me in 1 hour' },
+    ];
+
+    it('offers an answer field and Done / Remind me in 1 hour where the system has them (macOS, Windows)', () => {
+      offers = NOTIFICATION_OFFERS.darwin;
+      center.receive('a', notice(1, 'c1'));
+      expect(shown.map(plain)).toEqual([
+        { title: 'Customer 1', body: 'Message 1', silent: false, serviceId: 'a', replyPlaceholder: 'Type a reply', actions: buttons },
+      ]);
+      offers = NOTIFICATION_OFFERS.win32;
+      center.receive('b', notice(2, 'c2'));
+      expect(shown[1]?.replyPlaceholder).toBe('Type a reply');
+      expect(shown[1]?.actions).toEqual(buttons);
+    });
+
+    it('offers no answer field for a page that does not say which chat is open, but still the buttons', () => {
+      offers = NOTIFICATION_OFFERS.darwin;
+      unsure.add('a');
+      center.receive('a', notice(1, 'c1'));
+      expect(shown.map(plain)).toEqual([{ title: 'Customer 1', body: 'Message 1', silent: false, serviceId: 'a', actions: buttons }]);
+    });
+
+    it('offers neither on Linux, where a click opens the chat instead', () => {
+      offers = NOTIFICATION_OFFERS.linux;
+      center.receive('a', notice(1, 'c1'));
+      expect(shown.map(plain)).toEqual([{ title: 'Customer 1', body: 'Message 1', silent: false, serviceId: 'a' }]);
+      shown[0]?.click();
+      expect(revealed).toEqual(['a']);
+      expect(clicks).toEqual([{ serviceId: 'a', id: 'p1', chatId: 'c1' }]);
+    });
+
+    it('offers neither for a notification that names no chat: there is nothing to type into or mark', () => {
+      offers = NOTIFICATION_OFFERS.darwin;
+      center.receive('a', notice(1));
+      expect(shown.map(plain)).toEqual([{ title: 'Customer 1', body: 'Message 1', silent: false, serviceId: 'a' }]);
+      expect(shown[0]?.respond).toBeUndefined();
+    });
+
+    it('types an answer into that chat with Wasl forward, and marks the notification read', () => {
+      offers = NOTIFICATION_OFFERS.darwin;
+      center.receive('b', notice(1, '9665@c.us'));
+      shown[0]?.respond?.({ type: 'reply', text: 'Yes, we have it in red' });
+      expect(revealed).toEqual(['b']);
+      expect(responses).toEqual(['type b 9665@c.us Yes, we have it in red']);
+      expect(tray()[0]?.read).toBe(true);
+      // Typed, not sent: the page's own notification click never ran, nothing else was asked of the page.
+      expect(clicks).toEqual([]);
+    });
+
+    it('types nothing for an empty answer', () => {
+      offers = NOTIFICATION_OFFERS.darwin;
+      center.receive('a', notice(1, 'c1'));
+      shown[0]?.respond?.({ type: 'reply', text: '  \n ' });
+      expect(responses).toEqual([]);
+      expect(revealed).toEqual([]);
+    });
+
+    it('Done marks the chat’s customer done; Remind me in 1 hour sets a reminder an hour from now; neither brings Wasl forward', () => {
+      offers = NOTIFICATION_OFFERS.win32;
+      center.receive('a', notice(1, 'c1'));
+      shown[0]?.respond?.({ type: 'action', action: 'done' });
+      shown[0]?.respond?.({ type: 'action', action: 'remind-later' });
+      expect(responses).toEqual([
+        'done a c1',
+        `remind ${JSON.stringify({ at: clock.now() + REMIND_LATER_MS, setAt: clock.now(), chat: { serviceId: 'a', chatId: 'c1' }, title: 'Customer 1' })}`,
+      ]);
+      expect(REMIND_LATER_MS).toBe(HOUR);
+      expect(revealed).toEqual([]);
+      expect(opened).toEqual([]);
+      expect(tray()[0]?.read).toBe(true);
+    });
+
+    it('a reminder’s pop-up offers the same, and an answer or a button ends the reminder as opening it does', () => {
+      offers = NOTIFICATION_OFFERS.darwin;
+      const reminder = { at: clock.now(), setAt: 0, chat: { serviceId: 'b', chatId: 'c1' }, title: 'Layla' };
+      center.remind(reminder);
+      center.remind(reminder);
+      expect(shown[0]?.replyPlaceholder).toBe('Type a reply');
+      expect(shown[0]?.actions).toEqual(buttons);
+      shown[0]?.respond?.({ type: 'action', action: 'done' });
+      shown[1]?.respond?.({ type: 'reply', text: 'Your order is ready' });
+      expect(responses).toEqual(['done b c1', 'type b c1 Your order is ready']);
+      expect(remindersOpened).toEqual(['b/c1', 'b/c1']);
+      lock(true);
+      center.remind(reminder);
+      expect(shown[2]?.actions).toBeUndefined();
+      shown[2]?.respond?.({ type: 'action', action: 'remind-later' });
+      expect(responses).toHaveLength(2);
+      expect(remindersOpened).toHaveLength(2);
+    });
+
+    it('private mode still hides the text and the sender, with the answer field and buttons offered', () => {
+      offers = NOTIFICATION_OFFERS.darwin;
+      prefs({ privateMode: true });
+      center.receive('a', { ...notice(1, 'c1'), iconUrl: 'https://example.com/a.png' });
+      expect(shown.map(plain)).toEqual([
+        { title: 'Shop a', body: 'New message', silent: false, serviceId: 'a', replyPlaceholder: 'Type a reply', actions: buttons },
+      ]);
+      expect(tray()[0]?.body).toBeUndefined();
+    });
+
+    it('a locked Wasl offers neither, and shows nothing but "Wasl"', () => {
+      offers = NOTIFICATION_OFFERS.darwin;
+      lock(true);
+      center.receive('a', notice(1, 'c1'));
+      expect(shown.map(plain)).toEqual([{ title: 'Wasl', body: 'New message', silent: false }]);
+    });
+
+    it('an answer or a button while locked does nothing: nothing typed, opened, shown or changed', () => {
+      offers = NOTIFICATION_OFFERS.darwin;
+      center.receive('a', notice(1, 'c1'));
+      lock(true);
+      shown[0]?.respond?.({ type: 'reply', text: 'Yes' });
+      shown[0]?.respond?.({ type: 'action', action: 'done' });
+      shown[0]?.respond?.({ type: 'action', action: 'remind-later' });
+      expect(responses).toEqual([]);
+      expect(revealed).toEqual([]);
+      expect(opened).toEqual([]);
+      expect(tray()[0]?.read).toBe(false);
+      lock(false);
+      shown[0]?.respond?.({ type: 'reply', text: 'Yes' });
+      expect(responses).toEqual(['type a c1 Yes']);
+    });
+  });
+
   describe('business hours', () => {
     // The clock starts Saturday 21 November 2026, 12:00. Open 09:00–18:00 every day.
     const shop = (change: Partial<ShopSettings>) => {
@@ -472,13 +632,23 @@ describe('notificationLinks', () => {
         },
         notificationClicked: (id, click) => done.push(`click ${id} ${click.id}`),
         openChat: (id, chatId) => done.push(`open ${id} ${chatId}`),
+        typeInChat: (id, chatId, text) => {
+          done.push(`type ${id} ${chatId} ${text}`);
+          return Promise.resolve({ ok: true });
+        },
         chatNotified: (id, chatId) => done.push(`noticed ${id} ${chatId}`),
         snapshot: (id) => (id === 'wa' ? snapshot : undefined),
+        chatsForShell: () => ({ wa: snapshot }),
       },
       shop: {
         isPriority: (chat, phone) => chat.chatId === 'vip' || phone === '+966501234567',
         reminderOpened: (chat) => done.push(`reminder ${chat.chatId}`),
+        command: (cmd) => {
+          done.push(cmd.type);
+          return { ok: true };
+        },
       },
+      log: new MemoryLogger(),
     });
     return { done, links };
   }

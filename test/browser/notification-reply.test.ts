@@ -1,0 +1,96 @@
+/**
+ * Answering from a notification, end to end in real Chromium: main's core in Node, the Telegram fixture in its own
+ * browser context with the real connector and agent, the built shell. Another chat is open in the page; a
+ * customer's notification comes in on a system that offers an answer field (macOS, Windows); the answer opens the
+ * customer's chat and lands in its message box — typed, not sent, and not in the chat that was open before.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceConfig } from '../../common/model';
+import { NOTIFICATION_OFFERS } from '../../main/core/notifications/offers';
+import { makeChats } from '../fixtures/platforms/lib/dataset.js';
+import { DATASET_NOW } from '../support/agent-page';
+import { launchChromium } from '../support/chromium';
+import { serveFixture } from '../support/fixture-server';
+import { PageViews } from '../support/page-views';
+import { openShell, type ShellHarness } from '../support/shell-harness';
+import type { StaticServer } from '../support/static-server';
+
+const telegram: ServiceConfig = { id: 'tg', platform: 'telegram', name: 'Telegram', enabled: true, muted: false, callsAllowed: false };
+
+const chats = makeChats(40);
+/** Dataset chat 3: a person, "فاطمة الزهراء" (a Telegram peer id is the chat's id for a person). */
+const customer = chats[3];
+if (customer?.kind !== 'direct' || customer.cleanName !== 'فاطمة الزهراء') throw new Error('the dataset changed: chat 3 should be فاطمة الزهراء');
+/** Another person, whose chat is open when the notification comes. */
+const other = chats.slice(0, 20).find((c) => c.kind === 'direct' && c.id !== customer.id);
+if (other === undefined) throw new Error('the dataset changed: no other person among the first chats');
+
+interface FixtureWindow {
+  fixture: {
+    chats: { id: string; preview: string; time: number }[];
+    openedChatId(): string | undefined;
+    composerText(): string;
+    inputEvents: { type: string; inputType: string; data: string | null }[];
+    notifications: unknown[];
+  };
+}
+
+let browser: Browser;
+let server: StaticServer;
+let views: PageViews;
+let shell: ShellHarness;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  server = await serveFixture('telegram');
+  views = new PageViews(browser, { tg: `${server.url}/k/?rows=40` }, DATASET_NOW + 5 * 60_000);
+  shell = await openShell(browser, {
+    state: { services: [telegram], activeServiceId: 'tg', view: 'inbox' },
+    views,
+    notificationOffers: NOTIFICATION_OFFERS.darwin,
+  });
+  views.connect({
+    update: (id, update) => shell.controller.serviceUpdate(id, update),
+    notice: (id, notice) => shell.notifications.receive(id, notice),
+    inserted: (id, requestId, ok) => shell.controller.insertResult(id, requestId, ok),
+  });
+});
+
+afterAll(async () => {
+  await shell.close();
+  await views.closeAll();
+  await browser.close();
+  await server.close();
+});
+
+describe('an answer typed in a notification', () => {
+  it("opens the customer's chat and types the answer into its message box, with Wasl on that chat; nothing is sent", async () => {
+    const tg = await views.page('tg');
+    await tg.page.locator(`a.chatlist-chat[data-peer-id="${other.id}"]`).click();
+    // main knows which chat the page has open.
+    await expect.poll(() => shell.controller.snapshot('tg')?.activeChatId, { timeout: 15_000 }).toBe(other.id);
+    const before = await tg.page.evaluate((id) => (window as unknown as FixtureWindow).fixture.chats.find((c) => c.id === id), customer.id);
+
+    shell.notifications.receive('tg', { id: 'p1', title: customer.cleanName, body: 'هل الفستان متوفر؟', chatId: customer.id, derived: false });
+    const notification = shell.shown.at(-1);
+    expect(notification?.replyPlaceholder).toBe('Type a reply');
+    notification?.respond?.({ type: 'reply', text: 'نعم، متوفر بالأحمر' });
+
+    const read = () =>
+      tg.page.evaluate((id) => {
+        const f = (window as unknown as FixtureWindow).fixture;
+        return { opened: f.openedChatId(), text: f.composerText(), events: f.inputEvents, notifications: f.notifications.length, chat: f.chats.find((c) => c.id === id) };
+      }, customer.id);
+    await expect.poll(async () => (await read()).text, { timeout: 15_000 }).toBe('نعم، متوفر بالأحمر');
+    const after = await read();
+    expect(after.opened).toBe(customer.id);
+    // Typed as the user would type it; no Enter, no new message in the chat.
+    expect(after.events.map((e) => e.inputType)).toEqual(after.events.map(() => 'insertText'));
+    expect(after.chat).toEqual(before);
+    expect(after.notifications).toBe(0);
+    // Wasl is on that service, its page in front.
+    expect(shell.store.getState()).toMatchObject({ activeServiceId: 'tg', view: 'service' });
+    expect(shell.errors).toEqual([]);
+  });
+});
