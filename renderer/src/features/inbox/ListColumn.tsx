@@ -200,7 +200,7 @@ export function ListColumn() {
 
   return (
     <aside className={avatars ? 'list-column is-avatars' : 'list-column'} style={avatars ? undefined : { inlineSize: `${width}px` }} aria-labelledby={labelId}>
-      <header className="list-column-header">
+      <div className="list-column-header">
         <h2 id={labelId} className={avatars ? 'list-column-title visually-hidden' : 'list-column-title'}>
           {t('inbox.column.title')}
         </h2>
@@ -214,7 +214,7 @@ export function ListColumn() {
             <ChevronDownIcon />
           </IconButton>
         )}
-      </header>
+      </div>
       <div
         ref={setList}
         role="listbox"
