@@ -82,6 +82,17 @@ describe('the list beside the open service', () => {
     expect(within(column()).queryByRole('button', { name: /^More for/u })).toBeNull();
   });
 
+  it('says there are no chats yet while no service listed any (not in pictures only)', async () => {
+    const rendered = await renderShell(state(), {});
+    expect(await within(column()).findByText('No chats yet. They show here as your services load.')).toBeInTheDocument();
+    applyLayout(rendered, { listCollapsed: true });
+    expect(within(column()).queryByText('No chats yet. They show here as your services load.')).toBeNull();
+    rendered.bridge.pushChats('wa', upsert([chat('9', 'Mona', { lastActivity: NOW })]));
+    expect(names()).toEqual(['Mona']);
+    applyLayout(rendered, { listCollapsed: false });
+    expect(within(column()).queryByText('No chats yet. They show here as your services load.')).toBeNull();
+  });
+
   it('is not beside the inbox page, the first-start guide, nor inside the viewport main places the page in', async () => {
     const rendered = await renderBeside();
     const viewport = screen.getByTestId('viewport');

@@ -18,7 +18,7 @@ import { IconButton } from '../../components/IconButton';
 import { ChevronDownIcon } from '../../components/icons';
 import { useApp, useCommand, useShell, useUi } from '../../store/context';
 import { reminderState, useCustomers } from '../../store/customers';
-import { useInbox } from '../../store/inbox';
+import { useChatsHydrated, useInbox } from '../../store/inbox';
 import { useNow } from '../viewport/useNow';
 import { useDirectory } from './directory';
 import { NO_FILTER, narrow } from './filter';
@@ -56,6 +56,7 @@ export function ListColumn() {
   const { ui, chats } = useShell();
   const command = useCommand();
   const inbox = useInbox();
+  const hydrated = useChatsHydrated();
   const services = useApp((s) => s.services);
   const layout = useApp((s) => s.settings.layout);
   const activeServiceId = useApp((s) => s.activeServiceId);
@@ -248,6 +249,7 @@ export function ListColumn() {
           })}
         </div>
       </div>
+      {visible.length > 0 || !hydrated || avatars ? null : <p className="list-column-empty">{t('inbox.empty.none')}</p>}
       {avatars ? null : (
         <div
           role="separator"
