@@ -4,6 +4,7 @@
  * (./index.ts, ./derive.ts): adding a setting means adding its field here, and its control in the shell.
  */
 import { z } from 'zod';
+import { LIST_WIDTH } from '../layout';
 import { LIMITS } from '../limits';
 import { LOCK_AFTER_CHOICES } from '../lock';
 
@@ -30,6 +31,14 @@ export const desktopSettings = z.object({
   startMinimized: z.boolean().default(false),
   /** Closing the window keeps Wasl running in the tray; off, closing quits. macOS always keeps it running. */
   closeToTray: z.boolean().default(true),
+});
+
+/** How the window is laid out. */
+export const layoutSettings = z.object({
+  /** The width of the chat list beside the open service. */
+  listWidth: z.number().int().min(LIST_WIDTH.min).max(LIST_WIDTH.max).default(LIST_WIDTH.initial),
+  /** The chat list beside the service shows only the pictures. */
+  listCollapsed: z.boolean().default(false),
 });
 
 /** The app lock (its password is not a setting: main keeps its hash beside them). */

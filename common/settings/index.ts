@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { mergePatch, patchShape, salvage } from './derive';
-import { desktopSettings, generalSettings, lockSettings, notificationSettings, shopSettings } from './groups';
+import { desktopSettings, generalSettings, layoutSettings, lockSettings, notificationSettings, shopSettings } from './groups';
 
 export const settingsSchema = z.object({
   ...generalSettings.shape,
@@ -13,6 +13,7 @@ export const settingsSchema = z.object({
   ...lockSettings.shape,
   notifications: notificationSettings.prefault({}),
   shop: shopSettings.prefault({}),
+  layout: layoutSettings.prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -22,6 +23,7 @@ export type NotificationSettings = Settings['notifications'];
 export type QuietHours = NotificationSettings['quietHours'];
 export type ShopSettings = Settings['shop'];
 export type DayHours = ShopSettings['hours'][number];
+export type LayoutSettings = Settings['layout'];
 
 /** The settings a new profile starts with, as new objects. */
 export function defaultSettings(): Settings {

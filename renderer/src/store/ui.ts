@@ -1,6 +1,7 @@
 /**
  * State that belongs to the shell alone: which dialog is open, how many overlays cover the service view, what
- * the screen-reader live region says, and the undo toast after a change to people.
+ * the screen-reader live region says, the undo toast after a change to people, and the selected inbox entry (one
+ * selection for the inbox page and the list beside a service).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
@@ -34,6 +35,8 @@ export interface UiState {
   announcement: { text: string; seq: number };
   /** The undo toast, while it shows; `seq` tells two equal changes in a row apart. */
   undo: { kind: UndoKind; seq: number } | null;
+  /** The key of the inbox entry selected in the inbox page and in the list beside a service, or none. */
+  selectedKey: string | null;
   openDialog: (request: DialogRequest) => void;
   closeDialog: () => void;
   /** Registers an open overlay; the returned function unregisters it. */
@@ -41,6 +44,7 @@ export interface UiState {
   announce: (text: string) => void;
   offerUndo: (kind: UndoKind) => void;
   dismissUndo: () => void;
+  select: (key: string | null) => void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -51,6 +55,7 @@ export function createUiStore(): UiStore {
     overlays: 0,
     announcement: { text: '', seq: 0 },
     undo: null,
+    selectedKey: null,
     openDialog: (request) => set({ dialog: request }),
     closeDialog: () => set({ dialog: null }),
     addOverlay: () => {
@@ -65,5 +70,6 @@ export function createUiStore(): UiStore {
     announce: (text) => set((s) => ({ announcement: { text, seq: s.announcement.seq + 1 } })),
     offerUndo: (kind) => set((s) => ({ undo: { kind, seq: (s.undo?.seq ?? 0) + 1 } })),
     dismissUndo: () => set({ undo: null }),
+    select: (key) => set({ selectedKey: key }),
   }));
 }

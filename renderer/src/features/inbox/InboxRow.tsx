@@ -27,7 +27,8 @@ export const ROW_HEIGHT = 68;
 export interface RowHandlers {
   open: (entry: InboxEntry, chat?: ChatRef) => void;
   select: (key: string) => void;
-  menu: (entry: InboxEntry, anchor: MenuAnchor) => void;
+  /** Opens the row's menu; without it the row has none (the list beside a service). */
+  menu?: (entry: InboxEntry, anchor: MenuAnchor) => void;
 }
 
 interface InboxRowProps {
@@ -81,6 +82,7 @@ export const InboxRow = memo(function InboxRow({ entry, chats, directory, handle
   const format = useFormat();
   const state = useRowStateText(customer, reminder, now);
   const sleepingText = useSleepingText();
+  const openMenu = handlers.menu;
   const marks = platformChats(entry, directory);
   const merged = marks.length > 1;
   const muted = chats.length > 0 && chats.every((c, i) => c.muted === true || directory.service(entry.chats[i]?.serviceId ?? '')?.muted === true);
@@ -129,9 +131,10 @@ export const InboxRow = memo(function InboxRow({ entry, chats, directory, handle
         handlers.open(entry);
       }}
       onContextMenu={(event) => {
+        if (openMenu === undefined) return;
         event.preventDefault();
         handlers.select(entry.key);
-        handlers.menu(entry, { x: event.clientX, y: event.clientY });
+        openMenu(entry, { x: event.clientX, y: event.clientY });
       }}
     >
       <Avatar name={entry.title} url={avatar} />
@@ -184,19 +187,21 @@ export const InboxRow = memo(function InboxRow({ entry, chats, directory, handle
           {badge === null ? null : <CountBadge text={badge} />}
         </div>
       </div>
-      <IconButton
-        label={t('inbox.menu.label', { name: entry.title })}
-        className="inbox-row-more"
-        tabIndex={-1}
-        aria-haspopup="menu"
-        onClick={(event) => {
-          event.stopPropagation();
-          handlers.select(entry.key);
-          handlers.menu(entry, event.currentTarget);
-        }}
-      >
-        <MoreIcon />
-      </IconButton>
+      {openMenu === undefined ? null : (
+        <IconButton
+          label={t('inbox.menu.label', { name: entry.title })}
+          className="inbox-row-more"
+          tabIndex={-1}
+          aria-haspopup="menu"
+          onClick={(event) => {
+            event.stopPropagation();
+            handlers.select(entry.key);
+            openMenu(entry, event.currentTarget);
+          }}
+        >
+          <MoreIcon />
+        </IconButton>
+      )}
     </div>
   );
 });

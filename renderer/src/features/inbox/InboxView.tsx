@@ -2,7 +2,8 @@
  * The unified inbox: every chat of every enabled service in one list, newest first, a person on several
  * platforms shown once. Above the list: search, views and filters, then a line for each service whose chats are
  * missing (loading, signed out…), then suggested links. The list is virtual (only the rows in view exist) and each
- * row re-renders only when its own entry or customer view changes. A row's menu and the customer card change
+ * row re-renders only when its own entry or customer view changes. The selection is the one the list beside a service
+ * shows (the UI store's). A row's menu and the customer card change
  * what the shop keeps about the customer; opening a customer whose reminder is due ends the reminder.
  *
  * Keyboard: ↑/↓ (PageUp/PageDown, Home/End in the list) move the selection, Enter opens it, Shift+F10 or the
@@ -11,14 +12,12 @@
 import { lazy, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { InboxEntry } from '../../../../common/model';
 import { Menu, type MenuAnchor } from '../../components/Menu';
 import { Spinner } from '../../components/Spinner';
 import { isolate } from '../../i18n/format';
-import { useApp, useShell } from '../../store/context';
+import { useApp, useShell, useUi } from '../../store/context';
 import { reminderState, useCustomers } from '../../store/customers';
 import { useChatsHydrated, useInbox, useSuggestions } from '../../store/inbox';
-import { useCustomerActions } from '../customer/actions';
 import { useCustomerMenu, type CustomerMenuPage } from '../customer/menu';
 import { LazyDialog } from '../shell/LazyDialog';
 import { useNow } from '../viewport/useNow';
@@ -29,7 +28,7 @@ import { InboxRow, ROW_HEIGHT, rowId, type RowHandlers } from './InboxRow';
 import { ServiceBanners } from './ServiceBanners';
 import { Suggestions } from './Suggestions';
 import { UndoToast } from './UndoToast';
-import { useEntryActions } from './useEntryActions';
+import { useListActions } from './useEntryActions';
 import { useVirtualRows } from './useVirtualRows';
 
 const TEXT_FIELD = 'input, textarea, select, [contenteditable="true"]';
@@ -57,16 +56,8 @@ export function InboxView() {
   const os = useApp((s) => s.os);
   const directory = useDirectory();
   const { customers, latest } = useCustomers(inbox);
-  const customerActions = useCustomerActions();
   const customerMenu = useCustomerMenu();
-  const opened = useCallback(
-    (entry: InboxEntry) => {
-      const view = latest()?.view(entry);
-      if (view !== undefined && reminderState(view, Date.now()) === 'due') void customerActions.update(view, { reminder: null });
-    },
-    [customerActions, latest],
-  );
-  const actions = useEntryActions(directory, opened);
+  const actions = useListActions(directory, latest);
   const suggestions = useSuggestions(inbox);
   const now = useNow(60_000);
   const minute = Math.floor(now / 60_000) * 60_000;
@@ -77,7 +68,8 @@ export function InboxView() {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const [filter, setFilter] = useState<InboxFilter>(NO_FILTER);
-  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const selectedKey = useUi((s) => s.selectedKey);
+  const setSelectedKey = ui.getState().select;
   const [menu, setMenu] = useState<{ key: string; anchor: MenuAnchor; page?: CustomerMenuPage } | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
   const [card, setCard] = useState<{ key: string; focus?: 'reminder' } | null>(null);
@@ -100,7 +92,7 @@ export function InboxView() {
 
   const handlers = useMemo<RowHandlers>(
     () => ({ open: actions.open, select: setSelectedKey, menu: (entry, anchor) => setMenu({ key: entry.key, anchor }) }),
-    [actions],
+    [actions, setSelectedKey],
   );
 
   const search = (value: string) => {

@@ -4,13 +4,15 @@
  * people offering an undo toast. The menu takes the customer's entries (features/customer/menu.ts) after the
  * chats to open.
  */
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Command } from '../../../../common/ipc';
 import type { ChatSummary, InboxEntry } from '../../../../common/model';
 import type { MenuEntry } from '../../components/Menu';
 import { isolate } from '../../i18n/format';
 import { useCommand, useShell } from '../../store/context';
+import { reminderState, type Customers } from '../../store/customers';
+import { useCustomerActions } from '../customer/actions';
 import type { ChatRef } from '../../../../common/model';
 import type { UndoKind } from '../../store/ui';
 import type { ServiceDirectory } from './directory';
@@ -112,4 +114,20 @@ export function useEntryActions(directory: ServiceDirectory, opened?: (entry: In
       },
     };
   }, [command, directory, opened, t, ui]);
+}
+
+/**
+ * The actions of a list of customers (the inbox page, the list beside a service): opening a customer whose reminder
+ * is due ends the reminder. `latest`: the customers as last derived (useCustomers).
+ */
+export function useListActions(directory: ServiceDirectory, latest: () => Customers | undefined): EntryActions {
+  const customerActions = useCustomerActions();
+  const opened = useCallback(
+    (entry: InboxEntry) => {
+      const view = latest()?.view(entry);
+      if (view !== undefined && reminderState(view, Date.now()) === 'due') void customerActions.update(view, { reminder: null });
+    },
+    [customerActions, latest],
+  );
+  return useEntryActions(directory, opened);
 }

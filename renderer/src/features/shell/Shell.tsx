@@ -1,9 +1,10 @@
 /**
  * The window's layout: the sidebar, then the demo's banner (in the demo only) and notices above the first-start guide, the unified inbox or the active
- * service. While a dialog is open everything behind it is inert.
+ * service with the chat list beside it. While a dialog is open everything behind it is inert.
  */
 import { useApp, useUi } from '../../store/context';
 import { InboxView } from '../inbox/InboxView';
+import { ListColumn } from '../inbox/ListColumn';
 import { DemoBanner } from '../notices/DemoBanner';
 import { Notices } from '../notices/Notices';
 import { Sidebar } from '../sidebar/Sidebar';
@@ -26,7 +27,16 @@ export function Shell() {
         <div className="content">
           <DemoBanner />
           <Notices />
-          {empty ? <EmptyState /> : inbox ? <InboxView /> : <ServiceArea />}
+          {empty ? (
+            <EmptyState />
+          ) : inbox ? (
+            <InboxView />
+          ) : (
+            <div className="beside">
+              <ListColumn />
+              <ServiceArea />
+            </div>
+          )}
         </div>
       </div>
       <DialogHost />

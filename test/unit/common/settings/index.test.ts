@@ -43,6 +43,8 @@ const SAMPLES: Record<SettingPath, readonly [valid: unknown, invalid: unknown]> 
   'shop.hoursEnabled': [true, 'yes'],
   'shop.hours': [Array.from({ length: 7 }, (_, d) => ({ open: d !== 5, from: '10:00', to: '22:00' })), [{ open: true, from: '10:00', to: '22:00' }]],
   'shop.holdOutsideHours': [true, {}],
+  'layout.listWidth': [400, 100],
+  'layout.listCollapsed': [true, 'yes'],
 };
 
 /** For every choice `service.set` offers, a valid value that tg1 does not have yet, and an invalid one. */
