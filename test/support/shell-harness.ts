@@ -209,6 +209,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     isPriority: (id, chatId) => shop.isPriority({ serviceId: id, chatId }, undefined),
     responseText: () => ({ done: 'Done', remindLater: 'Remind me in 1 hour', replyPlaceholder: 'Type a reply' }),
     typeReply: (chat, text) => void controller.typeInChat(chat.serviceId, chat.chatId, text),
+    canTypeReply: (chat) => controller.snapshot(chat.serviceId)?.activeChatId !== undefined,
   });
   const shop = new ShopController({ store, clock, log, newId: () => `shop-${++ids}`, remind: (reminder) => notifications.remind(reminder) });
   const files = new MemoryFiles();

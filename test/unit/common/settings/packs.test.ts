@@ -103,9 +103,9 @@ async function restart(m: MainUnderTest): Promise<MainUnderTest> {
 }
 
 describe('pack choices through main', () => {
-  it('starts on the built-in pack, unpinned, with nothing rolled back', async () => {
+  it('starts on the built-in pack, unpinned, with nothing rolled back; a development build says it checks no feed', async () => {
     main = await bootMain(goodSettings());
-    expect((await main.state()).packs).toEqual({ builtIn: BUILT_IN_PACK_VERSION, pinBuiltIn: false, rolledBack: [] });
+    expect((await main.state()).packs).toEqual({ builtIn: BUILT_IN_PACK_VERSION, pinBuiltIn: false, rolledBack: [], noFeed: true });
   });
 
   it('keeps the pin of the built-in pack across a restart, and its removal too', async () => {

@@ -162,6 +162,7 @@ const ROWS = {
       lockAfterMin: 60,
       shop: { name: 'متجر هبة', hoursEnabled: true, hours: Array.from({ length: 7 }, () => ({ open: true, from: '10:00', to: '22:00' })), holdOutsideHours: true },
       notifications: { sound: false, privateMode: true, dndUntil: 1_800_000_000_000, quietHours: { enabled: true, from: '23:00', to: '07:00' } },
+      layout: { listWidth: 400, listCollapsed: true },
     },
     effect: async (main) => {
       expect((await main.state()).settings).toEqual({
@@ -176,6 +177,7 @@ const ROWS = {
         lockAfterMin: 60,
         shop: { name: 'متجر هبة', hoursEnabled: true, hours: Array.from({ length: 7 }, () => ({ open: true, from: '10:00', to: '22:00' })), holdOutsideHours: true },
         notifications: { sound: false, privateMode: true, dndUntil: 1_800_000_000_000, quietHours: { enabled: true, from: '23:00', to: '07:00' } },
+        layout: { listWidth: 400, listCollapsed: true },
       });
       expect(main.fake.nativeTheme.themeSource).toBe('dark');
     },
