@@ -125,7 +125,7 @@ describe('answering from a notification', () => {
     const calls = sent();
     expect(calls).toEqual([
       { id: 'a', channel: CHANNELS.serviceOpenChat, payload: 'omar' },
-      { id: 'a', channel: CHANNELS.serviceInsertText, payload: { requestId: expect.any(String) as string, text: 'Yes, tomorrow' } },
+      { id: 'a', channel: CHANNELS.serviceInsertText, payload: { requestId: expect.stringMatching(/\S/u) as string, text: 'Yes, tomorrow' } },
     ]);
     // Typing is all the page is asked to do: no click, no key, no send.
     expect(calls.map((c) => c.channel)).not.toContain(CHANNELS.serviceNotificationClick);
@@ -159,7 +159,7 @@ describe('answering from a notification', () => {
     requests.connectorReported('a');
     expect(sent()).toEqual([
       { id: 'a', channel: CHANNELS.serviceOpenChat, payload: 'omar' },
-      { id: 'a', channel: CHANNELS.serviceInsertText, payload: { requestId: expect.any(String) as string, text: 'Yes, tomorrow' } },
+      { id: 'a', channel: CHANNELS.serviceInsertText, payload: { requestId: expect.stringMatching(/\S/u) as string, text: 'Yes, tomorrow' } },
     ]);
   });
 
