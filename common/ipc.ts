@@ -177,7 +177,21 @@ export interface ChatsDelta {
 export type CommandResult = { ok: true; id?: string } | { ok: false; error: CommandError; detail?: string };
 
 /** Actions main forwards to the shell (from the application menu, the tray or a shortcut in a service view). */
-export type ShellAction = 'add-service' | 'open-settings' | 'rename-active' | 'remove-active' | 'quick-replies' | 'open-shop' | 'open-report' | 'open-resources';
+export type ShellAction =
+  | 'add-service'
+  | 'open-settings'
+  | 'rename-active'
+  | 'remove-active'
+  | 'quick-replies'
+  | 'open-shop'
+  | 'open-report'
+  | 'open-resources'
+  /** Open the chat of the customer who has waited longest (common/shortcuts.ts `next-unread`). */
+  | 'next-unread'
+  /** Move the focus to the chat list (`focus-list`). */
+  | 'focus-list'
+  /** Show the list of keyboard shortcuts (`cheat-sheet`). */
+  | 'shortcuts';
 
 const text = z.string().max(LIMITS.textChars);
 /** A picture a page names (a chat's avatar, a notification's icon): an https or data:image address, nothing else. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LIST_WIDTH } from '../layout';
 import { LIMITS } from '../limits';
 import { LOCK_AFTER_CHOICES } from '../lock';
+import { parseCombo, SHORTCUT_IDS } from '../shortcuts';
 
 /** A local time of day, "HH:MM". */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -39,6 +40,14 @@ export const layoutSettings = z.object({
   listWidth: z.number().int().min(LIST_WIDTH.min).max(LIST_WIDTH.max).default(LIST_WIDTH.initial),
   /** The chat list beside the service shows only the pictures. */
   listCollapsed: z.boolean().default(false),
+});
+
+/** A key combo as common/shortcuts.ts writes it ("Mod+Shift+KeyL"). */
+const combo = z.string().max(40).refine((text) => parseCombo(text) !== undefined, 'not a key combo');
+
+/** The keyboard shortcuts the user changed (common/shortcuts.ts): a shortcut's one key, or null for none. */
+export const shortcutSettings = z.object({
+  keys: z.partialRecord(z.enum(SHORTCUT_IDS), combo.nullable()).default({}),
 });
 
 /** The app lock (its password is not a setting: main keeps its hash beside them). */

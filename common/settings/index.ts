@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { mergePatch, patchShape, salvage } from './derive';
-import { desktopSettings, generalSettings, layoutSettings, lockSettings, notificationSettings, shopSettings } from './groups';
+import { desktopSettings, generalSettings, layoutSettings, lockSettings, notificationSettings, shopSettings, shortcutSettings } from './groups';
 
 export const settingsSchema = z.object({
   ...generalSettings.shape,
@@ -14,6 +14,7 @@ export const settingsSchema = z.object({
   notifications: notificationSettings.prefault({}),
   shop: shopSettings.prefault({}),
   layout: layoutSettings.prefault({}),
+  shortcuts: shortcutSettings.prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -24,6 +25,7 @@ export type QuietHours = NotificationSettings['quietHours'];
 export type ShopSettings = Settings['shop'];
 export type DayHours = ShopSettings['hours'][number];
 export type LayoutSettings = Settings['layout'];
+export type ShortcutSettings = Settings['shortcuts'];
 
 /** The settings a new profile starts with, as new objects. */
 export function defaultSettings(): Settings {

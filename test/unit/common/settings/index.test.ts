@@ -45,6 +45,7 @@ const SAMPLES: Record<SettingPath, readonly [valid: unknown, invalid: unknown]> 
   'shop.holdOutsideHours': [true, {}],
   'layout.listWidth': [400, 100],
   'layout.listCollapsed': [true, 'yes'],
+  'shortcuts.keys': [{ lock: 'Mod+Alt+KeyL', 'show-hide': 'Ctrl+Alt+KeyW', pin: null }, { lock: 'Mod+Hyper+KeyL' }],
 };
 
 /** For every choice `service.set` offers, a valid value that tg1 does not have yet, and an invalid one. */
