@@ -10,7 +10,7 @@ import type { ServiceUpdate } from '../common/ipc';
 import { MAX_COUNT } from '../common/count';
 import type { ChatSummary, ConnectorHealth, ServiceSnapshot } from '../common/model';
 import { titleMarksUnread, titleUnread } from '../common/title';
-import { cleanText, exactId, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotOf } from './connectors/dom';
+import { cleanText, exactId, focusAtEnd, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotOf, typeInto } from './connectors/dom';
 import { genericConnector } from './connectors/generic';
 import { globalsOf, type Connector, type PageNotice, type Refusal, type TitleMeaning } from './connectors/types';
 import { NOTIFICATION_CLICK_EVENT, NOTICE_EVENT, NOTICE_HANDLED_EVENT } from './notification-shim';
@@ -48,7 +48,10 @@ export interface Agent {
   openChat(chatId: string): Promise<boolean>;
   /** Types into the open chat's composer; while a chat is being opened, once it is (nothing when it could not be). */
   insertText(text: string): Promise<boolean>;
-  /** The user clicked Wasl's notification `id` (about `chatId`): the page's own handler runs, or the chat opens. */
+  /**
+   * The user clicked Wasl's notification `id` (about `chatId`): the page's own handler runs, or the chat opens and
+   * the caret goes into its composer, ready for the answer.
+   */
   clickNotice(id: string, chatId: string | undefined): Promise<boolean>;
   /** Reads now (tests and benchmarks); resolves once the update, if any, was sent. */
   flush(): Promise<void>;
@@ -521,6 +524,16 @@ export function startAgent(options: AgentOptions): Agent {
 
   schedule();
 
+  /** The open chat's composer, when the connector knows where it is and the page shows it in time. */
+  const findComposer = async (): Promise<Element | undefined> => {
+    if (!connector.composer) return undefined;
+    try {
+      return (await withTimeout(win, connector.composer(win), readTimeout)) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
   return {
     stats,
     resync() {
@@ -532,12 +545,8 @@ export function startAgent(options: AgentOptions): Agent {
     async insertText(text) {
       // After a chat that could not be opened, the text would go to whichever chat is open: it is not typed.
       if (opening !== undefined && !(await opening)) return false;
-      if (!connector.insertText) return false;
-      try {
-        return await withTimeout(win, connector.insertText(win, text), readTimeout);
-      } catch {
-        return false;
-      }
+      const composer = await findComposer();
+      return composer !== undefined && typeInto(composer, text);
     },
     async clickNotice(id, chatId) {
       if (id.startsWith('p')) {
@@ -553,7 +562,10 @@ export function startAgent(options: AgentOptions): Agent {
         doc.removeEventListener(NOTICE_HANDLED_EVENT, onHandled);
         if (answer.handled) return true;
       }
-      return chatId === undefined ? false : openChat(chatId);
+      if (chatId === undefined || !(await openChat(chatId))) return false;
+      const composer = await findComposer();
+      if (composer !== undefined) focusAtEnd(composer);
+      return true;
     },
     async flush() {
       if (scheduled !== undefined) {

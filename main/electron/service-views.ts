@@ -142,6 +142,11 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     this.hosted.get(serviceId)?.webContents.setAudioMuted(muted);
   }
 
+  focus(serviceId: string): void {
+    const contents = this.hosted.get(serviceId)?.webContents;
+    if (contents && !contents.isDestroyed()) contents.focus();
+  }
+
   async clearStorage(serviceId: string): Promise<void> {
     const session = this.deps.electron.session.fromPartition(partitionOf(serviceId));
     await session.clearStorageData();

@@ -26,7 +26,7 @@
  * composer is a Slate editor.
  */
 import type { ChatSummary, ServiceSnapshot } from '../../common/model';
-import { attr, cleanText, exactId, LOGGED_OUT, MAX_CHATS, parseCount, queryLimited, snapshotOf, typeInto, userClick, waitFor } from './dom';
+import { attr, cleanText, exactId, LOGGED_OUT, MAX_CHATS, parseCount, queryLimited, snapshotOf, userClick, waitFor } from './dom';
 import { shownText } from './names';
 import { globalsOf, type Connector } from './types';
 
@@ -321,9 +321,8 @@ export const discordConnector: Connector = {
     if (target) userClick(target);
     return (await waitFor(win, opened, 1_500)) === true;
   },
-  async insertText(win, value) {
-    const composer = await waitFor(win, () => firstComposer(win.document), 2_000);
-    return composer ? typeInto(composer, value) : false;
+  composer(win) {
+    return waitFor(win, () => firstComposer(win.document), 2_000);
   },
   chatForNotice(win, notice) {
     // A direct message is titled by its sender; a server message "<author> (#<channel>, <server>)".

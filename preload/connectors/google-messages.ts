@@ -23,7 +23,7 @@
  * `textarea[data-e2e-message-input-box]`; page notifications carry the conversation's name as their title.
  */
 import type { ChatSummary, HookName } from '../../common/model';
-import { attr, exactId, snapshotFromRows, text, typeInto, waitFor } from './dom';
+import { attr, exactId, snapshotFromRows, text, waitFor } from './dom';
 import { shownText } from './names';
 import { parseListTime } from './time';
 import { globalsOf, type Connector, type HookProbe, type PageFacts, type Refusal, type RowReader } from './types';
@@ -177,9 +177,8 @@ export const googleMessagesConnector: Connector = {
     }
     return (await waitFor(win, () => isOpen(win, chatId) || undefined, 1_500)) === true;
   },
-  async insertText(win, value) {
-    const composer = await waitFor(win, () => visible(win.document.querySelector(COMPOSER)));
-    return composer ? typeInto(composer, value) : false;
+  composer(win) {
+    return waitFor(win, () => visible(win.document.querySelector(COMPOSER)));
   },
   chatForNotice(win, notice) {
     // Notifications are titled with the conversation's name: the one row of that name, if there is exactly one.

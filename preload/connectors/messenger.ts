@@ -27,7 +27,7 @@
  * and row; the link's label says which, in the user's language), `lastActivity` (rows show only a coarse age).
  */
 import type { ChatSummary } from '../../common/model';
-import { exactId, MAX_CHATS, parseCount, queryLimited, snapshotFromRows, typeInto, waitFor } from './dom';
+import { exactId, MAX_CHATS, parseCount, queryLimited, snapshotFromRows, waitFor } from './dom';
 import { chatForNotice, COMPOSER, composer, countOf, hasGlyph, hrefPath, isBold, markedUnread, openThread, rowLines, segment } from './meta';
 import type { Connector, PageFacts, RowReader } from './types';
 
@@ -140,9 +140,8 @@ export const messengerConnector: Connector = {
     // The row's own link is the thread's route on this host (messenger.com or facebook.com).
     return openThread(win, route, thread.link, () => threadId(win.location.pathname) === chatId && composer(win.document) !== undefined);
   },
-  async insertText(win, value) {
-    const field = await waitFor(win, () => composer(win.document));
-    return field ? typeInto(field, value) : false;
+  composer(win) {
+    return waitFor(win, () => composer(win.document));
   },
   chatForNotice: (win, notice) => chatForNotice(win, rows, notice),
 };

@@ -16,7 +16,7 @@
  * 's<id>_<hash>', 'c<id>_<hash>').
  */
 import type { ChatSummary, HookName } from '../../common/model';
-import { attr, cleanText, exactId, MAX_CHATS, parseCount, snapshotFromRows, typeInto, waitFor } from './dom';
+import { attr, cleanText, exactId, MAX_CHATS, parseCount, snapshotFromRows, waitFor } from './dom';
 import { shownText } from './names';
 import { parseListTime } from './time';
 import { globalsOf, type Connector, type HookProbe, type PageFacts, type RowReader } from './types';
@@ -293,9 +293,8 @@ export const telegramConnector: Connector = {
     const row = await waitFor(win, () => win.document.querySelector(selector), 1_500);
     return row !== undefined && decodedHash(win) === chatId;
   },
-  async insertText(win, value) {
-    const composer = await waitFor(win, () => win.document.querySelector(COMPOSER));
-    return composer ? typeInto(composer, value) : false;
+  composer(win) {
+    return waitFor(win, () => win.document.querySelector(COMPOSER));
   },
   chatForNotice(win, notice) {
     const peer = PEER_STRING.exec(notice.tag ?? '');

@@ -19,7 +19,7 @@
  * out, and `refusal` says why, so the app can tell the user to use WeChat for Windows or Mac.
  */
 import type { ChatSummary } from '../../common/model';
-import { attr, exactId, parseCount, queryLimited, snapshotFromRows, text, typeInto, userClick, waitFor } from './dom';
+import { attr, exactId, parseCount, queryLimited, snapshotFromRows, text, userClick, waitFor } from './dom';
 import { imageAlt, shownText, type PictureReader } from './names';
 import { parseListTime } from './time';
 import { globalsOf, type Connector, type PageFacts, type Refusal, type RowReader } from './types';
@@ -173,9 +173,8 @@ export const wechatConnector: Connector = {
     if (!isOpen(win, chatId)) userClick(row);
     return (await waitFor(win, () => isOpen(win, chatId) || undefined, 1_500)) === true;
   },
-  async insertText(win, value) {
-    const composer = await waitFor(win, () => visible(win.document.querySelector(COMPOSER)));
-    return composer ? typeInto(composer, value) : false;
+  composer(win) {
+    return waitFor(win, () => visible(win.document.querySelector(COMPOSER)));
   },
   chatForNotice(win, notice) {
     // Notifications are titled with the chat's name: the one row of that name, if there is exactly one.

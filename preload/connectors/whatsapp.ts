@@ -20,7 +20,7 @@
  * load) when they have a phone number, by clicking their row otherwise. Notifications are tagged with the chat id.
  */
 import type { ChatSummary, HookName, ServiceSnapshot } from '../../common/model';
-import { attr, cleanText, exactId, LOGGED_OUT, MAX_CHATS, parseCount, queryLimited, snapshotOf, typeInto, userClick, waitFor } from './dom';
+import { attr, cleanText, exactId, LOGGED_OUT, MAX_CHATS, parseCount, queryLimited, snapshotOf, userClick, waitFor } from './dom';
 import { shownText } from './names';
 import { globalsOf, type Connector, type HookProbe } from './types';
 
@@ -603,10 +603,9 @@ export const whatsappConnector: Connector = {
     }
     return openRow(win, byTitle(known.title));
   },
-  async insertText(win, value) {
+  composer(win) {
     const doc = win.document;
-    const composer = await waitFor(win, () => doc.querySelector(`#main ${COMPOSER}`) ?? doc.querySelector(COMPOSER));
-    return composer ? typeInto(composer, value) : false;
+    return waitFor(win, () => doc.querySelector(`#main ${COMPOSER}`) ?? doc.querySelector(COMPOSER));
   },
   chatForNotice(win, notice) {
     const state = stateOf(win);

@@ -9,6 +9,7 @@ export type ViewCall =
   | { op: 'reload'; id: string; hard: boolean }
   | { op: 'present'; id: string | null; rect: Rect | null }
   | { op: 'mute'; id: string; muted: boolean }
+  | { op: 'focus'; id: string }
   | { op: 'clear'; id: string }
   | { op: 'send'; id: string; channel: string; payload: unknown };
 
@@ -48,6 +49,9 @@ export class RecordingViews implements ViewsPort {
   }
   setAudioMuted(serviceId: string, muted: boolean): void {
     this.calls.push({ op: 'mute', id: serviceId, muted });
+  }
+  focus(serviceId: string): void {
+    this.calls.push({ op: 'focus', id: serviceId });
   }
   clearStorage(serviceId: string): Promise<void> {
     this.calls.push({ op: 'clear', id: serviceId });

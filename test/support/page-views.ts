@@ -30,6 +30,8 @@ export class PageViews implements ViewsPort {
   /** What main asked for, in order (for assertions). */
   readonly sent: { id: string; channel: string; payload: unknown }[] = [];
   readonly rejected: unknown[] = [];
+  /** The services whose page main gave the keyboard focus, in order. */
+  readonly focused: string[] = [];
   private targets: PageViewsTargets | undefined;
   private readonly opening = new Map<string, Promise<AgentPage>>();
   /** Messages that arrived before main's core was connected, delivered on `connect`. */
@@ -129,6 +131,10 @@ export class PageViews implements ViewsPort {
   clearStorage(serviceId: string): Promise<void> {
     this.close(serviceId);
     return Promise.resolve();
+  }
+
+  focus(serviceId: string): void {
+    this.focused.push(serviceId);
   }
 
   send(serviceId: string, channel: string, payload?: unknown): void {

@@ -32,6 +32,8 @@ export interface ViewsPort {
   /** Show `serviceId`'s view in `rect` (window content coordinates, CSS pixels) and hide every other one. */
   present(serviceId: string | null, rect: Rect | null): void;
   setAudioMuted(serviceId: string, muted: boolean): void;
+  /** Give the service's page the keyboard focus (nothing when it has no view). */
+  focus(serviceId: string): void;
   /** Delete everything the service's partition stored: cookies, storage, cache, service workers. */
   clearStorage(serviceId: string): Promise<void>;
   /** A message for the service's page (its preload); dropped when the service has no view. */

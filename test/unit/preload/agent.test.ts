@@ -152,10 +152,16 @@ describe('the agent', () => {
   });
 
   describe('typing into a chat being opened', () => {
-    /** A connector whose chats open when the test says, and which records what was typed into which chat. */
+    /**
+     * A connector whose chats open when the test says, each with its own message box; `typed()` is what each box
+     * holds, and `focused()` the chat whose box has the focus.
+     */
     function opener() {
       let open = 'before';
-      const typed: string[] = [];
+      document.body.innerHTML = ['before', 'omar', 'gone'].map((id) => `<textarea data-chat="${id}"></textarea>`).join('');
+      const boxes = [...document.querySelectorAll('textarea')];
+      const typed = () => boxes.filter((box) => box.value !== '').map((box) => `${box.dataset['chat'] ?? ''}: ${box.value}`);
+      const focused = () => (document.activeElement instanceof HTMLTextAreaElement ? document.activeElement.dataset['chat'] : undefined);
       const pending: { chatId: string; finish: (ok: boolean) => void }[] = [];
       const connector: Connector = {
         platform: 'telegram',
@@ -170,12 +176,9 @@ describe('the agent', () => {
               },
             });
           }),
-        insertText: (_win, text) => {
-          typed.push(`${open}: ${text}`);
-          return Promise.resolve(true);
-        },
+        composer: () => Promise.resolve(boxes.find((box) => box.dataset['chat'] === open)),
       };
-      return { connector, typed, pending };
+      return { connector, typed, focused, pending };
     }
 
     it('types only once the chat asked for is open, never into the chat open before', async () => {
@@ -184,10 +187,10 @@ describe('the agent', () => {
       void agent?.openChat('omar');
       const typing = agent?.insertText('Yes, tomorrow');
       await tick();
-      expect(page.typed).toEqual([]);
+      expect(page.typed()).toEqual([]);
       page.pending[0]?.finish(true);
       expect(await typing).toBe(true);
-      expect(page.typed).toEqual(['omar: Yes, tomorrow']);
+      expect(page.typed()).toEqual(['omar: Yes, tomorrow']);
     });
 
     it('types nothing when the chat could not be opened', async () => {
@@ -197,10 +200,28 @@ describe('the agent', () => {
       const typing = agent?.insertText('Yes');
       page.pending[0]?.finish(false);
       expect(await typing).toBe(false);
-      expect(page.typed).toEqual([]);
+      expect(page.typed()).toEqual([]);
       // A quick reply later, with no chat being opened, goes into the open chat as before.
       expect(await agent?.insertText('Hello')).toBe(true);
-      expect(page.typed).toEqual(['before: Hello']);
+      expect(page.typed()).toEqual(['before: Hello']);
+    });
+
+    it("puts the caret in the composer of the chat a notification click opened, and nowhere when it could not open", async () => {
+      const page = opener();
+      run(page.connector);
+      const clicked = agent?.clickNotice('w1', 'omar');
+      await tick();
+      expect(page.focused()).toBeUndefined();
+      page.pending[0]?.finish(true);
+      expect(await clicked).toBe(true);
+      expect(page.focused()).toBe('omar');
+      (document.activeElement as HTMLElement | null)?.blur();
+      const failed = agent?.clickNotice('w2', 'gone');
+      await tick();
+      page.pending[1]?.finish(false);
+      expect(await failed).toBe(false);
+      expect(page.focused()).toBeUndefined();
+      expect(page.typed()).toEqual([]);
     });
   });
 });

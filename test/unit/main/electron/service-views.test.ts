@@ -658,6 +658,18 @@ describe('ServiceViews: close, reload, storage', () => {
     h.views.send('a', 'svc:resync');
     expect(a.sent).toHaveLength(1);
   });
+
+  it("gives the keyboard focus to the service's page only, and to no closed one", () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'), service('b', 'telegram'));
+    h.views.focus('b');
+    expect(h.viewOf('b').webContents.focused).toBe(1);
+    expect(h.viewOf('a').webContents.focused).toBe(0);
+    const b = h.viewOf('b').webContents;
+    h.views.close('b');
+    h.views.focus('b');
+    expect(b.focused).toBe(1);
+  });
 });
 
 describe('ServiceViews: a contents destroyed behind its back', () => {
