@@ -172,6 +172,12 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     return this.hosted.get(serviceId)?.webContents.id;
   }
 
+  /** The keyboard focus goes to the service's page (the focus key, from the shell). */
+  focus(serviceId: string): void {
+    const contents = this.hosted.get(serviceId)?.webContents;
+    if (contents && !contents.isDestroyed()) contents.focus();
+  }
+
   send(serviceId: string, channel: string, payload?: unknown): void {
     const contents = this.hosted.get(serviceId)?.webContents;
     if (contents && !contents.isDestroyed()) contents.send(channel, payload);
