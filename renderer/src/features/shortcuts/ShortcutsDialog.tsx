@@ -4,7 +4,7 @@
  * the system writes them and stay left-to-right in the Arabic UI. A window key a hosted site keeps in its own page
  * says so.
  */
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { comboLabel, FIXED_KEYS, SHORTCUT_IDS, SHORTCUTS, sitesUsing, type Combo, type ShortcutScope } from '../../../../common/shortcuts';
 import type { HostOs } from '../../../../common/state';
@@ -65,8 +65,9 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { ui } = useShell();
   const { os } = useShortcutTable();
   const fixedId = useId();
+  const closeRef = useRef<HTMLButtonElement>(null);
   return (
-    <Dialog title={t('shortcuts.title')} onClose={onClose} size="md" className="shortcuts-dialog">
+    <Dialog title={t('shortcuts.title')} onClose={onClose} size="md" className="shortcuts-dialog" initialFocus={closeRef}>
       <div className="dialog-body shortcuts-body">
         {SCOPES.map((scope) => (
           <ScopeSection key={scope} scope={scope} />
@@ -93,7 +94,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
         <button type="button" className="button" onClick={() => ui.getState().openDialog({ kind: 'settings', section: 'keyboard' })}>
           {t('shortcuts.change')}
         </button>
-        <button type="button" className="button button-primary" onClick={onClose}>
+        <button ref={closeRef} type="button" className="button button-primary" onClick={onClose}>
           {t('common.close')}
         </button>
       </footer>
