@@ -416,8 +416,11 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
     this.sent.push({ channel, args });
   }
 
+  /** How many times the contents was given the keyboard focus. */
+  focused = 0;
+
   focus(): void {
-    /* focus has no observable effect in the fake */
+    this.focused += 1;
   }
 
   toggleDevTools(): void {
