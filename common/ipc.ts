@@ -159,6 +159,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('lock.set'), password: newPassword, current: typedPassword.optional() }),
   /** Remove the password (Wasl no longer locks). */
   z.strictObject({ type: z.literal('lock.remove'), current: typedPassword }),
+  /** The settings screen records a key for a shortcut (or is done): meanwhile the shell's keys reach it, not Wasl's shortcuts. */
+  z.strictObject({ type: z.literal('shortcuts.record'), recording: z.boolean() }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 

@@ -416,7 +416,7 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
     this.sent.push({ channel, args });
   }
 
-  /** How many times the contents took the keyboard focus. */
+  /** How many times the contents was given the keyboard focus. */
   focused = 0;
 
   focus(): void {

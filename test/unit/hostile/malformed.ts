@@ -108,6 +108,7 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'lock.unlock': { valid: { type: 'lock.unlock', password: 'open sesame' } },
   'lock.set': { valid: { type: 'lock.set', password: 'new secret', current: 'open sesame' }, optional: ['current'] },
   'lock.remove': { valid: { type: 'lock.remove', current: 'open sesame' } },
+  'shortcuts.record': { valid: { type: 'shortcuts.record', recording: true } },
 };
 
 /** A valid message for every other channel main wires. */

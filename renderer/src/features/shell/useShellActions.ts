@@ -5,6 +5,9 @@ import { useEffect } from 'react';
 import type { ShellAction } from '../../../../common/ipc';
 import { useShell } from '../../store/context';
 
+/** The chat list the focus key moves to: the one beside the service, or the inbox page's. */
+export const CHAT_LIST = '[data-chat-list] [role="listbox"]';
+
 export function useShellActions(): void {
   const { bridge, replica, ui } = useShell();
   useEffect(
@@ -36,6 +39,12 @@ export function useShellActions(): void {
             return;
           case 'open-resources':
             openDialog({ kind: 'resources' });
+            return;
+          case 'shortcuts':
+            openDialog({ kind: 'shortcuts' });
+            return;
+          case 'focus-list':
+            document.querySelector<HTMLElement>(CHAT_LIST)?.focus();
             return;
         }
       }),
