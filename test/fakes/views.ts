@@ -9,6 +9,7 @@ export type ViewCall =
   | { op: 'reload'; id: string; hard: boolean }
   | { op: 'present'; id: string | null; rect: Rect | null }
   | { op: 'mute'; id: string; muted: boolean }
+  | { op: 'pane'; id: string; hidden: boolean }
   | { op: 'clear'; id: string }
   | { op: 'send'; id: string; channel: string; payload: unknown };
 
@@ -48,6 +49,9 @@ export class RecordingViews implements ViewsPort {
   }
   setAudioMuted(serviceId: string, muted: boolean): void {
     this.calls.push({ op: 'mute', id: serviceId, muted });
+  }
+  setListPaneHidden(serviceId: string, hidden: boolean): void {
+    this.calls.push({ op: 'pane', id: serviceId, hidden });
   }
   clearStorage(serviceId: string): Promise<void> {
     this.calls.push({ op: 'clear', id: serviceId });
