@@ -11,9 +11,11 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PANE_ATTRIBUTE, PANE_CSS } from '../../common/compact';
-import type { PlatformId } from '../../common/model';
+import type { PlatformId, ServiceConfig } from '../../common/model';
+import { DEFAULT_SETTINGS } from '../../common/settings';
 import { openAgentPage, type AgentPage } from '../support/agent-page';
 import { launchChromium } from '../support/chromium';
+import { openShell } from '../support/shell-harness';
 import { serveFixture } from '../support/fixture-server';
 import type { StaticServer } from '../support/static-server';
 
@@ -224,6 +226,28 @@ describe('WhatsApp’s pane, where the list has a column of its own', () => {
 });
 
 describe('screenshots', () => {
+  it('shows the toolbar’s switch available and on, and unavailable with its reason, in English and Arabic', async () => {
+    for (const language of ['en', 'ar'] as const) {
+      const whatsapp: ServiceConfig = { id: 's1', platform: 'whatsapp', name: 'WhatsApp', enabled: true, muted: false, callsAllowed: false };
+      const shell = await openShell(browser, { state: { services: [whatsapp], activeServiceId: 's1', settings: { ...DEFAULT_SETTINGS, language } }, viewport: { width: 900, height: 300 } });
+      try {
+        const toolbar = shell.page.locator('.toolbar');
+        const button = toolbar.getByRole('button', { name: language === 'en' ? "Hide this page's own chat list" : 'إخفاء قائمة الدردشات الخاصة بهذه الصفحة' });
+        await shell.setRuntime('s1', { status: 'ready', health: { rows: 1, chats: 1, badges: 0, titleUnread: null, missing: [], lastGoodRead: 1, listPane: 2 } });
+        expect(await button.getAttribute('aria-disabled')).toBe('true');
+        await toolbar.screenshot({ path: path.join(OUT, `compact-toolbar-unavailable-${language}.png`) });
+        await shell.setRuntime('s1', { health: { rows: 1, chats: 1, badges: 0, titleUnread: null, missing: [], lastGoodRead: 1, listPane: 1 } });
+        await button.click();
+        await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+        expect(shell.views.of('pane')).toEqual([{ op: 'pane', id: 's1', hidden: true }]);
+        await toolbar.screenshot({ path: path.join(OUT, `compact-toolbar-on-${language}.png`) });
+        expect(shell.errors).toEqual([]);
+      } finally {
+        await shell.close();
+      }
+    }
+  });
+
   it('shows the WhatsApp and Telegram fixtures with compact view off and on', async () => {
     for (const c of [CASES[1], CASES[2]]) {
       if (!c) throw new Error('no case');
