@@ -4,7 +4,8 @@
  * attribute the page's agent puts on the one pane it found, and the stylesheet main inserts into the page.
  *
  * A pane is hidden only while its hook matches exactly one element: none means the page changed (or is not signed
- * in), several mean the hook no longer tells the pane apart, and hiding on a guess could blank the page.
+ * in), several mean the hook no longer tells the pane apart, and hiding on a guess could blank the page. Nor is it
+ * hidden while Wasl reads no chats from the page: the page's own list would then be the only one up to date.
  */
 import type { ConnectorHealth, PlatformId } from './model';
 
@@ -15,17 +16,20 @@ export const PANE_ATTRIBUTE = 'data-wasl-list-pane';
 export const MAX_PANE_MATCHES = 10;
 
 /**
- * Whether the page's pane can be hidden now: `available`, its hook matched exactly one element; `no-pane`, the
- * connector knows no pane on this platform (or the service is a custom page, which only its title is read from);
- * `not-once`, the pane was not found exactly once, or the page has not reported yet.
+ * Whether the page's pane can be hidden now: `available`, its hook matched exactly one element and Wasl reads
+ * chats from the page; `no-pane`, the connector knows no pane on this platform (or the service is a custom page,
+ * which only its title is read from); `not-once`, the pane was not found exactly once, or the page has not reported
+ * yet; `not-read`, the pane was found but Wasl reads no chats from the page (it changed under the reader), so the
+ * page's own list is the only one that is up to date.
  */
-export type CompactAvailability = 'available' | 'no-pane' | 'not-once';
+export type CompactAvailability = 'available' | 'no-pane' | 'not-once' | 'not-read';
 
 export function compactAvailability(platform: PlatformId, health: ConnectorHealth | undefined): CompactAvailability {
   if (platform === 'custom') return 'no-pane';
   if (health === undefined) return 'not-once';
   if (health.listPane === undefined) return 'no-pane';
-  return health.listPane === 1 ? 'available' : 'not-once';
+  if (health.listPane !== 1) return 'not-once';
+  return health.chats > 0 ? 'available' : 'not-read';
 }
 
 /** The service's choices the rule reads. */
@@ -35,7 +39,10 @@ export interface CompactChoice {
   compact?: boolean;
 }
 
-/** The rule: the page's pane is hidden exactly when compact view is on and the pane was found exactly once. */
+/**
+ * The rule: the page's pane is hidden exactly when compact view is on, the pane was found exactly once and Wasl
+ * reads the page's chats.
+ */
 export function paneHidden(service: CompactChoice, health: ConnectorHealth | undefined): boolean {
   return service.enabled && service.compact === true && compactAvailability(service.platform, health) === 'available';
 }

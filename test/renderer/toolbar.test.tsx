@@ -69,6 +69,15 @@ describe('the compact-view switch in the toolbar', () => {
     expect(bridge.commands).toEqual([]);
   });
 
+  it('cannot be turned on while Wasl reads no chats from the page, and says its own list stays visible', async () => {
+    const { bridge, user } = await shell('whatsapp');
+    bridge.updateRuntime('a', { health: { ...health(1), rows: 0, chats: 0 } });
+    expect(compact()).toHaveAttribute('aria-disabled', 'true');
+    expect(compact()).toHaveAccessibleDescription('Wasl reads no chats from this page now: it keeps the page\'s chat list visible');
+    await user.click(compact());
+    expect(bridge.commands).toEqual([]);
+  });
+
   it('stays possible to turn off when on and the list is no longer found once, saying the list shows', async () => {
     const { bridge, user } = await shell('whatsapp', { compact: true });
     bridge.updateRuntime('a', { health: health(2) });

@@ -1,6 +1,7 @@
 /**
- * Compact view's rule (common/compact.ts): a page's own chat list is hidden only while compact view is on and the
- * pane was found exactly once; and the health report's pane count as main's border parses it.
+ * Compact view's rule (common/compact.ts): a page's own chat list is hidden only while compact view is on, the
+ * pane was found exactly once and Wasl reads the page's chats; and the health report's pane count as main's border
+ * parses it.
  */
 import { describe, expect, it } from 'vitest';
 import { compactAvailability, MAX_PANE_MATCHES, PANE_ATTRIBUTE, PANE_CSS, paneHidden, type CompactChoice } from '../../../common/compact';
@@ -39,6 +40,12 @@ describe('compact view’s rule', () => {
   it('keeps the pane visible until the page has reported, and says it was not found exactly once', () => {
     expect(paneHidden(whatsapp(), undefined)).toBe(false);
     expect(compactAvailability('whatsapp', undefined)).toBe('not-once');
+  });
+
+  it('keeps the pane visible while Wasl reads no chats from the page: its own list is then the only one up to date', () => {
+    const unread = { ...health(1), rows: 0, chats: 0 };
+    expect(paneHidden(whatsapp(), unread)).toBe(false);
+    expect(compactAvailability('whatsapp', unread)).toBe('not-read');
   });
 
   it('says there is no known pane when the connector reports none, and for a custom page', () => {
