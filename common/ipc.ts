@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS, READ_HINTS, REFUSALS, type ChatSummary } from './model';
+import { MAX_PANE_MATCHES } from './compact';
 import { MAX_COUNT } from './count';
 import { LIMITS } from './limits';
 import { PASSWORD_MAX, PASSWORD_MIN } from './lock';
@@ -245,6 +246,7 @@ export const serviceUpdateSchema = z.strictObject({
       lastGoodRead: z.number().int().min(0).nullable(),
       hint: z.enum(READ_HINTS).optional(),
       packVersion: packVersion.optional(),
+      listPane: z.number().int().min(0).max(MAX_PANE_MATCHES).optional(),
     })
     .optional(),
 });

@@ -2,10 +2,12 @@
  * The service page's agent: runs the platform's connector when the page changes (a MutationObserver on the parts
  * the connector reads, batched to a few reads a second, nothing while the page is still), sends main only what
  * changed, forwards the page's notifications with the chat they are about, derives them for platforms that
- * notify from a service worker, and carries out main's requests (open a chat, type into the composer).
+ * notify from a service worker, and carries out main's requests (open a chat, type into the composer). It also
+ * marks the page's own chat-list pane when the connector finds exactly one, for compact view to hide.
  * Plain DOM code: it runs the same in a service view and in a test page.
  */
 import { risen } from '../common/chats-delta';
+import { MAX_PANE_MATCHES, PANE_ATTRIBUTE } from '../common/compact';
 import type { ServiceUpdate } from '../common/ipc';
 import { MAX_COUNT } from '../common/count';
 import type { ChatSummary, ConnectorHealth, ServiceSnapshot } from '../common/model';
@@ -148,6 +150,7 @@ export function startAgent(options: AgentOptions): Agent {
   const stats = { reads: 0, updates: 0, failures: 0, noticesDropped: 0, lastReadMs: 0 };
   // Captured now: a hostile page may replace these globals later.
   const Observer = win.MutationObserver;
+  const ElementClass = win.Element;
   const now = (): number => Date.now();
 
   let previous: ServiceSnapshot | undefined;
@@ -363,8 +366,34 @@ export function startAgent(options: AgentOptions): Agent {
     missing = missing.slice(0, 20);
   }
 
+  /** An element the connector's pane hook may name: one of this page's, never its root, head or body. */
+  function isPane(el: unknown): el is Element {
+    return el instanceof ElementClass && el.isConnected && el.ownerDocument === doc && el !== doc.documentElement && el !== doc.head && el !== doc.body;
+  }
+
+  /**
+   * The page's own chat-list pane: how many elements the connector's hook finds now (undefined without a hook).
+   * The one element found is marked with PANE_ATTRIBUTE, which compact view's stylesheet hides, and every other
+   * element loses the mark: a pane found zero or several times is never marked, so a changed page is never blanked.
+   */
+  function markPane(): number | undefined {
+    if (!connector.listPane) return undefined;
+    let found: unknown[] = [];
+    try {
+      const raw: unknown = connector.listPane(doc);
+      if (Array.isArray(raw)) found = raw.slice(0, 100);
+    } catch {
+      found = [];
+    }
+    const panes = [...new Set(found)].filter(isPane);
+    const pane = panes.length === 1 ? panes[0] : undefined;
+    for (const el of doc.querySelectorAll(`[${PANE_ATTRIBUTE}]`)) if (el !== pane) el.removeAttribute(PANE_ATTRIBUTE);
+    if (pane && !pane.hasAttribute(PANE_ATTRIBUTE)) pane.setAttribute(PANE_ATTRIBUTE, '');
+    return Math.min(panes.length, MAX_PANE_MATCHES);
+  }
+
   /** How well the connector reads the page now: the last health when nothing in it changed. */
-  function healthOf(snapshot: ServiceSnapshot, visible: number, titleFigure: number | null): ConnectorHealth | undefined {
+  function healthOf(snapshot: ServiceSnapshot, visible: number, titleFigure: number | null, panes: number | undefined): ConnectorHealth | undefined {
     if (connector === genericConnector || !snapshot.loggedIn) return undefined;
     if (visible > 0) lastGoodRead = now();
     probe(visible);
@@ -384,6 +413,7 @@ export function startAgent(options: AgentOptions): Agent {
     };
     if (hint !== undefined) next.hint = hint;
     if (options.packVersion !== undefined) next.packVersion = options.packVersion;
+    if (panes !== undefined) next.listPane = panes;
     // Every read that finds chats moves lastGoodRead on: that alone is no news, and would make every read an update.
     // The health is sent again when what it says about the page changed, and then with the last good read's time.
     const picture = (h: ConnectorHealth | undefined): string => JSON.stringify(h && { ...h, lastGoodRead: h.lastGoodRead !== null });
@@ -398,6 +428,7 @@ export function startAgent(options: AgentOptions): Agent {
     const started = win.performance.now();
     const { snapshot: raw, visible, partial, failed } = await readOnce();
     if (stopped) return;
+    const panes = markPane();
     // What the title says, as this platform means it: a count, only that something is unread, or nothing.
     const meaning = titleMeaning();
     const fromTitle = titleUnread(doc.title);
@@ -419,7 +450,7 @@ export function startAgent(options: AgentOptions): Agent {
     }
     const meta: ReadMeta = { degraded, partial: partial && snapshot.loggedIn };
     if (refusal !== undefined) meta.refusal = refusal;
-    const health = healthOf(snapshot, visible, titleFigure);
+    const health = healthOf(snapshot, visible, titleFigure, panes);
     if (health !== undefined) meta.health = health;
     const update = reporter.next(snapshot, meta);
     stats.lastReadMs = win.performance.now() - started;
@@ -583,6 +614,7 @@ export function startAgent(options: AgentOptions): Agent {
       doc.removeEventListener('visibilitychange', onVisible);
       doc.removeEventListener(NOTICE_EVENT, onNotice);
       if (scheduled !== undefined) win.clearTimeout(scheduled);
+      for (const el of doc.querySelectorAll(`[${PANE_ATTRIBUTE}]`)) el.removeAttribute(PANE_ATTRIBUTE);
     },
   };
 }

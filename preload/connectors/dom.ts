@@ -1,7 +1,9 @@
 /**
  * Helpers every connector shares: clean display text, numbers in any script, bounded queries, a valid snapshot
- * whatever happens, and the two ways Wasl acts on a page (clicking like a user, typing into a composer).
+ * whatever happens, the page's own chat-list pane, and the two ways Wasl acts on a page (clicking like a user,
+ * typing into a composer).
  */
+import { MAX_PANE_MATCHES } from '../../common/compact';
 import type { ChatSummary, ServiceSnapshot } from '../../common/model';
 
 export { parseCount } from '../../common/count';
@@ -51,6 +53,19 @@ export function queryLimited(root: ParentNode, selector: string, limit = MAX_CHA
     if (el) out.push(el);
   }
   return out;
+}
+
+/**
+ * The page's chat-list pane (Connector.listPane), found from the element that anchors it: when `anchor` matches
+ * exactly one element, the pane `column` finds from it (none when it finds none); otherwise every match (at most
+ * MAX_PANE_MATCHES), so that a page showing its anchor zero or several times is never given a pane.
+ */
+export function paneFrom(doc: Document, anchor: string, column: (el: Element) => Element | null): Element[] {
+  const found = queryLimited(doc, anchor, MAX_PANE_MATCHES);
+  const [one] = found;
+  if (found.length !== 1 || one === undefined) return found;
+  const pane = column(one);
+  return pane === null ? [] : [pane];
 }
 
 export function text(el: Element | null | undefined): string {

@@ -27,7 +27,7 @@
  * and row; the link's label says which, in the user's language), `lastActivity` (rows show only a coarse age).
  */
 import type { ChatSummary } from '../../common/model';
-import { exactId, MAX_CHATS, parseCount, queryLimited, snapshotFromRows, waitFor } from './dom';
+import { exactId, MAX_CHATS, paneFrom, parseCount, queryLimited, snapshotFromRows, waitFor } from './dom';
 import { chatForNotice, COMPOSER, composer, countOf, hasGlyph, hrefPath, isBold, markedUnread, openThread, rowLines, segment } from './meta';
 import type { Connector, PageFacts, RowReader } from './types';
 
@@ -131,6 +131,8 @@ export const messengerConnector: Connector = {
     links: (doc) => countOf(doc, `${LEGACY_ROW} ${THREAD_LINK}, ${LIST} [role="row"] ${THREAD_LINK}, ${LIST} [role="listitem"] ${THREAD_LINK}`),
     composer: (doc) => countOf(doc, COMPOSER),
   },
+  // The list's pane: the navigation holding the chat list, with its heading and search box.
+  listPane: (doc) => paneFrom(doc, LIST, (list) => list.parentElement?.closest('[role="navigation"]') ?? null),
   read: (win) => Promise.resolve(snapshotFromRows(win.document, page(win), rows)),
   watch: (win) => ({ targets: [win.document.body], attributes: ['aria-label', 'href', 'data-testid', 'aria-hidden', 'class', 'role', 'd'] }),
   async openChat(win, chatId) {

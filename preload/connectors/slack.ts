@@ -20,7 +20,7 @@
  * ("* "); the sidebar gives no total, so rows are summed.
  */
 import type { ChatSummary } from '../../common/model';
-import { attr, cleanText, exactId, parseCount, queryLimited, snapshotFromRows, userClick, waitFor } from './dom';
+import { attr, cleanText, exactId, paneFrom, parseCount, queryLimited, snapshotFromRows, userClick, waitFor } from './dom';
 import { shownText } from './names';
 import { globalsOf, type Connector, type PageFacts, type RowReader } from './types';
 
@@ -233,4 +233,6 @@ export const slackConnector: Connector = {
     homeTab: (doc) => queryLimited(doc, HOME_TAB, 4).length,
     composer: (doc) => (firstComposer(doc) ? 1 : 0),
   },
+  // The list's pane: the Home tab's sidebar (on the other tabs there is none, and nothing is hidden).
+  listPane: (doc) => paneFrom(doc, SIDEBAR, (sidebar) => sidebar),
 };

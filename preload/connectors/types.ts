@@ -105,6 +105,12 @@ export interface Connector {
   /** The hooks this connector reads, by name (`rows`, `badge`, `composer`…), for its health report. */
   hooks?: Partial<Record<HookName, HookProbe>>;
   /**
+   * The page's own chat-list pane (the column holding the list, never the open conversation), as every element
+   * that may be it: in compact view Wasl hides it only while this finds exactly one (common/compact.ts). Absent when
+   * no public evidence shows the platform's pane.
+   */
+  listPane?(doc: Document): Element[];
+  /**
    * Something the user can do for Wasl to read the page (Slack renders its channel list on the Home tab only):
    * shown with the service instead of an empty list.
    */

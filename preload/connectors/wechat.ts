@@ -17,6 +17,7 @@
  * `<error><ret>1203</ret><message>…</message></error>`, whose words change with the year and the language but
  * whose code does not; clients that wrap the login show the words on the login page. Either way the page is signed
  * out, and `refusal` says why, so the app can tell the user to use WeChat for Windows or Mac.
+ * No list pane for compact view: no public source names the column around `#J_NavChatScrollBody`.
  */
 import type { ChatSummary } from '../../common/model';
 import { attr, exactId, parseCount, queryLimited, snapshotFromRows, text, userClick, waitFor } from './dom';

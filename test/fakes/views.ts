@@ -10,6 +10,7 @@ export type ViewCall =
   | { op: 'present'; id: string | null; rect: Rect | null }
   | { op: 'mute'; id: string; muted: boolean }
   | { op: 'focus'; id: string }
+  | { op: 'pane'; id: string; hidden: boolean }
   | { op: 'clear'; id: string }
   | { op: 'send'; id: string; channel: string; payload: unknown };
 
@@ -52,6 +53,9 @@ export class RecordingViews implements ViewsPort {
   }
   focus(serviceId: string): void {
     this.calls.push({ op: 'focus', id: serviceId });
+  }
+  setListPaneHidden(serviceId: string, hidden: boolean): void {
+    this.calls.push({ op: 'pane', id: serviceId, hidden });
   }
   clearStorage(serviceId: string): Promise<void> {
     this.calls.push({ op: 'clear', id: serviceId });

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 /**
  * The agent's own decisions, with connectors written for the test: when a read's list is partial, what totals a
- * partial read reports, and when the connector's health is sent again. (The connectors themselves are tested in
+ * partial read reports, when the connector's health is sent again, and which element it marks as the page's own
+ * chat-list pane. (The connectors themselves are tested in
  * Chromium against the platform fixtures, test/browser/connectors.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_PANE_MATCHES, PANE_ATTRIBUTE } from '../../../common/compact';
 import type { ServiceUpdate } from '../../../common/ipc';
 import type { ChatSummary, ServiceSnapshot } from '../../../common/model';
 import { startAgent, type Agent } from '../../../preload/agent';
@@ -149,6 +151,96 @@ describe('the agent', () => {
     await agent?.flush();
     expect(unnamed[0]?.health).toMatchObject({ rows: 1, chats: 1 });
     expect(unnamed[0]?.health).not.toHaveProperty('packVersion');
+  });
+
+  describe('the page’s own chat-list pane', () => {
+    const marked = (): Element[] => [...document.querySelectorAll(`[${PANE_ATTRIBUTE}]`)];
+    /** A connector reading one chat, whose pane hook answers what `pane` returns now. */
+    function withPane(pane: (doc: Document) => unknown): ServiceUpdate[] {
+      const connector = { platform: 'whatsapp', read: () => Promise.resolve(snap([chat('a')])), partialList: () => false, listPane: pane } as Connector;
+      return run(connector);
+    }
+
+    it('marks the one pane its hook finds and counts it in the health; two, or none, are counted and never marked', async () => {
+      document.body.innerHTML = '<div id="side"></div><div id="side2"></div><div id="main"></div>';
+      const side = document.getElementById('side');
+      const other = document.getElementById('side2');
+      let found: (Element | null)[] = [side];
+      const updates = withPane(() => found);
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(1);
+      expect(marked()).toEqual([side]);
+      found = [side, other];
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(2);
+      expect(marked()).toEqual([]);
+      found = [other];
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(1);
+      expect(marked()).toEqual([other]);
+      found = [];
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(0);
+      expect(marked()).toEqual([]);
+    });
+
+    it('takes the mark off any other element that carries it, so only the one pane found is ever hidden', async () => {
+      document.body.innerHTML = `<div id="pane"></div><div id="copy" ${PANE_ATTRIBUTE}=""></div>`;
+      const pane = document.getElementById('pane');
+      withPane(() => [pane]);
+      await agent?.flush();
+      expect(marked()).toEqual([pane]);
+    });
+
+    it('never takes the page’s root, head or body, or an element not in the page, for the pane, and counts one found twice once', async () => {
+      document.body.innerHTML = '<div id="pane"></div>';
+      const pane = document.getElementById('pane');
+      const detached = document.createElement('div');
+      const updates = withPane(() => [document.documentElement, document.body, document.head, detached, 'div', 7, null, pane, pane]);
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(1);
+      expect(marked()).toEqual([pane]);
+    });
+
+    it('counts at most the report’s limit, and marks nothing', async () => {
+      document.body.innerHTML = '<div class="p"></div>'.repeat(MAX_PANE_MATCHES + 5);
+      const updates = withPane((doc) => [...doc.querySelectorAll('.p')]);
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(MAX_PANE_MATCHES);
+      expect(marked()).toEqual([]);
+    });
+
+    it.each([
+      ['throws', () => {
+        throw new Error('changed page');
+      }],
+      ['answers no list', () => 'side'],
+    ])('counts no pane, and marks none, when its hook %s', async (_case, pane) => {
+      document.body.innerHTML = `<div id="pane" ${PANE_ATTRIBUTE}=""></div>`;
+      const updates = withPane(pane);
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(0);
+      expect(marked()).toEqual([]);
+    });
+
+    it('says nothing of a pane when the connector knows none, and marks nothing', async () => {
+      document.body.innerHTML = `<div id="pane"></div>`;
+      const updates = run({ platform: 'discord', read: () => Promise.resolve(snap([chat('a')])), partialList: () => false });
+      await agent?.flush();
+      expect(updates[0]?.health).toBeDefined();
+      expect(updates[0]?.health).not.toHaveProperty('listPane');
+      expect(marked()).toEqual([]);
+    });
+
+    it('takes its mark off when it stops', async () => {
+      document.body.innerHTML = '<div id="pane"></div>';
+      const pane = document.getElementById('pane');
+      withPane(() => [pane]);
+      await agent?.flush();
+      expect(marked()).toEqual([pane]);
+      agent?.stop();
+      expect(marked()).toEqual([]);
+    });
   });
 
   describe('typing into a chat being opened', () => {

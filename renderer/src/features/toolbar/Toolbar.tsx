@@ -16,6 +16,7 @@ import { useRefusalText } from '../health/health';
 import { useReplyShortcut } from '../replies/shortcut';
 import { STATUS_TEXT, statusMark } from '../services/text';
 import { useServiceActions } from '../services/useServiceActions';
+import { CompactButton } from './CompactButton';
 
 export function Toolbar({ service }: { service: ServiceConfig }) {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
         <IconButton label={t('toolbar.reload')} disabled={!service.enabled} onClick={() => actions.reload(service)}>
           <ReloadIcon />
         </IconButton>
+        <CompactButton service={service} />
         <IconButton
           label={t('toolbar.mute')}
           aria-pressed={service.muted}
