@@ -76,7 +76,7 @@ function start(demo: boolean): void {
   // The demo's profile folder is a fresh one (./electron/boot.ts): its settings are the demo's sample services and shop.
   if (demo) seedDemoProfile(app.getPath('userData'), demoProfile(resolveLanguage('system', app.getLocale())));
   const profile = openProfile(app.getPath('userData'), (dir, name) => new ElectronStore({ cwd: dir, name, clearInvalidConfig: false }), systemClock, log, randomUUID);
-  const store = createAppStore(initialState(profile.doc, { notifications: profile.history.items, notices: profile.notices, os, packaged: app.isPackaged, demo }));
+  const store = createAppStore(initialState(profile.doc, { notifications: profile.history.items, notices: profile.notices, os, systemLanguages: app.getPreferredSystemLanguages(), packaged: app.isPackaged, demo }));
   const base = { store, clock: systemClock, log, newId: randomUUID };
   const language = () => resolveLanguage(store.getState().settings.language, app.getLocale());
   followTheme(nativeTheme, store);
