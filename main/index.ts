@@ -22,6 +22,7 @@ import { csvText, fileTexts, notificationWords } from './core/app/words';
 import { demoProfile } from './core/demo/profile';
 import { DesktopChrome } from './core/desktop/chrome';
 import { shortcutHandler } from './core/desktop/shortcuts';
+import { followSpelling } from './core/desktop/spelling';
 import { followLock, LockController } from './core/lock/lock';
 import { NotificationCenter } from './core/notifications/center';
 import { notificationLinks } from './core/notifications/links';
@@ -50,6 +51,7 @@ import { createMainWindow, shellChannel } from './electron/main-window';
 import { measure } from './electron/metrics';
 import { ElectronNotifier } from './electron/notifier';
 import { ServiceViews } from './electron/service-views';
+import { electronSpelling } from './electron/spelling';
 import { AppTray } from './electron/tray';
 import { resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
@@ -80,6 +82,7 @@ function start(demo: boolean): void {
   const base = { store, clock: systemClock, log, newId: randomUUID };
   const language = () => resolveLanguage(store.getState().settings.language, app.getLocale());
   followTheme(nativeTheme, store);
+  followSpelling({ store, os, language, spelling: electronSpelling({ session, shellSession: session.defaultSession, log }) });
   const kept = keepProfile(profile, store, systemClock, randomUUID, () => services.allSnapshots());
 
   // Inactivity is the system's idle time (it sees input in the service views, which the shell does not), or longer

@@ -122,6 +122,12 @@ export interface SessionLike {
   readonly protocol: { handle(scheme: string, handler: (request: { url: string }) => Promise<Response> | Response): void };
   clearStorageData(): Promise<void>;
   clearCache(): Promise<void>;
+  /** The language codes `setSpellCheckerLanguages` takes (Chromium's Hunspell list; Electron throws on any other). */
+  readonly availableSpellCheckerLanguages: string[];
+  /** The languages its spell checker checks (none: no checking). Ignored on macOS, where the system's checker decides. */
+  setSpellCheckerLanguages(languages: string[]): void;
+  /** Adds a word to the session's own dictionary (and the system's, where the system checks); false when it could not. */
+  addWordToSpellCheckerDictionary(word: string): boolean;
 }
 
 export interface NavigationDetails extends EventLike {

@@ -245,6 +245,17 @@ export class FakeServiceWorkers extends Emitter implements ServiceWorkersLike {
   }
 }
 
+/**
+ * The codes Electron's `availableSpellCheckerLanguages` lists on Windows and Linux: Chromium's Hunspell list
+ * (kSupportedSpellCheckerLanguages in components/spellcheck/common/spellcheck_common.cc), which has no Arabic.
+ */
+export const CHROMIUM_SPELL_LANGUAGES: readonly string[] = [
+  'af', 'bg', 'ca', 'cs', 'cy', 'da', 'de', 'de-DE', 'el', 'en', 'en-AU', 'en-CA', 'en-GB', 'en-GB-oxendict', 'en-US',
+  'es', 'es-419', 'es-AR', 'es-ES', 'es-MX', 'es-US', 'et', 'fa', 'fo', 'fr', 'fr-FR', 'he', 'hi', 'hr', 'hu', 'hy', 'id',
+  'it', 'it-IT', 'ko', 'lt', 'lv', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'pt-PT', 'ro', 'ru', 'sh', 'sk', 'sl', 'sq', 'sr', 'sv',
+  'ta', 'tg', 'tr', 'uk', 'vi',
+];
+
 type RequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: PermissionRequestDetails) => void;
 type CheckHandler = (wc: unknown, permission: string, requestingOrigin: string, details: PermissionCheckDetails) => boolean;
 
@@ -324,6 +335,24 @@ export class FakeSession extends Emitter implements SessionLike {
   clearCache(): Promise<void> {
     this.cleared.cache += 1;
     return Promise.resolve();
+  }
+
+  readonly availableSpellCheckerLanguages: string[] = [...CHROMIUM_SPELL_LANGUAGES];
+  /** The spell checker's languages, as the last setSpellCheckerLanguages left them (undefined: never set). */
+  spellCheckerLanguages: string[] | undefined;
+  /** The words added to the session's dictionary, in order. */
+  readonly dictionary: string[] = [];
+
+  /** As Electron does, a code outside the available list is refused whole. */
+  setSpellCheckerLanguages(languages: string[]): void {
+    const unknown = languages.find((language) => !this.availableSpellCheckerLanguages.includes(language));
+    if (unknown !== undefined) throw new Error(`Invalid language code provided: "${unknown}" is not a valid language code`);
+    this.spellCheckerLanguages = [...languages];
+  }
+
+  addWordToSpellCheckerDictionary(word: string): boolean {
+    this.dictionary.push(word);
+    return true;
   }
 
   /** Asks the request handler, as a page's permission prompt would; resolves with its answer. */
