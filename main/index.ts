@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
-  app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
+  app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
   powerMonitor, protocol, screen, session, shell, Tray, WebContentsView,
 } from 'electron';
 import ElectronStore from 'electron-store';
@@ -43,6 +43,7 @@ import { boot } from './electron/boot';
 import { boundedFetch } from './electron/bounded-fetch';
 import { launchDemo, seedDemoProfile } from './electron/demo';
 import { ContentsPolicy } from './electron/contents-policy';
+import { ContextMenus } from './electron/context-menu';
 import { ElectronDesktop, followTheme } from './electron/desktop';
 import { attachedDialogs, ElectronFiles } from './electron/files';
 import { startInstalled } from './electron/installed';
@@ -62,7 +63,7 @@ import { packCrypto, TRUSTED_RELEASE_KEYS } from './security/pack-keys';
 import { scryptHasher } from './security/password';
 import { acceptLanguages, chromeUserAgent, hostOs } from './security/user-agent';
 
-const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow, WebContentsView, session, shell, ipcMain, Menu, Tray, Notification, screen, nativeImage };
+const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow, WebContentsView, session, shell, clipboard, ipcMain, Menu, Tray, Notification, screen, nativeImage };
 const here = import.meta.dirname;
 const preload = (name: string): string => path.join(here, `../preload/${name}.cjs`);
 const DEV_RENDERER_URL = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -106,7 +107,12 @@ function start(demo: boolean): void {
     shellOrigin: DEV_RENDERER_URL ? new URL(DEV_RENDERER_URL) : { protocol: `${APP_SCHEME}:`, host: APP_HOST },
     onInput: shortcutHandler(os, locked, (command) => run(command)),
   });
-  app.on('web-contents-created', (_event, contents) => policy.attach(contents));
+  // The right-click menu, in the shell, the services' pages and their pop-ups (those the policy knows an owner of).
+  const contextMenus = new ContextMenus({ electron, language, development: !app.isPackaged, offers: (id) => policy.ownerOf(id) !== undefined, log });
+  app.on('web-contents-created', (_event, contents) => {
+    policy.attach(contents);
+    contextMenus.attach(contents);
+  });
   // Locked, the windows services opened hide and no new one opens.
   followLock(store, (isLocked) => policy.setLocked(isLocked));
 

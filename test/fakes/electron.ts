@@ -35,6 +35,7 @@ import type {
   WindowOpenResponse,
   ProcessMetricLike,
 } from '../../main/electron/api';
+import type { ContextParams } from '../../main/core/desktop/context-menu';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -456,6 +457,55 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
     this.devToolsToggled += 1;
   }
 
+  /** What the right-click menu did in the page, in order: `cut`, `replaceMisspelling word`, `copyImageAt 10,20`… */
+  readonly actions: string[] = [];
+
+  replaceMisspelling(text: string): void {
+    this.actions.push(`replaceMisspelling ${text}`);
+  }
+  cut(): void {
+    this.actions.push('cut');
+  }
+  copy(): void {
+    this.actions.push('copy');
+  }
+  paste(): void {
+    this.actions.push('paste');
+  }
+  pasteAndMatchStyle(): void {
+    this.actions.push('pasteAndMatchStyle');
+  }
+  selectAll(): void {
+    this.actions.push('selectAll');
+  }
+  copyImageAt(x: number, y: number): void {
+    this.actions.push(`copyImageAt ${x},${y}`);
+  }
+  downloadURL(url: string): void {
+    this.actions.push(`downloadURL ${url}`);
+  }
+  inspectElement(x: number, y: number): void {
+    this.actions.push(`inspectElement ${x},${y}`);
+  }
+
+  /** A right click in the page: fires `context-menu` with what was under it (nothing special by default). */
+  contextMenu(params: Partial<ContextParams> = {}): void {
+    const full: ContextParams = {
+      x: 10,
+      y: 20,
+      misspelledWord: '',
+      dictionarySuggestions: [],
+      isEditable: false,
+      editFlags: { canCut: false, canCopy: false, canPaste: false, canSelectAll: false },
+      linkURL: '',
+      mediaType: 'none',
+      srcURL: '',
+      selectionText: '',
+      ...params,
+    };
+    this.emit('context-menu', new FakeEvent(), full);
+  }
+
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => WindowOpenResponse): void {
     this.windowOpenHandler = handler;
   }
@@ -620,8 +670,16 @@ export class FakeWindow extends Emitter implements BrowserWindowLike<FakeView> {
 export class FakeMenu implements MenuLike {
   readonly items: readonly unknown[];
 
-  constructor(readonly template: MenuItemConstructorOptions[]) {
+  /** `shown`: where popup() records the menus it shows, in order. */
+  constructor(
+    readonly template: MenuItemConstructorOptions[],
+    private readonly shown: FakeMenu[] = [],
+  ) {
     this.items = template;
+  }
+
+  popup(): void {
+    this.shown.push(this);
   }
 }
 
@@ -740,6 +798,10 @@ export interface FakeElectron extends ElectronApi<FakeView, FakeNativeImage> {
   app: FakeApp;
   ipcMain: FakeIpcMain;
   shell: { openExternal(url: string): Promise<void>; opened: string[] };
+  /** The clipboard: every text written, in order. */
+  clipboard: { writeText(text: string): void; written: string[] };
+  /** The menus shown as context menus (Menu.popup), in order. */
+  popups: FakeMenu[];
   screen: { getAllDisplays(): { workArea: Rectangle }[]; displays: { workArea: Rectangle }[] };
   sessions: Map<string, FakeSession>;
   views: FakeView[];
@@ -770,6 +832,8 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
   const trays: FakeTray[] = [];
   const notifications: FakeNotification[] = [];
   const opened: string[] = [];
+  const written: string[] = [];
+  const popups: FakeMenu[] = [];
   const displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
   const imageFiles = new Map<string, FakeImageFile>();
 
@@ -783,6 +847,13 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
         return Promise.resolve();
       },
     },
+    clipboard: {
+      written,
+      writeText: (text) => {
+        written.push(text);
+      },
+    },
+    popups,
     screen: { displays, getAllDisplays: () => displays },
     sessions,
     views,
@@ -843,7 +914,7 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
       }
     },
     Menu: {
-      buildFromTemplate: (template) => new FakeMenu(template),
+      buildFromTemplate: (template) => new FakeMenu(template, popups),
       setApplicationMenu: (menu) => {
         fake.applicationMenu = menu as FakeMenu | null;
       },
