@@ -51,7 +51,7 @@ export function SpellingDialog({ service, onClose }: { service: ServiceConfig; o
   };
 
   return (
-    <Dialog title={t('spelling.title', { name: isolate(service.name) })} onClose={onClose} size="md">
+    <Dialog title={t('spelling.title', { name: isolate(service.name) })} onClose={onClose} size="lg">
       <div className="dialog-body spelling-body">
         <p className="field-hint">{t('spelling.intro')}</p>
         {os === 'darwin' ? null : (
