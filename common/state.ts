@@ -125,6 +125,8 @@ export interface AppState {
   shopUndo: ShopUndo | null;
   notices: Notice[];
   os: HostOs;
+  /** The system's preferred languages, most preferred first: services check spelling in them by default (common/spelling.ts). */
+  systemLanguages: string[];
   /** An installed build; false while developing, where Wasl neither updates nor registers itself to start at login. */
   packaged: boolean;
   /** Started with `npm run demo`: sample services and shop on a profile of their own, nothing sent anywhere. */

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
-  app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
+  app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
   powerMonitor, protocol, screen, session, shell, Tray, WebContentsView,
 } from 'electron';
 import ElectronStore from 'electron-store';
@@ -25,6 +25,7 @@ import { demoProfile } from './core/demo/profile';
 import { DesktopChrome } from './core/desktop/chrome';
 import { GlobalShortcuts } from './core/desktop/global-shortcuts';
 import { KeyRecording, shortcutHandler } from './core/desktop/shortcuts';
+import { followSpelling } from './core/desktop/spelling';
 import { followLock, LockController } from './core/lock/lock';
 import { NotificationCenter } from './core/notifications/center';
 import { notificationLinks } from './core/notifications/links';
@@ -45,6 +46,7 @@ import { boot } from './electron/boot';
 import { boundedFetch } from './electron/bounded-fetch';
 import { launchDemo, seedDemoProfile } from './electron/demo';
 import { ContentsPolicy } from './electron/contents-policy';
+import { ContextMenus } from './electron/context-menu';
 import { ElectronDesktop, followTheme } from './electron/desktop';
 import { electronGlobalShortcuts } from './electron/global-shortcut';
 import { attachedDialogs, ElectronFiles } from './electron/files';
@@ -54,6 +56,7 @@ import { createMainWindow, shellChannel } from './electron/main-window';
 import { measure } from './electron/metrics';
 import { ElectronNotifier } from './electron/notifier';
 import { ServiceViews } from './electron/service-views';
+import { electronSpelling } from './electron/spelling';
 import { AppTray } from './electron/tray';
 import { resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
@@ -64,7 +67,7 @@ import { packCrypto, TRUSTED_RELEASE_KEYS } from './security/pack-keys';
 import { scryptHasher } from './security/password';
 import { acceptLanguages, chromeUserAgent, hostOs } from './security/user-agent';
 
-const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow, WebContentsView, session, shell, ipcMain, Menu, Tray, Notification, screen, nativeImage };
+const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow, WebContentsView, session, shell, clipboard, ipcMain, Menu, Tray, Notification, screen, nativeImage };
 const here = import.meta.dirname;
 const preload = (name: string): string => path.join(here, `../preload/${name}.cjs`);
 const DEV_RENDERER_URL = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -80,10 +83,11 @@ function start(demo: boolean): void {
   // The demo's profile folder is a fresh one (./electron/boot.ts): its settings are the demo's sample services and shop.
   if (demo) seedDemoProfile(app.getPath('userData'), demoProfile(resolveLanguage('system', app.getLocale())));
   const profile = openProfile(app.getPath('userData'), (dir, name) => new ElectronStore({ cwd: dir, name, clearInvalidConfig: false }), systemClock, log, randomUUID);
-  const store = createAppStore(initialState(profile.doc, { notifications: profile.history.items, notices: profile.notices, os, packaged: app.isPackaged, demo }));
+  const store = createAppStore(initialState(profile.doc, { notifications: profile.history.items, notices: profile.notices, os, systemLanguages: app.getPreferredSystemLanguages(), packaged: app.isPackaged, demo }));
   const base = { store, clock: systemClock, log, newId: randomUUID };
   const language = () => resolveLanguage(store.getState().settings.language, app.getLocale());
   followTheme(nativeTheme, store);
+  followSpelling({ store, os, language, spelling: electronSpelling({ session, shellSession: session.defaultSession, log }) });
   const kept = keepProfile(profile, store, systemClock, randomUUID, () => services.allSnapshots());
 
   // Inactivity is the system's idle time (it sees input in the service views, which the shell does not), or longer
@@ -119,7 +123,12 @@ function start(demo: boolean): void {
     shellOrigin: DEV_RENDERER_URL ? new URL(DEV_RENDERER_URL) : { protocol: `${APP_SCHEME}:`, host: APP_HOST },
     onInput: (input, owner) => onShortcut(input, owner?.kind === 'shell' ? owner : { kind: 'page', platform: owner && platformOf(owner.serviceId) }),
   });
-  app.on('web-contents-created', (_event, contents) => policy.attach(contents));
+  // The right-click menu, in the shell, the services' pages and their pop-ups (those the policy knows an owner of).
+  const contextMenus = new ContextMenus({ electron, language, development: !app.isPackaged, offers: (id) => policy.ownerOf(id) !== undefined, log });
+  app.on('web-contents-created', (_event, contents) => {
+    policy.attach(contents);
+    contextMenus.attach(contents);
+  });
   // Locked, the windows services opened hide and no new one opens.
   followLock(store, (isLocked) => policy.setLocked(isLocked));
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from '../power';
+import { SPELL_LANGUAGES } from '../spelling';
 import { patchShape } from './derive';
 
 /** Every service has these; a stored one that lacks `muted` or `callsAllowed` predates it (off). */
@@ -25,16 +26,23 @@ export const servicePower = z.object({
   checkEveryMin: z.literal(CHECK_EVERY_CHOICES).optional(),
 });
 
-/** How its page is shown. Absent: off. A bad stored one falls back alone. */
-export const serviceView = z.object({
+/** Choices that fall back to a default when absent, each kept or dropped on its own: power, spelling and view. */
+export const serviceOptional = z.object({
+  ...servicePower.shape,
+  /** The languages its pages' spelling is checked in (common/spelling.ts), each once; none: no checking. Absent, the default. */
+  spellLanguages: z
+    .array(z.enum(SPELL_LANGUAGES))
+    .max(SPELL_LANGUAGES.length)
+    .refine((list) => new Set(list).size === list.length, 'each language once')
+    .optional(),
   /**
    * Compact view: the page's own chat list is hidden (Wasl's is beside it), while the page's pane is found exactly
-   * once (common/compact.ts).
+   * once (common/compact.ts). Absent: off.
    */
   compact: z.boolean().optional(),
 });
 
-export type ServiceChoices = z.output<typeof serviceSwitches> & z.output<typeof servicePower> & z.output<typeof serviceView>;
+export type ServiceChoices = z.output<typeof serviceSwitches> & z.output<typeof serviceOptional>;
 
 /** A new service's switches: on, the others at their defaults. */
 export function newServiceSwitches(): z.output<typeof serviceSwitches> {
@@ -42,4 +50,4 @@ export function newServiceSwitches(): z.output<typeof serviceSwitches> {
 }
 
 /** What `service.set` carries besides the service's id: any of its choices. */
-export const servicePatchShape = patchShape({ ...serviceSwitches.shape, ...servicePower.shape, ...serviceView.shape });
+export const servicePatchShape = patchShape({ ...serviceSwitches.shape, ...serviceOptional.shape });

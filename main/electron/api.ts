@@ -9,6 +9,7 @@ import type {
   Rectangle,
   WebPreferences,
 } from 'electron';
+import type { ContextParams } from '../core/desktop/context-menu';
 
 export interface EventLike {
   preventDefault(): void;
@@ -122,6 +123,12 @@ export interface SessionLike {
   readonly protocol: { handle(scheme: string, handler: (request: { url: string }) => Promise<Response> | Response): void };
   clearStorageData(): Promise<void>;
   clearCache(): Promise<void>;
+  /** The language codes `setSpellCheckerLanguages` takes (Chromium's Hunspell list; Electron throws on any other). */
+  readonly availableSpellCheckerLanguages: string[];
+  /** The languages its spell checker checks (none: no checking). Ignored on macOS, where the system's checker decides. */
+  setSpellCheckerLanguages(languages: string[]): void;
+  /** Adds a word to the session's own dictionary (and the system's, where the system checks); false when it could not. */
+  addWordToSpellCheckerDictionary(word: string): boolean;
 }
 
 export interface NavigationDetails extends EventLike {
@@ -151,6 +158,17 @@ export interface WebContentsLike {
   send(channel: string, ...args: unknown[]): void;
   focus(): void;
   toggleDevTools(): void;
+  /** What the right-click menu does (main/electron/context-menu.ts), on the focused field or at a point of the page. */
+  replaceMisspelling(text: string): void;
+  cut(): void;
+  copy(): void;
+  paste(): void;
+  pasteAndMatchStyle(): void;
+  selectAll(): void;
+  copyImageAt(x: number, y: number): void;
+  /** Downloads `url` through the session (its will-download handler asks where to save). */
+  downloadURL(url: string): void;
+  inspectElement(x: number, y: number): void;
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => WindowOpenResponse): void;
   on(event: 'will-navigate' | 'will-redirect', listener: (details: NavigationDetails) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: EventLike) => void): unknown;
@@ -166,6 +184,8 @@ export interface WebContentsLike {
   on(event: 'page-title-updated', listener: (event: EventLike, title: string) => void): unknown;
   on(event: 'before-input-event', listener: (event: EventLike, input: InputLike) => void): unknown;
   on(event: 'input-event', listener: (event: EventLike, input: InputEventLike) => void): unknown;
+  /** A right click (or the menu key) in the page: what was under it. */
+  on(event: 'context-menu', listener: (event: EventLike, params: ContextParams) => void): unknown;
 }
 
 /** A window a page opened with window.open (a sign-in pop-up), as `did-create-window` hands it over. */
@@ -218,6 +238,12 @@ export interface BrowserWindowLike<V extends WebContentsViewLike = WebContentsVi
 
 export interface MenuLike {
   readonly items: readonly unknown[];
+  /** Shows the menu as a context menu where the pointer is, in the focused window. */
+  popup(): void;
+}
+
+export interface ClipboardLike {
+  writeText(text: string): void;
 }
 
 export interface ImageSize {
@@ -324,6 +350,7 @@ export interface ElectronApi<V extends WebContentsViewLike = WebContentsViewLike
   WebContentsView: new (options: { webPreferences: WebPreferences }) => V;
   session: { fromPartition(partition: string): SessionLike };
   shell: { openExternal(url: string): Promise<void> };
+  clipboard: ClipboardLike;
   ipcMain: IpcMainLike;
   Menu: {
     buildFromTemplate(template: MenuItemConstructorOptions[]): MenuLike;

@@ -148,7 +148,7 @@ async function readDemoPages(): Promise<DemoFeed[]> {
 
 /** The demo's state as main starts it (main/index.ts): the demo's profile in `language`, marked as the demo. */
 function demoState(language: UiLanguage): AppState {
-  return initialState(demoProfile(language), { notifications: [], notices: [], os: 'linux', packaged: false, demo: true });
+  return initialState(demoProfile(language), { notifications: [], notices: [], os: 'linux', systemLanguages: ['en-US'], packaged: false, demo: true });
 }
 
 /** What main hears from the demo's pages, as in the demo: each page loads and its agent's updates reach main. */

@@ -35,6 +35,7 @@ import type {
   WindowOpenResponse,
   ProcessMetricLike,
 } from '../../main/electron/api';
+import type { ContextParams } from '../../main/core/desktop/context-menu';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -245,6 +246,17 @@ export class FakeServiceWorkers extends Emitter implements ServiceWorkersLike {
   }
 }
 
+/**
+ * The codes Electron's `availableSpellCheckerLanguages` lists on Windows and Linux: Chromium's Hunspell list
+ * (kSupportedSpellCheckerLanguages in components/spellcheck/common/spellcheck_common.cc), which has no Arabic.
+ */
+export const CHROMIUM_SPELL_LANGUAGES: readonly string[] = [
+  'af', 'bg', 'ca', 'cs', 'cy', 'da', 'de', 'de-DE', 'el', 'en', 'en-AU', 'en-CA', 'en-GB', 'en-GB-oxendict', 'en-US',
+  'es', 'es-419', 'es-AR', 'es-ES', 'es-MX', 'es-US', 'et', 'fa', 'fo', 'fr', 'fr-FR', 'he', 'hi', 'hr', 'hu', 'hy', 'id',
+  'it', 'it-IT', 'ko', 'lt', 'lv', 'nb', 'nl', 'pl', 'pt', 'pt-BR', 'pt-PT', 'ro', 'ru', 'sh', 'sk', 'sl', 'sq', 'sr', 'sv',
+  'ta', 'tg', 'tr', 'uk', 'vi',
+];
+
 type RequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: PermissionRequestDetails) => void;
 type CheckHandler = (wc: unknown, permission: string, requestingOrigin: string, details: PermissionCheckDetails) => boolean;
 
@@ -324,6 +336,24 @@ export class FakeSession extends Emitter implements SessionLike {
   clearCache(): Promise<void> {
     this.cleared.cache += 1;
     return Promise.resolve();
+  }
+
+  readonly availableSpellCheckerLanguages: string[] = [...CHROMIUM_SPELL_LANGUAGES];
+  /** The spell checker's languages, as the last setSpellCheckerLanguages left them (undefined: never set). */
+  spellCheckerLanguages: string[] | undefined;
+  /** The words added to the session's dictionary, in order. */
+  readonly dictionary: string[] = [];
+
+  /** As Electron does, a code outside the available list is refused whole. */
+  setSpellCheckerLanguages(languages: string[]): void {
+    const unknown = languages.find((language) => !this.availableSpellCheckerLanguages.includes(language));
+    if (unknown !== undefined) throw new Error(`Invalid language code provided: "${unknown}" is not a valid language code`);
+    this.spellCheckerLanguages = [...languages];
+  }
+
+  addWordToSpellCheckerDictionary(word: string): boolean {
+    this.dictionary.push(word);
+    return true;
   }
 
   /** Asks the request handler, as a page's permission prompt would; resolves with its answer. */
@@ -445,6 +475,55 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
 
   toggleDevTools(): void {
     this.devToolsToggled += 1;
+  }
+
+  /** What the right-click menu did in the page, in order: `cut`, `replaceMisspelling word`, `copyImageAt 10,20`… */
+  readonly actions: string[] = [];
+
+  replaceMisspelling(text: string): void {
+    this.actions.push(`replaceMisspelling ${text}`);
+  }
+  cut(): void {
+    this.actions.push('cut');
+  }
+  copy(): void {
+    this.actions.push('copy');
+  }
+  paste(): void {
+    this.actions.push('paste');
+  }
+  pasteAndMatchStyle(): void {
+    this.actions.push('pasteAndMatchStyle');
+  }
+  selectAll(): void {
+    this.actions.push('selectAll');
+  }
+  copyImageAt(x: number, y: number): void {
+    this.actions.push(`copyImageAt ${x},${y}`);
+  }
+  downloadURL(url: string): void {
+    this.actions.push(`downloadURL ${url}`);
+  }
+  inspectElement(x: number, y: number): void {
+    this.actions.push(`inspectElement ${x},${y}`);
+  }
+
+  /** A right click in the page: fires `context-menu` with what was under it (nothing special by default). */
+  contextMenu(params: Partial<ContextParams> = {}): void {
+    const full: ContextParams = {
+      x: 10,
+      y: 20,
+      misspelledWord: '',
+      dictionarySuggestions: [],
+      isEditable: false,
+      editFlags: { canCut: false, canCopy: false, canPaste: false, canSelectAll: false },
+      linkURL: '',
+      mediaType: 'none',
+      srcURL: '',
+      selectionText: '',
+      ...params,
+    };
+    this.emit('context-menu', new FakeEvent(), full);
   }
 
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => WindowOpenResponse): void {
@@ -611,8 +690,16 @@ export class FakeWindow extends Emitter implements BrowserWindowLike<FakeView> {
 export class FakeMenu implements MenuLike {
   readonly items: readonly unknown[];
 
-  constructor(readonly template: MenuItemConstructorOptions[]) {
+  /** `shown`: where popup() records the menus it shows, in order. */
+  constructor(
+    readonly template: MenuItemConstructorOptions[],
+    private readonly shown: FakeMenu[] = [],
+  ) {
     this.items = template;
+  }
+
+  popup(): void {
+    this.shown.push(this);
   }
 }
 
@@ -731,6 +818,10 @@ export interface FakeElectron extends ElectronApi<FakeView, FakeNativeImage> {
   app: FakeApp;
   ipcMain: FakeIpcMain;
   shell: { openExternal(url: string): Promise<void>; opened: string[] };
+  /** The clipboard: every text written, in order. */
+  clipboard: { writeText(text: string): void; written: string[] };
+  /** The menus shown as context menus (Menu.popup), in order. */
+  popups: FakeMenu[];
   screen: { getAllDisplays(): { workArea: Rectangle }[]; displays: { workArea: Rectangle }[] };
   sessions: Map<string, FakeSession>;
   views: FakeView[];
@@ -761,6 +852,8 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
   const trays: FakeTray[] = [];
   const notifications: FakeNotification[] = [];
   const opened: string[] = [];
+  const written: string[] = [];
+  const popups: FakeMenu[] = [];
   const displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
   const imageFiles = new Map<string, FakeImageFile>();
 
@@ -774,6 +867,13 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
         return Promise.resolve();
       },
     },
+    clipboard: {
+      written,
+      writeText: (text) => {
+        written.push(text);
+      },
+    },
+    popups,
     screen: { displays, getAllDisplays: () => displays },
     sessions,
     views,
@@ -834,7 +934,7 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
       }
     },
     Menu: {
-      buildFromTemplate: (template) => new FakeMenu(template),
+      buildFromTemplate: (template) => new FakeMenu(template, popups),
       setApplicationMenu: (menu) => {
         fake.applicationMenu = menu as FakeMenu | null;
       },

@@ -18,6 +18,7 @@ export function stateOf(parts: Partial<AppState> = {}): AppState {
     shopUndo: null,
     notices: [],
     os: 'linux',
+    systemLanguages: ['en-US'],
     packaged: true,
     demo: false,
     update: { phase: 'idle' },

@@ -157,6 +157,7 @@ describe('service menu', () => {
       'Rename…',
       'Mute notifications',
       'Allow calls (camera & microphone)',
+      'Spelling…',
       'Turn off',
       'Reload',
       'Sleep Now',

@@ -15,7 +15,7 @@ export function createAppStore(initial: AppState): AppStore {
 }
 
 /** The state at start: the settings document's, every service not started yet, and what this run brings. */
-export function initialState(doc: PersistedDoc, run: Pick<AppState, 'notifications' | 'notices' | 'os' | 'packaged' | 'demo'>): AppState {
+export function initialState(doc: PersistedDoc, run: Pick<AppState, 'notifications' | 'notices' | 'os' | 'systemLanguages' | 'packaged' | 'demo'>): AppState {
   return {
     services: doc.services,
     activeServiceId: doc.activeServiceId,

@@ -15,6 +15,8 @@ export type DialogRequest =
   | { kind: 'settings'; section?: 'keyboard' }
   | { kind: 'rename'; serviceId: string }
   | { kind: 'remove'; serviceId: string }
+  /** The languages a service's pages are spell-checked in. */
+  | { kind: 'spelling'; serviceId: string }
   /** Link an inbox entry with another one the user picks. */
   | { kind: 'link'; entryKey: string }
   | { kind: 'rename-person'; entryKey: string }

@@ -75,6 +75,11 @@ export function useServiceActions(): ServiceActions {
             onSelect: () => run({ type: 'service.set', id: service.id, callsAllowed: !service.callsAllowed }),
           },
           {
+            id: 'spelling',
+            label: t('services.menu.spelling'),
+            onSelect: () => ui.getState().openDialog({ kind: 'spelling', serviceId: service.id }),
+          },
+          {
             id: 'enabled',
             label: service.enabled ? t('services.menu.turnOff') : t('services.menu.turnOn'),
             onSelect: () => run({ type: 'service.set', id: service.id, enabled: !service.enabled }),
