@@ -4,9 +4,11 @@
 import { useEffect } from 'react';
 import type { ShellAction } from '../../../../common/ipc';
 import { useShell } from '../../store/context';
+import { useNextUnread } from '../inbox/useNextUnread';
 
 export function useShellActions(): void {
   const { bridge, replica, ui } = useShell();
+  const openNextUnread = useNextUnread();
   useEffect(
     () =>
       bridge.onAction((action: ShellAction) => {
@@ -37,8 +39,11 @@ export function useShellActions(): void {
           case 'open-resources':
             openDialog({ kind: 'resources' });
             return;
+          case 'next-unread':
+            openNextUnread();
+            return;
         }
       }),
-    [bridge, replica, ui],
+    [bridge, openNextUnread, replica, ui],
   );
 }
