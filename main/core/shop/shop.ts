@@ -39,6 +39,12 @@ const CUSTOMER_FIELDS = ['labels', 'note', 'status', 'statusAt', 'priority', 're
 
 const UNDO_DEPTH = 20;
 
+/**
+ * A page that says a chat opened this soon after the user marked it unread is still catching up with an opening
+ * from before the mark (a click, then the key at once): the mark stays.
+ */
+export const MARK_GRACE_MS = 5_000;
+
 export interface ShopControllerDeps {
   store: AppStore;
   clock: Clock;
@@ -130,16 +136,18 @@ export class ShopController {
 
   /**
    * The chat was opened in its page (the page switched to it): the customer is no longer marked unread in Wasl,
-   * under any key their record may be saved under. A record left blank goes when no other key keeps one.
+   * under any key their record may be saved under, unless the mark is newer than MARK_GRACE_MS. A record left
+   * blank goes when no other key keeps one.
    */
   chatOpened(chat: ChatRef, phone: string | undefined): void {
     const { customers, people } = this.deps.store.getState();
     const keys = chatCustomerKeys(chat, phone, people);
+    const settled = this.deps.clock.now() - MARK_GRACE_MS;
     const next = { ...customers };
     let changed = false;
     for (const key of keys) {
       const record = Object.hasOwn(customers, key) ? customers[key] : undefined;
-      if (record?.unreadMark === undefined) continue;
+      if (record?.unreadMark === undefined || record.unreadMark > settled) continue;
       const copy = { ...record };
       Reflect.deleteProperty(copy, 'unreadMark');
       changed = true;

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../../../../../common/settings';
 import { LIMITS } from '../../../../../common/ipc';
 import { DEFAULT_LABELS, type Customer, type Reminder } from '../../../../../common/shop/model';
 import { createAppStore } from '../../../../../main/core/app/app-store';
-import { ShopController, type ShopCommand } from '../../../../../main/core/shop/shop';
+import { MARK_GRACE_MS, ShopController, type ShopCommand } from '../../../../../main/core/shop/shop';
 import { ManualClock } from '../../../../fakes/clock';
 import { MemoryLogger } from '../../../../fakes/logger';
 import { stateOf } from '../../../../fakes/state';
@@ -290,7 +290,8 @@ describe('ShopController: triage (done, unread mark, pin, snooze) and its undo',
       'phone:+966501234567': record({ unreadMark: 4, pinned: true }),
       'chat:tg:other': record({ unreadMark: 6 }),
     };
-    const { shop, state } = setup({ people, customers });
+    const { shop, state, clock } = setup({ people, customers });
+    clock.advance(MARK_GRACE_MS);
     shop.chatOpened(ref, '+966501234567');
     expect(state().customers['person:p1']).toEqual(record({ note: 'Keep me' }));
     // Blank now, but other keys of the customer keep records: it stays, so nothing older shows through.
@@ -299,9 +300,22 @@ describe('ShopController: triage (done, unread mark, pin, snooze) and its undo',
     expect(state().customers['chat:tg:other']).toEqual(record({ unreadMark: 6 }));
   });
 
+  it('keeps a mark the page’s report of an earlier opening catches up with', () => {
+    const { shop, run, state, clock } = setup({ customers: { 'chat:wa:966501234567@c.us': record({ note: 'x' }) } });
+    run({ type: 'customer.update', key: 'chat:wa:966501234567@c.us', from: [], unreadMark: true, undo: 'marked-unread' });
+    const marked = state().customers['chat:wa:966501234567@c.us']?.unreadMark;
+    clock.advance(MARK_GRACE_MS - 1);
+    shop.chatOpened(ref, undefined);
+    expect(state().customers['chat:wa:966501234567@c.us']?.unreadMark).toBe(marked);
+    clock.advance(1);
+    shop.chatOpened(ref, undefined);
+    expect(state().customers['chat:wa:966501234567@c.us']).toEqual(record({ note: 'x' }));
+  });
+
   it('drops a record that held only the mark when the chat is opened, and changes nothing without a mark', () => {
-    const { shop, run, state } = setup();
+    const { shop, run, state, clock } = setup();
     run({ type: 'customer.update', key: 'chat:wa:966501234567@c.us', from: [], unreadMark: true });
+    clock.advance(MARK_GRACE_MS);
     shop.chatOpened(ref, undefined);
     expect(state().customers).toEqual({});
     const before = state();
