@@ -2,8 +2,8 @@
  * Which chat "Next unread" opens (the Ctrl/Cmd+J shortcut, the toolbar's button, the tray's item): the customer who
  * has waited longest for a reply, across every platform, skipping those marked done and those snoozed; when nobody
  * waits, the entry unread the longest (the platform's count or the user's mark in Wasl); when none is unread
- * either, nothing. The entry already selected is passed over while another one qualifies, so pressing it again
- * moves on. Pure.
+ * either, nothing. From the entry already selected it moves on to the one after it in that order (after the last,
+ * back to the first), so pressing it again goes through everyone who needs an answer. Pure.
  */
 import type { ChatRef, ChatSummary, InboxEntry, ServiceConfig } from '../../../../common/model';
 import type { Customers } from '../../store/customers';
@@ -43,7 +43,8 @@ export function nextUnread(sources: Sources, current: string | null): NextChat |
   const unread = [...narrow(sources.entries, { ...options, filter: { ...NO_FILTER, view: 'unread' } })].reverse();
   const seen = new Set(waiting);
   const candidates = [...waiting.map((entry) => ({ entry, waiting: true })), ...unread.filter((e) => !seen.has(e)).map((entry) => ({ entry, waiting: false }))];
-  const chosen = candidates.find((c) => c.entry.key !== current) ?? candidates[0];
+  const at = candidates.findIndex((c) => c.entry.key === current);
+  const chosen = candidates[at < 0 ? 0 : (at + 1) % candidates.length];
   if (chosen === undefined) return undefined;
   const chat = chatToOpen(chosen.entry, sources.chatsOf(chosen.entry), chosen.waiting);
   return chat === undefined ? undefined : { entry: chosen.entry, chat };

@@ -19,11 +19,16 @@ const waiting = () => ({
 });
 
 describe('next unread', () => {
-  it('opens whoever has waited longest, across platforms, then the next as each is selected', () => {
+  it('opens whoever has waited longest, across platforms, then the next as each is selected, then the unread', () => {
     const d = derive(waiting());
     expect(next(d)).toEqual({ title: 'Sara', chat: 'tg/sara' });
     expect(next(d, d.keyOf('Sara'))).toEqual({ title: 'Ahmed', chat: 'wa/ahmed' });
-    expect(next(d, d.keyOf('Ahmed'))).toEqual({ title: 'Sara', chat: 'tg/sara' });
+    expect(next(d, d.keyOf('Ahmed'))).toEqual({ title: 'Huda', chat: 'wa/huda' });
+    expect(next(d, d.keyOf('Huda'))).toEqual({ title: 'Omar', chat: 'wa/omar' });
+    // After the last, back to whoever has waited longest.
+    expect(next(d, d.keyOf('Omar'))).toEqual({ title: 'Sara', chat: 'tg/sara' });
+    // A selection that needs nothing starts from the first.
+    expect(next(derive({ ...waiting(), tg: [...waiting().tg, chat('lina', 'Lina', MIN)] }), 'chat:tg:lina')).toEqual({ title: 'Sara', chat: 'tg/sara' });
   });
 
   it('skips customers marked done and those snoozed', () => {
