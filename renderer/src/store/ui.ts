@@ -44,6 +44,8 @@ export interface UiState {
   selectedKey: string | null;
   /** The chat the shell last asked main to open, and when: until its page shows it, the selection stays on it. */
   opening: { ref: ChatRef; at: number } | null;
+  /** The entry Next unread last went to (pressed again from there, it goes on to the one after). */
+  lastNext: string | null;
   openDialog: (request: DialogRequest) => void;
   closeDialog: () => void;
   /** Registers an open overlay; the returned function unregisters it. */
@@ -57,6 +59,7 @@ export interface UiState {
   select: (key: string | null) => void;
   /** Notes a chat the shell asked main to open (`null`: the page showed it, or gave up). */
   setOpening: (opening: { ref: ChatRef; at: number } | null) => void;
+  setLastNext: (key: string | null) => void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -70,6 +73,7 @@ export function createUiStore(): UiStore {
     note: null,
     selectedKey: null,
     opening: null,
+    lastNext: null,
     openDialog: (request) => set({ dialog: request }),
     closeDialog: () => set({ dialog: null }),
     addOverlay: () => {
@@ -93,5 +97,6 @@ export function createUiStore(): UiStore {
     dismissNote: () => set({ note: null }),
     select: (key) => set({ selectedKey: key }),
     setOpening: (opening) => set({ opening }),
+    setLastNext: (key) => set({ lastNext: key }),
   }));
 }

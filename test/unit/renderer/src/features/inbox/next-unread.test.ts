@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { nextUnread } from '../../../../../../renderer/src/features/inbox/next-unread';
 import { chat, derive, HOUR, MIN, NOW, record, type Derived } from './triage-data';
 
-const next = (d: Derived, current: string | null = null) => {
-  const found = nextUnread(d.sources, current);
+const next = (d: Derived, current: string | null = null, cycling = false) => {
+  const found = nextUnread(d.sources, current, cycling);
   return found === undefined ? undefined : { title: found.entry.title, chat: `${found.chat.serviceId}/${found.chat.chatId}` };
 };
 
@@ -19,16 +19,21 @@ const waiting = () => ({
 });
 
 describe('next unread', () => {
-  it('opens whoever has waited longest, across platforms, then the next as each is selected, then the unread', () => {
+  it('opens whoever has waited longest, across platforms, passing over the selected one', () => {
     const d = derive(waiting());
     expect(next(d)).toEqual({ title: 'Sara', chat: 'tg/sara' });
     expect(next(d, d.keyOf('Sara'))).toEqual({ title: 'Ahmed', chat: 'wa/ahmed' });
-    expect(next(d, d.keyOf('Ahmed'))).toEqual({ title: 'Huda', chat: 'wa/huda' });
-    expect(next(d, d.keyOf('Huda'))).toEqual({ title: 'Omar', chat: 'wa/omar' });
-    // After the last, back to whoever has waited longest.
-    expect(next(d, d.keyOf('Omar'))).toEqual({ title: 'Sara', chat: 'tg/sara' });
-    // A selection that needs nothing starts from the first.
-    expect(next(derive({ ...waiting(), tg: [...waiting().tg, chat('lina', 'Lina', MIN)] }), 'chat:tg:lina')).toEqual({ title: 'Sara', chat: 'tg/sara' });
+    // Selected some other way (a click, the page): the longest waiting comes first still.
+    expect(next(d, d.keyOf('Huda'))).toEqual({ title: 'Sara', chat: 'tg/sara' });
+    expect(next(d, 'chat:tg:nobody')).toEqual({ title: 'Sara', chat: 'tg/sara' });
+  });
+
+  it('pressed again from where it went, goes on through the waiting then the unread, then back to the first', () => {
+    const d = derive(waiting());
+    expect(next(d, d.keyOf('Sara'), true)).toEqual({ title: 'Ahmed', chat: 'wa/ahmed' });
+    expect(next(d, d.keyOf('Ahmed'), true)).toEqual({ title: 'Huda', chat: 'wa/huda' });
+    expect(next(d, d.keyOf('Huda'), true)).toEqual({ title: 'Omar', chat: 'wa/omar' });
+    expect(next(d, d.keyOf('Omar'), true)).toEqual({ title: 'Sara', chat: 'tg/sara' });
   });
 
   it('skips customers marked done and those snoozed', () => {
@@ -52,6 +57,7 @@ describe('next unread', () => {
   it('stays on the one chat there is when it is the selected one', () => {
     const d = derive({ wa: [chat('huda', 'Huda', 10 * MIN, { unread: 1 })] });
     expect(next(d, d.keyOf('Huda'))).toEqual({ title: 'Huda', chat: 'wa/huda' });
+    expect(next(d, d.keyOf('Huda'), true)).toEqual({ title: 'Huda', chat: 'wa/huda' });
   });
 
   it('opens the chat of a person that waits, not merely the newest', () => {
