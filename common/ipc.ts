@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS, READ_HINTS, REFUSALS, type ChatSummary } from './model';
+import { MAX_PANE_MATCHES } from './compact';
 import { MAX_COUNT } from './count';
 import { LIMITS } from './limits';
 import { PASSWORD_MAX, PASSWORD_MIN } from './lock';
@@ -167,6 +168,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('lock.set'), password: newPassword, current: typedPassword.optional() }),
   /** Remove the password (Wasl no longer locks). */
   z.strictObject({ type: z.literal('lock.remove'), current: typedPassword }),
+  /** The settings screen records a key for a shortcut (or is done): meanwhile the shell's keys reach it, not Wasl's shortcuts. */
+  z.strictObject({ type: z.literal('shortcuts.record'), recording: z.boolean() }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
@@ -251,6 +254,7 @@ export const serviceUpdateSchema = z.strictObject({
       lastGoodRead: z.number().int().min(0).nullable(),
       hint: z.enum(READ_HINTS).optional(),
       packVersion: packVersion.optional(),
+      listPane: z.number().int().min(0).max(MAX_PANE_MATCHES).optional(),
     })
     .optional(),
 });

@@ -126,4 +126,9 @@ export interface ConnectorHealth {
   hint?: ReadHint;
   /** The version of the connector pack whose connector reads the page (the built-in pack's, or a downloaded one's). */
   packVersion?: string;
+  /**
+   * How many elements the connector's hook for the page's own chat-list pane matches now (at most
+   * MAX_PANE_MATCHES, common/compact.ts); absent when the connector knows no pane for this platform.
+   */
+  listPane?: number;
 }

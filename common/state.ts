@@ -135,6 +135,8 @@ export interface AppState {
   packs: PacksState;
   /** The app lock (common/lock.ts); absent: no password is set. Its hash stays in main. */
   lock?: LockStatus;
+  /** The show/hide key (common/shortcuts.ts `show-hide`, as a combo) the system refused Wasl: another app holds it. */
+  globalKeyRefused?: string;
 }
 
 /** What main pushes after a change: the top-level keys that changed, each replaced whole. */

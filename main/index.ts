@@ -8,10 +8,12 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
-  app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
+  app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
   powerMonitor, protocol, screen, session, shell, Tray, WebContentsView,
 } from 'electron';
 import ElectronStore from 'electron-store';
+import type { PlatformId } from '../common/model';
+import { visibleServiceId } from '../common/state';
 import { addNotice, createAppStore, initialState } from './core/app/app-store';
 import { commandTable } from './core/app/commands';
 import { createLogger } from './core/app/log';
@@ -21,7 +23,8 @@ import { ShellFeed } from './core/app/shell-feed';
 import { csvText, fileTexts, notificationWords } from './core/app/words';
 import { demoProfile } from './core/demo/profile';
 import { DesktopChrome } from './core/desktop/chrome';
-import { shortcutHandler } from './core/desktop/shortcuts';
+import { GlobalShortcuts } from './core/desktop/global-shortcuts';
+import { KeyRecording, shortcutHandler } from './core/desktop/shortcuts';
 import { followLock, LockController } from './core/lock/lock';
 import { NotificationCenter } from './core/notifications/center';
 import { notificationLinks } from './core/notifications/links';
@@ -43,6 +46,7 @@ import { boundedFetch } from './electron/bounded-fetch';
 import { launchDemo, seedDemoProfile } from './electron/demo';
 import { ContentsPolicy } from './electron/contents-policy';
 import { ElectronDesktop, followTheme } from './electron/desktop';
+import { electronGlobalShortcuts } from './electron/global-shortcut';
 import { attachedDialogs, ElectronFiles } from './electron/files';
 import { startInstalled } from './electron/installed';
 import { isShellSender, wireIpc, wireWorkerIpc } from './electron/ipc-wiring';
@@ -96,12 +100,24 @@ function start(demo: boolean): void {
   app.on('browser-window-blur', () => lock.windowFocus(false));
   const locked = (): boolean => lock.locked;
 
+  // Window-wide shortcuts: the user's keys read live; a key the page's site uses stays the page's.
+  const recording = new KeyRecording(systemClock);
+  const onShortcut = shortcutHandler({
+    os,
+    locked,
+    keys: () => store.getState().settings.shortcuts.keys,
+    shownService: () => visibleServiceId(store.getState()),
+    focus: { shell: () => win.webContents.focus(), service: (id) => views.focus(id) },
+    recording,
+    run: (command) => run(command),
+  });
+  const platformOf = (serviceId: string): PlatformId | undefined => store.getState().services.find((s) => s.id === serviceId)?.platform;
   const policy = new ContentsPolicy({
     ...base,
     openExternal: (url) => shell.openExternal(url),
     originsOf: (id): readonly string[] | undefined => views.originsOf(id),
     shellOrigin: DEV_RENDERER_URL ? new URL(DEV_RENDERER_URL) : { protocol: `${APP_SCHEME}:`, host: APP_HOST },
-    onInput: shortcutHandler(os, locked, (command) => run(command)),
+    onInput: (input, owner) => onShortcut(input, owner?.kind === 'shell' ? owner : { kind: 'page', platform: owner && platformOf(owner.serviceId) }),
   });
   app.on('web-contents-created', (_event, contents) => policy.attach(contents));
   // Locked, the windows services opened hide and no new one opens.
@@ -196,7 +212,7 @@ function start(demo: boolean): void {
   const updates = new UpdateController({ ...base, prepareQuit: () => desktop.prepareQuit() });
   const outline = new OutlineRequests({ ...base, views, files, pageUp: (id) => services.pageReported(id), appVersion: app.getVersion() });
   const commands = {
-    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker() }),
+    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording }),
     ...appCommandTable({ desktop, services, clock: systemClock }),
   };
   const run: (command: MenuCommand) => void = menuCommandRunner(commands, locked, log);
@@ -229,7 +245,15 @@ function start(demo: boolean): void {
     menu: new AppMenu({ electron, dispatch: run }),
   });
   chrome.start();
-  desktop.wire({ beforeQuit: () => kept.flush(), willQuit: () => chrome.stop() });
+  const globalKeys = new GlobalShortcuts({ store, port: electronGlobalShortcuts(globalShortcut), log, run });
+  globalKeys.start();
+  desktop.wire({
+    beforeQuit: () => kept.flush(),
+    willQuit: () => {
+      chrome.stop();
+      globalKeys.stop();
+    },
+  });
 
   win.loadURL(shellUrl).catch((error: unknown) => log.error('could not load the Wasl window', { error: String(error) }));
   services.start();

@@ -2,15 +2,17 @@
  * The service page's agent: runs the platform's connector when the page changes (a MutationObserver on the parts
  * the connector reads, batched to a few reads a second, nothing while the page is still), sends main only what
  * changed, forwards the page's notifications with the chat they are about, derives them for platforms that
- * notify from a service worker, and carries out main's requests (open a chat, type into the composer).
+ * notify from a service worker, and carries out main's requests (open a chat, type into the composer). It also
+ * marks the page's own chat-list pane when the connector finds exactly one, for compact view to hide.
  * Plain DOM code: it runs the same in a service view and in a test page.
  */
 import { risen } from '../common/chats-delta';
+import { MAX_PANE_MATCHES, PANE_ATTRIBUTE } from '../common/compact';
 import type { ServiceUpdate } from '../common/ipc';
 import { MAX_COUNT } from '../common/count';
 import type { ChatSummary, ConnectorHealth, ServiceSnapshot } from '../common/model';
 import { titleMarksUnread, titleUnread } from '../common/title';
-import { cleanText, exactId, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotOf } from './connectors/dom';
+import { cleanText, exactId, focusAtEnd, LOGGED_OUT, MAX_CHATS, MAX_TEXT, safeImage, snapshotOf, typeInto } from './connectors/dom';
 import { genericConnector } from './connectors/generic';
 import { globalsOf, type Connector, type PageNotice, type Refusal, type TitleMeaning } from './connectors/types';
 import { NOTIFICATION_CLICK_EVENT, NOTICE_EVENT, NOTICE_HANDLED_EVENT } from './notification-shim';
@@ -48,7 +50,10 @@ export interface Agent {
   openChat(chatId: string): Promise<boolean>;
   /** Types into the open chat's composer; while a chat is being opened, once it is (nothing when it could not be). */
   insertText(text: string): Promise<boolean>;
-  /** The user clicked Wasl's notification `id` (about `chatId`): the page's own handler runs, or the chat opens. */
+  /**
+   * The user clicked Wasl's notification `id` (about `chatId`): the page's own handler runs, or the chat opens and
+   * the caret goes into its composer, ready for the answer.
+   */
   clickNotice(id: string, chatId: string | undefined): Promise<boolean>;
   /** Reads now (tests and benchmarks); resolves once the update, if any, was sent. */
   flush(): Promise<void>;
@@ -145,6 +150,7 @@ export function startAgent(options: AgentOptions): Agent {
   const stats = { reads: 0, updates: 0, failures: 0, noticesDropped: 0, lastReadMs: 0 };
   // Captured now: a hostile page may replace these globals later.
   const Observer = win.MutationObserver;
+  const ElementClass = win.Element;
   const now = (): number => Date.now();
 
   let previous: ServiceSnapshot | undefined;
@@ -360,8 +366,34 @@ export function startAgent(options: AgentOptions): Agent {
     missing = missing.slice(0, 20);
   }
 
+  /** An element the connector's pane hook may name: one of this page's, never its root, head or body. */
+  function isPane(el: unknown): el is Element {
+    return el instanceof ElementClass && el.isConnected && el.ownerDocument === doc && el !== doc.documentElement && el !== doc.head && el !== doc.body;
+  }
+
+  /**
+   * The page's own chat-list pane: how many elements the connector's hook finds now (undefined without a hook).
+   * The one element found is marked with PANE_ATTRIBUTE, which compact view's stylesheet hides, and every other
+   * element loses the mark: a pane found zero or several times is never marked, so a changed page is never blanked.
+   */
+  function markPane(): number | undefined {
+    if (!connector.listPane) return undefined;
+    let found: unknown[] = [];
+    try {
+      const raw: unknown = connector.listPane(doc);
+      if (Array.isArray(raw)) found = raw.slice(0, 100);
+    } catch {
+      found = [];
+    }
+    const panes = [...new Set(found)].filter(isPane);
+    const pane = panes.length === 1 ? panes[0] : undefined;
+    for (const el of doc.querySelectorAll(`[${PANE_ATTRIBUTE}]`)) if (el !== pane) el.removeAttribute(PANE_ATTRIBUTE);
+    if (pane && !pane.hasAttribute(PANE_ATTRIBUTE)) pane.setAttribute(PANE_ATTRIBUTE, '');
+    return Math.min(panes.length, MAX_PANE_MATCHES);
+  }
+
   /** How well the connector reads the page now: the last health when nothing in it changed. */
-  function healthOf(snapshot: ServiceSnapshot, visible: number, titleFigure: number | null): ConnectorHealth | undefined {
+  function healthOf(snapshot: ServiceSnapshot, visible: number, titleFigure: number | null, panes: number | undefined): ConnectorHealth | undefined {
     if (connector === genericConnector || !snapshot.loggedIn) return undefined;
     if (visible > 0) lastGoodRead = now();
     probe(visible);
@@ -381,6 +413,7 @@ export function startAgent(options: AgentOptions): Agent {
     };
     if (hint !== undefined) next.hint = hint;
     if (options.packVersion !== undefined) next.packVersion = options.packVersion;
+    if (panes !== undefined) next.listPane = panes;
     // Every read that finds chats moves lastGoodRead on: that alone is no news, and would make every read an update.
     // The health is sent again when what it says about the page changed, and then with the last good read's time.
     const picture = (h: ConnectorHealth | undefined): string => JSON.stringify(h && { ...h, lastGoodRead: h.lastGoodRead !== null });
@@ -395,6 +428,7 @@ export function startAgent(options: AgentOptions): Agent {
     const started = win.performance.now();
     const { snapshot: raw, visible, partial, failed } = await readOnce();
     if (stopped) return;
+    const panes = markPane();
     // What the title says, as this platform means it: a count, only that something is unread, or nothing.
     const meaning = titleMeaning();
     const fromTitle = titleUnread(doc.title);
@@ -416,7 +450,7 @@ export function startAgent(options: AgentOptions): Agent {
     }
     const meta: ReadMeta = { degraded, partial: partial && snapshot.loggedIn };
     if (refusal !== undefined) meta.refusal = refusal;
-    const health = healthOf(snapshot, visible, titleFigure);
+    const health = healthOf(snapshot, visible, titleFigure, panes);
     if (health !== undefined) meta.health = health;
     const update = reporter.next(snapshot, meta);
     stats.lastReadMs = win.performance.now() - started;
@@ -521,6 +555,16 @@ export function startAgent(options: AgentOptions): Agent {
 
   schedule();
 
+  /** The open chat's composer, when the connector knows where it is and the page shows it in time. */
+  const findComposer = async (): Promise<Element | undefined> => {
+    if (!connector.composer) return undefined;
+    try {
+      return (await withTimeout(win, connector.composer(win), readTimeout)) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
   return {
     stats,
     resync() {
@@ -532,12 +576,8 @@ export function startAgent(options: AgentOptions): Agent {
     async insertText(text) {
       // After a chat that could not be opened, the text would go to whichever chat is open: it is not typed.
       if (opening !== undefined && !(await opening)) return false;
-      if (!connector.insertText) return false;
-      try {
-        return await withTimeout(win, connector.insertText(win, text), readTimeout);
-      } catch {
-        return false;
-      }
+      const composer = await findComposer();
+      return composer !== undefined && typeInto(composer, text);
     },
     async clickNotice(id, chatId) {
       if (id.startsWith('p')) {
@@ -553,7 +593,10 @@ export function startAgent(options: AgentOptions): Agent {
         doc.removeEventListener(NOTICE_HANDLED_EVENT, onHandled);
         if (answer.handled) return true;
       }
-      return chatId === undefined ? false : openChat(chatId);
+      if (chatId === undefined || !(await openChat(chatId))) return false;
+      const composer = await findComposer();
+      if (composer !== undefined) focusAtEnd(composer);
+      return true;
     },
     async flush() {
       if (scheduled !== undefined) {
@@ -571,6 +614,7 @@ export function startAgent(options: AgentOptions): Agent {
       doc.removeEventListener('visibilitychange', onVisible);
       doc.removeEventListener(NOTICE_EVENT, onNotice);
       if (scheduled !== undefined) win.clearTimeout(scheduled);
+      for (const el of doc.querySelectorAll(`[${PANE_ATTRIBUTE}]`)) el.removeAttribute(PANE_ATTRIBUTE);
     },
   };
 }

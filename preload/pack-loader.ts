@@ -49,7 +49,7 @@ export interface ChosenConnector {
 
 const TITLE_MEANINGS: readonly unknown[] = ['count', 'flag', 'ignore'];
 /** The members of a connector the agent calls, when a connector has them. */
-const FUNCTIONS = ['page', 'openChat', 'insertText', 'watch', 'subscribe', 'chatForNotice', 'notifiesFromServiceWorker', 'refusal', 'partialList', 'hint'] as const;
+const FUNCTIONS = ['page', 'openChat', 'composer', 'watch', 'subscribe', 'chatForNotice', 'notifiesFromServiceWorker', 'refusal', 'partialList', 'hint', 'listPane'] as const;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const optionalFunction = (value: unknown): boolean => value === undefined || typeof value === 'function';

@@ -25,7 +25,16 @@ export const servicePower = z.object({
   checkEveryMin: z.literal(CHECK_EVERY_CHOICES).optional(),
 });
 
-export type ServiceChoices = z.output<typeof serviceSwitches> & z.output<typeof servicePower>;
+/** How its page is shown. Absent: off. A bad stored one falls back alone. */
+export const serviceView = z.object({
+  /**
+   * Compact view: the page's own chat list is hidden (Wasl's is beside it), while the page's pane is found exactly
+   * once (common/compact.ts).
+   */
+  compact: z.boolean().optional(),
+});
+
+export type ServiceChoices = z.output<typeof serviceSwitches> & z.output<typeof servicePower> & z.output<typeof serviceView>;
 
 /** A new service's switches: on, the others at their defaults. */
 export function newServiceSwitches(): z.output<typeof serviceSwitches> {
@@ -33,4 +42,4 @@ export function newServiceSwitches(): z.output<typeof serviceSwitches> {
 }
 
 /** What `service.set` carries besides the service's id: any of its choices. */
-export const servicePatchShape = patchShape({ ...serviceSwitches.shape, ...servicePower.shape });
+export const servicePatchShape = patchShape({ ...serviceSwitches.shape, ...servicePower.shape, ...serviceView.shape });

@@ -138,6 +138,12 @@ export interface WebContentsLike {
   isDestroyed(): boolean;
   forcefullyCrashRenderer(): void;
   setAudioMuted(muted: boolean): void;
+  /**
+   * Adds a stylesheet to the page's current document, outside its Content-Security-Policy (a user stylesheet with
+   * `cssOrigin: 'user'`); answers the key that removes it. A new document starts without it.
+   */
+  insertCSS(css: string, options?: { cssOrigin?: 'user' | 'author' }): Promise<string>;
+  removeInsertedCSS(key: string): Promise<void>;
   setBackgroundThrottling(allowed: boolean): void;
   getOSProcessId(): number;
   getURL(): string;
@@ -149,7 +155,7 @@ export interface WebContentsLike {
   on(event: 'will-navigate' | 'will-redirect', listener: (details: NavigationDetails) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: EventLike) => void): unknown;
   on(event: 'did-create-window', listener: (window: ChildWindowLike) => void): unknown;
-  on(event: 'did-start-loading' | 'did-finish-load' | 'unresponsive' | 'responsive' | 'destroyed', listener: () => void): unknown;
+  on(event: 'did-start-loading' | 'did-finish-load' | 'dom-ready' | 'unresponsive' | 'responsive' | 'destroyed', listener: () => void): unknown;
   on(
     event: 'did-fail-load',
     listener: (event: EventLike, errorCode: number, errorDescription: string, validatedURL: string, isMainFrame: boolean) => void,

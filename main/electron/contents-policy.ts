@@ -29,8 +29,11 @@ export interface ContentsPolicyDeps {
   /** The allowed origins of a service, read live (a custom service's URL may change). */
   originsOf(serviceId: string): readonly string[] | undefined;
   shellOrigin: { protocol: string; host: string };
-  /** A key press in any contents; true when it was an app shortcut (the page then never sees it). */
-  onInput(input: InputLike): boolean;
+  /**
+   * A key press in any contents, with its owner as known then (a shortcut may leave a key to the site the page is
+   * of); true when it was an app shortcut (the page then never sees it).
+   */
+  onInput(input: InputLike, owner: Owner | undefined): boolean;
   clock: Clock;
   log: Logger;
 }
@@ -98,7 +101,7 @@ export class ContentsPolicy {
       if (owner.kind === 'service') this.popups.add(child);
     });
     contents.on('before-input-event', (event, input) => {
-      if (this.deps.onInput(input)) event.preventDefault();
+      if (this.deps.onInput(input, this.owners.get(id))) event.preventDefault();
     });
     contents.on('input-event', (_event, input) => {
       if (GESTURES.has(input.type)) this.gestures.set(id, this.deps.clock.now());

@@ -8,13 +8,14 @@
  */
 import path from 'node:path';
 import { originAllowed, serviceOrigins, serviceStartUrl } from '../../common/catalog';
+import { PANE_CSS } from '../../common/compact';
 import type { Rect } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
 import type { Logger, ViewsPort } from '../core/app/ports';
 import type { ViewEvent } from '../core/services/lifecycle';
 import type { WorkerSender } from '../ipc/router';
 import { decidePermission } from '../security/policy';
-import type { BrowserWindowLike, ElectronApi, ServiceWorkerLike, SessionLike, WebContentsViewLike } from './api';
+import type { BrowserWindowLike, ElectronApi, ServiceWorkerLike, SessionLike, WebContentsLike, WebContentsViewLike } from './api';
 import type { ContentsPolicy } from './contents-policy';
 import { serveDemoFixture } from './demo';
 import { secureWebPreferences } from './web-preferences';
@@ -54,6 +55,10 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
   private readonly workers = new WeakSet<ServiceWorkerLike>();
   /** The worker preload each session runs now. */
   private readonly workerPreloads = new WeakMap<SessionLike, string>();
+  /** The services whose page's own chat-list pane is to be hidden (compact view). */
+  private readonly panesHidden = new Set<string>();
+  /** The stylesheet hiding it in each such page's current document: where it went, and its key once inserted. */
+  private readonly paneSheets = new Map<string, { contents: WebContentsLike; key: Promise<string> }>();
 
   constructor(private readonly deps: ServiceViewsDeps<V>) {}
 
@@ -88,6 +93,7 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     const view = this.hosted.get(serviceId);
     if (!view) return undefined;
     this.hosted.delete(serviceId);
+    this.paneSheets.delete(serviceId);
     this.deps.window.contentView.removeChildView(view);
     if (view.webContents.isDestroyed()) return undefined;
     const url = view.webContents.getURL();
@@ -142,6 +148,23 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     this.hosted.get(serviceId)?.webContents.setAudioMuted(muted);
   }
 
+  focus(serviceId: string): void {
+    const contents = this.hosted.get(serviceId)?.webContents;
+    if (contents && !contents.isDestroyed()) contents.focus();
+  }
+
+  /**
+   * The pane is hidden by a user stylesheet (common/compact.ts's PANE_CSS) inserted into the page: it applies under
+   * the page's Content-Security-Policy, and to whichever element the agent marks, so it holds while the page
+   * re-renders. A new document (a reload, a view opened again) gets it again once its DOM is ready.
+   */
+  setListPaneHidden(serviceId: string, hidden: boolean): void {
+    if (hidden) this.panesHidden.add(serviceId);
+    else this.panesHidden.delete(serviceId);
+    const view = this.hosted.get(serviceId);
+    if (view) this.applyPaneSheet(serviceId, view.webContents);
+  }
+
   async clearStorage(serviceId: string): Promise<void> {
     const session = this.deps.electron.session.fromPartition(partitionOf(serviceId));
     await session.clearStorageData();
@@ -177,6 +200,26 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     if (contents && !contents.isDestroyed()) contents.send(channel, payload);
   }
 
+  /** Inserts the pane's stylesheet into the page's current document, or removes it, as wanted now. */
+  private applyPaneSheet(serviceId: string, contents: WebContentsLike): void {
+    if (contents.isDestroyed()) return;
+    const sheet = this.paneSheets.get(serviceId);
+    const wanted = this.panesHidden.has(serviceId);
+    if (wanted && sheet === undefined) {
+      const key = contents.insertCSS(PANE_CSS, { cssOrigin: 'user' });
+      this.paneSheets.set(serviceId, { contents, key });
+      key.catch((error: unknown) => {
+        if (this.paneSheets.get(serviceId)?.key === key) this.paneSheets.delete(serviceId);
+        this.deps.log.info('could not hide the page’s chat list', { service: serviceId, error: String(error) });
+      });
+    } else if (!wanted && sheet !== undefined) {
+      this.paneSheets.delete(serviceId);
+      sheet.key
+        .then((key) => (sheet.contents.isDestroyed() ? undefined : sheet.contents.removeInsertedCSS(key)))
+        .catch((error: unknown) => this.deps.log.info('could not show the page’s chat list again', { service: serviceId, error: String(error) }));
+    }
+  }
+
   private load(serviceId: string, view: V, url: string): void {
     // Failures arrive as did-fail-load; the promise only repeats them.
     view.webContents.loadURL(url).catch((error: unknown) => {
@@ -191,6 +234,12 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     };
     contents.on('did-start-loading', () => emit({ type: 'loading' }));
     contents.on('did-finish-load', () => emit({ type: 'loaded', url: contents.getURL() }));
+    // A new document has none of the stylesheets inserted into the one before.
+    contents.on('dom-ready', () => {
+      if (this.hosted.get(serviceId) !== view) return;
+      this.paneSheets.delete(serviceId);
+      this.applyPaneSheet(serviceId, contents);
+    });
     contents.on('did-navigate', (_event, url) => emit({ type: 'navigated', url }));
     contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
       if (isMainFrame) emit({ type: 'navigated', url });

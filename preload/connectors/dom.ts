@@ -1,7 +1,9 @@
 /**
  * Helpers every connector shares: clean display text, numbers in any script, bounded queries, a valid snapshot
- * whatever happens, and the two ways Wasl acts on a page (clicking like a user, typing into a composer).
+ * whatever happens, the page's own chat-list pane, and the two ways Wasl acts on a page (clicking like a user,
+ * typing into a composer).
  */
+import { MAX_PANE_MATCHES } from '../../common/compact';
 import type { ChatSummary, ServiceSnapshot } from '../../common/model';
 
 export { parseCount } from '../../common/count';
@@ -51,6 +53,19 @@ export function queryLimited(root: ParentNode, selector: string, limit = MAX_CHA
     if (el) out.push(el);
   }
   return out;
+}
+
+/**
+ * The page's chat-list pane (Connector.listPane), found from the element that anchors it: when `anchor` matches
+ * exactly one element, the pane `column` finds from it (none when it finds none); otherwise every match (at most
+ * MAX_PANE_MATCHES), so that a page showing its anchor zero or several times is never given a pane.
+ */
+export function paneFrom(doc: Document, anchor: string, column: (el: Element) => Element | null): Element[] {
+  const found = queryLimited(doc, anchor, MAX_PANE_MATCHES);
+  const [one] = found;
+  if (found.length !== 1 || one === undefined) return found;
+  const pane = column(one);
+  return pane === null ? [] : [pane];
 }
 
 export function text(el: Element | null | undefined): string {
@@ -139,20 +154,17 @@ export function userClick(el: Element): void {
  * trusted input events, exactly as typed text; editors depend on that.
  */
 interface EditingDocument {
-  execCommand(command: 'insertText', showUi: false, value: string): boolean;
+  execCommand?(command: 'insertText', showUi: false, value: string): boolean;
 }
 
 /**
- * Types `value` into a composer as a user would: focus it, put the caret at the end, and insert through the
- * browser's own editing command. The browser then fires the trusted beforeinput and input events that editors
- * (Lexical, Slate, Quill, Draft, a plain textarea) take typed text from, so each inserts it once, into its own
- * model. No synthetic event is dispatched first: an editor that handles beforeinput itself would insert twice.
- * Wasl never presses send.
+ * Puts the focus in a composer with the caret after what it holds, as a user clicking at its end would. False when
+ * the element is not something one types into (a text field, or editable content).
  */
-export function typeInto(el: Element, value: string): boolean {
+export function focusAtEnd(el: Element): boolean {
   const doc = el.ownerDocument;
   const win = doc.defaultView;
-  if (!win || value === '') return false;
+  if (!win) return false;
   const field = el instanceof win.HTMLTextAreaElement || el instanceof win.HTMLInputElement ? el : undefined;
   if (!field && !(el instanceof win.HTMLElement && el.isContentEditable)) return false;
   (el as HTMLElement).focus();
@@ -166,7 +178,23 @@ export function typeInto(el: Element, value: string): boolean {
     selection?.removeAllRanges();
     selection?.addRange(range);
   }
-  if ((doc as EditingDocument).execCommand('insertText', false, value)) return true;
+  return true;
+}
+
+/**
+ * Types `value` into a composer as a user would: focus it, put the caret at the end, and insert through the
+ * browser's own editing command. The browser then fires the trusted beforeinput and input events that editors
+ * (Lexical, Slate, Quill, Draft, a plain textarea) take typed text from, so each inserts it once, into its own
+ * model. No synthetic event is dispatched first: an editor that handles beforeinput itself would insert twice.
+ * Wasl never presses send.
+ */
+export function typeInto(el: Element, value: string): boolean {
+  if (value === '' || !focusAtEnd(el)) return false;
+  const doc = el.ownerDocument;
+  const win = doc.defaultView;
+  if (!win) return false;
+  const field = el instanceof win.HTMLTextAreaElement || el instanceof win.HTMLInputElement ? el : undefined;
+  if ((doc as EditingDocument).execCommand?.('insertText', false, value) === true) return true;
   // The command did nothing (a document that does not support it): set the text, telling the page as input does.
   if (field) {
     // The prototype's setter, so frameworks that track the value (React) see the change.

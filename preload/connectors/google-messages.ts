@@ -23,12 +23,14 @@
  * `textarea[data-e2e-message-input-box]`; page notifications carry the conversation's name as their title.
  */
 import type { ChatSummary, HookName } from '../../common/model';
-import { attr, exactId, snapshotFromRows, text, typeInto, waitFor } from './dom';
+import { attr, exactId, paneFrom, snapshotFromRows, text, waitFor } from './dom';
 import { shownText } from './names';
 import { parseListTime } from './time';
 import { globalsOf, type Connector, type HookProbe, type PageFacts, type Refusal, type RowReader } from './types';
 
 const ROW = 'mws-conversation-list-item';
+/** The list's pane, for compact view (OrangeDrangon/android-messages-desktop src/preload/observers.ts, 2026-07-12). */
+const LIST_PANE = 'mws-conversations-list';
 const ROUTE = '/web/conversations/';
 const LINK = `a[data-e2e-conversation][href^="${ROUTE}"]`;
 const COMPOSER = 'textarea[data-e2e-message-input-box]';
@@ -168,6 +170,7 @@ export const googleMessagesConnector: Connector = {
   // About 25 rows are rendered; the rest of the list is not in the page.
   partialList: () => true,
   hooks,
+  listPane: (doc) => paneFrom(doc, LIST_PANE, (list) => list),
   watch: (win) => ({ targets: [win.document.querySelector('body') ?? win.document.documentElement], attributes: ['href', 'data-e2e-is-unread', 'aria-selected'] }),
   async openChat(win, chatId) {
     if (!linkOf(win, chatId)) return false;
@@ -177,9 +180,8 @@ export const googleMessagesConnector: Connector = {
     }
     return (await waitFor(win, () => isOpen(win, chatId) || undefined, 1_500)) === true;
   },
-  async insertText(win, value) {
-    const composer = await waitFor(win, () => visible(win.document.querySelector(COMPOSER)));
-    return composer ? typeInto(composer, value) : false;
+  composer(win) {
+    return waitFor(win, () => visible(win.document.querySelector(COMPOSER)));
   },
   chatForNotice(win, notice) {
     // Notifications are titled with the conversation's name: the one row of that name, if there is exactly one.

@@ -24,7 +24,7 @@
  */
 import type { ChatSummary } from '../../common/model';
 import { titleUnread } from '../../common/title';
-import { cleanText, exactId, MAX_CHATS, parseCount, queryLimited, snapshotFromRows, typeInto, userClick, waitFor } from './dom';
+import { cleanText, exactId, MAX_CHATS, paneFrom, parseCount, queryLimited, snapshotFromRows, userClick, waitFor } from './dom';
 import { chatForNotice, COMPOSER, composer, countOf, hasGlyph, hrefPath, isBold, markedUnread, openThread, rowLines, segment } from './meta';
 import type { Connector, PageFacts, RowReader } from './types';
 
@@ -193,6 +193,8 @@ export const instagramConnector: Connector = {
     nav: (doc) => (navLink(doc) ? 1 : 0),
     composer: (doc) => countOf(doc, COMPOSER),
   },
+  // The list's pane: the thread list itself, which holds the account's header, the notes and the threads.
+  listPane: (doc) => paneFrom(doc, LIST, (list) => list),
   read: (win) => Promise.resolve(snapshotFromRows(win.document, page(win), rows)),
   watch: (win) => ({ targets: [win.document.body], attributes: ['aria-label', 'href', 'aria-hidden', 'aria-pressed', 'class', 'role', 'd'] }),
   async openChat(win, chatId) {
@@ -202,9 +204,8 @@ export const instagramConnector: Connector = {
     const route = `/direct/t/${encodeURIComponent(chatId)}/`;
     return openThread(win, route, link, () => threadId(win.location.pathname) === chatId && composer(win.document) !== undefined);
   },
-  async insertText(win, value) {
-    const field = await waitFor(win, () => composer(win.document));
-    return field ? typeInto(field, value) : false;
+  composer(win) {
+    return waitFor(win, () => composer(win.document));
   },
   chatForNotice: (win, notice) => chatForNotice(win, rows, notice),
 };

@@ -27,7 +27,7 @@
  * and row; the link's label says which, in the user's language), `lastActivity` (rows show only a coarse age).
  */
 import type { ChatSummary } from '../../common/model';
-import { exactId, MAX_CHATS, parseCount, queryLimited, snapshotFromRows, typeInto, waitFor } from './dom';
+import { exactId, MAX_CHATS, paneFrom, parseCount, queryLimited, snapshotFromRows, waitFor } from './dom';
 import { chatForNotice, COMPOSER, composer, countOf, hasGlyph, hrefPath, isBold, markedUnread, openThread, rowLines, segment } from './meta';
 import type { Connector, PageFacts, RowReader } from './types';
 
@@ -131,6 +131,8 @@ export const messengerConnector: Connector = {
     links: (doc) => countOf(doc, `${LEGACY_ROW} ${THREAD_LINK}, ${LIST} [role="row"] ${THREAD_LINK}, ${LIST} [role="listitem"] ${THREAD_LINK}`),
     composer: (doc) => countOf(doc, COMPOSER),
   },
+  // The list's pane: the navigation holding the chat list, with its heading and search box.
+  listPane: (doc) => paneFrom(doc, LIST, (list) => list.parentElement?.closest('[role="navigation"]') ?? null),
   read: (win) => Promise.resolve(snapshotFromRows(win.document, page(win), rows)),
   watch: (win) => ({ targets: [win.document.body], attributes: ['aria-label', 'href', 'data-testid', 'aria-hidden', 'class', 'role', 'd'] }),
   async openChat(win, chatId) {
@@ -140,9 +142,8 @@ export const messengerConnector: Connector = {
     // The row's own link is the thread's route on this host (messenger.com or facebook.com).
     return openThread(win, route, thread.link, () => threadId(win.location.pathname) === chatId && composer(win.document) !== undefined);
   },
-  async insertText(win, value) {
-    const field = await waitFor(win, () => composer(win.document));
-    return field ? typeInto(field, value) : false;
+  composer(win) {
+    return waitFor(win, () => composer(win.document));
   },
   chatForNotice: (win, notice) => chatForNotice(win, rows, notice),
 };

@@ -20,7 +20,7 @@
  * ("* "); the sidebar gives no total, so rows are summed.
  */
 import type { ChatSummary } from '../../common/model';
-import { attr, cleanText, exactId, parseCount, queryLimited, snapshotFromRows, typeInto, userClick, waitFor } from './dom';
+import { attr, cleanText, exactId, paneFrom, parseCount, queryLimited, snapshotFromRows, userClick, waitFor } from './dom';
 import { shownText } from './names';
 import { globalsOf, type Connector, type PageFacts, type RowReader } from './types';
 
@@ -198,9 +198,8 @@ export const slackConnector: Connector = {
     userClick(row);
     return (await waitFor(win, opened, 3_000)) === true;
   },
-  async insertText(win, value) {
-    const composer = await waitFor(win, () => firstComposer(win.document), 2_000);
-    return composer ? typeInto(composer, value) : false;
+  composer(win) {
+    return waitFor(win, () => firstComposer(win.document), 2_000);
   },
   chatForNotice(win, notice) {
     // A conversation id in the tag, when there is one.
@@ -234,4 +233,6 @@ export const slackConnector: Connector = {
     homeTab: (doc) => queryLimited(doc, HOME_TAB, 4).length,
     composer: (doc) => (firstComposer(doc) ? 1 : 0),
   },
+  // The list's pane: the Home tab's sidebar (on the other tabs there is none, and nothing is hidden).
+  listPane: (doc) => paneFrom(doc, SIDEBAR, (sidebar) => sidebar),
 };

@@ -11,12 +11,15 @@
  *   (the subtitle's badge area, beside the preview) and content (the badge holding a counter, or nothing when marked
  *   unread; the others hold a global `icon-*`). Muted: the global `icon-muted` beside the name. The previous
  *   generation's readable `.ChatBadge.unread` is still read.
+ * The list's pane (for compact view): K's left column `#column-left` (tweb src/index.hbs: `#main-columns` holds
+ * `#column-left`, `#column-center`, `#column-right`), A's `#LeftColumn` (telegram-tt src/components/left/LeftColumn.tsx
+ * and main/Main.scss, beside `#MiddleColumn`).
  * Both open chats by hash route. Telegram A notifies from its service worker, so its notifications are derived
  * from rising unread counts; tweb tags its page notifications with its peer string ('u<id>_<hash>', 'g<id>',
  * 's<id>_<hash>', 'c<id>_<hash>').
  */
 import type { ChatSummary, HookName } from '../../common/model';
-import { attr, cleanText, exactId, MAX_CHATS, parseCount, snapshotFromRows, typeInto, waitFor } from './dom';
+import { attr, cleanText, exactId, MAX_CHATS, paneFrom, parseCount, snapshotFromRows, waitFor } from './dom';
 import { shownText } from './names';
 import { parseListTime } from './time';
 import { globalsOf, type Connector, type HookProbe, type PageFacts, type RowReader } from './types';
@@ -25,6 +28,8 @@ const K_ROW = '.chatlist-chat[data-peer-id]';
 const A_ROW = '.ListItem.Chat';
 /** K's chat list (its folders); the search pane, the forum tabs and the right column are outside it. */
 const K_LIST = '#chatlist-container';
+/** The left column of K and of A: the list with its header, search box and folders. */
+const LEFT_COLUMN = '#column-left, #LeftColumn';
 /** Under K's list: the contacts it offers when there are few chats. */
 const K_CONTACTS = '.chatlist-bottom';
 const COMPOSER = '.input-message-input[contenteditable="true"], #editable-message-text';
@@ -286,6 +291,7 @@ export const telegramConnector: Connector = {
   // Both clients render only the rows near the viewport.
   partialList: () => true,
   hooks,
+  listPane: (doc) => paneFrom(doc, LEFT_COLUMN, (column) => column),
   async openChat(win, chatId) {
     win.location.hash = `#${chatId}`;
     const escaped = globalsOf(win).CSS.escape(chatId);
@@ -293,9 +299,8 @@ export const telegramConnector: Connector = {
     const row = await waitFor(win, () => win.document.querySelector(selector), 1_500);
     return row !== undefined && decodedHash(win) === chatId;
   },
-  async insertText(win, value) {
-    const composer = await waitFor(win, () => win.document.querySelector(COMPOSER));
-    return composer ? typeInto(composer, value) : false;
+  composer(win) {
+    return waitFor(win, () => win.document.querySelector(COMPOSER));
   },
   chatForNotice(win, notice) {
     const peer = PEER_STRING.exec(notice.tag ?? '');

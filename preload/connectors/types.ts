@@ -74,8 +74,11 @@ export interface Connector {
   page?(win: Window): PageFacts;
   /** Opens a chat the last snapshot listed (by URL route where the platform has one, by clicking its row otherwise). */
   openChat?(win: Window, chatId: string): Promise<boolean>;
-  /** Puts text into the open chat's composer as the user typing it would: the page sees real input events. */
-  insertText?(win: Window, text: string): Promise<boolean>;
+  /**
+   * The open chat's message box, once the page shows it (waiting a moment for a chat being opened): the agent types
+   * a quick reply into it as the user would (typeInto), or puts the caret in it when a notification opened the chat.
+   */
+  composer?(win: Window): Promise<Element | null | undefined>;
   /** Where to watch; by default the whole body with common attributes. */
   watch?(win: Window): WatchSpec;
   /**
@@ -101,6 +104,12 @@ export interface Connector {
   partialList?(win: Window): boolean;
   /** The hooks this connector reads, by name (`rows`, `badge`, `composer`…), for its health report. */
   hooks?: Partial<Record<HookName, HookProbe>>;
+  /**
+   * The page's own chat-list pane (the column holding the list, never the open conversation), as every element
+   * that may be it: in compact view Wasl hides it only while this finds exactly one (common/compact.ts). Absent when
+   * no public evidence shows the platform's pane.
+   */
+  listPane?(doc: Document): Element[];
   /**
    * Something the user can do for Wasl to read the page (Slack renders its channel list on the Home tab only):
    * shown with the service instead of an empty list.

@@ -17,9 +17,10 @@
  * `<error><ret>1203</ret><message>…</message></error>`, whose words change with the year and the language but
  * whose code does not; clients that wrap the login show the words on the login page. Either way the page is signed
  * out, and `refusal` says why, so the app can tell the user to use WeChat for Windows or Mac.
+ * No list pane for compact view: no public source names the column around `#J_NavChatScrollBody`.
  */
 import type { ChatSummary } from '../../common/model';
-import { attr, exactId, parseCount, queryLimited, snapshotFromRows, text, typeInto, userClick, waitFor } from './dom';
+import { attr, exactId, parseCount, queryLimited, snapshotFromRows, text, userClick, waitFor } from './dom';
 import { imageAlt, shownText, type PictureReader } from './names';
 import { parseListTime } from './time';
 import { globalsOf, type Connector, type PageFacts, type Refusal, type RowReader } from './types';
@@ -173,9 +174,8 @@ export const wechatConnector: Connector = {
     if (!isOpen(win, chatId)) userClick(row);
     return (await waitFor(win, () => isOpen(win, chatId) || undefined, 1_500)) === true;
   },
-  async insertText(win, value) {
-    const composer = await waitFor(win, () => visible(win.document.querySelector(COMPOSER)));
-    return composer ? typeInto(composer, value) : false;
+  composer(win) {
+    return waitFor(win, () => visible(win.document.querySelector(COMPOSER)));
   },
   chatForNotice(win, notice) {
     // Notifications are titled with the chat's name: the one row of that name, if there is exactly one.

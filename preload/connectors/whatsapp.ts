@@ -16,11 +16,16 @@
  *   no chat id: a chat is `title:<name>`, `title:<name>#2`… for rows of the same name. While the search box holds
  *   text the pane lists search results, which are not read.
  * - Signed out: a QR `canvas` and no `#pane-side`.
+ * - The list's pane (for compact view): `#side`, which holds the list's header, search box, filters and
+ *   `#pane-side` (shakaran/whatly src/mainwindow_lock.cpp, 2026-07: `#side > header`), or, while a conversation
+ *   (`#main`) is open beside it, the column that holds `#side` and not the conversation (mastawbeqezwan/laibe
+ *   content.js, 2025-10: the chat list is `#side`'s parent; 9uifranco/whatsapp-hide-chat-list, 2025-03: a column
+ *   holding `#side`): hiding the column is what gives the conversation its room.
  * Archived chats are left out, as the main list leaves them out. Chats open by `/send?phone=<digits>` (a full page
  * load) when they have a phone number, by clicking their row otherwise. Notifications are tagged with the chat id.
  */
 import type { ChatSummary, HookName, ServiceSnapshot } from '../../common/model';
-import { attr, cleanText, exactId, LOGGED_OUT, MAX_CHATS, parseCount, queryLimited, snapshotOf, typeInto, userClick, waitFor } from './dom';
+import { attr, cleanText, exactId, LOGGED_OUT, MAX_CHATS, paneFrom, parseCount, queryLimited, snapshotOf, userClick, waitFor } from './dom';
 import { shownText } from './names';
 import { globalsOf, type Connector, type HookProbe } from './types';
 
@@ -32,6 +37,9 @@ const GROUP_STORE = 'group-metadata';
 const MAX_RECORDS = 50_000;
 
 const PANE = '#pane-side';
+/** The list's column (its header, search box and filters, and the pane), and the open conversation beside it. */
+const SIDE = '#side';
+const CONVERSATION = '#main';
 const ROW = '[role="listitem"], [role="row"]';
 const COMPOSER = 'footer div[contenteditable="true"][role="textbox"]';
 /** Chats read from the list alone have no WhatsApp id: they are named by their title. */
@@ -573,9 +581,19 @@ const hooks: Partial<Record<HookName, HookProbe>> = {
   composer: (doc) => doc.querySelectorAll(COMPOSER).length,
 };
 
+/** The list's column: `#side`, or its parent while that holds no open conversation beside it. */
+function listPane(doc: Document): Element[] {
+  return paneFrom(doc, SIDE, (side) => {
+    const column = side.parentElement;
+    const conversation = doc.querySelector(CONVERSATION);
+    return column !== null && column !== doc.body && conversation !== null && !column.contains(conversation) ? column : side;
+  });
+}
+
 export const whatsappConnector: Connector = {
   platform: 'whatsapp',
   read,
+  listPane,
   // "(1) WhatsApp" was measured with ten unread chats (whatly PR #65, Aug 2026): the title only says "something".
   title: 'flag',
   // The database holds every chat; the list renders the rows on screen (66 of 592 measured).
@@ -603,10 +621,9 @@ export const whatsappConnector: Connector = {
     }
     return openRow(win, byTitle(known.title));
   },
-  async insertText(win, value) {
+  composer(win) {
     const doc = win.document;
-    const composer = await waitFor(win, () => doc.querySelector(`#main ${COMPOSER}`) ?? doc.querySelector(COMPOSER));
-    return composer ? typeInto(composer, value) : false;
+    return waitFor(win, () => doc.querySelector(`#main ${COMPOSER}`) ?? doc.querySelector(COMPOSER));
   },
   chatForNotice(win, notice) {
     const state = stateOf(win);

@@ -20,6 +20,7 @@ import './styles/report.css';
 import './styles/resources.css';
 import './styles/lock.css';
 import './styles/updates.css';
+import './styles/keys.css';
 
 declare global {
   interface Window {

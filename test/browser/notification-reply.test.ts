@@ -2,7 +2,8 @@
  * Answering from a notification, end to end in real Chromium: main's core in Node, the Telegram fixture in its own
  * browser context with the real connector and agent, the built shell. Another chat is open in the page; a
  * customer's notification comes in on a system that offers an answer field (macOS, Windows); the answer opens the
- * customer's chat and lands in its message box — typed, not sent, and not in the chat that was open before.
+ * customer's chat and lands in its message box — typed, not sent, and not in the chat that was open before. Where
+ * the system offers no answer field (most Linux desktops), a click opens the chat with the caret in its message box.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,33 @@ describe('an answer typed in a notification', () => {
     expect(after.chat).toEqual(before);
     expect(after.notifications).toBe(0);
     // Wasl is on that service, its page in front.
+    expect(shell.store.getState()).toMatchObject({ activeServiceId: 'tg', view: 'service' });
+    expect(shell.errors).toEqual([]);
+  });
+
+  it("a click opens the customer's chat with the caret in its message box, the page focused, nothing typed", async () => {
+    const tg = await views.page('tg');
+    const previous = chats.slice(0, 20).find((c) => c.kind === 'direct' && c.id !== customer.id && c.id !== other.id);
+    if (previous === undefined) throw new Error('the dataset changed: no third person among the first chats');
+    await tg.page.locator(`a.chatlist-chat[data-peer-id="${previous.id}"]`).click();
+    await expect.poll(() => shell.controller.snapshot('tg')?.activeChatId, { timeout: 15_000 }).toBe(previous.id);
+    await tg.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const focusedBefore = views.focused.length;
+    const eventsBefore = await tg.page.evaluate(() => (window as unknown as FixtureWindow).fixture.inputEvents.length);
+
+    shell.notifications.receive('tg', { id: 'p2', title: customer.cleanName, body: 'متى يصل الطلب؟', chatId: customer.id, derived: false });
+    shell.shown.at(-1)?.click();
+
+    const read = () =>
+      tg.page.evaluate(() => {
+        const f = (window as unknown as FixtureWindow).fixture;
+        const active = document.activeElement;
+        return { opened: f.openedChatId(), editable: active instanceof HTMLElement && active.isContentEditable, events: f.inputEvents.length };
+      });
+    await expect.poll(async () => (await read()).opened, { timeout: 15_000 }).toBe(customer.id);
+    await expect.poll(async () => (await read()).editable, { timeout: 5_000 }).toBe(true);
+    expect((await read()).events).toBe(eventsBefore);
+    expect(views.focused.slice(focusedBefore)).toEqual(['tg']);
     expect(shell.store.getState()).toMatchObject({ activeServiceId: 'tg', view: 'service' });
     expect(shell.errors).toEqual([]);
   });

@@ -2,14 +2,16 @@
  * Screenshots of the shell for review (test-results/screenshots/, not committed) in light and dark, English and
  * Arabic: the service screens, and the demo's unified inbox (`npm run demo`: its profile, and what its fixture pages
  * report when loaded as the demo loads them), with the linked person's menu and the notification tray once
- * customers write. The light English inbox also goes to docs/screenshot.png for the README. Each shot first checks
- * that the screen shows what it is meant to.
+ * customers write; and the window as a shop owner works in it, the chat list beside an open WhatsApp chat. That
+ * last one, light and in English, goes to docs/screenshot.png for the README; the service's page in it is drawn by
+ * the test (a plain conversation in the page's rectangle), since no real site is reachable here, and the README
+ * says so. Each shot first checks that the screen shows what it is meant to.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageNotificationSchema, type ServiceUpdate } from '../../common/ipc';
+import { pageNotificationSchema, type Rect, type ServiceUpdate } from '../../common/ipc';
 import type { UiLanguage } from '../../common/language';
 import type { ChatSummary, ServiceConfig } from '../../common/model';
 import { initialRuntime, type AppState, type ServiceRuntime } from '../../common/state';
@@ -25,6 +27,8 @@ import { openShell, type ShellHarness } from '../support/shell-harness';
 const OUT = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 const DOCS = path.resolve(import.meta.dirname, '../../docs/screenshot.png');
 const SIZE = { width: 1200, height: 760 };
+/** The README's window: a common laptop screen. */
+const LAYOUT_SIZE = { width: 1280, height: 800 };
 const LONG_ARABIC_NAME = 'واتساب المتجر الرئيسي — خدمة العملاء والطلبات';
 
 let browser: Browser;
@@ -229,7 +233,7 @@ describe('inbox screenshots', () => {
         expect(await page.getByText(/ is signed out/u).count()).toBe(0);
         await expect.poll(() => page.getByRole('button', { name: 'Same person' }).count()).toBeGreaterThan(0);
         expect(await page.locator('.badge').allTextContents()).toEqual(badges());
-        await shot(page, `inbox-${scheme}`, scheme === 'light' ? DOCS : undefined);
+        await shot(page, `inbox-${scheme}`);
 
         await ahmed.click({ button: 'right' });
         await page.getByRole('menu').waitFor();
@@ -278,6 +282,94 @@ describe('inbox screenshots', () => {
         await shell.close();
       }
     });
+  }
+});
+
+/**
+ * Stands in for the service's own page, which Electron draws in the rectangle the shell leaves for it: a plain
+ * conversation with the customer (their message, the shop's answer being typed), in the page's rectangle.
+ */
+async function drawConversation(page: Page, rect: Rect, chat: { name: string; platform: string; incoming: string; typing: string; dark: boolean }): Promise<void> {
+  await page.evaluate(
+    ({ rect, chat }) => {
+      const ink = chat.dark ? '#e8eaed' : '#1f2328';
+      const paper = chat.dark ? '#0f1417' : '#efeae2';
+      const bar = chat.dark ? '#1f2a30' : '#f0f2f5';
+      const theirs = chat.dark ? '#202c33' : '#ffffff';
+      const mine = chat.dark ? '#005c4b' : '#d9fdd3';
+      const el = (tag: string, style: string, text = '') => {
+        const node = document.createElement(tag);
+        node.style.cssText = style;
+        node.textContent = text;
+        return node;
+      };
+      const frame = el('div', `position:fixed;left:${rect.x}px;top:${rect.y}px;width:${rect.width}px;height:${rect.height}px;display:flex;flex-direction:column;background:${paper};color:${ink};font:14px system-ui,sans-serif;z-index:10`);
+      frame.dataset['testid'] = 'drawn-page';
+      const header = el('div', `display:flex;align-items:center;gap:10px;padding:10px 16px;background:${bar}`);
+      header.append(el('div', 'width:36px;height:36px;border-radius:50%;background:#25d366;color:#fff;display:grid;place-items:center;font-weight:600', chat.name.slice(0, 1)));
+      const who = el('div', 'display:flex;flex-direction:column');
+      who.append(el('strong', '', chat.name), el('span', 'opacity:.7;font-size:12px', chat.platform));
+      header.append(who);
+      const messages = el('div', 'flex:1;display:flex;flex-direction:column;justify-content:flex-end;gap:6px;padding:16px 24px');
+      const bubble = (text: string, own: boolean) => {
+        const node = el('div', `max-width:65%;align-self:${own ? 'flex-end' : 'flex-start'};background:${own ? mine : theirs};padding:6px 10px;border-radius:8px;box-shadow:0 1px .5px rgba(0,0,0,.13)`, text);
+        node.dir = 'auto';
+        return node;
+      };
+      messages.append(bubble(chat.incoming, false));
+      const composer = el('div', `display:flex;align-items:center;padding:10px 16px;background:${bar}`);
+      composer.append(el('div', `flex:1;background:${theirs};border-radius:8px;padding:9px 12px`, chat.typing));
+      frame.append(header, messages, composer);
+      document.body.append(frame);
+    },
+    { rect, chat },
+  );
+}
+
+describe('the layout: the chat list beside an open chat', () => {
+  let feeds: DemoFeed[];
+  beforeAll(async () => {
+    feeds = await readDemoPages();
+  });
+
+  const whatsapp = demoServiceId('whatsapp');
+  const incoming = MESSAGES.find((m) => m.platform === 'whatsapp' && m.chatId === AHMED?.id)?.text ?? '';
+
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const locale of ['en', 'ar'] as const) {
+      it(`${locale}, ${scheme}: the customer's chat open, the list kept beside it, their row selected`, async () => {
+        const state = { ...demoState(locale), activeServiceId: whatsapp, view: 'service' as const };
+        const shell = await openShell(browser, { state, colorScheme: scheme, viewport: LAYOUT_SIZE, locale, deviceScaleFactor: 2, now: INBOX_NOW, mainNow: INBOX_NOW });
+        const { page } = shell;
+        try {
+          await showDemo(shell, feeds);
+          await customersWrite(shell, feeds);
+          const column = page.getByRole('complementary', { name: locale === 'en' ? 'Chats' : 'المحادثات' });
+          const ahmed = column.getByRole('option').filter({ hasText: AHMED?.cleanName ?? '' });
+          await ahmed.click();
+          await expect.poll(() => shell.commands.filter((c) => c.type === 'service.openChat').length).toBe(1);
+          expect(await ahmed.getAttribute('aria-selected')).toBe('true');
+          const rect = shell.viewports.at(-1);
+          if (rect === null || rect === undefined) throw new Error('no rectangle sent for the page');
+          const list = await column.boundingBox();
+          if (list === null) throw new Error('the list is not on screen');
+          // The page's rectangle is beside the list, never under it.
+          if (locale === 'ar') expect(rect.x + rect.width).toBeLessThanOrEqual(Math.round(list.x));
+          else expect(rect.x).toBeGreaterThanOrEqual(Math.round(list.x + list.width));
+          await drawConversation(page, rect, {
+            name: AHMED?.cleanName ?? '',
+            platform: 'WhatsApp',
+            incoming,
+            typing: locale === 'en' ? 'Yes, size M is in stock — shall I reserve it?' : 'نعم، المقاس M متوفر — هل أحجزه لك؟',
+            dark: scheme === 'dark',
+          });
+          await shot(page, `layout-${locale}-${scheme}`, locale === 'en' && scheme === 'light' ? DOCS : undefined);
+          expect(shell.errors).toEqual([]);
+        } finally {
+          await shell.close();
+        }
+      });
+    }
   }
 });
 

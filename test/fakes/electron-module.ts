@@ -1,9 +1,10 @@
 /**
  * The whole `electron` module as main/index.ts imports it, built on the typed fake, for the composition test
  * (`vi.mock('electron', …)`). Adds what only the composition root touches: app lifecycle, protocol, nativeTheme,
- * and net.fetch (answering only the addresses a test published something at).
+ * globalShortcut, and net.fetch (answering only the addresses a test published something at).
  */
 import { createFakeElectron, FakeApp, type FakeElectron, type FakeImageFile, type FakeSession } from './electron';
+import { FakeGlobalShortcut } from './global-shortcut';
 
 export class FakeRootApp extends FakeApp {
   readonly setPaths: [string, string][] = [];
@@ -78,6 +79,8 @@ export interface FakeElectronModule extends FakeElectron {
     fetched: string[];
     fetch(url: string, init?: unknown): Promise<Response>;
   };
+  /** System-wide keys (the show/hide key). */
+  globalShortcut: FakeGlobalShortcut;
   /** The system's idle time (seconds, set by a test) and its events ('lock-screen'…), which a test emits. */
   powerMonitor: {
     idleSeconds: number;
@@ -122,6 +125,7 @@ export function createFakeElectronModule(): FakeElectronModule {
     dialog,
     session: { fromPartition: (partition: string) => base.sessionFor(partition), defaultSession: base.sessionFor('') },
     nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
+    globalShortcut: new FakeGlobalShortcut(),
     powerMonitor: {
       idleSeconds: 0,
       getSystemIdleTime(): number {

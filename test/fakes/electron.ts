@@ -357,6 +357,9 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
   pid = 4000 + this.id;
   devToolsToggled = 0;
   sent: { channel: string; args: unknown[] }[] = [];
+  /** The stylesheets inserted into the current document, by key (a new document, `newDocument`, has none). */
+  readonly insertedCss = new Map<string, { css: string; cssOrigin: string | undefined }>();
+  private nextCssKey = 1;
   windowOpenHandler: ((details: WindowOpenDetails) => WindowOpenResponse) | undefined;
   /** Makes the next loadURL reject, as Electron does when a load fails or is aborted. */
   failNextLoad = false;
@@ -396,6 +399,23 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
     this.audioMuted = muted;
   }
 
+  insertCSS(css: string, options?: { cssOrigin?: 'user' | 'author' }): Promise<string> {
+    const key = `css-${this.nextCssKey++}`;
+    this.insertedCss.set(key, { css, cssOrigin: options?.cssOrigin });
+    return Promise.resolve(key);
+  }
+
+  removeInsertedCSS(key: string): Promise<void> {
+    this.insertedCss.delete(key);
+    return Promise.resolve();
+  }
+
+  /** A new document replaced the page's (a reload, a navigation): what was inserted into the old one is gone. */
+  newDocument(): void {
+    this.insertedCss.clear();
+    this.emit('dom-ready');
+  }
+
   setBackgroundThrottling(allowed: boolean): void {
     this.throttled = allowed;
   }
@@ -416,8 +436,11 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
     this.sent.push({ channel, args });
   }
 
+  /** How many times the contents was given the keyboard focus. */
+  focused = 0;
+
   focus(): void {
-    /* focus has no observable effect in the fake */
+    this.focused += 1;
   }
 
   toggleDevTools(): void {

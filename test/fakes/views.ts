@@ -9,6 +9,8 @@ export type ViewCall =
   | { op: 'reload'; id: string; hard: boolean }
   | { op: 'present'; id: string | null; rect: Rect | null }
   | { op: 'mute'; id: string; muted: boolean }
+  | { op: 'focus'; id: string }
+  | { op: 'pane'; id: string; hidden: boolean }
   | { op: 'clear'; id: string }
   | { op: 'send'; id: string; channel: string; payload: unknown };
 
@@ -48,6 +50,12 @@ export class RecordingViews implements ViewsPort {
   }
   setAudioMuted(serviceId: string, muted: boolean): void {
     this.calls.push({ op: 'mute', id: serviceId, muted });
+  }
+  focus(serviceId: string): void {
+    this.calls.push({ op: 'focus', id: serviceId });
+  }
+  setListPaneHidden(serviceId: string, hidden: boolean): void {
+    this.calls.push({ op: 'pane', id: serviceId, hidden });
   }
   clearStorage(serviceId: string): Promise<void> {
     this.calls.push({ op: 'clear', id: serviceId });

@@ -20,6 +20,11 @@ class TestDragEvent extends MouseEvent implements DragEvent {
 }
 globalThis.DragEvent = TestDragEvent;
 
+/** jsdom does not scroll: an element asked to scroll into view notes it, for a test to read. */
+Element.prototype.scrollIntoView = function scrollIntoView(this: Element): void {
+  this.setAttribute('data-scrolled-into-view', '');
+};
+
 /**
  * jsdom lays nothing out, so every element is 0 pixels high and a virtual list would show no row. The inbox's
  * list gets the height of a window (what the virtualizer reads): rows in view render, the rest stay virtual.

@@ -161,13 +161,14 @@ describe('service menu', () => {
       'Reload',
       'Sleep Now',
       'Always On',
+      "Hide the page's own chat list",
       'Resources…',
       'Save page outline for a bug report…',
       'Move up',
       'Move down',
       'Remove…',
     ]);
-    expect(within(menu).getAllByRole('menuitemcheckbox').map((el) => el.getAttribute('aria-checked'))).toEqual(['false', 'false']);
+    expect(within(menu).getAllByRole('menuitemcheckbox').map((el) => el.getAttribute('aria-checked'))).toEqual(['false', 'false', 'false']);
     expect(items[0]).toHaveFocus();
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(items[2]).toHaveFocus();

@@ -56,6 +56,12 @@ export interface AgentPage {
   step(name: string, ...args: unknown[]): Promise<void>;
   /** Waits until the agent has sent at least `count` updates. */
   waitForUpdates(count: number, timeoutMs?: number): Promise<ServiceUpdate[]>;
+  /**
+   * Adds a stylesheet to the page's document from outside it, as Electron's `webContents.insertCSS` does (through
+   * DevTools, so the page's Content-Security-Policy does not apply); answers the key that removes it.
+   */
+  insertCSS(css: string): Promise<string>;
+  removeInsertedCSS(key: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -166,6 +172,17 @@ export async function openAgentPage(browser: Browser, options: AgentPageOptions)
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return updates;
+    },
+    async insertCSS(css) {
+      await cdp.send('DOM.enable');
+      await cdp.send('CSS.enable');
+      const frameId = (await cdp.send('Page.getFrameTree')).frameTree.frame.id;
+      const { styleSheetId } = await cdp.send('CSS.createStyleSheet', { frameId });
+      await cdp.send('CSS.setStyleSheetText', { styleSheetId, text: css });
+      return styleSheetId;
+    },
+    async removeInsertedCSS(key) {
+      await cdp.send('CSS.setStyleSheetText', { styleSheetId: key, text: '' });
     },
     async close() {
       await context.close();

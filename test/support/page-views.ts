@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { z } from 'zod';
 import { CHANNELS } from '../../common/channels';
+import { PANE_CSS } from '../../common/compact';
 import { pageNotificationSchema, serviceUpdateSchema, type PageNotification, type ServiceUpdate } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
 import type { Rect } from '../../common/ipc';
@@ -30,6 +31,10 @@ export class PageViews implements ViewsPort {
   /** What main asked for, in order (for assertions). */
   readonly sent: { id: string; channel: string; payload: unknown }[] = [];
   readonly rejected: unknown[] = [];
+  /** The services whose page main gave the keyboard focus, in order. */
+  readonly focused: string[] = [];
+  /** What main asked of each page's chat-list pane (compact view), in order. */
+  readonly panes: { id: string; hidden: boolean }[] = [];
   private targets: PageViewsTargets | undefined;
   private readonly opening = new Map<string, Promise<AgentPage>>();
   /** Messages that arrived before main's core was connected, delivered on `connect`. */
@@ -126,9 +131,29 @@ export class PageViews implements ViewsPort {
     // Fixture pages play no sound.
   }
 
+  /** The stylesheet hiding each service page's chat-list pane (compact view), by the key its page answered. */
+  private readonly paneSheets = new Map<string, Promise<string>>();
+
+  setListPaneHidden(serviceId: string, hidden: boolean): void {
+    this.panes.push({ id: serviceId, hidden });
+    const sheet = this.paneSheets.get(serviceId);
+    if (hidden && sheet === undefined) {
+      const key = this.page(serviceId).then((page) => page.insertCSS(PANE_CSS));
+      key.catch(() => undefined);
+      this.paneSheets.set(serviceId, key);
+    } else if (!hidden && sheet !== undefined) {
+      this.paneSheets.delete(serviceId);
+      void Promise.all([this.page(serviceId), sheet]).then(([page, key]) => page.removeInsertedCSS(key)).catch(() => undefined);
+    }
+  }
+
   clearStorage(serviceId: string): Promise<void> {
     this.close(serviceId);
     return Promise.resolve();
+  }
+
+  focus(serviceId: string): void {
+    this.focused.push(serviceId);
   }
 
   send(serviceId: string, channel: string, payload?: unknown): void {

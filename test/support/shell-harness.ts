@@ -16,6 +16,7 @@ import type { Report } from '../../common/shop/stats';
 import { diffState, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
 import { createAppStore, updateRuntime, type AppStore } from '../../main/core/app/app-store';
 import { commandTable, dispatchCommand } from '../../main/core/app/commands';
+import { KeyRecording } from '../../main/core/desktop/shortcuts';
 import { OutlineRequests } from '../../main/core/outline/outline';
 import { PackHealth } from '../../main/core/packs/health';
 import { NotificationCenter, type NotificationResponse, type OsNotification } from '../../main/core/notifications/center';
@@ -242,7 +243,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
   const outline = new OutlineRequests({ store, views: options.views ?? views, files, clock, log, newId: () => `outline-${++ids}`, pageUp: (id) => controller.pageReported(id), appVersion: 'test' });
   // No downloaded pack and no feed here: the pin is the one pack command the harness carries out.
   const packs = new PackHealth({ store, clock, log, packs: () => [], initialReads: {}, saveReads: () => undefined, reloadService: (id) => void controller.command({ type: 'service.reload', id }) });
-  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs });
+  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock) });
   if (options.start !== false) {
     controller.start();
     new PowerScheduler({ store, clock, log, target: controller }).start();

@@ -5,6 +5,7 @@
  * the keyboard shortcuts through ./menu-commands.ts, which adds main's own commands to it.
  */
 import type { Command, CommandResult } from '../../../common/ipc';
+import type { KeyRecording } from '../desktop/shortcuts';
 import type { LockController } from '../lock/lock';
 import type { NotificationCenter } from '../notifications/center';
 import type { OutlineRequests } from '../outline/outline';
@@ -35,6 +36,8 @@ export interface CommandTargets {
   packs: Pick<PackHealth, 'pinBuiltIn'>;
   /** Checks the connector pack feed now; absent where Wasl has no feed to check (the command answers invalid). */
   checkPacks?: () => Promise<void> | void;
+  /** Whether the settings screen is recording a key (the shell's keys then reach it). */
+  recording: Pick<KeyRecording, 'set'>;
 }
 
 const noUpdates: CommandResult = { ok: false, error: 'invalid', detail: 'not-installed' };
@@ -103,6 +106,10 @@ export function commandTable(t: CommandTargets): CommandTable {
     'lock.unlock': lock,
     'lock.set': lock,
     'lock.remove': lock,
+    'shortcuts.record': (cmd) => {
+      t.recording.set(cmd.recording);
+      return { ok: true };
+    },
   };
 }
 

@@ -32,6 +32,13 @@ export interface ViewsPort {
   /** Show `serviceId`'s view in `rect` (window content coordinates, CSS pixels) and hide every other one. */
   present(serviceId: string | null, rect: Rect | null): void;
   setAudioMuted(serviceId: string, muted: boolean): void;
+  /** Give the service's page the keyboard focus (nothing when it has no view). */
+  focus(serviceId: string): void;
+  /**
+   * Hide the page's own chat-list pane (the element its agent marked, common/compact.ts) or show it again. Holds
+   * across the page's reloads and the view's closing and opening, until asked otherwise.
+   */
+  setListPaneHidden(serviceId: string, hidden: boolean): void;
   /** Delete everything the service's partition stored: cookies, storage, cache, service workers. */
   clearStorage(serviceId: string): Promise<void>;
   /** A message for the service's page (its preload); dropped when the service has no view. */

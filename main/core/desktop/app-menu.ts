@@ -2,12 +2,15 @@
  * The application menu as data: standard roles (edit, window, and the macOS app menu) plus Wasl's own items, each
  * carrying the command a click carries out (../app/menu-commands.ts). Service shortcuts are shown here but caught
  * by `before-input-event` (./shortcuts.ts) so they also work while the focus is inside a service page;
- * `registerAccelerator: false` keeps the menu from firing them twice. main/electron/app-menu.ts renders it.
+ * `registerAccelerator: false` keeps the menu from firing them twice. The keys shown are the user's (the settings'
+ * changes to common/shortcuts.ts), so a changed key shows here. main/electron/app-menu.ts renders it.
  */
 import type { ShellAction } from '../../../common/ipc';
+import { resolveShortcuts, type ShortcutId } from '../../../common/shortcuts';
 import type { AppState, HostOs } from '../../../common/state';
 import { mainStrings } from '../../i18n';
 import type { MenuCommand } from '../app/menu-commands';
+import { acceleratorOf } from './accelerator';
 
 /** The menu roles Wasl uses: the system provides their items and does what they say. */
 export type MenuRole =
@@ -58,8 +61,14 @@ function serviceAccelerator(index: number, count: number): string | undefined {
 }
 
 /** The application menu for this state. Locked, it names no service; a development build offers the developer tools. */
-export function appMenuModel(state: Pick<AppState, 'services' | 'activeServiceId' | 'lock' | 'packaged' | 'demo'>, context: AppMenuContext): MenuItemModel[] {
+export function appMenuModel(state: Pick<AppState, 'services' | 'activeServiceId' | 'lock' | 'packaged' | 'demo' | 'settings'>, context: AppMenuContext): MenuItemModel[] {
   const s = mainStrings(context.language);
+  const keys = resolveShortcuts(state.settings.shortcuts.keys);
+  /** A shortcut's first key, shown but caught by before-input-event (./shortcuts.ts); none when the user cleared it. */
+  const key = (id: ShortcutId): Pick<MenuItemModel, 'accelerator' | 'registerAccelerator'> => {
+    const first = keys[id][0];
+    return first === undefined ? {} : { accelerator: acceleratorOf(first), registerAccelerator: false };
+  };
   const mac = context.os === 'darwin';
   const locked = state.lock?.locked === true;
   const services = locked ? [] : state.services;
@@ -106,8 +115,7 @@ export function appMenuModel(state: Pick<AppState, 'services' | 'activeServiceId
       { label: s.addService, accelerator: 'CmdOrCtrl+N', command: show('add-service') },
       ...unless(mac, { label: s.settings, accelerator: 'Ctrl+,', command: show('open-settings') }),
       SEPARATOR,
-      // The shortcut is caught before any page sees it (./shortcuts.ts); the menu only shows it.
-      { label: s.lockWasl, accelerator: 'CmdOrCtrl+Shift+L', registerAccelerator: false, enabled: canLock, command: { type: 'lock.lock' } },
+      { label: s.lockWasl, ...key('lock'), enabled: canLock, command: { type: 'lock.lock' } },
       { label: s.closeWindow, accelerator: 'CmdOrCtrl+W', command: { type: 'window.hide' } },
       ...unless(mac, { label: s.quit, accelerator: 'Ctrl+Q', command: { type: 'app.quit' } }),
     ],
@@ -134,8 +142,9 @@ export function appMenuModel(state: Pick<AppState, 'services' | 'activeServiceId
     submenu: [
       ...serviceItems,
       SEPARATOR,
-      { label: s.nextService, accelerator: 'Ctrl+Tab', registerAccelerator: false, command: { type: 'service.activateRelative', delta: 1 } },
-      { label: s.previousService, accelerator: 'Ctrl+Shift+Tab', registerAccelerator: false, command: { type: 'service.activateRelative', delta: -1 } },
+      { label: s.nextService, ...key('next-service'), command: { type: 'service.activateRelative', delta: 1 } },
+      { label: s.previousService, ...key('previous-service'), command: { type: 'service.activateRelative', delta: -1 } },
+      { label: s.nextUnread, ...key('next-unread'), command: show('next-unread') },
       SEPARATOR,
       { label: s.renameService, ...forActive(() => show('rename-active')) },
       { label: s.removeService, ...forActive(() => show('remove-active')) },
@@ -146,7 +155,7 @@ export function appMenuModel(state: Pick<AppState, 'services' | 'activeServiceId
   menu.push({
     label: s.shop,
     submenu: [
-      { label: s.quickReplies, accelerator: 'CmdOrCtrl+Shift+Space', registerAccelerator: false, command: show('quick-replies') },
+      { label: s.quickReplies, ...key('quick-replies'), command: show('quick-replies') },
       SEPARATOR,
       { label: s.shopTools, command: show('open-shop') },
       { label: s.report, command: show('open-report') },
@@ -158,6 +167,7 @@ export function appMenuModel(state: Pick<AppState, 'services' | 'activeServiceId
     role: 'help',
     submenu: [
       ...unless(mac, { label: s.about, command: { type: 'app.about' } }),
+      { label: s.keyboardShortcuts, ...key('cheat-sheet'), command: show('shortcuts') },
       { label: s.learnMore, command: { type: 'app.learnMore' } },
       // Development builds carry the demo's fixture pages; installed ones do not (electron-builder.yml).
       ...unless(state.packaged || state.demo, SEPARATOR, { label: s.startDemo, command: { type: 'app.demo' } }),

@@ -1,10 +1,17 @@
 /**
- * Window-wide keyboard shortcuts. They are read from every webContents' `before-input-event` (the shell and
- * each service page), so they work wherever the focus is — including inside a service's own page. Each one runs
- * a command (../app/menu-commands.ts), as the menu item that shows the same shortcut does.
+ * Window-wide keyboard shortcuts. They are read from every webContents' `before-input-event` (the shell and each
+ * service page), so they work wherever the focus is — including inside a service's own page. The keys are the
+ * table's (common/shortcuts.ts) with the user's changes, read at each key press, so a change in the settings works
+ * at once. Each one runs a command (../app/menu-commands.ts), as the menu item that shows the same key does.
+ *
+ * A key the hosted site uses itself (SITE_KEYS: Ctrl+K in Slack…) goes to that site's page while it has the focus;
+ * in Wasl's own window the same key is Wasl's. While the settings screen records a key, the shell's keys reach it.
  */
+import type { PlatformId } from '../../../common/model';
+import { resolveShortcuts, shortcutOf, siteUses, type Combo, type ShortcutId, type ShortcutOverrides } from '../../../common/shortcuts';
 import type { HostOs } from '../../../common/state';
 import type { MenuCommand } from '../app/menu-commands';
+import type { Clock } from '../app/ports';
 
 export interface KeyInput {
   type: string;
@@ -16,59 +23,111 @@ export interface KeyInput {
   alt: boolean;
 }
 
-export type Shortcut =
-  | { type: 'inbox' }
-  | { type: 'activate-index'; index: number }
-  | { type: 'activate-relative'; delta: 1 | -1 }
-  | { type: 'quick-replies' }
-  | { type: 'lock' };
+/** Where a key was pressed: Wasl's own window (the shell), or a page (a service's, of a platform, or one unknown). */
+export type KeySource = { kind: 'shell' } | { kind: 'page'; platform?: PlatformId };
 
-/**
- * Ctrl/Cmd+0 shows the inbox, Ctrl/Cmd+1…9 pick a service (by physical key, so Arabic and other layouts work),
- * Ctrl+Tab and Ctrl+Shift+Tab (also Ctrl+PageDown/PageUp) cycle through them, Ctrl/Cmd+Shift+Space opens the quick
- * replies, Ctrl/Cmd+Shift+L locks Wasl.
- */
-export function shortcutFor(input: KeyInput, os: HostOs): Shortcut | undefined {
-  if (input.type !== 'keyDown' || input.alt) return undefined;
-  const primary = os === 'darwin' ? input.meta && !input.control : input.control && !input.meta;
-  const digit = /^(?:Digit|Numpad)([0-9])$/.exec(input.code)?.[1];
-  if (primary && !input.shift && digit === '0') return { type: 'inbox' };
-  if (primary && !input.shift && digit !== undefined) return { type: 'activate-index', index: Number(digit) };
-  if (primary && input.shift && input.code === 'Space') return { type: 'quick-replies' };
-  if (primary && input.shift && input.code === 'KeyL') return { type: 'lock' };
-  if (input.control && !input.meta) {
-    if (input.code === 'Tab') return { type: 'activate-relative', delta: input.shift ? -1 : 1 };
-    if (!input.shift && input.code === 'PageDown') return { type: 'activate-relative', delta: 1 };
-    if (!input.shift && input.code === 'PageUp') return { type: 'activate-relative', delta: -1 };
-  }
-  return undefined;
+/** Moving the keyboard focus between Wasl's window and a service's page. */
+export interface FocusPort {
+  /** The shell's page takes the focus. */
+  shell(): void;
+  /** The service's page takes the focus. */
+  service(serviceId: string): void;
 }
 
-/** The command a shortcut stands for. */
-export function shortcutCommand(shortcut: Shortcut): MenuCommand {
-  switch (shortcut.type) {
-    case 'inbox':
-      return { type: 'view.inbox' };
-    case 'activate-index':
-      return { type: 'service.activateIndex', index: shortcut.index };
-    case 'activate-relative':
-      return { type: 'service.activateRelative', delta: shortcut.delta };
-    case 'quick-replies':
-      return { type: 'app.show', action: 'quick-replies' };
-    case 'lock':
-      return { type: 'lock.lock' };
+/** The window-scope shortcuts that stand for one command wherever they are pressed. */
+type CommandShortcut = 'inbox' | 'next-service' | 'previous-service' | 'quick-replies' | 'lock' | 'next-unread' | 'cheat-sheet';
+
+const COMMANDS: Readonly<Record<CommandShortcut, MenuCommand>> = {
+  inbox: { type: 'view.inbox' },
+  'next-service': { type: 'service.activateRelative', delta: 1 },
+  'previous-service': { type: 'service.activateRelative', delta: -1 },
+  'quick-replies': { type: 'app.show', action: 'quick-replies' },
+  lock: { type: 'lock.lock' },
+  'next-unread': { type: 'app.show', action: 'next-unread' },
+  'cheat-sheet': { type: 'app.show', action: 'shortcuts' },
+};
+
+/** The command a window shortcut stands for (`focus-list` has none: what it does depends on where it was pressed). */
+export function shortcutCommand(id: ShortcutId): MenuCommand | undefined {
+  return Object.hasOwn(COMMANDS, id) ? COMMANDS[id as CommandShortcut] : undefined;
+}
+
+/** The service Ctrl/Cmd+1…9 picks (FIXED_KEYS: by physical key, a number-pad digit too; 9 is the last one). */
+export function serviceIndexOf(input: KeyInput, os: HostOs): number | undefined {
+  const primary = os === 'darwin' ? input.meta && !input.control : input.control && !input.meta;
+  const digit = /^(?:Digit|Numpad)([1-9])$/u.exec(input.code)?.[1];
+  return primary && !input.shift && !input.alt && digit !== undefined ? Number(digit) : undefined;
+}
+
+/** How long the settings screen may record a key before the shell's keys are Wasl's again (a reload mid-record). */
+export const RECORD_MS = 60_000;
+
+/** The settings screen recording a key: meanwhile the keys pressed in the shell reach it, not Wasl's shortcuts. */
+export class KeyRecording {
+  private until = 0;
+
+  constructor(private readonly clock: Pick<Clock, 'now'>) {}
+
+  /** Recording starts (for RECORD_MS at most) or ends. */
+  set(recording: boolean): void {
+    this.until = recording ? this.clock.now() + RECORD_MS : 0;
   }
+
+  get active(): boolean {
+    return this.clock.now() < this.until;
+  }
+}
+
+export interface ShortcutDeps {
+  os: HostOs;
+  locked(): boolean;
+  /** The user's changes to the table (settings.shortcuts.keys), read at each key press. */
+  keys(): ShortcutOverrides;
+  /** The service whose page is on screen, if any. */
+  shownService(): string | null;
+  focus: FocusPort;
+  recording: Pick<KeyRecording, 'active'>;
+  run(command: MenuCommand): void;
 }
 
 /**
  * A `before-input-event` handler: a shortcut runs its command, and answers true so the page never sees the key.
- * While Wasl is locked no shortcut acts, and every key goes to the page (the lock screen).
+ * While Wasl is locked no shortcut acts, and every key goes to the page (the lock screen). The focus key moves the
+ * focus from a service's page to the chat list in the shell, and from the shell to the page on screen (to the
+ * inbox's list when none is).
  */
-export function shortcutHandler(os: HostOs, locked: () => boolean, run: (command: MenuCommand) => void): (input: KeyInput) => boolean {
-  return (input) => {
-    const shortcut = shortcutFor(input, os);
-    if (!shortcut || locked()) return false;
-    run(shortcutCommand(shortcut));
+export function shortcutHandler(deps: ShortcutDeps): (input: KeyInput, source: KeySource) => boolean {
+  let keys: ShortcutOverrides | undefined;
+  let resolved: Record<ShortcutId, readonly Combo[]> = resolveShortcuts({});
+  return (input, source) => {
+    if (input.type !== 'keyDown' || deps.locked()) return false;
+    if (source.kind === 'shell' && deps.recording.active) return false;
+    const index = serviceIndexOf(input, deps.os);
+    if (index !== undefined) {
+      deps.run({ type: 'service.activateIndex', index });
+      return true;
+    }
+    const current = deps.keys();
+    if (current !== keys) {
+      keys = current;
+      resolved = resolveShortcuts(current);
+    }
+    const id = shortcutOf(resolved, 'window', input, deps.os);
+    if (id === undefined) return false;
+    if (source.kind === 'page' && source.platform !== undefined && siteUses(source.platform, input, deps.os)) return false;
+    if (id === 'focus-list') {
+      const shown = source.kind === 'shell' ? deps.shownService() : null;
+      if (shown !== null) {
+        deps.focus.service(shown);
+      } else {
+        deps.focus.shell();
+        deps.run({ type: 'app.show', action: 'focus-list' });
+      }
+      return true;
+    }
+    const command = shortcutCommand(id);
+    if (!command) return false;
+    deps.run(command);
     return true;
   };
 }

@@ -18,7 +18,7 @@ export const PAGE_WAIT_MS = 60_000;
 export type RequestCommand = Extract<Command, { type: 'service.openChat' | 'service.insertText' }>;
 
 export interface PageRequestsDeps {
-  views: Pick<ViewsPort, 'send'>;
+  views: Pick<ViewsPort, 'send' | 'focus'>;
   clock: Clock;
   log: Logger;
   newId: () => string;
@@ -45,8 +45,8 @@ interface Insert {
 export class PageRequests {
   /** Services woken from sleep whose page has not reported yet. */
   private readonly waking = new Set<string>();
-  /** A chat to open once the waking page's connector reports. */
-  private readonly pendingChats = new Map<string, string>();
+  /** A chat to open once the waking page's connector reports; `notice`: the notification click that asked for it. */
+  private readonly pendingChats = new Map<string, { chatId: string; notice?: string }>();
   /** Quick replies sent to a page, waiting for it to say whether it typed them. */
   private readonly inserts = new Map<string, Insert>();
 
@@ -75,7 +75,12 @@ export class PageRequests {
     const pendingChat = this.pendingChats.get(id);
     if (pendingChat !== undefined) {
       this.pendingChats.delete(id);
-      this.deps.views.send(id, CHANNELS.serviceOpenChat, pendingChat);
+      if (pendingChat.notice === undefined) this.deps.views.send(id, CHANNELS.serviceOpenChat, pendingChat.chatId);
+      else {
+        // The woken page no longer knows the notification: it opens the chat and puts the caret in its composer.
+        this.deps.views.focus(id);
+        this.deps.views.send(id, CHANNELS.serviceNotificationClick, { id: pendingChat.notice, chatId: pendingChat.chatId });
+      }
     }
     for (const pending of this.inserts.values()) {
       if (pending.serviceId !== id || !pending.deliver) continue;
@@ -94,22 +99,25 @@ export class PageRequests {
   }
 
   /**
-   * A click on one of the service's notifications: its page handles it (the page's own handler, or opening the
-   * chat); a page that is asleep or still waking cannot, so the chat opens once it has woken.
+   * A click on one of the service's notifications: its page takes the keyboard focus and handles it (the page's
+   * own handler, or opening the chat with the caret in its composer); a page that is asleep or still waking cannot,
+   * so the chat opens once it has woken.
    */
   notificationClicked(id: string, click: { id: string; chatId?: string }): void {
-    if (!this.asleepOrWaking(id)) this.deps.views.send(id, CHANNELS.serviceNotificationClick, click);
-    else if (click.chatId !== undefined) this.openChat(id, click.chatId);
+    if (!this.asleepOrWaking(id)) {
+      this.deps.views.focus(id);
+      this.deps.views.send(id, CHANNELS.serviceNotificationClick, click);
+    } else if (click.chatId !== undefined) this.openChat(id, click.chatId, click.id);
   }
 
   /**
    * Brings the service forward and asks its page to open the chat (by its route, or by clicking its row); a page
    * that is still waking gets the request once its connector reports.
    */
-  openChat(id: string, chatId: string): void {
+  openChat(id: string, chatId: string, notice?: string): void {
     const later = this.asleepOrWaking(id);
     this.deps.activate(id);
-    if (later) this.pendingChats.set(id, chatId);
+    if (later) this.pendingChats.set(id, notice === undefined ? { chatId } : { chatId, notice });
     else this.deps.views.send(id, CHANNELS.serviceOpenChat, chatId);
   }
 

@@ -2,8 +2,8 @@
  * The service controller: the one face the rest of main sees of the services. It owns the list of services
  * (add, adopt, rename, reorder, turn on and off, remove, which one is in front) and the settings commands, and
  * routes everything else to the pieces that own it: the life of each page (./lifecycle.ts), what is asked of a
- * page (./requests.ts) and each service's chats (main/core/chats/store.ts). It talks to Electron only through
- * ViewsPort.
+ * page (./requests.ts), each service's chats (main/core/chats/store.ts) and whether its page's own chat list is
+ * hidden (./compact.ts). It talks to Electron only through ViewsPort.
  */
 import { defaultServiceName, parseCustomUrl, PLATFORMS } from '../../../common/catalog';
 import type { ChatsDelta, Command, CommandResult, Rect, ServiceUpdate } from '../../../common/ipc';
@@ -15,6 +15,7 @@ import { addNotice, updateService, type AppStore } from '../app/app-store';
 import type { Clock, Logger, ViewsPort } from '../app/ports';
 import { chatPhone } from '../chats/phones';
 import { ChatsStore, type ActivityPort } from '../chats/store';
+import { CompactPanes } from './compact';
 import { PageLifecycle, type ViewEvent, type WakeReason } from './lifecycle';
 import { PageRequests } from './requests';
 
@@ -91,8 +92,10 @@ export class ServiceController {
       },
       onNews: (id, chats) => deps.onNews?.(id, chats),
     });
+    const compact = new CompactPanes({ store, views });
     store.subscribe((next, prev) => {
       this.lifecycle.present();
+      compact.sync();
       if (next.settings.defaultRegion !== prev.settings.defaultRegion) this.chats.republish();
     });
   }

@@ -9,7 +9,7 @@ import { PLATFORM_IDS, type Person, type ServiceConfig } from '../../../common/m
 import { defaultSettings, readSettings, type Settings } from '../../../common/settings';
 import { salvage as salvageFields } from '../../../common/settings/derive';
 import { defaultPackChoices, readPackChoices, readPackReads, type PackChoices, type PackReads } from '../../../common/settings/packs';
-import { servicePower, serviceSwitches } from '../../../common/settings/service';
+import { servicePower, serviceSwitches, serviceView } from '../../../common/settings/service';
 import { DEFAULT_LABELS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
 import { DEFAULT_SHOP_DATA, type AppState, type View } from '../../../common/state';
 import { storedPasswordSchema, type StoredPassword } from '../lock/password';
@@ -186,8 +186,9 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
       continue;
     }
     seen.add(service.id);
-    // Its power choices are salvaged one by one: a bad one falls back to the default, the service stays.
+    // Its power and view choices are salvaged one by one: a bad one falls back to the default, the service stays.
     dropped += salvageFields(servicePower.shape, item, service);
+    dropped += salvageFields(serviceView.shape, item, service);
     doc.services.push(service);
   }
 

@@ -70,6 +70,15 @@ export const BellOffIcon = () => (
   </Glyph>
 );
 
+/** A window whose side column folds away: the page's own chat list hidden (compact view). */
+export const PaneIcon = () => (
+  <Glyph>
+    <rect x="3.5" y="4.5" width="17" height="15" rx="2" />
+    <path d="M9 4.5v15" />
+    <path d="M15.5 9.5L13 12l2.5 2.5" />
+  </Glyph>
+);
+
 export const SettingsIcon = () => (
   <Glyph>
     <path d="M4 7h9M18 7h2M4 17h3M12 17h8" />

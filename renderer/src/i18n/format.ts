@@ -84,49 +84,67 @@ function daysAgo(at: number, now: number): number {
   return Math.round((start(now) - start(at)) / DAY_MS);
 }
 
+/**
+ * The formatters of each language, made once: a row of the inbox formats dates and numbers in several places, and
+ * building fifty Intl objects for each row that mounts cost a 20,000-chat list most of its frame on each new message
+ * (bench/list-column.bench.ts). The time zone is the one Wasl started in, as before for a row's lifetime.
+ */
+const madeFor = new Map<string, Formatters>();
+
+export function formattersFor(language: string): Formatters {
+  let made = madeFor.get(language);
+  if (made === undefined) {
+    made = makeFormatters(language);
+    madeFor.set(language, made);
+  }
+  return made;
+}
+
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const language = i18n.language;
-  return useMemo(() => {
-    const numbers = new Intl.NumberFormat(language);
-    const percents = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
-    const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
-    const lists = new Intl.ListFormat(language, { type: 'unit', style: 'short' });
-    const ands = new Intl.ListFormat(language, { type: 'conjunction' });
-    const minutes = new Intl.NumberFormat(language, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
-    const time = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
-    const weekday = new Intl.DateTimeFormat(language, { weekday: 'short' });
-    const weekdayTime = new Intl.DateTimeFormat(language, { weekday: 'short', hour: 'numeric', minute: '2-digit' });
-    const dayMonth = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
-    const dayMonthYear = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' });
-    const full = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-    const duration = durationFormatter(language);
-    const yesterday = relative.format(-1, 'day');
-    const capitalizedYesterday = `${yesterday.charAt(0).toLocaleUpperCase(language)}${yesterday.slice(1)}`;
-    return {
-      number: (value) => numbers.format(value),
-      percent: (value) => percents.format(value / 100),
-      duration: (ms) => duration(durationParts(ms)),
-      inSeconds: (seconds) => relative.format(seconds, 'second'),
-      badge: (count) => {
-        if (count <= 0) return null;
-        return count > 99 ? `${numbers.format(99)}+` : numbers.format(count);
-      },
-      list: (items) => lists.format(items),
-      and: (items) => ands.format(items),
-      when: (at, now) => {
-        const elapsed = now - at;
-        if (elapsed < 60_000) return relative.format(0, 'second');
-        if (elapsed < 3_600_000) return minutes.format(Math.floor(elapsed / 60_000));
-        const days = daysAgo(at, now);
-        if (days <= 0) return time.format(at);
-        if (days === 1) return capitalizedYesterday;
-        if (days < 7) return weekday.format(at);
-        return new Date(at).getFullYear() === new Date(now).getFullYear() ? dayMonth.format(at) : dayMonthYear.format(at);
-      },
-      moment: (at) => full.format(at),
-      time: (at) => time.format(at),
-      until: (at, now) => (daysAgo(at, now) === 0 ? time.format(at) : weekdayTime.format(at)),
-    };
-  }, [language]);
+  return useMemo(() => formattersFor(language), [language]);
+}
+
+function makeFormatters(language: string): Formatters {
+  const numbers = new Intl.NumberFormat(language);
+  const percents = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
+  const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const lists = new Intl.ListFormat(language, { type: 'unit', style: 'short' });
+  const ands = new Intl.ListFormat(language, { type: 'conjunction' });
+  const minutes = new Intl.NumberFormat(language, { style: 'unit', unit: 'minute', unitDisplay: 'short' });
+  const time = new Intl.DateTimeFormat(language, { timeStyle: 'short' });
+  const weekday = new Intl.DateTimeFormat(language, { weekday: 'short' });
+  const weekdayTime = new Intl.DateTimeFormat(language, { weekday: 'short', hour: 'numeric', minute: '2-digit' });
+  const dayMonth = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
+  const dayMonthYear = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' });
+  const full = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const duration = durationFormatter(language);
+  const yesterday = relative.format(-1, 'day');
+  const capitalizedYesterday = `${yesterday.charAt(0).toLocaleUpperCase(language)}${yesterday.slice(1)}`;
+  return {
+    number: (value) => numbers.format(value),
+    percent: (value) => percents.format(value / 100),
+    duration: (ms) => duration(durationParts(ms)),
+    inSeconds: (seconds) => relative.format(seconds, 'second'),
+    badge: (count) => {
+      if (count <= 0) return null;
+      return count > 99 ? `${numbers.format(99)}+` : numbers.format(count);
+    },
+    list: (items) => lists.format(items),
+    and: (items) => ands.format(items),
+    when: (at, now) => {
+      const elapsed = now - at;
+      if (elapsed < 60_000) return relative.format(0, 'second');
+      if (elapsed < 3_600_000) return minutes.format(Math.floor(elapsed / 60_000));
+      const days = daysAgo(at, now);
+      if (days <= 0) return time.format(at);
+      if (days === 1) return capitalizedYesterday;
+      if (days < 7) return weekday.format(at);
+      return new Date(at).getFullYear() === new Date(now).getFullYear() ? dayMonth.format(at) : dayMonthYear.format(at);
+    },
+    moment: (at) => full.format(at),
+    time: (at) => time.format(at),
+    until: (at, now) => (daysAgo(at, now) === 0 ? time.format(at) : weekdayTime.format(at)),
+  };
 }

@@ -14,7 +14,8 @@ export type ShopTab = (typeof SHOP_TABS)[number];
 
 export type DialogRequest =
   | { kind: 'add' }
-  | { kind: 'settings' }
+  /** The settings; `section`: scrolled to that part (the keyboard shortcuts). */
+  | { kind: 'settings'; section?: 'keyboard' }
   | { kind: 'rename'; serviceId: string }
   | { kind: 'remove'; serviceId: string }
   /** Link an inbox entry with another one the user picks. */
@@ -25,7 +26,9 @@ export type DialogRequest =
   /** The quick reply palette: pick one, and it is typed into the open chat of the service in front. */
   | { kind: 'quick-replies' }
   /** Memory and CPU per service, with sleep and wake. */
-  | { kind: 'resources' };
+  | { kind: 'resources' }
+  /** Every keyboard shortcut and its key (the cheat sheet). */
+  | { kind: 'shortcuts' };
 
 /** A change the user can still undo from the toast: to people, or a triage step (done, marked unread, pinned…). */
 export type UndoKind = 'link' | 'unlink' | 'rename' | 'dismiss' | TriageStep;

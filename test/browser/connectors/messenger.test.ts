@@ -221,7 +221,7 @@ describe.each(HOSTS)('Messenger on $name', (host) => {
       // facebook.com's title also counts Facebook's notifications: it says nothing about chats, so it makes no page
       // degraded. The drift shows in the connector's health: no rows, no thread links.
       expect(first).toMatchObject({ degraded: false, loggedIn: true, upsert: [], unread: { direct: 0, indirect: 0 } });
-      expect(first?.health).toEqual({ rows: 0, chats: 0, badges: 0, titleUnread: null, missing: ['rows', 'links'], lastGoodRead: null });
+      expect(first?.health).toEqual({ rows: 0, chats: 0, badges: 0, titleUnread: null, missing: ['rows', 'links'], lastGoodRead: null, listPane: 1 });
     }
   });
 
@@ -430,6 +430,6 @@ describe('Messenger on www.facebook.com/messages, the 2026 page', () => {
     // The title counts Facebook's notifications too (title: 'ignore'): it makes no page degraded.
     expect(await p.page.title()).toMatch(/^\(\d+\) Messenger \| Facebook$/u);
     expect(first).toMatchObject({ degraded: false, loggedIn: true, upsert: [], unread: { direct: 0, indirect: 0 } });
-    expect(first?.health).toEqual({ rows: 0, chats: 0, badges: 0, titleUnread: null, missing: ['rows', 'links'], lastGoodRead: null });
+    expect(first?.health).toEqual({ rows: 0, chats: 0, badges: 0, titleUnread: null, missing: ['rows', 'links'], lastGoodRead: null, listPane: 1 });
   });
 });

@@ -108,6 +108,7 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'lock.unlock': { valid: { type: 'lock.unlock', password: 'open sesame' } },
   'lock.set': { valid: { type: 'lock.set', password: 'new secret', current: 'open sesame' }, optional: ['current'] },
   'lock.remove': { valid: { type: 'lock.remove', current: 'open sesame' } },
+  'shortcuts.record': { valid: { type: 'shortcuts.record', recording: true } },
 };
 
 /** A valid message for every other channel main wires. */
@@ -130,9 +131,9 @@ const OTHERS: readonly Row[] = [
       degraded: false,
       refusal: 'web-login-refused',
       partial: true,
-      health: { rows: 25, chats: 25, badges: 1, titleUnread: 3, missing: ['composer'], lastGoodRead: START, hint: 'open-home-tab', packVersion: '1.2.0' },
+      health: { rows: 25, chats: 25, badges: 1, titleUnread: 3, missing: ['composer'], lastGoodRead: START, hint: 'open-home-tab', packVersion: '1.2.0', listPane: 1 },
     },
-    optional: ['activeChatId', 'degraded', 'refusal', 'partial', 'health', 'health.hint', 'health.packVersion', ...['preview', 'lastActivity', 'muted', 'kind', 'phone', 'avatarUrl'].map((key) => `upsert.*.${key}`)],
+    optional: ['activeChatId', 'degraded', 'refusal', 'partial', 'health', 'health.hint', 'health.packVersion', 'health.listPane', ...['preview', 'lastActivity', 'muted', 'kind', 'phone', 'avatarUrl'].map((key) => `upsert.*.${key}`)],
   },
   {
     channel: CHANNELS.serviceNotification,

@@ -146,6 +146,32 @@ describe('main/index.ts wiring', () => {
     expect(wa.webContents.key({ code: 'KeyA', control: true })).toBe(true);
   });
 
+  it('moves the focus with F6 from a service page to the shell’s chat list, and from the shell to the page on screen', () => {
+    const win = fake.windows[0];
+    const shown = fake.views.find((view) => view.visible);
+    if (!win || !shown) throw new Error('not wired');
+    win.webContents.sent.length = 0;
+    const shellFocus = win.webContents.focused;
+    expect(shown.webContents.key({ code: 'F6' })).toBe(false);
+    expect(win.webContents.focused).toBe(shellFocus + 1);
+    expect(win.webContents.sent).toContainEqual({ channel: 'app:action', args: ['focus-list'] });
+    const pageFocus = shown.webContents.focused;
+    expect(win.webContents.key({ code: 'F6' })).toBe(false);
+    expect(shown.webContents.focused).toBe(pageFocus + 1);
+  });
+
+  it('leaves a key to the page whose site uses it (Alt+↓ in Telegram), and takes it in another page', async () => {
+    const win = fake.windows[0];
+    const command = fake.ipcMain.handlers.get('app:command');
+    const [wa, tg] = fake.views;
+    if (!win || !command || !wa || !tg) throw new Error('not wired');
+    expect(await command(shellEvent(win.webContents), { type: 'settings.set', shortcuts: { keys: { 'next-unread': 'Alt+ArrowDown' } } })).toEqual({ ok: true });
+    expect(tg.webContents.key({ code: 'ArrowDown', alt: true })).toBe(true);
+    expect(wa.webContents.key({ code: 'ArrowDown', alt: true })).toBe(false);
+    expect(win.webContents.key({ code: 'ArrowDown', alt: true })).toBe(false);
+    expect(await command(shellEvent(win.webContents), { type: 'settings.set', shortcuts: { keys: {} } })).toEqual({ ok: true });
+  });
+
   it('takes service updates only from that service’s view, and shows its unread count', async () => {
     const win = fake.windows[0];
     const update = fake.ipcMain.listeners.get('svc:update');

@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
 /**
  * The agent's own decisions, with connectors written for the test: when a read's list is partial, what totals a
- * partial read reports, and when the connector's health is sent again. (The connectors themselves are tested in
+ * partial read reports, when the connector's health is sent again, and which element it marks as the page's own
+ * chat-list pane. (The connectors themselves are tested in
  * Chromium against the platform fixtures, test/browser/connectors.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_PANE_MATCHES, PANE_ATTRIBUTE } from '../../../common/compact';
 import type { ServiceUpdate } from '../../../common/ipc';
 import type { ChatSummary, ServiceSnapshot } from '../../../common/model';
 import { startAgent, type Agent } from '../../../preload/agent';
@@ -151,11 +153,107 @@ describe('the agent', () => {
     expect(unnamed[0]?.health).not.toHaveProperty('packVersion');
   });
 
+  describe('the page’s own chat-list pane', () => {
+    const marked = (): Element[] => [...document.querySelectorAll(`[${PANE_ATTRIBUTE}]`)];
+    /** A connector reading one chat, whose pane hook answers what `pane` returns now. */
+    function withPane(pane: (doc: Document) => unknown): ServiceUpdate[] {
+      const connector = { platform: 'whatsapp', read: () => Promise.resolve(snap([chat('a')])), partialList: () => false, listPane: pane } as Connector;
+      return run(connector);
+    }
+
+    it('marks the one pane its hook finds and counts it in the health; two, or none, are counted and never marked', async () => {
+      document.body.innerHTML = '<div id="side"></div><div id="side2"></div><div id="main"></div>';
+      const side = document.getElementById('side');
+      const other = document.getElementById('side2');
+      let found: (Element | null)[] = [side];
+      const updates = withPane(() => found);
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(1);
+      expect(marked()).toEqual([side]);
+      found = [side, other];
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(2);
+      expect(marked()).toEqual([]);
+      found = [other];
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(1);
+      expect(marked()).toEqual([other]);
+      found = [];
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(0);
+      expect(marked()).toEqual([]);
+    });
+
+    it('takes the mark off any other element that carries it, so only the one pane found is ever hidden', async () => {
+      document.body.innerHTML = `<div id="pane"></div><div id="copy" ${PANE_ATTRIBUTE}=""></div>`;
+      const pane = document.getElementById('pane');
+      withPane(() => [pane]);
+      await agent?.flush();
+      expect(marked()).toEqual([pane]);
+    });
+
+    it('never takes the page’s root, head or body, or an element not in the page, for the pane, and counts one found twice once', async () => {
+      document.body.innerHTML = '<div id="pane"></div>';
+      const pane = document.getElementById('pane');
+      const detached = document.createElement('div');
+      const updates = withPane(() => [document.documentElement, document.body, document.head, detached, 'div', 7, null, pane, pane]);
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(1);
+      expect(marked()).toEqual([pane]);
+    });
+
+    it('counts at most the report’s limit, and marks nothing', async () => {
+      document.body.innerHTML = '<div class="p"></div>'.repeat(MAX_PANE_MATCHES + 5);
+      const updates = withPane((doc) => [...doc.querySelectorAll('.p')]);
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(MAX_PANE_MATCHES);
+      expect(marked()).toEqual([]);
+    });
+
+    it.each([
+      ['throws', () => {
+        throw new Error('changed page');
+      }],
+      ['answers no list', () => 'side'],
+    ])('counts no pane, and marks none, when its hook %s', async (_case, pane) => {
+      document.body.innerHTML = `<div id="pane" ${PANE_ATTRIBUTE}=""></div>`;
+      const updates = withPane(pane);
+      await agent?.flush();
+      expect(updates.at(-1)?.health?.listPane).toBe(0);
+      expect(marked()).toEqual([]);
+    });
+
+    it('says nothing of a pane when the connector knows none, and marks nothing', async () => {
+      document.body.innerHTML = `<div id="pane"></div>`;
+      const updates = run({ platform: 'discord', read: () => Promise.resolve(snap([chat('a')])), partialList: () => false });
+      await agent?.flush();
+      expect(updates[0]?.health).toBeDefined();
+      expect(updates[0]?.health).not.toHaveProperty('listPane');
+      expect(marked()).toEqual([]);
+    });
+
+    it('takes its mark off when it stops', async () => {
+      document.body.innerHTML = '<div id="pane"></div>';
+      const pane = document.getElementById('pane');
+      withPane(() => [pane]);
+      await agent?.flush();
+      expect(marked()).toEqual([pane]);
+      agent?.stop();
+      expect(marked()).toEqual([]);
+    });
+  });
+
   describe('typing into a chat being opened', () => {
-    /** A connector whose chats open when the test says, and which records what was typed into which chat. */
+    /**
+     * A connector whose chats open when the test says, each with its own message box; `typed()` is what each box
+     * holds, and `focused()` the chat whose box has the focus.
+     */
     function opener() {
       let open = 'before';
-      const typed: string[] = [];
+      document.body.innerHTML = ['before', 'omar', 'gone'].map((id) => `<textarea data-chat="${id}"></textarea>`).join('');
+      const boxes = [...document.querySelectorAll('textarea')];
+      const typed = () => boxes.filter((box) => box.value !== '').map((box) => `${box.dataset['chat'] ?? ''}: ${box.value}`);
+      const focused = () => (document.activeElement instanceof HTMLTextAreaElement ? document.activeElement.dataset['chat'] : undefined);
       const pending: { chatId: string; finish: (ok: boolean) => void }[] = [];
       const connector: Connector = {
         platform: 'telegram',
@@ -170,12 +268,9 @@ describe('the agent', () => {
               },
             });
           }),
-        insertText: (_win, text) => {
-          typed.push(`${open}: ${text}`);
-          return Promise.resolve(true);
-        },
+        composer: () => Promise.resolve(boxes.find((box) => box.dataset['chat'] === open)),
       };
-      return { connector, typed, pending };
+      return { connector, typed, focused, pending };
     }
 
     it('types only once the chat asked for is open, never into the chat open before', async () => {
@@ -184,10 +279,10 @@ describe('the agent', () => {
       void agent?.openChat('omar');
       const typing = agent?.insertText('Yes, tomorrow');
       await tick();
-      expect(page.typed).toEqual([]);
+      expect(page.typed()).toEqual([]);
       page.pending[0]?.finish(true);
       expect(await typing).toBe(true);
-      expect(page.typed).toEqual(['omar: Yes, tomorrow']);
+      expect(page.typed()).toEqual(['omar: Yes, tomorrow']);
     });
 
     it('types nothing when the chat could not be opened', async () => {
@@ -197,10 +292,28 @@ describe('the agent', () => {
       const typing = agent?.insertText('Yes');
       page.pending[0]?.finish(false);
       expect(await typing).toBe(false);
-      expect(page.typed).toEqual([]);
+      expect(page.typed()).toEqual([]);
       // A quick reply later, with no chat being opened, goes into the open chat as before.
       expect(await agent?.insertText('Hello')).toBe(true);
-      expect(page.typed).toEqual(['before: Hello']);
+      expect(page.typed()).toEqual(['before: Hello']);
+    });
+
+    it("puts the caret in the composer of the chat a notification click opened, and nowhere when it could not open", async () => {
+      const page = opener();
+      run(page.connector);
+      const clicked = agent?.clickNotice('w1', 'omar');
+      await tick();
+      expect(page.focused()).toBeUndefined();
+      page.pending[0]?.finish(true);
+      expect(await clicked).toBe(true);
+      expect(page.focused()).toBe('omar');
+      (document.activeElement as HTMLElement | null)?.blur();
+      const failed = agent?.clickNotice('w2', 'gone');
+      await tick();
+      page.pending[1]?.finish(false);
+      expect(await failed).toBe(false);
+      expect(page.focused()).toBeUndefined();
+      expect(page.typed()).toEqual([]);
     });
   });
 });

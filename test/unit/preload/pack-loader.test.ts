@@ -154,6 +154,7 @@ describe('chooseConnector: main gives a pack’s script', () => {
       { platform: 'whatsapp', read, rows: { selector: '.row', read, collect: [] } },
       { platform: 'whatsapp', read, hooks: { rows: 2 } },
       { platform: 'whatsapp', read, hooks: 'rows' },
+      { platform: 'whatsapp', read, listPane: '#side' },
       {
         get platform(): string {
           throw new Error('no platform');
@@ -180,6 +181,7 @@ describe('chooseConnector: main gives a pack’s script', () => {
       title: () => 'count',
       watch: (win) => ({ targets: [win.document], attributes: [] }),
       subscribe: () => () => undefined,
+      listPane: () => [],
     };
     expect((await choose(PACK, registers(full))).chosen).toEqual({ connector: full, packVersion: '1.2.0' });
   });

@@ -263,7 +263,7 @@ export function InboxView() {
         <ServiceBanners snapshots={snapshots} />
         <Suggestions suggestions={suggestions} directory={directory} actions={actions} />
       </div>
-      <div className="inbox-body">
+      <div className="inbox-body" data-chat-list>
         <div
           ref={setList}
           id={listId}

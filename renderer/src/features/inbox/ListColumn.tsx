@@ -257,7 +257,7 @@ export function ListColumn() {
   const cardEntry = card === null ? undefined : inbox.find(card);
 
   return (
-    <aside className={avatars ? 'list-column is-avatars' : 'list-column'} style={avatars ? undefined : { inlineSize: `${width}px` }} aria-labelledby={labelId}>
+    <aside className={avatars ? 'list-column is-avatars' : 'list-column'} style={avatars ? undefined : { inlineSize: `${width}px` }} aria-labelledby={labelId} data-chat-list>
       <div className="list-column-header">
         <h2 id={labelId} className={avatars ? 'list-column-title visually-hidden' : 'list-column-title'}>
           {t('inbox.column.title')}

@@ -3,6 +3,7 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { compactAvailability } from '../../../../common/compact';
 import type { Command } from '../../../../common/ipc';
 import type { ServiceConfig } from '../../../../common/model';
 import type { MenuEntry } from '../../components/Menu';
@@ -15,6 +16,8 @@ export interface ServiceActions {
   activate: (service: ServiceConfig) => void;
   reload: (service: ServiceConfig) => void;
   setMuted: (service: ServiceConfig, muted: boolean) => void;
+  /** Compact view: the service page's own chat list hidden (common/compact.ts). */
+  setCompact: (service: ServiceConfig, compact: boolean) => void;
   /** Moves a service to `index` and announces its new position. */
   move: (service: ServiceConfig, index: number) => void;
   rename: (service: ServiceConfig) => void;
@@ -52,6 +55,7 @@ export function useServiceActions(): ServiceActions {
       activate: (service) => run({ type: 'service.activate', id: service.id }),
       reload: (service) => run({ type: 'service.reload', id: service.id }),
       setMuted: (service, muted) => run({ type: 'service.set', id: service.id, muted }),
+      setCompact: (service, compact) => run({ type: 'service.set', id: service.id, compact }),
       move,
       rename: (service) => ui.getState().openDialog({ kind: 'rename', serviceId: service.id }),
       remove: (service) => ui.getState().openDialog({ kind: 'remove', serviceId: service.id }),
@@ -93,6 +97,14 @@ export function useServiceActions(): ServiceActions {
             checked: service.alwaysOn === true,
             disabled: !service.enabled,
             onSelect: () => run({ type: 'service.set', id: service.id, alwaysOn: service.alwaysOn !== true }),
+          },
+          {
+            id: 'compact',
+            label: t('services.menu.compact'),
+            checked: service.compact === true,
+            // Never turned on while the page's list is not found exactly once; always turned off.
+            disabled: service.compact !== true && compactAvailability(service.platform, replica.getState().app?.runtime[service.id]?.health) !== 'available',
+            onSelect: () => actions.setCompact(service, service.compact !== true),
           },
           {
             id: 'resources',

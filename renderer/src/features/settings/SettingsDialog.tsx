@@ -1,6 +1,7 @@
 /**
  * Settings: appearance, language, the country of local phone numbers (to merge chats by number), what the
- * unread badges count, the app lock, desktop behaviour and updates. Each choice applies at once.
+ * unread badges count, the app lock, desktop behaviour, updates and the keyboard shortcuts. Each choice applies
+ * at once.
  */
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +12,7 @@ import { LockSettings } from '../lock/LockSettings';
 import { useServiceActions } from '../services/useServiceActions';
 import { UpdateSettings } from '../updates/UpdateSettings';
 import { DesktopSettings } from './DesktopSettings';
+import { KeyboardSettings } from './KeyboardSettings';
 import { namedRegions } from './regions';
 
 const THEME_TEXT = {
@@ -92,7 +94,8 @@ function RegionSelect({ value, onChange }: { value: string | null; onChange: (re
   );
 }
 
-export function SettingsDialog({ onClose }: { onClose: () => void }) {
+/** `section`: the part shown first (scrolled to), the keyboard shortcuts when the cheat sheet asked for them. */
+export function SettingsDialog({ onClose, section }: { onClose: () => void; section?: 'keyboard' }) {
   const { t } = useTranslation();
   const settings = useApp((s) => s.settings);
   const { run } = useServiceActions();
@@ -136,6 +139,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
         <LockSettings />
         <DesktopSettings />
         <UpdateSettings />
+        <KeyboardSettings scrollIntoView={section === 'keyboard'} />
       </div>
       <footer className="dialog-footer">
         <button type="button" className="button button-primary" onClick={onClose}>

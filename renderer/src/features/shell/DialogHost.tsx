@@ -8,7 +8,7 @@ import { LinkDialog } from '../inbox/LinkDialog';
 import { RenamePersonDialog } from '../inbox/RenamePersonDialog';
 import { RemoveDialog } from '../services/RemoveDialog';
 import { RenameDialog } from '../services/RenameDialog';
-import { LazyDialog, ReplyPalette, ResourcesDialog, SettingsDialog, ShopDialog } from './LazyDialog';
+import { LazyDialog, ReplyPalette, ResourcesDialog, SettingsDialog, ShopDialog, ShortcutsDialog } from './LazyDialog';
 import { useApp, useShell, useUi } from '../../store/context';
 
 /** A dialog about an inbox entry: link it with another, or name the person. */
@@ -41,7 +41,7 @@ export function DialogHost() {
     case 'settings':
       return (
         <LazyDialog onClose={close}>
-          <SettingsDialog onClose={close} />
+          <SettingsDialog onClose={close} {...(dialog.section === undefined ? {} : { section: dialog.section })} />
         </LazyDialog>
       );
     case 'rename':
@@ -64,6 +64,12 @@ export function DialogHost() {
       return (
         <LazyDialog onClose={close}>
           <ResourcesDialog onClose={close} />
+        </LazyDialog>
+      );
+    case 'shortcuts':
+      return (
+        <LazyDialog onClose={close}>
+          <ShortcutsDialog onClose={close} />
         </LazyDialog>
       );
     case 'link':

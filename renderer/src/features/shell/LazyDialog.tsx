@@ -1,7 +1,7 @@
 /**
- * Screens that are rarely open (settings, shop tools, report, resources, the reply palette) are separate chunks,
- * so the first paint loads only what the inbox needs. While a chunk loads the shell shows a spinner over the
- * window; if it cannot load, a dialog says so instead of leaving the user with nothing.
+ * Screens that are rarely open (settings, shop tools, report, resources, the reply palette, the keyboard shortcuts)
+ * are separate chunks, so the first paint loads only what the inbox needs. While a chunk loads the shell shows a
+ * spinner over the window; if it cannot load, a dialog says so instead of leaving the user with nothing.
  */
 import { Component, lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ export const SettingsDialog = lazy(() => import('../settings/SettingsDialog').th
 export const ShopDialog = lazy(() => import('../shop/ShopDialog').then((m) => ({ default: m.ShopDialog })));
 export const ResourcesDialog = lazy(() => import('../resources/ResourcesDialog').then((m) => ({ default: m.ResourcesDialog })));
 export const ReplyPalette = lazy(() => import('../replies/ReplyPalette').then((m) => ({ default: m.ReplyPalette })));
+export const ShortcutsDialog = lazy(() => import('../shortcuts/ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog })));
 
 /** While the screen's code loads: a spinner over the window; Escape already closes it, as it will the screen. */
 function Loading({ onClose }: { onClose: () => void }) {

@@ -12,6 +12,7 @@ import { ServiceArea } from '../viewport/ServiceArea';
 import { EmptyState } from '../welcome/EmptyState';
 import { Announcer } from './Announcer';
 import { DialogHost } from './DialogHost';
+import { useCheatSheetKeys } from '../shortcuts/useCheatSheetKeys';
 import { useShellActions } from './useShellActions';
 
 export function Shell() {
@@ -19,6 +20,7 @@ export function Shell() {
   const inbox = useApp((s) => s.view === 'inbox');
   const dialogOpen = useUi((s) => s.dialog !== null);
   useShellActions();
+  useCheatSheetKeys();
 
   return (
     <>

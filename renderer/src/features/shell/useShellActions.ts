@@ -6,6 +6,9 @@ import type { ShellAction } from '../../../../common/ipc';
 import { useShell } from '../../store/context';
 import { useNextUnread } from '../inbox/useNextUnread';
 
+/** The chat list the focus key moves to: the one beside the service, or the inbox page's. */
+export const CHAT_LIST = '[data-chat-list] [role="listbox"]';
+
 export function useShellActions(): void {
   const { bridge, replica, ui } = useShell();
   const openNextUnread = useNextUnread();
@@ -41,6 +44,12 @@ export function useShellActions(): void {
             return;
           case 'next-unread':
             openNextUnread();
+            return;
+          case 'shortcuts':
+            openDialog({ kind: 'shortcuts' });
+            return;
+          case 'focus-list':
+            document.querySelector<HTMLElement>(CHAT_LIST)?.focus();
             return;
         }
       }),

@@ -18,6 +18,7 @@ import { useNextUnread } from '../inbox/useNextUnread';
 import { useReplyShortcut } from '../replies/shortcut';
 import { STATUS_TEXT, statusMark } from '../services/text';
 import { useServiceActions } from '../services/useServiceActions';
+import { CompactButton } from './CompactButton';
 
 export function Toolbar({ service }: { service: ServiceConfig }) {
   const { t } = useTranslation();
@@ -76,6 +77,7 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
         <IconButton label={t('toolbar.reload')} disabled={!service.enabled} onClick={() => actions.reload(service)}>
           <ReloadIcon />
         </IconButton>
+        <CompactButton service={service} />
         <IconButton
           label={t('toolbar.mute')}
           aria-pressed={service.muted}

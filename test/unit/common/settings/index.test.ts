@@ -13,7 +13,7 @@ import { commandSchema, LIMITS, type CommandResult } from '../../../../common/ip
 import { DEFAULT_SETTINGS, readSettings, settingsSchema, type Settings } from '../../../../common/settings';
 import { mergePatch, patchShape, salvage } from '../../../../common/settings/derive';
 import { notificationSettings } from '../../../../common/settings/groups';
-import { servicePower, serviceSwitches, type ServiceChoices } from '../../../../common/settings/service';
+import { servicePower, serviceSwitches, serviceView, type ServiceChoices } from '../../../../common/settings/service';
 import { bootMain, goodSettings, SERVICES, type MainUnderTest } from '../../hostile/main-under-test';
 
 vi.mock('electron', async () => (await import('../../hostile/main-under-test')).fakeElectronModule());
@@ -56,6 +56,7 @@ const SERVICE_SAMPLES: Record<keyof ServiceChoices, readonly [valid: unknown, in
   alwaysOn: [false, null],
   sleepAfterMin: [120, 45],
   checkEveryMin: [5, -5],
+  compact: [true, 'on'],
 };
 
 /** The settings paths the schema itself has. */
@@ -87,7 +88,7 @@ const ALL_CHANGED = entries(SAMPLES).reduce((settings, [at, [valid]]) => withVal
 describe('the settings schema', () => {
   it('has a sample for every setting and every service choice, and no other', () => {
     expect(Object.keys(SAMPLES).sort()).toEqual(settingPaths(settingsSchema.shape).sort());
-    expect(Object.keys(SERVICE_SAMPLES).sort()).toEqual(Object.keys({ ...serviceSwitches.shape, ...servicePower.shape }).sort());
+    expect(Object.keys(SERVICE_SAMPLES).sort()).toEqual(Object.keys({ ...serviceSwitches.shape, ...servicePower.shape, ...serviceView.shape }).sort());
   });
 
   it.each(entries(SAMPLES))('takes %s from settings.set and from the file, and refuses it invalid', (at, [valid, invalid]) => {

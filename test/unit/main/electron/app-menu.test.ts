@@ -5,6 +5,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import type { ServiceConfig } from '../../../../common/model';
+import { DEFAULT_SETTINGS } from '../../../../common/settings';
 import type { AppState, HostOs } from '../../../../common/state';
 import { dispatchMenuCommand, type MenuCommand } from '../../../../main/core/app/menu-commands';
 import { appMenuModel } from '../../../../main/core/desktop/app-menu';
@@ -207,6 +208,9 @@ describe('the application menu: each item carries the command that does what it 
     ['win32', en.view, en.resources, ['reveal', 'shell:open-resources']],
     ['win32', en.services, en.nextService, ['activate-relative:1']],
     ['win32', en.services, en.previousService, ['activate-relative:-1']],
+    ['win32', en.services, en.nextUnread, ['reveal', 'shell:next-unread']],
+    ['win32', en.help, en.keyboardShortcuts, ['reveal', 'shell:shortcuts']],
+    ['darwin', en.help, en.keyboardShortcuts, ['reveal', 'shell:shortcuts']],
     ['win32', en.services, en.renameService, ['reveal', 'shell:rename-active']],
     ['win32', en.services, en.removeService, ['reveal', 'shell:remove-active']],
     ['win32', en.services, en.saveOutlineItem, ['outline s1']],
@@ -274,6 +278,7 @@ describe('the application menu: each item carries the command that does what it 
         'service.activate s1',
         'service.reload s1',
         'shell:add-service',
+        'shell:next-unread',
         'shell:open-report',
         'shell:open-resources',
         'shell:open-settings',
@@ -281,8 +286,38 @@ describe('the application menu: each item carries the command that does what it 
         'shell:quick-replies',
         'shell:remove-active',
         'shell:rename-active',
+        'shell:shortcuts',
       ].sort(),
     );
+  });
+});
+
+describe('the application menu: the user’s keys', () => {
+  const withKeys = (keys: Record<string, string | null>): MenuItemConstructorOptions[] =>
+    build({ state: { settings: { ...DEFAULT_SETTINGS, shortcuts: { keys } }, lock: { set: true, locked: false, retryAt: null } } });
+
+  it('shows each shortcut’s default key, left to before-input-event', () => {
+    const template = build();
+    expect(byLabel(menu(template, en.services), en.nextUnread)).toMatchObject({ accelerator: 'CmdOrCtrl+J', registerAccelerator: false });
+    expect(byLabel(menu(template, en.help), en.keyboardShortcuts)).toMatchObject({ accelerator: 'CmdOrCtrl+/', registerAccelerator: false });
+  });
+
+  it('shows a changed key in place of the default, and none for a shortcut the user cleared', () => {
+    const template = withKeys({ lock: 'Mod+Alt+KeyL', 'next-service': null, 'cheat-sheet': 'Shift+F1', 'quick-replies': 'Ctrl+Alt+KeyR' });
+    expect(byLabel(menu(template, en.file), en.lockWasl)).toMatchObject({ accelerator: 'CmdOrCtrl+Alt+L', registerAccelerator: false });
+    const next = byLabel(menu(template, en.services), en.nextService);
+    expect(next?.accelerator).toBeUndefined();
+    expect(next?.label).toBe(en.nextService);
+    expect(byLabel(menu(template, en.services), en.previousService)?.accelerator).toBe('Ctrl+Shift+Tab');
+    expect(byLabel(menu(template, en.help), en.keyboardShortcuts)?.accelerator).toBe('Shift+F1');
+    expect(byLabel(menu(template, en.shop), en.quickReplies)?.accelerator).toBe('Ctrl+Alt+R');
+  });
+
+  it('names the new items in Arabic', () => {
+    const ar = mainStrings('ar');
+    const template = build({ language: 'ar' });
+    expect(byLabel(menu(template, ar.services), ar.nextUnread)?.accelerator).toBe('CmdOrCtrl+J');
+    expect(byLabel(menu(template, ar.help), ar.keyboardShortcuts)?.label).toBe('اختصارات لوحة المفاتيح');
   });
 });
 

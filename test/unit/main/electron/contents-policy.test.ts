@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ServiceConfig } from '../../../../common/model';
 import type { InputLike } from '../../../../main/electron/api';
-import { GESTURE_MS, type ContentsPolicy } from '../../../../main/electron/contents-policy';
+import { GESTURE_MS, type ContentsPolicy, type ContentsPolicyDeps, type Owner } from '../../../../main/electron/contents-policy';
 import { type ManualClock } from '../../../fakes/clock';
 import { FakeEvent, FakeNavigation, FakeWindow, type FakeElectron, type FakeWebContents } from '../../../fakes/electron';
 import { type MemoryLogger } from '../../../fakes/logger';
@@ -13,14 +13,14 @@ interface Harness {
   clock: ManualClock;
   log: MemoryLogger;
   services: Map<string, ServiceConfig>;
-  onInput: (input: InputLike) => boolean;
+  onInput: ContentsPolicyDeps['onInput'];
   /** A new contents, announced on app 'web-contents-created' as Electron does, owned by `owner`. */
   contents(owner?: 'shell' | { service: string }): FakeWebContents;
 }
 
 let current: Harness | undefined;
 
-function setup(onInput: (input: InputLike) => boolean = () => false): Harness {
+function setup(onInput: ContentsPolicyDeps['onInput'] = () => false): Harness {
   const services = new Map<string, ServiceConfig>([
     ['wa', service('wa', 'whatsapp')],
     ['tg', service('tg', 'telegram')],
@@ -485,7 +485,7 @@ describe('ContentsPolicy: the shell', () => {
 
 describe('ContentsPolicy: keyboard shortcuts', () => {
   it('lets onInput decide, and prevents the key only when it returns true', () => {
-    const onInput = vi.fn((input: InputLike) => input.control && input.code === 'Digit1');
+    const onInput = vi.fn((input: InputLike, _owner: Owner | undefined) => input.control && input.code === 'Digit1');
     const h = setup(onInput);
     const page = h.contents({ service: 'wa' });
     expect(page.key({ code: 'Digit1', control: true })).toBe(false);
@@ -495,6 +495,15 @@ describe('ContentsPolicy: keyboard shortcuts', () => {
     expect(onInput.mock.calls[0]?.[0]).toMatchObject({ type: 'keyDown', code: 'Digit1', control: true });
     // Unowned contents too: shortcuts work wherever the focus is.
     expect(h.contents().key({ code: 'Digit1', control: true })).toBe(false);
+  });
+
+  it('tells onInput whose contents the key was pressed in: a service’s, the shell, or nobody’s yet', () => {
+    const onInput = vi.fn((_input: InputLike, _owner: Owner | undefined) => false);
+    const h = setup(onInput);
+    h.contents({ service: 'tg' }).key({ code: 'KeyK', control: true });
+    h.contents('shell').key({ code: 'KeyK', control: true });
+    h.contents().key({ code: 'KeyK', control: true });
+    expect(onInput.mock.calls.map((call) => call[1])).toEqual([{ kind: 'service', serviceId: 'tg' }, { kind: 'shell' }, undefined]);
   });
 });
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { PANE_CSS } from '../../../../common/compact';
 import type { ServiceConfig } from '../../../../common/model';
 import type { ViewEvent } from '../../../../main/core/services/lifecycle';
 import type { AppLike } from '../../../../main/electron/api';
@@ -657,6 +658,103 @@ describe('ServiceViews: close, reload, storage', () => {
     h.views.close('a');
     h.views.send('a', 'svc:resync');
     expect(a.sent).toHaveLength(1);
+  });
+
+  it("gives the keyboard focus to the service's page only, and to no closed one", () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'), service('b', 'telegram'));
+    h.views.focus('b');
+    expect(h.viewOf('b').webContents.focused).toBe(1);
+    expect(h.viewOf('a').webContents.focused).toBe(0);
+    const b = h.viewOf('b').webContents;
+    h.views.close('b');
+    h.views.focus('b');
+    expect(b.focused).toBe(1);
+  });
+});
+
+describe('ServiceViews: compact view', () => {
+  const sheets = (contents: FakeWebContents): { css: string; cssOrigin: string | undefined }[] => [...contents.insertedCss.values()];
+  const hiding = [{ css: PANE_CSS, cssOrigin: 'user' }];
+
+  it('hides the page’s pane with a user stylesheet (above the page’s own rules, outside its CSP), in that service’s page only', async () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'), service('b', 'telegram'));
+    h.views.setListPaneHidden('a', true);
+    await flush();
+    expect(sheets(h.viewOf('a').webContents)).toEqual(hiding);
+    expect(sheets(h.viewOf('b').webContents)).toEqual([]);
+    h.views.setListPaneHidden('a', true);
+    await flush();
+    expect(sheets(h.viewOf('a').webContents)).toEqual(hiding);
+  });
+
+  it('takes the stylesheet out when asked to show the pane again, also when asked before it was in', async () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'));
+    const contents = h.viewOf('a').webContents;
+    h.views.setListPaneHidden('a', true);
+    await flush();
+    h.views.setListPaneHidden('a', false);
+    await flush();
+    expect(sheets(contents)).toEqual([]);
+    // Asked to show it again before the page answered the stylesheet's key.
+    h.views.setListPaneHidden('a', true);
+    h.views.setListPaneHidden('a', false);
+    await flush();
+    expect(sheets(contents)).toEqual([]);
+  });
+
+  it('hides it again in each new document of the page, and not once asked to show it', async () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'));
+    const contents = h.viewOf('a').webContents;
+    h.views.setListPaneHidden('a', true);
+    await flush();
+    contents.newDocument();
+    await flush();
+    expect(sheets(contents)).toEqual(hiding);
+    h.views.setListPaneHidden('a', false);
+    await flush();
+    contents.newDocument();
+    await flush();
+    expect(sheets(contents)).toEqual([]);
+  });
+
+  it('hides it in the page of a view opened later: asked before the view existed, or after it was closed', async () => {
+    const h = setup();
+    h.views.setListPaneHidden('a', true);
+    openAll(h, service('a', 'whatsapp'));
+    const first = h.viewOf('a').webContents;
+    expect(sheets(first)).toEqual([]);
+    first.newDocument();
+    await flush();
+    expect(sheets(first)).toEqual(hiding);
+    h.views.close('a');
+    h.views.open(service('a', 'whatsapp'));
+    const second = h.viewOf('a').webContents;
+    second.newDocument();
+    await flush();
+    expect(sheets(second)).toEqual(hiding);
+  });
+
+  it('does not touch a page that is gone, and logs a stylesheet the page refused', async () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'));
+    const contents = h.viewOf('a').webContents;
+    contents.destroyed = true;
+    h.views.setListPaneHidden('a', true);
+    await flush();
+    expect(sheets(contents)).toEqual([]);
+    contents.destroyed = false;
+    vi.spyOn(contents, 'insertCSS').mockRejectedValueOnce(new Error('render process gone'));
+    contents.newDocument();
+    await flush();
+    expect(h.log.lines.some((line) => line.message === 'could not hide the page’s chat list')).toBe(true);
+    // The refused stylesheet is not counted as in: the next document gets it.
+    contents.newDocument();
+    await flush();
+    expect(sheets(contents)).toEqual(hiding);
   });
 });
 

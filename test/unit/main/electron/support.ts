@@ -5,8 +5,8 @@
 import type { MenuItemConstructorOptions, WebPreferences } from 'electron';
 import { serviceOrigins } from '../../../../common/catalog';
 import type { ServiceConfig } from '../../../../common/model';
-import type { AppLike, InputLike } from '../../../../main/electron/api';
-import { ContentsPolicy } from '../../../../main/electron/contents-policy';
+import type { AppLike } from '../../../../main/electron/api';
+import { ContentsPolicy, type ContentsPolicyDeps } from '../../../../main/electron/contents-policy';
 import { ManualClock } from '../../../fakes/clock';
 import { createFakeElectron, type FakeElectron } from '../../../fakes/electron';
 import { MemoryLogger } from '../../../fakes/logger';
@@ -77,7 +77,7 @@ export interface GuardedFake {
  * A fake Electron whose every new webContents is guarded by a ContentsPolicy, as main/index.ts wires it; the
  * policy reads the services' origins live from `services` (tests change it).
  */
-export function guardedFake(services: ReadonlyMap<string, ServiceConfig>, onInput: (input: InputLike) => boolean = () => false): GuardedFake {
+export function guardedFake(services: ReadonlyMap<string, ServiceConfig>, onInput: ContentsPolicyDeps['onInput'] = () => false): GuardedFake {
   const fake = createFakeElectron();
   const clock = new ManualClock();
   const log = new MemoryLogger();

@@ -83,6 +83,14 @@ describe('readDocument', () => {
     expect(problem).toEqual({ kind: 'repaired', dropped: 2 });
   });
 
+  it('keeps a service’s compact view, and a service with a bad one keeps the service without it and says so', () => {
+    const compact = { ...whatsapp, compact: true };
+    expect(readDocument(good({ services: [compact, telegram] })).doc.services[0]).toEqual(compact);
+    const { doc, problem } = readDocument(good({ services: [whatsapp, { ...telegram, compact: 'on' }] }));
+    expect(doc.services).toEqual([whatsapp, telegram]);
+    expect(problem).toEqual({ kind: 'repaired', dropped: 1 });
+  });
+
   it('treats an empty file as a first start', () => {
     expect(readDocument({})).toEqual({ doc: defaultDocument() });
   });

@@ -163,6 +163,7 @@ const ROWS = {
       shop: { name: 'متجر هبة', hoursEnabled: true, hours: Array.from({ length: 7 }, () => ({ open: true, from: '10:00', to: '22:00' })), holdOutsideHours: true },
       notifications: { sound: false, privateMode: true, dndUntil: 1_800_000_000_000, quietHours: { enabled: true, from: '23:00', to: '07:00' } },
       layout: { listWidth: 400, listCollapsed: true },
+      shortcuts: { keys: { 'next-unread': 'Mod+Alt+KeyJ', 'show-hide': 'Ctrl+Alt+KeyW' } },
     },
     effect: async (main) => {
       expect((await main.state()).settings).toEqual({
@@ -178,8 +179,13 @@ const ROWS = {
         shop: { name: 'متجر هبة', hoursEnabled: true, hours: Array.from({ length: 7 }, () => ({ open: true, from: '10:00', to: '22:00' })), holdOutsideHours: true },
         notifications: { sound: false, privateMode: true, dndUntil: 1_800_000_000_000, quietHours: { enabled: true, from: '23:00', to: '07:00' } },
         layout: { listWidth: 400, listCollapsed: true },
+        shortcuts: { keys: { 'next-unread': 'Mod+Alt+KeyJ', 'show-hide': 'Ctrl+Alt+KeyW' } },
       });
       expect(main.fake.nativeTheme.themeSource).toBe('dark');
+      // The new keys work at once: the window key in a page, the show/hide key from anywhere.
+      expect(main.view('wa1').webContents.key({ code: 'KeyJ', control: true, alt: true })).toBe(false);
+      expect(main.view('wa1').webContents.key({ code: 'KeyJ', control: true })).toBe(true);
+      expect([...main.fake.globalShortcut.registered.keys()]).toEqual(['Ctrl+Alt+W']);
     },
   },
   'notice.dismiss': {
@@ -411,6 +417,17 @@ const ROWS = {
     effect: async (main) => {
       expect((await main.state()).lock).toMatchObject({ set: false });
       expect(onDisk(main)).not.toHaveProperty('lock');
+    },
+  },
+  'shortcuts.record': {
+    command: { type: 'shortcuts.record', recording: true },
+    effect: async (main, result) => {
+      expect(result).toEqual({ ok: true });
+      // Ctrl+J (next unread) pressed in the shell reaches the settings screen recording it; in a page it is still Wasl's.
+      expect(main.win.webContents.key({ code: 'KeyJ', control: true })).toBe(true);
+      expect(main.view('wa1').webContents.key({ code: 'KeyJ', control: true })).toBe(false);
+      expect(await send(main, { type: 'shortcuts.record', recording: false })).toEqual({ ok: true });
+      expect(main.win.webContents.key({ code: 'KeyJ', control: true })).toBe(false);
     },
   },
 } satisfies Record<Command['type'], Row>;

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { FOREVER, HOUR_MS, nextMorning } from '../../../../../common/dnd';
 import type { CommandResult } from '../../../../../common/ipc';
 import { dispatchMenuCommand, menuCommandRunner, type AppCommand, type MenuCommand, type MenuCommandTable } from '../../../../../main/core/app/menu-commands';
-import { shortcutCommand, shortcutHandler, type KeyInput, type Shortcut } from '../../../../../main/core/desktop/shortcuts';
+import { KeyRecording, shortcutCommand, shortcutHandler, type KeyInput } from '../../../../../main/core/desktop/shortcuts';
+import { ManualClock } from '../../../../fakes/clock';
 import { recordingTable } from '../../../../fakes/commands';
 import { MemoryLogger } from '../../../../fakes/logger';
 
@@ -101,24 +102,35 @@ describe('menuCommandRunner', () => {
 
 describe('keyboard shortcuts', () => {
   const key = (code: string, extra: Partial<KeyInput> = {}): KeyInput => ({ type: 'keyDown', code, key: '', control: true, meta: false, shift: false, alt: false, ...extra });
+  const handler = (locked: boolean, ran: MenuCommand[]) =>
+    shortcutHandler({
+      os: 'linux',
+      locked: () => locked,
+      keys: () => ({}),
+      shownService: () => null,
+      focus: { shell: () => undefined, service: () => undefined },
+      recording: new KeyRecording(new ManualClock()),
+      run: (command) => ran.push(command),
+    });
 
-  it('each stands for a command', () => {
-    const cases: [Shortcut, MenuCommand][] = [
-      [{ type: 'inbox' }, { type: 'view.inbox' }],
-      [{ type: 'activate-index', index: 3 }, { type: 'service.activateIndex', index: 3 }],
-      [{ type: 'activate-relative', delta: -1 }, { type: 'service.activateRelative', delta: -1 }],
-      [{ type: 'quick-replies' }, { type: 'app.show', action: 'quick-replies' }],
-      [{ type: 'lock' }, { type: 'lock.lock' }],
-    ];
-    for (const [shortcut, command] of cases) expect(shortcutCommand(shortcut)).toEqual(command);
+  it('each stands for a command, but the focus key, which depends on where it is pressed', () => {
+    expect(shortcutCommand('inbox')).toEqual({ type: 'view.inbox' });
+    expect(shortcutCommand('next-service')).toEqual({ type: 'service.activateRelative', delta: 1 });
+    expect(shortcutCommand('previous-service')).toEqual({ type: 'service.activateRelative', delta: -1 });
+    expect(shortcutCommand('quick-replies')).toEqual({ type: 'app.show', action: 'quick-replies' });
+    expect(shortcutCommand('lock')).toEqual({ type: 'lock.lock' });
+    expect(shortcutCommand('next-unread')).toEqual({ type: 'app.show', action: 'next-unread' });
+    expect(shortcutCommand('cheat-sheet')).toEqual({ type: 'app.show', action: 'shortcuts' });
+    expect(shortcutCommand('focus-list')).toBeUndefined();
+    expect(shortcutCommand('done')).toBeUndefined();
   });
 
   it('run their command and keep the key from the page; other keys pass', () => {
     const ran: MenuCommand[] = [];
-    const handle = shortcutHandler('linux', () => false, (command) => ran.push(command));
-    expect(handle(key('Digit2'))).toBe(true);
-    expect(handle(key('Tab', { shift: true }))).toBe(true);
-    expect(handle(key('KeyA'))).toBe(false);
+    const handle = handler(false, ran);
+    expect(handle(key('Digit2'), { kind: 'page', platform: 'whatsapp' })).toBe(true);
+    expect(handle(key('Tab', { shift: true }), { kind: 'shell' })).toBe(true);
+    expect(handle(key('KeyA'), { kind: 'shell' })).toBe(false);
     expect(ran).toEqual([
       { type: 'service.activateIndex', index: 2 },
       { type: 'service.activateRelative', delta: -1 },
@@ -127,8 +139,8 @@ describe('keyboard shortcuts', () => {
 
   it('do nothing while Wasl is locked: every key goes to the lock screen', () => {
     const ran: MenuCommand[] = [];
-    const handle = shortcutHandler('darwin', () => true, (command) => ran.push(command));
-    expect(handle(key('KeyL', { control: false, meta: true, shift: true }))).toBe(false);
+    const handle = handler(true, ran);
+    expect(handle(key('KeyL', { shift: true }), { kind: 'shell' })).toBe(false);
     expect(ran).toEqual([]);
   });
 });

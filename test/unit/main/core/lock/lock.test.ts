@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from '../../../../../common/settings';
 import { commandSchema, type Command } from '../../../../../common/ipc';
 import { NO_LOCK, PASSWORD_MAX } from '../../../../../common/lock';
 import type { ServiceConfig } from '../../../../../common/model';
+import { resolveShortcuts, shortcutOf } from '../../../../../common/shortcuts';
 import { diffState, initialRuntime, type AppState, type StatePatch } from '../../../../../common/state';
 import { createAppStore, type AppStore } from '../../../../../main/core/app/app-store';
 import { commandTable, dispatchCommand, type CommandTargets } from '../../../../../main/core/app/commands';
@@ -11,7 +12,6 @@ import { LockController, MAX_WAIT_MS, retryDelayMs, type LockDeps } from '../../
 import { LOCKED_TITLE, NotificationCenter, type OsNotification } from '../../../../../main/core/notifications/center';
 import { notificationTitle } from '../../../../../main/i18n';
 import type { MenuItemModel } from '../../../../../main/core/desktop/app-menu';
-import { shortcutFor } from '../../../../../main/core/desktop/shortcuts';
 import { trayModel } from '../../../../../main/core/desktop/tray-model';
 import { ServiceController } from '../../../../../main/core/services/services';
 import { readDocument } from '../../../../../main/core/settings/document';
@@ -163,11 +163,12 @@ describe('LockController: locking', () => {
     expect(s.lock.locked).toBe(true);
   });
 
-  it('binds Ctrl+Shift+L (Cmd+Shift+L on macOS) to locking', () => {
-    const key = { type: 'keyDown', code: 'KeyL', key: 'L', control: true, meta: false, shift: true, alt: false };
-    expect(shortcutFor(key, 'linux')).toEqual({ type: 'lock' });
-    expect(shortcutFor({ ...key, control: false, meta: true }, 'darwin')).toEqual({ type: 'lock' });
-    expect(shortcutFor({ ...key, shift: false }, 'linux')).toBeUndefined();
+  it('binds Ctrl+Shift+L (Cmd+Shift+L on macOS) to locking until the user changes it', () => {
+    const keys = resolveShortcuts({});
+    const key = { code: 'KeyL', control: true, meta: false, shift: true, alt: false };
+    expect(shortcutOf(keys, 'window', key, 'linux')).toBe('lock');
+    expect(shortcutOf(keys, 'window', { ...key, control: false, meta: true }, 'darwin')).toBe('lock');
+    expect(shortcutOf(keys, 'window', { ...key, shift: false }, 'linux')).toBeUndefined();
   });
 
   it('locks after the chosen time without input, checking only when it could be due', async () => {

@@ -196,7 +196,7 @@ describe('power: lazy start, sleep and wake', () => {
     expect(opened()).not.toContain('c');
   });
 
-  it('opens the chat of a notification clicked while its service sleeps once the page has woken', () => {
+  it('opens the chat of a notification clicked while its service sleeps once the page has woken, and gives the page the focus', () => {
     setup(stateWith([svc('a'), svc('b', { sleepAfterMin: 5 })], 'b'));
     report('b', [chat('7', 0)]);
     store.setState({ activeServiceId: 'a' });
@@ -204,10 +204,14 @@ describe('power: lazy start, sleep and wake', () => {
     void controller.command({ type: 'service.activate', id: 'b' });
     controller.notificationClicked('b', { id: 'n1', chatId: '7' });
     expect(views.of('send').filter((c) => c.id === 'b')).toEqual([]);
+    expect(views.of('focus')).toEqual([]);
     report('b', [chat('7', 1)]);
-    expect(views.of('send').filter((c) => c.id === 'b')).toEqual([{ op: 'send', id: 'b', channel: CHANNELS.serviceOpenChat, payload: '7' }]);
+    // Once woken, the page opens the chat as the click asked and takes the focus, the caret in the composer.
+    expect(views.of('send').filter((c) => c.id === 'b')).toEqual([{ op: 'send', id: 'b', channel: CHANNELS.serviceNotificationClick, payload: { id: 'n1', chatId: '7' } }]);
+    expect(views.of('focus')).toEqual([{ op: 'focus', id: 'b' }]);
     controller.notificationClicked('b', { id: 'n2', chatId: '7' });
     expect(views.of('send').at(-1)).toEqual({ op: 'send', id: 'b', channel: CHANNELS.serviceNotificationClick, payload: { id: 'n2', chatId: '7' } });
+    expect(views.of('focus')).toEqual([{ op: 'focus', id: 'b' }, { op: 'focus', id: 'b' }]);
   });
 
   it('types a quick reply into a sleeping service once its page has woken and reported, not before', async () => {
