@@ -31,8 +31,8 @@ afterAll(async () => {
 });
 
 const WORDS = {
-  en: { column: 'Chats', unread: 'Unread', waiting: 'Waiting', snoozed: 'Snoozed', done: 'Done', next: 'Next unread chat', undo: 'Undo' },
-  ar: { column: 'المحادثات', unread: 'غير المقروءة', waiting: 'بانتظار الرد', snoozed: 'المؤجَّلة', done: 'المنتهية', next: 'المحادثة التالية غير المقروءة', undo: 'تراجع' },
+  en: { column: 'Chats', unread: 'Unread', done: 'Done' },
+  ar: { column: 'المحادثات', unread: 'غير المقروءة', done: 'المنتهية' },
 } as const;
 
 type Locale = keyof typeof WORDS;

@@ -328,14 +328,16 @@ describe('the inbox page: triage keys', () => {
 describe('next unread', () => {
   it('the toolbar’s button opens whoever has waited longest, across platforms, and selects the row', async () => {
     const { bridge, user } = await render(state());
-    await user.click(screen.getByRole('button', { name: 'Next unread chat' }));
+    // Its name says its key, as the user's system writes it.
+    expect(screen.getByRole('button', { name: 'Next unread chat (\u2066Ctrl+J\u2069)' })).toHaveAttribute('aria-keyshortcuts', 'Control+J');
+    await user.click(screen.getByRole('button', { name: /^Next unread chat/u }));
     expect(bridge.sent('service.openChat')).toEqual([{ type: 'service.openChat', id: 'wa', chatId: 'sara' }]);
     expect(selectedNames()).toEqual(['Sara']);
     expect(announced()).toBe('Opening Sara in WhatsApp');
     // Sara stays selected while WhatsApp's page still shows Ahmed.
     bridge.pushChats('wa', upsert([], { activeChatId: 'ahmed' }));
     expect(selectedNames()).toEqual(['Sara']);
-    await user.click(screen.getByRole('button', { name: 'Next unread chat' }));
+    await user.click(screen.getByRole('button', { name: /^Next unread chat/u }));
     expect(bridge.sent('service.openChat').at(-1)).toEqual({ type: 'service.openChat', id: 'tg', chatId: 'lina' });
     expect(selectedNames()).toEqual(['Lina']);
   });

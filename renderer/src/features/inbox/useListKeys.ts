@@ -6,13 +6,13 @@
  * while none is selected says so.
  */
 import type { KeyboardEvent } from 'react';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxEntry } from '../../../../common/model';
-import { resolveShortcuts, shortcutOf } from '../../../../common/shortcuts';
-import { useApp, useShell } from '../../store/context';
+import { shortcutOf } from '../../../../common/shortcuts';
+import { useShell } from '../../store/context';
 import type { Customers } from '../../store/customers';
 import { useTriage } from '../customer/triage';
+import { pressOf, useShortcutTable } from '../shortcuts/keys';
 import { neighbourOf } from './filter';
 
 export interface ListKeyTargets {
@@ -29,14 +29,11 @@ export interface ListKeyTargets {
 export function useListKeys(targets: ListKeyTargets): (event: KeyboardEvent<HTMLElement>) => boolean {
   const { t } = useTranslation();
   const { ui } = useShell();
-  const os = useApp((s) => s.os);
-  const overrides = useApp((s) => s.settings.shortcuts.keys);
-  const resolved = useMemo(() => resolveShortcuts(overrides), [overrides]);
+  const { os, resolved } = useShortcutTable();
   const triage = useTriage();
 
   return (event) => {
-    const key = { code: event.code, control: event.ctrlKey, meta: event.metaKey, alt: event.altKey, shift: event.shiftKey };
-    const id = shortcutOf(resolved, 'list', key, os);
+    const id = shortcutOf(resolved, 'list', pressOf(event.nativeEvent), os);
     if (id === 'undo') {
       targets.undo();
       return true;

@@ -5,6 +5,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '../../../../common/catalog';
+import { comboAria, comboLabel } from '../../../../common/shortcuts';
 import type { ServiceConfig } from '../../../../common/model';
 import { visibleServiceId } from '../../../../common/state';
 import { IconButton } from '../../components/IconButton';
@@ -15,6 +16,7 @@ import { isolateLtr, useFormat } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
 import { useRefusalText } from '../health/health';
 import { useNextUnread } from '../inbox/useNextUnread';
+import { useShortcutTable } from '../shortcuts/keys';
 import { useReplyShortcut } from '../replies/shortcut';
 import { STATUS_TEXT, statusMark } from '../services/text';
 import { useServiceActions } from '../services/useServiceActions';
@@ -34,6 +36,8 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
   const replyShortcut = useReplyShortcut();
   const actions = useServiceActions();
   const openNextUnread = useNextUnread();
+  const { os, resolved } = useShortcutTable();
+  const nextKey = resolved['next-unread'][0];
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const closeMenu = useCallback(() => setMenuAnchor(null), []);
   const statusKey = STATUS_TEXT[status];
@@ -62,7 +66,11 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
         )}
       </div>
       <div className="toolbar-actions">
-        <IconButton label={t('toolbar.nextUnread')} onClick={openNextUnread}>
+        <IconButton
+          label={nextKey === undefined ? t('toolbar.nextUnread') : t('toolbar.nextUnreadKey', { shortcut: isolateLtr(comboLabel(nextKey, os)) })}
+          aria-keyshortcuts={nextKey === undefined ? undefined : comboAria(nextKey, os)}
+          onClick={openNextUnread}
+        >
           <NextUnreadIcon />
         </IconButton>
         {pageShown ? (
