@@ -112,6 +112,26 @@ describe('the list beside a service: its header', () => {
     expect(names()).toEqual(['Ahmed', 'Huda', 'Sara', 'Lina']);
   });
 
+  it('says what an empty view means; with only the pictures shown, every chat is listed again', async () => {
+    const { bridge, user } = await render(state());
+    await user.click(viewChip('Snoozed'));
+    expect(rows()).toHaveLength(0);
+    expect(within(column()).getByText(/^No snoozed customers\./u)).toBeInTheDocument();
+    bridge.push({ settings: { ...bridge.state.settings, layout: { ...bridge.state.settings.layout, listCollapsed: true } } });
+    expect(within(column()).queryByRole('group')).toBeNull();
+    expect(rows()).toHaveLength(5);
+  });
+
+  it('says all is caught up when every chat is done or snoozed, not that there are no chats', async () => {
+    const { bridge, user } = await render(state(), { wa: snapshot([chat('omar', 'Omar', { lastActivity: NOW - 5 * MINUTE })], { activeChatId: 'omar' }) });
+    act(() => list().focus());
+    await user.keyboard('e');
+    expect(rows()).toHaveLength(0);
+    expect(within(column()).getByText('All caught up: every chat is done or snoozed.')).toBeInTheDocument();
+    bridge.push({ customers: {} });
+    expect(rows()).toHaveLength(1);
+  });
+
   it('shows no count at 0 and 999+ past 999', async () => {
     const many = Array.from({ length: 1000 }, (_, i) => chat(`c${i}`, `Customer ${i}`, { lastActivity: NOW - i * MINUTE, unread: 1 }));
     await render(state(), { wa: snapshot(many, { activeChatId: 'c0' }) });
@@ -292,6 +312,14 @@ describe('the inbox page: triage keys', () => {
     await user.keyboard('{Control>}z{/Control}');
     expect(bridge.sent('shop.undo')).toEqual([{ type: 'shop.undo', step: 'done' }]);
     expect(names()).toEqual(['Huda', 'Ahmed', 'Sara', 'Lina', 'Omar']);
+  });
+
+  it('says all is caught up once the last chat is done', async () => {
+    const { user } = await render(inbox(), { wa: snapshot([chat('omar', 'Omar', { lastActivity: NOW - 5 * MINUTE })]) });
+    act(() => list().focus());
+    await user.keyboard('{ArrowDown}e');
+    expect(rows()).toHaveLength(0);
+    expect(within(page()).getByText('All caught up: every chat is done or snoozed.')).toBeInTheDocument();
   });
 
   it('S opens the snooze choices by the row; U marks it unread', async () => {

@@ -7,7 +7,7 @@
 import { useFormat } from '../i18n/format';
 
 /** The most a view count spells out. */
-export const VIEW_COUNT_MAX = 999;
+const VIEW_COUNT_MAX = 999;
 
 export function CountBadge({ text }: { text: string }) {
   return (

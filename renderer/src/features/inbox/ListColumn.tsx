@@ -102,9 +102,11 @@ export function ListColumn() {
   const [card, setCard] = useState<string | null>(null);
   const closeCard = useCallback(() => setCard(null), []);
 
+  // Only the pictures: no view chips, so every chat.
+  const shownView = avatars ? 'all' : view;
   const visible = useMemo(
-    () => narrow(inbox.entries, { filter: { ...NO_FILTER, view }, query: null, chatsOf: inbox.chatsOf, services, customers, now: minute }),
-    [customers, inbox, minute, services, view],
+    () => narrow(inbox.entries, { filter: { ...NO_FILTER, view: shownView }, query: null, chatsOf: inbox.chatsOf, services, customers, now: minute }),
+    [customers, inbox, minute, services, shownView],
   );
   const counts = useMemo(
     () => countViews(inbox.entries, { filter: NO_FILTER, chatsOf: inbox.chatsOf, services, customers, now: minute }),
@@ -308,7 +310,9 @@ export function ListColumn() {
         </div>
       </div>
       {visible.length > 0 || !hydrated || avatars ? null : (
-        <p className="list-column-empty">{view !== 'all' ? t(EMPTY_TEXT[view]) : inbox.entries.length > 0 ? t('inbox.empty.caughtUp') : t('inbox.empty.none')}</p>
+        <p className="list-column-empty">
+          {shownView !== 'all' ? t(EMPTY_TEXT[shownView]) : inbox.entries.length > 0 ? t('inbox.empty.caughtUp') : t('inbox.empty.none')}
+        </p>
       )}
       <UndoToast onUndo={actions.undo} inColumn />
       {snoozing === null || snoozeMenu === null ? null : (
