@@ -13,7 +13,7 @@ import { CONNECTOR_FAILURES } from './pack-register';
 import { packManifestSchema, type PackSource } from './packs';
 import { settingsPatchShape } from './settings';
 import { servicePatchShape } from './settings/service';
-import { CONVERSATION_STATUSES, LABEL_COLORS } from './shop/model';
+import { CONVERSATION_STATUSES, LABEL_COLORS, TRIAGE_STEPS } from './shop/model';
 
 export { LIMITS } from './limits';
 
@@ -124,7 +124,9 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('label.delete'), id }),
   /**
    * Change what the shop keeps about a customer, saved under `key` (the entry's key); `from` are the keys of the
-   * records the entry showed until now (its phones', its chats'), merged in when `key` has none yet.
+   * records the entry showed until now (its phones', its chats'), merged in when `key` has none yet. `pinned`:
+   * pin or unpin; `unreadMark`: true marks the customer unread in Wasl now (main's clock), false clears the mark.
+   * `undo`: the change is a triage step the user can take back (`shop.undo`), named so.
    */
   z.strictObject({
     type: z.literal('customer.update'),
@@ -135,9 +137,15 @@ export const commandSchema = z.discriminatedUnion('type', [
     status: shopSchemas.status.optional(),
     priority: z.boolean().optional(),
     reminder: shopSchemas.reminder.nullable().optional(),
+    pinned: z.boolean().optional(),
+    unreadMark: z.boolean().optional(),
+    undo: z.enum(TRIAGE_STEPS).optional(),
   }),
-  /** Undo the last deletion of a quick reply or label, or the last import or restore. */
-  z.strictObject({ type: z.literal('shop.undo') }),
+  /**
+   * Undo the last deletion of a quick reply or label, the last import or restore, or the last triage step. With
+   * `step`, only when the last step is that triage step (an undo offered for it never takes back another change).
+   */
+  z.strictObject({ type: z.literal('shop.undo'), step: z.enum(TRIAGE_STEPS).optional() }),
   /** Save a file the user picks: a backup of all Wasl data, the customers as CSV, or the quick replies. */
   z.strictObject({ type: z.literal('data.export'), what: z.enum(['backup', 'customers-csv', 'quick-replies']) }),
   /** Read a file the user picks: a backup to restore, or quick replies to add. */

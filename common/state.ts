@@ -5,7 +5,7 @@ import type { LockStatus } from './lock';
 import type { ConnectorHealth, NotificationRecord, Person, Refusal, ServiceConfig } from './model';
 import type { PacksState } from './packs';
 import type { Settings } from './settings';
-import { DEFAULT_LABELS, type Customer, type Label, type QuickReply } from './shop/model';
+import { DEFAULT_LABELS, type Customer, type Label, type QuickReply, type TriageStep } from './shop/model';
 
 /** The settings' types, each derived from its schema in common/settings. */
 export type { LanguageSetting, NotificationSettings, QuietHours, Settings, ThemeSetting } from './settings';
@@ -80,7 +80,8 @@ export type Notice =
 
 export type HostOs = 'darwin' | 'win32' | 'linux';
 
-export type ShopUndo = 'reply-deleted' | 'replies-imported' | 'label-deleted' | 'backup-restored';
+/** What the last undoable change to shop data was: a deletion, an import, a restore, or a triage step. */
+export type ShopUndo = 'reply-deleted' | 'replies-imported' | 'label-deleted' | 'backup-restored' | TriageStep;
 
 /** The shop data a new profile starts with. */
 export const DEFAULT_SHOP_DATA: Pick<AppState, 'quickReplies' | 'labels' | 'customers'> = { quickReplies: [], labels: [...DEFAULT_LABELS], customers: {} };
@@ -121,7 +122,7 @@ export interface AppState {
   labels: Label[];
   /** What the shop keeps about each customer, by inbox entry key (see common/shop/customers.ts). */
   customers: Record<string, Customer>;
-  /** Whether the last deletion, import or restore of shop data can be undone, and what it was. */
+  /** Whether the last deletion, import, restore or triage step of shop data can be undone, and what it was. */
   shopUndo: ShopUndo | null;
   notices: Notice[];
   os: HostOs;

@@ -198,6 +198,7 @@ function start(demo: boolean): void {
     onChatsChanged: () => kept.chatsChanged(),
     onNews: (serviceId, chats) => notifications.receiveNews(serviceId, chats),
     onReported: (id, platform, update) => packs.reported(id, platform, update),
+    onChatOpened: (chat, phone) => shop.chatOpened(chat, phone),
   });
   const feed = new ShellFeed({ store, chats: () => services.chatsForShell(), ...shellChannel(win) });
   const people = new PeopleController(store, randomUUID);

@@ -32,7 +32,8 @@ export function chatCustomerKeys(ref: ChatRef, phone: string | undefined, people
 
 /**
  * The record for these keys: the first key's own when it has one; otherwise the others' merged (labels joined,
- * notes one after another, the latest status, the earliest reminder), or undefined when none has one.
+ * notes one after another, the latest status, the earliest reminder, pinned when any is, the latest unread mark),
+ * or undefined when none has one.
  */
 export function resolveCustomer(customers: Readonly<Record<string, Customer>>, keys: readonly string[]): Customer | undefined {
   const recordOf = (key: string): Customer | undefined => (Object.hasOwn(customers, key) ? customers[key] : undefined);
@@ -51,6 +52,9 @@ export function resolveCustomer(customers: Readonly<Record<string, Customer>>, k
   const reminders = found.flatMap((c) => (c.reminder ? [c.reminder] : []));
   const first = reminders.reduce<(typeof reminders)[number] | undefined>((a, b) => (a === undefined || b.at < a.at ? b : a), undefined);
   if (first !== undefined) merged.reminder = first;
+  if (found.some((c) => c.pinned === true)) merged.pinned = true;
+  const marks = found.flatMap((c) => (c.unreadMark === undefined ? [] : [c.unreadMark]));
+  if (marks.length > 0) merged.unreadMark = Math.max(...marks);
   return merged;
 }
 

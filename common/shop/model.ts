@@ -1,6 +1,7 @@
 /**
  * The shop-owner toolkit's data: quick replies, labels, what Wasl keeps about each customer (labels, notes,
- * conversation status, a reminder) and what Wasl learns from each chat's activity. Pure types and constants.
+ * conversation status, a reminder, a pin, a mark as unread) and what Wasl learns from each chat's activity. Pure
+ * types and constants.
  */
 import type { ChatRef } from '../model';
 
@@ -67,7 +68,21 @@ export interface Customer {
   /** Notify even outside business hours, when notifications are held until opening time. */
   priority: boolean;
   reminder?: Reminder;
+  /** Kept at the top of the inbox (after due reminders) until unpinned. */
+  pinned?: true;
+  /**
+   * Marked unread in Wasl at this moment (epoch ms): the entry shows and counts as unread until the user opens it
+   * from Wasl or the page reports that chat open. The platform's own unread state is not touched.
+   */
+  unreadMark?: number;
 }
+
+/**
+ * The triage steps the user can take back (common/ipc.ts `customer.update` with `undo`): done, marked unread,
+ * pinned, unpinned, snoozed. Each undo puts back only the records that step changed.
+ */
+export const TRIAGE_STEPS = ['done', 'marked-unread', 'pinned', 'unpinned', 'snoozed'] as const;
+export type TriageStep = (typeof TRIAGE_STEPS)[number];
 
 export const EMPTY_CUSTOMER: Customer = { labels: [], note: '', status: 'open', statusAt: 0, priority: false };
 

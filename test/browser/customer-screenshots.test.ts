@@ -1,7 +1,7 @@
 /**
  * Screenshots of the inbox's shop features for review (test-results/screenshots/, not committed), in light and
  * dark, English and Arabic: the inbox with labels, statuses, waiting times and reply windows (a due reminder
- * pinned at the top, a snoozed customer left out), the Waiting view, a row's "Remind me" menu, and the customer
+ * pinned at the top, a snoozed and a done customer left out), the Waiting view, a row's "Remind me" menu, and the customer
  * card of a customer with a very long Arabic name (its top, then scrolled to its end). Each shot first checks that the screen shows what it is meant to.
  */
 import { mkdirSync } from 'node:fs';
@@ -50,10 +50,11 @@ describe('shop inbox screenshots', () => {
         try {
           await reportChats(shell, demo.chats);
           const list = page.getByRole('listbox', { name: text.list });
-          // José is snoozed until tomorrow: out of the list; Layla's reminder is due: first.
-          await expect.poll(() => list.getByRole('option').count()).toBe(8);
+          // José is snoozed until tomorrow and Fatima is done: out of the list; Layla's reminder is due: first.
+          await expect.poll(() => list.getByRole('option').count()).toBe(7);
           expect((await names(page))[0]).toBe('Layla Nasser');
           expect(await names(page)).not.toContain('José Álvarez');
+          expect(await names(page)).not.toContain('فاطمة الزهراء');
           expect(await page.locator('.state-chip[data-chip="window"]').count()).toBe(5);
           expect(await page.locator('.state-chip.tone-warning').count()).toBe(1);
           expect(await page.locator('.state-chip.tone-danger').count()).toBe(2);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../common/settings';
 import type { ChatActivity } from '../../common/shop/model';
 import { DEFAULT_LABELS, type Customer } from '../../common/shop/model';
-import { laterToday, tomorrowMorning } from '../../renderer/src/features/customer/reminders';
+import { laterToday, nextWeek, tomorrowMorning } from '../../renderer/src/features/customer/reminders';
 import { service } from './fake-bridge';
 import { chat, inboxState, MINUTE, NOW, snapshot } from './inbox-data';
 import { named, plain, renderShell } from './render';
@@ -102,9 +102,8 @@ afterEach(() => {
 
 describe('inbox rows of a shop', () => {
   it('show labels (two, then +N), the status when not open, how long the customer waits and the reply window left', async () => {
-    await renderShop();
+    const { user } = await renderShop();
     expect(labelsOf('Ahmed')).toEqual(['New order', 'Paid', '+1']);
-    expect(labelsOf('Fatima')).toEqual(['Order complete']);
     expect(labelsOf('Huda')).toEqual([]);
 
     expect(chipsOf('Ahmed')).toEqual([
@@ -125,16 +124,23 @@ describe('inbox rows of a shop', () => {
     ]);
     // Telegram has no reply window.
     expect(chipsOf('Tariq')).toEqual([{ text: 'Waiting 2 hr', tone: 'tone-neutral' }]);
-    expect(chipsOf('Fatima')).toEqual([{ text: 'Done', tone: 'tone-done' }]);
     expect(chipsOf('Supplier')).toEqual([{ text: 'Waiting on customer', tone: 'tone-neutral' }]);
     expect(plain(row('Ahmed').getAttribute('aria-label'))).toBe(
       'Ahmed, WhatsApp, 1 unread, 2 min, labels: New order, Paid, and New customer, Waiting 25 min, 23 hr left to reply',
     );
+    // Fatima is done: in the Done view, with her labels.
+    await user.click(views().getByRole('button', { name: 'Done' }));
+    expect(labelsOf('Fatima')).toEqual(['Order complete']);
+    expect(chipsOf('Fatima')).toEqual([{ text: 'Done', tone: 'tone-done' }]);
   });
 
-  it('a done conversation opens again when the customer writes', async () => {
-    const { bridge } = await renderShop();
+  it('a done conversation leaves the list, and comes back with its labels when the customer writes', async () => {
+    const { bridge, user } = await renderShop();
+    expect(names()).not.toContain('Fatima');
+    await user.click(views().getByRole('button', { name: 'Done' }));
+    expect(names()).toEqual(['Fatima']);
     expect(chipsOf('Fatima')).toEqual([{ text: 'Done', tone: 'tone-done' }]);
+    await user.click(views().getByRole('button', { name: 'Done' }));
     bridge.pushChats('wa', {
       reset: false,
       loggedIn: true,
@@ -142,16 +148,20 @@ describe('inbox rows of a shop', () => {
       upsert: [chat('fatima', 'Fatima', { lastActivity: NOW - MINUTE, unread: 1, activity: activity({ lastIn: NOW - MINUTE, waitingSince: NOW - MINUTE }) })],
       remove: [],
     });
+    expect(names()).toEqual(['Layla', 'Fatima', 'Ahmed', 'Tariq', 'Supplier', 'Huda', 'Omar', 'Sara']);
+    expect(labelsOf('Fatima')).toEqual(['Order complete']);
     expect(chipsOf('Fatima')).toEqual([
       { text: 'Waiting 1 min', tone: 'tone-neutral' },
       { text: '23 hr left to reply', tone: 'tone-calm' },
     ]);
+    await user.click(views().getByRole('button', { name: 'Done' }));
+    expect(rows()).toHaveLength(0);
   });
 
   it('a due reminder pins its customer at the top, until the customer is opened', async () => {
     const { bridge, user } = await renderShop();
     // Layla's last message is three days old; José is snoozed until tomorrow.
-    expect(names()).toEqual(['Layla', 'Ahmed', 'Fatima', 'Tariq', 'Supplier', 'Huda', 'Omar', 'Sara']);
+    expect(names()).toEqual(['Layla', 'Ahmed', 'Tariq', 'Supplier', 'Huda', 'Omar', 'Sara']);
     expect(row('Layla')).toHaveClass('is-reminded');
     expect(chipsOf('Layla')).toEqual([{ text: 'Reminder', tone: 'tone-accent' }]);
 
@@ -159,7 +169,7 @@ describe('inbox rows of a shop', () => {
     expect(bridge.sent('service.openChat')).toEqual([{ type: 'service.openChat', id: 'wa', chatId: 'layla' }]);
     expect(bridge.sent('customer.update')).toEqual([{ type: 'customer.update', key: 'chat:wa:layla', from: [], reminder: null }]);
     bridge.push({ customers: { ...bridge.state.customers, 'chat:wa:layla': customer({ labels: ['preset-paid'] }) } });
-    expect(names()).toEqual(['Ahmed', 'Fatima', 'Tariq', 'Supplier', 'Huda', 'Omar', 'Sara', 'Layla']);
+    expect(names()).toEqual(['Ahmed', 'Tariq', 'Supplier', 'Huda', 'Omar', 'Sara', 'Layla']);
     expect(chipsOf('Layla')).toEqual([]);
 
     // Opening someone without a due reminder changes nothing about them.
@@ -186,7 +196,7 @@ describe('inbox views of a shop', () => {
     expect(views().getByRole('button', { name: 'All' })).toHaveAttribute('aria-pressed', 'false');
     expect(names()).toEqual(['Sara', 'Omar', 'Huda', 'Tariq', 'Ahmed']);
     await user.click(views().getByRole('button', { name: 'Waiting' }));
-    expect(rows()).toHaveLength(8);
+    expect(rows()).toHaveLength(7);
   });
 
   it('Snoozed lists the reminders still to come, the soonest first; a label narrows any view', async () => {
@@ -203,7 +213,7 @@ describe('inbox views of a shop', () => {
     expect(rows()).toHaveLength(0);
     expect(screen.getByText('No one is waiting for a reply.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Show all chats' }));
-    expect(rows()).toHaveLength(8);
+    expect(rows()).toHaveLength(7);
     expect(views().getByRole('combobox', { name: 'Label' })).toHaveValue('');
   });
 
@@ -273,15 +283,27 @@ describe('the row menu of a shop', () => {
     const { bridge, user } = await renderShop();
     await user.click(within(await openMenu(user, 'Huda')).getByRole('menuitem', { name: 'Remind me…' }));
     const remind = screen.getByRole('menu', { name: named('Remind me about Huda') });
-    expect(within(remind).getAllByRole('menuitem').map((i) => i.textContent)).toEqual(['Later today (5:30 PM)', 'Tomorrow morning (9:00 AM)', 'Pick a date and time…']);
+    expect(within(remind).getAllByRole('menuitem').map((i) => i.textContent)).toEqual([
+      'Later today (5:30 PM)',
+      'Tomorrow morning (9:00 AM)',
+      'Next week (Sat 9:00 AM)',
+      'Pick a date and time…',
+    ]);
     await user.click(within(remind).getByRole('menuitem', { name: 'Later today (5:30 PM)' }));
     const later = { at: laterToday(NOW), setAt: NOW, chat: { serviceId: 'wa', chatId: 'huda' }, title: 'Huda' };
-    expect(bridge.sent('customer.update')).toEqual([{ type: 'customer.update', key: 'chat:wa:huda', from: [], reminder: later }]);
+    // A snooze the toast can undo.
+    expect(bridge.sent('customer.update')).toEqual([{ type: 'customer.update', key: 'chat:wa:huda', from: [], reminder: later, undo: 'snoozed' }]);
     expect(announced()).toBe('Reminder set for 5:30 PM');
+    expect(document.querySelector('.toast-text')?.textContent).toBe('Snoozed');
+    expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
 
     await user.click(within(await openMenu(user, 'Huda')).getByRole('menuitem', { name: 'Remind me…' }));
     await user.click(screen.getByRole('menuitem', { name: 'Tomorrow morning (9:00 AM)' }));
     expect(bridge.sent('customer.update').at(-1)?.reminder).toEqual({ ...later, at: tomorrowMorning(NOW, DEFAULT_SETTINGS.shop) });
+
+    await user.click(within(await openMenu(user, 'Huda')).getByRole('menuitem', { name: 'Remind me…' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Next week (Sat 9:00 AM)' }));
+    expect(bridge.sent('customer.update').at(-1)?.reminder).toEqual({ ...later, at: nextWeek(NOW, DEFAULT_SETTINGS.shop) });
 
     // Omar has one: it can be cleared.
     await user.click(within(await openMenu(user, 'Omar')).getByRole('menuitem', { name: 'Remind me…' }));

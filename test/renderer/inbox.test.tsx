@@ -146,14 +146,23 @@ describe('inbox filters and search', () => {
   it('unread, per platform and per account', async () => {
     const { user } = await renderInbox(chats(), services());
     const chips = within(screen.getByRole('group', { name: 'Show' }));
-    expect(chips.getAllByRole('button').map((b) => b.textContent)).toEqual(['All', 'Unread', 'Waiting', 'Snoozed', 'WhatsApp', 'Instagram']);
+    const order = ['All', 'Unread', 'Waiting', 'Snoozed', 'Done', 'WhatsApp', 'Instagram'];
+    expect(chips.getAllByRole('button')).toEqual(order.map((name) => chips.getByRole('button', { name })));
     expect(chips.getByRole('button', { name: 'All' })).toHaveAttribute('aria-pressed', 'true');
+    // Each counted view says how many it holds, under the platform chosen.
+    expect(chips.getByRole('button', { name: 'Unread' })).toHaveAccessibleDescription('2 chats');
+    expect(chips.getByRole('button', { name: 'Unread' }).querySelector('.view-count')?.textContent).toBe('2');
+    expect(chips.getByRole('button', { name: 'Waiting' })).not.toHaveAttribute('aria-describedby');
+    expect(chips.getByRole('button', { name: 'Waiting' }).querySelector('.view-count')).toBeNull();
 
     await user.click(chips.getByRole('button', { name: 'Unread' }));
     expect(names()).toEqual(['أحمد علي', 'Mum']);
     expect(chips.getByRole('button', { name: 'All' })).toHaveAttribute('aria-pressed', 'false');
 
     await user.click(chips.getByRole('button', { name: 'Instagram' }));
+    // No unread chat on Instagram: no count, nothing said of one.
+    expect(chips.getByRole('button', { name: 'Unread' })).not.toHaveAttribute('aria-describedby');
+    expect(chips.getByRole('button', { name: 'Unread' }).querySelector('.view-count')).toBeNull();
     expect(rows()).toHaveLength(0);
     expect(screen.getByText('No unread chats.')).toBeInTheDocument();
     await user.click(chips.getByRole('button', { name: 'Unread' }));
@@ -397,10 +406,13 @@ describe('inbox context menu', () => {
     expect(within(menu).getAllByRole('menuitem').map((i) => plain(i.textContent))).toEqual([
       'Open in Telegram',
       'Open in WhatsApp',
+      'Mark as done',
+      'Mark as unread',
+      'Pin to top',
+      'Remind me…',
       'Customer card',
       'Labels…',
       'Status…',
-      'Remind me…',
       'Link with…',
       'Rename person…',
       'Not the same person: Ahmed T on Telegram',

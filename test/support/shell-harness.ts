@@ -186,6 +186,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     newId: () => `svc-${++ids}`,
     onChats: (serviceId, delta) => chatsOut(serviceId, delta),
     activity: tracker,
+    onChatOpened: (chat, phone) => shop.chatOpened(chat, phone),
   });
   const people = new PeopleController(store, () => `person-${++ids}`);
   const shown: ShellHarness['shown'] = [];

@@ -2,7 +2,8 @@
  * What the tray and the app badge show, as data. The tray: the unread total (in its icon, and in the tooltip with
  * the memory Wasl uses), and its menu: Show/Hide, Lock Wasl (when a password is set), Restart to Update (when an
  * update is downloaded), "Away" outside business hours, the newest unread notifications (a click opens that chat;
- * none listed while Wasl is locked), Mark All as Read, Do Not Disturb (off, on, for an hour, until tomorrow
+ * none listed while Wasl is locked), Open Next Unread Chat (the customer who has waited longest; not while locked),
+ * Mark All as Read, Do Not Disturb (off, on, for an hour, until tomorrow
  * morning, quiet hours), Quit. The badge: the total, and what screen readers say of it. main/electron/tray.ts and
  * app-badge.ts render them.
  */
@@ -89,6 +90,7 @@ export function trayModel(state: TrayState, context: TrayContext): TrayModel {
       command: { type: 'notifications.open', id: n.id },
     });
   }
+  if (!locked) items.push({ id: 'next-unread', label: t('tray.nextUnread'), command: { type: 'app.show', action: 'next-unread' } });
   const dnd = dndMenu(state, context);
   items.push(
     { label: t('tray.markAllRead'), enabled: unread.length > 0, command: { type: 'notifications.read' } },

@@ -7,12 +7,13 @@
  */
 import { defaultServiceName, parseCustomUrl, PLATFORMS } from '../../../common/catalog';
 import type { ChatsDelta, Command, CommandResult, Rect, ServiceUpdate } from '../../../common/ipc';
-import type { ChatSummary, PlatformId, ServiceConfig, ServiceSnapshot } from '../../../common/model';
+import type { ChatRef, ChatSummary, PlatformId, ServiceConfig, ServiceSnapshot } from '../../../common/model';
 import { mergeSettings } from '../../../common/settings';
 import { newServiceSwitches } from '../../../common/settings/service';
 import { initialRuntime } from '../../../common/state';
 import { addNotice, updateService, type AppStore } from '../app/app-store';
 import type { Clock, Logger, ViewsPort } from '../app/ports';
+import { chatPhone } from '../chats/phones';
 import { ChatsStore, type ActivityPort } from '../chats/store';
 import { CompactPanes } from './compact';
 import { PageLifecycle, type ViewEvent, type WakeReason } from './lifecycle';
@@ -40,6 +41,11 @@ export interface ServiceControllerDeps {
   onChatsChanged?: () => void;
   /** A service's connector reported (after its update was applied): how well its pack reads, for rollback. */
   onReported?: (serviceId: string, platform: PlatformId, update: ServiceUpdate) => void;
+  /**
+   * A loaded page switched to this chat (not the chat it opened with as it loaded): the user opened it there.
+   * `phone`: the chat's number, normalized, when it has one.
+   */
+  onChatOpened?: (chat: ChatRef, phone: string | undefined) => void;
 }
 
 export class ServiceController {
@@ -193,7 +199,12 @@ export class ServiceController {
   serviceUpdate(id: string, update: ServiceUpdate): boolean {
     const service = this.service(id);
     if (!this.store.getState().runtime[id] || !service?.enabled) return true;
+    const openBefore = this.chats.reportedSinceLoad(id) ? (this.chats.snapshot(id)?.activeChatId ?? null) : undefined;
     if (!this.chats.apply(id, service.platform, update)) return false;
+    const open = update.activeChatId;
+    if (openBefore !== undefined && typeof open === 'string' && open !== openBefore) {
+      this.deps.onChatOpened?.({ serviceId: id, chatId: open }, chatPhone(this.chats.snapshot(id), open, this.store.getState().settings.defaultRegion));
+    }
     this.lifecycle.connectorReported(id, update);
     this.requests.connectorReported(id);
     this.deps.onReported?.(id, service.platform, update);

@@ -1,6 +1,8 @@
 /**
  * The shop's records in the settings document (quick replies, labels, what Wasl keeps about each customer), read
- * one by one: each valid record is kept, each invalid one dropped and counted, as the rest of the document is.
+ * one by one: each valid record is kept, each invalid one dropped and counted, as the rest of the document is. A
+ * customer's later fields (a pin, a mark as unread) are read one by one too: a file from before them reads as it
+ * did, and a bad value of one is dropped and counted while the rest of the record stays.
  */
 import { z } from 'zod';
 import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../../common/ipc';
@@ -36,6 +38,12 @@ const customerSchema = z.object({
     .optional(),
 });
 
+/** A customer's fields added after the first shop release, each read on its own (absent: not set). */
+const laterFields = {
+  pinned: z.boolean(),
+  unreadMark: z.number().int().min(0),
+};
+
 export interface ShopRecords {
   quickReplies: QuickReply[];
   labels: Label[];
@@ -63,7 +71,9 @@ export function readShopRecords(raw: Record<string, unknown>): ShopRecords {
       dropped += 1;
       continue;
     }
-    customers[key] = toCustomer(parsed.data, known);
+    const customer = toCustomer(parsed.data, known);
+    if (isRecord(value)) dropped += readLaterFields(value, customer);
+    customers[key] = customer;
   }
   return { quickReplies, labels, customers, dropped };
 }
@@ -96,6 +106,19 @@ function toLabel(data: z.infer<typeof labelSchema>): Label {
   if (data.name !== undefined) label.name = data.name;
   if (data.preset !== undefined) label.preset = data.preset;
   return label;
+}
+
+/** Sets the later fields `raw` has valid values for on `customer`; answers how many were invalid. */
+function readLaterFields(raw: Record<string, unknown>, customer: Customer): number {
+  let bad = 0;
+  const pinned = laterFields.pinned.safeParse(raw['pinned']);
+  if (pinned.success) {
+    if (pinned.data) customer.pinned = true;
+  } else if (raw['pinned'] !== undefined) bad += 1;
+  const mark = laterFields.unreadMark.safeParse(raw['unreadMark']);
+  if (mark.success) customer.unreadMark = mark.data;
+  else if (raw['unreadMark'] !== undefined) bad += 1;
+  return bad;
 }
 
 function toCustomer(data: z.infer<typeof customerSchema>, knownLabels: ReadonlySet<string>): Customer {

@@ -1,7 +1,10 @@
 /**
  * The shop-owner toolkit's commands: quick replies, labels, what the shop keeps about each customer (labels,
- * notes, status, priority, a reminder), and undo for what deletes or replaces data (the last twenty steps). It
- * also brings reminders back when they are due.
+ * notes, status, priority, a reminder, a pin, a mark as unread), and undo for what deletes or replaces data and for
+ * the inbox's triage steps (the last twenty steps). A step that changes customers keeps only the records it
+ * touched, as they were and as it left them: undoing it puts back those records alone (an edit made to another
+ * customer since survives), and of a record edited again since, only the fields the step changed. It also brings
+ * reminders back when they are due, and ends a mark as unread once the customer's chat is opened.
  */
 import { LIMITS, type Command, type CommandResult } from '../../../common/ipc';
 import { chatCustomerKeys, resolveCustomer } from '../../../common/shop/customers';
@@ -16,12 +19,31 @@ export type ShopCommand = Extract<Command, { type: `quickReply.${string}` | `lab
 /** What a restore or an import replaces, and so what undo puts back. */
 type Restorable = Pick<AppState, 'settings' | 'people' | 'dismissedSuggestions' | 'quickReplies' | 'labels' | 'customers'>;
 
+/** One customer record before a step and after it (undefined: no record under that key). */
+interface RecordChange {
+  key: string;
+  before: Customer | undefined;
+  after: Customer | undefined;
+}
+
 interface Step {
+  /** Whole parts as they were (what a restore or an import replaced, the list a deletion shortened). */
   before: Partial<Restorable>;
+  /** The customer records the step changed: undo puts back these alone. */
+  records: RecordChange[];
   label: ShopUndo;
 }
 
+/** Every field of a customer record, for putting back those a step changed. */
+const CUSTOMER_FIELDS = ['labels', 'note', 'status', 'statusAt', 'priority', 'reminder', 'pinned', 'unreadMark'] as const satisfies readonly (keyof Customer)[];
+
 const UNDO_DEPTH = 20;
+
+/**
+ * A page that says a chat opened this soon after the user marked it unread is still catching up with an opening
+ * from before the mark (a click, then the key at once): the mark stays.
+ */
+export const MARK_GRACE_MS = 5_000;
 
 export interface ShopControllerDeps {
   store: AppStore;
@@ -32,7 +54,8 @@ export interface ShopControllerDeps {
   remind(reminder: Reminder): void;
 }
 
-const isBlank = (c: Customer): boolean => c.labels.length === 0 && c.note.trim() === '' && c.status === 'open' && !c.priority && c.reminder === undefined;
+const isBlank = (c: Customer): boolean =>
+  c.labels.length === 0 && c.note.trim() === '' && c.status === 'open' && !c.priority && c.reminder === undefined && c.pinned !== true && c.unreadMark === undefined;
 
 export class ShopController {
   private readonly undo: Step[] = [];
@@ -64,9 +87,12 @@ export class ShopController {
       case 'customer.update':
         return this.updateCustomer(cmd);
       case 'shop.undo': {
-        const step = this.undo.pop();
-        if (!step) return { ok: false, error: 'nothing-to-undo' };
-        this.deps.store.setState({ ...step.before, shopUndo: this.undo.at(-1)?.label ?? null });
+        const step = this.undo.at(-1);
+        if (!step || (cmd.step !== undefined && step.label !== cmd.step)) return { ok: false, error: 'nothing-to-undo' };
+        this.undo.pop();
+        const restored: Partial<Restorable> = { ...step.before };
+        if (step.records.length > 0) restored.customers = revertRecords(restored.customers ?? this.deps.store.getState().customers, step.records);
+        this.deps.store.setState({ ...restored, shopUndo: this.undo.at(-1)?.label ?? null });
         return { ok: true };
       }
     }
@@ -104,6 +130,29 @@ export class ShopController {
       if (reminder?.notified !== true || reminder.chat.serviceId !== chat.serviceId || reminder.chat.chatId !== chat.chatId) continue;
       next[key] = withoutReminder(record);
       changed = true;
+    }
+    if (changed) this.deps.store.setState({ customers: next });
+  }
+
+  /**
+   * The chat was opened in its page (the page switched to it): the customer is no longer marked unread in Wasl,
+   * under any key their record may be saved under, unless the mark is newer than MARK_GRACE_MS. A record left
+   * blank goes when no other key keeps one.
+   */
+  chatOpened(chat: ChatRef, phone: string | undefined): void {
+    const { customers, people } = this.deps.store.getState();
+    const keys = chatCustomerKeys(chat, phone, people);
+    const settled = this.deps.clock.now() - MARK_GRACE_MS;
+    const next = { ...customers };
+    let changed = false;
+    for (const key of keys) {
+      const record = Object.hasOwn(customers, key) ? customers[key] : undefined;
+      if (record?.unreadMark === undefined || record.unreadMark > settled) continue;
+      const copy = { ...record };
+      Reflect.deleteProperty(copy, 'unreadMark');
+      changed = true;
+      if (isBlank(copy) && !keys.some((other) => other !== key && Object.hasOwn(customers, other))) Reflect.deleteProperty(next, key);
+      else next[key] = copy;
     }
     if (changed) this.deps.store.setState({ customers: next });
   }
@@ -160,11 +209,11 @@ export class ShopController {
   private deleteLabel(id: string): CommandResult {
     const { labels, customers } = this.deps.store.getState();
     if (!labels.some((l) => l.id === id)) return { ok: false, error: 'not-found' };
-    const without: Record<string, Customer> = {};
+    const records: RecordChange[] = [];
     for (const [key, customer] of Object.entries(customers)) {
-      without[key] = customer.labels.includes(id) ? { ...customer, labels: customer.labels.filter((l) => l !== id) } : customer;
+      if (customer.labels.includes(id)) records.push({ key, before: customer, after: { ...customer, labels: customer.labels.filter((l) => l !== id) } });
     }
-    this.change('label-deleted', { labels: labels.filter((l) => l.id !== id), customers: without });
+    this.change('label-deleted', { labels: labels.filter((l) => l.id !== id) }, records);
     return { ok: true };
   }
 
@@ -184,6 +233,10 @@ export class ShopController {
       next.statusAt = this.deps.clock.now();
     }
     if (cmd.priority !== undefined) next.priority = cmd.priority;
+    if (cmd.pinned === true) next.pinned = true;
+    else if (cmd.pinned === false) Reflect.deleteProperty(next, 'pinned');
+    if (cmd.unreadMark === true) next.unreadMark = this.deps.clock.now();
+    else if (cmd.unreadMark === false) Reflect.deleteProperty(next, 'unreadMark');
     if (cmd.reminder === null) Reflect.deleteProperty(next, 'reminder');
     else if (cmd.reminder !== undefined) {
       const { at, setAt, chat, title, notified } = cmd.reminder;
@@ -201,17 +254,36 @@ export class ShopController {
     // A blank record is dropped, unless it must hide the records the entry was made from.
     if (isBlank(next) && !cmd.from.some((key) => Object.hasOwn(customers, key))) Reflect.deleteProperty(rest, cmd.key);
     else rest[cmd.key] = next;
+    if (cmd.undo !== undefined) {
+      const records = [cmd.key, ...cmd.from].flatMap((key): RecordChange[] => {
+        const before = recordAt(customers, key);
+        const after = recordAt(rest, key);
+        return before === after ? [] : [{ key, before, after }];
+      });
+      this.change(cmd.undo, {}, records);
+      return { ok: true };
+    }
     this.deps.store.setState({ customers: rest });
     return { ok: true };
   }
 
-  private change(label: ShopUndo, next: Partial<Restorable>): void {
+  /** Carries out a step undo can take back: `next` replaces whole parts, `records` change customers one by one. */
+  private change(label: ShopUndo, next: Partial<Restorable>, records: RecordChange[] = []): void {
     const state = this.deps.store.getState();
     const before: Partial<Restorable> = {};
     for (const key of Object.keys(next) as (keyof Restorable)[]) Object.assign(before, { [key]: state[key] });
-    this.undo.push({ before, label });
+    this.undo.push({ before, records, label });
     if (this.undo.length > UNDO_DEPTH) this.undo.shift();
-    this.deps.store.setState({ ...next, shopUndo: label });
+    const patch: Partial<AppState> = { ...next, shopUndo: label };
+    if (records.length > 0) {
+      const customers = { ...(next.customers ?? state.customers) };
+      for (const { key, after } of records) {
+        if (after === undefined) Reflect.deleteProperty(customers, key);
+        else customers[key] = after;
+      }
+      patch.customers = customers;
+    }
+    this.deps.store.setState(patch);
   }
 
   /** One timer, for the earliest reminder not yet shown. */
@@ -252,6 +324,40 @@ export class ShopController {
     store.setState({ customers });
     for (const reminder of due) this.deps.remind(reminder);
   }
+}
+
+function recordAt(customers: Readonly<Record<string, Customer>>, key: string): Customer | undefined {
+  return Object.hasOwn(customers, key) ? customers[key] : undefined;
+}
+
+const sameField = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * `customers` with each changed record put back: as it was, when nothing touched it since the step; otherwise
+ * only the fields the step changed go back, and what was edited since stays.
+ */
+function revertRecords(customers: Readonly<Record<string, Customer>>, records: readonly RecordChange[]): Record<string, Customer> {
+  const next = { ...customers };
+  for (const { key, before, after } of records) {
+    const current = recordAt(customers, key);
+    let restored: Customer | undefined;
+    if (current === after) restored = before;
+    else {
+      const out: Customer = { ...(current ?? EMPTY_CUSTOMER) };
+      const was = before ?? EMPTY_CUSTOMER;
+      const then = after ?? EMPTY_CUSTOMER;
+      for (const field of CUSTOMER_FIELDS) {
+        if (sameField(was[field], then[field])) continue;
+        const value = was[field];
+        if (value === undefined) Reflect.deleteProperty(out, field);
+        else Object.assign(out, { [field]: value });
+      }
+      restored = before === undefined && isBlank(out) ? undefined : out;
+    }
+    if (restored === undefined) Reflect.deleteProperty(next, key);
+    else next[key] = restored;
+  }
+  return next;
 }
 
 function withoutReminder(record: Customer): Customer {

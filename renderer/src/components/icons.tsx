@@ -221,3 +221,18 @@ export const LockIcon = () => (
     <path d="M8.5 10.5V7.5a3.5 3.5 0 0 1 7 0v3M12 14.5v2" />
   </Glyph>
 );
+
+/** A push pin: a customer pinned to the top of the list. */
+export const PinIcon = () => (
+  <Glyph>
+    <path d="M9 3.5h6M10 3.5l-.7 6.2L6.5 13v1.5h11V13l-2.8-3.3L14 3.5M12 14.5V21" />
+  </Glyph>
+);
+
+/** A speech bubble with a dot: the next chat that waits (Next unread). */
+export const NextUnreadIcon = () => (
+  <Glyph>
+    <path d="M13.5 4.5H6.5A2.5 2.5 0 0 0 4 7v7a2.5 2.5 0 0 0 2.5 2.5H8v3.5l4-3.5h5.5A2.5 2.5 0 0 0 20 14v-3.5" />
+    <circle cx="18.5" cy="5.5" r="2.5" fill="currentColor" stroke="none" />
+  </Glyph>
+);

@@ -1,7 +1,8 @@
 /**
  * What the shop keeps about each inbox entry's customer, as the inbox shows it: the record (found under the
  * entry's key, or merged from what the entry was made of), its labels, the conversation's status as it stands
- * now, whether the customer waits for a reply and until when the platform lets the shop answer, and the reminder.
+ * now, whether the customer waits for a reply and until when the platform lets the shop answer, the reminder, and
+ * whether the user pinned the customer or marked them unread in Wasl.
  *
  * Derived lazily and per entry, for the rows in view and the views that need every entry (Waiting, a label):
  * an entry's activity is read once per entry object, and its view is the same object for as long as the entry
@@ -44,6 +45,10 @@ export interface CustomerView extends EntryActivity {
   /** Set while the customer waits for a reply: their first unanswered message, the conversation open. */
   readonly waiting: number | undefined;
   readonly reminder: Reminder | undefined;
+  /** Pinned to the top of the list. */
+  readonly pinned: boolean;
+  /** Marked unread in Wasl: shown and counted as unread until opened. */
+  readonly marked: boolean;
 }
 
 /**
@@ -67,6 +72,11 @@ export interface Customers {
   hasRecord(entry: InboxEntry): boolean;
   /** The entries whose customer has a reminder, each once, soonest first. */
   reminded(): readonly InboxEntry[];
+  /**
+   * The entries that may be pinned, marked unread or done: those with a record saying so under one of their keys,
+   * each once (their view says whether the entry as a whole is).
+   */
+  flagged(): readonly InboxEntry[];
 }
 
 interface Inputs {
@@ -97,6 +107,8 @@ function sameView(a: CustomerView, b: CustomerView): boolean {
     a.record?.priority === b.record?.priority &&
     a.record?.statusAt === b.record?.statusAt &&
     a.record?.status === b.record?.status &&
+    a.record?.pinned === b.record?.pinned &&
+    a.record?.unreadMark === b.record?.unreadMark &&
     a.reminder === b.reminder &&
     a.status === b.status &&
     a.waiting === b.waiting &&
@@ -190,6 +202,8 @@ export class CustomerDeriver {
         status,
         waiting: status === 'open' ? act.waitingSince : undefined,
         reminder: record?.reminder,
+        pinned: record?.pinned === true,
+        marked: record?.unreadMark !== undefined,
       };
       const result = previous !== undefined && sameView(previous, next) ? previous : next;
       cached.found = found;
@@ -205,11 +219,39 @@ export class CustomerDeriver {
       return entry.chats.some((ref) => has(chatEntryKey(ref)));
     };
 
+    // Records are saved under entry keys that may name an entry no more (its chats merged since): its chat or phone finds it.
+    let byPhone: Map<string, InboxEntry> | undefined;
+    const entryOfKey = (key: string): InboxEntry | undefined => {
+      const found = inbox.find(key);
+      if (found !== undefined) return found;
+      const chat = /^chat:([^:]+):(.+)$/su.exec(key);
+      if (chat !== null) return inbox.entryOfChat({ serviceId: chat[1] ?? '', chatId: chat[2] ?? '' });
+      if (!key.startsWith('phone:')) return undefined;
+      if (byPhone === undefined) {
+        byPhone = new Map();
+        for (const entry of inbox.entries) for (const c of inbox.chatsOf(entry)) if (c.phone !== undefined && !byPhone.has(c.phone)) byPhone.set(c.phone, entry);
+      }
+      return byPhone.get(key.slice('phone:'.length));
+    };
+
     let reminded: readonly InboxEntry[] | undefined;
+    let flagged: readonly InboxEntry[] | undefined;
     return {
       view,
       activity,
       hasRecord,
+      flagged: () => {
+        if (flagged === undefined) {
+          const entries = new Set<InboxEntry>();
+          for (const [key, record] of Object.entries(customers)) {
+            if (record.pinned !== true && record.unreadMark === undefined && record.status !== 'done') continue;
+            const entry = entryOfKey(key);
+            if (entry !== undefined) entries.add(entry);
+          }
+          flagged = [...entries];
+        }
+        return flagged;
+      },
       reminded: () => {
         if (reminded === undefined) {
           const entries = new Set<InboxEntry>();

@@ -1,9 +1,12 @@
 /**
  * State that belongs to the shell alone: which dialog is open, how many overlays cover the service view, what
- * the screen-reader live region says, the undo toast after a change to people, and the selected inbox entry (one
- * selection for the inbox page and the list beside a service).
+ * the screen-reader live region says, the toast (an undo after a change to people or a triage step, or a short
+ * note such as "Nobody is waiting"), and the selected inbox entry (one selection for the inbox page and the list
+ * beside a service).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ChatRef } from '../../../common/model';
+import type { TriageStep } from '../../../common/shop/model';
 
 /** The tabs of the shop tools dialog. */
 export const SHOP_TABS = ['replies', 'labels', 'hours', 'data', 'report'] as const;
@@ -29,8 +32,8 @@ export type DialogRequest =
   /** Every keyboard shortcut and its key (the cheat sheet). */
   | { kind: 'shortcuts' };
 
-/** A change to people the user can still undo from the toast. */
-export type UndoKind = 'link' | 'unlink' | 'rename' | 'dismiss';
+/** A change the user can still undo from the toast: to people, or a triage step (done, marked unread, pinned…). */
+export type UndoKind = 'link' | 'unlink' | 'rename' | 'dismiss' | TriageStep;
 
 export interface UiState {
   dialog: DialogRequest | null;
@@ -40,8 +43,14 @@ export interface UiState {
   announcement: { text: string; seq: number };
   /** The undo toast, while it shows; `seq` tells two equal changes in a row apart. */
   undo: { kind: UndoKind; seq: number } | null;
+  /** A short note the toast shows (the live region says it too), while no undo is offered; `seq` as above. */
+  note: { text: string; seq: number } | null;
   /** The key of the inbox entry selected in the inbox page and in the list beside a service, or none. */
   selectedKey: string | null;
+  /** The chat the shell last asked main to open, and when: until its page shows it, the selection stays on it. */
+  opening: { ref: ChatRef; at: number } | null;
+  /** The entry Next unread last went to (pressed again from there, it goes on to the one after). */
+  lastNext: string | null;
   openDialog: (request: DialogRequest) => void;
   closeDialog: () => void;
   /** Registers an open overlay; the returned function unregisters it. */
@@ -49,7 +58,13 @@ export interface UiState {
   announce: (text: string) => void;
   offerUndo: (kind: UndoKind) => void;
   dismissUndo: () => void;
+  /** Says `text` aloud and shows it in the toast for a few seconds. */
+  tell: (text: string) => void;
+  dismissNote: () => void;
   select: (key: string | null) => void;
+  /** Notes a chat the shell asked main to open (`null`: the page showed it, or gave up). */
+  setOpening: (opening: { ref: ChatRef; at: number } | null) => void;
+  setLastNext: (key: string | null) => void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -60,7 +75,10 @@ export function createUiStore(): UiStore {
     overlays: 0,
     announcement: { text: '', seq: 0 },
     undo: null,
+    note: null,
     selectedKey: null,
+    opening: null,
+    lastNext: null,
     openDialog: (request) => set({ dialog: request }),
     closeDialog: () => set({ dialog: null }),
     addOverlay: () => {
@@ -73,8 +91,17 @@ export function createUiStore(): UiStore {
       };
     },
     announce: (text) => set((s) => ({ announcement: { text, seq: s.announcement.seq + 1 } })),
-    offerUndo: (kind) => set((s) => ({ undo: { kind, seq: (s.undo?.seq ?? 0) + 1 } })),
+    offerUndo: (kind) => set((s) => ({ undo: { kind, seq: (s.undo?.seq ?? 0) + 1 }, note: null })),
     dismissUndo: () => set({ undo: null }),
+    tell: (text) =>
+      set((s) => ({
+        announcement: { text, seq: s.announcement.seq + 1 },
+        note: { text, seq: (s.note?.seq ?? 0) + 1 },
+        undo: null,
+      })),
+    dismissNote: () => set({ note: null }),
     select: (key) => set({ selectedKey: key }),
+    setOpening: (opening) => set({ opening }),
+    setLastNext: (key) => set({ lastNext: key }),
   }));
 }

@@ -1,7 +1,9 @@
 /**
- * The customer's part of an inbox row's menu: the customer card, and three steps that open a page of their own
- * in the same place — labels (check and uncheck), status (open, waiting on customer, done), and "Remind me"
- * (later today, tomorrow morning, a moment of the user's choice in the card, or clear the reminder).
+ * The customer's part of an inbox row's menu: the triage steps (mark as done, mark as unread, pin or unpin, each
+ * one the toast can undo), the customer card, and three steps that open a page of their own in the same place —
+ * labels (check and uncheck), status (open, waiting on customer, done), and "Remind me", which snoozes the
+ * customer (later today, tomorrow morning, next week, a moment of the user's choice in the card; or clears the
+ * reminder). The "Remind me" page is also the list's snooze key's picker.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,9 +14,10 @@ import { isolate, useFormat } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
 import type { CustomerView } from '../../store/customers';
 import { useLabelName } from '../shop/labels';
-import { reminderFor, useCustomerActions } from './actions';
-import { laterToday, nextDay, sameDay, tomorrowMorning } from './reminders';
+import { useCustomerActions } from './actions';
+import { laterToday, nextDay, nextWeek, sameDay, tomorrowMorning } from './reminders';
 import { STATUS_TEXT } from './text';
+import { useTriage } from './triage';
 
 export type CustomerMenuPage = 'labels' | 'status' | 'remind';
 
@@ -27,6 +30,8 @@ export interface CustomerMenuContext {
   showPage: (page: CustomerMenuPage) => void;
   /** Opens the customer card; `reminder` puts the focus on its date and time field. */
   openCard: (focus?: 'reminder') => void;
+  /** Called once a step took the entry out of the list (done, snoozed): the list selects the next row. */
+  onLeave?: () => void;
 }
 
 export interface CustomerMenu {
@@ -44,6 +49,7 @@ export function useCustomerMenu(): CustomerMenu {
   const shop = useApp((s) => s.settings.shop);
   const labelName = useLabelName();
   const actions = useCustomerActions();
+  const triage = useTriage();
 
   return useMemo((): CustomerMenu => {
     const announce = (text: string) => ui.getState().announce(text);
@@ -54,12 +60,11 @@ export function useCustomerMenu(): CustomerMenu {
         if (ok) announce(had ? t('customer.label.removed', { name }) : t('customer.label.added', { name }));
       });
     };
-    const remind = ({ entry, view }: CustomerMenuContext, at: number) => {
-      const now = Date.now();
-      const reminder = reminderFor(entry, at, now);
-      if (reminder === undefined) return;
-      void actions.update(view, { reminder }).then((ok) => {
-        if (ok) announce(t('customer.reminder.set', { when: format.until(at, now) }));
+    const remind = ({ entry, view, onLeave }: CustomerMenuContext, at: number) => {
+      void triage.snooze(entry, view, at).then((ok) => {
+        if (!ok) return;
+        announce(t('customer.reminder.set', { when: format.until(at, Date.now()) }));
+        onLeave?.();
       });
     };
 
@@ -99,6 +104,7 @@ export function useCustomerMenu(): CustomerMenu {
         const { entry, view, now, openCard } = context;
         const later = laterToday(now);
         const morning = tomorrowMorning(now, shop);
+        const week = nextWeek(now, shop);
         const items: MenuEntry[] = [];
         if (sameDay(later, now)) {
           items.push({ id: 'remind-later', label: t('customer.remind.later', { time: format.time(later) }), onSelect: () => remind(context, later) });
@@ -110,6 +116,7 @@ export function useCustomerMenu(): CustomerMenu {
             : t('customer.remind.opening', { time: format.until(morning, now) }),
           onSelect: () => remind(context, morning),
         });
+        items.push({ id: 'remind-week', label: t('customer.remind.nextWeek', { time: format.until(week, now) }), onSelect: () => remind(context, week) });
         items.push({ id: 'remind-pick', label: t('customer.remind.pick'), onSelect: () => openCard('reminder') });
         if (view.reminder !== undefined) {
           items.push({
@@ -127,13 +134,27 @@ export function useCustomerMenu(): CustomerMenu {
     };
 
     return {
-      entries: ({ showPage, openCard }) => [
-        { id: 'customer-card', label: t('customer.menu.card'), onSelect: () => openCard() },
+      entries: ({ entry, view, showPage, openCard, onLeave }) => [
+        ...(view.status === 'done'
+          ? []
+          : [
+              {
+                id: 'triage-done',
+                label: t('inbox.menu.done'),
+                onSelect: () =>
+                  void triage.done(entry, view).then((ok) => {
+                    if (ok) onLeave?.();
+                  }),
+              },
+            ]),
+        ...(view.marked ? [] : [{ id: 'triage-unread', label: t('inbox.menu.markUnread'), onSelect: () => void triage.markUnread(entry, view) }]),
+        { id: 'triage-pin', label: view.pinned ? t('inbox.menu.unpin') : t('inbox.menu.pin'), onSelect: () => void triage.togglePin(entry, view) },
+        { id: 'customer-remind', label: t('customer.menu.remind'), onSelect: () => showPage('remind') },
+        { id: 'customer-card', label: t('customer.menu.card'), groupStart: true, onSelect: () => openCard() },
         { id: 'customer-labels', label: t('customer.menu.labels'), onSelect: () => showPage('labels') },
         { id: 'customer-status', label: t('customer.menu.status'), onSelect: () => showPage('status') },
-        { id: 'customer-remind', label: t('customer.menu.remind'), onSelect: () => showPage('remind') },
       ],
       page: (page, context) => pages[page](context),
     };
-  }, [actions, format, labelName, labels, shop, t, ui]);
+  }, [actions, format, labelName, labels, shop, t, triage, ui]);
 }

@@ -1,7 +1,7 @@
 /**
- * When "Remind me" brings a customer back: later today (in three hours, on the next quarter hour), tomorrow
- * morning (9:00, or the shop's opening time when business hours are set), or a moment the user picks in a
- * date-time field (local time, "YYYY-MM-DDTHH:MM"). Pure.
+ * When "Remind me" (snooze) brings a customer back: later today (in three hours, on the next quarter hour),
+ * tomorrow morning (9:00, or the shop's opening time when business hours are set), next week (the same, seven days
+ * on), or a moment the user picks in a date-time field (local time, "YYYY-MM-DDTHH:MM"). Pure.
  */
 import { nextOpening, weeklyHours } from '../../../../common/shop/hours';
 import type { ShopSettings } from '../../../../common/shop/model';
@@ -23,6 +23,12 @@ export function tomorrowMorning(now: number, shop: Pick<ShopSettings, 'hoursEnab
   if (!shop.hoursEnabled) return nine;
   const opening = nextOpening(weeklyHours(shop.hours), midnight);
   return opening === undefined || opening.getTime() === midnight.getTime() ? nine : opening.getTime();
+}
+
+/** The morning a week from now: 9:00 seven days on, or the shop's first opening from that day on. */
+export function nextWeek(now: number, shop: Pick<ShopSettings, 'hoursEnabled' | 'hours'>): number {
+  const d = new Date(now);
+  return tomorrowMorning(new Date(d.getFullYear(), d.getMonth(), d.getDate() + 6, d.getHours(), d.getMinutes()).getTime(), shop);
 }
 
 /** Whether two moments fall on the same local day. */

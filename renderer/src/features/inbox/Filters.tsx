@@ -1,17 +1,19 @@
 /**
- * The inbox's search box and filter chips: the views (all, unread, waiting for a reply, snoozed), one chip per
- * platform present, an account picker when the chosen platform has several accounts, and a label picker.
+ * The inbox's search box and filter chips: the views (all, unread, waiting for a reply, snoozed, done; the first
+ * three with how many entries they hold), one chip per platform present, an account picker when the chosen
+ * platform has several accounts, and a label picker. The list beside a service shows the counted views alone.
  */
 import { useId, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '../../../../common/catalog';
 import type { PlatformId } from '../../../../common/model';
+import { ViewCount } from '../../components/CountBadge';
 import { SearchIcon } from '../../components/icons';
 import { PlatformTile } from '../../components/PlatformTile';
 import { useApp } from '../../store/context';
 import { usePlatformName } from '../services/platform';
 import { useLabelName } from '../shop/labels';
-import { NO_FILTER, type InboxFilter, type InboxView } from './filter';
+import { NO_FILTER, type CountedView, type InboxFilter, type InboxView, type ViewCounts } from './filter';
 
 interface SearchProps {
   ref: Ref<HTMLInputElement>;
@@ -59,9 +61,19 @@ export function SearchBox({ ref, value, onChange, onKeyDown, listId, activeId, s
   );
 }
 
-function Chip({ pressed, onClick, children, title }: { pressed: boolean; onClick: () => void; children: ReactNode; title?: string }) {
+interface ChipProps {
+  pressed: boolean;
+  onClick: () => void;
+  children: ReactNode;
+  title?: string | undefined;
+  /** The id of what else the chip says (a count). */
+  describedBy?: string | undefined;
+  className?: string;
+}
+
+function Chip({ pressed, onClick, children, title, describedBy, className = 'chip' }: ChipProps) {
   return (
-    <button type="button" className="chip" aria-pressed={pressed} title={title} onClick={onClick}>
+    <button type="button" className={className} aria-pressed={pressed} aria-describedby={describedBy} title={title} onClick={onClick}>
       {children}
     </button>
   );
@@ -72,9 +84,58 @@ const VIEWS = [
   { view: 'unread', text: 'inbox.filters.unread', hint: undefined },
   { view: 'waiting', text: 'inbox.filters.waiting', hint: 'inbox.filters.waitingHint' },
   { view: 'snoozed', text: 'inbox.filters.snoozed', hint: 'inbox.filters.snoozedHint' },
+  { view: 'done', text: 'inbox.filters.done', hint: 'inbox.filters.doneHint' },
 ] as const satisfies readonly { view: Exclude<InboxView, 'all'>; text: string; hint: string | undefined }[];
 
-export function FilterChips({ filter, onChange }: { filter: InboxFilter; onChange: (filter: InboxFilter) => void }) {
+const isCounted = (view: InboxView): view is CountedView => view === 'unread' || view === 'waiting' || view === 'snoozed';
+
+interface ViewChipProps {
+  view: Exclude<InboxView, 'all'>;
+  pressed: boolean;
+  counts: ViewCounts;
+  onClick: () => void;
+  className?: string;
+}
+
+/** A view's chip: its name, and for a counted view how many it holds (said in full to assistive technology). */
+function ViewChip({ view, pressed, counts, onClick, className }: ViewChipProps) {
+  const { t } = useTranslation();
+  const countId = useId();
+  const found = VIEWS.find((v) => v.view === view);
+  if (found === undefined) return null;
+  const count = isCounted(view) ? counts[view] : 0;
+  return (
+    <Chip
+      pressed={pressed}
+      title={found.hint === undefined ? undefined : t(found.hint)}
+      describedBy={count > 0 ? countId : undefined}
+      onClick={onClick}
+      {...(className === undefined ? {} : { className })}
+    >
+      {t(found.text)}
+      <ViewCount count={count} />
+      {count > 0 ? (
+        <span id={countId} hidden>
+          {t('inbox.filters.count', { count })}
+        </span>
+      ) : null}
+    </Chip>
+  );
+}
+
+/** The list beside a service: its counted views, each a toggle (pressed again, back to every chat). */
+export function ViewChips({ view, counts, onChange }: { view: InboxView; counts: ViewCounts; onChange: (view: InboxView) => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="list-column-views" role="group" aria-label={t('inbox.filters.label')}>
+      {(['unread', 'waiting', 'snoozed'] as const).map((v) => (
+        <ViewChip key={v} view={v} pressed={view === v} counts={counts} className="chip chip-small" onClick={() => onChange(view === v ? 'all' : v)} />
+      ))}
+    </div>
+  );
+}
+
+export function FilterChips({ filter, counts, onChange }: { filter: InboxFilter; counts: ViewCounts; onChange: (filter: InboxFilter) => void }) {
   const { t } = useTranslation();
   const platformName = usePlatformName();
   const labelName = useLabelName();
@@ -94,15 +155,8 @@ export function FilterChips({ filter, onChange }: { filter: InboxFilter; onChang
       <Chip pressed={all} onClick={() => onChange(NO_FILTER)}>
         {t('inbox.filters.all')}
       </Chip>
-      {VIEWS.map(({ view, text, hint }) => (
-        <Chip
-          key={view}
-          pressed={filter.view === view}
-          title={hint === undefined ? undefined : t(hint)}
-          onClick={() => onChange({ ...filter, view: filter.view === view ? 'all' : view })}
-        >
-          {t(text)}
-        </Chip>
+      {VIEWS.map(({ view }) => (
+        <ViewChip key={view} view={view} pressed={filter.view === view} counts={counts} onClick={() => onChange({ ...filter, view: filter.view === view ? 'all' : view })} />
       ))}
       {showPlatforms ? <span className="inbox-chips-separator" aria-hidden="true" /> : null}
       {!showPlatforms

@@ -1,7 +1,8 @@
 /**
- * One entry of the inbox: picture, name, the platforms it is on, its labels, the last message, when, and how many
- * unread; for a customer, where the conversation stands: a due reminder, the status when not open, or how long
- * they have waited for a reply and how much of the platform's reply window is left.
+ * One entry of the inbox: picture, name, the platforms it is on, its labels, a pin when pinned, the last message,
+ * when, and how many unread (a dot when the user marked it unread in Wasl and the platform counts none); for a
+ * customer, where the conversation stands: a due reminder, the status when not open, or how long they have waited
+ * for a reply and how much of the platform's reply window is left.
  * Memoized: the list re-renders it only when its own entry or customer view (or its place, its selection, the
  * minute) changes.
  */
@@ -11,7 +12,7 @@ import { PLATFORMS } from '../../../../common/catalog';
 import type { ChatSummary, InboxEntry, PlatformId } from '../../../../common/model';
 import { CountBadge } from '../../components/CountBadge';
 import { IconButton } from '../../components/IconButton';
-import { BellOffIcon, MoonIcon, MoreIcon } from '../../components/icons';
+import { BellOffIcon, MoonIcon, MoreIcon, PinIcon } from '../../components/icons';
 import type { MenuAnchor } from '../../components/Menu';
 import { PlatformTile } from '../../components/PlatformTile';
 import { useFormat } from '../../i18n/format';
@@ -19,6 +20,7 @@ import type { CustomerView, ReminderState } from '../../store/customers';
 import type { ChatRef } from '../../../../common/model';
 import { Avatar } from './Avatar';
 import type { ServiceDirectory } from './directory';
+import { isUnread } from './filter';
 import { RowLabels, RowState, useRowStateText } from './RowChips';
 
 /** Rows have one fixed height, which the virtual list relies on (the same as `.inbox-row` in inbox.css). */
@@ -91,11 +93,13 @@ export const InboxRow = memo(function InboxRow({ entry, chats, directory, handle
   const avatar = chats.find((c) => c.avatarUrl !== undefined)?.avatarUrl;
   const where = marks.map((m) => directory.label(m.ref.serviceId));
   const asleep = sleepingText(entry, directory);
+  const unread = isUnread(entry, customer);
   const label = format.list(
     [
       entry.title,
       format.and(where),
-      entry.unread > 0 ? t('inbox.row.unread', { count: entry.unread }) : null,
+      customer.pinned ? t('inbox.row.pinned') : null,
+      entry.unread > 0 ? t('inbox.row.unread', { count: entry.unread }) : customer.marked ? t('inbox.row.marked') : null,
       muted ? t('services.muted') : null,
       asleep,
       when,
@@ -106,7 +110,8 @@ export const InboxRow = memo(function InboxRow({ entry, chats, directory, handle
   const classes = [
     'inbox-row',
     selected ? 'is-selected' : null,
-    entry.unread > 0 ? 'is-unread' : null,
+    unread ? 'is-unread' : null,
+    customer.pinned ? 'is-pinned' : null,
     muted ? 'is-muted' : null,
     reminder === 'due' ? 'is-reminded' : null,
   ];
@@ -166,6 +171,11 @@ export const InboxRow = memo(function InboxRow({ entry, chats, directory, handle
           </span>
           <RowLabels labels={customer.labels} />
           <span className="inbox-row-meta">
+            {customer.pinned ? (
+              <span className="inbox-row-pin">
+                <PinIcon />
+              </span>
+            ) : null}
             {muted ? <BellOffIcon /> : null}
             {asleep === null ? null : (
               <span className="inbox-row-asleep" title={asleep}>
@@ -184,7 +194,7 @@ export const InboxRow = memo(function InboxRow({ entry, chats, directory, handle
             {entry.preview ?? ''}
           </span>
           <RowState chips={state.chips} />
-          {badge === null ? null : <CountBadge text={badge} />}
+          {badge !== null ? <CountBadge text={badge} /> : customer.marked ? <span className="inbox-dot" aria-hidden="true" /> : null}
         </div>
       </div>
       {openMenu === undefined ? null : (

@@ -3,15 +3,18 @@
  * platforms shown once. Above the list: search, views and filters, then a line for each service whose chats are
  * missing (loading, signed out…), then suggested links. The list is virtual (only the rows in view exist) and each
  * row re-renders only when its own entry or customer view changes. The selection is the one the list beside a service
- * shows (the UI store's). A row's menu and the customer card change
- * what the shop keeps about the customer; opening a customer whose reminder is due ends the reminder.
+ * shows (the UI store's). A row's menu and the customer card change what the shop keeps about the customer;
+ * opening a customer whose reminder is due ends the reminder, opening one marked unread ends the mark. The views
+ * say how many entries they hold.
  *
  * Keyboard: ↑/↓ (PageUp/PageDown, Home/End in the list) move the selection, Enter opens it, Shift+F10 or the
- * menu key opens its menu; `/` or Ctrl/Cmd+K goes to the search box, where Esc clears the query, then leaves.
+ * menu key opens its menu; the triage keys (done, mark unread, pin, snooze, undo: useListKeys.ts) act on it; `/`
+ * or Ctrl/Cmd+K goes to the search box, where Esc clears the query, then leaves.
  */
 import { lazy, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
+import type { InboxEntry } from '../../../../common/model';
 import { Menu, type MenuAnchor } from '../../components/Menu';
 import { Spinner } from '../../components/Spinner';
 import { isolate } from '../../i18n/format';
@@ -22,13 +25,14 @@ import { useCustomerMenu, type CustomerMenuPage } from '../customer/menu';
 import { LazyDialog } from '../shell/LazyDialog';
 import { useNow } from '../viewport/useNow';
 import { useDirectory } from './directory';
-import { NO_FILTER, narrow, parseQuery, type InboxFilter } from './filter';
+import { countViews, NO_FILTER, narrow, neighbourOf, parseQuery, type InboxFilter } from './filter';
 import { FilterChips, SearchBox } from './Filters';
 import { InboxRow, ROW_HEIGHT, rowId, type RowHandlers } from './InboxRow';
 import { ServiceBanners } from './ServiceBanners';
 import { Suggestions } from './Suggestions';
 import { UndoToast } from './UndoToast';
 import { useListActions } from './useEntryActions';
+import { useListKeys } from './useListKeys';
 import { useVirtualRows } from './useVirtualRows';
 
 const TEXT_FIELD = 'input, textarea, select, [contenteditable="true"]';
@@ -44,6 +48,7 @@ const EMPTY_TEXT = {
   unread: 'inbox.empty.unread',
   waiting: 'inbox.empty.waiting',
   snoozed: 'inbox.empty.snoozed',
+  done: 'inbox.empty.done',
 } as const satisfies Record<InboxFilter['view'], string>;
 
 export function InboxView() {
@@ -83,6 +88,16 @@ export function InboxView() {
   const found = selectedKey === null ? -1 : visible.findIndex((e) => e.key === selectedKey);
   const selectedIndex = visible.length === 0 ? -1 : Math.max(0, found);
   const selected = visible[selectedIndex];
+  const counts = useMemo(
+    () => countViews(inbox.entries, { filter, chatsOf: inbox.chatsOf, services, customers, now: minute }),
+    [customers, filter, inbox, minute, services],
+  );
+
+  /** Once the entry leaves the list (done, snoozed), the row after it is selected. */
+  const leaving = (entry: InboxEntry) => {
+    const neighbour = neighbourOf(visible, entry);
+    return () => ui.getState().select(neighbour?.key ?? null);
+  };
 
   const getItemKey = useCallback((index: number) => visible[index]?.key ?? index, [visible]);
   const rows = useVirtualRows({ count: visible.length, rowHeight: ROW_HEIGHT, overscan: 8, scrollElement: list, getItemKey });
@@ -94,6 +109,17 @@ export function InboxView() {
     () => ({ open: actions.open, select: setSelectedKey, menu: (entry, anchor) => setMenu({ key: entry.key, anchor }) }),
     [actions, setSelectedKey],
   );
+
+  const triageKeys = useListKeys({
+    visible,
+    selected,
+    customers,
+    snooze: (entry) => {
+      const row = document.getElementById(rowId(entry.key));
+      if (row !== null) setMenu({ key: entry.key, anchor: row, page: 'remind' });
+    },
+    undo: actions.undo,
+  });
 
   const search = (value: string) => {
     setQuery(value);
@@ -196,6 +222,7 @@ export function InboxView() {
     if (!hydrated) empty = null;
     else if (parsed !== null) empty = t('inbox.empty.query', { query: isolate(deferredQuery.trim()) });
     else if (filtered && inbox.entries.length > 0) empty = t(EMPTY_TEXT[filter.view]);
+    else if (inbox.entries.length > 0) empty = t('inbox.empty.caughtUp');
     else empty = t('inbox.empty.none');
   }
 
@@ -207,6 +234,7 @@ export function InboxView() {
       now,
       showPage: (page: CustomerMenuPage) => setMenu({ ...menu, page }),
       openCard: (focus?: 'reminder') => setCard(focus === undefined ? { key: menuEntry.key } : { key: menuEntry.key, focus }),
+      onLeave: leaving(menuEntry),
     };
     if (menu.page !== undefined) return customerMenu.page(menu.page, context);
     return {
@@ -228,7 +256,7 @@ export function InboxView() {
           />
         </div>
         <div className="inbox-column">
-          <FilterChips filter={filter} onChange={changeFilter} />
+          <FilterChips filter={filter} counts={counts} onChange={changeFilter} />
         </div>
       </header>
       <div className="inbox-notes inbox-column">
@@ -244,7 +272,10 @@ export function InboxView() {
           aria-label={t('inbox.list')}
           aria-activedescendant={activeId}
           className="inbox-list"
-          onKeyDown={(event) => onNavigate(event, false)}
+          onKeyDown={(event) => {
+            if (triageKeys(event)) event.preventDefault();
+            else onNavigate(event, false);
+          }}
         >
           <div className="inbox-list-sizer" style={{ blockSize: `${rows.totalSize}px` }}>
             {items.map((item) => {

@@ -1,29 +1,37 @@
 /**
- * The chat list beside the open service: every chat of the inbox in its order (due reminders first, snoozed ones
- * out), in the inbox's own rows and virtual list, between the sidebar and the service. Clicking a row, or Enter on
- * it, opens that chat on the right and the list stays; the selection is the inbox page's (the UI store's), and it
- * follows the chat the service's page has open when the user switches chats inside the page.
+ * The chat list beside the open service: every chat of the inbox in its order (due reminders, then pinned ones
+ * first; snoozed and done ones out), in the inbox's own rows and virtual list, between the sidebar and the service.
+ * Clicking a row, or Enter on it, opens that chat on the right and the list stays; the selection is the inbox
+ * page's (the UI store's), and it follows the chat the service's page has open when the user switches chats inside
+ * the page. Its header counts the unread, waiting and snoozed entries, each count a toggle that shows that view.
+ * The triage keys (done, mark unread, pin, snooze, undo: useListKeys.ts) act on the selected row while the list has
+ * the focus; snooze offers the "Remind me" choices by the row, and the toast at the list's foot offers "Undo".
  *
  * Its width is the user's to drag (or to set from the keyboard on the separator: arrows, Home, End) and collapsing
  * it leaves only the pictures; both are settings (`layout`), so they are remembered. A window narrower than
  * NARROW_WINDOW shows only the pictures too. The viewport beside it is what main places the page in, so the page
  * is never under the list.
  */
-import { useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { lazy, useCallback, useEffect, useEffectEvent, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import type { ChatRef } from '../../../../common/model';
 import { LIST_WIDTH } from '../../../../common/layout';
 import { IconButton } from '../../components/IconButton';
 import { ChevronDownIcon } from '../../components/icons';
+import { Menu } from '../../components/Menu';
 import { useApp, useCommand, useShell, useUi } from '../../store/context';
 import { reminderState, useCustomers } from '../../store/customers';
 import { useChatsHydrated, useInbox } from '../../store/inbox';
+import { useCustomerMenu } from '../customer/menu';
+import { LazyDialog } from '../shell/LazyDialog';
 import { useNow } from '../viewport/useNow';
 import { useDirectory } from './directory';
-import { NO_FILTER, narrow } from './filter';
+import { countViews, NO_FILTER, narrow, neighbourOf, type InboxView } from './filter';
+import { ViewChips } from './Filters';
 import { InboxRow, ROW_HEIGHT, rowId, type RowHandlers } from './InboxRow';
+import { UndoToast } from './UndoToast';
 import { useListActions } from './useEntryActions';
+import { useListKeys } from './useListKeys';
 import { useVirtualRows } from './useVirtualRows';
 
 /** Below this window width (CSS pixels) the list shows only the pictures. */
@@ -34,6 +42,14 @@ const OPENING_MS = 5_000;
 
 /** How far one arrow key moves the separator, in CSS pixels. */
 const KEY_STEP = 16;
+
+/** What the list says when a view holds nothing. */
+const EMPTY_TEXT = {
+  unread: 'inbox.empty.unread',
+  waiting: 'inbox.empty.waiting',
+  snoozed: 'inbox.empty.snoozed',
+  done: 'inbox.empty.done',
+} as const satisfies Record<Exclude<InboxView, 'all'>, string>;
 
 const clampWidth = (width: number): number => Math.min(LIST_WIDTH.max, Math.max(LIST_WIDTH.min, Math.round(width)));
 
@@ -50,6 +66,9 @@ function useNarrowWindow(): boolean {
 }
 
 const rtl = (): boolean => document.documentElement.dir === 'rtl';
+
+/** The customer card (for a snooze to a moment the user picks) is a chunk of its own, as in the inbox page. */
+const CustomerCard = lazy(() => import('../customer/CustomerCard').then((m) => ({ default: m.CustomerCard })));
 
 export function ListColumn() {
   const { t } = useTranslation();
@@ -75,9 +94,22 @@ export function ListColumn() {
   /** The width while the user drags, or until main has the new one (while the setting is still `base`). */
   const [pending, setPending] = useState<{ width: number; base: number } | null>(null);
   const drag = useRef<{ pointer: number; x: number; width: number } | null>(null);
+  const [view, setView] = useState<InboxView>('all');
+  const customerMenu = useCustomerMenu();
+  /** The snooze choices, by the row they are for. */
+  const [snoozing, setSnoozing] = useState<{ key: string; anchor: HTMLElement } | null>(null);
+  const closeSnoozing = useCallback(() => setSnoozing(null), []);
+  const [card, setCard] = useState<string | null>(null);
+  const closeCard = useCallback(() => setCard(null), []);
 
+  // Only the pictures: no view chips, so every chat.
+  const shownView = avatars ? 'all' : view;
   const visible = useMemo(
-    () => narrow(inbox.entries, { filter: NO_FILTER, query: null, chatsOf: inbox.chatsOf, services, customers, now: minute }),
+    () => narrow(inbox.entries, { filter: { ...NO_FILTER, view: shownView }, query: null, chatsOf: inbox.chatsOf, services, customers, now: minute }),
+    [customers, inbox, minute, services, shownView],
+  );
+  const counts = useMemo(
+    () => countViews(inbox.entries, { filter: NO_FILTER, chatsOf: inbox.chatsOf, services, customers, now: minute }),
     [customers, inbox, minute, services],
   );
   const selectedIndex = selectedKey === null ? -1 : visible.findIndex((e) => e.key === selectedKey);
@@ -88,16 +120,16 @@ export function ListColumn() {
   const activeId = selected !== undefined && items.some((item) => item.index === selectedIndex) ? rowId(selected.key) : undefined;
 
   // The chat open in the service's page is the selected one: switching chats inside the page moves the selection.
-  // Right after the list opened a chat, the page may still report the one it had open: that one is not followed.
-  const opening = useRef<{ ref: ChatRef; at: number } | null>(null);
+  // Right after the shell opened a chat (from a row, or "Next unread"), the page may still report the one it had
+  // open: that one is not followed.
   const followed = activeServiceId === null || activeChatId === undefined ? undefined : { serviceId: activeServiceId, chatId: activeChatId };
   const followedKey = followed === undefined ? undefined : inbox.entryOfChat(followed)?.key;
   const follow = useEffectEvent((key: string) => {
-    const asked = opening.current;
+    const asked = ui.getState().opening;
     if (asked !== null && followed !== undefined && Date.now() - asked.at < OPENING_MS) {
       if (asked.ref.serviceId === followed.serviceId && asked.ref.chatId !== followed.chatId) return;
     }
-    opening.current = null;
+    ui.getState().setOpening(null);
     select(key);
     const index = visible.findIndex((e) => e.key === key);
     if (index >= 0) rows.scrollToIndex(index);
@@ -106,18 +138,7 @@ export function ListColumn() {
     if (followedKey !== undefined) follow(followedKey);
   }, [followedKey]);
 
-  const open = actions.open;
-  const handlers = useMemo<RowHandlers>(
-    () => ({
-      open: (entry, chat) => {
-        const target = chat ?? entry.chats[0];
-        if (target !== undefined) opening.current = { ref: target, at: Date.now() };
-        open(entry, chat);
-      },
-      select,
-    }),
-    [open, select],
-  );
+  const handlers = useMemo<RowHandlers>(() => ({ open: actions.open, select }), [actions, select]);
 
   const moveTo = (index: number) => {
     const entry = visible[index];
@@ -126,7 +147,30 @@ export function ListColumn() {
     rows.scrollToIndex(index);
   };
 
+  const triageKeys = useListKeys({
+    visible,
+    selected,
+    customers,
+    snooze: (entry) => {
+      const row = document.getElementById(rowId(entry.key));
+      if (row !== null) setSnoozing({ key: entry.key, anchor: row });
+    },
+    undo: actions.undo,
+  });
+
+  const changeView = (next: InboxView) => {
+    setView(next);
+    rows.scrollToTop();
+  };
+
+  // The toast belongs to the list: leaving it (to the inbox page) ends the offer.
+  useEffect(() => () => ui.getState().dismissUndo(), [ui]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (triageKeys(event)) {
+      event.preventDefault();
+      return;
+    }
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const last = visible.length - 1;
     switch (event.key) {
@@ -199,6 +243,21 @@ export function ListColumn() {
 
   const toggle = () => void command({ type: 'settings.set', layout: { listCollapsed: !layout.listCollapsed } });
 
+  const snoozeEntry = snoozing === null ? undefined : inbox.find(snoozing.key);
+  const snoozeMenu = (() => {
+    if (snoozing === null || snoozeEntry === undefined) return null;
+    const neighbour = neighbourOf(visible, snoozeEntry);
+    return customerMenu.page('remind', {
+      entry: snoozeEntry,
+      view: customers.view(snoozeEntry),
+      now,
+      showPage: () => undefined,
+      openCard: () => setCard(snoozeEntry.key),
+      onLeave: () => select(neighbour?.key ?? null),
+    });
+  })();
+  const cardEntry = card === null ? undefined : inbox.find(card);
+
   return (
     <aside className={avatars ? 'list-column is-avatars' : 'list-column'} style={avatars ? undefined : { inlineSize: `${width}px` }} aria-labelledby={labelId} data-chat-list>
       <div className="list-column-header">
@@ -216,6 +275,7 @@ export function ListColumn() {
           </IconButton>
         )}
       </div>
+      {avatars ? null : <ViewChips view={view} counts={counts} onChange={changeView} />}
       <div
         ref={setList}
         role="listbox"
@@ -249,7 +309,31 @@ export function ListColumn() {
           })}
         </div>
       </div>
-      {visible.length > 0 || !hydrated || avatars ? null : <p className="list-column-empty">{t('inbox.empty.none')}</p>}
+      {visible.length > 0 || !hydrated || avatars ? null : (
+        <p className="list-column-empty">
+          {shownView !== 'all' ? t(EMPTY_TEXT[shownView]) : inbox.entries.length > 0 ? t('inbox.empty.caughtUp') : t('inbox.empty.none')}
+        </p>
+      )}
+      <UndoToast onUndo={actions.undo} inColumn />
+      {snoozing === null || snoozeMenu === null ? null : (
+        <Menu label={snoozeMenu.label} entries={snoozeMenu.entries} anchor={snoozing.anchor} onClose={closeSnoozing} />
+      )}
+      {cardEntry === undefined ? null : (
+        <LazyDialog onClose={closeCard}>
+          <CustomerCard
+            entry={cardEntry}
+            view={customers.view(cardEntry)}
+            chats={cardEntry.chats.map((ref) => ({ ref, chat: inbox.chatOf(ref) }))}
+            directory={directory}
+            focus="reminder"
+            onOpen={(ref) => {
+              setCard(null);
+              handlers.open(cardEntry, ref);
+            }}
+            onClose={closeCard}
+          />
+        </LazyDialog>
+      )}
       {avatars ? null : (
         <div
           role="separator"

@@ -1,20 +1,30 @@
 /**
- * Narrowing the inbox: the views (all, unread, waiting for a reply, snoozed), the filter chips (a platform, one
- * account, a label) and the search box. Customers snoozed by a reminder leave every view but Snoozed until it is
- * due (or they write again); a due reminder pins its customer at the top of All. Search compares names, previews
+ * Narrowing the inbox: the views (all, unread, waiting for a reply, snoozed, done), the filter chips (a platform,
+ * one account, a label) and the search box, and how many entries each view holds. Customers snoozed by a reminder
+ * leave every view but Snoozed until it is due (or they write again); customers marked done leave every view but
+ * Done until they write again; a due reminder puts its customer at the top of All, then come the pinned ones. An
+ * entry the user marked unread in Wasl is unread in every view. Search compares names, previews
  * and phone numbers in a form where spelling variants meet (normalizeName: Arabic letter forms and diacritics,
  * tatweel, Latin accents, case) and phone digits with any punctuation and either digit set. Each entry's
  * searchable text is computed once per entry object, so typing stays instant on a large inbox.
  */
 import { latinDigits, normalizeName } from '../../../../common/identity';
 import type { ChatSummary, InboxEntry, PlatformId, ServiceConfig } from '../../../../common/model';
-import { reminderState, type Customers } from '../../store/customers';
+import { reminderState, type CustomerView, type Customers } from '../../store/customers';
 
 /**
- * `all`: everyone, newest first; `unread`; `waiting`: customers waiting for a reply, the longest waiting first;
- * `snoozed`: customers with a reminder still to come, the soonest first.
+ * `all`: everyone, newest first (due reminders, then pinned customers, on top); `unread`; `waiting`: customers
+ * waiting for a reply, the longest waiting first; `snoozed`: customers with a reminder still to come, the soonest
+ * first; `done`: conversations marked done the customer has not written in since, the latest done first.
  */
-export type InboxView = 'all' | 'unread' | 'waiting' | 'snoozed';
+export type InboxView = 'all' | 'unread' | 'waiting' | 'snoozed' | 'done';
+
+/** The views whose size the list's header shows. */
+export type CountedView = 'unread' | 'waiting' | 'snoozed';
+export type ViewCounts = Record<CountedView, number>;
+
+/** Whether an entry shows as unread: the platform says so, or the user marked it unread in Wasl. */
+export const isUnread = (entry: InboxEntry, view: Pick<CustomerView, 'marked'> | undefined): boolean => entry.unread > 0 || view?.marked === true;
 
 export interface InboxFilter {
   view: InboxView;
@@ -81,30 +91,65 @@ export function matchesQuery(entry: InboxEntry, chats: readonly ChatSummary[], q
   return query.digits.some((d) => digits.includes(d));
 }
 
-/** The entries of a view, in its order, before the chips and the query narrow them. */
-function viewEntries(entries: readonly InboxEntry[], view: InboxView, customers: Customers, now: number): readonly InboxEntry[] {
-  const reminded = customers.reminded();
-  const stateOf = (entry: InboxEntry) => reminderState(customers.view(entry), now);
-  if (view === 'snoozed') return reminded.filter((entry) => stateOf(entry) !== 'due');
-  const snoozed = new Set<InboxEntry>();
+/** Where each customer with a reminder or a mark stands at a moment. */
+interface Triage {
+  /** Due reminders, soonest first: on top of All. */
+  due: readonly InboxEntry[];
+  /** Out of every view but their own: snoozed, or done. */
+  hidden: ReadonlySet<InboxEntry>;
+  snoozed: readonly InboxEntry[];
+  done: readonly InboxEntry[];
+  pinned: ReadonlySet<InboxEntry>;
+  marked: ReadonlySet<InboxEntry>;
+}
+
+function triage(customers: Customers, now: number): Triage {
   const due: InboxEntry[] = [];
-  for (const entry of reminded) {
-    const state = stateOf(entry);
-    if (state === 'snoozed') snoozed.add(entry);
-    else if (state === 'due') due.push(entry);
+  const snoozed: InboxEntry[] = [];
+  const hidden = new Set<InboxEntry>();
+  for (const entry of customers.reminded()) {
+    const state = reminderState(customers.view(entry), now);
+    if (state === 'due') due.push(entry);
+    else {
+      snoozed.push(entry);
+      if (state === 'snoozed') hidden.add(entry);
+    }
   }
+  const dueSet = new Set(due);
+  const done: { entry: InboxEntry; at: number }[] = [];
+  const pinned = new Set<InboxEntry>();
+  const marked = new Set<InboxEntry>();
+  for (const entry of customers.flagged()) {
+    const view = customers.view(entry);
+    if (view.marked) marked.add(entry);
+    if (view.pinned) pinned.add(entry);
+    // A due reminder brings a done customer back as it does a snoozed one.
+    if (view.status === 'done' && !dueSet.has(entry)) {
+      done.push({ entry, at: view.record?.statusAt ?? 0 });
+      hidden.add(entry);
+    }
+  }
+  return { due, hidden, snoozed, done: done.sort((a, b) => b.at - a.at).map((d) => d.entry), pinned, marked };
+}
+
+/** The entries of a view, in its order, before the chips and the query narrow them. */
+function viewEntries(entries: readonly InboxEntry[], view: InboxView, customers: Customers, t: Triage): readonly InboxEntry[] {
+  if (view === 'snoozed') return t.snoozed;
+  if (view === 'done') return t.done;
   if (view === 'waiting') {
     const waiting = entries.flatMap((entry) => {
-      if (customers.activity(entry).waitingSince === undefined || snoozed.has(entry)) return [];
+      if (customers.activity(entry).waitingSince === undefined || t.hidden.has(entry)) return [];
       const since = customers.view(entry).waiting;
       return since === undefined ? [] : [{ entry, since }];
     });
     return waiting.sort((a, b) => a.since - b.since).map((w) => w.entry);
   }
-  if (view === 'unread') return entries.filter((entry) => entry.unread > 0 && !snoozed.has(entry));
-  if (snoozed.size === 0 && due.length === 0) return entries;
-  const pinned = new Set(due);
-  return [...due, ...entries.filter((entry) => !snoozed.has(entry) && !pinned.has(entry))];
+  if (view === 'unread') return entries.filter((entry) => (entry.unread > 0 || t.marked.has(entry)) && !t.hidden.has(entry));
+  if (t.hidden.size === 0 && t.due.length === 0 && t.pinned.size === 0) return entries;
+  const top = new Set(t.due);
+  const pinned = entries.filter((entry) => t.pinned.has(entry) && !top.has(entry) && !t.hidden.has(entry));
+  for (const entry of pinned) top.add(entry);
+  return [...t.due, ...pinned, ...entries.filter((entry) => !top.has(entry) && !t.hidden.has(entry))];
 }
 
 /** The entries the chips and the query leave, in their order. */
@@ -121,7 +166,7 @@ export function narrow(
   },
 ): readonly InboxEntry[] {
   const { filter, query, chatsOf, customers } = options;
-  const listed = viewEntries(entries, filter.view, customers, options.now);
+  const listed = viewEntries(entries, filter.view, customers, triage(customers, options.now));
   if (filter.platform === null && filter.label === null && query === null) return listed;
   const platformOf = new Map(options.services.map((s) => [s.id, s.platform]));
   const onPlatform = (entry: InboxEntry) =>
@@ -131,4 +176,19 @@ export function narrow(
   return listed.filter(
     (entry) => (filter.platform === null || onPlatform(entry)) && labelled(entry) && (query === null || matchesQuery(entry, chatsOf(entry), query)),
   );
+}
+
+/** The row to select once `entry` leaves the list (done, snoozed): the one after it, or before it at the end. */
+export function neighbourOf(visible: readonly InboxEntry[], entry: InboxEntry): InboxEntry | undefined {
+  const index = visible.indexOf(entry);
+  return index < 0 ? undefined : (visible[index + 1] ?? visible[index - 1]);
+}
+
+/** How many entries the unread, waiting and snoozed views hold under the filter's chips (not its query). */
+export function countViews(
+  entries: readonly InboxEntry[],
+  options: { filter: InboxFilter; chatsOf: (entry: InboxEntry) => readonly ChatSummary[]; services: readonly ServiceConfig[]; customers: Customers; now: number },
+): ViewCounts {
+  const count = (view: CountedView) => narrow(entries, { ...options, filter: { ...options.filter, view }, query: null }).length;
+  return { unread: count('unread'), waiting: count('waiting'), snoozed: count('snoozed') };
 }

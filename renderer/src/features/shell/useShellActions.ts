@@ -4,12 +4,14 @@
 import { useEffect } from 'react';
 import type { ShellAction } from '../../../../common/ipc';
 import { useShell } from '../../store/context';
+import { useNextUnread } from '../inbox/useNextUnread';
 
 /** The chat list the focus key moves to: the one beside the service, or the inbox page's. */
 export const CHAT_LIST = '[data-chat-list] [role="listbox"]';
 
 export function useShellActions(): void {
   const { bridge, replica, ui } = useShell();
+  const openNextUnread = useNextUnread();
   useEffect(
     () =>
       bridge.onAction((action: ShellAction) => {
@@ -40,6 +42,9 @@ export function useShellActions(): void {
           case 'open-resources':
             openDialog({ kind: 'resources' });
             return;
+          case 'next-unread':
+            openNextUnread();
+            return;
           case 'shortcuts':
             openDialog({ kind: 'shortcuts' });
             return;
@@ -48,6 +53,6 @@ export function useShellActions(): void {
             return;
         }
       }),
-    [bridge, replica, ui],
+    [bridge, openNextUnread, replica, ui],
   );
 }

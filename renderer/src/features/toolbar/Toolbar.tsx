@@ -1,18 +1,22 @@
 /**
- * The bar above the service page: which service this is and how it is doing, and its everyday actions.
+ * The bar above the service page: which service this is and how it is doing, and its everyday actions, with
+ * "Next unread" first (the chat of the customer who has waited longest, on any platform).
  */
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '../../../../common/catalog';
+import { comboAria, comboLabel } from '../../../../common/shortcuts';
 import type { ServiceConfig } from '../../../../common/model';
 import { visibleServiceId } from '../../../../common/state';
 import { IconButton } from '../../components/IconButton';
-import { BellIcon, BellOffIcon, MoreIcon, QuickReplyIcon, ReloadIcon } from '../../components/icons';
+import { BellIcon, BellOffIcon, MoreIcon, NextUnreadIcon, QuickReplyIcon, ReloadIcon } from '../../components/icons';
 import { Menu } from '../../components/Menu';
 import { PlatformTile } from '../../components/PlatformTile';
 import { isolateLtr, useFormat } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
 import { useRefusalText } from '../health/health';
+import { useNextUnread } from '../inbox/useNextUnread';
+import { useShortcutTable } from '../shortcuts/keys';
 import { useReplyShortcut } from '../replies/shortcut';
 import { STATUS_TEXT, statusMark } from '../services/text';
 import { useServiceActions } from '../services/useServiceActions';
@@ -31,6 +35,9 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
   const { ui } = useShell();
   const replyShortcut = useReplyShortcut();
   const actions = useServiceActions();
+  const openNextUnread = useNextUnread();
+  const { os, resolved } = useShortcutTable();
+  const nextKey = resolved['next-unread'][0];
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
   const closeMenu = useCallback(() => setMenuAnchor(null), []);
   const statusKey = STATUS_TEXT[status];
@@ -59,6 +66,13 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
         )}
       </div>
       <div className="toolbar-actions">
+        <IconButton
+          label={nextKey === undefined ? t('toolbar.nextUnread') : t('toolbar.nextUnreadKey', { shortcut: isolateLtr(comboLabel(nextKey, os)) })}
+          aria-keyshortcuts={nextKey === undefined ? undefined : comboAria(nextKey, os)}
+          onClick={openNextUnread}
+        >
+          <NextUnreadIcon />
+        </IconButton>
         {pageShown ? (
           <IconButton
             label={t('replies.open', { shortcut: isolateLtr(replyShortcut.text) })}

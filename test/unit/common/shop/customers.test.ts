@@ -33,6 +33,24 @@ describe('customer records across merges', () => {
     expect(resolveCustomer(customers, ['person:p1', 'chat:ig:ahmed.h'])).toBe(customers['chat:ig:ahmed.h']);
   });
 
+  it('merges a pin when any record has one, and the latest unread mark', () => {
+    const customers = {
+      'chat:wa:966501234567@c.us': record({ pinned: true, unreadMark: 400 }),
+      'chat:ig:ahmed.h': record({ unreadMark: 900 }),
+      'chat:tg:1': record({ note: 'neither' }),
+    };
+    const merged = resolveCustomer(customers, entryCustomerKeys({ key: 'person:p1', chats: [wa, ig] }, []));
+    expect(merged?.pinned).toBe(true);
+    expect(merged?.unreadMark).toBe(900);
+    const plain = resolveCustomer(customers, ['person:p2', 'chat:ig:ahmed.h', 'chat:tg:1']);
+    expect(plain).not.toHaveProperty('pinned');
+    expect(plain?.unreadMark).toBe(900);
+    expect(resolveCustomer(customers, ['person:p3', 'chat:tg:1', 'chat:x:2'])).toEqual(record({ note: 'neither' }));
+    const unmarked = resolveCustomer({ 'chat:a:1': record({ note: 'a' }), 'chat:b:1': record({ note: 'b' }) }, ['person:p4', 'chat:a:1', 'chat:b:1']);
+    expect(unmarked).not.toHaveProperty('pinned');
+    expect(unmarked).not.toHaveProperty('unreadMark');
+  });
+
   it('ignores keys that only exist on the prototype', () => {
     expect(resolveCustomer({}, ['constructor', 'toString', '__proto__'])).toBeUndefined();
   });

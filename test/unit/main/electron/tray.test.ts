@@ -184,17 +184,24 @@ describe('AppTray: the menu', () => {
   it('shows the model’s items; a click dispatches the item’s command', () => {
     const h = setup();
     h.show({ notifications: [unread('n1', 'أحمد'), unread('n2', 'Omar', 'shop')] });
-    expect(h.items().map((i) => (i.type === 'separator' ? '---' : i.label)).slice(0, 5)).toEqual([
+    expect(h.items().map((i) => (i.type === 'separator' ? '---' : i.label)).slice(0, 6)).toEqual([
       'Hide Wasl',
       '---',
       '\u2068Omar\u2069 — \u2068Shop && Co\u2069',
       '\u2068أحمد\u2069 — \u2068WhatsApp\u2069',
+      'Open Next Unread Chat',
       'Mark All as Read',
     ]);
     click(h.items()[3]);
+    click(byLabel(h.items(), 'Open Next Unread Chat'));
     click(byLabel(h.items(), 'Mark All as Read'));
     click(byLabel(h.items(), 'Quit Wasl'));
-    expect(h.dispatched).toEqual([{ type: 'notifications.open', id: 'n1' }, { type: 'notifications.read' }, { type: 'app.quit' }]);
+    expect(h.dispatched).toEqual([
+      { type: 'notifications.open', id: 'n1' },
+      { type: 'app.show', action: 'next-unread' },
+      { type: 'notifications.read' },
+      { type: 'app.quit' },
+    ]);
   });
 
   it('keeps a literal & in a title, shortened or not (Electron would take it for a mnemonic)', () => {

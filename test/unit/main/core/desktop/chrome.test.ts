@@ -54,11 +54,12 @@ const listed = (model: TrayModel): MenuItemModel[] => model.items.filter((i) => 
 
 describe('trayModel', () => {
   it('builds the menu in English and in Arabic, Show or Hide as the window is', () => {
-    expect(labels(tray().items)).toEqual(['Hide Wasl', '---', 'No new notifications', 'Mark All as Read', '---', 'Do Not Disturb', '---', 'Quit Wasl']);
+    expect(labels(tray().items)).toEqual(['Hide Wasl', '---', 'No new notifications', 'Open Next Unread Chat', 'Mark All as Read', '---', 'Do Not Disturb', '---', 'Quit Wasl']);
     expect(labels(tray({}, { language: 'ar', windowShown: false }).items)).toEqual([
       'إظهار وصل',
       '---',
       'لا إشعارات جديدة',
+      'فتح المحادثة غير المقروءة التالية',
       'تعليم الكل كمقروء',
       '---',
       'عدم الإزعاج',
@@ -73,6 +74,8 @@ describe('trayModel', () => {
     expect(byLabel(model.items, 'Hide Wasl')?.command).toEqual({ type: 'window.toggle' });
     expect(listed(model)[0]?.command).toEqual({ type: 'notifications.open', id: 'n1' });
     expect(byLabel(model.items, 'Mark All as Read')).toMatchObject({ enabled: true, command: { type: 'notifications.read' } });
+    // The shell opens the chat of the customer who has waited longest, on any platform.
+    expect(byLabel(model.items, 'Open Next Unread Chat')?.command).toEqual({ type: 'app.show', action: 'next-unread' });
     expect(byLabel(model.items, en.quit)?.command).toEqual({ type: 'app.quit' });
   });
 
@@ -114,6 +117,7 @@ describe('trayModel', () => {
     expect(locked.items.find((i) => i.id === 'locked')).toMatchObject({ label: 'Wasl Is Locked', enabled: false });
     expect(byLabel(locked.items, 'Mark All as Read')?.enabled).toBe(false);
     expect(locked.items.find((i) => i.id === 'lock')).toBeUndefined();
+    expect(locked.items.find((i) => i.id === 'next-unread')).toBeUndefined();
 
     const unlocked = tray({ notifications, lock: { set: true, locked: false, retryAt: null } });
     expect(JSON.stringify(unlocked)).toContain('Layla');

@@ -396,6 +396,31 @@ describe('ServiceController', () => {
       expect(heard).toEqual([['a', 'whatsapp', 0], ['a', 'whatsapp', 1]]);
     });
 
+    it('says when the loaded page switches to a chat, with its number, and not for the chat it loaded with', () => {
+      const opened: [string, string, string | undefined][] = [];
+      store.setState({ settings: { ...store.getState().settings, defaultRegion: 'SA' } });
+      controller = new ServiceController({ store, views, clock, log, newId: () => 'n', onChatOpened: (ref, phone) => opened.push([ref.serviceId, ref.chatId, phone]) });
+      controller.start();
+      controller.viewEvent('a', { type: 'loaded', url: 'https://web.whatsapp.com/' });
+      const sara = { id: 's', title: '050 123 4567', unread: 0 };
+      controller.serviceUpdate('a', { ...base, upsert: [chat('x'), sara], activeChatId: 'x' });
+      expect(opened).toEqual([]);
+      controller.serviceUpdate('a', { ...base, seq: 1, reset: false, activeChatId: 's' });
+      controller.serviceUpdate('a', { ...base, seq: 2, reset: false, activeChatId: 's' });
+      expect(opened).toEqual([['a', 's', '+966501234567']]);
+      controller.serviceUpdate('a', { ...base, seq: 3, reset: false, activeChatId: null });
+      controller.serviceUpdate('a', { ...base, seq: 4, reset: false, activeChatId: 'x' });
+      expect(opened).toEqual([['a', 's', '+966501234567'], ['a', 'x', undefined]]);
+      // A refused update (out of sequence) says nothing.
+      controller.serviceUpdate('a', { ...base, seq: 9, reset: false, activeChatId: 's' });
+      expect(opened).toHaveLength(2);
+      // The page reloaded: the chat it comes back with is not one the user opened.
+      void controller.command({ type: 'service.reload', id: 'a' });
+      controller.viewEvent('a', { type: 'loaded', url: 'https://web.whatsapp.com/' });
+      controller.serviceUpdate('a', { ...base, activeChatId: 's' });
+      expect(opened).toHaveLength(2);
+    });
+
     it('asks for a full update when a delta arrives out of sequence or before any full one', () => {
       expect(controller.serviceUpdate('a', { ...base, seq: 4, reset: false })).toBe(false);
       controller.serviceUpdate('a', base);

@@ -85,7 +85,10 @@ describe('backup', () => {
       settings: { ...DEFAULT_SETTINGS, language: 'ar', defaultRegion: 'SA' },
       people: [{ id: 'p1', chats: [{ serviceId: 'wa', chatId: '1' }, { serviceId: 'ig', chatId: 'a' }] }],
       quickReplies: [{ id: 'q1', name: 'hi', body: 'أهلاً {first_name}' }],
-      customers: { 'person:p1': record({ labels: ['preset-paid'], note: 'Wholesale' }) },
+      customers: {
+        'person:p1': record({ labels: ['preset-paid'], note: 'Wholesale' }),
+        'chat:ig:b': record({ pinned: true, unreadMark: NOW - 60_000, status: 'done', statusAt: NOW - 120_000 }),
+      },
     });
     const backup = writeBackup(pickPersisted(source.state()), NOW);
 
@@ -132,6 +135,11 @@ describe('backup', () => {
     [
       'a customer with a label the backup lacks',
       JSON.stringify({ app: 'wasl', kind: 'backup', version: CURRENT_VERSION, labels: [], customers: { 'chat:wa:1': record({ labels: ['preset-paid'] }) } }),
+      'invalid',
+    ],
+    [
+      'a customer with a bad pin',
+      JSON.stringify({ app: 'wasl', kind: 'backup', version: CURRENT_VERSION, customers: { 'chat:wa:1': { ...record(), pinned: 'yes' } } }),
       'invalid',
     ],
   ])('refuses %s and changes nothing', async (_what, text, detail) => {

@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../../../../../common/settings';
 import { LIMITS } from '../../../../../common/ipc';
 import { DEFAULT_LABELS, type Customer, type Reminder } from '../../../../../common/shop/model';
 import { createAppStore } from '../../../../../main/core/app/app-store';
-import { ShopController, type ShopCommand } from '../../../../../main/core/shop/shop';
+import { MARK_GRACE_MS, ShopController, type ShopCommand } from '../../../../../main/core/shop/shop';
 import { ManualClock } from '../../../../fakes/clock';
 import { MemoryLogger } from '../../../../fakes/logger';
 import { stateOf } from '../../../../fakes/state';
@@ -109,7 +109,20 @@ describe('ShopController: labels', () => {
     expect(state().shopUndo).toBe('label-deleted');
     run({ type: 'shop.undo' });
     expect(state().labels).toEqual(DEFAULT_LABELS);
-    expect(state().customers).toBe(customers);
+    expect(state().customers).toEqual(customers);
+    expect(state().customers['chat:wa:1']).toBe(customers['chat:wa:1']);
+  });
+
+  it('puts the label back on its customers without undoing what was done to any customer since', () => {
+    const customers = { 'chat:wa:1': record({ labels: ['preset-paid'] }), 'chat:wa:2': record({ labels: ['preset-paid'], note: 'Old note' }) };
+    const { run, state } = setup({ customers });
+    run({ type: 'label.delete', id: 'preset-paid' });
+    run({ type: 'customer.update', key: 'chat:wa:2', from: [], note: 'Written after the deletion' });
+    run({ type: 'customer.update', key: 'chat:wa:3', from: [], note: 'A new customer' });
+    run({ type: 'shop.undo' });
+    expect(state().customers['chat:wa:1']).toBe(customers['chat:wa:1']);
+    expect(state().customers['chat:wa:2']).toEqual(record({ labels: ['preset-paid'], note: 'Written after the deletion' }));
+    expect(state().customers['chat:wa:3']).toEqual(record({ note: 'A new customer' }));
   });
 });
 
@@ -151,6 +164,163 @@ describe('ShopController: customers', () => {
     expect(state().customers).not.toHaveProperty('chat:wa:1');
     run({ type: 'customer.update', key: 'person:p1', from: ['chat:ig:2'], note: '' });
     expect(state().customers['person:p1']).toEqual(record());
+  });
+});
+
+describe('ShopController: triage (done, unread mark, pin, snooze) and its undo', () => {
+  it('sets and clears a pin and an unread mark, the mark dated by main’s clock', () => {
+    const { run, state, clock } = setup({ customers: { 'chat:wa:1': record({ labels: ['preset-paid'], note: 'Keep' }) } });
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], pinned: true });
+    expect(state().customers['chat:wa:1']).toEqual(record({ labels: ['preset-paid'], note: 'Keep', pinned: true }));
+    clock.advance(MIN);
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], unreadMark: true });
+    expect(state().customers['chat:wa:1']).toEqual(record({ labels: ['preset-paid'], note: 'Keep', pinned: true, unreadMark: clock.now() }));
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], pinned: false });
+    expect(state().customers['chat:wa:1']).not.toHaveProperty('pinned');
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], unreadMark: false });
+    expect(state().customers['chat:wa:1']).toEqual(record({ labels: ['preset-paid'], note: 'Keep' }));
+  });
+
+  it('keeps a record that holds only a pin or a mark, and drops it once both are gone', () => {
+    const { run, state } = setup();
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], pinned: true });
+    expect(state().customers['chat:wa:1']).toEqual(record({ pinned: true }));
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], pinned: false, unreadMark: true });
+    expect(state().customers['chat:wa:1']?.unreadMark).toBeTypeOf('number');
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], unreadMark: false });
+    expect(state().customers).not.toHaveProperty('chat:wa:1');
+  });
+
+  it('names a triage step for undo; other customer changes are not steps', () => {
+    const { run, state } = setup({ quickReplies: [{ id: 'q1', name: 'a', body: 'A' }] });
+    run({ type: 'quickReply.delete', id: 'q1' });
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], note: 'not a step' });
+    expect(state().shopUndo).toBe('reply-deleted');
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], status: 'done', undo: 'done' });
+    expect(state().shopUndo).toBe('done');
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], pinned: true, undo: 'pinned' });
+    expect(state().shopUndo).toBe('pinned');
+    run({ type: 'shop.undo' });
+    expect(state().shopUndo).toBe('done');
+    run({ type: 'shop.undo' });
+    expect(state().shopUndo).toBe('reply-deleted');
+    expect(state().customers['chat:wa:1']).toEqual(record({ note: 'not a step' }));
+  });
+
+  it('undoes done, and the record is as it was, labels and note too', () => {
+    const was = record({ labels: ['preset-paid'], note: 'Two cartons', status: 'awaiting-customer', statusAt: 5 });
+    const { run, state, clock } = setup({ customers: { 'chat:wa:1': was } });
+    clock.advance(MIN);
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], status: 'done', undo: 'done' });
+    expect(state().customers['chat:wa:1']).toEqual({ ...was, status: 'done', statusAt: clock.now() });
+    expect(run({ type: 'shop.undo', step: 'done' })).toEqual({ ok: true });
+    expect(state().customers['chat:wa:1']).toBe(was);
+    expect(state().shopUndo).toBeNull();
+  });
+
+  it('undoes only the records the step touched: an edit to another customer since survives', () => {
+    const other = record({ note: 'Other customer' });
+    const { run, state } = setup({ customers: { 'chat:wa:1': record({ note: 'Marked' }), 'chat:wa:2': other } });
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], unreadMark: true, undo: 'marked-unread' });
+    run({ type: 'customer.update', key: 'chat:wa:2', from: [], note: 'Edited meanwhile', labels: ['preset-paid'] });
+    run({ type: 'customer.update', key: 'chat:tg:9', from: [], note: 'A new one meanwhile' });
+    expect(run({ type: 'shop.undo', step: 'marked-unread' })).toEqual({ ok: true });
+    expect(state().customers['chat:wa:1']).toEqual(record({ note: 'Marked' }));
+    expect(state().customers['chat:wa:2']).toEqual(record({ note: 'Edited meanwhile', labels: ['preset-paid'] }));
+    expect(state().customers['chat:tg:9']).toEqual(record({ note: 'A new one meanwhile' }));
+  });
+
+  it('of a record edited again since, puts back only the fields the step changed', () => {
+    const { run, state } = setup({ customers: { 'chat:wa:1': record({ note: 'Before' }) } });
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], pinned: true, undo: 'pinned' });
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], note: 'Typed after pinning' });
+    run({ type: 'shop.undo', step: 'pinned' });
+    expect(state().customers['chat:wa:1']).toEqual(record({ note: 'Typed after pinning' }));
+  });
+
+  it('undoes a step on a customer the shop knew nothing of by taking the record away again', () => {
+    const { run, state } = setup();
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], pinned: true, undo: 'pinned' });
+    run({ type: 'shop.undo', step: 'pinned' });
+    expect(state().customers).not.toHaveProperty('chat:wa:1');
+  });
+
+  it('undoes a snooze: the reminder the records had comes back, those a merged entry came from too', () => {
+    const now = new Date(2026, 10, 21, 10, 0).getTime();
+    const old = { at: now + 30 * MIN, setAt: now, chat: ref, title: 'Old' };
+    const source = record({ note: 'VIP', reminder: old });
+    const { run, state, clock, reminded } = setup({ customers: { 'chat:wa:1': source } });
+    const snooze = { at: now + 24 * 60 * MIN, setAt: now, chat: ref, title: 'Ahmed' };
+    run({ type: 'customer.update', key: 'person:p1', from: ['chat:wa:1'], reminder: snooze, undo: 'snoozed' });
+    expect(state().customers['chat:wa:1']).toEqual(record({ note: 'VIP' }));
+    expect(state().customers['person:p1']?.reminder).toEqual(snooze);
+    run({ type: 'shop.undo', step: 'snoozed' });
+    expect(state().customers['chat:wa:1']).toBe(source);
+    expect(state().customers).not.toHaveProperty('person:p1');
+    clock.advance(30 * MIN);
+    expect(reminded.map((r) => r.title)).toEqual(['Old']);
+  });
+
+  it('refuses an undo for one step when the last step is another, changing nothing', () => {
+    const { run, state } = setup({ labels: [...DEFAULT_LABELS], customers: { 'chat:wa:1': record({ labels: ['preset-paid'] }) } });
+    run({ type: 'customer.update', key: 'chat:wa:1', from: [], pinned: true, undo: 'pinned' });
+    run({ type: 'label.delete', id: 'preset-new-order' });
+    const before = state();
+    expect(run({ type: 'shop.undo', step: 'pinned' })).toEqual({ ok: false, error: 'nothing-to-undo' });
+    expect(state()).toBe(before);
+    expect(run({ type: 'shop.undo' })).toEqual({ ok: true });
+    expect(run({ type: 'shop.undo', step: 'pinned' })).toEqual({ ok: true });
+    expect(run({ type: 'shop.undo', step: 'pinned' })).toEqual({ ok: false, error: 'nothing-to-undo' });
+    expect(state().customers['chat:wa:1']).toEqual(record({ labels: ['preset-paid'] }));
+  });
+
+  it('keeps the last twenty steps', () => {
+    const { run, state } = setup();
+    for (let i = 0; i < 21; i += 1) run({ type: 'customer.update', key: `chat:wa:${i}`, from: [], pinned: true, undo: 'pinned' });
+    for (let i = 0; i < 20; i += 1) expect(run({ type: 'shop.undo' })).toEqual({ ok: true });
+    expect(run({ type: 'shop.undo' })).toEqual({ ok: false, error: 'nothing-to-undo' });
+    expect(Object.keys(state().customers)).toEqual(['chat:wa:0']);
+  });
+
+  it('ends an unread mark when the chat is opened in its page, under every key of its customer', () => {
+    const people = [{ id: 'p1', chats: [ref, { serviceId: 'ig', chatId: 'ahmed.h' }] }];
+    const customers = {
+      'person:p1': record({ note: 'Keep me', unreadMark: 5 }),
+      'chat:ig:ahmed.h': record({ unreadMark: 3 }),
+      'phone:+966501234567': record({ unreadMark: 4, pinned: true }),
+      'chat:tg:other': record({ unreadMark: 6 }),
+    };
+    const { shop, state, clock } = setup({ people, customers });
+    clock.advance(MARK_GRACE_MS);
+    shop.chatOpened(ref, '+966501234567');
+    expect(state().customers['person:p1']).toEqual(record({ note: 'Keep me' }));
+    // Blank now, but other keys of the customer keep records: it stays, so nothing older shows through.
+    expect(state().customers['chat:ig:ahmed.h']).toEqual(record());
+    expect(state().customers['phone:+966501234567']).toEqual(record({ pinned: true }));
+    expect(state().customers['chat:tg:other']).toEqual(record({ unreadMark: 6 }));
+  });
+
+  it('keeps a mark the page’s report of an earlier opening catches up with', () => {
+    const { shop, run, state, clock } = setup({ customers: { 'chat:wa:966501234567@c.us': record({ note: 'x' }) } });
+    run({ type: 'customer.update', key: 'chat:wa:966501234567@c.us', from: [], unreadMark: true, undo: 'marked-unread' });
+    const marked = state().customers['chat:wa:966501234567@c.us']?.unreadMark;
+    clock.advance(MARK_GRACE_MS - 1);
+    shop.chatOpened(ref, undefined);
+    expect(state().customers['chat:wa:966501234567@c.us']?.unreadMark).toBe(marked);
+    clock.advance(1);
+    shop.chatOpened(ref, undefined);
+    expect(state().customers['chat:wa:966501234567@c.us']).toEqual(record({ note: 'x' }));
+  });
+
+  it('drops a record that held only the mark when the chat is opened, and changes nothing without a mark', () => {
+    const { shop, run, state, clock } = setup();
+    run({ type: 'customer.update', key: 'chat:wa:966501234567@c.us', from: [], unreadMark: true });
+    clock.advance(MARK_GRACE_MS);
+    shop.chatOpened(ref, undefined);
+    expect(state().customers).toEqual({});
+    const before = state();
+    shop.chatOpened(ref, undefined);
+    expect(state()).toBe(before);
   });
 });
 
