@@ -11,9 +11,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../common/channels';
 import type { ChatSummary } from '../../common/model';
+import type { AppState } from '../../common/state';
 import { launchChromium } from '../support/chromium';
-import { customerDemo, LONG_LATIN_NAME, NOW, reportChats } from '../support/customer-demo';
+import { customerDemo, LONG_ARABIC_NAME, LONG_LATIN_NAME, NOW, reportChats } from '../support/customer-demo';
 import { openShell, type ShellHarness } from '../support/shell-harness';
 
 const OUT = path.resolve(import.meta.dirname, '../../test-results/screenshots');
@@ -38,10 +40,10 @@ const WORDS = {
 type Locale = keyof typeof WORDS;
 
 /** The demo shop beside its WhatsApp page, every connector reported; main's clock starts where the page's stands. */
-async function openBeside(locale: Locale, width = 1280): Promise<{ shell: ShellHarness; chats: Record<string, ChatSummary[]> }> {
+async function openBeside(locale: Locale, width = 1280, extra: Partial<AppState> = {}): Promise<{ shell: ShellHarness; chats: Record<string, ChatSummary[]> }> {
   const demo = customerDemo();
   const shell = await openShell(browser, {
-    state: { ...demo.state, view: 'service' },
+    state: { ...demo.state, view: 'service', ...extra },
     activity: demo.activity,
     locale,
     viewport: { width, height: 800 },
@@ -199,6 +201,63 @@ describe('triage in the list beside a service', () => {
       await expect.poll(opened).toEqual(['fb/sara', 'ig/long-en']);
       await next.click();
       await expect.poll(opened).toEqual(['fb/sara', 'ig/long-en', 'wa/long-ar']);
+      expect(shell.errors).toEqual([]);
+    } finally {
+      await shell.close();
+    }
+  });
+});
+
+/** The `n`th (0-based) text main asked any page to type, once it reached the page of `serviceId`. */
+async function waitForInsert(shell: ShellHarness, serviceId: string, n: number): Promise<{ requestId: string; text: string }> {
+  const sent = () => shell.views.of('send').filter((c) => c.channel === CHANNELS.serviceInsertText);
+  await expect.poll(() => sent().length).toBeGreaterThan(n);
+  const call = sent()[n];
+  expect(call?.id).toBe(serviceId);
+  return call?.payload as { requestId: string; text: string };
+}
+
+describe('a queue of customers answered from the keyboard', () => {
+  it('next unread, a quick reply typed in, done — across Messenger, Instagram and WhatsApp, the list beside all along', async () => {
+    const reply = { id: 'r-thanks', name: 'thanks', body: 'Thank you {first_name}, your order ships today.' };
+    const { shell, chats } = await openBeside('en', 1280, { quickReplies: [reply] });
+    const { page } = shell;
+    try {
+      const opened = () => shell.commands.flatMap((c) => (c.type === 'service.openChat' ? [`${c.id}/${c.chatId}`] : []));
+      const typed = () => shell.commands.flatMap((c) => (c.type === 'service.insertText' ? [c.id] : []));
+      const queue = [
+        { chat: 'fb/sara', name: 'Sara Ali', first: 'Sara' },
+        { chat: 'ig/long-en', name: LONG_LATIN_NAME, first: 'Mohammed' },
+        { chat: 'wa/long-ar', name: LONG_ARABIC_NAME, first: 'عبد' },
+      ];
+      for (const [i, customer] of queue.entries()) {
+        // Ctrl/Cmd+J (main's key): the customer who has waited longest opens, their row selected beside the page.
+        await shell.action('next-unread');
+        await expect.poll(opened).toEqual(queue.slice(0, i + 1).map((c) => c.chat));
+        await expect.poll(() => listOf(page, 'en').locator('[aria-selected="true"] .inbox-row-name').textContent()).toBe(customer.name);
+        // Its page says the chat is open, as a connector does once it is.
+        const [serviceId = '', chatId = ''] = customer.chat.split('/');
+        const summary = chats[serviceId]?.find((c) => c.id === chatId);
+        if (summary === undefined) throw new Error(`no chat ${customer.chat}`);
+        await report(shell, serviceId, 1, summary, chatId);
+        // Ctrl/Cmd+Shift+Space (main's key): the palette; Enter types the reply into that chat, never sends it.
+        await shell.action('quick-replies');
+        const palette = page.getByRole('dialog', { name: 'Quick replies' });
+        await palette.waitFor();
+        await page.keyboard.type('thanks');
+        await page.keyboard.press('Enter');
+        await expect.poll(typed).toEqual(queue.slice(0, i + 1).map((c) => c.chat.split('/')[0]));
+        // The page types it (test/browser/quick-replies.test.ts shows a real one doing so) and says so.
+        const request = await waitForInsert(shell, serviceId, i);
+        expect(request.text).toBe(`Thank you ${customer.first}, your order ships today.`);
+        shell.controller.insertResult(serviceId, request.requestId, true);
+        await palette.waitFor({ state: 'detached' });
+        // F6 (main's key) back to the list, E: done, the customer off the list until they write again.
+        await shell.action('focus-list');
+        await page.keyboard.press('e');
+        await expect.poll(() => rowNamed(page, 'en', customer.name).count()).toBe(0);
+        expect(await column(page, 'en').isVisible()).toBe(true);
+      }
       expect(shell.errors).toEqual([]);
     } finally {
       await shell.close();
