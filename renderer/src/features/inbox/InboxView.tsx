@@ -99,8 +99,7 @@ export function InboxView() {
     return () => ui.getState().select(neighbour?.key ?? null);
   };
 
-  const getItemKey = useCallback((index: number) => visible[index]?.key ?? index, [visible]);
-  const rows = useVirtualRows({ count: visible.length, rowHeight: ROW_HEIGHT, overscan: 8, scrollElement: list, getItemKey });
+  const rows = useVirtualRows({ count: visible.length, rowHeight: ROW_HEIGHT, overscan: 8, scrollElement: list });
   const { items } = rows;
   const selectedShown = selected !== undefined && items.some((item) => item.index === selectedIndex);
   const activeId = selectedShown ? rowId(selected.key) : undefined;

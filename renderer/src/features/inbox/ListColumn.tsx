@@ -114,8 +114,7 @@ export function ListColumn() {
   );
   const selectedIndex = selectedKey === null ? -1 : visible.findIndex((e) => e.key === selectedKey);
   const selected = visible[selectedIndex];
-  const getItemKey = useCallback((index: number) => visible[index]?.key ?? index, [visible]);
-  const rows = useVirtualRows({ count: visible.length, rowHeight: ROW_HEIGHT, overscan: 8, scrollElement: list, getItemKey });
+  const rows = useVirtualRows({ count: visible.length, rowHeight: ROW_HEIGHT, overscan: 8, scrollElement: list });
   const { items } = rows;
   const activeId = selected !== undefined && items.some((item) => item.index === selectedIndex) ? rowId(selected.key) : undefined;
 

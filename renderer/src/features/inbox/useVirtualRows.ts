@@ -18,7 +18,6 @@ export function useVirtualRows(options: {
   overscan: number;
   /** The scrolling element (from a callback ref), null until it is mounted. */
   scrollElement: HTMLElement | null;
-  getItemKey: (index: number) => string | number;
 }): VirtualRows {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [virtualizer] = useState(
@@ -33,11 +32,12 @@ export function useVirtualRows(options: {
         onChange: () => rerender(),
       }),
   );
-  const { count, rowHeight, overscan, scrollElement, getItemKey } = options;
+  // No item keys: rows are never measured (one fixed height), React keys them itself, and a new key function on
+  // each change of the list made the virtualizer lay out all 20,000 again (bench/list-column.bench.ts).
+  const { count, rowHeight, overscan, scrollElement } = options;
   virtualizer.setOptions({
     count,
     overscan,
-    getItemKey,
     getScrollElement: () => scrollElement,
     estimateSize: () => rowHeight,
     observeElementRect,
