@@ -146,7 +146,7 @@ const MAC_KEY_TEXT: Readonly<Record<string, string>> = {
 };
 
 /** The character each punctuation key types on a US keyboard (the layout Wasl's keys are named after). */
-const PUNCTUATION: Readonly<Record<string, string>> = {
+export const PUNCTUATION: Readonly<Record<string, string>> = {
   Slash: '/',
   Backslash: '\\',
   Period: '.',
@@ -173,7 +173,7 @@ const KEY_TEXT: Readonly<Record<string, string>> = {
 };
 
 /** A letter's or a digit's character, else undefined. */
-function letterOf(code: string): string | undefined {
+export function letterOf(code: string): string | undefined {
   const match = /^(?:Key([A-Z])|(?:Digit|Numpad)(\d))$/u.exec(code);
   return match ? (match[1] ?? match[2]) : undefined;
 }

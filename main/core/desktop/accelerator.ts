@@ -3,30 +3,14 @@
  * them) and the system-wide shortcut (which registers one). Electron names keys by the character they type, so a
  * punctuation key is the character of a US keyboard, as Wasl's key codes are. Pure.
  */
-import type { Combo } from '../../../common/shortcuts';
+import { letterOf, PUNCTUATION, type Combo } from '../../../common/shortcuts';
 
-/** Keys whose accelerator name is not their code, nor the letter or digit it carries. */
-const KEY_NAMES: Readonly<Record<string, string>> = {
-  Slash: '/',
-  Backslash: '\\',
-  Period: '.',
-  Comma: ',',
-  Semicolon: ';',
-  Quote: "'",
-  Backquote: '`',
-  BracketLeft: '[',
-  BracketRight: ']',
-  Minus: '-',
-  // '+' joins an accelerator's parts; '=' is the key's own character.
-  Equal: '=',
-  ArrowUp: 'Up',
-  ArrowDown: 'Down',
-  ArrowLeft: 'Left',
-  ArrowRight: 'Right',
-};
+/** Keys whose accelerator name is not their code, nor the letter or digit it carries, nor their character. */
+const ARROWS: Readonly<Record<string, string>> = { ArrowUp: 'Up', ArrowDown: 'Down', ArrowLeft: 'Left', ArrowRight: 'Right' };
 
 /** The accelerator of a combo: "CmdOrCtrl+Shift+L" for Mod+Shift+KeyL (a number-pad digit is its digit). */
 export function acceleratorOf(combo: Combo): string {
-  const key = /^Key([A-Z])$/u.exec(combo.code)?.[1] ?? /^(?:Digit|Numpad)(\d)$/u.exec(combo.code)?.[1] ?? KEY_NAMES[combo.code] ?? combo.code;
+  // '+' joins an accelerator's parts; Equal is named by its own character, '='.
+  const key = letterOf(combo.code) ?? PUNCTUATION[combo.code] ?? ARROWS[combo.code] ?? combo.code;
   return [combo.mod && 'CmdOrCtrl', combo.ctrl && 'Ctrl', combo.alt && 'Alt', combo.shift && 'Shift', key].filter((part) => part !== false).join('+');
 }
