@@ -14,6 +14,7 @@ import { packManifestSchema, type PackSource } from './packs';
 import { settingsPatchShape } from './settings';
 import { servicePatchShape } from './settings/service';
 import { CONVERSATION_STATUSES, LABEL_COLORS, TRIAGE_STEPS } from './shop/model';
+import { ZOOM_STEPS } from './zoom';
 
 export { LIMITS } from './limits';
 
@@ -86,6 +87,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   /** Change any of a service's choices (common/settings/service.ts). */
   z.strictObject({ type: z.literal('service.set'), id: serviceId, ...servicePatchShape }),
   z.strictObject({ type: z.literal('service.reload'), id: serviceId }),
+  /** Show the service's pages a zoom step bigger, smaller, or at actual size (common/zoom.ts); kept across restarts. */
+  z.strictObject({ type: z.literal('service.zoom'), id: serviceId, step: z.enum(ZOOM_STEPS) }),
   /** Unload the service now; it wakes when used or on its schedule. */
   z.strictObject({ type: z.literal('service.sleep'), id: serviceId }),
   z.strictObject({ type: z.literal('service.remove'), id: serviceId }),

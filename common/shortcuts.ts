@@ -25,8 +25,11 @@ export interface ShortcutAction {
 }
 
 export const SHORTCUTS = {
-  /** Show the inbox page. */
-  inbox: { scope: 'window', defaults: ['Mod+Digit0'] },
+  /**
+   * Show the inbox page. Mod+0 was its key until zoom came: every browser resets the zoom with it, as Wasl now
+   * does (`zoom-reset`).
+   */
+  inbox: { scope: 'window', defaults: ['Mod+Shift+KeyO'] },
   'next-service': { scope: 'window', defaults: ['Ctrl+Tab', 'Ctrl+PageDown'] },
   'previous-service': { scope: 'window', defaults: ['Ctrl+Shift+Tab', 'Ctrl+PageUp'] },
   'quick-replies': { scope: 'window', defaults: ['Mod+Shift+Space'] },
@@ -37,6 +40,10 @@ export const SHORTCUTS = {
   'focus-list': { scope: 'window', defaults: ['F6'] },
   /** The list of every shortcut. */
   'cheat-sheet': { scope: 'window', defaults: ['Mod+Slash'] },
+  /** The service in front, a zoom step bigger (Mod+= and Mod++ on a US keyboard), smaller, or at actual size. */
+  'zoom-in': { scope: 'window', defaults: ['Mod+Equal', 'Mod+Shift+Equal'] },
+  'zoom-out': { scope: 'window', defaults: ['Mod+Minus'] },
+  'zoom-reset': { scope: 'window', defaults: ['Mod+Digit0'] },
   /** The selected chat: done until the customer writes again. */
   done: { scope: 'list', defaults: ['KeyE'] },
   /** The selected chat: unread in Wasl until opened. */

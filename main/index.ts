@@ -183,6 +183,7 @@ function start(demo: boolean): void {
     serviceOf: (id) => store.getState().services.find((s) => s.id === id),
     onEvent: (id, event) => services.viewEvent(id, event),
     onDownloadFailed: (fileName) => addNotice(store, { id: randomUUID(), at: Date.now(), kind: 'download-failed', fileName }),
+    onZoomAsked: (id, step) => run({ type: 'service.zoom', id, step }),
     onWorker: (id, worker) => wireWorkerIpc(worker, id, router, WORKER_CHANNELS),
     ...(demo ? { demoFixtures: path.join(app.getAppPath(), 'test', 'fixtures', 'platforms') } : {}),
   });

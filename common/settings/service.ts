@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from '../power';
 import { SPELL_LANGUAGES } from '../spelling';
+import { ZOOM_LEVELS } from '../zoom';
 import { patchShape } from './derive';
 
 /** Every service has these; a stored one that lacks `muted` or `callsAllowed` predates it (off). */
@@ -26,7 +27,7 @@ export const servicePower = z.object({
   checkEveryMin: z.literal(CHECK_EVERY_CHOICES).optional(),
 });
 
-/** Choices that fall back to a default when absent, each kept or dropped on its own: power, spelling and view. */
+/** Choices that fall back to a default when absent, each kept or dropped on its own: power, spelling, view and zoom. */
 export const serviceOptional = z.object({
   ...servicePower.shape,
   /** The languages its pages' spelling is checked in (common/spelling.ts), each once; none: no checking. Absent, the default. */
@@ -40,6 +41,8 @@ export const serviceOptional = z.object({
    * once (common/compact.ts). Absent: off.
    */
   compact: z.boolean().optional(),
+  /** How big its pages are shown, in percent (common/zoom.ts); absent: 100 %. */
+  zoom: z.literal(ZOOM_LEVELS).optional(),
 });
 
 export type ServiceChoices = z.output<typeof serviceSwitches> & z.output<typeof serviceOptional>;

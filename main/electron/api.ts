@@ -152,6 +152,8 @@ export interface WebContentsLike {
   insertCSS(css: string, options?: { cssOrigin?: 'user' | 'author' }): Promise<string>;
   removeInsertedCSS(key: string): Promise<void>;
   setBackgroundThrottling(allowed: boolean): void;
+  /** Shows the page bigger or smaller (1 = 100 %); Chromium keeps it for the page's host within the session. */
+  setZoomFactor(factor: number): void;
   getOSProcessId(): number;
   getURL(): string;
   getTitle(): string;
@@ -184,6 +186,8 @@ export interface WebContentsLike {
   on(event: 'page-title-updated', listener: (event: EventLike, title: string) => void): unknown;
   on(event: 'before-input-event', listener: (event: EventLike, input: InputLike) => void): unknown;
   on(event: 'input-event', listener: (event: EventLike, input: InputEventLike) => void): unknown;
+  /** Ctrl/Cmd + the mouse wheel or a pinch in the page asks to zoom; Electron zooms nothing by itself. */
+  on(event: 'zoom-changed', listener: (event: EventLike, zoomDirection: 'in' | 'out') => void): unknown;
   /** A right click (or the menu key) in the page: what was under it. */
   on(event: 'context-menu', listener: (event: EventLike, params: ContextParams) => void): unknown;
 }

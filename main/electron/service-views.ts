@@ -42,6 +42,8 @@ export interface ServiceViewsDeps<V extends WebContentsViewLike> {
   serviceOf(serviceId: string): ServiceConfig | undefined;
   onEvent(serviceId: string, event: ViewEvent): void;
   onDownloadFailed(fileName: string): void;
+  /** The user asked the page itself to zoom (Ctrl/Cmd + the mouse wheel, a pinch): a step in or out for the service. */
+  onZoomAsked(serviceId: string, step: 'in' | 'out'): void;
   /** A service worker of the service's session started: main can hear its messages from now on. */
   onWorker(serviceId: string, worker: ServiceWorkerLike): void;
   /** The demo only: the fixture pages' folder (test/fixtures/platforms) the services' pages come from instead of the web. */
@@ -59,6 +61,8 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
   private readonly panesHidden = new Set<string>();
   /** The stylesheet hiding it in each such page's current document: where it went, and its key once inserted. */
   private readonly paneSheets = new Map<string, { contents: WebContentsLike; key: Promise<string> }>();
+  /** The zoom factor of each service whose pages are not at 100 %. */
+  private readonly zooms = new Map<string, number>();
 
   constructor(private readonly deps: ServiceViewsDeps<V>) {}
 
@@ -84,6 +88,7 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     view.setBackgroundColor('#00000000');
     this.deps.policy.assign(view.webContents.id, { kind: 'service', serviceId: service.id });
     this.wire(service.id, view);
+    this.applyZoom(service.id, view.webContents);
     this.deps.window.contentView.addChildView(view);
     this.hosted.set(service.id, view);
     this.load(service.id, view, url);
@@ -165,6 +170,13 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     if (view) this.applyPaneSheet(serviceId, view.webContents);
   }
 
+  setZoom(serviceId: string, factor: number): void {
+    if (factor === 1) this.zooms.delete(serviceId);
+    else this.zooms.set(serviceId, factor);
+    const view = this.hosted.get(serviceId);
+    if (view) this.applyZoom(serviceId, view.webContents);
+  }
+
   async clearStorage(serviceId: string): Promise<void> {
     const session = this.deps.electron.session.fromPartition(partitionOf(serviceId));
     await session.clearStorageData();
@@ -198,6 +210,16 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
   send(serviceId: string, channel: string, payload?: unknown): void {
     const contents = this.hosted.get(serviceId)?.webContents;
     if (contents && !contents.isDestroyed()) contents.send(channel, payload);
+  }
+
+  /** Sets the page's zoom to the service's; a refusal is logged and the page stays as it was. */
+  private applyZoom(serviceId: string, contents: WebContentsLike): void {
+    if (contents.isDestroyed()) return;
+    try {
+      contents.setZoomFactor(this.zooms.get(serviceId) ?? 1);
+    } catch (error) {
+      this.deps.log.info('could not zoom the page', { service: serviceId, error: String(error) });
+    }
   }
 
   /** Inserts the pane's stylesheet into the page's current document, or removes it, as wanted now. */
@@ -234,11 +256,16 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     };
     contents.on('did-start-loading', () => emit({ type: 'loading' }));
     contents.on('did-finish-load', () => emit({ type: 'loaded', url: contents.getURL() }));
-    // A new document has none of the stylesheets inserted into the one before.
+    // A new document has none of the stylesheets inserted into the one before, and one on another host (a sign-in
+    // page) starts at that host's zoom.
     contents.on('dom-ready', () => {
       if (this.hosted.get(serviceId) !== view) return;
       this.paneSheets.delete(serviceId);
       this.applyPaneSheet(serviceId, contents);
+      this.applyZoom(serviceId, contents);
+    });
+    contents.on('zoom-changed', (_event, direction) => {
+      if (this.hosted.get(serviceId) === view) this.deps.onZoomAsked(serviceId, direction);
     });
     contents.on('did-navigate', (_event, url) => emit({ type: 'navigated', url }));
     contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {

@@ -42,7 +42,7 @@ export function recordingTable(clock = new ManualClock()): RecordingTable {
   const services: Pick<ServiceController, 'activateIndex' | 'activateRelative' | 'command'> = {
     activateIndex: (index) => note(`activate-index:${index}`),
     activateRelative: (delta) => note(`activate-relative:${delta}`),
-    command: (cmd) => Promise.resolve(note('id' in cmd ? `${cmd.type} ${cmd.id}` : JSON.stringify(cmd))),
+    command: (cmd) => Promise.resolve(note(cmd.type === 'service.zoom' ? `${cmd.type} ${cmd.id} ${cmd.step}` : 'id' in cmd ? `${cmd.type} ${cmd.id}` : JSON.stringify(cmd))),
   };
   const owners = {
     services,

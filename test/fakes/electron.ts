@@ -383,6 +383,11 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
   audioMuted = false;
   /** Whether Chromium may throttle the page's timers while hidden (Electron's default is yes). */
   throttled = true;
+  /**
+   * The page's zoom factor. Chromium keeps it per host within the session, so a page on another host starts at
+   * that host's (a test sets it back to 1 to play such a navigation).
+   */
+  zoomFactor = 1;
   /** The renderer's OS process id. */
   pid = 4000 + this.id;
   devToolsToggled = 0;
@@ -448,6 +453,11 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
 
   setBackgroundThrottling(allowed: boolean): void {
     this.throttled = allowed;
+  }
+
+  setZoomFactor(factor: number): void {
+    if (!(factor > 0)) throw new Error('zoom factor must be greater than 0.0');
+    this.zoomFactor = factor;
   }
 
   getOSProcessId(): number {

@@ -11,6 +11,7 @@ export type ViewCall =
   | { op: 'mute'; id: string; muted: boolean }
   | { op: 'focus'; id: string }
   | { op: 'pane'; id: string; hidden: boolean }
+  | { op: 'zoom'; id: string; factor: number }
   | { op: 'clear'; id: string }
   | { op: 'send'; id: string; channel: string; payload: unknown };
 
@@ -56,6 +57,9 @@ export class RecordingViews implements ViewsPort {
   }
   setListPaneHidden(serviceId: string, hidden: boolean): void {
     this.calls.push({ op: 'pane', id: serviceId, hidden });
+  }
+  setZoom(serviceId: string, factor: number): void {
+    this.calls.push({ op: 'zoom', id: serviceId, factor });
   }
   clearStorage(serviceId: string): Promise<void> {
     this.calls.push({ op: 'clear', id: serviceId });

@@ -35,6 +35,8 @@ export class PageViews implements ViewsPort {
   readonly focused: string[] = [];
   /** What main asked of each page's chat-list pane (compact view), in order. */
   readonly panes: { id: string; hidden: boolean }[] = [];
+  /** The zoom factors main asked for, in order. */
+  readonly zooms: { id: string; factor: number }[] = [];
   private targets: PageViewsTargets | undefined;
   private readonly opening = new Map<string, Promise<AgentPage>>();
   /** Messages that arrived before main's core was connected, delivered on `connect`. */
@@ -133,6 +135,10 @@ export class PageViews implements ViewsPort {
 
   /** The stylesheet hiding each service page's chat-list pane (compact view), by the key its page answered. */
   private readonly paneSheets = new Map<string, Promise<string>>();
+
+  setZoom(serviceId: string, factor: number): void {
+    this.zooms.push({ id: serviceId, factor });
+  }
 
   setListPaneHidden(serviceId: string, hidden: boolean): void {
     this.panes.push({ id: serviceId, hidden });

@@ -68,6 +68,7 @@ export function commandTable(t: CommandTargets): CommandTable {
     'service.move': service,
     'service.set': service,
     'service.reload': service,
+    'service.zoom': service,
     'service.sleep': service,
     'service.remove': service,
     'service.activate': service,

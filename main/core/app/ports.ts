@@ -39,6 +39,11 @@ export interface ViewsPort {
    * across the page's reloads and the view's closing and opening, until asked otherwise.
    */
   setListPaneHidden(serviceId: string, hidden: boolean): void;
+  /**
+   * Show the service's pages at this zoom factor (1 = 100 %). Holds across the page's reloads and navigations and
+   * the view's closing and opening, until asked otherwise.
+   */
+  setZoom(serviceId: string, factor: number): void;
   /** Delete everything the service's partition stored: cookies, storage, cache, service workers. */
   clearStorage(serviceId: string): Promise<void>;
   /** A message for the service's page (its preload); dropped when the service has no view. */

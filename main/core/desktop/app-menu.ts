@@ -20,9 +20,6 @@ export type MenuRole =
   | 'hideOthers'
   | 'unhide'
   | 'editMenu'
-  | 'resetZoom'
-  | 'zoomIn'
-  | 'zoomOut'
   | 'togglefullscreen'
   | 'windowMenu'
   | 'help';
@@ -128,9 +125,9 @@ export function appMenuModel(state: Pick<AppState, 'services' | 'activeServiceId
       { label: s.forceReloadShell, accelerator: 'CmdOrCtrl+Shift+R', command: { type: 'window.reload' } },
       ...unless(state.packaged, { label: s.toggleDevTools, accelerator: 'CmdOrCtrl+Alt+I', command: { type: 'window.devTools' } }),
       SEPARATOR,
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      { label: s.actualSize, ...key('zoom-reset'), ...forActive((id) => ({ type: 'service.zoom', id, step: 'reset' })) },
+      { label: s.zoomIn, ...key('zoom-in'), ...forActive((id) => ({ type: 'service.zoom', id, step: 'in' })) },
+      { label: s.zoomOut, ...key('zoom-out'), ...forActive((id) => ({ type: 'service.zoom', id, step: 'out' })) },
       SEPARATOR,
       { role: 'togglefullscreen' },
       SEPARATOR,

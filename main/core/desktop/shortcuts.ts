@@ -10,6 +10,7 @@
 import type { PlatformId } from '../../../common/model';
 import { resolveShortcuts, shortcutOf, siteUses, type Combo, type ShortcutId, type ShortcutOverrides } from '../../../common/shortcuts';
 import type { HostOs } from '../../../common/state';
+import type { ZoomStep } from '../../../common/zoom';
 import type { MenuCommand } from '../app/menu-commands';
 import type { Clock } from '../app/ports';
 
@@ -47,7 +48,12 @@ const COMMANDS: Readonly<Record<CommandShortcut, MenuCommand>> = {
   'cheat-sheet': { type: 'app.show', action: 'shortcuts' },
 };
 
-/** The command a window shortcut stands for (`focus-list` has none: what it does depends on where it was pressed). */
+type ZoomShortcut = 'zoom-in' | 'zoom-out' | 'zoom-reset';
+
+/** The zoom step each zoom key takes, on the service on screen. */
+const ZOOM_KEYS: Readonly<Record<ZoomShortcut, ZoomStep>> = { 'zoom-in': 'in', 'zoom-out': 'out', 'zoom-reset': 'reset' };
+
+/** The command a window shortcut stands for (`focus-list` and zoom have none: theirs depend on what is on screen). */
 export function shortcutCommand(id: ShortcutId): MenuCommand | undefined {
   return Object.hasOwn(COMMANDS, id) ? COMMANDS[id as CommandShortcut] : undefined;
 }
@@ -123,6 +129,14 @@ export function shortcutHandler(deps: ShortcutDeps): (input: KeyInput, source: K
         deps.focus.shell();
         deps.run({ type: 'app.show', action: 'focus-list' });
       }
+      return true;
+    }
+    const zoom = Object.hasOwn(ZOOM_KEYS, id) ? ZOOM_KEYS[id as ZoomShortcut] : undefined;
+    if (zoom !== undefined) {
+      // Zoom is the page's: with no service on screen the key is left alone.
+      const shown = deps.shownService();
+      if (shown === null) return false;
+      deps.run({ type: 'service.zoom', id: shown, step: zoom });
       return true;
     }
     const command = shortcutCommand(id);

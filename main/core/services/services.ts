@@ -11,6 +11,7 @@ import type { ChatRef, ChatSummary, PlatformId, ServiceConfig, ServiceSnapshot }
 import { mergeSettings } from '../../../common/settings';
 import { newServiceSwitches } from '../../../common/settings/service';
 import { initialRuntime } from '../../../common/state';
+import { zoomAfter } from '../../../common/zoom';
 import { addNotice, updateService, type AppStore } from '../app/app-store';
 import type { Clock, Logger, ViewsPort } from '../app/ports';
 import { chatPhone } from '../chats/phones';
@@ -18,6 +19,7 @@ import { ChatsStore, type ActivityPort } from '../chats/store';
 import { CompactPanes } from './compact';
 import { PageLifecycle, type ViewEvent, type WakeReason } from './lifecycle';
 import { PageRequests } from './requests';
+import { ServiceZoom } from './zoom';
 
 /** The commands this controller carries out (people and notifications have their own). */
 export type ServiceCommand = Exclude<Extract<Command, { type: `service.${string}` | 'settings.set' | 'notice.dismiss' | 'view.inbox' }>, { type: 'service.saveOutline' }>;
@@ -93,9 +95,12 @@ export class ServiceController {
       onNews: (id, chats) => deps.onNews?.(id, chats),
     });
     const compact = new CompactPanes({ store, views });
+    const zoom = new ServiceZoom({ store, views });
+    zoom.sync();
     store.subscribe((next, prev) => {
       this.lifecycle.present();
       compact.sync();
+      zoom.sync();
       if (next.settings.defaultRegion !== prev.settings.defaultRegion) this.chats.republish();
     });
   }
@@ -162,6 +167,8 @@ export class ServiceController {
         return this.withService(cmd.id, () => this.move(cmd.id, cmd.index));
       case 'service.set':
         return this.withService(cmd.id, (s) => this.set(s, cmd));
+      case 'service.zoom':
+        return this.withService(cmd.id, (s) => updateService(this.store, s.id, { zoom: zoomAfter(s.zoom, cmd.step) }));
       case 'service.reload':
       case 'service.sleep':
         return this.lifecycle.command(cmd);

@@ -41,6 +41,7 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
     optional: ['enabled', 'muted', 'callsAllowed', 'alwaysOn', 'sleepAfterMin', 'checkEveryMin'],
   },
   'service.reload': { valid: { type: 'service.reload', id: 'wa1' } },
+  'service.zoom': { valid: { type: 'service.zoom', id: 'wa1', step: 'in' } },
   'service.sleep': { valid: { type: 'service.sleep', id: 'wa1' } },
   'service.remove': { valid: { type: 'service.remove', id: 'wa1' } },
   'service.activate': { valid: { type: 'service.activate', id: 'wa1' } },

@@ -21,6 +21,7 @@ import { useReplyShortcut } from '../replies/shortcut';
 import { STATUS_TEXT, statusMark } from '../services/text';
 import { useServiceActions } from '../services/useServiceActions';
 import { CompactButton } from './CompactButton';
+import { ZoomButton } from './ZoomButton';
 
 export function Toolbar({ service }: { service: ServiceConfig }) {
   const { t } = useTranslation();
@@ -85,6 +86,7 @@ export function Toolbar({ service }: { service: ServiceConfig }) {
         <IconButton label={t('toolbar.reload')} disabled={!service.enabled} onClick={() => actions.reload(service)}>
           <ReloadIcon />
         </IconButton>
+        <ZoomButton service={service} />
         <CompactButton service={service} />
         <IconButton
           label={t('toolbar.mute')}

@@ -58,6 +58,7 @@ const SERVICE_SAMPLES: Record<keyof ServiceChoices, readonly [valid: unknown, in
   checkEveryMin: [5, -5],
   compact: [true, 'on'],
   spellLanguages: [['ar', 'en-GB'], ['en-US', 'en-US']],
+  zoom: [125, 130],
 };
 
 /** The settings paths the schema itself has. */

@@ -151,6 +151,7 @@ describe('the application menu: services', () => {
     expect(byLabel(menu(without, en.services), en.renameService)?.enabled).toBe(false);
     expect(byLabel(menu(without, en.services), en.removeService)?.enabled).toBe(false);
     expect(byLabel(menu(without, en.view), en.reloadService)?.enabled).toBe(false);
+    for (const zoom of [en.zoomIn, en.zoomOut, en.actualSize]) expect(byLabel(menu(without, en.view), zoom)?.enabled, zoom).toBe(false);
     const withActive = build();
     expect(byLabel(menu(withActive, en.services), en.renameService)?.enabled).toBe(true);
     expect(byLabel(menu(withActive, en.services), en.removeService)?.enabled).toBe(true);
@@ -202,6 +203,9 @@ describe('the application menu: each item carries the command that does what it 
     ['win32', en.file, en.closeWindow, ['hide']],
     ['win32', en.file, en.quit, ['quit']],
     ['win32', en.view, en.reloadService, ['service.reload s1']],
+    ['win32', en.view, en.zoomIn, ['service.zoom s1 in']],
+    ['win32', en.view, en.zoomOut, ['service.zoom s1 out']],
+    ['darwin', en.view, en.actualSize, ['service.zoom s1 reset']],
     ['win32', en.view, en.forceReloadShell, ['reload-window']],
     ['win32', en.view, en.toggleDevTools, ['dev-tools']],
     ['win32', en.help, en.startDemo, ['demo']],
@@ -277,6 +281,9 @@ describe('the application menu: each item carries the command that does what it 
         'reveal',
         'service.activate s1',
         'service.reload s1',
+        'service.zoom s1 in',
+        'service.zoom s1 out',
+        'service.zoom s1 reset',
         'shell:add-service',
         'shell:next-unread',
         'shell:open-report',
@@ -300,6 +307,9 @@ describe('the application menu: the user’s keys', () => {
     const template = build();
     expect(byLabel(menu(template, en.services), en.nextUnread)).toMatchObject({ accelerator: 'CmdOrCtrl+J', registerAccelerator: false });
     expect(byLabel(menu(template, en.help), en.keyboardShortcuts)).toMatchObject({ accelerator: 'CmdOrCtrl+/', registerAccelerator: false });
+    expect(byLabel(menu(template, en.view), en.zoomIn)).toMatchObject({ accelerator: 'CmdOrCtrl+=', registerAccelerator: false });
+    expect(byLabel(menu(template, en.view), en.zoomOut)).toMatchObject({ accelerator: 'CmdOrCtrl+-', registerAccelerator: false });
+    expect(byLabel(menu(template, en.view), en.actualSize)).toMatchObject({ accelerator: 'CmdOrCtrl+0', registerAccelerator: false });
   });
 
   it('shows a changed key in place of the default, and none for a shortcut the user cleared', () => {

@@ -49,6 +49,7 @@ function setup(): Harness {
     serviceOf: (id) => services.get(id),
     onEvent: () => undefined,
     onDownloadFailed: () => undefined,
+    onZoomAsked: () => undefined,
     onWorker: (id, worker) => wireWorkerIpc(worker, id, router, ['svc:worker-notification']),
     log,
   });

@@ -35,6 +35,8 @@ interface Harness {
   services: Map<string, ServiceConfig>;
   events: { id: string; event: ViewEvent }[];
   failedDownloads: string[];
+  /** Each zoom a page asked for itself (Ctrl + the wheel), in order. */
+  zoomsAsked: { id: string; step: 'in' | 'out' }[];
   /** Every service worker main was told about, with its service, in order. */
   workers: { id: string; worker: ServiceWorkerLike }[];
   /** The worker preload each service is to run now, where it is not the app's own (a connector pack's). */
@@ -49,6 +51,7 @@ function setup(initial: ServiceConfig[] = []): Harness {
   const { fake, policy, log } = guardedFake(services);
   const events: { id: string; event: ViewEvent }[] = [];
   const failedDownloads: string[] = [];
+  const zoomsAsked: { id: string; step: 'in' | 'out' }[] = [];
   const workers: { id: string; worker: ServiceWorkerLike }[] = [];
   const workerPreloads = new Map<string, string>();
   new fake.BrowserWindow({ width: 1200, height: 800 });
@@ -66,6 +69,7 @@ function setup(initial: ServiceConfig[] = []): Harness {
     serviceOf: (id) => services.get(id),
     onEvent: (id, event) => events.push({ id, event }),
     onDownloadFailed: (name) => failedDownloads.push(name),
+    onZoomAsked: (id, step) => zoomsAsked.push({ id, step }),
     onWorker: (id, worker) => workers.push({ id, worker }),
     log,
   });
@@ -80,7 +84,7 @@ function setup(initial: ServiceConfig[] = []): Harness {
     if (!session) throw new Error(`no session for ${id}`);
     return session;
   };
-  return { fake, win, views, policy, log, services, events, failedDownloads, workers, workerPreloads, viewOf, sessionOf };
+  return { fake, win, views, policy, log, services, events, failedDownloads, zoomsAsked, workers, workerPreloads, viewOf, sessionOf };
 }
 
 /** Opens services that are also in the live configuration. */
@@ -900,5 +904,56 @@ describe('ServiceViews: sleep, throttling and processes', () => {
     h.views.close('a');
     expect(h.views.processId('a')).toBeUndefined();
     expect(h.views.processId('nobody')).toBeUndefined();
+  });
+});
+
+describe('ServiceViews: zoom', () => {
+  it('zooms the service’s page only, keeps the factor for a view opened later, and 1 sets it back', () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'), service('b', 'telegram'));
+    h.views.setZoom('a', 1.25);
+    h.views.setZoom('c', 0.9);
+    expect(h.viewOf('a').webContents.zoomFactor).toBe(1.25);
+    expect(h.viewOf('b').webContents.zoomFactor).toBe(1);
+    openAll(h, service('c', 'slack'));
+    expect(h.viewOf('c').webContents.zoomFactor).toBe(0.9);
+    h.views.close('a');
+    openAll(h, service('a', 'whatsapp'));
+    expect(h.viewOf('a').webContents.zoomFactor).toBe(1.25);
+    h.views.setZoom('a', 1);
+    expect(h.viewOf('a').webContents.zoomFactor).toBe(1);
+  });
+
+  it('zooms a new document again (a page on another host starts at that host’s zoom)', () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'));
+    h.views.setZoom('a', 1.5);
+    const contents = h.viewOf('a').webContents;
+    contents.zoomFactor = 1;
+    contents.newDocument();
+    expect(contents.zoomFactor).toBe(1.5);
+  });
+
+  it('passes a zoom the page asked for (Ctrl + the wheel) to main, for the view that hosts the service now', () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'));
+    const first = h.viewOf('a').webContents;
+    first.emit('zoom-changed', new FakeEvent(), 'in');
+    h.views.close('a');
+    first.emit('zoom-changed', new FakeEvent(), 'out');
+    openAll(h, service('a', 'whatsapp'));
+    h.viewOf('a').webContents.emit('zoom-changed', new FakeEvent(), 'out');
+    expect(h.zoomsAsked).toEqual([
+      { id: 'a', step: 'in' },
+      { id: 'a', step: 'out' },
+    ]);
+  });
+
+  it('logs a factor the page refuses and leaves the page as it was', () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'));
+    h.views.setZoom('a', 0);
+    expect(h.viewOf('a').webContents.zoomFactor).toBe(1);
+    expect(h.log.count('info', 'could not zoom the page')).toBe(1);
   });
 });

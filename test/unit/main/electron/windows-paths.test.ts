@@ -83,6 +83,7 @@ describe('downloads with Windows paths', () => {
       serviceOf: () => s,
       onEvent: () => undefined,
       onDownloadFailed: () => undefined,
+      onZoomAsked: () => undefined,
       onWorker: () => undefined,
       log,
     });

@@ -115,6 +115,13 @@ const ROWS = {
     command: { type: 'service.reload', id: 'wa1' },
     effect: (main) => expect(main.view('wa1').webContents.reloads).toBe(1),
   },
+  'service.zoom': {
+    command: { type: 'service.zoom', id: 'wa1', step: 'in' },
+    effect: async (main) => {
+      expect((await main.state()).services.find((s) => s.id === 'wa1')?.zoom).toBe(110);
+      expect(main.view('wa1').webContents.zoomFactor).toBe(1.1);
+    },
+  },
   'service.sleep': {
     before: (main) => reported(main, 'tg1'),
     command: { type: 'service.sleep', id: 'tg1' },

@@ -51,7 +51,7 @@ describe('serviceIndexOf', () => {
 describe('shortcutHandler with the default keys', () => {
   it('runs each window shortcut’s command and keeps the key from the page', () => {
     const { handle, done } = harness();
-    expect(handle(key('Digit0', { control: true }), page('whatsapp'))).toBe(true);
+    expect(handle(key('KeyO', { control: true, shift: true }), page('whatsapp'))).toBe(true);
     expect(handle(key('Numpad4', { control: true }), page('whatsapp'))).toBe(true);
     expect(handle(key('Tab', { control: true }), SHELL)).toBe(true);
     expect(handle(key('Tab', { control: true, shift: true }), SHELL)).toBe(true);
@@ -94,6 +94,35 @@ describe('shortcutHandler with the default keys', () => {
       expect(handle(input, page('slack'))).toBe(false);
     }
     expect(done).toEqual([]);
+  });
+});
+
+describe('shortcutHandler: zoom', () => {
+  it('zooms the service on screen in, out and back with Ctrl + = / + / − / 0, from its page or the shell', () => {
+    const { handle, done } = harness({ shown: 'wa1' });
+    expect(handle(key('Equal', { control: true }), page('whatsapp'))).toBe(true);
+    expect(handle(key('Equal', { control: true, shift: true }), SHELL)).toBe(true);
+    expect(handle(key('Minus', { control: true }), page('whatsapp'))).toBe(true);
+    expect(handle(key('Digit0', { control: true }), page('whatsapp'))).toBe(true);
+    expect(handle(key('Numpad0', { control: true }), SHELL)).toBe(true);
+    expect(done).toEqual([
+      ran({ type: 'service.zoom', id: 'wa1', step: 'in' }),
+      ran({ type: 'service.zoom', id: 'wa1', step: 'in' }),
+      ran({ type: 'service.zoom', id: 'wa1', step: 'out' }),
+      ran({ type: 'service.zoom', id: 'wa1', step: 'reset' }),
+      ran({ type: 'service.zoom', id: 'wa1', step: 'reset' }),
+    ]);
+  });
+
+  it('leaves the zoom keys alone when no service is on screen (the inbox page), and takes Cmd on macOS', () => {
+    const none = harness();
+    expect(none.handle(key('Equal', { control: true }), SHELL)).toBe(false);
+    expect(none.handle(key('Digit0', { control: true }), SHELL)).toBe(false);
+    expect(none.done).toEqual([]);
+    const mac = harness({ os: 'darwin', shown: 'tg1' });
+    expect(mac.handle(key('Minus', { control: true }), page('telegram'))).toBe(false);
+    expect(mac.handle(key('Minus', { meta: true }), page('telegram'))).toBe(true);
+    expect(mac.done).toEqual([ran({ type: 'service.zoom', id: 'tg1', step: 'out' })]);
   });
 });
 
