@@ -209,13 +209,28 @@ export function comboAria(combo: Combo, os: HostOs): string {
 /** The user's changes to the table: a shortcut's one key, or null for none. Absent: its defaults. */
 export type ShortcutOverrides = Readonly<Partial<Record<ShortcutId, string | null>>>;
 
-/** Each shortcut's keys with the user's changes applied. */
+/**
+ * Each shortcut's keys with the user's changes applied. A key the user gave one shortcut is no longer a default of
+ * another: a later version may give a default to a key the user had already taken (Mod+Shift+O became the inbox's
+ * when zoom took Mod+0), and the user's choice wins.
+ */
 export function resolveShortcuts(overrides: ShortcutOverrides): Record<ShortcutId, readonly Combo[]> {
+  const chosen = new Set(
+    SHORTCUT_IDS.flatMap((id) => {
+      const override = overrides[id];
+      const combo = typeof override === 'string' ? parseCombo(override) : undefined;
+      return combo === undefined ? [] : [comboText(combo)];
+    }),
+  );
   const resolved = {} as Record<ShortcutId, readonly Combo[]>;
   for (const id of SHORTCUT_IDS) {
     const override = overrides[id];
-    const texts: readonly string[] = override === undefined ? SHORTCUTS[id].defaults : override === null ? [] : [override];
-    resolved[id] = texts.flatMap((text) => parseCombo(text) ?? []);
+    if (override !== undefined) {
+      const combo = override === null ? undefined : parseCombo(override);
+      resolved[id] = combo === undefined ? [] : [combo];
+      continue;
+    }
+    resolved[id] = SHORTCUTS[id].defaults.flatMap((text) => parseCombo(text) ?? []).filter((combo) => !chosen.has(comboText(combo)));
   }
   return resolved;
 }

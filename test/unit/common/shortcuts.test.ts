@@ -136,6 +136,16 @@ describe('resolveShortcuts and shortcutOf', () => {
     expect(shortcutOf(resolved, 'window', press('Tab', { control: true }), 'win32')).toBeUndefined();
     expect(shortcutOf(resolved, 'global', press('KeyW', { control: true, alt: true }), 'win32')).toBe('show-hide');
   });
+
+  it('keeps a key the user gave one shortcut when a newer default of another names it (the inbox took Mod+Shift+O)', () => {
+    const resolved = resolveShortcuts({ 'next-unread': 'Mod+Shift+KeyO', lock: 'Mod+Equal' });
+    expect(resolved.inbox).toEqual([]);
+    expect(resolved['zoom-in'].map(comboText)).toEqual(['Mod+Shift+Equal']);
+    expect(shortcutOf(resolved, 'window', press('KeyO', { control: true, shift: true }), 'linux')).toBe('next-unread');
+    expect(shortcutOf(resolved, 'window', press('Equal', { meta: true }), 'darwin')).toBe('lock');
+    expect(shortcutOf(resolved, 'window', press('Equal', { meta: true, shift: true }), 'darwin')).toBe('zoom-in');
+    expect(resolveShortcuts({ 'next-unread': 'Mod+KeyB' }).inbox.map(comboText)).toEqual(['Mod+Shift+KeyO']);
+  });
 });
 
 describe('withKey', () => {
