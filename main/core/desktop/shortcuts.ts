@@ -35,7 +35,7 @@ export interface FocusPort {
 }
 
 /** The window-scope shortcuts that stand for one command wherever they are pressed. */
-type CommandShortcut = 'inbox' | 'next-service' | 'previous-service' | 'quick-replies' | 'lock' | 'next-unread' | 'cheat-sheet';
+type CommandShortcut = 'inbox' | 'next-service' | 'previous-service' | 'quick-replies' | 'lock' | 'next-unread' | 'cheat-sheet' | 'find';
 
 const COMMANDS: Readonly<Record<CommandShortcut, MenuCommand>> = {
   inbox: { type: 'view.inbox' },
@@ -45,6 +45,7 @@ const COMMANDS: Readonly<Record<CommandShortcut, MenuCommand>> = {
   lock: { type: 'lock.lock' },
   'next-unread': { type: 'app.show', action: 'next-unread' },
   'cheat-sheet': { type: 'app.show', action: 'shortcuts' },
+  find: { type: 'app.show', action: 'find' },
 };
 
 /** The command a window shortcut stands for (`focus-list` has none: what it does depends on where it was pressed). */
@@ -127,6 +128,8 @@ export function shortcutHandler(deps: ShortcutDeps): (input: KeyInput, source: K
     }
     const command = shortcutCommand(id);
     if (!command) return false;
+    // The find bar's field is in the shell: pressed in a page, the key takes the keyboard focus there.
+    if (id === 'find') deps.focus.shell();
     deps.run(command);
     return true;
   };
