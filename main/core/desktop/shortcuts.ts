@@ -128,8 +128,6 @@ export function shortcutHandler(deps: ShortcutDeps): (input: KeyInput, source: K
     }
     const command = shortcutCommand(id);
     if (!command) return false;
-    // The find bar's field is in the shell: pressed in a page, the key takes the keyboard focus there.
-    if (id === 'find') deps.focus.shell();
     deps.run(command);
     return true;
   };
