@@ -173,6 +173,13 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('lock.remove'), current: typedPassword }),
   /** The settings screen records a key for a shortcut (or is done): meanwhile the shell's keys reach it, not Wasl's shortcuts. */
   z.strictObject({ type: z.literal('shortcuts.record'), recording: z.boolean() }),
+  /**
+   * Find text in the service's page: a new text starts a new search, the same text goes to the next match (or the
+   * previous one, `forward` false); an empty text ends the search.
+   */
+  z.strictObject({ type: z.literal('find.search'), id: serviceId, text: z.string().max(LIMITS.findText), forward: z.boolean() }),
+  /** End the find in the service's page (the bar closed); `focusPage`: the page takes the keyboard focus back. */
+  z.strictObject({ type: z.literal('find.stop'), id: serviceId, focusPage: z.boolean() }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 
@@ -205,7 +212,9 @@ export type ShellAction =
   /** Move the focus to the chat list (`focus-list`). */
   | 'focus-list'
   /** Show the list of keyboard shortcuts (`cheat-sheet`). */
-  | 'shortcuts';
+  | 'shortcuts'
+  /** Open the find bar over the service in front, or select its text when it is open (`find`). */
+  | 'find';
 
 const text = z.string().max(LIMITS.textChars);
 /** A picture a page names (a chat's avatar, a notification's icon): an https or data:image address, nothing else. */

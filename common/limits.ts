@@ -20,6 +20,8 @@ export const LIMITS = {
   labels: 100,
   note: 10_000,
   shopName: 120,
+  /** The text of a find in page. */
+  findText: 500,
   /** Service messages per second per view (sustained), and the burst allowed above it. */
   serviceRate: 10,
   serviceBurst: 30,

@@ -38,6 +38,8 @@ export const SHORTCUTS = {
   'next-unread': { scope: 'window', defaults: ['Mod+KeyJ'] },
   /** Move the focus from the service's page to the chat list beside it, and back. */
   'focus-list': { scope: 'window', defaults: ['F6'] },
+  /** Find text in the service's page (a site that uses the key itself keeps it: SITE_KEYS). */
+  find: { scope: 'window', defaults: ['Mod+KeyF'] },
   /** The list of every shortcut. */
   'cheat-sheet': { scope: 'window', defaults: ['Mod+Slash'] },
   /** The service in front, a zoom step bigger (Mod+= and Mod++ on a US keyboard), smaller, or at actual size. */

@@ -139,6 +139,20 @@ export interface AppState {
   lock?: LockStatus;
   /** The show/hide key (common/shortcuts.ts `show-hide`, as a combo) the system refused Wasl: another app holds it. */
   globalKeyRefused?: string;
+  /** The find in the page of the service in front (main/core/find/find.ts); absent or null: none. */
+  find?: FindState | null;
+}
+
+/** A find in a service's page: the text searched and what the page last answered for it. */
+export interface FindState {
+  serviceId: string;
+  text: string;
+  /** How many matches the page has; 0 while none (or no answer yet, `pending`). */
+  matches: number;
+  /** Which of them is selected, from 1; 0 when none is. */
+  active: number;
+  /** The page has not answered this text yet. */
+  pending: boolean;
 }
 
 /** What main pushes after a change: the top-level keys that changed, each replaced whole. */

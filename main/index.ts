@@ -26,6 +26,7 @@ import { DesktopChrome } from './core/desktop/chrome';
 import { GlobalShortcuts } from './core/desktop/global-shortcuts';
 import { KeyRecording, shortcutHandler } from './core/desktop/shortcuts';
 import { followSpelling } from './core/desktop/spelling';
+import { FindController } from './core/find/find';
 import { followLock, LockController } from './core/lock/lock';
 import { NotificationCenter } from './core/notifications/center';
 import { notificationLinks } from './core/notifications/links';
@@ -181,12 +182,18 @@ function start(demo: boolean): void {
     userAgent,
     acceptLanguages: acceptLanguages(app.getPreferredSystemLanguages()),
     serviceOf: (id) => store.getState().services.find((s) => s.id === id),
-    onEvent: (id, event) => services.viewEvent(id, event),
+    onEvent: (id, event) => {
+      services.viewEvent(id, event);
+      finder.viewEvent(id, event);
+    },
+    onFound: (id, result) => finder.found(id, result),
     onDownloadFailed: (fileName) => addNotice(store, { id: randomUUID(), at: Date.now(), kind: 'download-failed', fileName }),
     onZoomAsked: (id, step) => run({ type: 'service.zoom', id, step }),
     onWorker: (id, worker) => wireWorkerIpc(worker, id, router, WORKER_CHANNELS),
     ...(demo ? { demoFixtures: path.join(app.getAppPath(), 'test', 'fixtures', 'platforms') } : {}),
   });
+  // Find in the page of the service in front (the shell's find bar).
+  const finder: FindController = new FindController({ store, port: views, focus: (id) => views.focus(id) });
   const desktop = new ElectronDesktop({ app, shell, window: win, projectUrl: PROJECT_URL, launchDemo: () => launchDemo(spawn, process.execPath, process.argv) });
 
   const services: ServiceController = new ServiceController({
@@ -222,7 +229,7 @@ function start(demo: boolean): void {
   const updates = new UpdateController({ ...base, prepareQuit: () => desktop.prepareQuit() });
   const outline = new OutlineRequests({ ...base, views, files, pageUp: (id) => services.pageReported(id), appVersion: app.getVersion() });
   const commands = {
-    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording }),
+    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording, find: finder }),
     ...appCommandTable({ desktop, services, clock: systemClock }),
   };
   const run: (command: MenuCommand) => void = menuCommandRunner(commands, locked, log);

@@ -190,6 +190,23 @@ export interface WebContentsLike {
   on(event: 'zoom-changed', listener: (event: EventLike, zoomDirection: 'in' | 'out') => void): unknown;
   /** A right click (or the menu key) in the page: what was under it. */
   on(event: 'context-menu', listener: (event: EventLike, params: ContextParams) => void): unknown;
+  /**
+   * Finds text in the page (`findNext`: true begins a new session, false goes on to the next match); answers the
+   * request's id, which its `found-in-page` answers carry.
+   */
+  findInPage(text: string, options?: { forward?: boolean; findNext?: boolean; matchCase?: boolean }): number;
+  stopFindInPage(action: 'clearSelection' | 'keepSelection' | 'activateSelection'): void;
+  /** An answer to findInPage: possibly several per request, the last with `finalUpdate`. */
+  on(event: 'found-in-page', listener: (event: EventLike, result: FoundInPageResult) => void): unknown;
+}
+
+/** What `found-in-page` reports (-1: a value this answer does not update). */
+export interface FoundInPageResult {
+  requestId: number;
+  /** The selected match, from 1. */
+  activeMatchOrdinal: number;
+  matches: number;
+  finalUpdate: boolean;
 }
 
 /** A window a page opened with window.open (a sign-in pop-up), as `did-create-window` hands it over. */

@@ -81,6 +81,10 @@ export class ElectronDesktop implements DesktopPort {
     revealWindow(this.deps.window);
   }
 
+  focusShell(): void {
+    if (!this.deps.window.isDestroyed()) this.deps.window.webContents.focus();
+  }
+
   hideWindow(): void {
     this.deps.window.hide();
   }

@@ -12,6 +12,7 @@ import { PANE_CSS } from '../../common/compact';
 import type { Rect } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
 import type { Logger, ViewsPort } from '../core/app/ports';
+import type { FindOptions, FindPort, FoundInPage, StopAction } from '../core/find/find';
 import type { ViewEvent } from '../core/services/lifecycle';
 import type { WorkerSender } from '../ipc/router';
 import { decidePermission } from '../security/policy';
@@ -46,12 +47,14 @@ export interface ServiceViewsDeps<V extends WebContentsViewLike> {
   onZoomAsked(serviceId: string, step: 'in' | 'out'): void;
   /** A service worker of the service's session started: main can hear its messages from now on. */
   onWorker(serviceId: string, worker: ServiceWorkerLike): void;
+  /** An answer of the service's page to a find (FindPort.find). */
+  onFound?(serviceId: string, result: FoundInPage): void;
   /** The demo only: the fixture pages' folder (test/fixtures/platforms) the services' pages come from instead of the web. */
   demoFixtures?: string;
   log: Logger;
 }
 
-export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
+export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort, FindPort {
   private readonly hosted = new Map<string, V>();
   private readonly configured = new WeakSet<SessionLike>();
   private readonly workers = new WeakSet<ServiceWorkerLike>();
@@ -158,6 +161,16 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
     if (contents && !contents.isDestroyed()) contents.focus();
   }
 
+  find(serviceId: string, text: string, options: FindOptions): number | undefined {
+    const contents = this.hosted.get(serviceId)?.webContents;
+    return contents && !contents.isDestroyed() ? contents.findInPage(text, options) : undefined;
+  }
+
+  stopFind(serviceId: string, action: StopAction): void {
+    const contents = this.hosted.get(serviceId)?.webContents;
+    if (contents && !contents.isDestroyed()) contents.stopFindInPage(action);
+  }
+
   /**
    * The pane is hidden by a user stylesheet (common/compact.ts's PANE_CSS) inserted into the page: it applies under
    * the page's Content-Security-Policy, and to whichever element the agent marks, so it holds while the page
@@ -255,6 +268,9 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
       if (this.hosted.get(serviceId) === view) this.deps.onEvent(serviceId, event);
     };
     contents.on('did-start-loading', () => emit({ type: 'loading' }));
+    contents.on('found-in-page', (_event, result) => {
+      if (this.hosted.get(serviceId) === view) this.deps.onFound?.(serviceId, result);
+    });
     contents.on('did-finish-load', () => emit({ type: 'loaded', url: contents.getURL() }));
     // A new document has none of the stylesheets inserted into the one before, and one on another host (a sign-in
     // page) starts at that host's zoom.

@@ -30,6 +30,7 @@ export function recordingTable(clock = new ManualClock()): RecordingTable {
     windowShown: () => window.shown,
     onWindowChange: () => undefined,
     revealWindow: () => note('reveal'),
+    focusShell: () => note('focus-shell'),
     hideWindow: () => note('hide'),
     sendAction: (action) => note(`shell:${action}`),
     reloadWindow: () => note('reload-window'),

@@ -445,6 +445,26 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
     return Promise.resolve();
   }
 
+  /** Every findInPage request, with the id it answered, and every stopFindInPage action, in order. */
+  readonly finds: { requestId: number; text: string; options: { forward?: boolean; findNext?: boolean; matchCase?: boolean } | undefined }[] = [];
+  readonly findStops: string[] = [];
+  private nextFindRequest = 1;
+
+  findInPage(text: string, options?: { forward?: boolean; findNext?: boolean; matchCase?: boolean }): number {
+    const requestId = this.nextFindRequest++;
+    this.finds.push({ requestId, text, options });
+    return requestId;
+  }
+
+  stopFindInPage(action: 'clearSelection' | 'keepSelection' | 'activateSelection'): void {
+    this.findStops.push(action);
+  }
+
+  /** The page answers a findInPage request, as Chromium does (one of possibly several answers). */
+  answerFind(result: { requestId: number; activeMatchOrdinal: number; matches: number; finalUpdate: boolean }): void {
+    this.emit('found-in-page', new FakeEvent(), result);
+  }
+
   /** A new document replaced the page's (a reload, a navigation): what was inserted into the old one is gone. */
   newDocument(): void {
     this.insertedCss.clear();

@@ -12,6 +12,7 @@ import { pageNotificationSchema, serviceUpdateSchema, type PageNotification, typ
 import type { ServiceConfig } from '../../common/model';
 import type { Rect } from '../../common/ipc';
 import type { ViewsPort } from '../../main/core/app/ports';
+import type { FindOptions, FindPort, FoundInPage, StopAction } from '../../main/core/find/find';
 import { openAgentPage, type AgentPage } from './agent-page';
 
 export interface PageViewsTargets {
@@ -21,18 +22,30 @@ export interface PageViewsTargets {
   notice(serviceId: string, notice: PageNotification): void;
   /** main's handling of `svc:insert-result`: whether the page typed a quick reply. */
   inserted?(serviceId: string, requestId: string, ok: boolean): void;
+  /** main's handling of a page's `found-in-page` (FindController.found). */
+  found?(serviceId: string, result: FoundInPage): void;
+}
+
+/** What the find stand-in answers of a page: how many matches, and which one it selected (from 1; 0: none). */
+interface FindAnswer {
+  matches: number;
+  active: number;
 }
 
 /** What main sends a page to type (see PageRequests.insertText, main/core/services/requests.ts). */
 const insertRequestSchema = z.object({ requestId: z.string(), text: z.string() });
 
-export class PageViews implements ViewsPort {
+export class PageViews implements ViewsPort, FindPort {
   readonly pages = new Map<string, AgentPage>();
   /** What main asked for, in order (for assertions). */
   readonly sent: { id: string; channel: string; payload: unknown }[] = [];
   readonly rejected: unknown[] = [];
   /** The services whose page main gave the keyboard focus, in order. */
   readonly focused: string[] = [];
+  /** Every find main asked of a page (FindPort), with the request id it was given, and every stop, in order. */
+  readonly finds: { id: string; requestId: number; text: string; options: FindOptions }[] = [];
+  readonly findStops: { id: string; action: StopAction }[] = [];
+  private nextFindRequest = 1;
   /** What main asked of each page's chat-list pane (compact view), in order. */
   readonly panes: { id: string; hidden: boolean }[] = [];
   /** The zoom factors main asked for, in order. */
@@ -184,6 +197,75 @@ export class PageViews implements ViewsPort {
       const { id, chatId } = payload as { id?: unknown; chatId?: unknown };
       call(`WaslAgent.clickNotice(${JSON.stringify(id)}, ${JSON.stringify(chatId)})`);
     }
+  }
+
+  /**
+   * Electron's webContents.findInPage, stood in for: Chromium's DevTools protocol has no find in page. It searches
+   * the page's visible text nodes, case-insensitively, as Chromium's find does; a new session selects the first
+   * match, a follow-up the next or previous one (wrapping round); the match is selected and scrolled to. It
+   * answers as Electron does, later and more than once per request: first the count and the selected match, then a
+   * final answer that leaves the selected match as it was (-1).
+   */
+  find(serviceId: string, text: string, options: FindOptions): number | undefined {
+    const page = this.pages.get(serviceId);
+    if (!page) return undefined;
+    const requestId = this.nextFindRequest++;
+    this.finds.push({ id: serviceId, requestId, text, options });
+    void page.page
+      .evaluate(
+        ({ needle, forward, fresh }): FindAnswer => {
+          const w = window as unknown as { waslFind?: { text: string; active: number } };
+          const state = (w.waslFind ??= { text: '', active: -1 });
+          const lower = needle.toLocaleLowerCase();
+          const ranges: Range[] = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+            const parent = node.parentElement;
+            if (parent === null || !parent.checkVisibility()) continue;
+            const hay = (node.nodeValue ?? '').toLocaleLowerCase();
+            for (let at = hay.indexOf(lower); at !== -1; at = hay.indexOf(lower, at + lower.length)) {
+              const range = document.createRange();
+              range.setStart(node, at);
+              range.setEnd(node, at + lower.length);
+              ranges.push(range);
+            }
+          }
+          const n = ranges.length;
+          if (fresh || state.text !== needle) state.active = n > 0 ? 0 : -1;
+          else if (n > 0) state.active = (((state.active + (forward ? 1 : -1)) % n) + n) % n;
+          state.text = needle;
+          const selection = getSelection();
+          selection?.removeAllRanges();
+          const chosen = ranges[state.active];
+          if (chosen) {
+            selection?.addRange(chosen);
+            chosen.startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
+          }
+          return { matches: n, active: state.active + 1 };
+        },
+        { needle: text, forward: options.forward, fresh: options.findNext },
+      )
+      .then(
+        (answer) =>
+          this.deliver((targets) => {
+            targets.found?.(serviceId, { requestId, activeMatchOrdinal: answer.active, matches: answer.matches, finalUpdate: false });
+            targets.found?.(serviceId, { requestId, activeMatchOrdinal: -1, matches: answer.matches, finalUpdate: true });
+          }),
+        () => undefined,
+      );
+    return requestId;
+  }
+
+  stopFind(serviceId: string, action: StopAction): void {
+    this.findStops.push({ id: serviceId, action });
+    const page = this.pages.get(serviceId);
+    if (!page) return;
+    void page.page
+      .evaluate((clear) => {
+        (window as unknown as { waslFind?: unknown }).waslFind = undefined;
+        if (clear) getSelection()?.removeAllRanges();
+      }, action === 'clearSelection')
+      .catch(() => undefined);
   }
 
   async closeAll(): Promise<void> {

@@ -17,6 +17,7 @@ import { diffState, initialRuntime, type AppState, type ServiceRuntime, type Sta
 import { createAppStore, updateRuntime, type AppStore } from '../../main/core/app/app-store';
 import { commandTable, dispatchCommand } from '../../main/core/app/commands';
 import { KeyRecording } from '../../main/core/desktop/shortcuts';
+import { FindController, type FindPort, type FoundInPage } from '../../main/core/find/find';
 import { OutlineRequests } from '../../main/core/outline/outline';
 import { PackHealth } from '../../main/core/packs/health';
 import { NotificationCenter, type NotificationResponse, type OsNotification } from '../../main/core/notifications/center';
@@ -112,6 +113,11 @@ export interface ShellHarnessOptions {
   password?: string;
   /** What the OS notifications offer besides a click (an answer field, buttons); none by default, as on Linux. */
   notificationOffers?: NotificationOffers;
+  /**
+   * The service pages' find (Electron's findInPage), given where their answers go; by default no page can be
+   * searched (every search answers not-found).
+   */
+  findPort?: (found: (serviceId: string, result: FoundInPage) => void) => FindPort;
 }
 
 export interface ShellHarness {
@@ -123,6 +129,8 @@ export interface ShellHarness {
   shop: ShopController;
   tracker: ActivityTracker;
   lock: LockController;
+  /** Main's find in page (the find bar's commands). */
+  finder: FindController;
   /** The save and open dialogs, and the disk. */
   files: MemoryFiles;
   /** OS notifications main showed, each with its click and, where offered, its answer or button. */
@@ -243,7 +251,13 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
   const outline = new OutlineRequests({ store, views: options.views ?? views, files, clock, log, newId: () => `outline-${++ids}`, pageUp: (id) => controller.pageReported(id), appVersion: 'test' });
   // No downloaded pack and no feed here: the pin is the one pack command the harness carries out.
   const packs = new PackHealth({ store, clock, log, packs: () => [], initialReads: {}, saveReads: () => undefined, reloadService: (id) => void controller.command({ type: 'service.reload', id }) });
-  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock) });
+  const noFind: FindPort = { find: () => undefined, stopFind: () => undefined };
+  const finder: FindController = new FindController({
+    store,
+    port: options.findPort?.((serviceId, result) => finder.found(serviceId, result)) ?? noFind,
+    focus: (id) => (options.views ?? views).focus(id),
+  });
+  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock), find: finder });
   if (options.start !== false) {
     controller.start();
     new PowerScheduler({ store, clock, log, target: controller }).start();
@@ -386,6 +400,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     shop,
     tracker,
     lock,
+    finder,
     files,
     shown,
     views,

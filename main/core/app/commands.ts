@@ -6,6 +6,7 @@
  */
 import type { Command, CommandResult } from '../../../common/ipc';
 import type { KeyRecording } from '../desktop/shortcuts';
+import type { FindController } from '../find/find';
 import type { LockController } from '../lock/lock';
 import type { NotificationCenter } from '../notifications/center';
 import type { OutlineRequests } from '../outline/outline';
@@ -38,6 +39,8 @@ export interface CommandTargets {
   checkPacks?: () => Promise<void> | void;
   /** Whether the settings screen is recording a key (the shell's keys then reach it). */
   recording: Pick<KeyRecording, 'set'>;
+  /** Find in the page of the service in front. */
+  find: Pick<FindController, 'command'>;
 }
 
 const noUpdates: CommandResult = { ok: false, error: 'invalid', detail: 'not-installed' };
@@ -111,6 +114,8 @@ export function commandTable(t: CommandTargets): CommandTable {
       t.recording.set(cmd.recording);
       return { ok: true };
     },
+    'find.search': (cmd) => t.find.command(cmd),
+    'find.stop': (cmd) => t.find.command(cmd),
   };
 }
 

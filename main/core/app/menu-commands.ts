@@ -51,6 +51,8 @@ export interface DesktopPort {
   /** Calls `listener` whenever the window is shown, hidden, minimized or restored. */
   onWindowChange(listener: () => void): void;
   revealWindow(): void;
+  /** Gives Wasl's own page (the shell) the keyboard focus, away from a service's page. */
+  focusShell(): void;
   hideWindow(): void;
   /** Tells the shell to show one of its screens. */
   sendAction(action: ShellAction): void;
@@ -80,6 +82,8 @@ export function appCommandTable(t: AppCommandTargets): AppCommandTable {
   return {
     'app.show': (cmd) => {
       desktop.revealWindow();
+      // The find bar's field is in the shell: from the menu or a key pressed in a page, the focus goes there.
+      if (cmd.action === 'find') desktop.focusShell();
       desktop.sendAction(cmd.action);
       return OK;
     },

@@ -1,7 +1,8 @@
 /**
  * What the shell receives of main's state and of the services' chats. While Wasl is locked the shell shows only
  * the lock screen, and it holds nothing it could show either: no chat titles or previews, no notification text,
- * no customer notes, no names. Locking clears what the shell had; unlocking sends it all again.
+ * no customer notes, no names, no text searched in a page. Locking clears what the shell had; unlocking sends it
+ * all again.
  */
 import type { ChatsDelta } from '../../../common/ipc';
 import type { ServiceSnapshot } from '../../../common/model';
@@ -29,6 +30,7 @@ export function shellState(state: AppState): AppState {
     customers: NOTHING,
     shopUndo: null,
     notices: NONE,
+    find: null,
   };
 }
 

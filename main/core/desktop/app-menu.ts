@@ -121,6 +121,8 @@ export function appMenuModel(state: Pick<AppState, 'services' | 'activeServiceId
   menu.push({
     label: s.view,
     submenu: [
+      { label: s.findInPage, ...key('find'), ...forActive(() => show('find')) },
+      SEPARATOR,
       { label: s.reloadService, accelerator: 'CmdOrCtrl+R', ...forActive((id) => ({ type: 'service.reload', id })) },
       { label: s.forceReloadShell, accelerator: 'CmdOrCtrl+Shift+R', command: { type: 'window.reload' } },
       ...unless(state.packaged, { label: s.toggleDevTools, accelerator: 'CmdOrCtrl+Alt+I', command: { type: 'window.devTools' } }),

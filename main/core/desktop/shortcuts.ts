@@ -36,7 +36,7 @@ export interface FocusPort {
 }
 
 /** The window-scope shortcuts that stand for one command wherever they are pressed. */
-type CommandShortcut = 'inbox' | 'next-service' | 'previous-service' | 'quick-replies' | 'lock' | 'next-unread' | 'cheat-sheet';
+type CommandShortcut = 'inbox' | 'next-service' | 'previous-service' | 'quick-replies' | 'lock' | 'next-unread' | 'cheat-sheet' | 'find';
 
 const COMMANDS: Readonly<Record<CommandShortcut, MenuCommand>> = {
   inbox: { type: 'view.inbox' },
@@ -46,6 +46,7 @@ const COMMANDS: Readonly<Record<CommandShortcut, MenuCommand>> = {
   lock: { type: 'lock.lock' },
   'next-unread': { type: 'app.show', action: 'next-unread' },
   'cheat-sheet': { type: 'app.show', action: 'shortcuts' },
+  find: { type: 'app.show', action: 'find' },
 };
 
 type ZoomShortcut = 'zoom-in' | 'zoom-out' | 'zoom-reset';

@@ -65,6 +65,10 @@ export interface UiState {
   /** Notes a chat the shell asked main to open (`null`: the page showed it, or gave up). */
   setOpening: (opening: { ref: ChatRef; at: number } | null) => void;
   setLastNext: (key: string | null) => void;
+  /** The find bar over a service's page, while it is open; `seq` grows at each Ctrl/Cmd+F (its text is selected again). */
+  find: { serviceId: string; seq: number } | null;
+  openFind: (serviceId: string) => void;
+  closeFind: () => void;
 }
 
 export type UiStore = StoreApi<UiState>;
@@ -103,5 +107,8 @@ export function createUiStore(): UiStore {
     select: (key) => set({ selectedKey: key }),
     setOpening: (opening) => set({ opening }),
     setLastNext: (key) => set({ lastNext: key }),
+    find: null,
+    openFind: (serviceId) => set((s) => ({ find: { serviceId, seq: (s.find?.seq ?? 0) + 1 } })),
+    closeFind: () => set({ find: null }),
   }));
 }

@@ -110,6 +110,8 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'lock.set': { valid: { type: 'lock.set', password: 'new secret', current: 'open sesame' }, optional: ['current'] },
   'lock.remove': { valid: { type: 'lock.remove', current: 'open sesame' } },
   'shortcuts.record': { valid: { type: 'shortcuts.record', recording: true } },
+  'find.search': { valid: { type: 'find.search', id: 'wa1', text: 'Layla', forward: true } },
+  'find.stop': { valid: { type: 'find.stop', id: 'wa1', focusPage: true } },
 };
 
 /** A valid message for every other channel main wires. */

@@ -3,6 +3,7 @@
  */
 import { useEffect } from 'react';
 import type { ShellAction } from '../../../../common/ipc';
+import { visibleServiceId } from '../../../../common/state';
 import { useShell } from '../../store/context';
 import { useNextUnread } from '../inbox/useNextUnread';
 
@@ -51,6 +52,12 @@ export function useShellActions(): void {
           case 'focus-list':
             document.querySelector<HTMLElement>(CHAT_LIST)?.focus();
             return;
+          case 'find': {
+            const shown = replica.getState().app;
+            const id = shown ? visibleServiceId(shown) : null;
+            if (id !== null) ui.getState().openFind(id);
+            return;
+          }
         }
       }),
     [bridge, openNextUnread, replica, ui],

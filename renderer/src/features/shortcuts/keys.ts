@@ -47,6 +47,7 @@ export const SHORTCUT_NAMES = {
   search: 'shortcuts.names.search',
   'list-cheat-sheet': 'shortcuts.names.listCheatSheet',
   'show-hide': 'shortcuts.names.showHide',
+  find: 'shortcuts.names.find',
 } as const satisfies Record<ShortcutId, string>;
 
 export const SCOPE_NAMES = {

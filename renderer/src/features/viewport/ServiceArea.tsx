@@ -2,10 +2,11 @@
  * Right of the sidebar: the active service's toolbar and, below it, the viewport where main places the service's
  * page. When the page is not shown (crashed, off…) or not there yet, a panel fills the viewport instead.
  */
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { initialRuntime, visibleServiceId, type ServiceRuntime } from '../../../../common/state';
-import { useApp } from '../../store/context';
+import { useApp, useShell, useUi } from '../../store/context';
+import { FindBar } from '../find/FindBar';
 import { tabId } from '../sidebar/SidebarItem';
 import { Toolbar } from '../toolbar/Toolbar';
 import { StatusPanel } from './StatusPanel';
@@ -37,6 +38,14 @@ export function ServiceArea() {
   const service = useApp((s) => s.services.find((x) => x.id === s.activeServiceId));
   const runtime = useApp((s) => (service === undefined ? undefined : s.runtime[service.id]));
   const pageShown = useApp((s) => service !== undefined && visibleServiceId(s) === service.id);
+  const { ui } = useShell();
+  const finding = useUi((s) => s.find !== null && s.find.serviceId === service?.id);
+  // The find bar belongs to the page it searches: once that page is no longer in front, it closes (main ends the
+  // search itself).
+  const findOpen = finding && pageShown;
+  useEffect(() => {
+    if (ui.getState().find !== null && !findOpen) ui.getState().closeFind();
+  }, [findOpen, ui]);
 
   if (service === undefined) {
     return (
@@ -50,6 +59,7 @@ export function ServiceArea() {
   return (
     <main id="service-panel" role="tabpanel" aria-labelledby={tabId(service.id)} className="service-area">
       <Toolbar service={service} />
+      {findOpen && <FindBar key={service.id} service={service} />}
       <Viewport>
         <StatusPanel service={service} runtime={panelRuntime(runtime ?? initialRuntime(service.enabled), service.enabled, pageShown)} />
       </Viewport>

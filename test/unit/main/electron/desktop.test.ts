@@ -59,6 +59,15 @@ describe('ElectronDesktop', () => {
     expect(fake.shell.opened).toEqual(['https://example.com/wasl']);
   });
 
+  it('gives the shell’s page the keyboard focus, and nothing once the window is gone', () => {
+    const { win, desktop } = setup();
+    desktop.focusShell();
+    expect(win.webContents.focused).toBe(1);
+    win.close();
+    desktop.focusShell();
+    expect(win.webContents.focused).toBe(1);
+  });
+
   it('starts the demo through its launcher', () => {
     const { desktop, demos } = setup();
     desktop.startDemo();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { PANE_CSS } from '../../../../common/compact';
 import type { ServiceConfig } from '../../../../common/model';
+import type { FoundInPage } from '../../../../main/core/find/find';
 import type { ViewEvent } from '../../../../main/core/services/lifecycle';
 import type { AppLike } from '../../../../main/electron/api';
 import type { ContentsPolicy } from '../../../../main/electron/contents-policy';
@@ -34,6 +35,8 @@ interface Harness {
   /** The live configuration ServiceViews reads through serviceOf (tests mutate it). */
   services: Map<string, ServiceConfig>;
   events: { id: string; event: ViewEvent }[];
+  /** The find answers of the pages, with their service. */
+  found: { id: string; result: FoundInPage }[];
   failedDownloads: string[];
   /** Each zoom a page asked for itself (Ctrl + the wheel), in order. */
   zoomsAsked: { id: string; step: 'in' | 'out' }[];
@@ -50,6 +53,7 @@ function setup(initial: ServiceConfig[] = []): Harness {
   const services = new Map(initial.map((s) => [s.id, s]));
   const { fake, policy, log } = guardedFake(services);
   const events: { id: string; event: ViewEvent }[] = [];
+  const found: { id: string; result: FoundInPage }[] = [];
   const failedDownloads: string[] = [];
   const zoomsAsked: { id: string; step: 'in' | 'out' }[] = [];
   const workers: { id: string; worker: ServiceWorkerLike }[] = [];
@@ -68,6 +72,7 @@ function setup(initial: ServiceConfig[] = []): Harness {
     acceptLanguages: LANGUAGES,
     serviceOf: (id) => services.get(id),
     onEvent: (id, event) => events.push({ id, event }),
+    onFound: (id, result) => found.push({ id, result }),
     onDownloadFailed: (name) => failedDownloads.push(name),
     onZoomAsked: (id, step) => zoomsAsked.push({ id, step }),
     onWorker: (id, worker) => workers.push({ id, worker }),
@@ -84,7 +89,7 @@ function setup(initial: ServiceConfig[] = []): Harness {
     if (!session) throw new Error(`no session for ${id}`);
     return session;
   };
-  return { fake, win, views, policy, log, services, events, failedDownloads, zoomsAsked, workers, workerPreloads, viewOf, sessionOf };
+  return { fake, win, views, policy, log, services, events, found, failedDownloads, zoomsAsked, workers, workerPreloads, viewOf, sessionOf };
 }
 
 /** Opens services that are also in the live configuration. */
@@ -674,6 +679,26 @@ describe('ServiceViews: close, reload, storage', () => {
     h.views.close('b');
     h.views.focus('b');
     expect(b.focused).toBe(1);
+  });
+
+  it("finds in the service's page only, passes its answers on with their service, and finds nothing in a closed one", () => {
+    const h = setup();
+    openAll(h, service('a', 'whatsapp'), service('b', 'slack'));
+    const b = h.viewOf('b').webContents;
+    const requestId = h.views.find('b', 'order', { forward: false, findNext: true });
+    expect(b.finds).toEqual([{ requestId, text: 'order', options: { forward: false, findNext: true } }]);
+    expect(h.viewOf('a').webContents.finds).toEqual([]);
+    const answer = { requestId: requestId ?? -1, activeMatchOrdinal: 2, matches: 5, finalUpdate: true };
+    b.answerFind(answer);
+    expect(h.found).toEqual([{ id: 'b', result: answer }]);
+    h.views.stopFind('b', 'keepSelection');
+    expect(b.findStops).toEqual(['keepSelection']);
+    h.views.close('b');
+    b.answerFind(answer);
+    expect(h.found).toHaveLength(1);
+    expect(h.views.find('b', 'order', { forward: true, findNext: true })).toBeUndefined();
+    h.views.stopFind('b', 'clearSelection');
+    expect(b.findStops).toEqual(['keepSelection']);
   });
 });
 

@@ -437,6 +437,31 @@ const ROWS = {
       expect(main.win.webContents.key({ code: 'KeyJ', control: true })).toBe(false);
     },
   },
+  'find.search': {
+    command: { type: 'find.search', id: 'wa1', text: 'Layla', forward: true },
+    effect: async (main, result) => {
+      expect(result).toEqual({ ok: true });
+      const page = main.view('wa1').webContents;
+      const [request] = page.finds;
+      expect(page.finds).toEqual([{ requestId: request?.requestId, text: 'Layla', options: { forward: true, findNext: true } }]);
+      page.answerFind({ requestId: request?.requestId ?? -1, activeMatchOrdinal: 1, matches: 3, finalUpdate: true });
+      expect((await main.state()).find).toEqual({ serviceId: 'wa1', text: 'Layla', matches: 3, active: 1, pending: false });
+    },
+  },
+  'find.stop': {
+    before: async (main) => {
+      expect(await send(main, { type: 'find.search', id: 'wa1', text: 'Layla', forward: true })).toEqual({ ok: true });
+    },
+    command: { type: 'find.stop', id: 'wa1', focusPage: true },
+    effect: async (main, result, before) => {
+      expect(result).toEqual({ ok: true });
+      expect(before.find).toMatchObject({ serviceId: 'wa1', text: 'Layla' });
+      const page = main.view('wa1').webContents;
+      expect(page.findStops).toEqual(['keepSelection']);
+      expect(page.focused).toBe(1);
+      expect((await main.state()).find).toBeNull();
+    },
+  },
 } satisfies Record<Command['type'], Row>;
 
 let main: MainUnderTest | undefined;

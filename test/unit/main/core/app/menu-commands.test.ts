@@ -36,6 +36,13 @@ describe('the app command table', () => {
     expect(done).toEqual(effect);
   });
 
+  it('gives the shell the keyboard focus for the find bar (its field is there), and for no other screen', async () => {
+    const { table, done } = recordingTable();
+    await run(table, { type: 'app.show', action: 'find' });
+    await run(table, { type: 'app.show', action: 'quick-replies' });
+    expect(done).toEqual(['reveal', 'focus-shell', 'shell:find', 'reveal', 'shell:quick-replies']);
+  });
+
   it('toggles the window: hides it when it is on screen, brings it forward when it is not', async () => {
     const { table, done, window } = recordingTable();
     await run(table, { type: 'window.toggle' });

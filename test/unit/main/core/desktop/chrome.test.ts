@@ -219,6 +219,15 @@ describe('appMenuModel', () => {
     }
   });
 
+  it('offers Find… for the service in front with the find key, none when the user cleared it or no service is chosen', () => {
+    expect(byLabel(submenu(menu(), en.view), en.findInPage)).toEqual({
+      label: en.findInPage, accelerator: 'CmdOrCtrl+F', registerAccelerator: false, enabled: true, command: { type: 'app.show', action: 'find' },
+    });
+    const cleared = menu({ settings: { ...DEFAULT_SETTINGS, shortcuts: { ...DEFAULT_SETTINGS.shortcuts, keys: { find: null } } } });
+    expect(byLabel(submenu(cleared, en.view), en.findInPage)).toEqual({ label: en.findInPage, enabled: true, command: { type: 'app.show', action: 'find' } });
+    expect(byLabel(submenu(menu({ activeServiceId: null }), en.view), en.findInPage)?.enabled).toBe(false);
+  });
+
   it('offers the developer tools only in a development build', () => {
     expect(byLabel(submenu(menu(), en.view), en.toggleDevTools)).toBeUndefined();
     expect(byLabel(submenu(menu({ packaged: false }), en.view), en.toggleDevTools)?.command).toEqual({ type: 'window.devTools' });

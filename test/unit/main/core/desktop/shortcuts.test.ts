@@ -201,6 +201,31 @@ describe('the focus key (F6)', () => {
   });
 });
 
+describe('the find key (Ctrl/Cmd+F)', () => {
+  it('opens the find bar, from a page or the shell, Cmd on macOS', () => {
+    const { handle, done } = harness({ shown: 'wa' });
+    expect(handle(key('KeyF', { control: true }), page('whatsapp'))).toBe(true);
+    expect(handle(key('KeyF', { control: true }), SHELL)).toBe(true);
+    const find = ran({ type: 'app.show', action: 'find' });
+    expect(done).toEqual([find, find]);
+    const mac = harness({ os: 'darwin', shown: 'wa' });
+    expect(mac.handle(key('KeyF', { control: true }), page('telegram'))).toBe(false);
+    expect(mac.handle(key('KeyF', { meta: true }), page('telegram'))).toBe(true);
+    expect(mac.done).toEqual([find]);
+  });
+
+  it('stays Slack’s and Discord’s own search in their pages; the user’s other key for find is Wasl’s there', () => {
+    const { handle, done, state } = harness({ shown: 'sl' });
+    expect(handle(key('KeyF', { control: true }), page('slack'))).toBe(false);
+    expect(handle(key('KeyF', { control: true }), page('discord'))).toBe(false);
+    expect(done).toEqual([]);
+    state.keys = { find: 'Mod+Shift+KeyG' };
+    expect(handle(key('KeyG', { control: true, shift: true }), page('slack'))).toBe(true);
+    expect(handle(key('KeyF', { control: true }), SHELL)).toBe(false);
+    expect(done).toEqual([ran({ type: 'app.show', action: 'find' })]);
+  });
+});
+
 describe('recording a key in the settings', () => {
   it('lets the shell’s keys reach the settings screen while it records, not the pages’', () => {
     const { handle, done, recording } = harness();
