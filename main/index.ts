@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
-  app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
+  app, BrowserWindow, clipboard, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
   powerMonitor, protocol, screen, session, shell, Tray, WebContentsView,
 } from 'electron';
 import ElectronStore from 'electron-store';
@@ -34,6 +34,7 @@ import { OutlineRequests } from './core/outline/outline';
 import { ConnectorPacks } from './core/packs/connector-packs';
 import { PeopleController } from './core/people/controller';
 import { PowerScheduler } from './core/power/power';
+import { ScreenSharePicker } from './core/screen-share/picker';
 import { ServiceController } from './core/services/services';
 import { DataTransfer } from './core/shop/data-transfer';
 import { ShopController } from './core/shop/shop';
@@ -55,6 +56,7 @@ import { isShellSender, wireIpc, wireWorkerIpc } from './electron/ipc-wiring';
 import { createMainWindow, shellChannel } from './electron/main-window';
 import { measure } from './electron/metrics';
 import { ElectronNotifier } from './electron/notifier';
+import { ElectronScreenShare, screenSources } from './electron/screen-share';
 import { ServiceViews } from './electron/service-views';
 import { electronSpelling } from './electron/spelling';
 import { AppTray } from './electron/tray';
@@ -67,7 +69,7 @@ import { packCrypto, TRUSTED_RELEASE_KEYS } from './security/pack-keys';
 import { scryptHasher } from './security/password';
 import { acceptLanguages, chromeUserAgent, hostOs } from './security/user-agent';
 
-const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow, WebContentsView, session, shell, clipboard, ipcMain, Menu, Tray, Notification, screen, nativeImage };
+const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow, WebContentsView, session, shell, clipboard, ipcMain, Menu, Tray, Notification, screen, nativeImage, desktopCapturer };
 const here = import.meta.dirname;
 const preload = (name: string): string => path.join(here, `../preload/${name}.cjs`);
 const DEV_RENDERER_URL = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -171,6 +173,8 @@ function start(demo: boolean): void {
     saveReads: (reads) => kept.persister.setPackReads(reads),
     reloadService: (id) => void services.command({ type: 'service.reload', id }),
   });
+  const screenShare = new ScreenSharePicker({ ...base, sources: screenSources(electron.desktopCapturer), audioSupported: os === 'win32' });
+  const displayMedia = new ElectronScreenShare(screenShare, log);
   const views = new ServiceViews({
     ...base,
     electron,
@@ -184,6 +188,7 @@ function start(demo: boolean): void {
     onEvent: (id, event) => services.viewEvent(id, event),
     onDownloadFailed: (fileName) => addNotice(store, { id: randomUUID(), at: Date.now(), kind: 'download-failed', fileName }),
     onWorker: (id, worker) => wireWorkerIpc(worker, id, router, WORKER_CHANNELS),
+    onDisplayMedia: (id, contents, request, callback) => displayMedia.handle(id, contents, request, callback),
     ...(demo ? { demoFixtures: path.join(app.getAppPath(), 'test', 'fixtures', 'platforms') } : {}),
   });
   const desktop = new ElectronDesktop({ app, shell, window: win, projectUrl: PROJECT_URL, launchDemo: () => launchDemo(spawn, process.execPath, process.argv) });
@@ -221,7 +226,7 @@ function start(demo: boolean): void {
   const updates = new UpdateController({ ...base, prepareQuit: () => desktop.prepareQuit() });
   const outline = new OutlineRequests({ ...base, views, files, pageUp: (id) => services.pageReported(id), appVersion: app.getVersion() });
   const commands = {
-    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording }),
+    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording, screenShare }),
     ...appCommandTable({ desktop, services, clock: systemClock }),
   };
   const run: (command: MenuCommand) => void = menuCommandRunner(commands, locked, log);

@@ -11,6 +11,7 @@ import type { NotificationCenter } from '../notifications/center';
 import type { OutlineRequests } from '../outline/outline';
 import type { PackHealth } from '../packs/health';
 import type { PeopleController } from '../people/controller';
+import type { ScreenSharePicker } from '../screen-share/picker';
 import type { ServiceController } from '../services/services';
 import type { DataTransfer } from '../shop/data-transfer';
 import type { ShopController } from '../shop/shop';
@@ -38,6 +39,8 @@ export interface CommandTargets {
   checkPacks?: () => Promise<void> | void;
   /** Whether the settings screen is recording a key (the shell's keys then reach it). */
   recording: Pick<KeyRecording, 'set'>;
+  /** The screen-share picker: the user's choice of screen or window. */
+  screenShare: Pick<ScreenSharePicker, 'answer'>;
 }
 
 const noUpdates: CommandResult = { ok: false, error: 'invalid', detail: 'not-installed' };
@@ -110,6 +113,7 @@ export function commandTable(t: CommandTargets): CommandTable {
       t.recording.set(cmd.recording);
       return { ok: true };
     },
+    'screenShare.answer': (cmd) => t.screenShare.answer(cmd),
   };
 }
 

@@ -109,6 +109,7 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'lock.set': { valid: { type: 'lock.set', password: 'new secret', current: 'open sesame' }, optional: ['current'] },
   'lock.remove': { valid: { type: 'lock.remove', current: 'open sesame' } },
   'shortcuts.record': { valid: { type: 'shortcuts.record', recording: true } },
+  'screenShare.answer': { valid: { type: 'screenShare.answer', requestId: 'share-1', sourceId: 'screen:1:0', audio: false } },
 };
 
 /** A valid message for every other channel main wires. */
