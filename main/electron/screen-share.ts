@@ -104,10 +104,19 @@ function toSource(source: DesktopSourceLike): ScreenSource {
   return {
     id: source.id,
     kind,
-    name: [...source.name.trim()].slice(0, SCREEN_SHARE_LIMITS.nameChars).join(''),
+    name: cut(source.name.trim(), SCREEN_SHARE_LIMITS.nameChars),
     thumbnail: picture(source.thumbnail, SCREEN_SHARE_LIMITS.thumbnailWidth, SCREEN_SHARE_LIMITS.thumbnailHeight, 'jpeg', SCREEN_SHARE_LIMITS.thumbnailChars),
     icon: kind === 'window' && source.appIcon !== null ? picture(source.appIcon, ICON_PX, ICON_PX, 'png', SCREEN_SHARE_LIMITS.iconChars) : null,
   };
+}
+
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** The first `max` characters as the reader sees them (an emoji or a letter with its marks is never split). */
+function cut(text: string, max: number): string {
+  return Array.from(GRAPHEMES.segment(text), (s) => s.segment)
+    .slice(0, max)
+    .join('');
 }
 
 /** A data address of the image scaled to fit `width` × `height`; null when it is empty or still too large. */
