@@ -21,6 +21,7 @@ import './styles/resources.css';
 import './styles/lock.css';
 import './styles/updates.css';
 import './styles/keys.css';
+import './styles/screen-share.css';
 
 declare global {
   interface Window {
