@@ -188,6 +188,7 @@ function start(demo: boolean): void {
     onEvent: (id, event) => services.viewEvent(id, event),
     onDownloadFailed: (fileName) => addNotice(store, { id: randomUUID(), at: Date.now(), kind: 'download-failed', fileName }),
     onWorker: (id, worker) => wireWorkerIpc(worker, id, router, WORKER_CHANNELS),
+    mayCaptureScreen: (id) => screenShare.mayAsk(id),
     onDisplayMedia: (id, contents, request, callback) => displayMedia.handle(id, contents, request, callback),
     ...(demo ? { demoFixtures: path.join(app.getAppPath(), 'test', 'fixtures', 'platforms') } : {}),
   });

@@ -57,6 +57,8 @@ export interface ServiceViewsDeps<V extends WebContentsViewLike> {
    * A page of the service asks to share the screen (`getDisplayMedia`): `contents` is the service's own view's, if it
    * has one, and `callback` must be called exactly once (./screen-share.ts). Without it every request is refused.
    */
+  /** Whether the service may start a screen share now (its screen-capture permission follows it); false without it. */
+  mayCaptureScreen?(serviceId: string): boolean;
   onDisplayMedia?(serviceId: string, contents: WebContentsLike | undefined, request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void): void;
   /** The demo only: the fixture pages' folder (test/fixtures/platforms) the services' pages come from instead of the web. */
   demoFixtures?: string;
@@ -282,6 +284,7 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
       return {
         origins: service ? serviceOrigins(service.platform, service.url) : [],
         callsAllowed: service?.callsAllowed ?? false,
+        screenCapture: this.deps.mayCaptureScreen?.(serviceId) ?? false,
       };
     };
     session.setPermissionRequestHandler((_wc, permission, callback, details) => {

@@ -63,6 +63,16 @@ export class ScreenSharePicker {
     deps.store.subscribe((state) => this.watch(state));
   }
 
+  /**
+   * Whether the service may start a share now: calls allowed, in front, Wasl unlocked, no picker open. Its session's
+   * screen-capture permission follows this (Electron asks it before the request itself).
+   */
+  mayAsk(serviceId: string): boolean {
+    const state = this.deps.store.getState();
+    const service = state.services.find((s) => s.id === serviceId);
+    return service?.callsAllowed === true && visibleServiceId(state) === serviceId && state.lock?.locked !== true && this.pending === undefined;
+  }
+
   /** A page asks to share the screen; `answer` is called exactly once. */
   request(ask: ShareAsk, answer: ShareAnswer): void {
     const state = this.deps.store.getState();

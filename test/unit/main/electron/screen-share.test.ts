@@ -41,7 +41,7 @@ function setup(options: { wired?: boolean } = {}) {
     onEvent: () => undefined,
     onDownloadFailed: () => undefined,
     onWorker: () => undefined,
-    ...(options.wired === false ? {} : { onDisplayMedia: (id: string, contents: WebContentsLike | undefined, request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void) => adapter.handle(id, contents, request, callback) }),
+    ...(options.wired === false ? {} : { mayCaptureScreen: (id: string) => picker.mayAsk(id), onDisplayMedia: (id: string, contents: WebContentsLike | undefined, request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void) => adapter.handle(id, contents, request, callback) }),
     log,
   });
   views.open(DISCORD);
@@ -123,6 +123,18 @@ describe('a service page asks to share its screen', () => {
     expect(t.store.getState().screenShare).toBeNull();
     contents.emit('destroyed');
     expect(answers.length).toBe(1);
+  });
+
+  it('grants the screen-capture permission Electron asks first only to the top frame while a share may start', async () => {
+    const t = setup();
+    const screen = { requestingUrl: 'https://discord.com/channels/1/2', mediaTypes: [] };
+    expect(await t.session.request('media', { ...screen, isMainFrame: true })).toBe(true);
+    expect(await t.session.request('media', { ...screen, isMainFrame: false })).toBe(false);
+    t.session.displayMedia(t.request());
+    await flush();
+    // A picker is open: neither a second getDisplayMedia nor the legacy desktop getUserMedia gets through.
+    expect(await t.session.request('media', { ...screen, isMainFrame: true })).toBe(false);
+    expect(setup({ wired: false }).session.check('media', 'https://discord.com', { isMainFrame: true, mediaType: 'unknown' })).toBe(false);
   });
 
   it('listens to a page once, however many requests it makes', async () => {

@@ -116,6 +116,24 @@ describe('requests refused at once', () => {
   });
 });
 
+describe('whether a share may start (the screen-capture permission follows it)', () => {
+  it('holds for the service in front with calls allowed, and not while locked, hidden or with a picker open', async () => {
+    const t = setup();
+    expect(t.picker.mayAsk('dc1')).toBe(true);
+    expect(t.picker.mayAsk('sl1')).toBe(false);
+    expect(t.picker.mayAsk('gone')).toBe(false);
+    const { requestId } = await t.open();
+    expect(t.picker.mayAsk('dc1')).toBe(false);
+    t.picker.answer({ requestId, sourceId: null, audio: false });
+    expect(t.picker.mayAsk('dc1')).toBe(true);
+    updateService(t.store, 'dc1', { callsAllowed: false });
+    expect(t.picker.mayAsk('dc1')).toBe(false);
+    updateService(t.store, 'dc1', { callsAllowed: true });
+    t.store.setState({ lock: LOCKED });
+    expect(t.picker.mayAsk('dc1')).toBe(false);
+  });
+});
+
 describe('the user’s answer', () => {
   it('shows the sources, then grants the chosen one once and closes the picker', async () => {
     const { store, picker, clock, open } = setup();
