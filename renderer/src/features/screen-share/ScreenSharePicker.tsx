@@ -13,7 +13,7 @@ import { isolate } from '../../i18n/format';
 import { useApp, useCommand, useShell } from '../../store/context';
 
 /** The grid's columns (styles/screen-share.css draws the same number): Up and Down move by this many. */
-export const PICKER_COLUMNS = 3;
+const PICKER_COLUMNS = 3;
 
 const KINDS: readonly ScreenSourceKind[] = ['screen', 'window'];
 const TAB_TEXT = { screen: 'screenShare.screens', window: 'screenShare.windows' } as const;
