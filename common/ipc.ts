@@ -11,6 +11,7 @@ import { LIMITS } from './limits';
 import { PASSWORD_MAX, PASSWORD_MIN } from './lock';
 import { CONNECTOR_FAILURES } from './pack-register';
 import { packManifestSchema, type PackSource } from './packs';
+import { SCREEN_SOURCE_ID } from './screen-share';
 import { settingsPatchShape } from './settings';
 import { servicePatchShape } from './settings/service';
 import { CONVERSATION_STATUSES, LABEL_COLORS, TRIAGE_STEPS } from './shop/model';
@@ -180,6 +181,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('find.search'), id: serviceId, text: z.string().max(LIMITS.findText), forward: z.boolean() }),
   /** End the find in the service's page (the bar closed); `focusPage`: the page takes the keyboard focus back. */
   z.strictObject({ type: z.literal('find.stop'), id: serviceId, focusPage: z.boolean() }),
+  /** The screen-share picker's answer: a source main offered in that request, or null (cancel); `audio`: share the computer's sound too. */
+  z.strictObject({ type: z.literal('screenShare.answer'), requestId: id, sourceId: z.string().max(120).regex(SCREEN_SOURCE_ID).nullable(), audio: z.boolean() }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 

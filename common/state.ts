@@ -4,6 +4,7 @@
 import type { LockStatus } from './lock';
 import type { ConnectorHealth, NotificationRecord, Person, Refusal, ServiceConfig } from './model';
 import type { PacksState } from './packs';
+import type { ScreenShareRequest } from './screen-share';
 import type { Settings } from './settings';
 import { DEFAULT_LABELS, type Customer, type Label, type QuickReply, type TriageStep } from './shop/model';
 
@@ -139,6 +140,8 @@ export interface AppState {
   lock?: LockStatus;
   /** The show/hide key (common/shortcuts.ts `show-hide`, as a combo) the system refused Wasl: another app holds it. */
   globalKeyRefused?: string;
+  /** A page's request to share the screen, waiting for the user's choice in the picker (main/core/screen-share). */
+  screenShare?: ScreenShareRequest | null;
   /** The find in the page of the service in front (main/core/find/find.ts); absent or null: none. */
   find?: FindState | null;
 }

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
-  app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
+  app, BrowserWindow, clipboard, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
   powerMonitor, protocol, screen, session, shell, Tray, WebContentsView,
 } from 'electron';
 import ElectronStore from 'electron-store';
@@ -35,6 +35,7 @@ import { OutlineRequests } from './core/outline/outline';
 import { ConnectorPacks } from './core/packs/connector-packs';
 import { PeopleController } from './core/people/controller';
 import { PowerScheduler } from './core/power/power';
+import { ScreenSharePicker } from './core/screen-share/picker';
 import { ServiceController } from './core/services/services';
 import { DataTransfer } from './core/shop/data-transfer';
 import { ShopController } from './core/shop/shop';
@@ -56,6 +57,7 @@ import { isShellSender, wireIpc, wireWorkerIpc } from './electron/ipc-wiring';
 import { createMainWindow, shellChannel } from './electron/main-window';
 import { measure } from './electron/metrics';
 import { ElectronNotifier } from './electron/notifier';
+import { ElectronScreenShare, screenSources } from './electron/screen-share';
 import { ServiceViews } from './electron/service-views';
 import { electronSpelling } from './electron/spelling';
 import { AppTray } from './electron/tray';
@@ -68,7 +70,7 @@ import { packCrypto, TRUSTED_RELEASE_KEYS } from './security/pack-keys';
 import { scryptHasher } from './security/password';
 import { acceptLanguages, chromeUserAgent, hostOs } from './security/user-agent';
 
-const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow, WebContentsView, session, shell, clipboard, ipcMain, Menu, Tray, Notification, screen, nativeImage };
+const electron: ElectronApi<WebContentsView, NativeImage> = { app, BrowserWindow, WebContentsView, session, shell, clipboard, ipcMain, Menu, Tray, Notification, screen, nativeImage, desktopCapturer };
 const here = import.meta.dirname;
 const preload = (name: string): string => path.join(here, `../preload/${name}.cjs`);
 const DEV_RENDERER_URL = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -172,6 +174,8 @@ function start(demo: boolean): void {
     saveReads: (reads) => kept.persister.setPackReads(reads),
     reloadService: (id) => void services.command({ type: 'service.reload', id }),
   });
+  const screenShare = new ScreenSharePicker({ ...base, sources: screenSources(electron.desktopCapturer), audioSupported: os === 'win32' });
+  const displayMedia = new ElectronScreenShare(screenShare, log);
   const views = new ServiceViews({
     ...base,
     electron,
@@ -190,6 +194,8 @@ function start(demo: boolean): void {
     onDownloadFailed: (fileName) => addNotice(store, { id: randomUUID(), at: Date.now(), kind: 'download-failed', fileName }),
     onZoomAsked: (id, step) => run({ type: 'service.zoom', id, step }),
     onWorker: (id, worker) => wireWorkerIpc(worker, id, router, WORKER_CHANNELS),
+    mayCaptureScreen: (id) => screenShare.mayAsk(id),
+    onDisplayMedia: (id, contents, request, callback) => displayMedia.handle(id, contents, request, callback),
     ...(demo ? { demoFixtures: path.join(app.getAppPath(), 'test', 'fixtures', 'platforms') } : {}),
   });
   // Find in the page of the service in front (the shell's find bar).
@@ -229,7 +235,7 @@ function start(demo: boolean): void {
   const updates = new UpdateController({ ...base, prepareQuit: () => desktop.prepareQuit() });
   const outline = new OutlineRequests({ ...base, views, files, pageUp: (id) => services.pageReported(id), appVersion: app.getVersion() });
   const commands = {
-    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording, find: finder }),
+    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording, find: finder, screenShare }),
     ...appCommandTable({ desktop, services, clock: systemClock }),
   };
   const run: (command: MenuCommand) => void = menuCommandRunner(commands, locked, log);

@@ -103,6 +103,29 @@ export interface ServiceWorkersLike {
   getWorkerFromVersionID(versionId: number): ServiceWorkerLike | undefined;
 }
 
+/** A frame as Electron's WebFrameMain shows it (its getters throw once the frame is disposed). */
+export interface WebFrameLike {
+  readonly url: string;
+  readonly parent: WebFrameLike | null;
+  /** With routingId, names the frame: the same pair is the same frame. */
+  readonly processId: number;
+  readonly routingId: number;
+}
+
+/** A page's `getDisplayMedia` request, as `setDisplayMediaRequestHandler` hands it over. */
+export interface DisplayMediaRequestLike {
+  /** Null once the frame navigated or was destroyed. */
+  readonly frame: WebFrameLike | null;
+  readonly securityOrigin: string;
+  readonly videoRequested: boolean;
+  readonly audioRequested: boolean;
+  /** Whether a user gesture was active when the page asked. */
+  readonly userGesture: boolean;
+}
+
+/** The display-media callback's answer: a desktop source's id and name, `loopback` for the system's sound (Windows only); null refuses. */
+export type DisplayMediaStreamsLike = { video: { id: string; name: string }; audio?: 'loopback' } | null;
+
 export interface SessionLike {
   /** Fetches with the session's own cookies, cache and proxy (Electron's `ses.fetch`). */
   fetch(url: string, init?: FetchInit): Promise<FetchResponseLike>;
@@ -129,6 +152,11 @@ export interface SessionLike {
   setSpellCheckerLanguages(languages: string[]): void;
   /** Adds a word to the session's own dictionary (and the system's, where the system checks); false when it could not. */
   addWordToSpellCheckerDictionary(word: string): boolean;
+  /** Who answers the session's pages' `getDisplayMedia` (main/electron/screen-share.ts); the callback must be called once. */
+  setDisplayMediaRequestHandler(
+    handler: ((request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void) => void) | null,
+    opts?: { useSystemPicker: boolean },
+  ): void;
 }
 
 export interface NavigationDetails extends EventLike {
@@ -139,6 +167,8 @@ export interface NavigationDetails extends EventLike {
 export interface WebContentsLike {
   readonly id: number;
   readonly session: SessionLike;
+  /** The page's top frame. */
+  readonly mainFrame: WebFrameLike;
   loadURL(url: string): Promise<void>;
   reload(): void;
   close(): void;
@@ -364,6 +394,30 @@ export interface AppLike {
   on(event: 'web-contents-created', listener: (event: EventLike, contents: WebContentsLike) => void): unknown;
 }
 
+/** A picture desktopCapturer gives (Electron's NativeImage), read as JPEG or PNG bytes after scaling it down. */
+export interface CapturedImageLike {
+  isEmpty(): boolean;
+  getSize(): ImageSize;
+  /** Given only a width or only a height, keeps the aspect ratio. */
+  resize(options: { width?: number; height?: number }): CapturedImageLike;
+  toJPEG(quality: number): Buffer;
+  toPNG(): Buffer;
+}
+
+/** A screen or window that can be shared (Electron's DesktopCapturerSource). */
+export interface DesktopSourceLike {
+  /** `screen:<n>:0` or `window:<handle>:<0|1>`. */
+  readonly id: string;
+  readonly name: string;
+  readonly thumbnail: CapturedImageLike;
+  /** A window's application icon; null for screens, and unless `fetchWindowIcons` was asked. */
+  readonly appIcon: CapturedImageLike | null;
+}
+
+export interface DesktopCapturerLike {
+  getSources(options: { types: ('screen' | 'window')[]; thumbnailSize?: ImageSize; fetchWindowIcons?: boolean }): Promise<DesktopSourceLike[]>;
+}
+
 /** `V` and `I`: the view and image types (Electron's in the app, the fake's in tests). */
 export interface ElectronApi<V extends WebContentsViewLike = WebContentsViewLike, I extends NativeImageLike = NativeImageLike> {
   app: AppLike;
@@ -384,4 +438,5 @@ export interface ElectronApi<V extends WebContentsViewLike = WebContentsViewLike
   };
   nativeImage: NativeImageApi<I>;
   screen: { getAllDisplays(): { workArea: Rectangle }[] };
+  desktopCapturer: DesktopCapturerLike;
 }

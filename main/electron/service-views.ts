@@ -16,7 +16,16 @@ import type { FindOptions, FindPort, FoundInPage, StopAction } from '../core/fin
 import type { ViewEvent } from '../core/services/lifecycle';
 import type { WorkerSender } from '../ipc/router';
 import { decidePermission } from '../security/policy';
-import type { BrowserWindowLike, ElectronApi, ServiceWorkerLike, SessionLike, WebContentsLike, WebContentsViewLike } from './api';
+import type {
+  BrowserWindowLike,
+  DisplayMediaRequestLike,
+  DisplayMediaStreamsLike,
+  ElectronApi,
+  ServiceWorkerLike,
+  SessionLike,
+  WebContentsLike,
+  WebContentsViewLike,
+} from './api';
 import type { ContentsPolicy } from './contents-policy';
 import { serveDemoFixture } from './demo';
 import { secureWebPreferences } from './web-preferences';
@@ -49,6 +58,13 @@ export interface ServiceViewsDeps<V extends WebContentsViewLike> {
   onWorker(serviceId: string, worker: ServiceWorkerLike): void;
   /** An answer of the service's page to a find (FindPort.find). */
   onFound?(serviceId: string, result: FoundInPage): void;
+  /** Whether the service may start a screen share now (its screen-capture permission follows it); false without it. */
+  mayCaptureScreen?(serviceId: string): boolean;
+  /**
+   * A page of the service asks to share the screen (`getDisplayMedia`): `contents` is the service's own view's, if it
+   * has one, and `callback` must be called exactly once (./screen-share.ts). Without it every request is refused.
+   */
+  onDisplayMedia?(serviceId: string, contents: WebContentsLike | undefined, request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void): void;
   /** The demo only: the fixture pages' folder (test/fixtures/platforms) the services' pages come from instead of the web. */
   demoFixtures?: string;
   log: Logger;
@@ -311,6 +327,7 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort, F
       return {
         origins: service ? serviceOrigins(service.platform, service.url) : [],
         callsAllowed: service?.callsAllowed ?? false,
+        screenCapture: this.deps.mayCaptureScreen?.(serviceId) ?? false,
       };
     };
     session.setPermissionRequestHandler((_wc, permission, callback, details) => {
@@ -332,6 +349,12 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort, F
         grants(),
       ),
     );
+    // Screen sharing goes through Wasl's own picker, never the system's (macOS 15's would skip the handler and its rules).
+    session.setDisplayMediaRequestHandler((request, callback) => {
+      const contents = this.hosted.get(serviceId)?.webContents;
+      if (this.deps.onDisplayMedia) this.deps.onDisplayMedia(serviceId, contents, request, callback);
+      else callback(null);
+    });
     // Electron runs the worker preload (useWorkerPreload) in every service worker of the session, before the
     // worker's own script; the worker's messages reach main only on its ServiceWorkerMain, which must exist by then:
     // it is asked for as the worker starts (the same object for as long as its version lives, so each is heard once).

@@ -133,13 +133,20 @@ export interface PermissionGrants {
   origins: readonly string[];
   /** The user allowed calls (camera and microphone) for this service. */
   callsAllowed: boolean;
+  /** A screen share may start now: the service is in front, Wasl unlocked, no picker open (main/core/screen-share). */
+  screenCapture?: boolean;
 }
 
 /**
  * For the service's own origins only: notifications (to its main frame alone: a frame inside the page, even of
  * the same origin, never notifies), copying to the clipboard (copy buttons) and full screen (videos); camera and
- * microphone too when the user enabled calls for the service. Everything else (geolocation, MIDI, USB, screen
- * capture, clipboard reads, pointer lock, storage access…) denied.
+ * microphone too when the user enabled calls for the service. Everything else (geolocation, MIDI, USB, clipboard
+ * reads, pointer lock, storage access…) denied.
+ *
+ * A `media` request that names neither camera nor microphone is a screen capture: Electron asks so for
+ * `getDisplayMedia` and for the legacy desktop `getUserMedia` alike (its permission helper fills `mediaTypes` for
+ * devices only), and the legacy one, once granted, captures the screen with no picker. So it is granted only to the
+ * service's top frame while `screenCapture` holds; `getDisplayMedia` then goes on to Wasl's picker and its rules.
  */
 export function decidePermission(query: PermissionQuery, grants: PermissionGrants): boolean {
   const url = parse(query.requestingUrl);
@@ -151,7 +158,9 @@ export function decidePermission(query: PermissionQuery, grants: PermissionGrant
     case 'fullscreen':
       return true;
     case 'media':
-      return grants.callsAllowed && query.mediaTypes.every((t) => t === 'audio' || t === 'video');
+      if (!grants.callsAllowed) return false;
+      if (query.mediaTypes.length === 0) return query.isMainFrame && grants.screenCapture === true;
+      return query.mediaTypes.every((t) => t === 'audio' || t === 'video');
     default:
       return false;
   }

@@ -22,6 +22,7 @@ import './styles/lock.css';
 import './styles/updates.css';
 import './styles/keys.css';
 import './styles/find.css';
+import './styles/screen-share.css';
 
 declare global {
   interface Window {

@@ -7,6 +7,11 @@ import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions, Recta
 import type {
   AppLike,
   BrowserWindowLike,
+  CapturedImageLike,
+  DesktopCapturerLike,
+  DesktopSourceLike,
+  DisplayMediaRequestLike,
+  DisplayMediaStreamsLike,
   DownloadItemLike,
   ElectronApi,
   EventLike,
@@ -34,6 +39,7 @@ import type {
   WindowOpenDetails,
   WindowOpenResponse,
   ProcessMetricLike,
+  WebFrameLike,
 } from '../../main/electron/api';
 import type { ContextParams } from '../../main/core/desktop/context-menu';
 
@@ -323,6 +329,25 @@ export class FakeSession extends Emitter implements SessionLike {
     this.requestHandler = handler;
   }
 
+  displayMediaHandler: DisplayMediaHandler | null = null;
+  displayMediaOptions: { useSystemPicker: boolean } | undefined;
+
+  setDisplayMediaRequestHandler(handler: DisplayMediaHandler | null, opts?: { useSystemPicker: boolean }): void {
+    this.displayMediaHandler = handler;
+    this.displayMediaOptions = opts;
+  }
+
+  /**
+   * A page's getDisplayMedia: every answer the handler gives, in order (Electron takes only the first; a second
+   * is a bug a test should see). Electron refuses a request when the session has no handler.
+   */
+  displayMedia(request: DisplayMediaRequestLike): DisplayMediaStreamsLike[] {
+    const answers: DisplayMediaStreamsLike[] = [];
+    if (this.displayMediaHandler === null) answers.push(null);
+    else this.displayMediaHandler(request, (streams) => answers.push(streams));
+    return answers;
+  }
+
   setPermissionCheckHandler(handler: CheckHandler | null): void {
     this.checkHandler = handler;
   }
@@ -370,6 +395,89 @@ export class FakeSession extends Emitter implements SessionLike {
   }
 }
 
+/** A frame (Electron's WebFrameMain): the page's top frame follows its contents' address; an iframe has its own. */
+export class FakeFrame implements WebFrameLike {
+  private static nextRoutingId = 1;
+  readonly routingId = FakeFrame.nextRoutingId++;
+  /** Makes the getters throw, as Electron's do once the frame is disposed. */
+  disposed = false;
+
+  constructor(
+    private readonly address: () => string,
+    readonly processId: number,
+    private readonly parentFrame: FakeFrame | null = null,
+  ) {}
+
+  get url(): string {
+    if (this.disposed) throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+    return this.address();
+  }
+
+  get parent(): FakeFrame | null {
+    return this.parentFrame;
+  }
+
+  /** An iframe inside this frame, at `url`. */
+  child(url: string): FakeFrame {
+    return new FakeFrame(() => url, this.processId, this);
+  }
+}
+
+/**
+ * A picture desktopCapturer gives. It keeps a size and a label, not pixels: toJPEG and toPNG answer bytes that name
+ * the label, the format and the size, so a test sees which picture went where and whether it was scaled.
+ */
+export class FakeCapturedImage implements CapturedImageLike {
+  constructor(
+    readonly label: string,
+    readonly size: ImageSize,
+    /** Pad the encoded bytes to this length (a picture too large to send). */
+    readonly bytes = 0,
+  ) {}
+
+  isEmpty(): boolean {
+    return this.size.width === 0 || this.size.height === 0;
+  }
+
+  getSize(): ImageSize {
+    return this.size;
+  }
+
+  resize(options: { width?: number; height?: number }): FakeCapturedImage {
+    const { width, height } = this.size;
+    const w = options.width ?? Math.round((width * (options.height ?? height)) / height);
+    const h = options.height ?? Math.round((height * (options.width ?? width)) / width);
+    return new FakeCapturedImage(this.label, { width: w, height: h }, this.bytes);
+  }
+
+  toJPEG(quality: number): Buffer {
+    return this.encode(`jpeg:${quality}`);
+  }
+
+  toPNG(): Buffer {
+    return this.encode('png');
+  }
+
+  private encode(format: string): Buffer {
+    const text = `${this.label}|${format}|${this.size.width}x${this.size.height}`;
+    return Buffer.from(text.padEnd(this.bytes, '.'));
+  }
+}
+
+/** desktopCapturer: answers `sources` (or fails with `failure`), and records every request. */
+export class FakeDesktopCapturer implements DesktopCapturerLike {
+  sources: DesktopSourceLike[] = [];
+  failure: Error | undefined;
+  readonly requests: Parameters<DesktopCapturerLike['getSources']>[0][] = [];
+
+  getSources(options: Parameters<DesktopCapturerLike['getSources']>[0]): Promise<DesktopSourceLike[]> {
+    this.requests.push(options);
+    return this.failure ? Promise.reject(this.failure) : Promise.resolve(this.sources);
+  }
+}
+
+type DisplayMediaHandler = (request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void) => void;
+
 let nextContentsId = 1;
 
 export class FakeWebContents extends Emitter implements WebContentsLike {
@@ -398,6 +506,7 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
   windowOpenHandler: ((details: WindowOpenDetails) => WindowOpenResponse) | undefined;
   /** Makes the next loadURL reject, as Electron does when a load fails or is aborted. */
   failNextLoad = false;
+  readonly mainFrame: FakeFrame = new FakeFrame(() => this.url, this.pid);
 
   constructor(readonly session: FakeSession) {
     super();
@@ -853,6 +962,7 @@ export interface FakeElectron extends ElectronApi<FakeView, FakeNativeImage> {
   /** The menus shown as context menus (Menu.popup), in order. */
   popups: FakeMenu[];
   screen: { getAllDisplays(): { workArea: Rectangle }[]; displays: { workArea: Rectangle }[] };
+  desktopCapturer: FakeDesktopCapturer;
   sessions: Map<string, FakeSession>;
   views: FakeView[];
   windows: FakeWindow[];
@@ -905,6 +1015,7 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
     },
     popups,
     screen: { displays, getAllDisplays: () => displays },
+    desktopCapturer: new FakeDesktopCapturer(),
     sessions,
     views,
     windows,

@@ -23,6 +23,8 @@ import { PackHealth } from '../../main/core/packs/health';
 import { NotificationCenter, type NotificationResponse, type OsNotification } from '../../main/core/notifications/center';
 import type { NotificationOffers } from '../../main/core/notifications/offers';
 import { PeopleController } from '../../main/core/people/controller';
+import { ScreenSharePicker } from '../../main/core/screen-share/picker';
+import type { ScreenSource } from '../../common/screen-share';
 import type { Clock, TimerHandle, ViewsPort } from '../../main/core/app/ports';
 import { PowerScheduler } from '../../main/core/power/power';
 import { resourceReport, type ProcessSample, type ResourceReport } from '../../common/resources';
@@ -118,6 +120,8 @@ export interface ShellHarnessOptions {
    * searched (every search answers not-found).
    */
   findPort?: (found: (serviceId: string, result: FoundInPage) => void) => FindPort;
+  /** The screens and windows the screen-share picker offers (none by default). */
+  screenSources?: ScreenSource[];
 }
 
 export interface ShellHarness {
@@ -131,6 +135,8 @@ export interface ShellHarness {
   lock: LockController;
   /** Main's find in page (the find bar's commands). */
   finder: FindController;
+  /** The screen-share picker's broker: a test asks it as a page's getDisplayMedia would. */
+  screenShare: ScreenSharePicker;
   /** The save and open dialogs, and the disk. */
   files: MemoryFiles;
   /** OS notifications main showed, each with its click and, where offered, its answer or button. */
@@ -251,13 +257,14 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
   const outline = new OutlineRequests({ store, views: options.views ?? views, files, clock, log, newId: () => `outline-${++ids}`, pageUp: (id) => controller.pageReported(id), appVersion: 'test' });
   // No downloaded pack and no feed here: the pin is the one pack command the harness carries out.
   const packs = new PackHealth({ store, clock, log, packs: () => [], initialReads: {}, saveReads: () => undefined, reloadService: (id) => void controller.command({ type: 'service.reload', id }) });
+  const screenShare = new ScreenSharePicker({ store, clock, log, newId: () => `share-${++ids}`, sources: () => Promise.resolve(options.screenSources ?? []), audioSupported: false });
   const noFind: FindPort = { find: () => undefined, stopFind: () => undefined };
   const finder: FindController = new FindController({
     store,
     port: options.findPort?.((serviceId, result) => finder.found(serviceId, result)) ?? noFind,
     focus: (id) => (options.views ?? views).focus(id),
   });
-  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock), find: finder });
+  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock), find: finder, screenShare });
   if (options.start !== false) {
     controller.start();
     new PowerScheduler({ store, clock, log, target: controller }).start();
@@ -401,6 +408,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     tracker,
     lock,
     finder,
+    screenShare,
     files,
     shown,
     views,

@@ -12,6 +12,7 @@ import type { NotificationCenter } from '../notifications/center';
 import type { OutlineRequests } from '../outline/outline';
 import type { PackHealth } from '../packs/health';
 import type { PeopleController } from '../people/controller';
+import type { ScreenSharePicker } from '../screen-share/picker';
 import type { ServiceController } from '../services/services';
 import type { DataTransfer } from '../shop/data-transfer';
 import type { ShopController } from '../shop/shop';
@@ -41,6 +42,8 @@ export interface CommandTargets {
   recording: Pick<KeyRecording, 'set'>;
   /** Find in the page of the service in front. */
   find: Pick<FindController, 'command'>;
+  /** The screen-share picker: the user's choice of screen or window. */
+  screenShare: Pick<ScreenSharePicker, 'answer'>;
 }
 
 const noUpdates: CommandResult = { ok: false, error: 'invalid', detail: 'not-installed' };
@@ -116,6 +119,7 @@ export function commandTable(t: CommandTargets): CommandTable {
     },
     'find.search': (cmd) => t.find.command(cmd),
     'find.stop': (cmd) => t.find.command(cmd),
+    'screenShare.answer': (cmd) => t.screenShare.answer(cmd),
   };
 }
 

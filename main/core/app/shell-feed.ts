@@ -31,6 +31,7 @@ export function shellState(state: AppState): AppState {
     shopUndo: null,
     notices: NONE,
     find: null,
+    screenShare: null,
   };
 }
 

@@ -112,6 +112,7 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'shortcuts.record': { valid: { type: 'shortcuts.record', recording: true } },
   'find.search': { valid: { type: 'find.search', id: 'wa1', text: 'Layla', forward: true } },
   'find.stop': { valid: { type: 'find.stop', id: 'wa1', focusPage: true } },
+  'screenShare.answer': { valid: { type: 'screenShare.answer', requestId: 'share-1', sourceId: 'screen:1:0', audio: false } },
 };
 
 /** A valid message for every other channel main wires. */

@@ -8,6 +8,7 @@ import { ListColumn } from '../inbox/ListColumn';
 import { DemoBanner } from '../notices/DemoBanner';
 import { Notices } from '../notices/Notices';
 import { Sidebar } from '../sidebar/Sidebar';
+import { ScreenShareHost } from '../screen-share/ScreenSharePicker';
 import { ServiceArea } from '../viewport/ServiceArea';
 import { EmptyState } from '../welcome/EmptyState';
 import { Announcer } from './Announcer';
@@ -19,12 +20,13 @@ export function Shell() {
   const empty = useApp((s) => s.services.length === 0);
   const inbox = useApp((s) => s.view === 'inbox');
   const dialogOpen = useUi((s) => s.dialog !== null);
+  const sharing = useApp((s) => (s.screenShare ?? null) !== null);
   useShellActions();
   useCheatSheetKeys();
 
   return (
     <>
-      <div className="shell" inert={dialogOpen}>
+      <div className="shell" inert={dialogOpen || sharing}>
         <Sidebar />
         <div className="content">
           <DemoBanner />
@@ -42,6 +44,7 @@ export function Shell() {
         </div>
       </div>
       <DialogHost />
+      <ScreenShareHost />
       <Announcer />
     </>
   );

@@ -99,9 +99,21 @@ describe('decidePermission', () => {
     expect(ask('media', 'https://web.whatsapp.com/', ['audio'])).toBe(false);
     const calls = { origins: whatsapp, callsAllowed: true };
     expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['audio', 'video'] }, calls)).toBe(true);
-    expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] }, calls)).toBe(true);
+    expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] }, calls)).toBe(false);
     expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://evil.example/', mediaTypes: ['video'] }, calls)).toBe(false);
     expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['screen'] }, calls)).toBe(false);
+  });
+
+  // Electron asks `media` naming no device for getDisplayMedia and for the legacy desktop getUserMedia (no picker).
+  it('grants a screen capture only to the top frame, with calls allowed, while a share may start', () => {
+    const own = { permission: 'media', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] };
+    expect(decidePermission({ ...own, isMainFrame: true }, { origins: whatsapp, callsAllowed: true, screenCapture: true })).toBe(true);
+    expect(decidePermission({ ...own, isMainFrame: false }, { origins: whatsapp, callsAllowed: true, screenCapture: true })).toBe(false);
+    expect(decidePermission({ ...own, isMainFrame: true }, { origins: whatsapp, callsAllowed: true, screenCapture: false })).toBe(false);
+    expect(decidePermission({ ...own, isMainFrame: true }, { origins: whatsapp, callsAllowed: false, screenCapture: true })).toBe(false);
+    expect(decidePermission({ ...own, isMainFrame: true, requestingUrl: 'https://evil.example/' }, { origins: whatsapp, callsAllowed: true, screenCapture: true })).toBe(false);
+    // Camera and microphone do not depend on it.
+    expect(decidePermission({ ...own, isMainFrame: false, mediaTypes: ['audio'] }, { origins: whatsapp, callsAllowed: true, screenCapture: false })).toBe(true);
   });
 
   // Copy buttons and full-screen video: the service's own pages only.

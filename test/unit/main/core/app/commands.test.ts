@@ -13,6 +13,7 @@ import { commandTable, dispatchCommand, type CommandTargets } from '../../../../
 import { OUTLINE_FORMAT, OUTLINE_LIMITS, type PageOutline } from '../../../../../common/outline';
 import { DEFAULT_PACK_FEED } from '../../../../../main/core/packs/updates';
 import { packBytes, testKey } from '../../../../support/signed-packs';
+import { FakeCapturedImage } from '../../../../fakes/electron';
 import { bootMain, goodSettings, SERVICES, type BootOptions, type MainUnderTest } from '../../../hostile/main-under-test';
 
 vi.mock('electron', async () => (await import('../../../hostile/main-under-test')).fakeElectronModule());
@@ -462,6 +463,27 @@ const ROWS = {
       expect((await main.state()).find).toBeNull();
     },
   },
+  'screenShare.answer': (() => {
+    // Telegram's page (calls allowed, in front) asks to share the screen; the answer reaches that very request.
+    let answers: unknown[] = [];
+    return {
+      settings: { ...goodSettings(), activeServiceId: 'tg1' },
+      before: async (main: MainUnderTest) => {
+        main.fake.desktopCapturer.sources = [{ id: 'screen:1:0', name: 'Entire Screen', thumbnail: new FakeCapturedImage('s', { width: 320, height: 180 }), appIcon: null }];
+        const view = main.view('tg1');
+        answers = view.webContents.session.displayMedia({ frame: view.webContents.mainFrame, securityOrigin: 'https://web.telegram.org', videoRequested: true, audioRequested: false, userGesture: true });
+        await main.advance(0);
+        expect(answers).toEqual([]);
+        expect((await main.state()).screenShare?.sources.map((s) => s.id)).toEqual(['screen:1:0']);
+      },
+      command: (state: AppState): Command => ({ type: 'screenShare.answer', requestId: state.screenShare?.requestId ?? '', sourceId: 'screen:1:0', audio: false }),
+      effect: async (main: MainUnderTest, result: CommandResult) => {
+        expect(result).toEqual({ ok: true });
+        expect(answers).toEqual([{ video: { id: 'screen:1:0', name: 'Entire Screen' } }]);
+        expect((await main.state()).screenShare).toBeNull();
+      },
+    };
+  })(),
 } satisfies Record<Command['type'], Row>;
 
 let main: MainUnderTest | undefined;

@@ -1,0 +1,164 @@
+/**
+ * The screen-share picker's broker: a page's `getDisplayMedia` request comes in (main/electron/screen-share.ts),
+ * is checked (./rules.ts) and refused at once, or the screens and windows are fetched and offered to the shell
+ * (AppState.screenShare); the user's answer comes back as the `screenShare.answer` command.
+ *
+ * Every request is answered exactly once: with the chosen source, or with nothing when it was refused, the user
+ * cancelled, the sources could not be read, SCREEN_SHARE_LIMITS.timeoutMs went by, Wasl locked, the service left the
+ * front, lost its calls permission or was removed, or its page went away (closed, navigated, crashed).
+ */
+import type { CommandResult } from '../../../common/ipc';
+import { serviceOrigins } from '../../../common/catalog';
+import { SCREEN_SHARE_LIMITS, type ScreenSource } from '../../../common/screen-share';
+import { visibleServiceId, type AppState } from '../../../common/state';
+import type { AppStore } from '../app/app-store';
+import type { Clock, Logger, TimerHandle } from '../app/ports';
+import { grantFor, refuseShareRequest, type ShareGrant } from './rules';
+
+/** A `getDisplayMedia` request as the Electron adapter reads it. */
+export interface ShareAsk {
+  serviceId: string;
+  /** The requesting frame's address; null when Electron no longer has the frame. */
+  frameUrl: string | null;
+  /** The frame is the top frame of the service's own view. */
+  topFrame: boolean;
+  securityOrigin: string;
+  userGesture: boolean;
+  videoRequested: boolean;
+  audioRequested: boolean;
+}
+
+/** Electron's callback: a grant, or null to refuse. */
+export type ShareAnswer = (grant: ShareGrant | null) => void;
+
+/** Why a page's request went away unanswered by the user. */
+export type PageGone = 'closed' | 'navigated' | 'crashed';
+
+export interface ScreenSharePickerDeps {
+  store: AppStore;
+  clock: Clock;
+  log: Logger;
+  newId(): string;
+  /** The screens and windows that can be shared now, with their pictures (desktopCapturer, bounded). */
+  sources(): Promise<ScreenSource[]>;
+  /** Whether the computer's sound can be shared with a screen here (Electron: Windows only). */
+  audioSupported: boolean;
+}
+
+interface Pending {
+  requestId: string;
+  serviceId: string;
+  /** Sound may be offered: the page asked for it and the system can. */
+  audio: boolean;
+  /** Undefined while they are being fetched. */
+  sources?: ScreenSource[];
+  answer: ShareAnswer;
+  timer?: TimerHandle;
+}
+
+export class ScreenSharePicker {
+  private pending: Pending | undefined;
+
+  constructor(private readonly deps: ScreenSharePickerDeps) {
+    deps.store.subscribe((state) => this.watch(state));
+  }
+
+  /**
+   * Whether the service may start a share now: calls allowed, in front, Wasl unlocked, no picker open. Its session's
+   * screen-capture permission follows this (Electron asks it before the request itself).
+   */
+  mayAsk(serviceId: string): boolean {
+    const state = this.deps.store.getState();
+    const service = state.services.find((s) => s.id === serviceId);
+    return service?.callsAllowed === true && visibleServiceId(state) === serviceId && state.lock?.locked !== true && this.pending === undefined;
+  }
+
+  /** A page asks to share the screen; `answer` is called exactly once. */
+  request(ask: ShareAsk, answer: ShareAnswer): void {
+    const state = this.deps.store.getState();
+    const service = state.services.find((s) => s.id === ask.serviceId);
+    const refusal = service
+      ? refuseShareRequest({
+          callsAllowed: service.callsAllowed,
+          origins: serviceOrigins(service.platform, service.url),
+          frameUrl: ask.frameUrl,
+          topFrame: ask.topFrame,
+          securityOrigin: ask.securityOrigin,
+          inFront: visibleServiceId(state) === service.id,
+          locked: state.lock?.locked === true,
+          userGesture: ask.userGesture,
+          videoRequested: ask.videoRequested,
+          pickerOpen: this.pending !== undefined,
+        })
+      : 'unknown-service';
+    if (refusal !== undefined) {
+      this.deps.log.info('screen share refused', { service: ask.serviceId, reason: refusal });
+      safely(answer, null, this.deps.log);
+      return;
+    }
+    const pending: Pending = { requestId: this.deps.newId(), serviceId: ask.serviceId, audio: ask.audioRequested && this.deps.audioSupported, answer };
+    this.pending = pending;
+    pending.timer = this.deps.clock.setTimeout(() => this.settle(pending, null, 'timeout'), SCREEN_SHARE_LIMITS.timeoutMs);
+    this.deps.sources().then(
+      (sources) => {
+        if (this.pending !== pending) return;
+        pending.sources = sources;
+        this.deps.store.setState({ screenShare: { requestId: pending.requestId, serviceId: pending.serviceId, sources, audio: pending.audio } });
+      },
+      (error: unknown) => this.settle(pending, null, 'sources-failed', String(error)),
+    );
+  }
+
+  /** The user's answer (the `screenShare.answer` command): a source offered in that request, or null to cancel. */
+  answer(cmd: { requestId: string; sourceId: string | null; audio: boolean }): CommandResult {
+    const pending = this.pending;
+    if (pending?.sources === undefined || pending.requestId !== cmd.requestId) return { ok: false, error: 'not-found' };
+    if (cmd.sourceId === null) {
+      this.settle(pending, null, 'cancelled');
+      return { ok: true };
+    }
+    const grant = grantFor(pending.sources, cmd.sourceId, { offered: pending.audio, chosen: cmd.audio });
+    if (grant === undefined) {
+      // The picker stays open: the user can still choose one that was offered.
+      this.deps.log.warn('screen share answer names a source that was not offered', { service: pending.serviceId });
+      return { ok: false, error: 'invalid', detail: 'unknown-source' };
+    }
+    this.settle(pending, grant, 'shared');
+    return { ok: true };
+  }
+
+  /** The service's page went away while its request waited: it is answered no. */
+  pageGone(serviceId: string, why: PageGone): void {
+    const pending = this.pending;
+    if (pending?.serviceId === serviceId) this.settle(pending, null, why);
+  }
+
+  /** A change of state that ends the wait: Wasl locked, the service gone, its calls turned off, or not in front. */
+  private watch(state: AppState): void {
+    const pending = this.pending;
+    if (pending === undefined) return;
+    const service = state.services.find((s) => s.id === pending.serviceId);
+    if (state.lock?.locked === true) this.settle(pending, null, 'locked');
+    else if (!service) this.settle(pending, null, 'removed');
+    else if (!service.callsAllowed) this.settle(pending, null, 'calls-not-allowed');
+    else if (visibleServiceId(state) !== service.id) this.settle(pending, null, 'not-in-front');
+  }
+
+  private settle(pending: Pending, grant: ShareGrant | null, outcome: string, error?: string): void {
+    if (this.pending !== pending) return;
+    this.pending = undefined;
+    if (pending.timer !== undefined) this.deps.clock.clearTimeout(pending.timer);
+    if (this.deps.store.getState().screenShare?.requestId === pending.requestId) this.deps.store.setState({ screenShare: null });
+    this.deps.log.info('screen share answered', { service: pending.serviceId, outcome, ...(error === undefined ? {} : { error }) });
+    safely(pending.answer, grant, this.deps.log);
+  }
+}
+
+/** Electron's callback throws when the frame is gone by then; that is the end of the request either way. */
+function safely(answer: ShareAnswer, grant: ShareGrant | null, log: Logger): void {
+  try {
+    answer(grant);
+  } catch (error) {
+    log.info('screen share answer not delivered', { error: String(error) });
+  }
+}

@@ -1,0 +1,272 @@
+/**
+ * The screen-share broker with a manual clock and a store: every request is answered exactly once, on every path —
+ * refused, shared, cancelled, the page closed, navigated or crashed, timed out, locked, the service hidden, its
+ * calls turned off or removed, the sources unreadable — and only with a source offered in that request.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LockStatus } from '../../../../../common/lock';
+import type { ServiceConfig } from '../../../../../common/model';
+import type { ScreenSource } from '../../../../../common/screen-share';
+import { initialRuntime } from '../../../../../common/state';
+import { createAppStore, updateService } from '../../../../../main/core/app/app-store';
+import { ScreenSharePicker, type ShareAsk } from '../../../../../main/core/screen-share/picker';
+import type { ShareGrant } from '../../../../../main/core/screen-share/rules';
+import { ManualClock } from '../../../../fakes/clock';
+import { MemoryLogger } from '../../../../fakes/logger';
+import { stateOf } from '../../../../fakes/state';
+
+const DISCORD: ServiceConfig = { id: 'dc1', platform: 'discord', name: 'Discord', enabled: true, muted: false, callsAllowed: true };
+const SLACK: ServiceConfig = { id: 'sl1', platform: 'slack', name: 'Slack', enabled: true, muted: false, callsAllowed: true };
+
+const SOURCES: ScreenSource[] = [
+  { id: 'screen:1:0', kind: 'screen', name: 'Entire Screen', thumbnail: 'data:image/jpeg;base64,AA==', icon: null },
+  { id: 'window:42:0', kind: 'window', name: 'Notes', thumbnail: null, icon: 'data:image/png;base64,AA==' },
+];
+
+const ASK: ShareAsk = {
+  serviceId: 'dc1',
+  frameUrl: 'https://discord.com/channels/1/2',
+  topFrame: true,
+  securityOrigin: 'https://discord.com',
+  userGesture: true,
+  videoRequested: true,
+  audioRequested: false,
+};
+
+/** Resolves or rejects the sources when the test says so. */
+function deferredSources() {
+  let settle: { resolve(sources: ScreenSource[]): void; reject(error: Error): void } | undefined;
+  let asked = 0;
+  const sources = () =>
+    new Promise<ScreenSource[]>((resolve, reject) => {
+      asked += 1;
+      settle = { resolve, reject };
+    });
+  return {
+    sources,
+    get asked() {
+      return asked;
+    },
+    resolve: (list: ScreenSource[] = SOURCES) => settle?.resolve(list),
+    reject: (error: Error) => settle?.reject(error),
+  };
+}
+
+const LOCKED: LockStatus = { set: true, locked: true, retryAt: null };
+
+const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function setup(options: { audioSupported?: boolean } = {}) {
+  const store = createAppStore(
+    stateOf({
+      services: [DISCORD, SLACK],
+      activeServiceId: 'dc1',
+      view: 'service',
+      runtime: { dc1: { ...initialRuntime(true), status: 'ready' }, sl1: { ...initialRuntime(true), status: 'ready' } },
+    }),
+  );
+  const clock = new ManualClock();
+  const log = new MemoryLogger();
+  const fetch = deferredSources();
+  let ids = 0;
+  const picker = new ScreenSharePicker({ store, clock, log, newId: () => `share-${++ids}`, sources: fetch.sources, audioSupported: options.audioSupported ?? false });
+  /** Every answer each request got, in order. */
+  const ask = (change: Partial<ShareAsk> = {}) => {
+    const answers: (ShareGrant | null)[] = [];
+    picker.request({ ...ASK, ...change }, (grant) => answers.push(grant));
+    return answers;
+  };
+  /** Asks and waits until the picker shows (the sources arrived). */
+  const open = async (change: Partial<ShareAsk> = {}) => {
+    const answers = ask(change);
+    fetch.resolve();
+    await flush();
+    const shown = store.getState().screenShare;
+    if (!shown) throw new Error('the picker did not open');
+    return { answers, requestId: shown.requestId };
+  };
+  return { store, clock, log, fetch, picker, ask, open };
+}
+
+describe('requests refused at once', () => {
+  it('answers no at once, logs why, fetches nothing and shows nothing', () => {
+    const { store, log, fetch, ask } = setup();
+    updateService(store, 'dc1', { callsAllowed: false });
+    expect(ask()).toEqual([null]);
+    expect(ask({ serviceId: 'sl1' }).length).toBe(1);
+    expect(ask({ serviceId: 'gone' })).toEqual([null]);
+    expect(fetch.asked).toBe(0);
+    expect(store.getState().screenShare).toBeUndefined();
+    expect(log.lines.filter((l) => l.message === 'screen share refused').map((l) => l.fields?.['reason'])).toEqual(['calls-not-allowed', 'foreign-origin', 'unknown-service']);
+  });
+
+  it('refuses a service that is not in front, and any service while Wasl is locked', () => {
+    const { store, ask } = setup();
+    expect(ask({ serviceId: 'sl1', frameUrl: 'https://acme.slack.com/client', securityOrigin: 'https://acme.slack.com' })).toEqual([null]);
+    store.setState({ lock: LOCKED });
+    expect(ask()).toEqual([null]);
+  });
+
+  it('refuses a second request while one waits, and leaves the first waiting', async () => {
+    const { store, open, ask } = setup();
+    const first = await open();
+    expect(ask()).toEqual([null]);
+    expect(first.answers).toEqual([]);
+    expect(store.getState().screenShare?.requestId).toBe(first.requestId);
+  });
+});
+
+describe('whether a share may start (the screen-capture permission follows it)', () => {
+  it('holds for the service in front with calls allowed, and not while locked, hidden or with a picker open', async () => {
+    const t = setup();
+    expect(t.picker.mayAsk('dc1')).toBe(true);
+    expect(t.picker.mayAsk('sl1')).toBe(false);
+    expect(t.picker.mayAsk('gone')).toBe(false);
+    const { requestId } = await t.open();
+    expect(t.picker.mayAsk('dc1')).toBe(false);
+    t.picker.answer({ requestId, sourceId: null, audio: false });
+    expect(t.picker.mayAsk('dc1')).toBe(true);
+    updateService(t.store, 'dc1', { callsAllowed: false });
+    expect(t.picker.mayAsk('dc1')).toBe(false);
+    updateService(t.store, 'dc1', { callsAllowed: true });
+    t.store.setState({ lock: LOCKED });
+    expect(t.picker.mayAsk('dc1')).toBe(false);
+  });
+});
+
+describe('the user’s answer', () => {
+  it('shows the sources, then grants the chosen one once and closes the picker', async () => {
+    const { store, picker, clock, open } = setup();
+    const { answers, requestId } = await open();
+    expect(store.getState().screenShare).toEqual({ requestId, serviceId: 'dc1', sources: SOURCES, audio: false });
+    expect(picker.answer({ requestId, sourceId: 'window:42:0', audio: false })).toEqual({ ok: true });
+    expect(answers).toEqual([{ video: { id: 'window:42:0', name: 'Notes' } }]);
+    expect(store.getState().screenShare).toBeNull();
+    // Nothing is left to fire: the timeout went with the request.
+    expect(clock.pending).toBe(0);
+    expect(picker.answer({ requestId, sourceId: 'screen:1:0', audio: false })).toEqual({ ok: false, error: 'not-found' });
+    expect(answers.length).toBe(1);
+  });
+
+  it('cancels with no source', async () => {
+    const { store, picker, open } = setup();
+    const { answers, requestId } = await open();
+    expect(picker.answer({ requestId, sourceId: null, audio: false })).toEqual({ ok: true });
+    expect(answers).toEqual([null]);
+    expect(store.getState().screenShare).toBeNull();
+  });
+
+  it('refuses a forged source id and keeps the picker open for a real choice', async () => {
+    const { store, picker, log, open } = setup();
+    const { answers, requestId } = await open();
+    expect(picker.answer({ requestId, sourceId: 'window:666:0', audio: false })).toEqual({ ok: false, error: 'invalid', detail: 'unknown-source' });
+    expect(answers).toEqual([]);
+    expect(log.count('warn', 'screen share answer names a source that was not offered')).toBe(1);
+    expect(store.getState().screenShare?.requestId).toBe(requestId);
+    picker.answer({ requestId, sourceId: 'screen:1:0', audio: false });
+    expect(answers).toEqual([{ video: { id: 'screen:1:0', name: 'Entire Screen' } }]);
+  });
+
+  it('refuses an answer to another request, or before the picker showed', async () => {
+    const { picker, fetch, ask } = setup();
+    const answers = ask();
+    expect(picker.answer({ requestId: 'share-1', sourceId: 'screen:1:0', audio: false })).toEqual({ ok: false, error: 'not-found' });
+    fetch.resolve();
+    await flush();
+    expect(picker.answer({ requestId: 'share-2', sourceId: 'screen:1:0', audio: false })).toEqual({ ok: false, error: 'not-found' });
+    expect(answers).toEqual([]);
+  });
+
+  it('offers the system’s sound only where supported and asked, and grants it only when chosen', async () => {
+    const windows = setup({ audioSupported: true });
+    const asked = await windows.open({ audioRequested: true });
+    expect(windows.store.getState().screenShare?.audio).toBe(true);
+    windows.picker.answer({ requestId: asked.requestId, sourceId: 'screen:1:0', audio: true });
+    expect(asked.answers).toEqual([{ video: { id: 'screen:1:0', name: 'Entire Screen' }, audio: 'loopback' }]);
+
+    const notAsked = await windows.open({ audioRequested: false });
+    expect(windows.store.getState().screenShare?.audio).toBe(false);
+    windows.picker.answer({ requestId: notAsked.requestId, sourceId: 'screen:1:0', audio: true });
+    expect(notAsked.answers).toEqual([{ video: { id: 'screen:1:0', name: 'Entire Screen' } }]);
+
+    const mac = setup({ audioSupported: false });
+    const unsupported = await mac.open({ audioRequested: true });
+    expect(mac.store.getState().screenShare?.audio).toBe(false);
+    mac.picker.answer({ requestId: unsupported.requestId, sourceId: 'screen:1:0', audio: true });
+    expect(unsupported.answers).toEqual([{ video: { id: 'screen:1:0', name: 'Entire Screen' } }]);
+  });
+});
+
+describe('a request that ends without the user', () => {
+  const ENDINGS: [string, (t: ReturnType<typeof setup>) => void, string][] = [
+    ['the page closed', (t) => t.picker.pageGone('dc1', 'closed'), 'closed'],
+    ['the page navigated or reloaded', (t) => t.picker.pageGone('dc1', 'navigated'), 'navigated'],
+    ['the page crashed', (t) => t.picker.pageGone('dc1', 'crashed'), 'crashed'],
+    ['two minutes went by', (t) => t.clock.advance(120_000), 'timeout'],
+    ['Wasl locked', (t) => t.store.setState({ lock: LOCKED }), 'locked'],
+    ['another service came in front', (t) => t.store.setState({ activeServiceId: 'sl1' }), 'not-in-front'],
+    ['the inbox came in front', (t) => t.store.setState({ view: 'inbox' }), 'not-in-front'],
+    ['its calls were turned off', (t) => updateService(t.store, 'dc1', { callsAllowed: false }), 'calls-not-allowed'],
+    ['the service was removed', (t) => t.store.setState({ services: [SLACK] }), 'removed'],
+  ];
+
+  it.each(ENDINGS)('answers no once when %s', async (_name, end, outcome) => {
+    const t = setup();
+    const { answers, requestId } = await t.open();
+    end(t);
+    expect(answers).toEqual([null]);
+    expect(t.store.getState().screenShare).toBeNull();
+    expect(t.log.lines.find((l) => l.message === 'screen share answered')?.fields?.['outcome']).toBe(outcome);
+    // Whatever comes after is too late: no second answer.
+    t.picker.pageGone('dc1', 'closed');
+    t.clock.advance(300_000);
+    expect(t.picker.answer({ requestId, sourceId: 'screen:1:0', audio: false })).toEqual({ ok: false, error: 'not-found' });
+    expect(answers.length).toBe(1);
+    expect(t.clock.pending).toBe(0);
+  });
+
+  it('answers no while the sources are still being read, and never shows them after', async () => {
+    const t = setup();
+    const answers = t.ask();
+    t.picker.pageGone('dc1', 'navigated');
+    expect(answers).toEqual([null]);
+    t.fetch.resolve();
+    await flush();
+    expect(t.store.getState().screenShare).toBeUndefined();
+    expect(answers.length).toBe(1);
+  });
+
+  it('leaves another service’s request alone when a page goes away', async () => {
+    const t = setup();
+    const { answers } = await t.open();
+    t.picker.pageGone('sl1', 'crashed');
+    expect(answers).toEqual([]);
+  });
+
+  it('answers no when the sources cannot be read, and takes a new request after', async () => {
+    const t = setup();
+    const answers = t.ask();
+    t.fetch.reject(new Error('screen capture failed'));
+    await flush();
+    expect(answers).toEqual([null]);
+    expect(t.log.lines.find((l) => l.message === 'screen share answered')?.fields).toMatchObject({ outcome: 'sources-failed', error: 'Error: screen capture failed' });
+    const next = await t.open();
+    expect(next.answers).toEqual([]);
+  });
+
+  it('survives an answer Electron refuses (the frame was gone by then)', async () => {
+    const t = setup();
+    let calls = 0;
+    t.picker.request(ASK, () => {
+      calls += 1;
+      throw new Error('Render frame was disposed');
+    });
+    t.fetch.resolve();
+    await flush();
+    const requestId = t.store.getState().screenShare?.requestId ?? '';
+    expect(t.picker.answer({ requestId, sourceId: 'screen:1:0', audio: false })).toEqual({ ok: true });
+    expect(calls).toBe(1);
+    expect(t.log.count('info', 'screen share answer not delivered')).toBe(1);
+    expect((await t.open()).answers).toEqual([]);
+  });
+});

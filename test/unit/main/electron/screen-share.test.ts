@@ -1,0 +1,203 @@
+/**
+ * Screen sharing on the fake Electron: ServiceViews hands each service session's getDisplayMedia to
+ * ElectronScreenShare, which tells the real picker which frame asks and when the page goes away; the sources are
+ * desktopCapturer's, scaled and bounded. Every request gets exactly one answer.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ServiceConfig } from '../../../../common/model';
+import { SCREEN_SHARE_LIMITS } from '../../../../common/screen-share';
+import { initialRuntime } from '../../../../common/state';
+import { createAppStore } from '../../../../main/core/app/app-store';
+import { ScreenSharePicker } from '../../../../main/core/screen-share/picker';
+import type { DisplayMediaRequestLike, DisplayMediaStreamsLike, WebContentsLike } from '../../../../main/electron/api';
+import { ElectronScreenShare, screenSources } from '../../../../main/electron/screen-share';
+import { partitionOf, ServiceViews } from '../../../../main/electron/service-views';
+import { FakeCapturedImage, FakeDesktopCapturer, type FakeView, type FakeWebContents } from '../../../fakes/electron';
+import { stateOf } from '../../../fakes/state';
+import { flush, guardedFake, service } from './support';
+
+const DISCORD = service('dc1', 'discord', { name: 'Discord', callsAllowed: true });
+
+function setup(options: { wired?: boolean } = {}) {
+  const services = new Map<string, ServiceConfig>([[DISCORD.id, DISCORD]]);
+  const { fake, policy, clock, log } = guardedFake(services);
+  const store = createAppStore(stateOf({ services: [DISCORD], activeServiceId: 'dc1', view: 'service', runtime: { dc1: { ...initialRuntime(true), status: 'ready' } } }));
+  fake.desktopCapturer.sources = [{ id: 'screen:1:0', name: 'Entire Screen', thumbnail: new FakeCapturedImage('screen', { width: 320, height: 180 }), appIcon: null }];
+  let ids = 0;
+  const picker = new ScreenSharePicker({ store, clock, log, newId: () => `share-${++ids}`, sources: screenSources(fake.desktopCapturer), audioSupported: false });
+  const adapter = new ElectronScreenShare(picker, log);
+  new fake.BrowserWindow({ width: 1200, height: 800 });
+  const win = fake.windows[0];
+  if (!win) throw new Error('no window');
+  const views = new ServiceViews<FakeView>({
+    electron: fake,
+    window: win,
+    policy,
+    preloadPath: '/opt/wasl/out/preload/service.cjs',
+    workerPreloadPath: () => '/opt/wasl/out/preload/service-worker.cjs',
+    userAgent: 'UA',
+    acceptLanguages: 'en',
+    serviceOf: (id) => services.get(id),
+    onEvent: () => undefined,
+    onDownloadFailed: () => undefined,
+    onZoomAsked: () => undefined,
+    onWorker: () => undefined,
+    ...(options.wired === false ? {} : { mayCaptureScreen: (id: string) => picker.mayAsk(id), onDisplayMedia: (id: string, contents: WebContentsLike | undefined, request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void) => adapter.handle(id, contents, request, callback) }),
+    log,
+  });
+  views.open(DISCORD);
+  const contents = (): FakeWebContents => {
+    const view = fake.views.find((v) => v.webContents.id === views.contentsId('dc1'));
+    if (!view) throw new Error('no view');
+    return view.webContents;
+  };
+  const session = fake.sessionFor(partitionOf('dc1'));
+  const request = (change: Partial<DisplayMediaRequestLike> = {}): DisplayMediaRequestLike => ({
+    frame: contents().mainFrame,
+    securityOrigin: 'https://discord.com',
+    videoRequested: true,
+    audioRequested: false,
+    userGesture: true,
+    ...change,
+  });
+  return { fake, store, picker, views, log, contents, session, request };
+}
+
+describe('a service page asks to share its screen', () => {
+  it('opens the picker for the view’s own top frame, and shares what the user picked', async () => {
+    const t = setup();
+    const answers = t.session.displayMedia(t.request());
+    await flush();
+    const shown = t.store.getState().screenShare;
+    expect(shown?.sources.map((s) => s.id)).toEqual(['screen:1:0']);
+    // Wasl's own picker, never the system's (which would skip the handler and its rules).
+    expect(t.session.displayMediaOptions?.useSystemPicker ?? false).toBe(false);
+    t.picker.answer({ requestId: shown?.requestId ?? '', sourceId: 'screen:1:0', audio: false });
+    expect(answers).toEqual([{ video: { id: 'screen:1:0', name: 'Entire Screen' } }]);
+  });
+
+  it.each([
+    ['an iframe of the page on the service’s own origin', (t: ReturnType<typeof setup>) => t.request({ frame: t.contents().mainFrame.child('https://discord.com/widget') }), 'not-top-frame'],
+    ['an iframe of a foreign site', (t: ReturnType<typeof setup>) => t.request({ frame: t.contents().mainFrame.child('https://evil.example/'), securityOrigin: 'https://evil.example' }), 'not-top-frame'],
+    ['a frame Electron no longer has', (t: ReturnType<typeof setup>) => t.request({ frame: null }), 'no-frame'],
+    ['no user gesture', (t: ReturnType<typeof setup>) => t.request({ userGesture: false }), 'no-gesture'],
+  ])('refuses %s at once', async (_name, make, reason) => {
+    const t = setup();
+    const answers = t.session.displayMedia(make(t));
+    expect(answers).toEqual([null]);
+    expect(t.log.lines.find((l) => l.message === 'screen share refused')?.fields?.['reason']).toBe(reason);
+    await flush();
+    expect(t.fake.desktopCapturer.requests).toEqual([]);
+  });
+
+  it('refuses a frame disposed as it asks (its getters throw)', () => {
+    const t = setup();
+    const frame = t.contents().mainFrame.child('https://discord.com/');
+    frame.disposed = true;
+    expect(t.session.displayMedia(t.request({ frame }))).toEqual([null]);
+  });
+
+  it('refuses a pop-up window on the same session: it is not the service’s view', () => {
+    const t = setup();
+    const child = t.fake.popup(t.contents(), 'about:blank');
+    if (!child) throw new Error('the pop-up was refused');
+    child.webContents.url = 'https://discord.com/popout';
+    expect(t.session.displayMedia(t.request({ frame: child.webContents.mainFrame }))).toEqual([null]);
+  });
+
+  it('refuses every request where nothing handles them', () => {
+    const t = setup({ wired: false });
+    expect(t.session.displayMedia(t.request())).toEqual([null]);
+  });
+
+  it.each([
+    ['the view is closed', (t: ReturnType<typeof setup>) => void t.views.close('dc1')],
+    ['the page navigates or reloads', (t: ReturnType<typeof setup>) => t.contents().emit('did-navigate', {}, 'https://discord.com/login')],
+    ['the page crashes', (t: ReturnType<typeof setup>) => t.contents().emit('render-process-gone', {}, { reason: 'crashed' })],
+  ])('answers no once when %s while the picker is open', async (_name, end) => {
+    const t = setup();
+    const answers = t.session.displayMedia(t.request());
+    await flush();
+    const contents = t.contents();
+    end(t);
+    expect(answers).toEqual([null]);
+    expect(t.store.getState().screenShare).toBeNull();
+    contents.emit('destroyed');
+    expect(answers.length).toBe(1);
+  });
+
+  it('grants the screen-capture permission Electron asks first only to the top frame while a share may start', async () => {
+    const t = setup();
+    const screen = { requestingUrl: 'https://discord.com/channels/1/2', mediaTypes: [] };
+    expect(await t.session.request('media', { ...screen, isMainFrame: true })).toBe(true);
+    expect(await t.session.request('media', { ...screen, isMainFrame: false })).toBe(false);
+    t.session.displayMedia(t.request());
+    await flush();
+    // A picker is open: neither a second getDisplayMedia nor the legacy desktop getUserMedia gets through.
+    expect(await t.session.request('media', { ...screen, isMainFrame: true })).toBe(false);
+    expect(setup({ wired: false }).session.check('media', 'https://discord.com', { isMainFrame: true, mediaType: 'unknown' })).toBe(false);
+  });
+
+  it('listens to a page once, however many requests it makes', async () => {
+    const t = setup();
+    for (let i = 0; i < 3; i += 1) {
+      const shown = t.session.displayMedia(t.request());
+      await flush();
+      t.picker.answer({ requestId: t.store.getState().screenShare?.requestId ?? '', sourceId: null, audio: false });
+      expect(shown).toEqual([null]);
+    }
+    expect(t.contents().listenerCount('render-process-gone')).toBe(2);
+  });
+});
+
+describe('screenSources', () => {
+  const image = (label: string, width: number, height: number, bytes = 0) => new FakeCapturedImage(label, { width, height }, bytes);
+  const decode = (url: string | null) => (url === null ? null : Buffer.from(url.replace(/^data:image\/\w+;base64,/u, ''), 'base64').toString().replace(/\.+$/u, ''));
+
+  it('asks for screens and windows with thumbnails and icons, screens first', async () => {
+    const capturer = new FakeDesktopCapturer();
+    capturer.sources = [
+      { id: 'window:7:0', name: '  Notes  ', thumbnail: image('notes', 320, 200), appIcon: image('notes-icon', 64, 64) },
+      { id: 'screen:1:0', name: 'Screen 2', thumbnail: image('screen', 320, 180), appIcon: null },
+    ];
+    const sources = await screenSources(capturer)();
+    expect(capturer.requests).toEqual([{ types: ['screen', 'window'], thumbnailSize: { width: SCREEN_SHARE_LIMITS.thumbnailWidth, height: SCREEN_SHARE_LIMITS.thumbnailHeight }, fetchWindowIcons: true }]);
+    expect(sources.map((s) => [s.id, s.kind, s.name])).toEqual([
+      ['screen:1:0', 'screen', 'Screen 2'],
+      ['window:7:0', 'window', 'Notes'],
+    ]);
+    expect(sources[0]?.thumbnail).toMatch(/^data:image\/jpeg;base64,/u);
+    // A picture larger than the picker's is scaled down to fit it, keeping its shape.
+    expect(decode(sources[1]?.thumbnail ?? null)).toBe('notes|jpeg:70|288x180');
+    expect(decode(sources[1]?.icon ?? null)).toBe('notes-icon|png|32x32');
+    expect(sources[0]?.icon).toBeNull();
+  });
+
+  it('scales a high-density thumbnail to the picker’s size', async () => {
+    const capturer = new FakeDesktopCapturer();
+    capturer.sources = [{ id: 'screen:1:0', name: 'Entire Screen', thumbnail: image('hidpi', 640, 360), appIcon: null }];
+    expect(decode((await screenSources(capturer)())[0]?.thumbnail ?? null)).toBe('hidpi|jpeg:70|320x180');
+  });
+
+  it('leaves out empty and oversized pictures, odd ids, and sources past the limit; cuts long names', async () => {
+    const capturer = new FakeDesktopCapturer();
+    const windows = Array.from({ length: 60 }, (_, i) => ({ id: `window:${i + 10}:0`, name: `W${i}`, thumbnail: image('w', 0, 0), appIcon: null }));
+    capturer.sources = [
+      { id: 'tab:1', name: 'A tab', thumbnail: image('t', 10, 10), appIcon: null },
+      { id: 'screen:1:0', name: 'x'.repeat(500), thumbnail: image('huge', 320, 180, SCREEN_SHARE_LIMITS.thumbnailChars), appIcon: null },
+      ...windows,
+    ];
+    const sources = await screenSources(capturer)();
+    expect(sources.length).toBe(SCREEN_SHARE_LIMITS.sources);
+    expect(sources.some((s) => s.id === 'tab:1')).toBe(false);
+    expect(sources[0]).toMatchObject({ id: 'screen:1:0', thumbnail: null });
+    expect(sources[0]?.name.length).toBe(SCREEN_SHARE_LIMITS.nameChars);
+    expect(sources[1]).toMatchObject({ id: 'window:10:0', thumbnail: null, icon: null });
+  });
+
+  it('fails as desktopCapturer fails (the picker then answers no)', async () => {
+    const capturer = new FakeDesktopCapturer();
+    capturer.failure = new Error('no screen recording permission');
+    await expect(screenSources(capturer)()).rejects.toThrow('no screen recording permission');
+  });
+});
