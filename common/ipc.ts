@@ -11,6 +11,7 @@ import { LIMITS } from './limits';
 import { PASSWORD_MAX, PASSWORD_MIN } from './lock';
 import { CONNECTOR_FAILURES } from './pack-register';
 import { packManifestSchema, type PackSource } from './packs';
+import { PROXY_PASSWORD_MAX, proxyChoiceSchema } from './proxy';
 import { settingsPatchShape } from './settings';
 import { servicePatchShape } from './settings/service';
 import { CONVERSATION_STATUSES, LABEL_COLORS, TRIAGE_STEPS } from './shop/model';
@@ -170,6 +171,18 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('lock.remove'), current: typedPassword }),
   /** The settings screen records a key for a shortcut (or is done): meanwhile the shell's keys reach it, not Wasl's shortcuts. */
   z.strictObject({ type: z.literal('shortcuts.record'), recording: z.boolean() }),
+  /**
+   * A service's proxy (common/proxy.ts) and its password: absent, the saved one is kept; null, it is forgotten; a
+   * text replaces it. Main refuses a choice the password makes invalid (SOCKS5 cannot send one).
+   */
+  z.strictObject({
+    type: z.literal('proxy.set'),
+    id: serviceId,
+    proxy: proxyChoiceSchema,
+    password: z.string().min(1).max(PROXY_PASSWORD_MAX).nullable().optional(),
+  }),
+  /** Fetch the service's start page through its proxy now; a failure's `detail` is a ProxyTestOutcome. */
+  z.strictObject({ type: z.literal('proxy.test'), id: serviceId }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 

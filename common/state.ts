@@ -4,6 +4,7 @@
 import type { LockStatus } from './lock';
 import type { ConnectorHealth, NotificationRecord, Person, Refusal, ServiceConfig } from './model';
 import type { PacksState } from './packs';
+import type { ProxyVaultState } from './proxy';
 import type { Settings } from './settings';
 import { DEFAULT_LABELS, type Customer, type Label, type QuickReply, type TriageStep } from './shop/model';
 
@@ -139,6 +140,8 @@ export interface AppState {
   lock?: LockStatus;
   /** The show/hide key (common/shortcuts.ts `show-hide`, as a combo) the system refused Wasl: another app holds it. */
   globalKeyRefused?: string;
+  /** Where the services' proxy passwords are kept and which services have one (common/proxy.ts); never a password. */
+  proxyVault?: ProxyVaultState;
 }
 
 /** What main pushes after a change: the top-level keys that changed, each replaced whole. */

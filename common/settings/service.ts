@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from '../power';
+import { proxyChoiceSchema } from '../proxy';
 import { SPELL_LANGUAGES } from '../spelling';
 import { patchShape } from './derive';
 
@@ -40,6 +41,11 @@ export const serviceOptional = z.object({
    * once (common/compact.ts). Absent: off.
    */
   compact: z.boolean().optional(),
+  /**
+   * The proxy its session goes through (common/proxy.ts), never with a password (main keeps that encrypted apart).
+   * Absent: the system's proxy.
+   */
+  proxy: proxyChoiceSchema.optional(),
 });
 
 export type ServiceChoices = z.output<typeof serviceSwitches> & z.output<typeof serviceOptional>;
