@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
   app, BrowserWindow, clipboard, dialog, globalShortcut, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
-  powerMonitor, protocol, screen, session, shell, Tray, WebContentsView,
+  powerMonitor, protocol, safeStorage, screen, session, shell, Tray, WebContentsView,
 } from 'electron';
 import ElectronStore from 'electron-store';
 import type { PlatformId } from '../common/model';
@@ -34,6 +34,7 @@ import { OutlineRequests } from './core/outline/outline';
 import { ConnectorPacks } from './core/packs/connector-packs';
 import { PeopleController } from './core/people/controller';
 import { PowerScheduler } from './core/power/power';
+import { ProxyController } from './core/services/proxy';
 import { ServiceController } from './core/services/services';
 import { DataTransfer } from './core/shop/data-transfer';
 import { ShopController } from './core/shop/shop';
@@ -56,6 +57,7 @@ import { createMainWindow, shellChannel } from './electron/main-window';
 import { measure } from './electron/metrics';
 import { ElectronNotifier } from './electron/notifier';
 import { ServiceViews } from './electron/service-views';
+import { answerProxyLogins, electronProxySessions } from './electron/proxy';
 import { electronSpelling } from './electron/spelling';
 import { AppTray } from './electron/tray';
 import { resolveLanguage } from './i18n';
@@ -63,6 +65,7 @@ import { IpcRouter } from './ipc/router';
 import { FRAME_CHANNELS, routeIpc, WORKER_CHANNELS } from './ipc/routes';
 import { PackStore } from './persistence/pack-store';
 import { keepProfile, openProfile } from './persistence/profile';
+import { ProxySecrets } from './persistence/proxy-secrets';
 import { packCrypto, TRUSTED_RELEASE_KEYS } from './security/pack-keys';
 import { scryptHasher } from './security/password';
 import { acceptLanguages, chromeUserAgent, hostOs } from './security/user-agent';
@@ -171,6 +174,20 @@ function start(demo: boolean): void {
     saveReads: (reads) => kept.persister.setPackReads(reads),
     reloadService: (id) => void services.command({ type: 'service.reload', id }),
   });
+  // Each service's proxy, on its own session only; its password encrypted apart from the settings.
+  const proxy = new ProxyController({
+    store,
+    vault: new ProxySecrets(app.getPath('userData'), safeStorage, os, log),
+    sessions: electronProxySessions({ session }),
+    saveChoice: (id, choice) => services.command({ type: 'service.set', id, proxy: choice }),
+    reload: (id) => {
+      if (views.contentsId(id) !== undefined) void services.command({ type: 'service.reload', id });
+    },
+    clock: systemClock,
+    log,
+  });
+  proxy.start();
+  answerProxyLogins({ app, session, serviceIds: () => store.getState().services.map((s) => s.id), answer: (request) => proxy.answerLogin(request) });
   const views = new ServiceViews({
     ...base,
     electron,
@@ -184,6 +201,7 @@ function start(demo: boolean): void {
     onEvent: (id, event) => services.viewEvent(id, event),
     onDownloadFailed: (fileName) => addNotice(store, { id: randomUUID(), at: Date.now(), kind: 'download-failed', fileName }),
     onWorker: (id, worker) => wireWorkerIpc(worker, id, router, WORKER_CHANNELS),
+    sessionReady: (id) => proxy.ready(id),
     ...(demo ? { demoFixtures: path.join(app.getAppPath(), 'test', 'fixtures', 'platforms') } : {}),
   });
   const desktop = new ElectronDesktop({ app, shell, window: win, projectUrl: PROJECT_URL, launchDemo: () => launchDemo(spawn, process.execPath, process.argv) });
@@ -221,7 +239,7 @@ function start(demo: boolean): void {
   const updates = new UpdateController({ ...base, prepareQuit: () => desktop.prepareQuit() });
   const outline = new OutlineRequests({ ...base, views, files, pageUp: (id) => services.pageReported(id), appVersion: app.getVersion() });
   const commands = {
-    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording }),
+    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording, proxy }),
     ...appCommandTable({ desktop, services, clock: systemClock }),
   };
   const run: (command: MenuCommand) => void = menuCommandRunner(commands, locked, log);

@@ -26,6 +26,7 @@ import type { Clock, TimerHandle, ViewsPort } from '../../main/core/app/ports';
 import { PowerScheduler } from '../../main/core/power/power';
 import { resourceReport, type ProcessSample, type ResourceReport } from '../../common/resources';
 import { ServiceController } from '../../main/core/services/services';
+import { ProxyController } from '../../main/core/services/proxy';
 import { LockController } from '../../main/core/lock/lock';
 import { scryptHasher } from '../../main/security/password';
 import { ActivityTracker, type ActivityDoc } from '../../main/core/chats/activity';
@@ -33,6 +34,7 @@ import { DataTransfer } from '../../main/core/shop/data-transfer';
 import { ShopController } from '../../main/core/shop/shop';
 import { labelName, notificationTitle } from '../../main/i18n';
 import { MemoryFiles } from '../fakes/files';
+import { FakeProxySessions, MemoryVault } from '../fakes/proxy';
 import { stateOf } from '../fakes/state';
 import { MemoryLogger } from '../fakes/logger';
 import { RecordingViews } from '../fakes/views';
@@ -112,6 +114,8 @@ export interface ShellHarnessOptions {
   password?: string;
   /** What the OS notifications offer besides a click (an answer field, buttons); none by default, as on Linux. */
   notificationOffers?: NotificationOffers;
+  /** Where main keeps proxy passwords (in memory, encrypted storage, by default). */
+  proxyVault?: MemoryVault;
 }
 
 export interface ShellHarness {
@@ -123,6 +127,8 @@ export interface ShellHarness {
   shop: ShopController;
   tracker: ActivityTracker;
   lock: LockController;
+  /** What the services' sessions were given as proxies, and how connection tests answer. */
+  proxySessions: FakeProxySessions;
   /** The save and open dialogs, and the disk. */
   files: MemoryFiles;
   /** OS notifications main showed, each with its click and, where offered, its answer or button. */
@@ -243,7 +249,18 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
   const outline = new OutlineRequests({ store, views: options.views ?? views, files, clock, log, newId: () => `outline-${++ids}`, pageUp: (id) => controller.pageReported(id), appVersion: 'test' });
   // No downloaded pack and no feed here: the pin is the one pack command the harness carries out.
   const packs = new PackHealth({ store, clock, log, packs: () => [], initialReads: {}, saveReads: () => undefined, reloadService: (id) => void controller.command({ type: 'service.reload', id }) });
-  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock) });
+  const proxySessions = new FakeProxySessions();
+  const proxy = new ProxyController({
+    store,
+    vault: options.proxyVault ?? new MemoryVault(),
+    sessions: proxySessions,
+    saveChoice: (id, choice) => controller.command({ type: 'service.set', id, proxy: choice }),
+    reload: () => undefined,
+    clock,
+    log,
+  });
+  proxy.start();
+  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock), proxy });
   if (options.start !== false) {
     controller.start();
     new PowerScheduler({ store, clock, log, target: controller }).start();
@@ -386,6 +403,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     shop,
     tracker,
     lock,
+    proxySessions,
     files,
     shown,
     views,

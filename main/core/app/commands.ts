@@ -11,6 +11,7 @@ import type { NotificationCenter } from '../notifications/center';
 import type { OutlineRequests } from '../outline/outline';
 import type { PackHealth } from '../packs/health';
 import type { PeopleController } from '../people/controller';
+import type { ProxyController } from '../services/proxy';
 import type { ServiceController } from '../services/services';
 import type { DataTransfer } from '../shop/data-transfer';
 import type { ShopController } from '../shop/shop';
@@ -38,6 +39,8 @@ export interface CommandTargets {
   checkPacks?: () => Promise<void> | void;
   /** Whether the settings screen is recording a key (the shell's keys then reach it). */
   recording: Pick<KeyRecording, 'set'>;
+  /** Each service's proxy and its password, and the connection test. */
+  proxy: Pick<ProxyController, 'command'>;
 }
 
 const noUpdates: CommandResult = { ok: false, error: 'invalid', detail: 'not-installed' };
@@ -110,6 +113,8 @@ export function commandTable(t: CommandTargets): CommandTable {
       t.recording.set(cmd.recording);
       return { ok: true };
     },
+    'proxy.set': (cmd) => t.proxy.command(cmd),
+    'proxy.test': (cmd) => t.proxy.command(cmd),
   };
 }
 

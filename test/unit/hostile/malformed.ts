@@ -109,6 +109,11 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'lock.set': { valid: { type: 'lock.set', password: 'new secret', current: 'open sesame' }, optional: ['current'] },
   'lock.remove': { valid: { type: 'lock.remove', current: 'open sesame' } },
   'shortcuts.record': { valid: { type: 'shortcuts.record', recording: true } },
+  'proxy.set': {
+    valid: { type: 'proxy.set', id: 'wa1', proxy: { mode: 'http', host: 'proxy.example', port: 3128, username: 'amal' }, password: 'pw' },
+    optional: ['password', 'proxy.username'],
+  },
+  'proxy.test': { valid: { type: 'proxy.test', id: 'wa1' } },
 };
 
 /** A valid message for every other channel main wires. */
