@@ -157,7 +157,7 @@ export function ProxyDialog({ service, onClose }: { service: ServiceConfig; onCl
   };
 
   return (
-    <Dialog title={t('proxy.title', { name: isolate(service.name) })} onClose={onClose} size="md">
+    <Dialog title={t('proxy.title', { name: isolate(service.name) })} onClose={onClose} size="md" className="proxy-dialog">
       <form onSubmit={onSubmit} noValidate>
         <div className="dialog-body proxy-body">
           <p className="field-hint">{t('proxy.intro')}</p>
@@ -166,7 +166,16 @@ export function ProxyDialog({ service, onClose }: { service: ServiceConfig; onCl
             <div className="segmented proxy-modes">
               {PROXY_MODES.map((value) => (
                 <label key={value} className="segment">
-                  <input type="radio" name={modeName} value={value} checked={mode === value} onChange={() => setMode(value)} />
+                  <input
+                    type="radio"
+                    name={modeName}
+                    value={value}
+                    checked={mode === value}
+                    onChange={() => {
+                      setMode(value);
+                      setTest({ phase: 'idle' });
+                    }}
+                  />
                   <span>{t(MODE_TEXT[value])}</span>
                 </label>
               ))}
@@ -203,29 +212,30 @@ export function ProxyDialog({ service, onClose }: { service: ServiceConfig; onCl
           ) : null}
           {takesPassword ? (
             <div className="proxy-credentials">
-              <Field
-                label={t('proxy.username')}
-                hint={t('proxy.usernameHint')}
-                value={username}
-                onChange={(event) => setUsername(event.target.value)}
-                error={errorFor('username')}
-                dir="ltr"
-                maxLength={PROXY_USER_MAX}
-                autoComplete="off"
-                spellCheck={false}
-              />
-              <Field
-                label={t('proxy.password')}
-                type="password"
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                error={errorFor('password')}
-                hint={hasSaved ? t('proxy.passwordKeep') : undefined}
-                placeholder={hasSaved ? t('proxy.passwordSavedPlaceholder') : ''}
-                dir="ltr"
-                maxLength={PROXY_PASSWORD_MAX}
-                autoComplete="new-password"
-              />
+              <div className="proxy-pair">
+                <Field
+                  label={t('proxy.username')}
+                  hint={t('proxy.usernameHint')}
+                  value={username}
+                  onChange={(event) => setUsername(event.target.value)}
+                  error={errorFor('username')}
+                  dir="ltr"
+                  maxLength={PROXY_USER_MAX}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+                <Field
+                  label={t('proxy.password')}
+                  type="password"
+                  value={password}
+                  onChange={(event) => setPassword(event.target.value)}
+                  error={errorFor('password')}
+                  placeholder={hasSaved ? t('proxy.passwordSavedPlaceholder') : ''}
+                  dir="ltr"
+                  maxLength={PROXY_PASSWORD_MAX}
+                  autoComplete="new-password"
+                />
+              </div>
               {hasSaved ? (
                 <p className="proxy-saved">
                   <span>{t('proxy.passwordSaved')}</span>
