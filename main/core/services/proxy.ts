@@ -81,6 +81,9 @@ export interface ProxyDeps {
 
 type ProxyCommand = Extract<Command, { type: 'proxy.set' | 'proxy.test' }>;
 
+/** What a session is given for a choice, as one text; `unset` where the user never chose (nothing is applied). */
+const keyOf = (choice: ProxyChoice | undefined): string => (choice === undefined ? 'unset' : configKey(electronProxyConfig(choice)));
+
 /** The proxy a choice sends challenges from, when it can take a password (HTTP and HTTPS with a user name). */
 function passwordServer(choice: ProxyChoice | undefined): { key: string; username: string } | undefined {
   if (choice === undefined || (choice.mode !== 'http' && choice.mode !== 'https')) return undefined;
@@ -109,12 +112,17 @@ export class ProxyController {
 
   /** Resolves once the service's session has its proxy: the views wait for it before loading the page. */
   ready(serviceId: string): Promise<void> {
-    const service = this.serviceOf(serviceId);
-    const config = electronProxyConfig(service?.proxy);
-    const key = configKey(config);
+    const choice = this.serviceOf(serviceId)?.proxy;
+    const key = keyOf(choice);
     const current = this.applied.get(serviceId);
     if (current?.key === key) return current.done;
-    const done = this.deps.sessions.apply(serviceId, config).catch((error: unknown) => {
+    // Never chosen: the session is left as Electron made it (the system's proxy, or one given on the command line).
+    if (choice === undefined && current === undefined) {
+      const done = Promise.resolve();
+      this.applied.set(serviceId, { key, done });
+      return done;
+    }
+    const done = this.deps.sessions.apply(serviceId, electronProxyConfig(choice)).catch((error: unknown) => {
       this.deps.log.error('could not set the proxy of a service', { service: serviceId, error: String(error) });
     });
     this.applied.set(serviceId, { key, done });
@@ -181,7 +189,7 @@ export class ProxyController {
     if (!credentialsChanged) return { ok: true };
     this.answers.delete(cmd.id);
     // A new server is applied, and the page reloaded, as the choice is stored (start); the same one must drop what it cached.
-    const sameServer = configKey(electronProxyConfig(service.proxy)) === configKey(electronProxyConfig(cmd.proxy));
+    const sameServer = keyOf(service.proxy) === keyOf(cmd.proxy);
     if (sameServer && this.applied.has(cmd.id)) {
       await this.deps.sessions.forgetCredentials(cmd.id);
       this.deps.reload(cmd.id);
@@ -205,7 +213,7 @@ export class ProxyController {
   /** A service whose session was given a proxy gets the new one, and its open page reloads. */
   private follow(service: ServiceConfig): void {
     const current = this.applied.get(service.id);
-    if (current === undefined || current.key === configKey(electronProxyConfig(service.proxy))) return;
+    if (current === undefined || current.key === keyOf(service.proxy)) return;
     void this.ready(service.id).then(() => this.deps.reload(service.id));
   }
 
