@@ -12,6 +12,7 @@ import { PASSWORD_MAX, PASSWORD_MIN } from './lock';
 import { CONNECTOR_FAILURES } from './pack-register';
 import { packManifestSchema, type PackSource } from './packs';
 import { SCREEN_SOURCE_ID } from './screen-share';
+import { PROXY_PASSWORD_MAX, proxyChoiceSchema } from './proxy';
 import { settingsPatchShape } from './settings';
 import { servicePatchShape } from './settings/service';
 import { CONVERSATION_STATUSES, LABEL_COLORS, TRIAGE_STEPS } from './shop/model';
@@ -183,6 +184,18 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('find.stop'), id: serviceId, focusPage: z.boolean() }),
   /** The screen-share picker's answer: a source main offered in that request, or null (cancel); `audio`: share the computer's sound too. */
   z.strictObject({ type: z.literal('screenShare.answer'), requestId: id, sourceId: z.string().max(120).regex(SCREEN_SOURCE_ID).nullable(), audio: z.boolean() }),
+  /**
+   * A service's proxy (common/proxy.ts) and its password: absent, the saved one is kept; null, it is forgotten; a
+   * text replaces it. Main refuses a choice the password makes invalid (SOCKS5 cannot send one).
+   */
+  z.strictObject({
+    type: z.literal('proxy.set'),
+    id: serviceId,
+    proxy: proxyChoiceSchema,
+    password: z.string().min(1).max(PROXY_PASSWORD_MAX).nullable().optional(),
+  }),
+  /** Fetch the service's start page through its proxy now; a failure's `detail` is a ProxyTestOutcome. */
+  z.strictObject({ type: z.literal('proxy.test'), id: serviceId }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 

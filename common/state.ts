@@ -5,6 +5,7 @@ import type { LockStatus } from './lock';
 import type { ConnectorHealth, NotificationRecord, Person, Refusal, ServiceConfig } from './model';
 import type { PacksState } from './packs';
 import type { ScreenShareRequest } from './screen-share';
+import type { ProxyVaultState } from './proxy';
 import type { Settings } from './settings';
 import { DEFAULT_LABELS, type Customer, type Label, type QuickReply, type TriageStep } from './shop/model';
 
@@ -140,6 +141,8 @@ export interface AppState {
   lock?: LockStatus;
   /** The show/hide key (common/shortcuts.ts `show-hide`, as a combo) the system refused Wasl: another app holds it. */
   globalKeyRefused?: string;
+  /** Where the services' proxy passwords are kept and which services have one (common/proxy.ts); never a password. */
+  proxyVault?: ProxyVaultState;
   /** A page's request to share the screen, waiting for the user's choice in the picker (main/core/screen-share). */
   screenShare?: ScreenShareRequest | null;
   /** The find in the page of the service in front (main/core/find/find.ts); absent or null: none. */

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
   app, BrowserWindow, clipboard, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
-  powerMonitor, protocol, screen, session, shell, Tray, WebContentsView,
+  powerMonitor, protocol, safeStorage, screen, session, shell, Tray, WebContentsView,
 } from 'electron';
 import ElectronStore from 'electron-store';
 import type { PlatformId } from '../common/model';
@@ -36,6 +36,7 @@ import { ConnectorPacks } from './core/packs/connector-packs';
 import { PeopleController } from './core/people/controller';
 import { PowerScheduler } from './core/power/power';
 import { ScreenSharePicker } from './core/screen-share/picker';
+import { ProxyController } from './core/services/proxy';
 import { ServiceController } from './core/services/services';
 import { DataTransfer } from './core/shop/data-transfer';
 import { ShopController } from './core/shop/shop';
@@ -59,6 +60,7 @@ import { measure } from './electron/metrics';
 import { ElectronNotifier } from './electron/notifier';
 import { ElectronScreenShare, screenSources } from './electron/screen-share';
 import { ServiceViews } from './electron/service-views';
+import { answerProxyLogins, electronProxySessions } from './electron/proxy';
 import { electronSpelling } from './electron/spelling';
 import { AppTray } from './electron/tray';
 import { resolveLanguage } from './i18n';
@@ -66,6 +68,7 @@ import { IpcRouter } from './ipc/router';
 import { FRAME_CHANNELS, routeIpc, WORKER_CHANNELS } from './ipc/routes';
 import { PackStore } from './persistence/pack-store';
 import { keepProfile, openProfile } from './persistence/profile';
+import { ProxySecrets } from './persistence/proxy-secrets';
 import { packCrypto, TRUSTED_RELEASE_KEYS } from './security/pack-keys';
 import { scryptHasher } from './security/password';
 import { acceptLanguages, chromeUserAgent, hostOs } from './security/user-agent';
@@ -176,6 +179,20 @@ function start(demo: boolean): void {
   });
   const screenShare = new ScreenSharePicker({ ...base, sources: screenSources(electron.desktopCapturer), audioSupported: os === 'win32' });
   const displayMedia = new ElectronScreenShare(screenShare, log);
+  // Each service's proxy, on its own session only; its password encrypted apart from the settings.
+  const proxy = new ProxyController({
+    store,
+    vault: new ProxySecrets(app.getPath('userData'), safeStorage, os, log),
+    sessions: electronProxySessions({ session }),
+    saveChoice: (id, choice) => services.command({ type: 'service.set', id, proxy: choice }),
+    reload: (id) => {
+      if (views.contentsId(id) !== undefined) void services.command({ type: 'service.reload', id });
+    },
+    clock: systemClock,
+    log,
+  });
+  proxy.start();
+  answerProxyLogins({ app, session, serviceIds: () => store.getState().services.map((s) => s.id), answer: (request) => proxy.answerLogin(request) });
   const views = new ServiceViews({
     ...base,
     electron,
@@ -196,6 +213,7 @@ function start(demo: boolean): void {
     onWorker: (id, worker) => wireWorkerIpc(worker, id, router, WORKER_CHANNELS),
     mayCaptureScreen: (id) => screenShare.mayAsk(id),
     onDisplayMedia: (id, contents, request, callback) => displayMedia.handle(id, contents, request, callback),
+    sessionReady: (id) => proxy.ready(id),
     ...(demo ? { demoFixtures: path.join(app.getAppPath(), 'test', 'fixtures', 'platforms') } : {}),
   });
   // Find in the page of the service in front (the shell's find bar).
@@ -235,7 +253,7 @@ function start(demo: boolean): void {
   const updates = new UpdateController({ ...base, prepareQuit: () => desktop.prepareQuit() });
   const outline = new OutlineRequests({ ...base, views, files, pageUp: (id) => services.pageReported(id), appVersion: app.getVersion() });
   const commands = {
-    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording, find: finder, screenShare }),
+    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording, find: finder, screenShare, proxy }),
     ...appCommandTable({ desktop, services, clock: systemClock }),
   };
   const run: (command: MenuCommand) => void = menuCommandRunner(commands, locked, log);

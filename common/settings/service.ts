@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CHECK_EVERY_CHOICES, SLEEP_AFTER_CHOICES } from '../power';
+import { proxyChoiceSchema } from '../proxy';
 import { SPELL_LANGUAGES } from '../spelling';
 import { ZOOM_LEVELS } from '../zoom';
 import { patchShape } from './derive';
@@ -43,6 +44,11 @@ export const serviceOptional = z.object({
   compact: z.boolean().optional(),
   /** How big its pages are shown, in percent (common/zoom.ts); absent: 100 %. */
   zoom: z.literal(ZOOM_LEVELS).optional(),
+  /**
+   * The proxy its session goes through (common/proxy.ts), never with a password (main keeps that encrypted apart).
+   * Absent: the system's proxy.
+   */
+  proxy: proxyChoiceSchema.optional(),
 });
 
 export type ServiceChoices = z.output<typeof serviceSwitches> & z.output<typeof serviceOptional>;

@@ -9,6 +9,7 @@ import type {
   Rectangle,
   WebPreferences,
 } from 'electron';
+import type { ElectronProxyConfig } from '../../common/proxy';
 import type { ContextParams } from '../core/desktop/context-menu';
 
 export interface EventLike {
@@ -157,7 +158,25 @@ export interface SessionLike {
     handler: ((request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void) => void) | null,
     opts?: { useSystemPicker: boolean },
   ): void;
+  /** The proxy of every request of the session: its pages, their pop-ups and its service workers (common/proxy.ts). */
+  setProxy(config: ElectronProxyConfig): Promise<void>;
+  /** Closes the session's open connections, so none keeps an old proxy route. */
+  closeAllConnections(): Promise<void>;
+  /** Forgets the credentials the session's network stack cached (proxy and site logins). */
+  clearAuthCache(): Promise<void>;
 }
+
+/** What Electron's app `login` event tells of an authentication challenge. */
+export interface AuthInfoLike {
+  isProxy: boolean;
+  scheme: string;
+  host: string;
+  port: number;
+  realm: string;
+}
+
+/** `login`'s answer: credentials, or nothing (cancelled). */
+export type LoginCallback = (username?: string, password?: string) => void;
 
 export interface NavigationDetails extends EventLike {
   url: string;
@@ -392,6 +411,14 @@ export interface AppLike {
   getLoginItemSettings(): LoginItemSettingsLike;
   setLoginItemSettings(settings: { openAtLogin: boolean; enabled?: boolean }): void;
   on(event: 'web-contents-created', listener: (event: EventLike, contents: WebContentsLike) => void): unknown;
+  /**
+   * A page, pop-up or service worker (no webContents) meets an authentication challenge; unanswered (no
+   * preventDefault), Electron cancels it.
+   */
+  on(
+    event: 'login',
+    listener: (event: EventLike, webContents: { readonly session: unknown } | null, details: { url: string }, authInfo: AuthInfoLike, callback: LoginCallback) => void,
+  ): unknown;
 }
 
 /** A picture desktopCapturer gives (Electron's NativeImage), read as JPEG or PNG bytes after scaling it down. */

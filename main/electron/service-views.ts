@@ -65,6 +65,11 @@ export interface ServiceViewsDeps<V extends WebContentsViewLike> {
    * has one, and `callback` must be called exactly once (./screen-share.ts). Without it every request is refused.
    */
   onDisplayMedia?(serviceId: string, contents: WebContentsLike | undefined, request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void): void;
+  /**
+   * Resolves once the service's session is ready for its page (its proxy applied: main/core/services/proxy.ts);
+   * the page loads after it. Absent: the page loads at once.
+   */
+  sessionReady?(serviceId: string): Promise<void>;
   /** The demo only: the fixture pages' folder (test/fixtures/platforms) the services' pages come from instead of the web. */
   demoFixtures?: string;
   log: Logger;
@@ -273,9 +278,15 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort, F
 
   private load(serviceId: string, view: V, url: string): void {
     // Failures arrive as did-fail-load; the promise only repeats them.
-    view.webContents.loadURL(url).catch((error: unknown) => {
-      this.deps.log.info('service page load did not complete', { service: serviceId, error: String(error) });
-    });
+    const start = (): void => {
+      if (this.hosted.get(serviceId) !== view) return;
+      view.webContents.loadURL(url).catch((error: unknown) => {
+        this.deps.log.info('service page load did not complete', { service: serviceId, error: String(error) });
+      });
+    };
+    const ready = this.deps.sessionReady?.(serviceId);
+    if (ready === undefined) start();
+    else void ready.then(start);
   }
 
   private wire(serviceId: string, view: V): void {

@@ -3,7 +3,7 @@
  * (`vi.mock('electron', …)`). Adds what only the composition root touches: app lifecycle, protocol, nativeTheme,
  * globalShortcut, and net.fetch (answering only the addresses a test published something at).
  */
-import { createFakeElectron, FakeApp, type FakeElectron, type FakeImageFile, type FakeSession } from './electron';
+import { createFakeElectron, FakeApp, FakeSafeStorage, type FakeElectron, type FakeImageFile, type FakeSession } from './electron';
 import { FakeGlobalShortcut } from './global-shortcut';
 
 export class FakeRootApp extends FakeApp {
@@ -67,6 +67,8 @@ export interface FakeElectronModule extends FakeElectron {
   app: FakeRootApp;
   session: { fromPartition(partition: string): FakeSession; defaultSession: FakeSession };
   nativeTheme: { themeSource: string; shouldUseDarkColors: boolean };
+  /** The system's keychain, as safeStorage uses it (the proxy passwords). */
+  safeStorage: FakeSafeStorage;
   protocol: {
     privileged: unknown[];
     handlers: Map<string, (request: { url: string }) => Promise<Response> | Response>;
@@ -125,6 +127,7 @@ export function createFakeElectronModule(): FakeElectronModule {
     dialog,
     session: { fromPartition: (partition: string) => base.sessionFor(partition), defaultSession: base.sessionFor('') },
     nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
+    safeStorage: new FakeSafeStorage(),
     globalShortcut: new FakeGlobalShortcut(),
     powerMonitor: {
       idleSeconds: 0,

@@ -42,6 +42,7 @@ import type {
   WebFrameLike,
 } from '../../main/electron/api';
 import type { ContextParams } from '../../main/core/desktop/context-menu';
+import type { ElectronProxyConfig } from '../../common/proxy';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -379,6 +380,26 @@ export class FakeSession extends Emitter implements SessionLike {
   addWordToSpellCheckerDictionary(word: string): boolean {
     this.dictionary.push(word);
     return true;
+  }
+
+  /** Every configuration setProxy was given, in order; and how often connections and cached logins were dropped. */
+  readonly proxies: ElectronProxyConfig[] = [];
+  connectionsClosed = 0;
+  authCacheCleared = 0;
+
+  setProxy(config: ElectronProxyConfig): Promise<void> {
+    this.proxies.push(config);
+    return Promise.resolve();
+  }
+
+  closeAllConnections(): Promise<void> {
+    this.connectionsClosed += 1;
+    return Promise.resolve();
+  }
+
+  clearAuthCache(): Promise<void> {
+    this.authCacheCleared += 1;
+    return Promise.resolve();
   }
 
   /** Asks the request handler, as a page's permission prompt would; resolves with its answer. */
@@ -1082,4 +1103,28 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
     },
   };
   return fake;
+}
+
+/**
+ * Electron's safeStorage: "encrypts" by reversing the bytes behind a marker (a test can tell its output from the
+ * clear text), refuses to decrypt anything it did not make, as the keychain refuses another key's data.
+ */
+export class FakeSafeStorage {
+  available = true;
+  backend = 'gnome_libsecret';
+
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  encryptString(plainText: string): Buffer {
+    return Buffer.concat([Buffer.from('SEALED:'), Buffer.from(plainText, 'utf8').reverse()]);
+  }
+  decryptString(encrypted: Buffer): string {
+    const marker = Buffer.from('SEALED:');
+    if (!encrypted.subarray(0, marker.length).equals(marker)) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(encrypted.subarray(marker.length)).reverse().toString('utf8');
+  }
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  }
 }

@@ -158,6 +158,7 @@ describe('service menu', () => {
       'Mute notifications',
       'Allow calls (camera & microphone)',
       'Spelling…',
+      'Proxy…',
       'Turn off',
       'Reload',
       'Sleep Now',

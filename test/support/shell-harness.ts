@@ -29,6 +29,7 @@ import type { Clock, TimerHandle, ViewsPort } from '../../main/core/app/ports';
 import { PowerScheduler } from '../../main/core/power/power';
 import { resourceReport, type ProcessSample, type ResourceReport } from '../../common/resources';
 import { ServiceController } from '../../main/core/services/services';
+import { ProxyController } from '../../main/core/services/proxy';
 import { LockController } from '../../main/core/lock/lock';
 import { scryptHasher } from '../../main/security/password';
 import { ActivityTracker, type ActivityDoc } from '../../main/core/chats/activity';
@@ -36,6 +37,7 @@ import { DataTransfer } from '../../main/core/shop/data-transfer';
 import { ShopController } from '../../main/core/shop/shop';
 import { labelName, notificationTitle } from '../../main/i18n';
 import { MemoryFiles } from '../fakes/files';
+import { FakeProxySessions, MemoryVault } from '../fakes/proxy';
 import { stateOf } from '../fakes/state';
 import { MemoryLogger } from '../fakes/logger';
 import { RecordingViews } from '../fakes/views';
@@ -122,6 +124,8 @@ export interface ShellHarnessOptions {
   findPort?: (found: (serviceId: string, result: FoundInPage) => void) => FindPort;
   /** The screens and windows the screen-share picker offers (none by default). */
   screenSources?: ScreenSource[];
+  /** Where main keeps proxy passwords (in memory, encrypted storage, by default). */
+  proxyVault?: MemoryVault;
 }
 
 export interface ShellHarness {
@@ -137,6 +141,8 @@ export interface ShellHarness {
   finder: FindController;
   /** The screen-share picker's broker: a test asks it as a page's getDisplayMedia would. */
   screenShare: ScreenSharePicker;
+  /** What the services' sessions were given as proxies, and how connection tests answer. */
+  proxySessions: FakeProxySessions;
   /** The save and open dialogs, and the disk. */
   files: MemoryFiles;
   /** OS notifications main showed, each with its click and, where offered, its answer or button. */
@@ -264,7 +270,18 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     port: options.findPort?.((serviceId, result) => finder.found(serviceId, result)) ?? noFind,
     focus: (id) => (options.views ?? views).focus(id),
   });
-  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock), find: finder, screenShare });
+  const proxySessions = new FakeProxySessions();
+  const proxy = new ProxyController({
+    store,
+    vault: options.proxyVault ?? new MemoryVault(),
+    sessions: proxySessions,
+    saveChoice: (id, choice) => controller.command({ type: 'service.set', id, proxy: choice }),
+    reload: () => undefined,
+    clock,
+    log,
+  });
+  proxy.start();
+  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock), find: finder, screenShare, proxy });
   if (options.start !== false) {
     controller.start();
     new PowerScheduler({ store, clock, log, target: controller }).start();
@@ -409,6 +426,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     lock,
     finder,
     screenShare,
+    proxySessions,
     files,
     shown,
     views,

@@ -13,6 +13,7 @@ import type { OutlineRequests } from '../outline/outline';
 import type { PackHealth } from '../packs/health';
 import type { PeopleController } from '../people/controller';
 import type { ScreenSharePicker } from '../screen-share/picker';
+import type { ProxyController } from '../services/proxy';
 import type { ServiceController } from '../services/services';
 import type { DataTransfer } from '../shop/data-transfer';
 import type { ShopController } from '../shop/shop';
@@ -44,6 +45,8 @@ export interface CommandTargets {
   find: Pick<FindController, 'command'>;
   /** The screen-share picker: the user's choice of screen or window. */
   screenShare: Pick<ScreenSharePicker, 'answer'>;
+  /** Each service's proxy and its password, and the connection test. */
+  proxy: Pick<ProxyController, 'command'>;
 }
 
 const noUpdates: CommandResult = { ok: false, error: 'invalid', detail: 'not-installed' };
@@ -120,6 +123,8 @@ export function commandTable(t: CommandTargets): CommandTable {
     'find.search': (cmd) => t.find.command(cmd),
     'find.stop': (cmd) => t.find.command(cmd),
     'screenShare.answer': (cmd) => t.screenShare.answer(cmd),
+    'proxy.set': (cmd) => t.proxy.command(cmd),
+    'proxy.test': (cmd) => t.proxy.command(cmd),
   };
 }
 

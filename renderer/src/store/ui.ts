@@ -20,6 +20,8 @@ export type DialogRequest =
   | { kind: 'remove'; serviceId: string }
   /** The languages a service's pages are spell-checked in. */
   | { kind: 'spelling'; serviceId: string }
+  /** The proxy a service's session goes through, and its password. */
+  | { kind: 'proxy'; serviceId: string }
   /** Link an inbox entry with another one the user picks. */
   | { kind: 'link'; entryKey: string }
   | { kind: 'rename-person'; entryKey: string }

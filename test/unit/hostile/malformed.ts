@@ -113,6 +113,11 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'find.search': { valid: { type: 'find.search', id: 'wa1', text: 'Layla', forward: true } },
   'find.stop': { valid: { type: 'find.stop', id: 'wa1', focusPage: true } },
   'screenShare.answer': { valid: { type: 'screenShare.answer', requestId: 'share-1', sourceId: 'screen:1:0', audio: false } },
+  'proxy.set': {
+    valid: { type: 'proxy.set', id: 'wa1', proxy: { mode: 'http', host: 'proxy.example', port: 3128, username: 'amal' }, password: 'pw' },
+    optional: ['password', 'proxy.username'],
+  },
+  'proxy.test': { valid: { type: 'proxy.test', id: 'wa1' } },
 };
 
 /** A valid message for every other channel main wires. */

@@ -80,6 +80,11 @@ export function useServiceActions(): ServiceActions {
             onSelect: () => ui.getState().openDialog({ kind: 'spelling', serviceId: service.id }),
           },
           {
+            id: 'proxy',
+            label: t('services.menu.proxy'),
+            onSelect: () => ui.getState().openDialog({ kind: 'proxy', serviceId: service.id }),
+          },
+          {
             id: 'enabled',
             label: service.enabled ? t('services.menu.turnOff') : t('services.menu.turnOn'),
             onSelect: () => run({ type: 'service.set', id: service.id, enabled: !service.enabled }),

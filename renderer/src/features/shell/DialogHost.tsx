@@ -8,6 +8,7 @@ import { LinkDialog } from '../inbox/LinkDialog';
 import { RenamePersonDialog } from '../inbox/RenamePersonDialog';
 import { RemoveDialog } from '../services/RemoveDialog';
 import { RenameDialog } from '../services/RenameDialog';
+import { ProxyDialog } from '../services/ProxyDialog';
 import { SpellingDialog } from '../services/SpellingDialog';
 import { LazyDialog, ReplyPalette, ResourcesDialog, SettingsDialog, ShopDialog, ShortcutsDialog } from './LazyDialog';
 import { useApp, useShell, useUi } from '../../store/context';
@@ -26,7 +27,7 @@ function EntryDialog({ kind, entryKey, onClose }: { kind: 'link' | 'rename-perso
 export function DialogHost() {
   const { ui } = useShell();
   const dialog = useUi((s) => s.dialog);
-  const serviceId = dialog?.kind === 'rename' || dialog?.kind === 'remove' || dialog?.kind === 'spelling' ? dialog.serviceId : null;
+  const serviceId = dialog?.kind === 'rename' || dialog?.kind === 'remove' || dialog?.kind === 'spelling' || dialog?.kind === 'proxy' ? dialog.serviceId : null;
   const service = useApp((s) => (serviceId === null ? undefined : s.services.find((x) => x.id === serviceId)));
   const missing = serviceId !== null && service === undefined;
   const close = useCallback(() => ui.getState().closeDialog(), [ui]);
@@ -51,6 +52,8 @@ export function DialogHost() {
       return service === undefined ? null : <RemoveDialog key={service.id} service={service} onClose={close} />;
     case 'spelling':
       return service === undefined ? null : <SpellingDialog key={service.id} service={service} onClose={close} />;
+    case 'proxy':
+      return service === undefined ? null : <ProxyDialog key={service.id} service={service} onClose={close} />;
     case 'shop':
       return (
         <LazyDialog onClose={close}>

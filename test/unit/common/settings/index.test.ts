@@ -59,6 +59,7 @@ const SERVICE_SAMPLES: Record<keyof ServiceChoices, readonly [valid: unknown, in
   compact: [true, 'on'],
   spellLanguages: [['ar', 'en-GB'], ['en-US', 'en-US']],
   zoom: [125, 130],
+  proxy: [{ mode: 'socks5', host: '127.0.0.1', port: 1080 }, { mode: 'socks5', host: '127.0.0.1', port: 1080, username: 'amal' }],
 };
 
 /** The settings paths the schema itself has. */

@@ -49,7 +49,7 @@ interface Harness {
   sessionOf(id: string): FakeSession;
 }
 
-function setup(initial: ServiceConfig[] = []): Harness {
+function setup(initial: ServiceConfig[] = [], sessionReady?: (serviceId: string) => Promise<void>): Harness {
   const services = new Map(initial.map((s) => [s.id, s]));
   const { fake, policy, log } = guardedFake(services);
   const events: { id: string; event: ViewEvent }[] = [];
@@ -76,6 +76,7 @@ function setup(initial: ServiceConfig[] = []): Harness {
     onDownloadFailed: (name) => failedDownloads.push(name),
     onZoomAsked: (id, step) => zoomsAsked.push({ id, step }),
     onWorker: (id, worker) => workers.push({ id, worker }),
+    ...(sessionReady ? { sessionReady } : {}),
     log,
   });
   const viewOf = (id: string): FakeView => {
@@ -980,5 +981,25 @@ describe('ServiceViews: zoom', () => {
     h.views.setZoom('a', 0);
     expect(h.viewOf('a').webContents.zoomFactor).toBe(1);
     expect(h.log.count('info', 'could not zoom the page')).toBe(1);
+  });
+});
+
+describe('ServiceViews: the session made ready first', () => {
+  it('loads the page only once the session is ready (its proxy applied), and not at all once closed', async () => {
+    const pending = new Map<string, () => void>();
+    const h = setup([], (id) => new Promise<void>((resolve) => pending.set(id, resolve)));
+    h.views.open(service('wa1', 'whatsapp'));
+    h.views.open(service('tg1', 'telegram'));
+    expect(h.viewOf('wa1').webContents.loads).toEqual([]);
+    pending.get('wa1')?.();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(h.viewOf('wa1').webContents.loads).toEqual(['https://web.whatsapp.com/']);
+    const tg = h.viewOf('tg1');
+    h.views.close('tg1');
+    pending.get('tg1')?.();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(tg.webContents.loads).toEqual([]);
   });
 });

@@ -484,6 +484,34 @@ const ROWS = {
       },
     };
   })(),
+  'proxy.set': {
+    command: { type: 'proxy.set', id: 'wa1', proxy: { mode: 'http', host: 'proxy.example', port: 3128, username: 'amal' }, password: 'pw-in-the-clear' },
+    effect: async (main, result) => {
+      expect(result).toEqual({ ok: true });
+      const state = await main.state();
+      expect(state.services.find((s) => s.id === 'wa1')?.proxy).toEqual({ mode: 'http', host: 'proxy.example', port: 3128, username: 'amal' });
+      expect(state.proxyVault).toEqual({ storage: 'encrypted', saved: ['wa1'] });
+      expect(main.fake.session.fromPartition('persist:svc-wa1').proxies.at(-1)).toEqual({ mode: 'fixed_servers', proxyRules: 'http://proxy.example:3128', proxyBypassRules: '<local>' });
+      // The other service's session is left as Electron made it.
+      expect(main.fake.session.fromPartition('persist:svc-tg1').proxies).toEqual([]);
+      // The settings hold the choice, never the password; its own file holds it only encrypted.
+      await main.advance(1_000);
+      expect(onDisk(main)['services']).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'wa1', proxy: { mode: 'http', host: 'proxy.example', port: 3128, username: 'amal' } })]));
+      expect(fs.readFileSync(path.join(main.profile, 'settings.json'), 'utf8')).not.toContain('pw-in-the-clear');
+      expect(fs.readFileSync(path.join(main.profile, 'proxy-passwords.json'), 'utf8')).not.toContain('pw-in-the-clear');
+    },
+  },
+  'proxy.test': {
+    before: (main) => {
+      main.fake.session.fromPartition('persist:svc-wa1').fetchHandler = () => Promise.reject(new Error('net::ERR_PROXY_CONNECTION_FAILED'));
+      return Promise.resolve();
+    },
+    command: { type: 'proxy.test', id: 'wa1' },
+    effect: (main, result) => {
+      expect(result).toEqual({ ok: false, error: 'failed', detail: 'refused' });
+      expect(main.fake.session.fromPartition('persist:svc-wa1').fetched.at(-1)).toBe('https://web.whatsapp.com/');
+    },
+  },
 } satisfies Record<Command['type'], Row>;
 
 let main: MainUnderTest | undefined;
