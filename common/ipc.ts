@@ -170,6 +170,16 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('lock.remove'), current: typedPassword }),
   /** The settings screen records a key for a shortcut (or is done): meanwhile the shell's keys reach it, not Wasl's shortcuts. */
   z.strictObject({ type: z.literal('shortcuts.record'), recording: z.boolean() }),
+  /** The downloads list (main/core/downloads/): stop one under way, open a completed file or show it in its folder. */
+  z.strictObject({ type: z.literal('download.cancel'), id }),
+  z.strictObject({ type: z.literal('download.open'), id }),
+  z.strictObject({ type: z.literal('download.show'), id }),
+  /** Take one off the list (its file stays; one under way is cancelled first). */
+  z.strictObject({ type: z.literal('download.remove'), id }),
+  /** Take every finished download off the list. */
+  z.strictObject({ type: z.literal('downloads.clear') }),
+  /** Ask the user for the folder downloads go to (a folder dialog); choosing one turns on saving there. */
+  z.strictObject({ type: z.literal('downloads.chooseFolder') }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 

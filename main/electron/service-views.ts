@@ -1,12 +1,11 @@
 /**
  * ViewsPort on Electron: one WebContentsView per service account, each on its own `persist:svc-<id>` partition,
  * sandboxed, with the service preload. Every partition's session gets the clean Chrome user agent, permission
- * request and check handlers, downloads through a save dialog, and the service-worker preload in each of its
+ * request and check handlers, its downloads handed to the downloads list (main/core/downloads/), and the service-worker preload in each of its
  * service workers, whose messages main hears on each worker as it starts. In the demo, each session answers its
  * platform's pages from the fixture folder and refuses everything else (./demo.ts). Page events become ViewEvents for the
  * service controller.
  */
-import path from 'node:path';
 import { originAllowed, serviceOrigins, serviceStartUrl } from '../../common/catalog';
 import { PANE_CSS } from '../../common/compact';
 import type { Rect } from '../../common/ipc';
@@ -15,7 +14,7 @@ import type { Logger, ViewsPort } from '../core/app/ports';
 import type { ViewEvent } from '../core/services/lifecycle';
 import type { WorkerSender } from '../ipc/router';
 import { decidePermission } from '../security/policy';
-import type { BrowserWindowLike, ElectronApi, ServiceWorkerLike, SessionLike, WebContentsLike, WebContentsViewLike } from './api';
+import type { BrowserWindowLike, DownloadItemLike, ElectronApi, ServiceWorkerLike, SessionLike, WebContentsLike, WebContentsViewLike } from './api';
 import type { ContentsPolicy } from './contents-policy';
 import { serveDemoFixture } from './demo';
 import { secureWebPreferences } from './web-preferences';
@@ -26,7 +25,7 @@ export const partitionOf = (serviceId: string): string => `persist:svc-${service
 export const WORKER_PRELOAD_ID = 'wasl-service-worker';
 
 export interface ServiceViewsDeps<V extends WebContentsViewLike> {
-  electron: Pick<ElectronApi<V>, 'WebContentsView' | 'session' | 'app'>;
+  electron: Pick<ElectronApi<V>, 'WebContentsView' | 'session'>;
   window: BrowserWindowLike<V>;
   policy: ContentsPolicy;
   preloadPath: string;
@@ -41,7 +40,8 @@ export interface ServiceViewsDeps<V extends WebContentsViewLike> {
   /** The service's current configuration (permissions follow later changes, such as enabling calls). */
   serviceOf(serviceId: string): ServiceConfig | undefined;
   onEvent(serviceId: string, event: ViewEvent): void;
-  onDownloadFailed(fileName: string): void;
+  /** A page of the service started a download (main/core/downloads/ decides where it goes and follows it). */
+  onDownload(serviceId: string, item: DownloadItemLike): void;
   /** A service worker of the service's session started: main can hear its messages from now on. */
   onWorker(serviceId: string, worker: ServiceWorkerLike): void;
   /** The demo only: the fixture pages' folder (test/fixtures/platforms) the services' pages come from instead of the web. */
@@ -300,14 +300,7 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort {
       this.workers.add(worker);
       this.deps.onWorker(serviceId, worker);
     });
-    session.on('will-download', (_event, item) => {
-      const base = path.basename(item.getFilename());
-      const name = base === '' || base === '.' || base === '..' ? 'download' : base;
-      item.setSaveDialogOptions({ defaultPath: path.join(this.deps.electron.app.getPath('downloads'), name) });
-      item.on('done', (_done, state) => {
-        if (state === 'interrupted') this.deps.onDownloadFailed(name);
-      });
-    });
+    session.on('will-download', (_event, item) => this.deps.onDownload(serviceId, item));
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 import type { Command, CommandResult } from '../../../common/ipc';
 import type { KeyRecording } from '../desktop/shortcuts';
+import type { DownloadsController } from '../downloads/downloads';
 import type { LockController } from '../lock/lock';
 import type { NotificationCenter } from '../notifications/center';
 import type { OutlineRequests } from '../outline/outline';
@@ -38,6 +39,7 @@ export interface CommandTargets {
   checkPacks?: () => Promise<void> | void;
   /** Whether the settings screen is recording a key (the shell's keys then reach it). */
   recording: Pick<KeyRecording, 'set'>;
+  downloads: DownloadsController;
 }
 
 const noUpdates: CommandResult = { ok: false, error: 'invalid', detail: 'not-installed' };
@@ -62,6 +64,7 @@ export function commandTable(t: CommandTargets): CommandTable {
   const lock = (cmd: Parameters<LockController['command']>[0]) => t.lock.command(cmd);
   const update = (cmd: Parameters<UpdateController['command']>[0]) => (t.updates ? t.updates.command(cmd) : noUpdates);
   const data = (cmd: Parameters<DataTransfer['command']>[0]) => t.data.command(cmd);
+  const downloads = (cmd: Parameters<DownloadsController['command']>[0]) => t.downloads.command(cmd);
   return {
     'service.add': service,
     'service.rename': service,
@@ -110,6 +113,12 @@ export function commandTable(t: CommandTargets): CommandTable {
       t.recording.set(cmd.recording);
       return { ok: true };
     },
+    'download.cancel': downloads,
+    'download.open': downloads,
+    'download.show': downloads,
+    'download.remove': downloads,
+    'downloads.clear': downloads,
+    'downloads.chooseFolder': downloads,
   };
 }
 

@@ -29,6 +29,7 @@ export function shellState(state: AppState): AppState {
     customers: NOTHING,
     shopUndo: null,
     notices: NONE,
+    downloads: NONE,
   };
 }
 
