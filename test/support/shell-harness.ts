@@ -11,12 +11,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { commandSchema, rectSchema, reportRangeSchema, type ChatsDelta, type Command, type CommandResult, type Rect, type ShellAction } from '../../common/ipc';
+import type { DownloadRecord } from '../../common/downloads';
 import type { ServiceSnapshot } from '../../common/model';
 import type { Report } from '../../common/shop/stats';
 import { diffState, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
 import { createAppStore, updateRuntime, type AppStore } from '../../main/core/app/app-store';
 import { commandTable, dispatchCommand } from '../../main/core/app/commands';
 import { KeyRecording } from '../../main/core/desktop/shortcuts';
+import { DownloadsController } from '../../main/core/downloads/downloads';
 import { OutlineRequests } from '../../main/core/outline/outline';
 import { PackHealth } from '../../main/core/packs/health';
 import { NotificationCenter, type NotificationResponse, type OsNotification } from '../../main/core/notifications/center';
@@ -32,6 +34,7 @@ import { ActivityTracker, type ActivityDoc } from '../../main/core/chats/activit
 import { DataTransfer } from '../../main/core/shop/data-transfer';
 import { ShopController } from '../../main/core/shop/shop';
 import { labelName, notificationTitle } from '../../main/i18n';
+import { MemoryDownloadDisk } from '../fakes/download-disk';
 import { MemoryFiles } from '../fakes/files';
 import { stateOf } from '../fakes/state';
 import { MemoryLogger } from '../fakes/logger';
@@ -112,6 +115,8 @@ export interface ShellHarnessOptions {
   password?: string;
   /** What the OS notifications offer besides a click (an answer field, buttons); none by default, as on Linux. */
   notificationOffers?: NotificationOffers;
+  /** The downloads list as downloads.json kept it (none by default). */
+  downloads?: DownloadRecord[];
 }
 
 export interface ShellHarness {
@@ -123,6 +128,9 @@ export interface ShellHarness {
   shop: ShopController;
   tracker: ActivityTracker;
   lock: LockController;
+  /** The downloads list, on a disk in memory (`downloadDisk`) where a test starts downloads with `track`. */
+  downloads: DownloadsController;
+  downloadDisk: MemoryDownloadDisk;
   /** The save and open dialogs, and the disk. */
   files: MemoryFiles;
   /** OS notifications main showed, each with its click and, where offered, its answer or button. */
@@ -243,7 +251,9 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
   const outline = new OutlineRequests({ store, views: options.views ?? views, files, clock, log, newId: () => `outline-${++ids}`, pageUp: (id) => controller.pageReported(id), appVersion: 'test' });
   // No downloaded pack and no feed here: the pin is the one pack command the harness carries out.
   const packs = new PackHealth({ store, clock, log, packs: () => [], initialReads: {}, saveReads: () => undefined, reloadService: (id) => void controller.command({ type: 'service.reload', id }) });
-  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock) });
+  const downloadDisk = new MemoryDownloadDisk();
+  const downloads = new DownloadsController({ store, clock, log, newId: () => `download-${++ids}`, disk: downloadDisk, initial: options.downloads ?? [], save: () => undefined });
+  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock), downloads });
   if (options.start !== false) {
     controller.start();
     new PowerScheduler({ store, clock, log, target: controller }).start();
@@ -386,6 +396,8 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     shop,
     tracker,
     lock,
+    downloads,
+    downloadDisk,
     files,
     shown,
     views,

@@ -193,8 +193,8 @@ export class DownloadsController {
   }
 
   private done(id: string, item: DownloadItemPort, state: 'completed' | 'cancelled' | 'interrupted'): void {
-    const record = this.find(id);
-    this.live.delete(id);
+    // A download taken off the list is no longer followed.
+    const record = this.live.delete(id) ? this.find(id) : undefined;
     if (!record) return;
     const next = { ...this.fromItem(record, item, state), endedAt: this.deps.clock.now() };
     // Cancelled before any place to save was chosen: the user said no to the save dialog; nothing to list.
@@ -269,7 +269,7 @@ export class DownloadsController {
     const item = this.live.get(id);
     this.live.delete(id);
     if (item && isActive(record)) item.cancel();
-    this.change(this.records.filter((r) => r !== record));
+    this.change(this.records.filter((r) => r.id !== id));
     return { ok: true };
   }
 

@@ -109,6 +109,12 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'lock.set': { valid: { type: 'lock.set', password: 'new secret', current: 'open sesame' }, optional: ['current'] },
   'lock.remove': { valid: { type: 'lock.remove', current: 'open sesame' } },
   'shortcuts.record': { valid: { type: 'shortcuts.record', recording: true } },
+  'download.cancel': { valid: { type: 'download.cancel', id: 'd1' } },
+  'download.open': { valid: { type: 'download.open', id: 'd1' } },
+  'download.show': { valid: { type: 'download.show', id: 'd1' } },
+  'download.remove': { valid: { type: 'download.remove', id: 'd1' } },
+  'downloads.clear': { valid: { type: 'downloads.clear' } },
+  'downloads.chooseFolder': { valid: { type: 'downloads.chooseFolder' } },
 };
 
 /** A valid message for every other channel main wires. */
