@@ -93,26 +93,26 @@ describe('the downloads panel', () => {
     await user.click(button());
     expect(panel()).toHaveFocus();
     expect(rows()).toHaveLength(SEVERAL.length);
-    const text = (name: string) => plain(row(name).querySelector('.download-meta')?.textContent ?? null);
+    const text = (name: string) => plain(row(name).querySelector('.download-meta')?.textContent ?? null).replace(/\u00a0/gu, ' ');
 
-    expect(text('catalogue.pdf')).toBe('From Shop3.1 of 12 MB, 25%');
+    expect(text('catalogue.pdf')).toBe('From Shop · 3.1 of 12 MB · 25%');
     expect(buttonsOf(row('catalogue.pdf'))).toEqual(['Cancel downloading catalogue.pdf', 'Remove catalogue.pdf from the list']);
     const bar = within(row('catalogue.pdf')).getByRole('progressbar', { name: named('Downloading catalogue.pdf') });
     expect(bar).toHaveAttribute('aria-valuenow', '25');
     expect(bar).toHaveAttribute('aria-valuemin', '0');
     expect(bar).toHaveAttribute('aria-valuemax', '100');
 
-    expect(text('photo.jpg')).toBe('From Telegram200 of 800 kB, Paused');
+    expect(text('photo.jpg')).toBe('From Telegram · 200 of 800 kB · Paused');
     expect(within(row('photo.jpg')).getByRole('progressbar')).toHaveAttribute('aria-valuenow', '25');
 
-    expect(text('فاتورة-١٢٣.pdf')).toBe('From Shop12 MB, Done');
+    expect(text('فاتورة-١٢٣.pdf')).toBe('From Shop · 12 MB · Done');
     expect(buttonsOf(row('فاتورة-١٢٣.pdf'))).toEqual(['Open فاتورة-١٢٣.pdf', 'Show فاتورة-١٢٣.pdf in its folder', 'Remove فاتورة-١٢٣.pdf from the list']);
     expect(within(row('فاتورة-١٢٣.pdf')).queryByRole('progressbar')).toBeNull();
 
-    expect(text('broken.pdf')).toBe('From Shop5 of 12 MB, Failed');
+    expect(text('broken.pdf')).toBe('From Shop · 5 of 12 MB · Failed');
     expect(buttonsOf(row('broken.pdf'))).toEqual(['Remove broken.pdf from the list']);
-    expect(text('nope.pdf')).toBe('From Shop1 of 12 MB, Cancelled');
-    expect(text('gone.pdf')).toBe('From a removed service12 MB, Moved or deleted');
+    expect(text('nope.pdf')).toBe('From Shop · 1 of 12 MB · Cancelled');
+    expect(text('gone.pdf')).toBe('From a removed service · 12 MB · Moved or deleted');
   });
 
   it('sends each button’s command for that download', async () => {
@@ -156,7 +156,8 @@ describe('the downloads panel', () => {
     const dialog = screen.getByRole('dialog', { name: 'التنزيلات' });
     const first = nth(within(dialog).getAllByRole('listitem'), 0);
     const ar = formattersFor('ar');
-    expect(plain(first.querySelector('.download-facts')?.textContent ?? null)).toBe(ar.list([`${ar.sizePart(3.1 * MB, 12 * MB)} من ${ar.size(12 * MB)}`, ar.percent(25)]));
+    const facts = [...first.querySelectorAll('.download-fact')].map((span) => plain(span.textContent));
+    expect(facts).toEqual([`${ar.sizePart(3.1 * MB, 12 * MB)} من ${ar.size(12 * MB)}`, ar.percent(25)]);
     expect(within(first).getByRole('button', { name: named('إلغاء تنزيل catalogue.pdf') })).toBeInTheDocument();
   });
 });

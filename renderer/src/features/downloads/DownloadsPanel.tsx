@@ -7,7 +7,7 @@
  * Like the notification tray it covers the service page beside the sidebar, and closes on Escape, on a click
  * elsewhere, or when a dialog opens; the focus goes back to the button that opened it.
  */
-import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { Fragment, useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '../../../../common/catalog';
 import { canOpen, isActive, type DownloadRecord, type DownloadState } from '../../../../common/downloads';
@@ -88,7 +88,13 @@ function DownloadRow({ record }: { record: DownloadRecord }) {
         </p>
         <p className="download-meta">
           <span className="download-service">{t('downloads.from', { service: isolate(service?.name ?? t('downloads.removedService')) })}</span>
-          <span className="download-facts">{format.list(facts)}</span>
+          {facts.map((fact) => (
+            // The dot keeps to the text before it (a no-break space), so a line never starts with one.
+            <Fragment key={fact}>
+              {'\u00a0· '}
+              <span className="download-fact">{fact}</span>
+            </Fragment>
+          ))}
         </p>
         {active ? (
           <div
@@ -103,6 +109,7 @@ function DownloadRow({ record }: { record: DownloadRecord }) {
             <span className={percent === undefined ? 'download-bar-fill is-unknown' : 'download-bar-fill'} style={percent === undefined ? undefined : { inlineSize: `${percent}%` }} />
           </div>
         ) : null}
+        {active || canOpen(record) ? (
         <div className="download-actions">
           {active ? (
             <button type="button" className="button button-small" aria-label={t('downloads.cancelFile', { file })} onClick={() => run({ type: 'download.cancel', id: record.id }, record)}>
@@ -121,6 +128,7 @@ function DownloadRow({ record }: { record: DownloadRecord }) {
             </>
           ) : null}
         </div>
+        ) : null}
       </div>
       <IconButton label={t('downloads.remove', { file })} className="download-remove" onClick={() => run({ type: 'download.remove', id: record.id }, record)}>
         <CloseIcon />
