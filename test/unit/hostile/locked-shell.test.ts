@@ -1,7 +1,7 @@
 /**
  * While Wasl is locked, the shell (a renderer a stranger at the keyboard could inspect) holds nothing it could
- * show: no chat titles or previews, no notification text, no customer notes, no names, no downloaded file's name. Private mode keeps no
- * message text in the notification history on disk. main/index.ts on the fake Electron, as the app wires it.
+ * show: no chat titles or previews, no notification text, no customer notes, no names, no downloaded file's name.
+ * Private mode keeps no message text in the notification history on disk. main/index.ts on the fake Electron, as the app wires it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
