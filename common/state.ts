@@ -74,7 +74,6 @@ export type Notice =
   | { id: string; at: number; kind: 'settings-not-saved' }
   | { id: string; at: number; kind: 'notifications-reset'; backupPath: string }
   | { id: string; at: number; kind: 'activity-reset'; backupPath: string }
-  | { id: string; at: number; kind: 'download-failed'; fileName: string }
   /** The downloads list's file could not be read: the list starts empty, the old file kept at `backupPath`. */
   | { id: string; at: number; kind: 'downloads-reset'; backupPath: string }
   | { id: string; at: number; kind: 'storage-not-cleared'; serviceName: string }

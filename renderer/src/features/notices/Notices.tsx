@@ -37,8 +37,6 @@ function useNoticeText(): (notice: Notice) => string {
         return t('notices.activityReset', { path: isolateLtr(notice.backupPath) });
       case 'downloads-reset':
         return t('notices.downloadsReset', { path: isolateLtr(notice.backupPath) });
-      case 'download-failed':
-        return t('notices.downloadFailed', { file: isolate(notice.fileName) });
       case 'storage-not-cleared':
         return t('notices.storageNotCleared', { name: isolate(notice.serviceName) });
       case 'lock-removed':
