@@ -182,6 +182,7 @@ const ROWS = {
       notifications: { sound: false, privateMode: true, dndUntil: 1_800_000_000_000, quietHours: { enabled: true, from: '23:00', to: '07:00' } },
       layout: { listWidth: 400, listCollapsed: true },
       shortcuts: { keys: { 'next-unread': 'Mod+Alt+KeyJ', 'show-hide': 'Ctrl+Alt+KeyW' } },
+      downloads: { mode: 'folder', folder: '/home/heba/متجر' },
     },
     effect: async (main) => {
       expect((await main.state()).settings).toEqual({
@@ -198,6 +199,7 @@ const ROWS = {
         notifications: { sound: false, privateMode: true, dndUntil: 1_800_000_000_000, quietHours: { enabled: true, from: '23:00', to: '07:00' } },
         layout: { listWidth: 400, listCollapsed: true },
         shortcuts: { keys: { 'next-unread': 'Mod+Alt+KeyJ', 'show-hide': 'Ctrl+Alt+KeyW' } },
+        downloads: { mode: 'folder', folder: '/home/heba/متجر' },
       });
       expect(main.fake.nativeTheme.themeSource).toBe('dark');
       // The new keys work at once: the window key in a page, the show/hide key from anywhere.
