@@ -110,24 +110,24 @@ function DownloadRow({ record }: { record: DownloadRecord }) {
           </div>
         ) : null}
         {active || canOpen(record) ? (
-        <div className="download-actions">
-          {active ? (
-            <button type="button" className="button button-small" aria-label={t('downloads.cancelFile', { file })} onClick={() => run({ type: 'download.cancel', id: record.id }, record)}>
-              {t('downloads.cancel')}
-            </button>
-          ) : null}
-          {canOpen(record) ? (
-            <>
-              <button type="button" className="button button-small" aria-label={t('downloads.openFileLabel', { file })} onClick={() => run({ type: 'download.open', id: record.id }, record)}>
-                {t('downloads.openFile')}
+          <div className="download-actions">
+            {active ? (
+              <button type="button" className="button button-small" aria-label={t('downloads.cancelFile', { file })} onClick={() => run({ type: 'download.cancel', id: record.id }, record)}>
+                {t('downloads.cancel')}
               </button>
-              <button type="button" className="button button-small button-link download-show" aria-label={t('downloads.showLabel', { file })} onClick={() => run({ type: 'download.show', id: record.id }, record)}>
-                <FolderIcon />
-                {t('downloads.show')}
-              </button>
-            </>
-          ) : null}
-        </div>
+            ) : null}
+            {canOpen(record) ? (
+              <>
+                <button type="button" className="button button-small" aria-label={t('downloads.openFileLabel', { file })} onClick={() => run({ type: 'download.open', id: record.id }, record)}>
+                  {t('downloads.openFile')}
+                </button>
+                <button type="button" className="button button-small button-link download-show" aria-label={t('downloads.showLabel', { file })} onClick={() => run({ type: 'download.show', id: record.id }, record)}>
+                  <FolderIcon />
+                  {t('downloads.show')}
+                </button>
+              </>
+            ) : null}
+          </div>
         ) : null}
       </div>
       <IconButton label={t('downloads.remove', { file })} className="download-remove" onClick={() => run({ type: 'download.remove', id: record.id }, record)}>
