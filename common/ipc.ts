@@ -196,6 +196,16 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   /** Fetch the service's start page through its proxy now; a failure's `detail` is a ProxyTestOutcome. */
   z.strictObject({ type: z.literal('proxy.test'), id: serviceId }),
+  /** The downloads list (main/core/downloads/): stop one under way, open a completed file or show it in its folder. */
+  z.strictObject({ type: z.literal('download.cancel'), id }),
+  z.strictObject({ type: z.literal('download.open'), id }),
+  z.strictObject({ type: z.literal('download.show'), id }),
+  /** Take one off the list (its file stays; one under way is cancelled first). */
+  z.strictObject({ type: z.literal('download.remove'), id }),
+  /** Take every finished download off the list. */
+  z.strictObject({ type: z.literal('downloads.clear') }),
+  /** Ask the user for the folder downloads go to (a folder dialog); choosing one turns on saving there. */
+  z.strictObject({ type: z.literal('downloads.chooseFolder') }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 

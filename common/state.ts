@@ -1,6 +1,7 @@
 /**
  * The application state main owns and the shell renders from a replica. Pure types and helpers.
  */
+import type { DownloadRecord } from './downloads';
 import type { LockStatus } from './lock';
 import type { ConnectorHealth, NotificationRecord, Person, Refusal, ServiceConfig } from './model';
 import type { PacksState } from './packs';
@@ -75,7 +76,8 @@ export type Notice =
   | { id: string; at: number; kind: 'settings-not-saved' }
   | { id: string; at: number; kind: 'notifications-reset'; backupPath: string }
   | { id: string; at: number; kind: 'activity-reset'; backupPath: string }
-  | { id: string; at: number; kind: 'download-failed'; fileName: string }
+  /** The downloads list's file could not be read: the list starts empty, the old file kept at `backupPath`. */
+  | { id: string; at: number; kind: 'downloads-reset'; backupPath: string }
   | { id: string; at: number; kind: 'storage-not-cleared'; serviceName: string }
   /** The saved app-lock password could not be read: Wasl is not locked until a new one is set. */
   | { id: string; at: number; kind: 'lock-removed' };
@@ -141,6 +143,8 @@ export interface AppState {
   lock?: LockStatus;
   /** The show/hide key (common/shortcuts.ts `show-hide`, as a combo) the system refused Wasl: another app holds it. */
   globalKeyRefused?: string;
+  /** The downloads list (common/downloads.ts), newest first; absent until main has one. */
+  downloads?: DownloadRecord[];
   /** Where the services' proxy passwords are kept and which services have one (common/proxy.ts); never a password. */
   proxyVault?: ProxyVaultState;
   /** A page's request to share the screen, waiting for the user's choice in the picker (main/core/screen-share). */

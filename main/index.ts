@@ -22,6 +22,7 @@ import { systemClock } from './core/app/ports';
 import { ShellFeed } from './core/app/shell-feed';
 import { csvText, fileTexts, notificationWords } from './core/app/words';
 import { demoProfile } from './core/demo/profile';
+import { DownloadsController } from './core/downloads/downloads';
 import { DesktopChrome } from './core/desktop/chrome';
 import { GlobalShortcuts } from './core/desktop/global-shortcuts';
 import { KeyRecording, shortcutHandler } from './core/desktop/shortcuts';
@@ -51,6 +52,7 @@ import { launchDemo, seedDemoProfile } from './electron/demo';
 import { ContentsPolicy } from './electron/contents-policy';
 import { ContextMenus } from './electron/context-menu';
 import { ElectronDesktop, followTheme } from './electron/desktop';
+import { electronDownloadDisk } from './electron/downloads';
 import { electronGlobalShortcuts } from './electron/global-shortcut';
 import { attachedDialogs, ElectronFiles } from './electron/files';
 import { startInstalled } from './electron/installed';
@@ -63,10 +65,11 @@ import { ServiceViews } from './electron/service-views';
 import { answerProxyLogins, electronProxySessions } from './electron/proxy';
 import { electronSpelling } from './electron/spelling';
 import { AppTray } from './electron/tray';
-import { resolveLanguage } from './i18n';
+import { mainStrings, resolveLanguage } from './i18n';
 import { IpcRouter } from './ipc/router';
 import { FRAME_CHANNELS, routeIpc, WORKER_CHANNELS } from './ipc/routes';
 import { PackStore } from './persistence/pack-store';
+import { openDownloads } from './persistence/downloads-file';
 import { keepProfile, openProfile } from './persistence/profile';
 import { ProxySecrets } from './persistence/proxy-secrets';
 import { packCrypto, TRUSTED_RELEASE_KEYS } from './security/pack-keys';
@@ -208,7 +211,7 @@ function start(demo: boolean): void {
       finder.viewEvent(id, event);
     },
     onFound: (id, result) => finder.found(id, result),
-    onDownloadFailed: (fileName) => addNotice(store, { id: randomUUID(), at: Date.now(), kind: 'download-failed', fileName }),
+    onDownload: (id, item) => downloads.track(id, item),
     onZoomAsked: (id, step) => run({ type: 'service.zoom', id, step }),
     onWorker: (id, worker) => wireWorkerIpc(worker, id, router, WORKER_CHANNELS),
     mayCaptureScreen: (id) => screenShare.mayAsk(id),
@@ -241,7 +244,17 @@ function start(demo: boolean): void {
     ...notificationLinks({ store, services, shop, window: desktop, log }),
     notifier: new ElectronNotifier(electron, log, systemClock, NOTIFICATION_OFFERS[os]),
   });
-  const files = new ElectronFiles(attachedDialogs(dialog, () => BrowserWindow.getFocusedWindow()), app.getPath('documents'), fileTexts(language));
+  const dialogs = attachedDialogs(dialog, () => BrowserWindow.getFocusedWindow());
+  const files = new ElectronFiles(dialogs, app.getPath('documents'), fileTexts(language));
+  // The downloads list, in its own file (a damaged one never touches the settings).
+  const downloadsFile = openDownloads(app.getPath('userData'), (dir, name) => new ElectronStore({ cwd: dir, name, clearInvalidConfig: false }), systemClock, log);
+  for (const notice of downloadsFile.notices(randomUUID)) addNotice(store, notice);
+  const downloads = new DownloadsController({
+    ...base,
+    disk: electronDownloadDisk({ app, shell, dialog: dialogs, folderTitle: () => mainStrings(language()).downloadsFolder }),
+    initial: downloadsFile.records,
+    save: (records) => downloadsFile.save(records),
+  });
   const data = new DataTransfer({
     ...base,
     files,
@@ -253,7 +266,7 @@ function start(demo: boolean): void {
   const updates = new UpdateController({ ...base, prepareQuit: () => desktop.prepareQuit() });
   const outline = new OutlineRequests({ ...base, views, files, pageUp: (id) => services.pageReported(id), appVersion: app.getVersion() });
   const commands = {
-    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording, find: finder, screenShare, proxy }),
+    ...commandTable({ services, people, notifications, shop, data, lock, updates, outline, packs: packs.health, checkPacks: packs.checker(), recording, find: finder, screenShare, proxy, downloads }),
     ...appCommandTable({ desktop, services, clock: systemClock }),
   };
   const run: (command: MenuCommand) => void = menuCommandRunner(commands, locked, log);

@@ -34,6 +34,14 @@ export const desktopSettings = z.object({
   closeToTray: z.boolean().default(true),
 });
 
+/** Where the files services' pages download go. */
+export const downloadSettings = z.object({
+  /** `ask`: a save dialog for each file; `folder`: straight into `folder`, under a name that overwrites nothing. */
+  mode: z.enum(['ask', 'folder']).default('ask'),
+  /** The folder the user picked for `folder` mode; null: the system's Downloads folder. */
+  folder: z.string().min(1).max(4_096).nullable().default(null),
+});
+
 /** How the window is laid out. */
 export const layoutSettings = z.object({
   /** The width of the chat list beside the open service. */

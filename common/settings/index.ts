@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { mergePatch, patchShape, salvage } from './derive';
-import { desktopSettings, generalSettings, layoutSettings, lockSettings, notificationSettings, shopSettings, shortcutSettings } from './groups';
+import { desktopSettings, downloadSettings, generalSettings, layoutSettings, lockSettings, notificationSettings, shopSettings, shortcutSettings } from './groups';
 
 export const settingsSchema = z.object({
   ...generalSettings.shape,
@@ -15,6 +15,7 @@ export const settingsSchema = z.object({
   shop: shopSettings.prefault({}),
   layout: layoutSettings.prefault({}),
   shortcuts: shortcutSettings.prefault({}),
+  downloads: downloadSettings.prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -26,6 +27,7 @@ export type ShopSettings = Settings['shop'];
 export type DayHours = ShopSettings['hours'][number];
 export type LayoutSettings = Settings['layout'];
 export type ShortcutSettings = Settings['shortcuts'];
+export type DownloadSettings = Settings['downloads'];
 
 /** The settings a new profile starts with, as new objects. */
 export function defaultSettings(): Settings {

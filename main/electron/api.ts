@@ -42,9 +42,21 @@ export type WindowOpenResponse =
   | { action: 'deny' }
   | { action: 'allow'; overrideBrowserWindowOptions: BrowserWindowConstructorOptions };
 
+/** A download a page started (Electron's DownloadItem): main/core/downloads/ follows it to its end. */
 export interface DownloadItemLike {
   getFilename(): string;
+  getURL(): string;
+  /** Empty until a place to save it is known. */
+  getSavePath(): string;
+  /** Saves there without a dialog; only while the will-download handler runs. */
+  setSavePath(path: string): void;
   setSaveDialogOptions(options: { title?: string; defaultPath?: string }): void;
+  getReceivedBytes(): number;
+  /** 0 when the server did not say. */
+  getTotalBytes(): number;
+  isPaused(): boolean;
+  cancel(): void;
+  on(event: 'updated', listener: (event: EventLike, state: 'progressing' | 'interrupted') => void): unknown;
   on(event: 'done', listener: (event: EventLike, state: 'completed' | 'cancelled' | 'interrupted') => void): unknown;
 }
 
@@ -451,7 +463,13 @@ export interface ElectronApi<V extends WebContentsViewLike = WebContentsViewLike
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindowLike<V>;
   WebContentsView: new (options: { webPreferences: WebPreferences }) => V;
   session: { fromPartition(partition: string): SessionLike };
-  shell: { openExternal(url: string): Promise<void> };
+  shell: {
+    openExternal(url: string): Promise<void>;
+    /** Opens a file with its usual app; answers an error message, or '' when it opened. */
+    openPath(path: string): Promise<string>;
+    /** Shows a file selected in the system's file manager. */
+    showItemInFolder(path: string): void;
+  };
   clipboard: ClipboardLike;
   ipcMain: IpcMainLike;
   Menu: {

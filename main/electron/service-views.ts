@@ -1,12 +1,11 @@
 /**
  * ViewsPort on Electron: one WebContentsView per service account, each on its own `persist:svc-<id>` partition,
  * sandboxed, with the service preload. Every partition's session gets the clean Chrome user agent, permission
- * request and check handlers, downloads through a save dialog, and the service-worker preload in each of its
+ * request and check handlers, its downloads handed to the downloads list (main/core/downloads/), and the service-worker preload in each of its
  * service workers, whose messages main hears on each worker as it starts. In the demo, each session answers its
  * platform's pages from the fixture folder and refuses everything else (./demo.ts). Page events become ViewEvents for the
  * service controller.
  */
-import path from 'node:path';
 import { originAllowed, serviceOrigins, serviceStartUrl } from '../../common/catalog';
 import { PANE_CSS } from '../../common/compact';
 import type { Rect } from '../../common/ipc';
@@ -20,6 +19,7 @@ import type {
   BrowserWindowLike,
   DisplayMediaRequestLike,
   DisplayMediaStreamsLike,
+  DownloadItemLike,
   ElectronApi,
   ServiceWorkerLike,
   SessionLike,
@@ -36,7 +36,7 @@ export const partitionOf = (serviceId: string): string => `persist:svc-${service
 export const WORKER_PRELOAD_ID = 'wasl-service-worker';
 
 export interface ServiceViewsDeps<V extends WebContentsViewLike> {
-  electron: Pick<ElectronApi<V>, 'WebContentsView' | 'session' | 'app'>;
+  electron: Pick<ElectronApi<V>, 'WebContentsView' | 'session'>;
   window: BrowserWindowLike<V>;
   policy: ContentsPolicy;
   preloadPath: string;
@@ -51,7 +51,8 @@ export interface ServiceViewsDeps<V extends WebContentsViewLike> {
   /** The service's current configuration (permissions follow later changes, such as enabling calls). */
   serviceOf(serviceId: string): ServiceConfig | undefined;
   onEvent(serviceId: string, event: ViewEvent): void;
-  onDownloadFailed(fileName: string): void;
+  /** A page of the service started a download (main/core/downloads/ decides where it goes and follows it). */
+  onDownload(serviceId: string, item: DownloadItemLike): void;
   /** The user asked the page itself to zoom (Ctrl/Cmd + the mouse wheel, a pinch): a step in or out for the service. */
   onZoomAsked(serviceId: string, step: 'in' | 'out'): void;
   /** A service worker of the service's session started: main can hear its messages from now on. */
@@ -377,14 +378,7 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort, F
       this.workers.add(worker);
       this.deps.onWorker(serviceId, worker);
     });
-    session.on('will-download', (_event, item) => {
-      const base = path.basename(item.getFilename());
-      const name = base === '' || base === '.' || base === '..' ? 'download' : base;
-      item.setSaveDialogOptions({ defaultPath: path.join(this.deps.electron.app.getPath('downloads'), name) });
-      item.on('done', (_done, state) => {
-        if (state === 'interrupted') this.deps.onDownloadFailed(name);
-      });
-    });
+    session.on('will-download', (_event, item) => this.deps.onDownload(serviceId, item));
   }
 
   /**

@@ -12,6 +12,7 @@ import './styles/dialogs.css';
 import './styles/panels.css';
 import './styles/inbox.css';
 import './styles/tray.css';
+import './styles/downloads.css';
 import './styles/labels.css';
 import './styles/customer.css';
 import './styles/replies.css';

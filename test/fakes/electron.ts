@@ -82,19 +82,70 @@ export class FakeNavigation extends FakeEvent implements NavigationDetails {
   }
 }
 
+/**
+ * A download as Electron hands it to 'will-download': a test moves it on (`progress`, `pause`, `finish`) and sees
+ * what main did with it (its save path or dialog options, whether it was cancelled).
+ */
 export class FakeDownloadItem extends Emitter implements DownloadItemLike {
   saveDialogOptions: { title?: string; defaultPath?: string } | undefined;
+  savePath = '';
+  received = 0;
+  paused = false;
+  cancelled = false;
 
-  constructor(private readonly filename: string) {
+  constructor(
+    private readonly filename: string,
+    readonly url = 'https://web.whatsapp.com/download/123',
+    public total = 0,
+  ) {
     super();
   }
 
   getFilename(): string {
     return this.filename;
   }
-
+  getURL(): string {
+    return this.url;
+  }
+  getSavePath(): string {
+    return this.savePath;
+  }
+  setSavePath(path: string): void {
+    this.savePath = path;
+  }
   setSaveDialogOptions(options: { title?: string; defaultPath?: string }): void {
     this.saveDialogOptions = options;
+  }
+  getReceivedBytes(): number {
+    return this.received;
+  }
+  getTotalBytes(): number {
+    return this.total;
+  }
+  isPaused(): boolean {
+    return this.paused;
+  }
+  /** As Electron: cancelling ends the download ('done' with `cancelled`). */
+  cancel(): void {
+    this.cancelled = true;
+    this.emit('done', new FakeEvent(), 'cancelled');
+  }
+
+  /** `received` bytes have arrived (and the save dialog, if any, chose `savePath`). */
+  progress(received: number, savePath?: string): void {
+    this.received = received;
+    if (savePath !== undefined) this.savePath = savePath;
+    this.emit('updated', new FakeEvent(), 'progressing');
+  }
+
+  pause(paused: boolean): void {
+    this.paused = paused;
+    this.emit('updated', new FakeEvent(), 'progressing');
+  }
+
+  finish(state: 'completed' | 'interrupted'): void {
+    if (state === 'completed') this.received = this.total;
+    this.emit('done', new FakeEvent(), state);
   }
 }
 
@@ -977,7 +1028,14 @@ export class FakeApp extends Emitter implements AppLike {
 export interface FakeElectron extends ElectronApi<FakeView, FakeNativeImage> {
   app: FakeApp;
   ipcMain: FakeIpcMain;
-  shell: { openExternal(url: string): Promise<void>; opened: string[] };
+  shell: {
+    openExternal(url: string): Promise<void>;
+    opened: string[];
+    openPath(path: string): Promise<string>;
+    showItemInFolder(path: string): void;
+    /** Files opened (openPath) and shown in their folder (showItemInFolder), in order. */
+    files: string[];
+  };
   /** The clipboard: every text written, in order. */
   clipboard: { writeText(text: string): void; written: string[] };
   /** The menus shown as context menus (Menu.popup), in order. */
@@ -1013,6 +1071,7 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
   const trays: FakeTray[] = [];
   const notifications: FakeNotification[] = [];
   const opened: string[] = [];
+  const files: string[] = [];
   const written: string[] = [];
   const popups: FakeMenu[] = [];
   const displays = [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }];
@@ -1026,6 +1085,14 @@ export function createFakeElectron(app: FakeApp = new FakeApp()): FakeElectron {
       openExternal: (url) => {
         opened.push(url);
         return Promise.resolve();
+      },
+      files,
+      openPath: (path) => {
+        files.push(`open ${path}`);
+        return Promise.resolve('');
+      },
+      showItemInFolder: (path) => {
+        files.push(`show ${path}`);
       },
     },
     clipboard: {

@@ -105,7 +105,7 @@ describe('notices', () => {
   const notices: Notice[] = [
     { id: 'n1', at: 1, kind: 'settings-reset', backupPath: '/home/amal/.config/Wasl/config.json.bak', reason: 'bad json' },
     { id: 'n2', at: 2, kind: 'settings-repaired', backupPath: 'C:\\Wasl\\config.bak', dropped: 3 },
-    { id: 'n3', at: 3, kind: 'download-failed', fileName: 'فاتورة.pdf' },
+    { id: 'n3', at: 3, kind: 'downloads-reset', backupPath: '/home/amal/.config/Wasl/downloads.unusable.json' },
   ];
 
   it('shows a specific message for each, and Dismiss sends notice.dismiss', async () => {
@@ -113,7 +113,11 @@ describe('notices', () => {
     const region = screen.getByRole('region', { name: 'Notices' });
     expect(within(region).getByText(plainText('Your settings file could not be read, so Wasl started fresh. The old file was kept at /home/amal/.config/Wasl/config.json.bak.'))).toBeInTheDocument();
     expect(within(region).getByText(plainText('3 settings could not be read and were reset. A copy of the old file was kept at C:\\Wasl\\config.bak.'))).toBeInTheDocument();
-    expect(within(region).getByText(plainText('“فاتورة.pdf” couldn\'t be downloaded.'))).toBeInTheDocument();
+    expect(
+      within(region).getByText(
+        plainText("Wasl couldn't read its list of downloads, so the list starts empty. Your downloaded files are where they were; the old list was kept at /home/amal/.config/Wasl/downloads.unusable.json."),
+      ),
+    ).toBeInTheDocument();
 
     const dismiss = within(region).getAllByRole('button', { name: 'Dismiss' });
     expect(dismiss).toHaveLength(3);

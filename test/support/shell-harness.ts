@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { commandSchema, rectSchema, reportRangeSchema, type ChatsDelta, type Command, type CommandResult, type Rect, type ShellAction } from '../../common/ipc';
+import type { DownloadRecord } from '../../common/downloads';
 import type { ServiceSnapshot } from '../../common/model';
 import type { Report } from '../../common/shop/stats';
 import { diffState, initialRuntime, type AppState, type ServiceRuntime, type StatePatch } from '../../common/state';
@@ -18,6 +19,7 @@ import { createAppStore, updateRuntime, type AppStore } from '../../main/core/ap
 import { commandTable, dispatchCommand } from '../../main/core/app/commands';
 import { KeyRecording } from '../../main/core/desktop/shortcuts';
 import { FindController, type FindPort, type FoundInPage } from '../../main/core/find/find';
+import { DownloadsController } from '../../main/core/downloads/downloads';
 import { OutlineRequests } from '../../main/core/outline/outline';
 import { PackHealth } from '../../main/core/packs/health';
 import { NotificationCenter, type NotificationResponse, type OsNotification } from '../../main/core/notifications/center';
@@ -36,6 +38,7 @@ import { ActivityTracker, type ActivityDoc } from '../../main/core/chats/activit
 import { DataTransfer } from '../../main/core/shop/data-transfer';
 import { ShopController } from '../../main/core/shop/shop';
 import { labelName, notificationTitle } from '../../main/i18n';
+import { MemoryDownloadDisk } from '../fakes/download-disk';
 import { MemoryFiles } from '../fakes/files';
 import { FakeProxySessions, MemoryVault } from '../fakes/proxy';
 import { stateOf } from '../fakes/state';
@@ -126,6 +129,8 @@ export interface ShellHarnessOptions {
   screenSources?: ScreenSource[];
   /** Where main keeps proxy passwords (in memory, encrypted storage, by default). */
   proxyVault?: MemoryVault;
+  /** The downloads list as downloads.json kept it (none by default). */
+  downloads?: DownloadRecord[];
 }
 
 export interface ShellHarness {
@@ -143,6 +148,9 @@ export interface ShellHarness {
   screenShare: ScreenSharePicker;
   /** What the services' sessions were given as proxies, and how connection tests answer. */
   proxySessions: FakeProxySessions;
+  /** The downloads list, on a disk in memory (`downloadDisk`) where a test starts downloads with `track`. */
+  downloads: DownloadsController;
+  downloadDisk: MemoryDownloadDisk;
   /** The save and open dialogs, and the disk. */
   files: MemoryFiles;
   /** OS notifications main showed, each with its click and, where offered, its answer or button. */
@@ -281,7 +289,9 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     log,
   });
   proxy.start();
-  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock), find: finder, screenShare, proxy });
+  const downloadDisk = new MemoryDownloadDisk();
+  const downloads = new DownloadsController({ store, clock, log, newId: () => `download-${++ids}`, disk: downloadDisk, initial: options.downloads ?? [], save: () => undefined });
+  const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock), find: finder, screenShare, proxy, downloads });
   if (options.start !== false) {
     controller.start();
     new PowerScheduler({ store, clock, log, target: controller }).start();
@@ -427,6 +437,8 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     finder,
     screenShare,
     proxySessions,
+    downloads,
+    downloadDisk,
     files,
     shown,
     views,

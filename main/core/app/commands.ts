@@ -7,6 +7,7 @@
 import type { Command, CommandResult } from '../../../common/ipc';
 import type { KeyRecording } from '../desktop/shortcuts';
 import type { FindController } from '../find/find';
+import type { DownloadsController } from '../downloads/downloads';
 import type { LockController } from '../lock/lock';
 import type { NotificationCenter } from '../notifications/center';
 import type { OutlineRequests } from '../outline/outline';
@@ -47,6 +48,7 @@ export interface CommandTargets {
   screenShare: Pick<ScreenSharePicker, 'answer'>;
   /** Each service's proxy and its password, and the connection test. */
   proxy: Pick<ProxyController, 'command'>;
+  downloads: DownloadsController;
 }
 
 const noUpdates: CommandResult = { ok: false, error: 'invalid', detail: 'not-installed' };
@@ -71,6 +73,7 @@ export function commandTable(t: CommandTargets): CommandTable {
   const lock = (cmd: Parameters<LockController['command']>[0]) => t.lock.command(cmd);
   const update = (cmd: Parameters<UpdateController['command']>[0]) => (t.updates ? t.updates.command(cmd) : noUpdates);
   const data = (cmd: Parameters<DataTransfer['command']>[0]) => t.data.command(cmd);
+  const downloads = (cmd: Parameters<DownloadsController['command']>[0]) => t.downloads.command(cmd);
   return {
     'service.add': service,
     'service.rename': service,
@@ -125,6 +128,12 @@ export function commandTable(t: CommandTargets): CommandTable {
     'screenShare.answer': (cmd) => t.screenShare.answer(cmd),
     'proxy.set': (cmd) => t.proxy.command(cmd),
     'proxy.test': (cmd) => t.proxy.command(cmd),
+    'download.cancel': downloads,
+    'download.open': downloads,
+    'download.show': downloads,
+    'download.remove': downloads,
+    'downloads.clear': downloads,
+    'downloads.chooseFolder': downloads,
   };
 }
 

@@ -32,6 +32,7 @@ export function shellState(state: AppState): AppState {
     notices: NONE,
     find: null,
     screenShare: null,
+    downloads: NONE,
   };
 }
 

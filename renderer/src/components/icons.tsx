@@ -236,3 +236,15 @@ export const NextUnreadIcon = () => (
     <circle cx="18.5" cy="5.5" r="2.5" fill="currentColor" stroke="none" />
   </Glyph>
 );
+
+export const DownloadIcon = () => (
+  <Glyph>
+    <path d="M12 4v11M7.5 10.5 12 15l4.5-4.5M5 19.5h14" />
+  </Glyph>
+);
+
+export const FolderIcon = () => (
+  <Glyph>
+    <path d="M3.5 7A1.5 1.5 0 0 1 5 5.5h4l2 2h8A1.5 1.5 0 0 1 20.5 9v8.5A1.5 1.5 0 0 1 19 19H5a1.5 1.5 0 0 1-1.5-1.5z" />
+  </Glyph>
+);

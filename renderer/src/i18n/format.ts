@@ -32,7 +32,24 @@ export interface Formatters {
   time(at: number): string;
   /** A time of day, and the day too when it is not today ("Sun 08:00"). */
   until(at: number, now: number): string;
+  /** A file's size in the unit that suits it: "12 MB", "640 kB", "١٢ م.ب". */
+  size(bytes: number): string;
+  /** Part of a size in the unit `whole` is written in, without the unit: 3.1 (of "12 MB"). */
+  sizePart(bytes: number, whole: number): string;
 }
+
+/** Binary steps, as the systems' file managers count (1 MB = 1,048,576 bytes). */
+const SIZE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** The unit a size is written in, and its number in that unit. */
+function sizeStep(bytes: number): number {
+  let step = 0;
+  while (step < SIZE_UNITS.length - 1 && bytes >= 1024 ** (step + 1)) step += 1;
+  return step;
+}
+
+/** One decimal below 10 of a unit ("3.1 MB"), none above ("12 MB"), none for bytes. */
+const digits = (value: number, step: number): number => (step === 0 || value >= 10 ? 0 : 1);
 
 const DAY_MS = 86_400_000;
 
@@ -120,6 +137,8 @@ function makeFormatters(language: string): Formatters {
   const dayMonthYear = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' });
   const full = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
   const duration = durationFormatter(language);
+  const sizes = SIZE_UNITS.map((unit) => [0, 1].map((maximumFractionDigits) => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits })));
+  const sizeNumbers = [0, 1].map((maximumFractionDigits) => new Intl.NumberFormat(language, { maximumFractionDigits }));
   const yesterday = relative.format(-1, 'day');
   const capitalizedYesterday = `${yesterday.charAt(0).toLocaleUpperCase(language)}${yesterday.slice(1)}`;
   return {
@@ -146,5 +165,15 @@ function makeFormatters(language: string): Formatters {
     moment: (at) => full.format(at),
     time: (at) => time.format(at),
     until: (at, now) => (daysAgo(at, now) === 0 ? time.format(at) : weekdayTime.format(at)),
+    size: (bytes) => {
+      const step = sizeStep(bytes);
+      const value = bytes / 1024 ** step;
+      return sizes[step]?.[digits(value, step)]?.format(value) ?? numbers.format(bytes);
+    },
+    sizePart: (bytes, whole) => {
+      const step = sizeStep(whole);
+      const value = bytes / 1024 ** step;
+      return sizeNumbers[digits(value, step)]?.format(value) ?? numbers.format(value);
+    },
   };
 }

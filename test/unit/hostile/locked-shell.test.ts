@@ -1,7 +1,7 @@
 /**
  * While Wasl is locked, the shell (a renderer a stranger at the keyboard could inspect) holds nothing it could
- * show: no chat titles or previews, no notification text, no customer notes, no names. Private mode keeps no
- * message text in the notification history on disk. main/index.ts on the fake Electron, as the app wires it.
+ * show: no chat titles or previews, no notification text, no customer notes, no names, no downloaded file's name.
+ * Private mode keeps no message text in the notification history on disk. main/index.ts on the fake Electron, as the app wires it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../../../common/settings';
 import { CHANNELS } from '../../../common/channels';
 import type { Command, CommandResult } from '../../../common/ipc';
 import { bootMain, goodSettings, type MainUnderTest } from './main-under-test';
+import { FakeDownloadItem, FakeEvent } from '../../fakes/electron';
 
 vi.mock('electron', async () => (await import('./main-under-test')).fakeElectronModule());
 vi.mock('electron-store', async () => (await import('./main-under-test')).fakeElectronStore());
@@ -35,7 +36,7 @@ const chat = (seq: number, id: string, title: string, preview: string, reset = f
   ({ seq, reset, loggedIn: true, unread: { direct: 1, indirect: 0 }, upsert: [{ id, title, preview, unread: 1 }], remove: [] });
 
 /** Words the user's customers wrote or the shop keeps about them: none may reach a locked shell. */
-const SECRETS = ['Layla Haddad', 'Is it in stock', 'Omar Farouk', 'send me the price', 'pays on delivery'];
+const SECRETS = ['Layla Haddad', 'Is it in stock', 'Omar Farouk', 'send me the price', 'pays on delivery', 'layla-invoice.pdf'];
 
 describe('a locked shell', () => {
   it('is sent no chat, notification, note or name while locked, and gets everything back at unlock', async () => {
@@ -44,6 +45,7 @@ describe('a locked shell', () => {
     await fromPage(m, CHANNELS.serviceUpdate, chat(0, 'c1', 'Layla Haddad', 'Is it in stock?', true));
     await fromPage(m, CHANNELS.serviceNotification, { id: 'p1', title: 'Layla Haddad', body: 'Is it in stock?', chatId: 'c1', derived: false });
     await send(m, { type: 'customer.update', key: 'chat:wa1:c1', from: [], note: 'pays on delivery' });
+    m.view('wa1').webContents.session.emit('will-download', new FakeEvent(), new FakeDownloadItem('layla-invoice.pdf'), m.view('wa1').webContents);
     expect(await send(m, { type: 'lock.set', password: 'sesame-4321' })).toEqual({ ok: true });
 
     const shell = m.win.webContents;
@@ -59,7 +61,7 @@ describe('a locked shell', () => {
     for (const secret of SECRETS) expect(received).not.toContain(secret);
     // Locking cleared what the shell had: the patch empties the tray and the chats of each service are reset.
     const patch = shell.sent.find((s) => s.channel === CHANNELS.patch)?.args[0] as Record<string, unknown>;
-    expect(patch).toMatchObject({ lock: { locked: true }, notifications: [], customers: {}, people: [] });
+    expect(patch).toMatchObject({ lock: { locked: true }, notifications: [], customers: {}, people: [], downloads: [] });
     expect(shell.sent.filter((s) => s.channel === CHANNELS.chats).map((s) => s.args[0])).toEqual(
       expect.arrayContaining([{ serviceId: 'wa1', delta: expect.objectContaining({ reset: true, upsert: [] }) as unknown }]),
     );

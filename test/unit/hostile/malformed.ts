@@ -118,6 +118,12 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
     optional: ['password', 'proxy.username'],
   },
   'proxy.test': { valid: { type: 'proxy.test', id: 'wa1' } },
+  'download.cancel': { valid: { type: 'download.cancel', id: 'd1' } },
+  'download.open': { valid: { type: 'download.open', id: 'd1' } },
+  'download.show': { valid: { type: 'download.show', id: 'd1' } },
+  'download.remove': { valid: { type: 'download.remove', id: 'd1' } },
+  'downloads.clear': { valid: { type: 'downloads.clear' } },
+  'downloads.chooseFolder': { valid: { type: 'downloads.chooseFolder' } },
 };
 
 /** A valid message for every other channel main wires. */

@@ -35,8 +35,8 @@ function useNoticeText(): (notice: Notice) => string {
         return t('notices.notificationsReset', { path: isolateLtr(notice.backupPath) });
       case 'activity-reset':
         return t('notices.activityReset', { path: isolateLtr(notice.backupPath) });
-      case 'download-failed':
-        return t('notices.downloadFailed', { file: isolate(notice.fileName) });
+      case 'downloads-reset':
+        return t('notices.downloadsReset', { path: isolateLtr(notice.backupPath) });
       case 'storage-not-cleared':
         return t('notices.storageNotCleared', { name: isolate(notice.serviceName) });
       case 'lock-removed':

@@ -12,6 +12,7 @@ import { LockSettings } from '../lock/LockSettings';
 import { useServiceActions } from '../services/useServiceActions';
 import { UpdateSettings } from '../updates/UpdateSettings';
 import { DesktopSettings } from './DesktopSettings';
+import { DownloadSettings } from './DownloadSettings';
 import { KeyboardSettings } from './KeyboardSettings';
 import { namedRegions } from './regions';
 
@@ -138,6 +139,7 @@ export function SettingsDialog({ onClose, section }: { onClose: () => void; sect
         />
         <LockSettings />
         <DesktopSettings />
+        <DownloadSettings />
         <UpdateSettings />
         <KeyboardSettings scrollIntoView={section === 'keyboard'} />
       </div>

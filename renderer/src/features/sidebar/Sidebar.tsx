@@ -1,8 +1,8 @@
 /**
  * The sidebar: the Inbox on top; the vertical list of services (a tablist): click or Enter/Space to show one,
  * arrows/Home/End to move the focus, Alt+↑/↓ or drag and drop to reorder, F2 to rename, Delete to remove, right
- * click or Shift+F10 for its menu. Below the list: add a service; at the bottom: the shop tools, the notification
- * tray's bell and settings.
+ * click or Shift+F10 for its menu. Below the list: add a service; at the bottom: the shop tools, the downloads
+ * (once there are any), the notification tray's bell and settings.
  */
 import { useCallback, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { BellIcon, PlusIcon, SettingsIcon, StoreIcon } from '../../components/ic
 import { Menu, type MenuAnchor } from '../../components/Menu';
 import { useFormat } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
+import { DownloadsButton } from '../downloads/DownloadsButton';
 import { useServiceActions } from '../services/useServiceActions';
 import { TrayPanel } from '../tray/TrayPanel';
 import { InboxItem } from './InboxItem';
@@ -189,6 +190,7 @@ export function Sidebar() {
       >
         <StoreIcon />
       </IconButton>
+      <DownloadsButton />
       <span className="sidebar-bell">
         <IconButton
           label={t('tray.open')}

@@ -46,6 +46,8 @@ const SAMPLES: Record<SettingPath, readonly [valid: unknown, invalid: unknown]> 
   'layout.listWidth': [400, 100],
   'layout.listCollapsed': [true, 'yes'],
   'shortcuts.keys': [{ lock: 'Mod+Alt+KeyL', 'show-hide': 'Ctrl+Alt+KeyW', pin: null }, { lock: 'Mod+Hyper+KeyL' }],
+  'downloads.mode': ['folder', 'always'],
+  'downloads.folder': ['/home/salma/متجر', ''],
 };
 
 /** For every choice `service.set` offers, a valid value that tg1 does not have yet, and an invalid one. */

@@ -48,7 +48,7 @@ function setup(): Harness {
     acceptLanguages: 'en',
     serviceOf: (id) => services.get(id),
     onEvent: () => undefined,
-    onDownloadFailed: () => undefined,
+    onDownload: () => undefined,
     onZoomAsked: () => undefined,
     onWorker: (id, worker) => wireWorkerIpc(worker, id, router, ['svc:worker-notification']),
     log,

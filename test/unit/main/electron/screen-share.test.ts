@@ -39,7 +39,7 @@ function setup(options: { wired?: boolean } = {}) {
     acceptLanguages: 'en',
     serviceOf: (id) => services.get(id),
     onEvent: () => undefined,
-    onDownloadFailed: () => undefined,
+    onDownload: () => undefined,
     onZoomAsked: () => undefined,
     onWorker: () => undefined,
     ...(options.wired === false ? {} : { mayCaptureScreen: (id: string) => picker.mayAsk(id), onDisplayMedia: (id: string, contents: WebContentsLike | undefined, request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void) => adapter.handle(id, contents, request, callback) }),

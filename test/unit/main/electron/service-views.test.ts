@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { PANE_CSS } from '../../../../common/compact';
 import type { ServiceConfig } from '../../../../common/model';
@@ -6,7 +5,7 @@ import type { FoundInPage } from '../../../../main/core/find/find';
 import type { ViewEvent } from '../../../../main/core/services/lifecycle';
 import type { AppLike } from '../../../../main/electron/api';
 import type { ContentsPolicy } from '../../../../main/electron/contents-policy';
-import type { ServiceWorkerLike } from '../../../../main/electron/api';
+import type { DownloadItemLike, ServiceWorkerLike } from '../../../../main/electron/api';
 import { partitionOf, ServiceViews, WORKER_PRELOAD_ID } from '../../../../main/electron/service-views';
 import { chromeUserAgent } from '../../../../main/security/user-agent';
 import {
@@ -37,9 +36,10 @@ interface Harness {
   events: { id: string; event: ViewEvent }[];
   /** The find answers of the pages, with their service. */
   found: { id: string; result: FoundInPage }[];
-  failedDownloads: string[];
   /** Each zoom a page asked for itself (Ctrl + the wheel), in order. */
   zoomsAsked: { id: string; step: 'in' | 'out' }[];
+  /** The downloads handed to the downloads list: the service and the item. */
+  downloads: [string, DownloadItemLike][];
   /** Every service worker main was told about, with its service, in order. */
   workers: { id: string; worker: ServiceWorkerLike }[];
   /** The worker preload each service is to run now, where it is not the app's own (a connector pack's). */
@@ -54,8 +54,8 @@ function setup(initial: ServiceConfig[] = [], sessionReady?: (serviceId: string)
   const { fake, policy, log } = guardedFake(services);
   const events: { id: string; event: ViewEvent }[] = [];
   const found: { id: string; result: FoundInPage }[] = [];
-  const failedDownloads: string[] = [];
   const zoomsAsked: { id: string; step: 'in' | 'out' }[] = [];
+  const downloads: Harness['downloads'] = [];
   const workers: { id: string; worker: ServiceWorkerLike }[] = [];
   const workerPreloads = new Map<string, string>();
   new fake.BrowserWindow({ width: 1200, height: 800 });
@@ -73,8 +73,8 @@ function setup(initial: ServiceConfig[] = [], sessionReady?: (serviceId: string)
     serviceOf: (id) => services.get(id),
     onEvent: (id, event) => events.push({ id, event }),
     onFound: (id, result) => found.push({ id, result }),
-    onDownloadFailed: (name) => failedDownloads.push(name),
     onZoomAsked: (id, step) => zoomsAsked.push({ id, step }),
+    onDownload: (id, item) => downloads.push([id, item]),
     onWorker: (id, worker) => workers.push({ id, worker }),
     ...(sessionReady ? { sessionReady } : {}),
     log,
@@ -90,7 +90,7 @@ function setup(initial: ServiceConfig[] = [], sessionReady?: (serviceId: string)
     if (!session) throw new Error(`no session for ${id}`);
     return session;
   };
-  return { fake, win, views, policy, log, services, events, found, failedDownloads, zoomsAsked, workers, workerPreloads, viewOf, sessionOf };
+  return { fake, win, views, policy, log, services, events, found, downloads, zoomsAsked, workers, workerPreloads, viewOf, sessionOf };
 }
 
 /** Opens services that are also in the live configuration. */
@@ -459,52 +459,20 @@ describe('ServiceViews: service workers', () => {
 });
 
 describe('ServiceViews: downloads', () => {
-  function download(h: Harness, id: string, filename: string): FakeDownloadItem {
-    const item = new FakeDownloadItem(filename);
-    h.sessionOf(id).emit('will-download', new FakeEvent(), item, h.viewOf(id).webContents);
-    return item;
-  }
-
-  it('asks where to save, defaulting to the downloads folder and the suggested name', () => {
+  it('hands each download to the downloads list with the service whose page started it', () => {
     const h = setup();
-    h.fake.app.paths.downloads = '/home/salma/Downloads';
-    openAll(h, service('a', 'whatsapp'));
-    expect(download(h, 'a', 'فاتورة-123.pdf').saveDialogOptions).toEqual({ defaultPath: '/home/salma/Downloads/فاتورة-123.pdf' });
-  });
-
-  it.each(['../../etc/passwd', '/etc/passwd', 'sub/dir/../../../passwd', '../../../../../../home/salma/.bashrc'])(
-    'uses only the base name of %j',
-    (filename) => {
-      const h = setup();
-      openAll(h, service('a', 'whatsapp'));
-      const target = download(h, 'a', filename).saveDialogOptions?.defaultPath ?? '';
-      expect(path.dirname(target)).toBe('/fake/Downloads');
-      expect(target).toBe(path.join('/fake/Downloads', path.basename(filename)));
-    },
-  );
-
-  // Fails today: path.basename('..') is '..', so the default path becomes the downloads folder's parent.
-  it.each(['..', '.', '../..'])('keeps a suggested name of %j inside the downloads folder', (filename) => {
-    const h = setup();
-    openAll(h, service('a', 'whatsapp'));
-    const target = download(h, 'a', filename).saveDialogOptions?.defaultPath ?? '';
-    expect(path.dirname(target)).toBe('/fake/Downloads');
-    expect(['.', '..']).not.toContain(path.basename(target));
-  });
-
-  it('names a download without a name "download"', () => {
-    const h = setup();
-    openAll(h, service('a', 'whatsapp'));
-    expect(download(h, 'a', '').saveDialogOptions).toEqual({ defaultPath: '/fake/Downloads/download' });
-  });
-
-  it('reports an interrupted download, and neither a completed nor a cancelled one', () => {
-    const h = setup();
-    openAll(h, service('a', 'whatsapp'));
-    download(h, 'a', 'done.pdf').emit('done', new FakeEvent(), 'completed');
-    download(h, 'a', 'nope.pdf').emit('done', new FakeEvent(), 'cancelled');
-    download(h, 'a', '../../broken.zip').emit('done', new FakeEvent(), 'interrupted');
-    expect(h.failedDownloads).toEqual(['broken.zip']);
+    openAll(h, service('a', 'whatsapp'), service('b', 'telegram'));
+    const first = new FakeDownloadItem('فاتورة-123.pdf');
+    const second = new FakeDownloadItem('photo.jpg');
+    h.sessionOf('a').emit('will-download', new FakeEvent(), first, h.viewOf('a').webContents);
+    h.sessionOf('b').emit('will-download', new FakeEvent(), second, h.viewOf('b').webContents);
+    expect(h.downloads).toEqual([
+      ['a', first],
+      ['b', second],
+    ]);
+    // Where it goes is the list's to decide: the view sets nothing.
+    expect(first.saveDialogOptions).toBeUndefined();
+    expect(first.savePath).toBe('');
   });
 });
 

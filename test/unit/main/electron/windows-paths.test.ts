@@ -1,17 +1,18 @@
 /**
  * The same path checks with Windows path rules: there a backslash separates folders and a drive letter or a
  * UNC prefix makes a path absolute, so `app://wasl/..%5c..%5csecret` really names a file outside the root.
- * node:path is swapped for path.win32 for the modules under test.
+ * node:path is swapped for path.win32 for the modules under test. Downloads go where the Windows paths say too.
  */
 import type * as NodePath from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { resolveAppPath } from '../../../../main/electron/app-protocol';
-import { ServiceViews } from '../../../../main/electron/service-views';
-import { ContentsPolicy } from '../../../../main/electron/contents-policy';
+import { createAppStore } from '../../../../main/core/app/app-store';
+import { DownloadsController } from '../../../../main/core/downloads/downloads';
+import { electronDownloadDisk } from '../../../../main/electron/downloads';
 import { ManualClock } from '../../../fakes/clock';
-import { createFakeElectron, FakeDownloadItem, FakeEvent, type FakeView } from '../../../fakes/electron';
+import { createFakeElectron, FakeDownloadItem } from '../../../fakes/electron';
 import { MemoryLogger } from '../../../fakes/logger';
-import { service } from './support';
+import { stateOf } from '../../../fakes/state';
 
 vi.mock('node:path', async (importOriginal) => {
   const actual = await importOriginal<typeof NodePath>();
@@ -56,40 +57,21 @@ describe('downloads with Windows paths', () => {
     ['..\\..\\Windows\\System32\\evil.dll', 'evil.dll'],
     ['C:\\Users\\Public\\evil.exe', 'evil.exe'],
     ['../../evil.bat', 'evil.bat'],
-  ])('uses only the base name of %j', (filename, expected) => {
+    ['..', 'download'],
+  ])('opens the save dialog on the base name of %j, inside the Downloads folder', (filename, expected) => {
     const fake = createFakeElectron();
     fake.app.paths.downloads = 'C:\\Users\\Salma\\Downloads';
-    new fake.BrowserWindow({});
-    const win = fake.windows[0];
-    if (!win) throw new Error('no window');
-    const log = new MemoryLogger();
-    const policy = new ContentsPolicy({
-      openExternal: () => Promise.resolve(),
-      originsOf: () => ['https://web.whatsapp.com'],
-      shellOrigin: { protocol: 'app:', host: 'wasl' },
-      onInput: () => false,
+    const downloads = new DownloadsController({
+      store: createAppStore(stateOf()),
       clock: new ManualClock(),
-      log,
+      log: new MemoryLogger(),
+      newId: () => 'd1',
+      disk: electronDownloadDisk({ app: fake.app, shell: fake.shell, dialog: { showOpenDialog: () => Promise.reject(new Error('not asked')) }, folderTitle: () => '' }),
+      initial: [],
+      save: () => undefined,
     });
-    const s = service('a', 'whatsapp');
-    const views = new ServiceViews<FakeView>({
-      electron: fake,
-      window: win,
-      policy,
-      preloadPath: 'C:\\wasl\\preload\\service.cjs',
-      workerPreloadPath: () => 'C:\\wasl\\preload\\service-worker.cjs',
-      userAgent: 'UA',
-      acceptLanguages: 'ar',
-      serviceOf: () => s,
-      onEvent: () => undefined,
-      onDownloadFailed: () => undefined,
-      onZoomAsked: () => undefined,
-      onWorker: () => undefined,
-      log,
-    });
-    views.open(s);
     const item = new FakeDownloadItem(filename);
-    fake.sessions.get('persist:svc-a')?.emit('will-download', new FakeEvent(), item, null);
+    downloads.track('a', item);
     expect(item.saveDialogOptions).toEqual({ defaultPath: `C:\\Users\\Salma\\Downloads\\${expected}` });
   });
 });

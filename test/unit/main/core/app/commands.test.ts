@@ -12,6 +12,7 @@ import type { AppState } from '../../../../../common/state';
 import { commandTable, dispatchCommand, type CommandTargets } from '../../../../../main/core/app/commands';
 import { OUTLINE_FORMAT, OUTLINE_LIMITS, type PageOutline } from '../../../../../common/outline';
 import { DEFAULT_PACK_FEED } from '../../../../../main/core/packs/updates';
+import { FakeDownloadItem, FakeEvent } from '../../../../fakes/electron';
 import { packBytes, testKey } from '../../../../support/signed-packs';
 import { FakeCapturedImage } from '../../../../fakes/electron';
 import { bootMain, goodSettings, SERVICES, type BootOptions, type MainUnderTest } from '../../../hostile/main-under-test';
@@ -76,6 +77,23 @@ const notified = (main: MainUnderTest) =>
   fromPage(main, 'wa1', CHANNELS.serviceNotification, { id: 'page-1', title: 'Layla', body: 'Is it in stock?', chatId: '966501234567@c.us', derived: false });
 
 const onDisk = (main: MainUnderTest): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(main.profile, 'settings.json'), 'utf8')) as Record<string, unknown>;
+
+/** The download a row's `before` started on wa1's page, saved straight into the profile folder. */
+let item: FakeDownloadItem | undefined;
+const fileDownloaded = async (main: MainUnderTest, name = 'invoice.pdf', done = true): Promise<FakeDownloadItem> => {
+  await send(main, { type: 'settings.set', downloads: { mode: 'folder', folder: main.profile } });
+  const started = new FakeDownloadItem(name, 'https://web.whatsapp.com/d/1', 10);
+  main.view('wa1').webContents.session.emit('will-download', new FakeEvent(), started, main.view('wa1').webContents);
+  if (done) {
+    fs.writeFileSync(started.savePath, 'PDF');
+    started.finish('completed');
+  }
+  item = started;
+  return started;
+};
+const firstDownload = (state: AppState): string => state.downloads?.[0]?.id ?? 'none';
+const downloadsOnDisk = (main: MainUnderTest): { downloads: { fileName: string; state: string }[] } =>
+  JSON.parse(fs.readFileSync(path.join(main.profile, 'downloads.json'), 'utf8')) as { downloads: { fileName: string; state: string }[] };
 
 const PASSWORD = 'open-sesame-1';
 const setPassword = async (main: MainUnderTest) => {
@@ -172,6 +190,7 @@ const ROWS = {
       notifications: { sound: false, privateMode: true, dndUntil: 1_800_000_000_000, quietHours: { enabled: true, from: '23:00', to: '07:00' } },
       layout: { listWidth: 400, listCollapsed: true },
       shortcuts: { keys: { 'next-unread': 'Mod+Alt+KeyJ', 'show-hide': 'Ctrl+Alt+KeyW' } },
+      downloads: { mode: 'folder', folder: '/home/heba/متجر' },
     },
     effect: async (main) => {
       expect((await main.state()).settings).toEqual({
@@ -188,6 +207,7 @@ const ROWS = {
         notifications: { sound: false, privateMode: true, dndUntil: 1_800_000_000_000, quietHours: { enabled: true, from: '23:00', to: '07:00' } },
         layout: { listWidth: 400, listCollapsed: true },
         shortcuts: { keys: { 'next-unread': 'Mod+Alt+KeyJ', 'show-hide': 'Ctrl+Alt+KeyW' } },
+        downloads: { mode: 'folder', folder: '/home/heba/متجر' },
       });
       expect(main.fake.nativeTheme.themeSource).toBe('dark');
       // The new keys work at once: the window key in a page, the show/hide key from anywhere.
@@ -510,6 +530,67 @@ const ROWS = {
     effect: (main, result) => {
       expect(result).toEqual({ ok: false, error: 'failed', detail: 'refused' });
       expect(main.fake.session.fromPartition('persist:svc-wa1').fetched.at(-1)).toBe('https://web.whatsapp.com/');
+    },
+  },
+  'download.cancel': {
+    before: (main) => fileDownloaded(main, 'big.zip', false).then(() => undefined),
+    command: (state) => ({ type: 'download.cancel', id: firstDownload(state) }),
+    effect: async (main, result) => {
+      expect(result).toEqual({ ok: true });
+      expect(item?.cancelled).toBe(true);
+      expect((await main.state()).downloads?.[0]).toMatchObject({ fileName: 'big.zip', state: 'cancelled' });
+      expect(downloadsOnDisk(main).downloads[0]).toMatchObject({ fileName: 'big.zip', state: 'cancelled' });
+    },
+  },
+  'download.open': {
+    before: (main) => fileDownloaded(main).then(() => undefined),
+    command: (state) => ({ type: 'download.open', id: firstDownload(state) }),
+    effect: (main, result) => {
+      expect(result).toEqual({ ok: true });
+      expect(main.fake.shell.files).toEqual([`open ${path.join(main.profile, 'invoice.pdf')}`]);
+    },
+  },
+  'download.show': {
+    before: (main) => fileDownloaded(main).then(() => undefined),
+    command: (state) => ({ type: 'download.show', id: firstDownload(state) }),
+    effect: (main, result) => {
+      expect(result).toEqual({ ok: true });
+      expect(main.fake.shell.files).toEqual([`show ${path.join(main.profile, 'invoice.pdf')}`]);
+    },
+  },
+  'download.remove': {
+    before: (main) => fileDownloaded(main).then(() => undefined),
+    command: (state) => ({ type: 'download.remove', id: firstDownload(state) }),
+    effect: async (main, result) => {
+      expect(result).toEqual({ ok: true });
+      expect((await main.state()).downloads).toEqual([]);
+      expect(downloadsOnDisk(main).downloads).toEqual([]);
+      // The file itself stays.
+      expect(fs.existsSync(path.join(main.profile, 'invoice.pdf'))).toBe(true);
+    },
+  },
+  'downloads.clear': {
+    before: async (main) => {
+      await fileDownloaded(main, 'done.pdf');
+      await fileDownloaded(main, 'running.zip', false);
+    },
+    command: { type: 'downloads.clear' },
+    effect: async (main, result) => {
+      expect(result).toEqual({ ok: true });
+      expect((await main.state()).downloads?.map((d) => d.fileName)).toEqual(['running.zip']);
+    },
+  },
+  'downloads.chooseFolder': {
+    before: (main) => {
+      main.fake.dialog.answers.open = main.profile;
+      return Promise.resolve();
+    },
+    command: { type: 'downloads.chooseFolder' },
+    effect: async (main, result) => {
+      expect(result).toEqual({ ok: true });
+      expect((await main.state()).settings.downloads).toEqual({ mode: 'folder', folder: main.profile });
+      await main.advance(1_000);
+      expect(onDisk(main)['settings']).toMatchObject({ downloads: { mode: 'folder', folder: main.profile } });
     },
   },
 } satisfies Record<Command['type'], Row>;

@@ -18,4 +18,20 @@ describe('formattersFor', () => {
     expect(en.badge(1000)).toBe('99+');
     expect(en.badge(0)).toBeNull();
   });
+
+  it('writes file sizes in the unit that suits them, and a part in the unit of its whole', () => {
+    const en = formattersFor('en');
+    const MB = 1024 * 1024;
+    expect(en.size(0)).toBe('0 byte');
+    expect(en.size(900)).toBe('900 byte');
+    expect(en.size(1536)).toBe('1.5 kB');
+    expect(en.size(640 * 1024)).toBe('640 kB');
+    expect(en.size(12 * MB)).toBe('12 MB');
+    expect(en.size(3.14 * MB)).toBe('3.1 MB');
+    expect(en.size(2.5 * 1024 * MB)).toBe('2.5 GB');
+    expect(en.sizePart(3.14 * MB, 12 * MB)).toBe('3.1');
+    expect(en.sizePart(11.96 * MB, 12 * MB)).toBe('12');
+    expect(en.sizePart(200 * 1024, 12 * MB)).toBe('0.2');
+    expect(formattersFor('ar').size(12 * MB)).not.toBe('12 MB');
+  });
 });
