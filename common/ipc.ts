@@ -14,6 +14,7 @@ import { packManifestSchema, type PackSource } from './packs';
 import { SCREEN_SOURCE_ID } from './screen-share';
 import { PROXY_PASSWORD_MAX, proxyChoiceSchema } from './proxy';
 import { settingsPatchShape } from './settings';
+import { downloadSettings } from './settings/groups';
 import { servicePatchShape } from './settings/service';
 import { CONVERSATION_STATUSES, LABEL_COLORS, TRIAGE_STEPS } from './shop/model';
 import { ZOOM_STEPS } from './zoom';
@@ -77,6 +78,16 @@ export const shopSchemas = {
   entryKey,
 };
 
+/**
+ * What `settings.set` may carry from the shell: any setting, except a downloads folder by name. Only main's folder
+ * dialog names one (`downloads.chooseFolder`), so a shell that was taken over cannot send every download into a
+ * folder the system runs files from; `folder: null` (back to the system's Downloads folder) stays open to it.
+ */
+const shellSettingsPatch = {
+  ...settingsPatchShape,
+  downloads: z.strictObject({ mode: downloadSettings.shape.mode.unwrap().optional(), folder: z.null().optional() }).optional(),
+};
+
 export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('service.add'),
@@ -98,7 +109,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   /** Show the service with this chat open. */
   z.strictObject({ type: z.literal('service.openChat'), id: serviceId, chatId: id }),
   /** Change any of the settings (common/settings/groups.ts), a group's fields one by one. */
-  z.strictObject({ type: z.literal('settings.set'), ...settingsPatchShape }),
+  z.strictObject({ type: z.literal('settings.set'), ...shellSettingsPatch }),
   z.strictObject({ type: z.literal('notice.dismiss'), id }),
   /** Show the unified inbox instead of a service. */
   z.strictObject({ type: z.literal('view.inbox') }),

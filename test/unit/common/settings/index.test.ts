@@ -50,6 +50,9 @@ const SAMPLES: Record<SettingPath, readonly [valid: unknown, invalid: unknown]> 
   'downloads.folder': ['/home/salma/متجر', ''],
 };
 
+/** The one setting the shell cannot name a value of (only main's folder dialog can): see `shellSettingsPatch`. */
+const FOLDER = 'downloads.folder';
+
 /** For every choice `service.set` offers, a valid value that tg1 does not have yet, and an invalid one. */
 const SERVICE_SAMPLES: Record<keyof ServiceChoices, readonly [valid: unknown, invalid: unknown]> = {
   enabled: [false, 'off'],
@@ -97,7 +100,10 @@ describe('the settings schema', () => {
   });
 
   it.each(entries(SAMPLES))('takes %s from settings.set and from the file, and refuses it invalid', (at, [valid, invalid]) => {
-    expect(commandSchema.safeParse({ type: 'settings.set', ...patchAt(at, valid) }).success).toBe(true);
+    // A downloads folder is named only by main's folder dialog: the shell may only set it back to the default.
+    const fromShell = at === FOLDER ? null : valid;
+    expect(commandSchema.safeParse({ type: 'settings.set', ...patchAt(at, fromShell) }).success).toBe(true);
+    if (at === FOLDER) expect(commandSchema.safeParse({ type: 'settings.set', ...patchAt(at, valid) }).success).toBe(false);
     expect(commandSchema.safeParse({ type: 'settings.set', ...patchAt(at, invalid) }).success).toBe(false);
     expect(readSettings(patchAt(at, valid))).toEqual({ settings: withValue(DEFAULT_SETTINGS, at, valid), dropped: 0 });
     // An invalid value in the file: that setting alone falls back to its default, counted as damage; every other
@@ -172,7 +178,13 @@ describe('every setting, through main', () => {
       const before = (await main.state()).settings;
       expect(await send(main, { type: 'settings.set', ...patchAt(at, invalid) })).toMatchObject({ ok: false, error: 'invalid' });
       expect((await main.state()).settings).toBe(before);
-      expect(await send(main, { type: 'settings.set', ...patchAt(at, valid) })).toEqual({ ok: true });
+      if (at === FOLDER) {
+        expect(await send(main, { type: 'settings.set', ...patchAt(at, valid) })).toMatchObject({ ok: false, error: 'invalid' });
+        main.fake.dialog.answers.open = String(valid);
+        expect(await send(main, { type: 'downloads.chooseFolder' })).toEqual({ ok: true });
+      } else {
+        expect(await send(main, { type: 'settings.set', ...patchAt(at, valid) })).toEqual({ ok: true });
+      }
       expected = withValue(expected, at, valid);
       expect((await main.state()).settings, at).toEqual(expected);
       expect(expected, at).not.toEqual(before);

@@ -81,7 +81,8 @@ const onDisk = (main: MainUnderTest): Record<string, unknown> => JSON.parse(fs.r
 /** The download a row's `before` started on wa1's page, saved straight into the profile folder. */
 let item: FakeDownloadItem | undefined;
 const fileDownloaded = async (main: MainUnderTest, name = 'invoice.pdf', done = true): Promise<FakeDownloadItem> => {
-  await send(main, { type: 'settings.set', downloads: { mode: 'folder', folder: main.profile } });
+  main.fake.dialog.answers.open = main.profile;
+  await send(main, { type: 'downloads.chooseFolder' });
   const started = new FakeDownloadItem(name, 'https://web.whatsapp.com/d/1', 10);
   main.view('wa1').webContents.session.emit('will-download', new FakeEvent(), started, main.view('wa1').webContents);
   if (done) {
@@ -190,7 +191,7 @@ const ROWS = {
       notifications: { sound: false, privateMode: true, dndUntil: 1_800_000_000_000, quietHours: { enabled: true, from: '23:00', to: '07:00' } },
       layout: { listWidth: 400, listCollapsed: true },
       shortcuts: { keys: { 'next-unread': 'Mod+Alt+KeyJ', 'show-hide': 'Ctrl+Alt+KeyW' } },
-      downloads: { mode: 'folder', folder: '/home/heba/متجر' },
+      downloads: { mode: 'folder', folder: null },
     },
     effect: async (main) => {
       expect((await main.state()).settings).toEqual({
@@ -207,7 +208,7 @@ const ROWS = {
         notifications: { sound: false, privateMode: true, dndUntil: 1_800_000_000_000, quietHours: { enabled: true, from: '23:00', to: '07:00' } },
         layout: { listWidth: 400, listCollapsed: true },
         shortcuts: { keys: { 'next-unread': 'Mod+Alt+KeyJ', 'show-hide': 'Ctrl+Alt+KeyW' } },
-        downloads: { mode: 'folder', folder: '/home/heba/متجر' },
+        downloads: { mode: 'folder', folder: null },
       });
       expect(main.fake.nativeTheme.themeSource).toBe('dark');
       // The new keys work at once: the window key in a page, the show/hide key from anywhere.
