@@ -7,7 +7,7 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits';
-import { isAway, nextChange, parseClock, weeklyHours } from '../../../../common/shop/hours';
+import { isAway, nextChange, parseClock, businessHours } from '../../../../common/shop/hours';
 import type { DayHours, ShopSettings } from '../../../../common/shop/model';
 import { Field } from '../../components/Field';
 import { Switch } from '../../components/Switch';
@@ -76,7 +76,7 @@ function useStatusLine(shop: ShopSettings): Status {
   const now = useNow(30_000);
   if (!shop.hoursEnabled) return { text: t('shop.hours.status.off'), state: 'off' };
   const date = new Date(now);
-  const at = nextChange(weeklyHours(shop.hours), date);
+  const at = nextChange(businessHours(shop), date);
   const today = at !== undefined && at.toDateString() === date.toDateString();
   const time = at === undefined ? '' : format.until(at.getTime(), now);
   if (isAway(shop, date)) {
