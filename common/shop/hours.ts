@@ -41,14 +41,19 @@ export function localDate(date: Date): string {
   return `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** A real calendar date written "YYYY-MM-DD" (not 2026-02-30). */
-export function isDateText(text: string): boolean {
+/** Local midnight of a date written "YYYY-MM-DD", or undefined when there is no such date (2026-02-30). */
+export function dateOfText(text: string): Date | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(text);
-  if (!match) return false;
+  if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(2000, month - 1, day);
   date.setFullYear(year);
-  return date.getMonth() === month - 1 && date.getDate() === day;
+  return date.getMonth() === month - 1 && date.getDate() === day ? date : undefined;
+}
+
+/** A real calendar date written "YYYY-MM-DD". */
+export function isDateText(text: string): boolean {
+  return dateOfText(text) !== undefined;
 }
 
 /** The spans of the local date of `date`: the winning special range's, else the week's. A span belongs to the day it starts. */
@@ -64,10 +69,8 @@ function daySpans(hours: BusinessHours, date: Date): readonly OpeningSpan[] {
 /** How many days after `now`'s date the searches look: a week past the last special range, at most about a year. */
 function horizon(hours: BusinessHours, now: Date): number {
   const last = hours.special.reduce((max, range) => (range.to > max ? range.to : max), '');
-  if (last === '' || last < localDate(now)) return 8;
-  const [y, m, d] = last.split('-').map(Number);
-  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate());
-  end.setFullYear(y ?? 0, (m ?? 1) - 1, d ?? 1);
+  const end = dateOfText(last);
+  if (end === undefined || last < localDate(now)) return 8;
   const days = Math.ceil((end.getTime() - now.getTime()) / 86_400_000);
   return Math.min(Math.max(days, 0) + 8, 400);
 }

@@ -28,6 +28,10 @@ export interface Formatters {
   when(at: number, now: number): string;
   /** A moment in full, for tooltips: "21 Nov 2026, 09:30". */
   moment(at: number): string;
+  /** A calendar day: "Feb 18, 2026", "18 Feb 2026". */
+  date(at: number): string;
+  /** Calendar days from one to another, inclusive: "Feb 18 – Mar 19, 2026". */
+  dateRange(from: number, to: number): string;
   /** A time of day: "08:00", "8:00 AM". */
   time(at: number): string;
   /** A time of day, and the day too when it is not today ("Sun 08:00"). */
@@ -144,6 +148,8 @@ function makeFormatters(language: string): Formatters {
       return new Date(at).getFullYear() === new Date(now).getFullYear() ? dayMonth.format(at) : dayMonthYear.format(at);
     },
     moment: (at) => full.format(at),
+    date: (at) => dayMonthYear.format(at),
+    dateRange: (from, to) => dayMonthYear.formatRange(from, to),
     time: (at) => time.format(at),
     until: (at, now) => (daysAgo(at, now) === 0 ? time.format(at) : weekdayTime.format(at)),
   };

@@ -1,6 +1,6 @@
 /** Business hours: when the shop is away, and when it opens or closes next (common/shop/hours.ts). */
 import { describe, expect, it } from 'vitest';
-import { businessHours, isAway, isDateText, isOpen, localDate, nextChange, nextOpening, parseClock, weeklyHours, type WeeklyHours } from '../../../../common/shop/hours';
+import { businessHours, dateOfText, isAway, isDateText, isOpen, localDate, nextChange, nextOpening, parseClock, weeklyHours, type WeeklyHours } from '../../../../common/shop/hours';
 import type { DayHours, SpecialHours } from '../../../../common/shop/model';
 
 describe('business hours', () => {
@@ -214,5 +214,7 @@ describe('special opening hours over the week', () => {
     expect(isDateText('2026-1-01')).toBe(false);
     expect(isDateText('0099-01-01')).toBe(true);
     expect(localDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+    expect(dateOfText('2026-03-20')).toEqual(new Date(2026, 2, 20));
+    expect(dateOfText('2026-03-32')).toBeUndefined();
   });
 });
