@@ -25,3 +25,15 @@ export function isolate(text: string): string {
 export function isolateLtr(text: string): string {
   return `\u2066${text}\u2069`;
 }
+
+/** The digits numbers are written with: the language's default, Latin 0–9, or Arabic-Indic ٠–٩. */
+export const DIGITS = ['auto', 'latn', 'arab'] as const;
+export type DigitsSetting = (typeof DIGITS)[number];
+
+/**
+ * The locale Intl formats with: the language, with the digits chosen as its numbering system (`-u-nu-`), so every
+ * formatter made from it (numbers, percents, units, lists, dates, times, relative times) writes those digits.
+ */
+export function localeTag(language: string, digits: DigitsSetting = 'auto'): string {
+  return digits === 'auto' ? language : new Intl.Locale(language, { numberingSystem: digits }).toString();
+}

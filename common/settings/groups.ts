@@ -8,6 +8,7 @@ import { LIST_WIDTH } from '../layout';
 import { LIMITS } from '../limits';
 import { LOCK_AFTER_CHOICES } from '../lock';
 import { isDateText } from '../shop/hours';
+import { DIGITS } from '../language';
 import { parseCombo, SHORTCUT_IDS } from '../shortcuts';
 
 /** A local time of day, "HH:MM". */
@@ -21,6 +22,8 @@ export const generalSettings = z.object({
   defaultRegion: z.string().regex(/^[A-Z]{2}$/).nullable().default(null),
   /** What the tray and app badges count: unread messages, or chats with unread messages. */
   unreadCount: z.enum(['messages', 'chats']).default('messages'),
+  /** The digits numbers, dates and times are written with: the language's own ('auto'), Latin 0–9 or Arabic-Indic ٠–٩. */
+  digits: z.enum(DIGITS).default('auto'),
 });
 
 /** Wasl on the desktop. */

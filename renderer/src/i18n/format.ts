@@ -1,8 +1,15 @@
 /**
- * Numbers, countdowns, durations and user text inside translated sentences, in the UI language.
+ * Numbers, countdowns, durations, dates and user text inside translated sentences, in the UI language and with
+ * the digits the settings choose (the language's own, Latin or Arabic-Indic). Everything in the shell that writes
+ * a number goes through here, through `useLocale()`'s locale, or through i18next's `number` format, which
+ * `useNumbersInTranslations` points at the same digits.
  */
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { i18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { localeTag, type DigitsSetting } from '../../../common/language';
+import { useShell } from '../store/context';
 
 export { isolate, isolateLtr } from '../../../common/language';
 
@@ -89,25 +96,61 @@ function daysAgo(at: number, now: number): number {
 }
 
 /**
- * The formatters of each language, made once: a row of the inbox formats dates and numbers in several places, and
- * building fifty Intl objects for each row that mounts cost a 20,000-chat list most of its frame on each new message
- * (bench/list-column.bench.ts). The time zone is the one Wasl started in, as before for a row's lifetime.
+ * The formatters of each language and choice of digits, made once: a row of the inbox formats dates and numbers in
+ * several places, and building fifty Intl objects for each row that mounts cost a 20,000-chat list most of its
+ * frame on each new message (bench/list-column.bench.ts). The time zone is the one Wasl started in, as before for
+ * a row's lifetime.
  */
 const madeFor = new Map<string, Formatters>();
 
-export function formattersFor(language: string): Formatters {
-  let made = madeFor.get(language);
+export function formattersFor(language: string, digits: DigitsSetting = 'auto'): Formatters {
+  const locale = localeTag(language, digits);
+  let made = madeFor.get(locale);
   if (made === undefined) {
-    made = makeFormatters(language);
-    madeFor.set(language, made);
+    made = makeFormatters(locale);
+    madeFor.set(locale, made);
   }
   return made;
+}
+
+/** The digits setting; the language's own before the state arrives. */
+function useDigits(): DigitsSetting {
+  const { replica } = useShell();
+  return useStore(replica, (s) => s.app?.settings.digits ?? 'auto');
+}
+
+/** The locale to give Intl for anything format.ts does not format itself: the UI language with the chosen digits. */
+export function useLocale(): string {
+  const { i18n } = useTranslation();
+  const digits = useDigits();
+  return localeTag(i18n.language, digits);
 }
 
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const language = i18n.language;
-  return useMemo(() => formattersFor(language), [language]);
+  const digits = useDigits();
+  return useMemo(() => formattersFor(language, digits), [language, digits]);
+}
+
+/**
+ * Makes the translations' `{{count, number}}` write the chosen digits, and has every translated text render again
+ * when they change.
+ */
+export function useNumbersInTranslations(instance: i18n, digits: DigitsSetting): void {
+  // Translations rendered before the first choice was applied are right when it is the language's own digits.
+  const applied = useRef<DigitsSetting>('auto');
+  useLayoutEffect(() => {
+    const formatter = instance.services.formatter;
+    if (formatter === undefined) return;
+    formatter.addCached('number', (lng, options: Intl.NumberFormatOptions) => {
+      const format = new Intl.NumberFormat(localeTag(lng ?? instance.language, digits), options);
+      return (value: number) => format.format(value);
+    });
+    if (applied.current === digits) return;
+    applied.current = digits;
+    instance.emit('languageChanged', instance.language);
+  }, [instance, digits]);
 }
 
 function makeFormatters(language: string): Formatters {

@@ -1,10 +1,11 @@
 /**
- * Settings: appearance, language, the country of local phone numbers (to merge chats by number), what the
+ * Settings: appearance, language, digits, the country of local phone numbers (to merge chats by number), what the
  * unread badges count, the app lock, desktop behaviour, updates and the keyboard shortcuts. Each choice applies
  * at once.
  */
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DIGITS } from '../../../../common/language';
 import type { LanguageSetting, Settings, ThemeSetting } from '../../../../common/state';
 import { Dialog } from '../../components/Dialog';
 import { useApp } from '../../store/context';
@@ -128,6 +129,12 @@ export function SettingsDialog({ onClose, section }: { onClose: () => void; sect
           value={settings.language}
           choices={languages}
           onChange={(language) => run({ type: 'settings.set', language })}
+        />
+        <ChoiceGroup
+          legend={t('settings.digits.label')}
+          value={settings.digits}
+          choices={DIGITS.map((value) => ({ value, label: t(`settings.digits.${value}`) }))}
+          onChange={(digits) => run({ type: 'settings.set', digits })}
         />
         <RegionSelect value={settings.defaultRegion} onChange={(defaultRegion) => run({ type: 'settings.set', defaultRegion })} />
         <ChoiceGroup

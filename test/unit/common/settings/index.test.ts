@@ -30,6 +30,7 @@ const SAMPLES: Record<SettingPath, readonly [valid: unknown, invalid: unknown]> 
   language: ['ar', 'fr'],
   defaultRegion: ['SA', 'Saudi'],
   unreadCount: ['chats', 'threads'],
+  digits: ['arab', 'hindi'],
   updates: [false, 'no'],
   startAtLogin: [true, 1],
   startMinimized: [true, null],

@@ -3,7 +3,7 @@
  * over longer periods the date alone), a day in full for tooltips and the table, and the period as a range ("22 Oct – 21 Nov 2026").
  */
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../../i18n/format';
 import { dayStart } from './period';
 
 export interface ReportDates {
@@ -19,8 +19,7 @@ export interface ReportDates {
 const WEEK = 7;
 
 export function useReportDates(): ReportDates {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
+  const language = useLocale();
   return useMemo(() => {
     const weekday = new Intl.DateTimeFormat(language, { weekday: 'short' });
     const dayMonth = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
