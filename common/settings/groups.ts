@@ -8,7 +8,7 @@ import { LIST_WIDTH } from '../layout';
 import { LIMITS } from '../limits';
 import { LOCK_AFTER_CHOICES } from '../lock';
 import { isDateText } from '../shop/hours';
-import { DIGITS } from '../language';
+import { CALENDARS, DIGITS } from '../language';
 import { parseCombo, SHORTCUT_IDS } from '../shortcuts';
 
 /** A local time of day, "HH:MM". */
@@ -24,6 +24,8 @@ export const generalSettings = z.object({
   unreadCount: z.enum(['messages', 'chats']).default('messages'),
   /** The digits numbers, dates and times are written with: the language's own ('auto'), Latin 0–9 or Arabic-Indic ٠–٩. */
   digits: z.enum(DIGITS).default('auto'),
+  /** The calendar dates are shown in: Gregorian, Hijri (Umm al-Qura), or both where a date is shown in full. */
+  calendar: z.enum(CALENDARS).default('gregory'),
 });
 
 /** Wasl on the desktop. */

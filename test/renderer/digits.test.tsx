@@ -1,6 +1,6 @@
 /**
  * The digits setting in the shell: badges, counts inside translated sentences and times follow it (Arabic-Indic
- * ٠–٩ or Latin 0–9, in English or Arabic), at once when it changes, and Settings offers it.
+ * ٠–٩ or Latin 0–9, in English or Arabic), at once when it changes, and Settings offers it beside the calendar.
  */
 import { screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -50,13 +50,19 @@ describe('digits', () => {
     expect(description).not.toMatch(/[0-9]/u);
   });
 
-  it('is a choice in Settings, sent as it is picked', async () => {
+  it('are a choice in Settings with the calendar, each sent as it is picked', async () => {
     const { bridge, user } = await renderShell(state('en', 'auto'));
     bridge.action('open-settings');
     const dialog = await screen.findByRole('dialog', { name: 'Settings' });
     const group = within(dialog).getByRole('group', { name: 'Digits' });
     expect(within(group).getByRole('radio', { name: 'Automatic' })).toBeChecked();
     await user.click(within(group).getByRole('radio', { name: 'Arabic-Indic ٠–٩' }));
-    expect(bridge.sent('settings.set')).toEqual([{ type: 'settings.set', digits: 'arab' }]);
+    const calendar = within(dialog).getByRole('group', { name: 'Calendar' });
+    expect(within(calendar).getByRole('radio', { name: 'Gregorian' })).toBeChecked();
+    await user.click(within(calendar).getByRole('radio', { name: 'Both' }));
+    expect(bridge.sent('settings.set')).toEqual([
+      { type: 'settings.set', digits: 'arab' },
+      { type: 'settings.set', calendar: 'both' },
+    ]);
   });
 });

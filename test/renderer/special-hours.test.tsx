@@ -128,6 +128,19 @@ describe('special hours', () => {
     expect(within(panel).queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 
+  it('shows the Hijri dates beside, or alone, as the calendar setting says, with Arabic-Indic digits', async () => {
+    const rendered = await renderShell(shopState({ specialHours: [RAMADAN] }, 'ar'));
+    rendered.bridge.push({ settings: { ...rendered.bridge.state.settings, calendar: 'both', digits: 'arab' } });
+    const panel = await openHours(rendered, 'أدوات المتجر', 'المتجر وساعات العمل');
+    const row = () => within(within(panel).getByRole('list', { name: 'ساعات خاصة' })).getByRole('listitem').textContent.replace(/\s/gu, ' ');
+    expect(row()).toContain('١٨ فبراير – ١٩ مارس ٢٠٢٦');
+    expect(row()).toContain('(١–٣٠ رمضان ١٤٤٧ هـ)');
+    expect(row()).not.toMatch(/[0-9]/u);
+    rendered.bridge.push({ settings: { ...rendered.bridge.state.settings, calendar: 'hijri' } });
+    expect(row()).toContain('رمضان ١٤٤٧ هـ');
+    expect(row()).not.toContain('فبراير');
+  });
+
   it('speaks Arabic, dates and times in Arabic too', async () => {
     const rendered = await renderShell(shopState({ specialHours: [EID] }, 'ar'));
     const panel = await openHours(rendered, 'أدوات المتجر', 'المتجر وساعات العمل');

@@ -8,7 +8,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { i18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { localeTag, type DigitsSetting } from '../../../common/language';
+import { HIJRI, localeTag, type CalendarSetting, type DigitsSetting } from '../../../common/language';
 import { useShell } from '../store/context';
 
 export { isolate, isolateLtr } from '../../../common/language';
@@ -33,11 +33,11 @@ export interface Formatters {
    * the week, "21 Nov" this year, "21 Nov 2025" before.
    */
   when(at: number, now: number): string;
-  /** A moment in full, for tooltips: "21 Nov 2026, 09:30". */
+  /** A moment in full, for tooltips: "21 Nov 2026, 09:30" (with "both" calendars, the Hijri date beside it). */
   moment(at: number): string;
-  /** A calendar day: "Feb 18, 2026", "18 Feb 2026". */
+  /** A calendar day: "Feb 18, 2026", "18 Feb 2026" (with "both" calendars, the Hijri date beside it). */
   date(at: number): string;
-  /** Calendar days from one to another, inclusive: "Feb 18 – Mar 19, 2026". */
+  /** Calendar days from one to another, inclusive: "Feb 18 – Mar 19, 2026" (with "both", the Hijri days beside). */
   dateRange(from: number, to: number): string;
   /** A time of day: "08:00", "8:00 AM". */
   time(at: number): string;
@@ -103,34 +103,40 @@ function daysAgo(at: number, now: number): number {
  */
 const madeFor = new Map<string, Formatters>();
 
-export function formattersFor(language: string, digits: DigitsSetting = 'auto'): Formatters {
-  const locale = localeTag(language, digits);
-  let made = madeFor.get(locale);
+export function formattersFor(language: string, digits: DigitsSetting = 'auto', calendar: CalendarSetting = 'gregory'): Formatters {
+  const locale = localeTag(language, digits, calendar);
+  const key = calendar === 'both' ? `${locale} both` : locale;
+  let made = madeFor.get(key);
   if (made === undefined) {
-    made = makeFormatters(locale);
-    madeFor.set(locale, made);
+    made = makeFormatters(locale, calendar === 'both');
+    madeFor.set(key, made);
   }
   return made;
 }
 
-/** The digits setting; the language's own before the state arrives. */
-function useDigits(): DigitsSetting {
+/** The digits and calendar settings; the language's own digits and Gregorian before the state arrives. */
+function useNumbering(): { digits: DigitsSetting; calendar: CalendarSetting } {
   const { replica } = useShell();
-  return useStore(replica, (s) => s.app?.settings.digits ?? 'auto');
+  const digits = useStore(replica, (s) => s.app?.settings.digits ?? 'auto');
+  const calendar = useStore(replica, (s) => s.app?.settings.calendar ?? 'gregory');
+  return { digits, calendar };
 }
 
-/** The locale to give Intl for anything format.ts does not format itself: the UI language with the chosen digits. */
+/**
+ * The locale to give Intl for anything format.ts does not format itself: the UI language with the chosen digits,
+ * and the Hijri calendar when dates are shown in it alone.
+ */
 export function useLocale(): string {
   const { i18n } = useTranslation();
-  const digits = useDigits();
-  return localeTag(i18n.language, digits);
+  const { digits, calendar } = useNumbering();
+  return localeTag(i18n.language, digits, calendar);
 }
 
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const language = i18n.language;
-  const digits = useDigits();
-  return useMemo(() => formattersFor(language, digits), [language, digits]);
+  const { digits, calendar } = useNumbering();
+  return useMemo(() => formattersFor(language, digits, calendar), [language, digits, calendar]);
 }
 
 /**
@@ -153,7 +159,11 @@ export function useNumbersInTranslations(instance: i18n, digits: DigitsSetting):
   }, [instance, digits]);
 }
 
-function makeFormatters(language: string): Formatters {
+/** The Hijri date beside a Gregorian one: "Feb 18, 2026 (Ramadan 1, 1447 AH)". */
+const besideHijri = (gregorian: string, hijri: string): string => `${gregorian} (${hijri})`;
+
+/** `language` is a locale tag (./localeTag); `withHijri` adds the Hijri date beside each date shown in full. */
+function makeFormatters(language: string, withHijri: boolean): Formatters {
   const numbers = new Intl.NumberFormat(language);
   const percents = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
   const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
@@ -166,6 +176,7 @@ function makeFormatters(language: string): Formatters {
   const dayMonth = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
   const dayMonthYear = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' });
   const full = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const hijri = withHijri ? new Intl.DateTimeFormat(new Intl.Locale(language, { calendar: HIJRI }).toString(), { day: 'numeric', month: 'short', year: 'numeric' }) : undefined;
   const duration = durationFormatter(language);
   const yesterday = relative.format(-1, 'day');
   const capitalizedYesterday = `${yesterday.charAt(0).toLocaleUpperCase(language)}${yesterday.slice(1)}`;
@@ -190,9 +201,9 @@ function makeFormatters(language: string): Formatters {
       if (days < 7) return weekday.format(at);
       return new Date(at).getFullYear() === new Date(now).getFullYear() ? dayMonth.format(at) : dayMonthYear.format(at);
     },
-    moment: (at) => full.format(at),
-    date: (at) => dayMonthYear.format(at),
-    dateRange: (from, to) => dayMonthYear.formatRange(from, to),
+    moment: (at) => (hijri === undefined ? full.format(at) : besideHijri(full.format(at), hijri.format(at))),
+    date: (at) => (hijri === undefined ? dayMonthYear.format(at) : besideHijri(dayMonthYear.format(at), hijri.format(at))),
+    dateRange: (from, to) => (hijri === undefined ? dayMonthYear.formatRange(from, to) : besideHijri(dayMonthYear.formatRange(from, to), hijri.formatRange(from, to))),
     time: (at) => time.format(at),
     until: (at, now) => (daysAgo(at, now) === 0 ? time.format(at) : weekdayTime.format(at)),
   };

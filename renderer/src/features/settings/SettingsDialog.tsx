@@ -1,11 +1,11 @@
 /**
- * Settings: appearance, language, digits, the country of local phone numbers (to merge chats by number), what the
- * unread badges count, the app lock, desktop behaviour, updates and the keyboard shortcuts. Each choice applies
- * at once.
+ * Settings: appearance, language, digits, calendar, the country of local phone numbers (to merge chats by
+ * number), what the unread badges count, the app lock, desktop behaviour, updates and the keyboard shortcuts.
+ * Each choice applies at once.
  */
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DIGITS } from '../../../../common/language';
+import { CALENDARS, DIGITS } from '../../../../common/language';
 import type { LanguageSetting, Settings, ThemeSetting } from '../../../../common/state';
 import { Dialog } from '../../components/Dialog';
 import { useApp } from '../../store/context';
@@ -135,6 +135,12 @@ export function SettingsDialog({ onClose, section }: { onClose: () => void; sect
           value={settings.digits}
           choices={DIGITS.map((value) => ({ value, label: t(`settings.digits.${value}`) }))}
           onChange={(digits) => run({ type: 'settings.set', digits })}
+        />
+        <ChoiceGroup
+          legend={t('settings.calendar.label')}
+          value={settings.calendar}
+          choices={CALENDARS.map((value) => ({ value, label: t(`settings.calendar.${value}`) }))}
+          onChange={(calendar) => run({ type: 'settings.set', calendar })}
         />
         <RegionSelect value={settings.defaultRegion} onChange={(defaultRegion) => run({ type: 'settings.set', defaultRegion })} />
         <ChoiceGroup

@@ -31,6 +31,7 @@ const SAMPLES: Record<SettingPath, readonly [valid: unknown, invalid: unknown]> 
   defaultRegion: ['SA', 'Saudi'],
   unreadCount: ['chats', 'threads'],
   digits: ['arab', 'hindi'],
+  calendar: ['hijri', 'islamic'],
   updates: [false, 'no'],
   startAtLogin: [true, 1],
   startMinimized: [true, null],

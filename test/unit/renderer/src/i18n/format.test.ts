@@ -63,3 +63,47 @@ describe('the digits setting', () => {
     expect(localeTag('ar', 'auto')).toBe('ar');
   });
 });
+
+describe('the calendar setting', () => {
+  // Checked against Node's own ICU rather than trusted: 18 February 2026 is 1 Ramadan 1447 in Umm al-Qura.
+  const ramadan = new Date(2026, 1, 18, 9, 5).getTime();
+  const hijri = (language: string, at: number) => new Intl.DateTimeFormat(`${language}-u-ca-islamic-umalqura`, { day: 'numeric', month: 'long', year: 'numeric' }).formatToParts(at);
+  const part = (parts: Intl.DateTimeFormatPart[], type: string) => parts.find((p) => p.type === type)?.value;
+
+  it('knows 18 February 2026 as 1 Ramadan 1447 in Umm al-Qura, and the day before as 29 Shaʻban', () => {
+    expect(part(hijri('en', ramadan), 'day')).toBe('1');
+    expect(part(hijri('en', ramadan), 'month')).toBe('Ramadan');
+    expect(part(hijri('en', ramadan), 'year')).toBe('1447');
+    expect(part(hijri('ar', ramadan), 'month')).toBe('رمضان');
+    expect(part(hijri('en', ramadan - 86_400_000), 'day')).toBe('29');
+  });
+
+  it('shows dates in the Hijri calendar alone, in English and in Arabic, with either digits', () => {
+    expect(formattersFor('en', 'auto', 'hijri').date(ramadan)).toMatch(/^Ram(adan|\.) 1, 1447 AH$/u);
+    expect(formattersFor('ar', 'auto', 'hijri').date(ramadan)).toMatch(/^1 رمضان 1447 هـ$/u);
+    expect(formattersFor('ar', 'arab', 'hijri').date(ramadan)).toMatch(/^١ رمضان ١٤٤٧ هـ$/u);
+    expect(formattersFor('en', 'auto', 'hijri').moment(ramadan)).toContain('1447');
+    expect(formattersFor('en', 'auto', 'hijri').moment(ramadan)).not.toContain('2026');
+    // A chat list's short dates follow the calendar too; its relative times stay as they are.
+    expect(formattersFor('en', 'auto', 'hijri').when(ramadan, ramadan + 20 * 86_400_000)).toMatch(/^Ram(adan|\.) 1$/u);
+    expect(formattersFor('en', 'auto', 'hijri').when(ramadan, ramadan + 5 * 60_000)).toBe(formattersFor('en').when(ramadan, ramadan + 5 * 60_000));
+  });
+
+  it('shows the Hijri date beside the Gregorian one where a date is shown in full, and leaves short dates Gregorian', () => {
+    const both = formattersFor('en', 'auto', 'both');
+    expect(both.date(ramadan)).toMatch(/^Feb 18, 2026 \(Ram(adan|\.) 1, 1447 AH\)$/u);
+    expect(both.moment(ramadan)).toMatch(/^Feb 18, 2026, 9:05\sAM \(Ram(adan|\.) 1, 1447 AH\)$/u);
+    expect(both.dateRange(ramadan, ramadan + 29 * 86_400_000)).toMatch(/^Feb 18\s–\sMar 19, 2026 \(Ram(adan|\.) 1\s–\s30, 1447 AH\)$/u);
+    expect(both.when(ramadan, ramadan + 20 * 86_400_000)).toBe('Feb 18');
+    const arabic = formattersFor('ar', 'arab', 'both').date(ramadan);
+    expect(arabic).toContain('١٨ فبراير ٢٠٢٦');
+    expect(arabic).toContain('١ رمضان ١٤٤٧ هـ');
+    expect(formattersFor('en', 'auto', 'both')).not.toBe(formattersFor('en', 'auto', 'gregory'));
+  });
+
+  it('names the locale with the Hijri calendar only when it is shown alone', () => {
+    expect(localeTag('ar', 'arab', 'hijri')).toBe('ar-u-ca-islamic-umalqura-nu-arab');
+    expect(localeTag('en', 'auto', 'hijri')).toBe('en-u-ca-islamic-umalqura');
+    expect(localeTag('en', 'auto', 'both')).toBe('en');
+  });
+});
