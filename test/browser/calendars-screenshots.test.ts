@@ -1,7 +1,8 @@
 /**
  * Screenshots for review (test-results/screenshots/) of special opening hours in the shop & hours tab, English and
- * Arabic: Ramadan's evening hours, a closed Eid and a holiday listed, then a range being added. Each shot first
- * checks that the screen shows what it is meant to.
+ * Arabic: Ramadan's evening hours, a closed Eid and a holiday listed, then a range being added; and with
+ * Arabic-Indic digits and both calendars chosen, the settings and the same list with the Hijri dates beside. Each
+ * shot first checks that the screen shows what it is meant to.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -63,8 +64,8 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 const TEXT = {
-  en: { shop: 'Shop tools', hours: 'Shop & hours', special: 'Special hours', add: 'Add special hours', form: 'New special hours' },
-  ar: { shop: 'أدوات المتجر', hours: 'المتجر وساعات العمل', special: 'ساعات خاصة', add: 'إضافة ساعات خاصة', form: 'ساعات خاصة جديدة' },
+  en: { shop: 'Shop tools', hours: 'Shop & hours', special: 'Special hours', add: 'Add special hours', form: 'New special hours', settings: 'Settings', digits: 'Digits', calendar: 'Calendar', ramadan: /Feb ١٨\s–\sMar ١٩, ٢٠٢٦ \(Ram(adan|\.) ١\s–\s٣٠, ١٤٤٧ AH\)/u },
+  ar: { shop: 'أدوات المتجر', hours: 'المتجر وساعات العمل', special: 'ساعات خاصة', add: 'إضافة ساعات خاصة', form: 'ساعات خاصة جديدة', settings: 'الإعدادات', digits: 'الأرقام', calendar: 'التقويم', ramadan: /١٨ فبراير\s–\s١٩ مارس ٢٠٢٦ \(١\s?–\s?٣٠ رمضان ١٤٤٧ هـ\)/u },
 } as const;
 
 describe('calendar screenshots', () => {
@@ -89,6 +90,34 @@ describe('calendar screenshots', () => {
         await form.getByRole('radio').nth(1).check();
         await form.scrollIntoViewIfNeeded();
         await shot(page, `special-hours-add${suffix}`);
+        expect(shell.rejected).toEqual([]);
+        expect(shell.errors).toEqual([]);
+      } finally {
+        await shell.close();
+      }
+    });
+
+    it(`Arabic-Indic digits and both calendars, in the settings and the special hours, ${locale}`, async () => {
+      const shell = await openShell(browser, { state: state(locale, { digits: 'arab', calendar: 'both' }), viewport: SIZE, locale, deviceScaleFactor: 2, now: NOW });
+      const { page } = shell;
+      try {
+        await shell.action('open-settings');
+        const settings = page.getByRole('dialog', { name: text.settings });
+        const digits = settings.getByRole('group', { name: text.digits });
+        await expect.poll(() => digits.getByRole('radio').nth(2).isChecked()).toBe(true);
+        await expect.poll(() => settings.getByRole('group', { name: text.calendar }).getByRole('radio').nth(2).isChecked()).toBe(true);
+        await shot(page, `settings-digits-calendar${suffix}`);
+        await page.keyboard.press('Escape');
+
+        await page.getByRole('button', { name: text.shop }).click();
+        const dialog = page.getByRole('dialog', { name: text.shop });
+        await dialog.getByRole('tab', { name: text.hours }).click();
+        const list = dialog.getByRole('list', { name: text.special });
+        // Left-to-right marks keep Arabic-Indic numbers in order in English (renderer/src/i18n/format.ts).
+        await expect.poll(async () => (await list.getByRole('listitem').first().textContent())?.replace(/\u200E/gu, '')).toMatch(text.ramadan);
+        expect(await list.textContent()).not.toMatch(/[0-9]/u);
+        await list.scrollIntoViewIfNeeded();
+        await shot(page, `special-hours-hijri${suffix}`);
         expect(shell.rejected).toEqual([]);
         expect(shell.errors).toEqual([]);
       } finally {

@@ -159,6 +159,38 @@ export function useNumbersInTranslations(instance: i18n, digits: DigitsSetting):
   }, [instance, digits]);
 }
 
+/** Arabic-Indic digits in a left-to-right language ("en-u-nu-arab"). */
+function arabicDigitsInLtr(locale: string): boolean {
+  const tag = new Intl.Locale(locale);
+  return tag.numberingSystem === 'arab' && tag.language !== 'ar';
+}
+
+/**
+ * Arabic-Indic digits are Arabic numbers to the bidi algorithm: in a left-to-right sentence, two of them with only
+ * a comma and a space between ("Mar ١٩, ٢٠٢٦") swap places. A left-to-right mark after each number that another follows keeps them in order.
+ */
+function keepDigitsInOrder(made: Formatters): Formatters {
+  const fix = (text: string) => text.replace(/[٠-٩](?:[٠-٩٬٫:]*[٠-٩])?(?![٠-٩٬٫:])(?=[^٠-٩]*[٠-٩])/gu, '$&\u200E');
+  return {
+    number: (value) => fix(made.number(value)),
+    percent: (value) => fix(made.percent(value)),
+    duration: (ms) => fix(made.duration(ms)),
+    inSeconds: (seconds) => fix(made.inSeconds(seconds)),
+    badge: (count) => {
+      const text = made.badge(count);
+      return text === null ? null : fix(text);
+    },
+    list: (items) => made.list(items),
+    and: (items) => made.and(items),
+    when: (at, now) => fix(made.when(at, now)),
+    moment: (at) => fix(made.moment(at)),
+    date: (at) => fix(made.date(at)),
+    dateRange: (from, to) => fix(made.dateRange(from, to)),
+    time: (at) => fix(made.time(at)),
+    until: (at, now) => fix(made.until(at, now)),
+  };
+}
+
 /** The Hijri date beside a Gregorian one: "Feb 18, 2026 (Ramadan 1, 1447 AH)". */
 const besideHijri = (gregorian: string, hijri: string): string => `${gregorian} (${hijri})`;
 
@@ -180,7 +212,7 @@ function makeFormatters(language: string, withHijri: boolean): Formatters {
   const duration = durationFormatter(language);
   const yesterday = relative.format(-1, 'day');
   const capitalizedYesterday = `${yesterday.charAt(0).toLocaleUpperCase(language)}${yesterday.slice(1)}`;
-  return {
+  const made: Formatters = {
     number: (value) => numbers.format(value),
     percent: (value) => percents.format(value / 100),
     duration: (ms) => duration(durationParts(ms)),
@@ -207,4 +239,5 @@ function makeFormatters(language: string, withHijri: boolean): Formatters {
     time: (at) => time.format(at),
     until: (at, now) => (daysAgo(at, now) === 0 ? time.format(at) : weekdayTime.format(at)),
   };
+  return arabicDigitsInLtr(language) ? keepDigitsInOrder(made) : made;
 }

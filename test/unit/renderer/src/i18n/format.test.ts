@@ -107,3 +107,15 @@ describe('the calendar setting', () => {
     expect(localeTag('en', 'auto', 'both')).toBe('en');
   });
 });
+
+describe('Arabic-Indic digits in English', () => {
+  it('keeps them in reading order with a left-to-right mark after each number another follows, and only in a left-to-right language', () => {
+    const at = new Date(2026, 2, 19).getTime();
+    expect(formattersFor('en', 'arab').date(at)).toBe('Mar ١٩\u200E, ٢٠٢٦');
+    expect(formattersFor('en', 'arab').time(new Date(2026, 2, 19, 9, 5).getTime())).toMatch(/^٩:٠٥\sAM$/u);
+    expect(formattersFor('en', 'arab').dateRange(at, at + 2 * 86_400_000)).toMatch(/^Mar ١٩\u200E\s–\s٢١\u200E, ٢٠٢٦$/u);
+    expect(formattersFor('en', 'arab').badge(3)).toBe('٣');
+    expect(formattersFor('ar', 'arab').date(at)).not.toContain('\u200E');
+    expect(formattersFor('en', 'latn').date(at)).toBe('Mar 19, 2026');
+  });
+});
