@@ -52,6 +52,13 @@ const draftOf = (range: SpecialHours | undefined): Draft => ({
 
 type Problem = 'name' | 'dates' | 'order' | 'time';
 
+/** What the form says under the dates or times when it refuses them (the name's own field says its problem). */
+const PROBLEM_TEXT = {
+  dates: 'shop.special.problem.dates',
+  order: 'shop.special.problem.order',
+  time: 'shop.special.problem.time',
+} as const satisfies Record<Exclude<Problem, 'name'>, string>;
+
 function problemOf(draft: Draft): Problem | null {
   if (draft.name.trim() === '') return 'name';
   if (dateOfText(draft.from) === undefined || dateOfText(draft.to) === undefined) return 'dates';
@@ -177,7 +184,7 @@ function RangeForm({ range, onSave, onCancel }: { range: SpecialHours | undefine
       </fieldset>
       {problem !== null && problem !== 'name' ? (
         <p id={errorId} className="field-error" role="alert">
-          {t(`shop.special.problem.${problem}`)}
+          {t(PROBLEM_TEXT[problem])}
         </p>
       ) : null}
       {failed ? (
