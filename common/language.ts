@@ -25,3 +25,27 @@ export function isolate(text: string): string {
 export function isolateLtr(text: string): string {
   return `\u2066${text}\u2069`;
 }
+
+/** The digits numbers are written with: the language's default, Latin 0–9, or Arabic-Indic ٠–٩. */
+export const DIGITS = ['auto', 'latn', 'arab'] as const;
+export type DigitsSetting = (typeof DIGITS)[number];
+
+/** The calendar dates are shown in: Gregorian, Hijri (Umm al-Qura), or Gregorian with the Hijri date beside it. */
+export const CALENDARS = ['gregory', 'hijri', 'both'] as const;
+export type CalendarSetting = (typeof CALENDARS)[number];
+
+/** The Hijri calendar Wasl shows: Umm al-Qura, as Saudi Arabia reckons it. */
+export const HIJRI = 'islamic-umalqura';
+
+/**
+ * The locale Intl formats with: the language, with the digits chosen as its numbering system (`-u-nu-`) and the
+ * Hijri calendar when dates are shown in it alone (`-u-ca-`), so every formatter made from it (numbers, percents,
+ * units, lists, dates, times, relative times) writes those digits and that calendar.
+ */
+export function localeTag(language: string, digits: DigitsSetting = 'auto', calendar: CalendarSetting = 'gregory'): string {
+  if (digits === 'auto' && calendar !== 'hijri') return language;
+  return new Intl.Locale(language, {
+    ...(digits === 'auto' ? {} : { numberingSystem: digits }),
+    ...(calendar === 'hijri' ? { calendar: HIJRI } : {}),
+  }).toString();
+}

@@ -20,6 +20,9 @@ export const LIMITS = {
   labels: 100,
   note: 10_000,
   shopName: 120,
+  /** Special opening hours (Ramadan, Eid, holidays): how many ranges, and a range's name. */
+  specialHours: 50,
+  specialHoursName: 80,
   /** The text of a find in page. */
   findText: 500,
   /** Service messages per second per view (sustained), and the burst allowed above it. */

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { LIST_WIDTH } from '../layout';
 import { LIMITS } from '../limits';
 import { LOCK_AFTER_CHOICES } from '../lock';
+import { isDateText } from '../shop/hours';
+import { CALENDARS, DIGITS } from '../language';
 import { parseCombo, SHORTCUT_IDS } from '../shortcuts';
 
 /** A local time of day, "HH:MM". */
@@ -20,6 +22,10 @@ export const generalSettings = z.object({
   defaultRegion: z.string().regex(/^[A-Z]{2}$/).nullable().default(null),
   /** What the tray and app badges count: unread messages, or chats with unread messages. */
   unreadCount: z.enum(['messages', 'chats']).default('messages'),
+  /** The digits numbers, dates and times are written with: the language's own ('auto'), Latin 0–9 or Arabic-Indic ٠–٩. */
+  digits: z.enum(DIGITS).default('auto'),
+  /** The calendar dates are shown in: Gregorian, Hijri (Umm al-Qura), or both where a date is shown in full. */
+  calendar: z.enum(CALENDARS).default('gregory'),
 });
 
 /** Wasl on the desktop. */
@@ -80,6 +86,29 @@ export const notificationSettings = z.object({
 /** One day's opening hours ("HH:MM" local; `to` before `from` runs past midnight). */
 const dayHours = z.strictObject({ open: z.boolean(), from: clockTime, to: clockTime });
 
+/** A calendar date, "YYYY-MM-DD", that exists (not 2026-02-30). */
+const calendarDate = z.string().refine(isDateText, 'not a date');
+
+/**
+ * Special opening hours from `from` to `to` (inclusive) that replace the week's: closed all day (`hours` null) or
+ * one span each day ("HH:MM" local, past midnight as the week's). Common/shop/hours.ts applies them.
+ */
+const specialHours = z
+  .strictObject({
+    id: z.string().min(1).max(64),
+    name: z.string().max(LIMITS.specialHoursName).trim(),
+    from: calendarDate,
+    to: calendarDate,
+    hours: z.strictObject({ from: clockTime, to: clockTime }).nullable(),
+  })
+  .refine((range) => range.from <= range.to, 'ends before it starts');
+
+/** At most LIMITS.specialHours ranges; a bad one, stored or sent, is dropped alone and the others kept. */
+const specialHoursList = z.preprocess(
+  (raw) => (Array.isArray(raw) ? raw.filter((entry) => specialHours.safeParse(entry).success).slice(0, LIMITS.specialHours) : raw),
+  z.array(specialHours),
+);
+
 /** The shop-owner toolkit's settings. */
 export const shopSettings = z.object({
   /** The shop's name, for {shop} in quick replies. */
@@ -93,4 +122,6 @@ export const shopSettings = z.object({
     .default(() => Array.from({ length: 7 }, () => ({ open: true, from: '09:00', to: '21:00' }))),
   /** Outside business hours, pop-ups wait until opening time (priority customers still come through). */
   holdOutsideHours: z.boolean().default(false),
+  /** Date ranges (Ramadan, Eid, holidays) whose hours replace the week's. */
+  specialHours: specialHoursList.default(() => []),
 });

@@ -25,6 +25,7 @@ export type NotificationSettings = Settings['notifications'];
 export type QuietHours = NotificationSettings['quietHours'];
 export type ShopSettings = Settings['shop'];
 export type DayHours = ShopSettings['hours'][number];
+export type SpecialHours = ShopSettings['specialHours'][number];
 export type LayoutSettings = Settings['layout'];
 export type ShortcutSettings = Settings['shortcuts'];
 export type DownloadSettings = Settings['downloads'];

@@ -87,7 +87,7 @@ export type TriageStep = (typeof TRIAGE_STEPS)[number];
 export const EMPTY_CUSTOMER: Customer = { labels: [], note: '', status: 'open', statusAt: 0, priority: false };
 
 /** The shop's settings (its name, its hours), derived from their schema in common/settings/groups.ts. */
-export type { DayHours, ShopSettings } from '../settings';
+export type { DayHours, ShopSettings, SpecialHours } from '../settings';
 
 /** What Wasl learned about a chat from how its unread count and last activity moved. */
 export interface ChatActivity {

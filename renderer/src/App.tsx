@@ -10,6 +10,7 @@ import { LockScreen } from './features/lock/LockScreen';
 import { Shell } from './features/shell/Shell';
 import { useDocumentSettings, useUiLanguage } from './features/shell/useDocumentSettings';
 import { createI18n } from './i18n';
+import { useNumbersInTranslations } from './i18n/format';
 import { connectChats, createChatsReplica } from './store/chats';
 import { ShellProvider, type Shell as ShellValue } from './store/context';
 import { InboxDeriver } from './store/inbox';
@@ -30,6 +31,7 @@ export function App({ bridge }: { bridge: WaslBridge }) {
   const language = useUiLanguage(app?.settings);
   const [i18n] = useState(() => createI18n(language));
   useDocumentSettings(i18n, language, app?.settings);
+  useNumbersInTranslations(i18n, app?.settings.digits ?? 'auto');
 
   useEffect(() => connectReplica(shell.replica, shell.bridge), [shell]);
   useEffect(() => connectChats(shell.chats, shell.bridge), [shell]);

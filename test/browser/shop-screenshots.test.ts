@@ -53,7 +53,7 @@ function shopDemo(hours: DayHours[], notifications: NotificationRecord[] = []): 
     activeServiceId: 'wa',
     view: 'inbox',
     runtime: { wa: { ...initialRuntime(true), status: 'ready' }, ig: { ...initialRuntime(true), status: 'ready' } },
-    settings: { ...DEFAULT_SETTINGS, shop: { name: 'بوتيك نور', hoursEnabled: true, hours, holdOutsideHours: true } },
+    settings: { ...DEFAULT_SETTINGS, shop: { name: 'بوتيك نور', hoursEnabled: true, hours, holdOutsideHours: true, specialHours: [] } },
     labels: LABELS,
     customers: {
       'chat:wa:a': { ...EMPTY_CUSTOMER, labels: ['preset-paid', 'vip'] },

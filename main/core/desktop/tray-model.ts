@@ -8,7 +8,7 @@
  * app-badge.ts render them.
  */
 import { currentDnd, FOREVER, MORNING_HOUR, type DndChoice } from '../../../common/dnd';
-import { isAway, nextChange, weeklyHours } from '../../../common/shop/hours';
+import { isAway, nextChange, businessHours } from '../../../common/shop/hours';
 import type { AppState } from '../../../common/state';
 import { isolate } from '../../../common/language';
 import { mainT, trayTooltip, unreadBadge } from '../../i18n';
@@ -60,7 +60,7 @@ function shorten(text: string): string {
 
 /** Outside business hours: when the shop opens next (null when it never does); undefined while it is open. */
 function shopAway(shop: AppState['settings']['shop'], now: Date): { opens: number | null } | undefined {
-  return isAway(shop, now) ? { opens: nextChange(weeklyHours(shop.hours), now)?.getTime() ?? null } : undefined;
+  return isAway(shop, now) ? { opens: nextChange(businessHours(shop), now)?.getTime() ?? null } : undefined;
 }
 
 export function trayModel(state: TrayState, context: TrayContext): TrayModel {
@@ -100,7 +100,7 @@ export function trayModel(state: TrayState, context: TrayContext): TrayModel {
     { label: t('words.quit'), command: { type: 'app.quit' } },
   );
   // The shop opens or closes, or do-not-disturb ends: the tray says so then.
-  const shopChange = state.settings.shop.hoursEnabled ? nextChange(weeklyHours(state.settings.shop.hours), now)?.getTime() : undefined;
+  const shopChange = state.settings.shop.hoursEnabled ? nextChange(businessHours(state.settings.shop), now)?.getTime() : undefined;
   const changes = [shopChange, dnd.endsAt].filter((at): at is number => at !== undefined && at !== null);
   return {
     total,

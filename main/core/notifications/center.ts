@@ -18,7 +18,7 @@ import type { Command, CommandResult, PageNotification, WorkerNotification } fro
 import { LIMITS } from '../../../common/limits';
 import type { ChatRef, ChatSummary, NotificationRecord, ServiceConfig } from '../../../common/model';
 import { isQuiet } from '../../../common/quiet';
-import { isAway, nextChange, weeklyHours } from '../../../common/shop/hours';
+import { isAway, nextChange, businessHours } from '../../../common/shop/hours';
 import type { Reminder } from '../../../common/shop/model';
 import type { AppStore } from '../app/app-store';
 import type { Clock, Logger, TimerHandle } from '../app/ports';
@@ -367,7 +367,7 @@ export class NotificationCenter {
 
   private scheduleOpening(): TimerHandle | undefined {
     const { clock, store } = this.deps;
-    const at = nextChange(weeklyHours(store.getState().settings.shop.hours), new Date(clock.now()));
+    const at = nextChange(businessHours(store.getState().settings.shop), new Date(clock.now()));
     // Never opens: what was held stays in the tray, with no pop-up to follow.
     if (at === undefined) return undefined;
     return clock.setTimeout(() => this.opened(), Math.max(0, at.getTime() - clock.now()));

@@ -1,8 +1,15 @@
 /**
- * Numbers, countdowns, durations and user text inside translated sentences, in the UI language.
+ * Numbers, countdowns, durations, dates and user text inside translated sentences, in the UI language and with
+ * the digits the settings choose (the language's own, Latin or Arabic-Indic). Everything in the shell that writes
+ * a number goes through here, through `useLocale()`'s locale, or through i18next's `number` format, which
+ * `useNumbersInTranslations` points at the same digits.
  */
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { i18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { HIJRI, localeTag, type CalendarSetting, type DigitsSetting } from '../../../common/language';
+import { useShell } from '../store/context';
 
 export { isolate, isolateLtr } from '../../../common/language';
 
@@ -26,8 +33,12 @@ export interface Formatters {
    * the week, "21 Nov" this year, "21 Nov 2025" before.
    */
   when(at: number, now: number): string;
-  /** A moment in full, for tooltips: "21 Nov 2026, 09:30". */
+  /** A moment in full, for tooltips: "21 Nov 2026, 09:30" (with "both" calendars, the Hijri date beside it). */
   moment(at: number): string;
+  /** A calendar day: "Feb 18, 2026", "18 Feb 2026" (with "both" calendars, the Hijri date beside it). */
+  date(at: number): string;
+  /** Calendar days from one to another, inclusive: "Feb 18 – Mar 19, 2026" (with "both", the Hijri days beside). */
+  dateRange(from: number, to: number): string;
   /** A time of day: "08:00", "8:00 AM". */
   time(at: number): string;
   /** A time of day, and the day too when it is not today ("Sun 08:00"). */
@@ -102,28 +113,106 @@ function daysAgo(at: number, now: number): number {
 }
 
 /**
- * The formatters of each language, made once: a row of the inbox formats dates and numbers in several places, and
- * building fifty Intl objects for each row that mounts cost a 20,000-chat list most of its frame on each new message
- * (bench/list-column.bench.ts). The time zone is the one Wasl started in, as before for a row's lifetime.
+ * The formatters of each language and choice of digits, made once: a row of the inbox formats dates and numbers in
+ * several places, and building fifty Intl objects for each row that mounts cost a 20,000-chat list most of its
+ * frame on each new message (bench/list-column.bench.ts). The time zone is the one Wasl started in, as before for
+ * a row's lifetime.
  */
 const madeFor = new Map<string, Formatters>();
 
-export function formattersFor(language: string): Formatters {
-  let made = madeFor.get(language);
+export function formattersFor(language: string, digits: DigitsSetting = 'auto', calendar: CalendarSetting = 'gregory'): Formatters {
+  const locale = localeTag(language, digits, calendar);
+  const key = calendar === 'both' ? `${locale} both` : locale;
+  let made = madeFor.get(key);
   if (made === undefined) {
-    made = makeFormatters(language);
-    madeFor.set(language, made);
+    made = makeFormatters(locale, calendar === 'both');
+    madeFor.set(key, made);
   }
   return made;
+}
+
+/** The digits and calendar settings; the language's own digits and Gregorian before the state arrives. */
+function useNumbering(): { digits: DigitsSetting; calendar: CalendarSetting } {
+  const { replica } = useShell();
+  const digits = useStore(replica, (s) => s.app?.settings.digits ?? 'auto');
+  const calendar = useStore(replica, (s) => s.app?.settings.calendar ?? 'gregory');
+  return { digits, calendar };
+}
+
+/**
+ * The locale to give Intl for anything format.ts does not format itself: the UI language with the chosen digits,
+ * and the Hijri calendar when dates are shown in it alone.
+ */
+export function useLocale(): string {
+  const { i18n } = useTranslation();
+  const { digits, calendar } = useNumbering();
+  return localeTag(i18n.language, digits, calendar);
 }
 
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
   const language = i18n.language;
-  return useMemo(() => formattersFor(language), [language]);
+  const { digits, calendar } = useNumbering();
+  return useMemo(() => formattersFor(language, digits, calendar), [language, digits, calendar]);
 }
 
-function makeFormatters(language: string): Formatters {
+/**
+ * Makes the translations' `{{count, number}}` write the chosen digits, and has every translated text render again
+ * when they change.
+ */
+export function useNumbersInTranslations(instance: i18n, digits: DigitsSetting): void {
+  // Translations rendered before the first choice was applied are right when it is the language's own digits.
+  const applied = useRef<DigitsSetting>('auto');
+  useLayoutEffect(() => {
+    const formatter = instance.services.formatter;
+    if (formatter === undefined) return;
+    formatter.addCached('number', (lng, options: Intl.NumberFormatOptions) => {
+      const format = new Intl.NumberFormat(localeTag(lng ?? instance.language, digits), options);
+      return (value: number) => format.format(value);
+    });
+    if (applied.current === digits) return;
+    applied.current = digits;
+    instance.emit('languageChanged', instance.language);
+  }, [instance, digits]);
+}
+
+/** Arabic-Indic digits in a left-to-right language ("en-u-nu-arab"). */
+function arabicDigitsInLtr(locale: string): boolean {
+  const tag = new Intl.Locale(locale);
+  return tag.numberingSystem === 'arab' && tag.language !== 'ar';
+}
+
+/**
+ * Arabic-Indic digits are Arabic numbers to the bidi algorithm: in a left-to-right sentence, two of them with only
+ * a comma and a space between ("Mar ١٩, ٢٠٢٦") swap places. A left-to-right mark after each number that another follows keeps them in order.
+ */
+function keepDigitsInOrder(made: Formatters): Formatters {
+  const fix = (text: string) => text.replace(/[٠-٩](?:[٠-٩٬٫:]*[٠-٩])?(?![٠-٩٬٫:])(?=[^٠-٩]*[٠-٩])/gu, '$&\u200E');
+  return {
+    number: (value) => fix(made.number(value)),
+    percent: (value) => fix(made.percent(value)),
+    duration: (ms) => fix(made.duration(ms)),
+    inSeconds: (seconds) => fix(made.inSeconds(seconds)),
+    badge: (count) => {
+      const text = made.badge(count);
+      return text === null ? null : fix(text);
+    },
+    list: (items) => made.list(items),
+    and: (items) => made.and(items),
+    when: (at, now) => fix(made.when(at, now)),
+    moment: (at) => fix(made.moment(at)),
+    date: (at) => fix(made.date(at)),
+    dateRange: (from, to) => fix(made.dateRange(from, to)),
+    time: (at) => fix(made.time(at)),
+    until: (at, now) => fix(made.until(at, now)),
+  };
+}
+
+/** The Hijri date beside a Gregorian one: "Feb 18, 2026 (Ramadan 1, 1447 AH)". */
+const besideHijri = (gregorian: string, hijri: string): string => `${gregorian} (${hijri})`;
+
+/** `language` is a locale tag (./localeTag); `withHijri` adds the Hijri date beside each date shown in full. */
+function makeFormatters(language: string, withHijri: boolean): Formatters {
   const numbers = new Intl.NumberFormat(language);
   const percents = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
   const relative = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
@@ -136,12 +225,13 @@ function makeFormatters(language: string): Formatters {
   const dayMonth = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
   const dayMonthYear = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' });
   const full = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+  const hijri = withHijri ? new Intl.DateTimeFormat(new Intl.Locale(language, { calendar: HIJRI }).toString(), { day: 'numeric', month: 'short', year: 'numeric' }) : undefined;
   const duration = durationFormatter(language);
   const sizes = SIZE_UNITS.map((unit) => [0, 1].map((maximumFractionDigits) => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits })));
   const sizeNumbers = [0, 1].map((maximumFractionDigits) => new Intl.NumberFormat(language, { maximumFractionDigits }));
   const yesterday = relative.format(-1, 'day');
   const capitalizedYesterday = `${yesterday.charAt(0).toLocaleUpperCase(language)}${yesterday.slice(1)}`;
-  return {
+  const made: Formatters = {
     number: (value) => numbers.format(value),
     percent: (value) => percents.format(value / 100),
     duration: (ms) => duration(durationParts(ms)),
@@ -162,7 +252,9 @@ function makeFormatters(language: string): Formatters {
       if (days < 7) return weekday.format(at);
       return new Date(at).getFullYear() === new Date(now).getFullYear() ? dayMonth.format(at) : dayMonthYear.format(at);
     },
-    moment: (at) => full.format(at),
+    moment: (at) => (hijri === undefined ? full.format(at) : besideHijri(full.format(at), hijri.format(at))),
+    date: (at) => (hijri === undefined ? dayMonthYear.format(at) : besideHijri(dayMonthYear.format(at), hijri.format(at))),
+    dateRange: (from, to) => (hijri === undefined ? dayMonthYear.formatRange(from, to) : besideHijri(dayMonthYear.formatRange(from, to), hijri.formatRange(from, to))),
     time: (at) => time.format(at),
     until: (at, now) => (daysAgo(at, now) === 0 ? time.format(at) : weekdayTime.format(at)),
     size: (bytes) => {
@@ -176,4 +268,5 @@ function makeFormatters(language: string): Formatters {
       return sizeNumbers[digits(value, step)]?.format(value) ?? numbers.format(value);
     },
   };
+  return arabicDigitsInLtr(language) ? keepDigitsInOrder(made) : made;
 }

@@ -3,7 +3,7 @@
  * tomorrow morning (9:00, or the shop's opening time when business hours are set), next week (the same, seven days
  * on), or a moment the user picks in a date-time field (local time, "YYYY-MM-DDTHH:MM"). Pure.
  */
-import { nextOpening, weeklyHours } from '../../../../common/shop/hours';
+import { nextOpening, businessHours } from '../../../../common/shop/hours';
 import type { ShopSettings } from '../../../../common/shop/model';
 
 const QUARTER_MS = 15 * 60_000;
@@ -21,7 +21,7 @@ export function tomorrowMorning(now: number, shop: Pick<ShopSettings, 'hoursEnab
   const midnight = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1);
   const nine = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1, MORNING_HOUR).getTime();
   if (!shop.hoursEnabled) return nine;
-  const opening = nextOpening(weeklyHours(shop.hours), midnight);
+  const opening = nextOpening(businessHours(shop), midnight);
   return opening === undefined || opening.getTime() === midnight.getTime() ? nine : opening.getTime();
 }
 

@@ -8,7 +8,7 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PackRefusal, PacksState } from '../../../../common/packs';
 import { Switch } from '../../components/Switch';
-import { isolate, isolateLtr, useFormat } from '../../i18n/format';
+import { isolate, isolateLtr, useFormat, useLocale } from '../../i18n/format';
 import { useApp, useCommand, useShell } from '../../store/context';
 import { usePlatformName } from '../services/platform';
 
@@ -27,8 +27,9 @@ const REFUSAL_TEXT = {
 
 /** The pack most services read with, and the date it was built (a day, in the UI language). */
 function InUse({ packs }: { packs: PacksState }) {
-  const { t, i18n } = useTranslation();
-  const day = useMemo(() => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }), [i18n.language]);
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const day = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }), [locale]);
   const downloaded = packs.downloaded;
   if (downloaded === undefined) return <p className="resources-pack-line">{t('resources.pack.builtIn', { version: isolateLtr(packs.builtIn) })}</p>;
   if (packs.pinBuiltIn) {

@@ -3,7 +3,7 @@
  * Electron's process types.
  */
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n/format';
 
 export interface UsageFormat {
   /** "812 MB", "1.4 GB" (binary units, as task managers count). */
@@ -15,8 +15,7 @@ export interface UsageFormat {
 }
 
 export function useUsageFormat(): UsageFormat {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
+  const language = useLocale();
   return useMemo(() => {
     const unit = (name: string, digits: number) =>
       new Intl.NumberFormat(language, { style: 'unit', unit: name, unitDisplay: 'short', maximumFractionDigits: digits });

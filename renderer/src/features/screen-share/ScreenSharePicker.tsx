@@ -9,7 +9,7 @@ import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScreenShareRequest, ScreenSource, ScreenSourceKind } from '../../../../common/screen-share';
 import { Dialog } from '../../components/Dialog';
-import { isolate } from '../../i18n/format';
+import { isolate, useFormat } from '../../i18n/format';
 import { useApp, useCommand, useShell } from '../../store/context';
 
 /** The grid's columns (styles/screen-share.css draws the same number): Up and Down move by this many. */
@@ -36,6 +36,7 @@ export function moveInGrid(key: string, at: number, count: number, rtl: boolean)
 
 function ScreenSharePicker({ request }: { request: ScreenShareRequest }) {
   const { t, i18n } = useTranslation();
+  const format = useFormat();
   const { ui } = useShell();
   const command = useCommand();
   const os = useApp((s) => s.os);
@@ -115,7 +116,7 @@ function ScreenSharePicker({ request }: { request: ScreenShareRequest }) {
             tabIndex={k === kind ? 0 : -1}
             onClick={() => showTab(k)}
           >
-            {t(TAB_TEXT[k])} <span className="share-count" aria-hidden="true">{request.sources.filter((s) => s.kind === k).length}</span>
+            {t(TAB_TEXT[k])} <span className="share-count" aria-hidden="true">{format.number(request.sources.filter((s) => s.kind === k).length)}</span>
           </button>
         ))}
       </div>

@@ -1,10 +1,11 @@
 /**
- * Settings: appearance, language, the country of local phone numbers (to merge chats by number), what the
- * unread badges count, the app lock, desktop behaviour, updates and the keyboard shortcuts. Each choice applies
- * at once.
+ * Settings: appearance, language, digits, calendar, the country of local phone numbers (to merge chats by
+ * number), what the unread badges count, the app lock, desktop behaviour, updates and the keyboard shortcuts.
+ * Each choice applies at once.
  */
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CALENDARS, DIGITS, type CalendarSetting, type DigitsSetting } from '../../../../common/language';
 import type { LanguageSetting, Settings, ThemeSetting } from '../../../../common/state';
 import { Dialog } from '../../components/Dialog';
 import { useApp } from '../../store/context';
@@ -23,6 +24,18 @@ const THEME_TEXT = {
 } as const satisfies Record<ThemeSetting, string>;
 
 /** Languages are offered in their own names, whatever the current one is. */
+const DIGITS_TEXT = {
+  auto: 'settings.digits.auto',
+  latn: 'settings.digits.latn',
+  arab: 'settings.digits.arab',
+} as const satisfies Record<DigitsSetting, string>;
+
+const CALENDAR_TEXT = {
+  gregory: 'settings.calendar.gregory',
+  hijri: 'settings.calendar.hijri',
+  both: 'settings.calendar.both',
+} as const satisfies Record<CalendarSetting, string>;
+
 const LANGUAGE_NAMES = { en: 'English', ar: 'العربية' } as const;
 
 interface Choice<T extends string> {
@@ -129,6 +142,18 @@ export function SettingsDialog({ onClose, section }: { onClose: () => void; sect
           value={settings.language}
           choices={languages}
           onChange={(language) => run({ type: 'settings.set', language })}
+        />
+        <ChoiceGroup
+          legend={t('settings.digits.label')}
+          value={settings.digits}
+          choices={DIGITS.map((value) => ({ value, label: t(DIGITS_TEXT[value]) }))}
+          onChange={(digits) => run({ type: 'settings.set', digits })}
+        />
+        <ChoiceGroup
+          legend={t('settings.calendar.label')}
+          value={settings.calendar}
+          choices={CALENDARS.map((value) => ({ value, label: t(CALENDAR_TEXT[value]) }))}
+          onChange={(calendar) => run({ type: 'settings.set', calendar })}
         />
         <RegionSelect value={settings.defaultRegion} onChange={(defaultRegion) => run({ type: 'settings.set', defaultRegion })} />
         <ChoiceGroup

@@ -2,17 +2,19 @@
  * The shop and its hours: the shop's name (what {shop} says in quick replies), the business hours day by day in
  * the locale's week order, and whether pop-ups wait while the shop is closed. A line says whether the shop is
  * open now and when that changes. Every change applies at once (`settings.set { shop }`, the whole week at a time);
- * a day whose time is not whole yet is explained in its row and waits until it is.
+ * a day whose time is not whole yet is explained in its row and waits until it is. Special hours (Ramadan, Eid,
+ * holidays) follow the week (./SpecialHoursList.tsx).
  */
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits';
-import { isAway, nextChange, parseClock, weeklyHours } from '../../../../common/shop/hours';
+import { isAway, nextChange, parseClock, businessHours } from '../../../../common/shop/hours';
 import type { DayHours, ShopSettings } from '../../../../common/shop/model';
 import { Field } from '../../components/Field';
 import { Switch } from '../../components/Switch';
 import { isolateLtr, useFormat } from '../../i18n/format';
 import { useApp, useCommand } from '../../store/context';
+import { SpecialHoursList } from './SpecialHoursList';
 import { useSystemLanguage } from '../shell/useDocumentSettings';
 import { useNow } from '../viewport/useNow';
 import { dayNames, firstDayOfWeek, weekOrder, weekRegion } from './week';
@@ -76,7 +78,7 @@ function useStatusLine(shop: ShopSettings): Status {
   const now = useNow(30_000);
   if (!shop.hoursEnabled) return { text: t('shop.hours.status.off'), state: 'off' };
   const date = new Date(now);
-  const at = nextChange(weeklyHours(shop.hours), date);
+  const at = nextChange(businessHours(shop), date);
   const today = at !== undefined && at.toDateString() === date.toDateString();
   const time = at === undefined ? '' : format.until(at.getTime(), now);
   if (isAway(shop, date)) {
@@ -209,6 +211,7 @@ export function HoursTab() {
           </p>
         ) : null}
       </section>
+      {shop.hoursEnabled ? <SpecialHoursList ranges={shop.specialHours} onSave={(specialHours) => save({ specialHours })} /> : null}
     </div>
   );
 }

@@ -13,7 +13,7 @@
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLATFORMS } from '../../../../common/catalog';
-import { isAway, nextChange, weeklyHours } from '../../../../common/shop/hours';
+import { isAway, nextChange, businessHours } from '../../../../common/shop/hours';
 import type { NotificationRecord } from '../../../../common/model';
 import { CountBadge } from '../../components/CountBadge';
 import { restoreFocus, trapTab } from '../../components/focus';
@@ -151,7 +151,7 @@ function AwayLine({ now }: { now: number }) {
   const shop = useApp((s) => s.settings.shop);
   const date = new Date(now);
   if (!isAway(shop, date)) return null;
-  const opens = nextChange(weeklyHours(shop.hours), date);
+  const opens = nextChange(businessHours(shop), date);
   let text = t('tray.away.closed');
   if (opens !== undefined) {
     const time = format.until(opens.getTime(), now);

@@ -30,6 +30,8 @@ const SAMPLES: Record<SettingPath, readonly [valid: unknown, invalid: unknown]> 
   language: ['ar', 'fr'],
   defaultRegion: ['SA', 'Saudi'],
   unreadCount: ['chats', 'threads'],
+  digits: ['arab', 'hindi'],
+  calendar: ['hijri', 'islamic'],
   updates: [false, 'no'],
   startAtLogin: [true, 1],
   startMinimized: [true, null],
@@ -43,6 +45,7 @@ const SAMPLES: Record<SettingPath, readonly [valid: unknown, invalid: unknown]> 
   'shop.hoursEnabled': [true, 'yes'],
   'shop.hours': [Array.from({ length: 7 }, (_, d) => ({ open: d !== 5, from: '10:00', to: '22:00' })), [{ open: true, from: '10:00', to: '22:00' }]],
   'shop.holdOutsideHours': [true, {}],
+  'shop.specialHours': [[{ id: 'ramadan', name: 'Ramadan', from: '2026-02-18', to: '2026-03-19', hours: { from: '20:00', to: '03:00' } }], 'ramadan'],
   'layout.listWidth': [400, 100],
   'layout.listCollapsed': [true, 'yes'],
   'shortcuts.keys': [{ lock: 'Mod+Alt+KeyL', 'show-hide': 'Ctrl+Alt+KeyW', pin: null }, { lock: 'Mod+Hyper+KeyL' }],
@@ -113,6 +116,37 @@ describe('the settings schema', () => {
     const defaults = DEFAULT_SETTINGS as unknown as Record<string, Record<string, unknown>>;
     const fallback = key === undefined ? defaults[group] : defaults[group]?.[key];
     expect(readSettings(stored)).toEqual({ settings: withValue(ALL_CHANGED, at, fallback), dropped: 1 });
+  });
+});
+
+describe('special opening hours in the settings', () => {
+  const good = { id: 'eid', name: 'Eid', from: '2026-03-20', to: '2026-03-22', hours: null };
+  const bad = [
+    { ...good, id: 'backwards', from: '2026-03-23' },
+    { ...good, id: 'no-such-day', to: '2026-02-30' },
+    { ...good, id: 'bad-time', hours: { from: '25:00', to: '03:00' } },
+    { ...good, id: 'extra', colour: 'red' },
+    { ...good, id: '' },
+    { ...good, name: 'x'.repeat(LIMITS.specialHoursName + 1) },
+    'eid',
+  ];
+
+  it('drops each bad stored range alone and keeps the others', () => {
+    const ramadan = { id: 'ramadan', name: ' Ramadan ', from: '2026-02-18', to: '2026-03-19', hours: { from: '20:00', to: '03:00' } };
+    const { settings } = readSettings({ shop: { specialHours: [bad[0], ramadan, ...bad.slice(1), good] } });
+    expect(settings.shop.specialHours).toEqual([{ ...ramadan, name: 'Ramadan' }, good]);
+  });
+
+  it('keeps at most the first LIMITS.specialHours ranges', () => {
+    const many = Array.from({ length: LIMITS.specialHours + 5 }, (_, i) => ({ ...good, id: `r${String(i)}` }));
+    const { settings, dropped } = readSettings({ shop: { specialHours: many } });
+    expect(settings.shop.specialHours.map((range) => range.id)).toEqual(many.slice(0, LIMITS.specialHours).map((range) => range.id));
+    expect(dropped).toBe(0);
+  });
+
+  it('starts with none and keeps none from a file that has no such setting', () => {
+    expect(DEFAULT_SETTINGS.shop.specialHours).toEqual([]);
+    expect(readSettings({ shop: { name: 'Noor' } }).settings.shop.specialHours).toEqual([]);
   });
 });
 

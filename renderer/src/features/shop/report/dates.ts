@@ -1,9 +1,9 @@
 /**
  * The report's dates in the UI language: short day labels under the bars (over a week the weekday above the date,
- * over longer periods the date alone), a day in full for tooltips and the table, and the period as a range ("22 Oct – 21 Nov 2026").
+ * over longer periods the date alone), a day in full for tooltips and the table, and the period as a range ("22 Oct – 21 Nov 2026", the Hijri one beside it when both calendars are shown).
  */
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useFormat, useLocale } from '../../../i18n/format';
 import { dayStart } from './period';
 
 export interface ReportDates {
@@ -19,20 +19,19 @@ export interface ReportDates {
 const WEEK = 7;
 
 export function useReportDates(): ReportDates {
-  const { i18n } = useTranslation();
-  const language = i18n.language;
+  const language = useLocale();
+  const format = useFormat();
   return useMemo(() => {
     const weekday = new Intl.DateTimeFormat(language, { weekday: 'short' });
     const dayMonth = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short' });
     const full = new Intl.DateTimeFormat(language, { weekday: 'short', day: 'numeric', month: 'short' });
-    const range = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'short', year: 'numeric' });
     return {
       axis: (day, span) => {
         const date = dayStart(day);
         return span <= WEEK ? [weekday.format(date), dayMonth.format(date)] : [dayMonth.format(date)];
       },
       full: (day) => full.format(dayStart(day)),
-      range: (from, to) => range.formatRange(from, to),
+      range: (from, to) => format.dateRange(from, to),
     };
-  }, [language]);
+  }, [language, format]);
 }
