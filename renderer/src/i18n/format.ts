@@ -205,6 +205,8 @@ function keepDigitsInOrder(made: Formatters): Formatters {
     dateRange: (from, to) => fix(made.dateRange(from, to)),
     time: (at) => fix(made.time(at)),
     until: (at, now) => fix(made.until(at, now)),
+    size: (bytes) => fix(made.size(bytes)),
+    sizePart: (bytes, whole) => fix(made.sizePart(bytes, whole)),
   };
 }
 
