@@ -157,3 +157,17 @@ function linkFor(input: ChatLinkInput): ChatLink {
     }
   }
 }
+
+/** What encodeURIComponent leaves in a message: unreserved characters and percent escapes. */
+const ENCODED = "(?:[A-Za-z0-9\\-_.!~*'()]|%[0-9A-F]{2})+";
+const LINK_SHAPES = [
+  new RegExp(`^https://wa\\.me/\\d{6,15}(?:\\?text=${ENCODED})?$`, 'u'),
+  new RegExp(`^https://t\\.me/[A-Za-z][A-Za-z0-9_]{3,30}[A-Za-z0-9](?:\\?text=${ENCODED})?$`, 'u'),
+  /^https:\/\/ig\.me\/m\/[A-Za-z0-9._]{1,30}$/u,
+  /^https:\/\/m\.me\/(?:\d+|[A-Za-z0-9.]{5,50})$/u,
+];
+
+/** Whether a text has the shape of a link buildChatLink makes (what main accepts to save as a QR code). */
+export function isChatLink(text: string): boolean {
+  return text.length <= MAX_LINK_LENGTH && LINK_SHAPES.some((shape) => shape.test(text));
+}

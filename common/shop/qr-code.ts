@@ -1,9 +1,10 @@
 /**
  * QR codes of chat links (common/shop/chat-links.ts), drawn by qrcode-generator: the grid of dark modules, an SVG
- * path of it for the screen, and a whole SVG file to save. Links are ASCII (their text is percent-encoded), which
+ * path of it for the screen, and whole SVG and PNG files to save. Links are ASCII (their text is percent-encoded), which
  * the library's byte mode takes as is. Error correction M: a printed flyer survives a fold or a smudge.
  */
 import qrcode from 'qrcode-generator';
+import { pngOfCells } from './png';
 
 /** The quiet zone around a QR code, in modules (the standard asks for 4). */
 export const QUIET_ZONE = 4;
@@ -48,4 +49,9 @@ export function qrSvg(text: string, pixels = 512): string {
     '</svg>',
     '',
   ].join('\n');
+}
+
+/** A PNG file of the QR code, black on white, `scale` pixels a module. */
+export function qrPng(text: string, scale = 8): Uint8Array {
+  return pngOfCells(qrModules(text), scale, QUIET_ZONE);
 }

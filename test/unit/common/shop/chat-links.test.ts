@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChatLink, MAX_LINK_LENGTH, type ChatLinkInput } from '../../../../common/shop/chat-links';
+import { buildChatLink, isChatLink, MAX_LINK_LENGTH, type ChatLinkInput } from '../../../../common/shop/chat-links';
 
 const link = (input: ChatLinkInput) => {
   const result = buildChatLink(input);
@@ -131,5 +131,35 @@ describe('Instagram and Messenger links', () => {
     ['messenger', 'shop', 'length'],
   ] as const)('%s %j is refused: %s', (platform, account, reason) => {
     expect(buildChatLink({ platform, account })).toEqual({ ok: false, reason });
+  });
+});
+
+describe('isChatLink', () => {
+  it('accepts every link buildChatLink makes', () => {
+    const inputs: ChatLinkInput[] = [
+      { platform: 'whatsapp', account: '+966501234567', message: "مرحبا & #1 (ok)! it's ~*" },
+      { platform: 'whatsapp', account: '+966501234567' },
+      { platform: 'telegram', account: 'sweet_shop', message: 'هل الطلب جاهز؟' },
+      { platform: 'instagram', account: 'sweet.shop' },
+      { platform: 'messenger', account: '100064123456789' },
+      { platform: 'messenger', account: 'SweetShop.Riyadh' },
+    ];
+    for (const input of inputs) expect(isChatLink(link(input).link)).toBe(true);
+  });
+
+  it.each([
+    'http://wa.me/966501234567',
+    'https://wa.me/966501234567?text=a b',
+    'https://wa.me/966501234567?text=%D9%85&phone=1',
+    'https://wa.me/966501234567#x',
+    'https://wa.me.evil.example/966501234567',
+    'https://t.me/joinchat/abc',
+    'https://t.me/sweet_shop?start=x',
+    'https://ig.me/m/sweet.shop?text=hi',
+    'https://m.me/sweet_shop',
+    'javascript:alert(1)',
+    `https://wa.me/966501234567?text=${'x'.repeat(MAX_LINK_LENGTH)}`,
+  ])('refuses %s', (text) => {
+    expect(isChatLink(text)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { buildChatLink, MAX_LINK_LENGTH } from '../../../../common/shop/chat-links';
-import { QUIET_ZONE, qrModules, qrPath, qrSvg } from '../../../../common/shop/qr-code';
+import { QUIET_ZONE, qrModules, qrPath, qrPng, qrSvg } from '../../../../common/shop/qr-code';
 
 /** The QR code as a PNG file, `scale` pixels a module, and read back from the file's bytes. */
 function pngRoundTrip(text: string, scale = 4): string | undefined {
@@ -70,5 +70,34 @@ describe('QR codes of chat links', () => {
 
   it('refuses text that is not ASCII: a link is always percent-encoded first', () => {
     expect(() => qrModules('https://wa.me/966501234567?text=مرحبا')).toThrow(RangeError);
+  });
+});
+
+describe('PNG files of QR codes', () => {
+  const decode = (bytes: Uint8Array) => {
+    const read = PNG.sync.read(Buffer.from(bytes));
+    return { read, text: jsQR(new Uint8ClampedArray(read.data), read.width, read.height)?.data };
+  };
+
+  it.each([arabicLink, 'https://m.me/SweetShop.Riyadh'])('the saved PNG of %s decodes back to exactly the link', (text) => {
+    const { read, text: decoded } = decode(qrPng(text));
+    expect(decoded).toBe(text);
+    expect(read.width).toBe((qrModules(text).length + QUIET_ZONE * 2) * 8);
+  });
+
+  it('holds the longest link, across several deflate blocks, and decodes', () => {
+    const result = buildChatLink({ platform: 'telegram', account: 'sweet_shop', message: 'x'.repeat(MAX_LINK_LENGTH - 30) });
+    if (!result.ok) throw new Error('no link');
+    const bytes = qrPng(result.link, 6);
+    expect(bytes.length).toBeGreaterThan(0xffff);
+    expect(decode(bytes).text).toBe(result.link);
+  });
+
+  it('is black on white: corners white, the finder pattern black', () => {
+    const { read } = decode(qrPng('https://t.me/sweet_shop', 2));
+    const pixel = (x: number, y: number) => read.data[(y * read.width + x) * 4];
+    expect(pixel(0, 0)).toBe(255);
+    expect(pixel(QUIET_ZONE * 2, QUIET_ZONE * 2)).toBe(0);
+    expect(pixel(QUIET_ZONE * 2 - 1, QUIET_ZONE * 2)).toBe(255);
   });
 });
