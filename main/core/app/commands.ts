@@ -104,6 +104,7 @@ export function commandTable(t: CommandTargets): CommandTable {
     'shop.undo': shop,
     'data.export': data,
     'data.import': data,
+    'chatLink.save': data,
     'update.check': update,
     'update.install': update,
     'update.dismiss': update,
