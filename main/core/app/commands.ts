@@ -105,6 +105,7 @@ export function commandTable(t: CommandTargets): CommandTable {
     'data.export': data,
     'data.import': data,
     'chatLink.save': data,
+    'chatLink.copy': (cmd) => t.data.copyLink(cmd),
     'update.check': update,
     'update.install': update,
     'update.dismiss': update,

@@ -19,6 +19,7 @@ import type { Clock, Logger } from '../app/ports';
 import type { ShopController } from './shop';
 
 export type DataCommand = Extract<Command, { type: 'data.export' | 'data.import' | 'chatLink.save' }>;
+export type ChatLinkCopy = Extract<Command, { type: 'chatLink.copy' }>;
 export type FileKind = 'backup' | 'customers-csv' | 'quick-replies' | 'outline' | 'qr-png' | 'qr-svg';
 
 /** Dialogs and the disk. */
@@ -57,6 +58,8 @@ export interface DataTransferDeps {
   /** Accounts in a restored backup that this profile lacks: added (to sign in again). */
   adoptServices(services: readonly ServiceConfig[]): void;
   csvText(): CsvText;
+  /** Puts text on the system clipboard. */
+  copyText(text: string): Promise<void> | void;
 }
 
 const refusal = (file: FileRefusal): CommandResult => ({ ok: false, error: 'invalid-file', detail: file.reason === 'newer' ? `newer:${file.version}` : file.reason });
@@ -87,6 +90,17 @@ export class DataTransfer {
     await files.write(path, text);
     this.deps.log.info('data exported', { what });
     return { ok: true };
+  }
+
+  /** A chat link on the clipboard, for the shop's bio or a message. */
+  async copyLink(cmd: ChatLinkCopy): Promise<CommandResult> {
+    try {
+      await this.deps.copyText(cmd.link);
+      return { ok: true };
+    } catch (error) {
+      this.deps.log.error('could not copy a chat link', { error: String(error) });
+      return { ok: false, error: 'failed', detail: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   /** The QR code of a link the command's schema checked (isChatLink), drawn here: the shell sends no file bytes. */

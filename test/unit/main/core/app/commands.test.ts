@@ -338,6 +338,13 @@ const ROWS = {
       expect(file).toMatchObject({ app: 'wasl', kind: 'backup', quickReplies: [{ id: 'q1', name: 'prices' }] });
     },
   },
+  'chatLink.copy': {
+    command: { type: 'chatLink.copy', link: 'https://m.me/SweetShop.Riyadh' },
+    effect: (main, result) => {
+      expect(result).toEqual({ ok: true });
+      expect(main.fake.clipboard.written.at(-1)).toBe('https://m.me/SweetShop.Riyadh');
+    },
+  },
   'chatLink.save': {
     before: (main) => {
       main.fake.dialog.answers.save = path.join(main.profile, 'qr.svg');

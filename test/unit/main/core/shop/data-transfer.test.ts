@@ -31,6 +31,7 @@ function setup(parts: Parameters<typeof stateOf>[0] = {}, snapshots: Record<stri
   const shop = new ShopController({ store, clock, log, newId: () => `new${++ids}`, remind: () => undefined });
   const files = new MemoryFiles();
   const adopted: ServiceConfig[][] = [];
+  const copied: string[] = [];
   const data = new DataTransfer({
     store,
     files,
@@ -39,6 +40,9 @@ function setup(parts: Parameters<typeof stateOf>[0] = {}, snapshots: Record<stri
     shop,
     chats: () => snapshots,
     adoptServices: (configs) => adopted.push([...configs]),
+    copyText: (text) => {
+      copied.push(text);
+    },
     csvText: () => ({
       header: ['Name', 'Platforms', 'Phone numbers', 'Labels', 'Notes', 'Last contact'],
       labelName: (label) => labelName('en', label),
@@ -46,7 +50,7 @@ function setup(parts: Parameters<typeof stateOf>[0] = {}, snapshots: Record<stri
     }),
   });
   const run = (cmd: DataCommand) => data.command(cmd);
-  return { store, files, adopted, run, log, shop, state: () => store.getState() };
+  return { store, files, adopted, copied, data, run, log, shop, state: () => store.getState() };
 }
 
 const wa = svc('wa', 'whatsapp', 'Shop');
@@ -269,6 +273,21 @@ describe('QR codes of chat links', () => {
     expect(await run({ type: 'chatLink.save', link: 'https://t.me/sweet_shop', format: 'svg' })).toEqual({ ok: true });
     expect(files.asked).toEqual([{ action: 'save', kind: 'qr-svg', defaultName: 'wasl-telegram-qr.svg' }]);
     expect(files.written.get('/home/user/Documents/flyer.svg')).toBe(qrSvg('https://t.me/sweet_shop'));
+  });
+
+  it('copies the link to the clipboard', async () => {
+    const { data, copied } = setup();
+    expect(await data.copyLink({ type: 'chatLink.copy', link })).toEqual({ ok: true });
+    expect(copied).toEqual([link]);
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    const { data, copied, log } = setup();
+    copied.push = () => {
+      throw new Error('clipboard busy');
+    };
+    expect(await data.copyLink({ type: 'chatLink.copy', link })).toEqual({ ok: false, error: 'failed', detail: 'clipboard busy' });
+    expect(log.count('error', 'could not copy a chat link')).toBe(1);
   });
 
   it('writes nothing when the user closes the dialog', async () => {
