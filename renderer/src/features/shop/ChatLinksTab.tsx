@@ -9,12 +9,36 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandResult } from '../../../../common/ipc';
 import { PLATFORMS } from '../../../../common/catalog';
-import { buildChatLink, CHAT_LINK_PLATFORMS, TAKES_MESSAGE, type ChatLinkPlatform } from '../../../../common/shop/chat-links';
+import { buildChatLink, CHAT_LINK_PLATFORMS, TAKES_MESSAGE, type ChatLinkPlatform, type ChatLinkRefusal } from '../../../../common/shop/chat-links';
 import { QUIET_ZONE, qrModules, qrPath } from '../../../../common/shop/qr-code';
 import { Field } from '../../components/Field';
 import { useApp, useCommand, useShell } from '../../store/context';
 
 type CardLanguage = 'en' | 'ar';
+
+const ACCOUNT_TEXT = {
+  whatsapp: 'shop.chatLinks.account.whatsapp',
+  messenger: 'shop.chatLinks.account.messenger',
+  instagram: 'shop.chatLinks.account.instagram',
+  telegram: 'shop.chatLinks.account.telegram',
+} as const satisfies Record<ChatLinkPlatform, string>;
+
+const PLACEHOLDER_TEXT = {
+  whatsapp: 'shop.chatLinks.placeholder.whatsapp',
+  messenger: 'shop.chatLinks.placeholder.messenger',
+  instagram: 'shop.chatLinks.placeholder.instagram',
+  telegram: 'shop.chatLinks.placeholder.telegram',
+} as const satisfies Record<ChatLinkPlatform, string>;
+
+const REFUSAL_TEXT = {
+  empty: 'shop.chatLinks.error.empty',
+  'no-region': 'shop.chatLinks.error.no-region',
+  'invalid-number': 'shop.chatLinks.error.invalid-number',
+  length: 'shop.chatLinks.error.length',
+  characters: 'shop.chatLinks.error.characters',
+  edges: 'shop.chatLinks.error.edges',
+  'message-too-long': 'shop.chatLinks.error.message-too-long',
+} as const satisfies Record<ChatLinkRefusal, string>;
 
 /** The QR code of a link, black on white whatever the theme, so it scans from the screen too. */
 export function QrCode({ link, label }: { link: string; label: string }) {
@@ -46,7 +70,7 @@ export function ChatLinksTab() {
   const cardId = useId();
 
   const built = buildChatLink({ platform, account, message, region });
-  const refusal = built.ok || (built.reason === 'empty' && !touched) ? null : t(`shop.chatLinks.error.${built.reason}`);
+  const refusal = built.ok || (built.reason === 'empty' && !touched) ? null : t(REFUSAL_TEXT[built.reason]);
   const ordered = [...mine, ...CHAT_LINK_PLATFORMS.filter((p) => !mine.includes(p))];
 
   const say = (next: { ok: boolean; text: string } | null) => {
@@ -86,7 +110,7 @@ export function ChatLinksTab() {
         </select>
       </div>
       <Field
-        label={t(`shop.chatLinks.account.${platform}`)}
+        label={t(ACCOUNT_TEXT[platform])}
         hint={platform === 'whatsapp' && region === null ? t('shop.chatLinks.internationalHint') : undefined}
         error={refusal}
         value={account}
@@ -94,7 +118,7 @@ export function ChatLinksTab() {
         autoComplete="off"
         spellCheck={false}
         inputMode={platform === 'whatsapp' ? 'tel' : 'text'}
-        placeholder={t(`shop.chatLinks.placeholder.${platform}`)}
+        placeholder={t(PLACEHOLDER_TEXT[platform])}
         onChange={(e) => {
           setAccount(e.target.value);
           setOutcome(null);
