@@ -87,12 +87,13 @@ export function ChatLinksTab() {
   const card = i18n.getFixedT(cardLanguage);
 
   return (
-    <div className="chat-links">
+    <div className="chat-links shop-tab-body">
       <p className="shop-intro">{t('shop.chatLinks.intro')}</p>
       <div className="field">
-        <label htmlFor={`${messageId}-platform`}>{t('shop.chatLinks.platform')}</label>
+        <label htmlFor={`${messageId}-platform`} className="field-label">{t('shop.chatLinks.platform')}</label>
         <select
           id={`${messageId}-platform`}
+          className="field-input field-select"
           value={platform}
           onChange={(e) => {
             // A number means nothing on a username platform and back: each platform starts empty.
@@ -127,8 +128,8 @@ export function ChatLinksTab() {
       />
       {TAKES_MESSAGE[platform] ? (
         <div className="field">
-          <label htmlFor={messageId}>{t('shop.chatLinks.message')}</label>
-          <textarea id={messageId} dir="auto" rows={3} value={message} onChange={(e) => setMessage(e.target.value)} />
+          <label htmlFor={messageId} className="field-label">{t('shop.chatLinks.message')}</label>
+          <textarea id={messageId} className="field-input" dir="auto" rows={3} value={message} onChange={(e) => setMessage(e.target.value)} />
         </div>
       ) : (
         <p className="field-hint">{t('shop.chatLinks.noMessage', { platform: PLATFORMS[platform].name })}</p>
@@ -138,25 +139,33 @@ export function ChatLinksTab() {
           <output className="chat-link" dir="ltr" aria-label={t('shop.chatLinks.link')}>
             {built.link}
           </output>
-          <QrCode link={built.link} label={t('shop.chatLinks.qrLabel', { platform: PLATFORMS[platform].name })} />
-          <div className="shop-buttons">
-            <button type="button" className="button" onClick={() => copy(built.link)}>
-              {t('shop.chatLinks.copy')}
-            </button>
-            <button type="button" className="button" onClick={() => save(built.link, 'png')}>
-              {t('shop.chatLinks.savePng')}
-            </button>
-            <button type="button" className="button" onClick={() => save(built.link, 'svg')}>
-              {t('shop.chatLinks.saveSvg')}
-            </button>
-            <label htmlFor={cardId}>{t('shop.chatLinks.cardLanguage')}</label>
-            <select id={cardId} value={cardLanguage} onChange={(e) => setCardLanguage(e.target.value === 'ar' ? 'ar' : 'en')}>
-              <option value="ar">العربية</option>
-              <option value="en">English</option>
-            </select>
-            <button type="button" className="button" onClick={() => window.print()}>
-              {t('shop.chatLinks.print')}
-            </button>
+          <div className="chat-link-share">
+            <QrCode link={built.link} label={t('shop.chatLinks.qrLabel', { platform: PLATFORMS[platform].name })} />
+            <div className="chat-link-actions">
+              <div className="shop-buttons">
+                <button type="button" className="button" onClick={() => copy(built.link)}>
+                  {t('shop.chatLinks.copy')}
+                </button>
+                <button type="button" className="button" onClick={() => save(built.link, 'png')}>
+                  {t('shop.chatLinks.savePng')}
+                </button>
+                <button type="button" className="button" onClick={() => save(built.link, 'svg')}>
+                  {t('shop.chatLinks.saveSvg')}
+                </button>
+              </div>
+              <div className="shop-buttons">
+                <label htmlFor={cardId} className="field-label">
+                  {t('shop.chatLinks.cardLanguage')}
+                </label>
+                <select id={cardId} className="field-input field-select" value={cardLanguage} onChange={(e) => setCardLanguage(e.target.value === 'ar' ? 'ar' : 'en')}>
+                  <option value="ar">العربية</option>
+                  <option value="en">English</option>
+                </select>
+                <button type="button" className="button" onClick={() => window.print()}>
+                  {t('shop.chatLinks.print')}
+                </button>
+              </div>
+            </div>
           </div>
           {outcome === null ? null : <p className={outcome.ok ? 'shop-result is-ok' : 'shop-result is-error'}>{outcome.text}</p>}
           <section className="chat-link-card" lang={cardLanguage} dir={cardLanguage === 'ar' ? 'rtl' : 'ltr'} aria-label={t('shop.chatLinks.cardPreview')}>
