@@ -16,6 +16,7 @@ import { PROXY_PASSWORD_MAX, proxyChoiceSchema } from './proxy';
 import { settingsPatchShape } from './settings';
 import { downloadSettings } from './settings/groups';
 import { servicePatchShape } from './settings/service';
+import { isChatLink, MAX_LINK_LENGTH } from './shop/chat-links';
 import { CONVERSATION_STATUSES, LABEL_COLORS, TRIAGE_STEPS } from './shop/model';
 import { ZOOM_STEPS } from './zoom';
 
@@ -164,6 +165,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('shop.undo'), step: z.enum(TRIAGE_STEPS).optional() }),
   /** Save a file the user picks: a backup of all Wasl data, the customers as CSV, or the quick replies. */
   z.strictObject({ type: z.literal('data.export'), what: z.enum(['backup', 'customers-csv', 'quick-replies']) }),
+  /** Put a chat link on the clipboard (the shell has no clipboard permission of its own). */
+  z.strictObject({ type: z.literal('chatLink.copy'), link: z.string().max(MAX_LINK_LENGTH).refine(isChatLink) }),
+  /** Save the QR code of a chat link (common/shop/chat-links.ts) to a file the user picks; main draws it from the link. */
+  z.strictObject({ type: z.literal('chatLink.save'), link: z.string().max(MAX_LINK_LENGTH).refine(isChatLink), format: z.enum(['png', 'svg']) }),
   /** Read a file the user picks: a backup to restore, or quick replies to add. */
   z.strictObject({ type: z.literal('data.import'), what: z.enum(['backup', 'quick-replies']) }),
   /** Look for a new version of Wasl now (it downloads in the background). */

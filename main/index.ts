@@ -262,6 +262,7 @@ function start(demo: boolean): void {
     chats: () => services.chatsForShell(),
     adoptServices: (configs) => services.adopt(configs),
     csvText: csvText(language),
+    copyText: (text) => clipboard.writeText(text),
   });
   const updates = new UpdateController({ ...base, prepareQuit: () => desktop.prepareQuit() });
   const outline = new OutlineRequests({ ...base, views, files, pageUp: (id) => services.pageReported(id), appVersion: app.getVersion() });

@@ -37,7 +37,7 @@ export function attachedDialogs<W>(dialog: ElectronDialog<W>, focusedWindow: () 
 }
 
 /** Each kind of file's extension. */
-const EXTENSION: Record<FileKind, string> = { backup: 'json', 'customers-csv': 'csv', 'quick-replies': 'json', outline: 'json' };
+const EXTENSION: Record<FileKind, string> = { backup: 'json', 'customers-csv': 'csv', 'quick-replies': 'json', outline: 'json', 'qr-png': 'png', 'qr-svg': 'svg' };
 
 export class ElectronFiles implements FilesPort {
   constructor(
@@ -67,10 +67,10 @@ export class ElectronFiles implements FilesPort {
     return result.canceled ? undefined : result.filePaths[0];
   }
 
-  async write(target: string, text: string): Promise<void> {
+  async write(target: string, data: string | Uint8Array): Promise<void> {
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
     try {
-      await fs.writeFile(temporary, text, 'utf8');
+      await (typeof data === 'string' ? fs.writeFile(temporary, data, 'utf8') : fs.writeFile(temporary, data));
       await fs.rename(temporary, target);
     } finally {
       await fs.rm(temporary, { force: true });

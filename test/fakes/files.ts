@@ -3,6 +3,8 @@ import type { FileKind, FilesPort } from '../../main/core/shop/data-transfer';
 
 export class MemoryFiles implements FilesPort {
   readonly written = new Map<string, string>();
+  /** Files written as bytes (images), by path. */
+  readonly writtenBytes = new Map<string, Uint8Array>();
   readonly contents = new Map<string, string>();
   /** The path the next save dialog answers (undefined: the user cancels). */
   savePath: string | undefined = '/home/user/Documents/out';
@@ -22,8 +24,12 @@ export class MemoryFiles implements FilesPort {
     return Promise.resolve(this.openPath);
   }
 
-  write(path: string, text: string): Promise<void> {
+  write(path: string, text: string | Uint8Array): Promise<void> {
     if (this.failWrite) return Promise.reject(new Error('ENOSPC: no space left on device'));
+    if (typeof text !== 'string') {
+      this.writtenBytes.set(path, text);
+      return Promise.resolve();
+    }
     this.written.set(path, text);
     this.contents.set(path, text);
     return Promise.resolve();

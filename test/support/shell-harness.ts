@@ -153,6 +153,8 @@ export interface ShellHarness {
   downloadDisk: MemoryDownloadDisk;
   /** The save and open dialogs, and the disk. */
   files: MemoryFiles;
+  /** What main put on the clipboard. */
+  copied: string[];
   /** OS notifications main showed, each with its click and, where offered, its answer or button. */
   shown: (OsNotification & { click(): void; respond: ((response: NotificationResponse) => void) | undefined })[];
   views: RecordingViews;
@@ -243,6 +245,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
   });
   const shop = new ShopController({ store, clock, log, newId: () => `shop-${++ids}`, remind: (reminder) => notifications.remind(reminder) });
   const files = new MemoryFiles();
+  const copied: string[] = [];
   const data = new DataTransfer({
     store,
     files,
@@ -251,6 +254,9 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     shop,
     chats: () => controller.chatsForShell(),
     adoptServices: (configs) => controller.adopt(configs),
+    copyText: (text) => {
+      copied.push(text);
+    },
     csvText: () => ({
       header: ['Name', 'Platforms', 'Phone numbers', 'Labels', 'Notes', 'Last contact'],
       labelName: (label) => labelName('en', label),
@@ -440,6 +446,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     downloads,
     downloadDisk,
     files,
+    copied,
     shown,
     views,
     clock,

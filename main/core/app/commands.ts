@@ -107,6 +107,8 @@ export function commandTable(t: CommandTargets): CommandTable {
     'shop.undo': shop,
     'data.export': data,
     'data.import': data,
+    'chatLink.save': data,
+    'chatLink.copy': (cmd) => t.data.copyLink(cmd),
     'update.check': update,
     'update.install': update,
     'update.dismiss': update,

@@ -14,6 +14,8 @@ export function fileTexts(language: Language): FileTexts {
     const s = mainStrings(language());
     if (kind === 'customers-csv') return { title: s.saveCustomers, filter: s.filterCsv };
     if (kind === 'outline') return { title: s.saveOutline, filter: s.filterOutline };
+    if (kind === 'qr-png') return { title: s.saveQrCode, filter: s.filterPng };
+    if (kind === 'qr-svg') return { title: s.saveQrCode, filter: s.filterSvg };
     if (kind === 'backup') return { title: action === 'save' ? s.saveBackup : s.openBackup, filter: s.filterBackup };
     return { title: action === 'save' ? s.saveReplies : s.openReplies, filter: s.filterReplies };
   };

@@ -1,6 +1,6 @@
 /**
  * Files the user saves and opens: a backup of all Wasl data and its restore, the customers as CSV for a
- * spreadsheet, and the quick replies to share between computers. Files go through FilesPort (the save and open
+ * spreadsheet, the quick replies to share between computers, and the QR code of a chat link. Files go through FilesPort (the save and open
  * dialogs, and the disk); what a file holds is checked whole before anything changes.
  */
 import type { Command, CommandResult } from '../../../common/ipc';
@@ -8,6 +8,7 @@ import { buildInbox } from '../../../common/inbox';
 import type { ServiceConfig, ServiceSnapshot } from '../../../common/model';
 import { isFollowed } from '../../../common/shop/activity';
 import { toCsv } from '../../../common/shop/csv';
+import { qrPng, qrSvg } from '../../../common/shop/qr-code';
 import { entryCustomerKeys, resolveCustomer } from '../../../common/shop/customers';
 import type { Label } from '../../../common/shop/model';
 import { dayKey } from '../../../common/shop/stats';
@@ -17,8 +18,9 @@ import type { AppStore } from '../app/app-store';
 import type { Clock, Logger } from '../app/ports';
 import type { ShopController } from './shop';
 
-export type DataCommand = Extract<Command, { type: 'data.export' | 'data.import' }>;
-export type FileKind = 'backup' | 'customers-csv' | 'quick-replies' | 'outline';
+export type DataCommand = Extract<Command, { type: 'data.export' | 'data.import' | 'chatLink.save' }>;
+export type ChatLinkCopy = Extract<Command, { type: 'chatLink.copy' }>;
+export type FileKind = 'backup' | 'customers-csv' | 'quick-replies' | 'outline' | 'qr-png' | 'qr-svg';
 
 /** Dialogs and the disk. */
 export interface FilesPort {
@@ -26,7 +28,8 @@ export interface FilesPort {
   chooseSave(kind: FileKind, defaultName: string): Promise<string | undefined>;
   /** Which file to open; undefined when they cancelled. */
   chooseOpen(kind: Exclude<FileKind, 'customers-csv'>): Promise<string | undefined>;
-  write(path: string, text: string): Promise<void>;
+  /** Writes a text as UTF-8, or bytes as they are. */
+  write(path: string, data: string | Uint8Array): Promise<void>;
   /** The file's text; throws when it cannot be read or is larger than `maxBytes`. */
   read(path: string, maxBytes: number): Promise<string>;
 }
@@ -55,6 +58,8 @@ export interface DataTransferDeps {
   /** Accounts in a restored backup that this profile lacks: added (to sign in again). */
   adoptServices(services: readonly ServiceConfig[]): void;
   csvText(): CsvText;
+  /** Puts text on the system clipboard. */
+  copyText(text: string): Promise<void> | void;
 }
 
 const refusal = (file: FileRefusal): CommandResult => ({ ok: false, error: 'invalid-file', detail: file.reason === 'newer' ? `newer:${file.version}` : file.reason });
@@ -64,14 +69,16 @@ export class DataTransfer {
 
   async command(cmd: DataCommand): Promise<CommandResult> {
     try {
+      if (cmd.type === 'chatLink.save') return await this.saveQrCode(cmd.link, cmd.format);
       return cmd.type === 'data.export' ? await this.export(cmd.what) : await this.import(cmd.what);
     } catch (error) {
-      this.deps.log.error('could not move data to or from a file', { command: cmd.type, what: cmd.what, error: String(error) });
+      const what = cmd.type === 'chatLink.save' ? cmd.format : cmd.what;
+      this.deps.log.error('could not move data to or from a file', { command: cmd.type, what, error: String(error) });
       return { ok: false, error: 'failed', detail: error instanceof Error ? error.message : String(error) };
     }
   }
 
-  private async export(what: DataCommand['what'] & FileKind): Promise<CommandResult> {
+  private async export(what: Extract<DataCommand, { type: 'data.export' }>['what']): Promise<CommandResult> {
     const { files, clock, store } = this.deps;
     const today = dayKey(clock.now());
     const name = { backup: `wasl-backup-${today}.json`, 'customers-csv': `wasl-customers-${today}.csv`, 'quick-replies': 'wasl-quick-replies.json' }[what];
@@ -82,6 +89,28 @@ export class DataTransfer {
       what === 'backup' ? writeBackup(pickPersisted(state), clock.now()) : what === 'quick-replies' ? writeReplies(state.quickReplies) : this.customersCsv();
     await files.write(path, text);
     this.deps.log.info('data exported', { what });
+    return { ok: true };
+  }
+
+  /** A chat link on the clipboard, for the shop's bio or a message. */
+  async copyLink(cmd: ChatLinkCopy): Promise<CommandResult> {
+    try {
+      await this.deps.copyText(cmd.link);
+      return { ok: true };
+    } catch (error) {
+      this.deps.log.error('could not copy a chat link', { error: String(error) });
+      return { ok: false, error: 'failed', detail: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** The QR code of a link the command's schema checked (isChatLink), drawn here: the shell sends no file bytes. */
+  private async saveQrCode(link: string, format: 'png' | 'svg'): Promise<CommandResult> {
+    const host = new URL(link).hostname;
+    const name = { 'wa.me': 'whatsapp', 't.me': 'telegram', 'ig.me': 'instagram', 'm.me': 'messenger' }[host] ?? 'chat';
+    const path = await this.deps.files.chooseSave(format === 'png' ? 'qr-png' : 'qr-svg', `wasl-${name}-qr.${format}`);
+    if (path === undefined) return { ok: false, error: 'cancelled' };
+    await this.deps.files.write(path, format === 'png' ? qrPng(link) : qrSvg(link));
+    this.deps.log.info('chat link QR code saved', { host, format });
     return { ok: true };
   }
 

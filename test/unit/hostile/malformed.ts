@@ -100,6 +100,8 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'shop.undo': { valid: { type: 'shop.undo' } },
   'data.export': { valid: { type: 'data.export', what: 'customers-csv' } },
   'data.import': { valid: { type: 'data.import', what: 'quick-replies' } },
+  'chatLink.copy': { valid: { type: 'chatLink.copy', link: 'https://ig.me/m/sweet.shop' } },
+  'chatLink.save': { valid: { type: 'chatLink.save', link: 'https://wa.me/966501234567?text=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7', format: 'png' } },
   'update.check': { valid: { type: 'update.check' } },
   'update.install': { valid: { type: 'update.install' } },
   'update.dismiss': { valid: { type: 'update.dismiss' } },

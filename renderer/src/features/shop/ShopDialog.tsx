@@ -1,5 +1,5 @@
 /**
- * The shop tools, one tab each: quick replies, labels, business hours, backup and export, the report. Tabs follow
+ * The shop tools, one tab each: quick replies, labels, business hours, chat links, backup and export, the report. Tabs follow
  * the WAI-ARIA tabs pattern: arrow keys move between them (mirrored right to left), Home and End jump to the ends.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
 import { SHOP_TABS, type ShopTab } from '../../store/ui';
 import { QuickRepliesTab } from '../replies/QuickRepliesTab';
+import { ChatLinksTab } from './ChatLinksTab';
 import { DataTab } from './DataTab';
 import { HoursTab } from './HoursTab';
 import { LabelsTab } from './LabelsTab';
@@ -16,6 +17,7 @@ const TAB_TEXT = {
   replies: 'shop.tabs.replies',
   labels: 'shop.tabs.labels',
   hours: 'shop.tabs.hours',
+  chatLinks: 'shop.tabs.chatLinks',
   data: 'shop.tabs.data',
   report: 'shop.tabs.report',
 } as const satisfies Record<ShopTab, string>;
@@ -28,6 +30,8 @@ function TabPanel({ tab }: { tab: ShopTab }) {
       return <LabelsTab />;
     case 'hours':
       return <HoursTab />;
+    case 'chatLinks':
+      return <ChatLinksTab />;
     case 'data':
       return <DataTab />;
     case 'report':

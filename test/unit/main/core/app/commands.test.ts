@@ -11,6 +11,7 @@ import { commandSchema, type Command, type CommandResult } from '../../../../../
 import type { AppState } from '../../../../../common/state';
 import { commandTable, dispatchCommand, type CommandTargets } from '../../../../../main/core/app/commands';
 import { OUTLINE_FORMAT, OUTLINE_LIMITS, type PageOutline } from '../../../../../common/outline';
+import { qrSvg } from '../../../../../common/shop/qr-code';
 import { DEFAULT_PACK_FEED } from '../../../../../main/core/packs/updates';
 import { FakeDownloadItem, FakeEvent } from '../../../../fakes/electron';
 import { packBytes, testKey } from '../../../../support/signed-packs';
@@ -360,6 +361,24 @@ const ROWS = {
       expect(result).toEqual({ ok: true });
       const file = JSON.parse(fs.readFileSync(path.join(main.profile, 'my-backup.json'), 'utf8')) as Record<string, unknown>;
       expect(file).toMatchObject({ app: 'wasl', kind: 'backup', quickReplies: [{ id: 'q1', name: 'prices' }] });
+    },
+  },
+  'chatLink.copy': {
+    command: { type: 'chatLink.copy', link: 'https://m.me/SweetShop.Riyadh' },
+    effect: (main, result) => {
+      expect(result).toEqual({ ok: true });
+      expect(main.fake.clipboard.written.at(-1)).toBe('https://m.me/SweetShop.Riyadh');
+    },
+  },
+  'chatLink.save': {
+    before: (main) => {
+      main.fake.dialog.answers.save = path.join(main.profile, 'qr.svg');
+      return Promise.resolve();
+    },
+    command: { type: 'chatLink.save', link: 'https://t.me/sweet_shop?text=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7', format: 'svg' },
+    effect: (main, result) => {
+      expect(result).toEqual({ ok: true });
+      expect(fs.readFileSync(path.join(main.profile, 'qr.svg'), 'utf8')).toBe(qrSvg('https://t.me/sweet_shop?text=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7'));
     },
   },
   'data.import': {

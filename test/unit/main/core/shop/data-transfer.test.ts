@@ -1,7 +1,11 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { commandSchema } from '../../../../../common/ipc';
 import { DEFAULT_SETTINGS } from '../../../../../common/settings';
 import type { ServiceConfig, ServiceSnapshot } from '../../../../../common/model';
 import { BOM } from '../../../../../common/shop/csv';
+import { qrPng, qrSvg } from '../../../../../common/shop/qr-code';
 import type { Customer } from '../../../../../common/shop/model';
 import { createAppStore } from '../../../../../main/core/app/app-store';
 import { DataTransfer, MAX_FILE_BYTES, type DataCommand } from '../../../../../main/core/shop/data-transfer';
@@ -27,6 +31,7 @@ function setup(parts: Parameters<typeof stateOf>[0] = {}, snapshots: Record<stri
   const shop = new ShopController({ store, clock, log, newId: () => `new${++ids}`, remind: () => undefined });
   const files = new MemoryFiles();
   const adopted: ServiceConfig[][] = [];
+  const copied: string[] = [];
   const data = new DataTransfer({
     store,
     files,
@@ -35,6 +40,9 @@ function setup(parts: Parameters<typeof stateOf>[0] = {}, snapshots: Record<stri
     shop,
     chats: () => snapshots,
     adoptServices: (configs) => adopted.push([...configs]),
+    copyText: (text) => {
+      copied.push(text);
+    },
     csvText: () => ({
       header: ['Name', 'Platforms', 'Phone numbers', 'Labels', 'Notes', 'Last contact'],
       labelName: (label) => labelName('en', label),
@@ -42,7 +50,7 @@ function setup(parts: Parameters<typeof stateOf>[0] = {}, snapshots: Record<stri
     }),
   });
   const run = (cmd: DataCommand) => data.command(cmd);
-  return { store, files, adopted, run, log, shop, state: () => store.getState() };
+  return { store, files, adopted, copied, data, run, log, shop, state: () => store.getState() };
 }
 
 const wa = svc('wa', 'whatsapp', 'Shop');
@@ -241,5 +249,61 @@ describe('customers as CSV', () => {
       `"'=HYPERLINK(""http://x"",""y"")",whatsapp (Shop),,,'+1 prank,2026-11-20 18:00`,
       '',
     ]);
+  });
+});
+
+describe('QR codes of chat links', () => {
+  const link = 'https://wa.me/966501234567?text=%D9%85%D8%B1%D8%AD%D8%A8%D8%A7%20%23%31';
+
+  it('saves the PNG main draws from the link, in the file the user picks, named for the platform', async () => {
+    const { run, files, log } = setup();
+    files.savePath = '/home/user/Documents/flyer.png';
+    expect(await run({ type: 'chatLink.save', link, format: 'png' })).toEqual({ ok: true });
+    expect(files.asked).toEqual([{ action: 'save', kind: 'qr-png', defaultName: 'wasl-whatsapp-qr.png' }]);
+    const bytes = files.writtenBytes.get('/home/user/Documents/flyer.png');
+    expect(bytes).toEqual(qrPng(link));
+    const png = PNG.sync.read(Buffer.from(bytes ?? []));
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link);
+    expect(log.lines).toEqual([{ level: 'info', message: 'chat link QR code saved', fields: { host: 'wa.me', format: 'png' } }]);
+  });
+
+  it('saves the SVG as text', async () => {
+    const { run, files } = setup();
+    files.savePath = '/home/user/Documents/flyer.svg';
+    expect(await run({ type: 'chatLink.save', link: 'https://t.me/sweet_shop', format: 'svg' })).toEqual({ ok: true });
+    expect(files.asked).toEqual([{ action: 'save', kind: 'qr-svg', defaultName: 'wasl-telegram-qr.svg' }]);
+    expect(files.written.get('/home/user/Documents/flyer.svg')).toBe(qrSvg('https://t.me/sweet_shop'));
+  });
+
+  it('copies the link to the clipboard', async () => {
+    const { data, copied } = setup();
+    expect(await data.copyLink({ type: 'chatLink.copy', link })).toEqual({ ok: true });
+    expect(copied).toEqual([link]);
+  });
+
+  it('says so when the clipboard refuses', async () => {
+    const { data, copied, log } = setup();
+    copied.push = () => {
+      throw new Error('clipboard busy');
+    };
+    expect(await data.copyLink({ type: 'chatLink.copy', link })).toEqual({ ok: false, error: 'failed', detail: 'clipboard busy' });
+    expect(log.count('error', 'could not copy a chat link')).toBe(1);
+  });
+
+  it('writes nothing when the user closes the dialog', async () => {
+    const { run, files } = setup();
+    files.savePath = undefined;
+    expect(await run({ type: 'chatLink.save', link, format: 'png' })).toEqual({ ok: false, error: 'cancelled' });
+    expect(files.writtenBytes.size + files.written.size).toBe(0);
+  });
+
+  it('says why the file could not be written', async () => {
+    const { run, files } = setup();
+    files.failWrite = true;
+    expect(await run({ type: 'chatLink.save', link, format: 'svg' })).toEqual({ ok: false, error: 'failed', detail: 'ENOSPC: no space left on device' });
+  });
+
+  it.each(['https://evil.example/x', 'https://wa.me/966501234567?text=a b', 'javascript:alert(1)'])('the command schema refuses the link %s', (bad) => {
+    expect(commandSchema.safeParse({ type: 'chatLink.save', link: bad, format: 'png' }).success).toBe(false);
   });
 });
