@@ -28,6 +28,7 @@ const settings = {
       { open: true, from: '16:00', to: '01:00' },
     ],
     holdOutsideHours: true,
+    specialHours: [{ id: 'ramadan', name: 'رمضان', from: '2026-02-18', to: '2026-03-19', hours: { from: '20:00', to: '03:00' } }],
   },
 };
 const person = { id: 'p1', displayName: 'أحمد (زبون)', chats: [{ serviceId: 'a1', chatId: '966501234567@c.us' }, { serviceId: 'b2', chatId: '777' }] };
