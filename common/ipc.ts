@@ -80,7 +80,7 @@ export const shopSchemas = {
 };
 
 /**
- * What `settings.set` may carry from the shell: any setting, except a downloads folder by name. Only main's folder
+ * What `settings.set` may carry from the shell: every setting but a downloads folder by name. Only main's folder
  * dialog names one (`downloads.chooseFolder`), so a shell that was taken over cannot send every download into a
  * folder the system runs files from; `folder: null` (back to the system's Downloads folder) stays open to it.
  */

@@ -176,7 +176,7 @@ export function serverKey(host: string, port: number): string {
  * - `timeout`: no answer in time;
  * - `dns`: the service's name could not be resolved;
  * - `offline`: the computer has no network;
- * - `failed`: any other error (its code is shown).
+ * - `failed`: every other error (its code is shown).
  */
 export const PROXY_TEST_OUTCOMES = ['ok', 'refused', 'tunnel-failed', 'socks-failed', 'auth-failed', 'timeout', 'dns', 'offline', 'failed'] as const;
 export type ProxyTestOutcome = (typeof PROXY_TEST_OUTCOMES)[number];
@@ -216,7 +216,7 @@ export function outcomeOfError(text: string, aborted: boolean): ProxyTestOutcome
 
 /**
  * What an answer means: 407 is the proxy refusing the credentials; 502, 503 and 504 come from an HTTP proxy that
- * could not reach the service; any other status came from the service itself, through the proxy.
+ * could not reach the service; every other status came from the service itself, through the proxy.
  */
 export function outcomeOfStatus(status: number): ProxyTestOutcome {
   if (status === 407) return 'auth-failed';

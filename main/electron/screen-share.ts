@@ -9,7 +9,7 @@
  * - `ses.setDisplayMediaRequestHandler(handler, { useSystemPicker })`: the handler gets `{ frame, securityOrigin,
  *   videoRequested, audioRequested, userGesture }`; `frame` (a WebFrameMain) is null once the frame navigated or was
  *   destroyed, and its getters throw once it is disposed. The callback takes `{ video, audio }` or `null` (refused).
- *   `video` is a DesktopCapturerSource or any `{ id, name }` of one, or a WebFrameMain (which captures that frame's
+ *   `video` is a DesktopCapturerSource or an `{ id, name }` of one, or a WebFrameMain (which captures that frame's
  *   whole page: Wasl never grants one). `audio` `'loopback'` shares the system's sound and is supported on Windows
  *   only. The callback throws if the frame is gone by the time it is called.
  * - Refusing (Electron's shell/browser/electron_browser_context.cc, DisplayMediaDeviceChosen): `null` fails the
@@ -18,7 +18,7 @@
  * - Before the handler, Electron asks the session's permission request handler for `media` with empty `mediaTypes`
  *   (shell/browser/web_contents_permission_helper.cc fills them for camera and microphone only), exactly as it asks
  *   for the legacy desktop `getUserMedia({ video: { mandatory: { chromeMediaSource: 'desktop' } } })`, which once
- *   granted captures the screen without any handler. main/security/policy.ts grants that permission only to the top
+ *   granted captures the screen with no handler at all. main/security/policy.ts grants that permission only to the top
  *   frame of the service in front while a share may start (ScreenSharePicker.mayAsk).
  * - `useSystemPicker` (experimental, macOS 15+ only): when the system picker is available the handler is not called
  *   at all, so Wasl's rules would not run. Wasl leaves it off.

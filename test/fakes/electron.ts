@@ -131,7 +131,7 @@ export class FakeDownloadItem extends Emitter implements DownloadItemLike {
     this.emit('done', new FakeEvent(), 'cancelled');
   }
 
-  /** `received` bytes have arrived (and the save dialog, if any, chose `savePath`). */
+  /** `received` bytes have arrived (and the save dialog, if one was shown, chose `savePath`). */
   progress(received: number, savePath?: string): void {
     this.received = received;
     if (savePath !== undefined) this.savePath = savePath;

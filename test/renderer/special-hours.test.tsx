@@ -50,7 +50,7 @@ describe('special hours', () => {
     const panel = await openHours(rendered);
     const list = within(panel).getByRole('list', { name: 'Special hours' });
     const rows = within(list).getAllByRole('listitem');
-    // Intl puts thin and no-break spaces in ranges and times: any space will do.
+    // Intl puts thin and no-break spaces in ranges and times: every space counts as one.
     expect(rows.map((row) => plain(row.textContent).replace(/\s/gu, ' '))).toEqual(['RamadanFeb 18 – Mar 19, 20268:00 PM – 3:00 AMEditDelete', 'EidMar 20 – 22, 2026ClosedEditDelete']);
     rendered.bridge.push({ settings: { ...rendered.bridge.state.settings, shop: { ...rendered.bridge.state.settings.shop, hoursEnabled: false } } });
     expect(within(panel).queryByRole('heading', { name: 'Special hours' })).toBeNull();

@@ -12,7 +12,7 @@ import { connect, createServer as createNetServer, type Socket } from 'node:net'
 export interface ProxyRecord {
   kind: 'http' | 'connect' | 'socks5';
   target: string;
-  /** The Proxy-Authorization it came with, decoded (`user:password`), if any. */
+  /** The Proxy-Authorization it came with, decoded (`user:password`), when it came with one. */
   credentials?: string;
 }
 

@@ -197,7 +197,7 @@ export class DownloadsController {
     const record = this.live.delete(id) ? this.find(id) : undefined;
     if (!record) return;
     const next = { ...this.fromItem(record, item, state), endedAt: this.deps.clock.now() };
-    // Cancelled before any place to save was chosen: the user said no to the save dialog; nothing to list.
+    // Cancelled before a place to save was chosen: the user said no to the save dialog; nothing to list.
     if (state === 'cancelled' && next.savePath === '') this.change(this.records.filter((r) => r !== record));
     else this.change(this.records.map((r) => (r === record ? next : r)));
   }

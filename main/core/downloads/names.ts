@@ -6,7 +6,7 @@
 
 /** Longest name kept (most file systems allow 255 bytes; Arabic letters take two each in UTF-8). */
 const MAX_NAME_CHARS = 120;
-/** Characters no file name may hold on Windows (and so, for one rule everywhere, on any system), besides control characters. */
+/** Characters no file name may hold on Windows (and so, for one rule everywhere, on every system), besides control characters. */
 const FORBIDDEN = '<>:"/\\|?*';
 
 const allowed = (char: string): boolean => char.charCodeAt(0) >= 0x20 && char !== '\u007f' && !FORBIDDEN.includes(char);

@@ -54,7 +54,7 @@ export interface ProxySessionsPort {
   probe(serviceId: string, url: string, timeoutMs: number): Promise<ProbeResult>;
 }
 
-/** A login challenge as Electron's `login` event tells it; `serviceId`: the service whose session the page is in, if any. */
+/** A login challenge as Electron's `login` event tells it; `serviceId`: the service whose session the page is in, when known. */
 export interface LoginRequest {
   serviceId: string | undefined;
   isProxy: boolean;

@@ -2,7 +2,7 @@
  * The sidebar: the Inbox on top; the vertical list of services (a tablist): click or Enter/Space to show one,
  * arrows/Home/End to move the focus, Alt+↑/↓ or drag and drop to reorder, F2 to rename, Delete to remove, right
  * click or Shift+F10 for its menu. Below the list: add a service; at the bottom: the shop tools, the downloads
- * (once there are any), the notification tray's bell and settings.
+ * (once there is one), the notification tray's bell and settings.
  */
 import { useCallback, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';

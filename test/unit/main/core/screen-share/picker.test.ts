@@ -100,7 +100,7 @@ describe('requests refused at once', () => {
     expect(log.lines.filter((l) => l.message === 'screen share refused').map((l) => l.fields?.['reason'])).toEqual(['calls-not-allowed', 'foreign-origin', 'unknown-service']);
   });
 
-  it('refuses a service that is not in front, and any service while Wasl is locked', () => {
+  it('refuses a service that is not in front, and every service while Wasl is locked', () => {
     const { store, ask } = setup();
     expect(ask({ serviceId: 'sl1', frameUrl: 'https://acme.slack.com/client', securityOrigin: 'https://acme.slack.com' })).toEqual([null]);
     store.setState({ lock: LOCKED });
