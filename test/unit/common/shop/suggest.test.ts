@@ -49,7 +49,7 @@ describe('createSuggester', () => {
     const suggest = createSuggester(shop(), replies);
     const night = monday(23);
     const found = suggest(moment({ waiting: night, newAt: night, message: 'Hi, how long is delivery to Jeddah?' }), night);
-    expect(found).toEqual({ kind: 'faq', body: 'Delivery takes 2 days.', reply: { id: 'r-delivery', name: 'Delivery', match: expect.objectContaining({ replyId: 'r-delivery', trigger: 'delivery' }) } });
+    expect(found).toMatchObject({ kind: 'faq', body: 'Delivery takes 2 days.', reply: { id: 'r-delivery', name: 'Delivery', match: { replyId: 'r-delivery', trigger: 'delivery' } } });
     expect(found?.reply?.match.matched.toLowerCase()).toBe('delivery');
   });
 
