@@ -101,15 +101,18 @@ export function useTypeSuggestion(): (entry: InboxEntry, chats: readonly (ChatSu
   );
 }
 
-/** The row's chip: what is offered; its title says why and shows the text. */
-export function SuggestionChip({ suggestion, onType }: { suggestion: ReplySuggestion; onType: (event: MouseEvent) => void }) {
+/**
+ * The chip: what is offered; its title says why and shows the text. On a row it takes no focus of its own (the
+ * listbox has it, and Tab types); `focusable` where it is a button among others (the tray).
+ */
+export function SuggestionChip({ suggestion, onType, focusable = false }: { suggestion: ReplySuggestion; onType: (event: MouseEvent) => void; focusable?: boolean }) {
   const { t } = useTranslation();
   const text = useSuggestionText();
   const name = text.name(suggestion);
   return (
     <button
       type="button"
-      tabIndex={-1}
+      tabIndex={focusable ? undefined : -1}
       className={`suggestion-chip kind-${suggestion.kind}`}
       data-suggestion={suggestion.kind}
       title={t('inbox.suggest.title', { why: text.why(suggestion), text: suggestion.body })}
