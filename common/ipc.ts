@@ -130,8 +130,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('notifications.open'), id }),
   /** Save the service's page outline (its structure, every text replaced by its shape) for a bug report. */
   z.strictObject({ type: z.literal('service.saveOutline'), id: serviceId }),
-  /** Type this text into the service's open chat (the user presses send). */
-  z.strictObject({ type: z.literal('service.insertText'), id: serviceId, text: z.string().min(1).max(LIMITS.replyBody) }),
+  /** Type this text into the service's open chat, or first open `chatId` (the user presses send). */
+  z.strictObject({ type: z.literal('service.insertText'), id: serviceId, text: z.string().min(1).max(LIMITS.replyBody), chatId: id.optional() }),
   /** Add a quick reply (no id) or change one. */
   z.strictObject({ type: z.literal('quickReply.save'), id: id.optional(), name: shopSchemas.replyName, body: shopSchemas.replyBody }),
   z.strictObject({ type: z.literal('quickReply.move'), id, index: z.number().int().min(0).max(10_000) }),

@@ -65,7 +65,7 @@ import { ServiceViews } from './electron/service-views';
 import { answerProxyLogins, electronProxySessions } from './electron/proxy';
 import { electronSpelling } from './electron/spelling';
 import { AppTray } from './electron/tray';
-import { mainStrings, resolveLanguage } from './i18n';
+import { mainStrings, resolveLanguage, suggestionTitle } from './i18n';
 import { IpcRouter } from './ipc/router';
 import { FRAME_CHANNELS, routeIpc, WORKER_CHANNELS } from './ipc/routes';
 import { PackStore } from './persistence/pack-store';
@@ -241,7 +241,7 @@ function start(demo: boolean): void {
   const notifications = new NotificationCenter({
     ...base,
     ...notificationWords(language),
-    ...notificationLinks({ store, services, shop, window: desktop, log }),
+    ...notificationLinks({ store, services, shop, window: desktop, log, clock: systemClock, suggestionTitle: (s) => suggestionTitle(language(), s) }),
     notifier: new ElectronNotifier(electron, log, systemClock, NOTIFICATION_OFFERS[os]),
   });
   const dialogs = attachedDialogs(dialog, () => BrowserWindow.getFocusedWindow());

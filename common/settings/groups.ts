@@ -124,4 +124,8 @@ export const shopSettings = z.object({
   holdOutsideHours: z.boolean().default(false),
   /** Date ranges (Ramadan, Eid, holidays) whose hours replace the week's. */
   specialHours: specialHoursList.default(() => []),
+  /** Offered (never sent) when a new customer writes first: common/shop/suggest.ts. Variables as in quick replies. */
+  greeting: z.string().max(LIMITS.replyBody).default(''),
+  /** Offered (never sent) when a customer writes while the shop is closed and it still is. */
+  away: z.string().max(LIMITS.replyBody).default(''),
 });

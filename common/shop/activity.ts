@@ -40,6 +40,7 @@ export function publicActivity(tracked: TrackedChat): ChatActivity {
   if (tracked.lastIn !== undefined) activity.lastIn = tracked.lastIn;
   if (tracked.lastOut !== undefined) activity.lastOut = tracked.lastOut;
   if (tracked.waitingSince !== undefined) activity.waitingSince = tracked.waitingSince;
+  if (tracked.newAt !== undefined) activity.newAt = tracked.newAt;
   return activity;
 }
 

@@ -10,6 +10,8 @@ export interface QuickReply {
   id: string;
   name: string;
   body: string;
+  /** Phrases that, in a customer's message, make Wasl suggest this reply (common/shop/faq.ts). */
+  triggers?: string[];
 }
 
 /** WhatsApp Business's default labels; Wasl names them in the user's language until the user renames one. */
@@ -98,4 +100,9 @@ export interface ChatActivity {
   lastOut?: number;
   /** The customer's first message since the shop last answered: the customer waits for a reply since then. */
   waitingSince?: number;
+  /**
+   * Wasl saw the chat appear at this moment, with a message newer than every chat it already knew on that
+   * account: a new conversation (a new customer), not an old chat scrolled into view or found at the first read.
+   */
+  newAt?: number;
 }

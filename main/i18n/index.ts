@@ -9,6 +9,7 @@ import { PLATFORMS } from '../../common/catalog';
 import { isolate, LANGUAGES, type UiLanguage } from '../../common/language';
 import type { ServiceConfig } from '../../common/model';
 import type { Label } from '../../common/shop/model';
+import type { ReplySuggestion } from '../../common/shop/suggest';
 import { formatMemory } from './format';
 import ar from './locales/ar.json';
 import en from './locales/en.json';
@@ -87,6 +88,13 @@ export function heldText(language: UiLanguage, count: number): string {
 export function notificationResponseText(language: UiLanguage): { done: string; remindLater: string; replyPlaceholder: string } {
   const t = mainT(language);
   return { done: t('notification.done'), remindLater: t('notification.remindLater'), replyPlaceholder: t('notification.replyPlaceholder') };
+}
+
+/** A suggested answer's notification button: "Type: Delivery times", "Type the greeting", "Type the away message". */
+export function suggestionTitle(language: UiLanguage, suggestion: ReplySuggestion): string {
+  const t = mainT(language);
+  if (suggestion.reply !== undefined) return t('notification.suggestedReply', { name: suggestion.reply.name });
+  return t(suggestion.kind === 'away' ? 'notification.suggestedAway' : 'notification.suggestedGreeting');
 }
 
 /** A label as the user sees it: their name for it, or a preset's name in their language. */

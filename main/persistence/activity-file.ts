@@ -27,6 +27,7 @@ const trackedSchema = z.object({
   unread: z.number().int().min(0).max(10_000_000),
   noticedAt: time.optional(),
   heardAt: time.optional(),
+  newAt: time.optional(),
 });
 
 const dayStatsSchema = z.object({
@@ -44,7 +45,7 @@ function isChatKey(key: string): boolean {
 
 function toTracked(data: z.infer<typeof trackedSchema>): TrackedChat {
   const tracked: TrackedChat = { first: data.first, unread: data.unread };
-  for (const key of ['lastIn', 'lastOut', 'waitingSince', 'seen', 'noticedAt', 'heardAt'] as const) {
+  for (const key of ['lastIn', 'lastOut', 'waitingSince', 'seen', 'noticedAt', 'heardAt', 'newAt'] as const) {
     const value = data[key];
     if (value !== undefined) tracked[key] = value;
   }

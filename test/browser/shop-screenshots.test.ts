@@ -53,7 +53,7 @@ function shopDemo(hours: DayHours[], notifications: NotificationRecord[] = []): 
     activeServiceId: 'wa',
     view: 'inbox',
     runtime: { wa: { ...initialRuntime(true), status: 'ready' }, ig: { ...initialRuntime(true), status: 'ready' } },
-    settings: { ...DEFAULT_SETTINGS, shop: { name: 'بوتيك نور', hoursEnabled: true, hours, holdOutsideHours: true, specialHours: [] } },
+    settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SETTINGS.shop, name: 'بوتيك نور', hoursEnabled: true, hours, holdOutsideHours: true } },
     labels: LABELS,
     customers: {
       'chat:wa:a': { ...EMPTY_CUSTOMER, labels: ['preset-paid', 'vip'] },

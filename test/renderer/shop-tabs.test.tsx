@@ -350,3 +350,41 @@ describe('the tray', () => {
     expect(records.map((b) => b.querySelector('.tray-record-icon svg') !== null)).toEqual([true, true, false]);
   });
 });
+
+describe('greeting & away', () => {
+  it('saves each text when its field loses the focus, and only when it changed', async () => {
+    const rendered = await renderShell(shopState({ hoursEnabled: true, greeting: 'Hello!' }));
+    const panel = await openTab(rendered, 'Greeting & away');
+    const greeting = within(panel).getByRole('textbox', { name: 'Greeting' });
+    const away = within(panel).getByRole('textbox', { name: 'Away message' });
+    expect(greeting).toHaveValue('Hello!');
+    await rendered.user.click(greeting);
+    await rendered.user.click(away);
+    expect(rendered.bridge.sent('settings.set')).toEqual([]);
+    await rendered.user.type(away, 'مغلق الآن، نرد صباحًا');
+    await rendered.user.click(greeting);
+    expect(rendered.bridge.sent('settings.set')).toEqual([{ type: 'settings.set', shop: { away: 'مغلق الآن، نرد صباحًا' } }]);
+    // Hours are on: no warning about them.
+    expect(within(panel).queryByRole('button', { name: 'Set business hours' })).toBeNull();
+  });
+
+  it('says when main refuses a text, and shows a text restored elsewhere', async () => {
+    const rendered = await renderShell(shopState());
+    rendered.bridge.respond = (command) => (command.type === 'settings.set' ? { ok: false, error: 'invalid' } : { ok: true });
+    const panel = await openTab(rendered, 'Greeting & away');
+    const greeting = within(panel).getByRole('textbox', { name: 'Greeting' });
+    await rendered.user.type(greeting, 'Hi');
+    fireEvent.blur(greeting);
+    expect(await within(panel).findByRole('alert')).toHaveTextContent('Wasl could not save this change. Try again.');
+    rendered.bridge.push({ settings: { ...rendered.bridge.state.settings, shop: { ...rendered.bridge.state.settings.shop, greeting: 'Restored' } } });
+    expect(within(panel).getByRole('textbox', { name: 'Greeting' })).toHaveValue('Restored');
+  });
+
+  it('warns that the away message needs business hours, and leads to them', async () => {
+    const rendered = await renderShell(shopState({ hoursEnabled: false }));
+    const panel = await openTab(rendered, 'Greeting & away');
+    expect(panel).toHaveTextContent('Business hours are off, so the away message is never offered.');
+    await rendered.user.click(within(panel).getByRole('button', { name: 'Set business hours' }));
+    expect(screen.getByRole('tab', { name: 'Shop & hours' })).toHaveAttribute('aria-selected', 'true');
+  });
+});

@@ -164,3 +164,28 @@ describe('the notification tray', () => {
     expect(bridge.sent('settings.set')).toHaveLength(1);
   });
 });
+
+describe('a suggested answer in the tray', () => {
+  it('is offered under the person who waits for it, and a click types it into their chat and closes the panel', async () => {
+    const state = trayState({
+      quickReplies: [{ id: 'q1', name: 'Ready times', body: 'Hi {first_name}, it is ready at 5.', triggers: ['ready'] }],
+      settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SETTINGS.shop, greeting: 'Welcome!' } },
+    });
+    const waiting = {
+      wa: snapshot([
+        chat('a', 'Ahmed', { phone: '+966501234567', lastActivity: NOW - 2 * MINUTE, unread: 1, preview: 'Is it ready?', activity: { first: NOW - 9 * 24 * 60 * MINUTE, lastIn: NOW - 2 * MINUTE, waitingSince: NOW - 40 * MINUTE } }),
+        chat('s', 'Sara', { lastActivity: NOW - 50 * MINUTE, preview: 'Thanks!', activity: { first: NOW - 60 * MINUTE, lastIn: NOW - 50 * MINUTE, lastOut: NOW - 45 * MINUTE } }),
+      ]),
+      tg: snapshot([chat('t', 'Ahmed T', { phone: '+966501234567', lastActivity: NOW - 20 * MINUTE })]),
+    };
+    const { bridge, user } = await renderShell(state, waiting);
+    await user.click(bell());
+    const ahmed = nth(groups(), 0);
+    const chip = within(ahmed).getByRole('button', { name: 'Type the suggested answer: Ready times' });
+    // Sara was answered: nothing offered.
+    expect(groups().filter((g) => g.querySelector('.suggestion-chip') !== null)).toEqual([ahmed]);
+    await user.click(chip);
+    expect(bridge.sent('service.insertText')).toEqual([{ type: 'service.insertText', id: 'wa', chatId: 'a', text: 'Hi Ahmed, it is ready at 5.' }]);
+    expect(screen.queryByRole('dialog', { name: 'Notifications' })).toBeNull();
+  });
+});

@@ -9,7 +9,9 @@
  *
  * Where the OS offers it (offers.ts), a message's notification also takes an answer and two buttons. The answer is
  * typed into that chat's composer with Wasl forward and the chat open — never sent: the user reads it and presses
- * send in the page. "Done" marks the chat's customer done and "Remind me in 1 hour" brings them back in an hour,
+ * send in the page. When Wasl has an answer to offer the customer (common/shop/suggest.ts: an FAQ match, the away
+ * text, the greeting), a first button types it the same way; never in private mode, where the button's title
+ * would tell what the customer asked. "Done" marks the chat's customer done and "Remind me in 1 hour" brings them back in an hour,
  * both without bringing Wasl forward. A reminder's pop-up offers the same, and any of them ends the reminder as
  * opening it does. A locked Wasl offers none of them, and ignores an answer or a button of a notification shown
  * before it locked.
@@ -38,8 +40,8 @@ export interface OsNotification {
   actions?: readonly OsAction[];
 }
 
-/** What a notification's button does. */
-export type NotificationAction = 'done' | 'remind-later';
+/** What a notification's button does: type the suggested answer, mark the customer done, remind in an hour. */
+export type NotificationAction = 'suggested' | 'done' | 'remind-later';
 
 /** A notification's button: what it does, and its title in the user's language. */
 export interface OsAction {
@@ -100,6 +102,11 @@ export interface NotificationCenterDeps {
    * waits for that chat rather than landing in the one open before (WhatsApp opens a chat by reloading and says none).
    */
   canTypeReply?(chat: ChatRef): boolean;
+  /**
+   * The answer Wasl offers the customer who wrote `message` in this chat (filled, ready to type), and its button's
+   * title in the user's language; undefined when none fits.
+   */
+  suggestion?(chat: ChatRef, message: string | undefined): { title: string; text: string } | undefined;
   /** Marks the chat's customer done. */
   markDone?(chat: ChatRef): void;
   /** Sets this reminder on the chat's customer (it brings them back, and snoozes them until then). */
@@ -194,7 +201,7 @@ export class NotificationCenter {
       if (notice.iconUrl !== undefined) shown.iconUrl = notice.iconUrl;
     }
     const chat = notice.chatId === undefined ? undefined : { serviceId, chatId: notice.chatId };
-    if (chat && !locked) this.offerResponses(shown, chat);
+    const suggested = chat && !locked ? this.offerResponses(shown, chat, prefs.privateMode ? undefined : notice.body, !prefs.privateMode) : undefined;
     this.deps.notifier.show(
       shown,
       () => {
@@ -204,38 +211,47 @@ export class NotificationCenter {
         if (notice.chatId !== undefined) click.chatId = notice.chatId;
         this.deps.click(serviceId, click);
       },
-      chat === undefined ? undefined : (response) => void this.respond(response, record.id, chat, notice.title),
+      chat === undefined ? undefined : (response) => void this.respond(response, record.id, chat, notice.title, suggested),
     );
   }
 
-  /** Adds what the notifier offers (an answer field, the buttons) to a chat's notification. */
-  private offerResponses(shown: OsNotification, chat: ChatRef): void {
+  /**
+   * Adds what the notifier offers (an answer field, the buttons) to a chat's notification; answers the suggested
+   * text its first button types, if it has one (`suggest`: whether one may be offered).
+   */
+  private offerResponses(shown: OsNotification, chat: ChatRef, message: string | undefined, suggest: boolean): string | undefined {
     const offers = this.deps.notifier.offers;
     const text = this.deps.responseText?.();
-    if (!offers || !text) return;
-    if (offers.reply && this.deps.typeReply && this.deps.canTypeReply?.(chat) === true) shown.replyPlaceholder = text.replyPlaceholder;
+    if (!offers || !text) return undefined;
+    const typeable = this.deps.typeReply !== undefined && this.deps.canTypeReply?.(chat) === true;
+    if (offers.reply && typeable) shown.replyPlaceholder = text.replyPlaceholder;
     const actions: OsAction[] = [];
+    const suggestion = offers.actions && typeable && suggest ? this.deps.suggestion?.(chat, message) : undefined;
+    if (suggestion !== undefined) actions.push({ action: 'suggested', title: suggestion.title });
     if (this.deps.markDone) actions.push({ action: 'done', title: text.done });
     if (this.deps.remindLater) actions.push({ action: 'remind-later', title: text.remindLater });
     if (offers.actions && actions.length > 0) shown.actions = actions;
+    return suggestion?.text;
   }
 
   /**
-   * An answer or a button of a chat's notification. An answer opens the chat with Wasl forward, then is typed into
-   * the composer (not sent); the buttons change the shop's record of the customer and leave the window where it is.
+   * An answer or a button of a chat's notification. An answer, or the suggested one (`suggested`), opens the chat
+   * with Wasl forward, then is typed into the composer (not sent); the other buttons change the shop's record of the
+   * customer and leave the window where it is.
    * While Wasl is locked nothing happens: the notification may have been shown before it locked. Answers whether
    * something was done.
    */
-  private respond(response: NotificationResponse, recordId: string, chat: ChatRef, title: string): boolean {
+  private respond(response: NotificationResponse, recordId: string, chat: ChatRef, title: string, suggested: string | undefined): boolean {
     if (this.locked()) {
       this.deps.log.warn('notification answer ignored while Wasl is locked', { service: chat.serviceId, type: response.type });
       return false;
     }
-    if (response.type === 'reply') {
-      if (response.text.trim() === '' || !this.deps.typeReply) return false;
+    if (response.type === 'reply' || response.action === 'suggested') {
+      const typed = response.type === 'reply' ? response.text : (suggested ?? '');
+      if (typed.trim() === '' || !this.deps.typeReply) return false;
       this.markRead([recordId]);
       this.deps.reveal(chat.serviceId);
-      this.deps.typeReply(chat, response.text);
+      this.deps.typeReply(chat, typed);
       return true;
     }
     this.markRead([recordId]);
@@ -280,7 +296,7 @@ export class NotificationCenter {
     const shown: OsNotification = locked
       ? { title: LOCKED_TITLE, body: this.deps.reminderText(), silent: !prefs.sound }
       : { title, body: this.deps.reminderText(), silent: !prefs.sound, serviceId: reminder.chat.serviceId };
-    if (!locked) this.offerResponses(shown, reminder.chat);
+    if (!locked) this.offerResponses(shown, reminder.chat, undefined, false);
     this.deps.notifier.show(
       shown,
       () => {
@@ -291,7 +307,7 @@ export class NotificationCenter {
       },
       // Answered, done or put off again: the reminder has done its job, as when it is opened.
       (response) => {
-        if (this.respond(response, record.id, reminder.chat, reminder.title)) this.deps.reminderOpened?.(reminder.chat);
+        if (this.respond(response, record.id, reminder.chat, reminder.title, undefined)) this.deps.reminderOpened?.(reminder.chat);
       },
     );
   }

@@ -4,15 +4,20 @@
  * services that the chat's customer wrote; a chat's customer is a priority one by the chat or by its phone number.
  * An answer typed in a notification opens its chat and is typed into the composer as a quick reply is (waiting for
  * a page still loading, and for the chat to be open where the page tells); "Done" and "Remind me in 1 hour" change
- * the customer's record as the inbox would, under the key of the inbox entry the chat is in.
+ * the customer's record as the inbox would, under the key of the inbox entry the chat is in. The answer Wasl
+ * offers the customer (common/shop/suggest.ts) is judged on the chat's activity and the notification's text, and
+ * filled with the chat's name and the shop's; groups and channels get none.
  */
 import { buildInbox } from '../../../common/inbox';
 import type { ChatRef } from '../../../common/model';
 import { chatCustomerKeys, entryCustomerKeys } from '../../../common/shop/customers';
-import type { Reminder } from '../../../common/shop/model';
+import { isFollowed } from '../../../common/shop/activity';
+import type { QuickReply, Reminder, ShopSettings } from '../../../common/shop/model';
+import { createSuggester, type ReplySuggestion, type Suggester } from '../../../common/shop/suggest';
+import { fillTemplate } from '../../../common/shop/templates';
 import type { AppStore } from '../app/app-store';
 import type { DesktopPort } from '../app/menu-commands';
-import type { Logger } from '../app/ports';
+import type { Clock, Logger } from '../app/ports';
 import { chatPhone } from '../chats/phones';
 import type { ServiceController } from '../services/services';
 import type { ShopController } from '../shop/shop';
@@ -24,11 +29,14 @@ export interface NotificationLinkTargets {
   shop: Pick<ShopController, 'isPriority' | 'reminderOpened' | 'command'>;
   window: Pick<DesktopPort, 'revealWindow'>;
   log: Logger;
+  clock: Clock;
+  /** The suggestion's button title in the user's language ("Type: Delivery times"). */
+  suggestionTitle: (suggestion: ReplySuggestion) => string;
 }
 
 export type NotificationLinks = Pick<
   NotificationCenterDeps,
-  'reveal' | 'showInbox' | 'click' | 'openChat' | 'onIncoming' | 'reminderOpened' | 'isPriority' | 'typeReply' | 'canTypeReply' | 'markDone' | 'remindLater'
+  'reveal' | 'showInbox' | 'click' | 'openChat' | 'onIncoming' | 'reminderOpened' | 'isPriority' | 'typeReply' | 'canTypeReply' | 'suggestion' | 'markDone' | 'remindLater'
 >;
 
 /** main keeps at most this many keys in a customer update's `from` (common/ipc.ts). */
@@ -36,6 +44,14 @@ const MAX_FROM = 200;
 
 export function notificationLinks(t: NotificationLinkTargets): NotificationLinks {
   const { services, shop } = t;
+  let suggester: { shop: ShopSettings; replies: readonly QuickReply[]; suggest: Suggester } | undefined;
+  const suggesterNow = (): Suggester => {
+    const state = t.store.getState();
+    if (suggester?.shop !== state.settings.shop || suggester.replies !== state.quickReplies) {
+      suggester = { shop: state.settings.shop, replies: state.quickReplies, suggest: createSuggester(state.settings.shop, state.quickReplies) };
+    }
+    return suggester.suggest;
+  };
   return {
     reveal: (serviceId) => {
       t.window.revealWindow();
@@ -59,6 +75,16 @@ export function notificationLinks(t: NotificationLinkTargets): NotificationLinks
       });
     },
     canTypeReply: (chat) => services.snapshot(chat.serviceId)?.activeChatId !== undefined,
+    suggestion: (chat, message) => {
+      const summary = services.snapshot(chat.serviceId)?.chats.find((c) => c.id === chat.chatId);
+      if (summary !== undefined && !isFollowed(summary)) return undefined;
+      const now = t.clock.now();
+      const activity = summary?.activity;
+      const found = suggesterNow()({ waiting: activity?.waitingSince ?? now, lastOut: activity?.lastOut, newAt: activity?.newAt, message }, now);
+      if (found === undefined) return undefined;
+      const text = fillTemplate(found.body, { name: summary?.title, shop: t.store.getState().settings.shop.name });
+      return text.trim() === '' ? undefined : { title: t.suggestionTitle(found), text };
+    },
     markDone: (chat) => updateCustomer(t, chat, { status: 'done' }),
     remindLater: (reminder) => updateCustomer(t, reminder.chat, { reminder }),
   };

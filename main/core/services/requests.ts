@@ -53,7 +53,7 @@ export class PageRequests {
   constructor(private readonly deps: PageRequestsDeps) {}
 
   command(cmd: RequestCommand): CommandResult | Promise<CommandResult> {
-    if (cmd.type === 'service.insertText') return this.insertText(cmd.id, cmd.text);
+    if (cmd.type === 'service.insertText') return cmd.chatId === undefined ? this.insertText(cmd.id, cmd.text) : this.typeInChat(cmd.id, cmd.chatId, cmd.text);
     if (!this.deps.service(cmd.id)) return { ok: false, error: 'not-found' };
     this.openChat(cmd.id, cmd.chatId);
     return { ok: true };

@@ -29,6 +29,8 @@ export interface EntryActivity {
   waitingSince?: number;
   /** When the last reply window among its chats closes (platforms with one only): answering there is possible until then. */
   windowEnd?: number;
+  /** When Wasl saw the newest of its chats appear as a new conversation (ChatActivity.newAt). */
+  newAt?: number;
 }
 
 export interface CustomerView extends EntryActivity {
@@ -292,6 +294,7 @@ function activityOf(entry: InboxEntry, chatOf: (ref: ChatRef) => ChatSummary | u
       lastOut: latest(out?.lastOut, a.lastOut),
       waitingSince: earliest(out?.waitingSince, a.waitingSince),
       windowEnd: latest(out?.windowEnd, platform === undefined ? undefined : replyWindowEnd(platform, a)),
+      newAt: latest(out?.newAt, a.newAt),
     };
   }
   return out ?? NO_ACTIVITY;

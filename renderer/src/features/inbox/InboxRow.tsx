@@ -2,7 +2,8 @@
  * One entry of the inbox: picture, name, the platforms it is on, its labels, a pin when pinned, the last message,
  * when, and how many unread (a dot when the user marked it unread in Wasl and the platform counts none); for a
  * customer, where the conversation stands: a due reminder, the status when not open, or how long they have waited
- * for a reply and how much of the platform's reply window is left.
+ * for a reply and how much of the platform's reply window is left; and the answer Wasl offers them, if one fits
+ * (suggestion.tsx).
  * Memoized: the list re-renders it only when its own entry or customer view (or its place, its selection, the
  * minute) changes.
  */
@@ -18,10 +19,12 @@ import { PlatformTile } from '../../components/PlatformTile';
 import { useFormat } from '../../i18n/format';
 import type { CustomerView, ReminderState } from '../../store/customers';
 import type { ChatRef } from '../../../../common/model';
+import type { ReplySuggestion } from '../../../../common/shop/suggest';
 import { Avatar } from './Avatar';
 import type { ServiceDirectory } from './directory';
 import { isUnread } from './filter';
 import { RowLabels, RowState, useRowStateText } from './RowChips';
+import { SuggestionChip, useSuggestionText } from './suggestion';
 
 /** Rows have one fixed height, which the virtual list relies on (the same as `.inbox-row` in inbox.css). */
 export const ROW_HEIGHT = 68;
@@ -31,6 +34,8 @@ export interface RowHandlers {
   select: (key: string) => void;
   /** Opens the row's menu; without it the row has none (the list beside a service). */
   menu?: (entry: InboxEntry, anchor: MenuAnchor) => void;
+  /** Types the row's suggested answer into the customer's chat. */
+  suggest?: (entry: InboxEntry, chats: readonly ChatSummary[], suggestion: ReplySuggestion) => void;
 }
 
 interface InboxRowProps {
@@ -49,6 +54,8 @@ interface InboxRowProps {
   /** What the shop keeps about the customer, and where their reminder stands. */
   customer: CustomerView;
   reminder: ReminderState | undefined;
+  /** The answer offered for the waiting customer (common/shop/suggest.ts). */
+  suggestion?: ReplySuggestion | undefined;
 }
 
 /** The option's DOM id (for aria-activedescendant): entry keys hold any character, ids no spaces. */
@@ -79,8 +86,10 @@ function useSleepingText(): (entry: InboxEntry, directory: ServiceDirectory) => 
   };
 }
 
-export const InboxRow = memo(function InboxRow({ entry, chats, directory, handlers, selected, index, count, top, now, customer, reminder }: InboxRowProps) {
+export const InboxRow = memo(function InboxRow({ entry, chats, directory, handlers, selected, index, count, top, now, customer, reminder, suggestion }: InboxRowProps) {
   const { t } = useTranslation();
+  const suggestionText = useSuggestionText();
+  const suggest = handlers.suggest;
   const format = useFormat();
   const state = useRowStateText(customer, reminder, now);
   const sleepingText = useSleepingText();
@@ -105,6 +114,7 @@ export const InboxRow = memo(function InboxRow({ entry, chats, directory, handle
       when,
       ...state.spoken,
       entry.preview === undefined ? null : t('inbox.row.preview', { text: entry.preview }),
+      suggestion === undefined || suggest === undefined ? null : t('inbox.suggest.spoken', { name: suggestionText.name(suggestion), why: suggestionText.why(suggestion) }),
     ].filter((x): x is string => x !== null && x !== ''),
   );
   const classes = [
@@ -194,6 +204,16 @@ export const InboxRow = memo(function InboxRow({ entry, chats, directory, handle
             {entry.preview ?? ''}
           </span>
           <RowState chips={state.chips} />
+          {suggestion === undefined || suggest === undefined ? null : (
+            <SuggestionChip
+              suggestion={suggestion}
+              onType={(event) => {
+                event.stopPropagation();
+                handlers.select(entry.key);
+                suggest(entry, chats, suggestion);
+              }}
+            />
+          )}
           {badge !== null ? <CountBadge text={badge} /> : customer.marked ? <span className="inbox-dot" aria-hidden="true" /> : null}
         </div>
       </div>

@@ -33,6 +33,7 @@ import { Suggestions } from './Suggestions';
 import { UndoToast } from './UndoToast';
 import { useListActions } from './useEntryActions';
 import { useListKeys } from './useListKeys';
+import { useReplySuggestions, useTypeSuggestion } from './suggestion';
 import { useVirtualRows } from './useVirtualRows';
 
 const TEXT_FIELD = 'input, textarea, select, [contenteditable="true"]';
@@ -104,9 +105,16 @@ export function InboxView() {
   const selectedShown = selected !== undefined && items.some((item) => item.index === selectedIndex);
   const activeId = selectedShown ? rowId(selected.key) : undefined;
 
+  const suggestionOf = useReplySuggestions();
+  const typeSuggestion = useTypeSuggestion();
   const handlers = useMemo<RowHandlers>(
-    () => ({ open: actions.open, select: setSelectedKey, menu: (entry, anchor) => setMenu({ key: entry.key, anchor }) }),
-    [actions, setSelectedKey],
+    () => ({
+      open: actions.open,
+      select: setSelectedKey,
+      menu: (entry, anchor) => setMenu({ key: entry.key, anchor }),
+      suggest: (entry, chats, suggestion) => void typeSuggestion(entry, chats, suggestion),
+    }),
+    [actions, setSelectedKey, typeSuggestion],
   );
 
   const triageKeys = useListKeys({
@@ -118,6 +126,8 @@ export function InboxView() {
       if (row !== null) setMenu({ key: entry.key, anchor: row, page: 'remind' });
     },
     undo: actions.undo,
+    suggestion: (entry) => suggestionOf(entry, customers.view(entry), minute),
+    typeSuggestion: (entry, suggestion) => void typeSuggestion(entry, inbox.chatsOf(entry), suggestion),
   });
 
   const search = (value: string) => {
@@ -295,6 +305,7 @@ export function InboxView() {
                   now={minute}
                   customer={view}
                   reminder={reminderState(view, minute)}
+                  suggestion={suggestionOf(entry, view, minute)}
                 />
               );
             })}

@@ -32,6 +32,7 @@ import { InboxRow, ROW_HEIGHT, rowId, type RowHandlers } from './InboxRow';
 import { UndoToast } from './UndoToast';
 import { useListActions } from './useEntryActions';
 import { useListKeys } from './useListKeys';
+import { useReplySuggestions, useTypeSuggestion } from './suggestion';
 import { useVirtualRows } from './useVirtualRows';
 
 /** Below this window width (CSS pixels) the list shows only the pictures. */
@@ -137,7 +138,12 @@ export function ListColumn() {
     if (followedKey !== undefined) follow(followedKey);
   }, [followedKey]);
 
-  const handlers = useMemo<RowHandlers>(() => ({ open: actions.open, select }), [actions, select]);
+  const suggestionOf = useReplySuggestions();
+  const typeSuggestion = useTypeSuggestion();
+  const handlers = useMemo<RowHandlers>(
+    () => ({ open: actions.open, select, suggest: (entry, chats, suggestion) => void typeSuggestion(entry, chats, suggestion) }),
+    [actions, select, typeSuggestion],
+  );
 
   const moveTo = (index: number) => {
     const entry = visible[index];
@@ -155,6 +161,8 @@ export function ListColumn() {
       if (row !== null) setSnoozing({ key: entry.key, anchor: row });
     },
     undo: actions.undo,
+    suggestion: (entry) => suggestionOf(entry, customers.view(entry), minute),
+    typeSuggestion: (entry, suggestion) => void typeSuggestion(entry, inbox.chatsOf(entry), suggestion),
   });
 
   const changeView = (next: InboxView) => {
@@ -303,6 +311,7 @@ export function ListColumn() {
                 now={minute}
                 customer={view}
                 reminder={reminderState(view, minute)}
+                suggestion={suggestionOf(entry, view, minute)}
               />
             );
           })}

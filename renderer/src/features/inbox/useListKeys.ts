@@ -3,11 +3,13 @@
  * pin, snooze and undo. They are read from the list's own key events, so they act only while the list has the
  * focus and never while a text field has it (the search box has its own). Done and snooze take the entry out of
  * the list, so the selection moves on to the row after it (or before it, at the end). A key that needs an entry
- * while none is selected says so.
+ * while none is selected says so. Tab (no modifier) on a row offering an answer types it into the customer's chat
+ * (suggestion.tsx); on other rows Tab moves the focus on as usual.
  */
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxEntry } from '../../../../common/model';
+import type { ReplySuggestion } from '../../../../common/shop/suggest';
 import { shortcutOf } from '../../../../common/shortcuts';
 import { useShell } from '../../store/context';
 import type { Customers } from '../../store/customers';
@@ -23,6 +25,9 @@ export interface ListKeyTargets {
   /** Offers the snooze choices for the entry (which select the next row once it is snoozed). */
   snooze: (entry: InboxEntry) => void;
   undo: () => void;
+  /** The selected entry's suggested answer, typed by Tab. */
+  suggestion?: (entry: InboxEntry) => ReplySuggestion | undefined;
+  typeSuggestion?: (entry: InboxEntry, suggestion: ReplySuggestion) => void;
 }
 
 /** Handles a key press in the list: true when it was a triage key (the caller then prevents its default). */
@@ -33,6 +38,13 @@ export function useListKeys(targets: ListKeyTargets): (event: KeyboardEvent<HTML
   const triage = useTriage();
 
   return (event) => {
+    if (event.key === 'Tab' && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey && targets.selected !== undefined) {
+      const suggestion = targets.suggestion?.(targets.selected);
+      if (suggestion !== undefined && targets.typeSuggestion !== undefined) {
+        targets.typeSuggestion(targets.selected, suggestion);
+        return true;
+      }
+    }
     const id = shortcutOf(resolved, 'list', pressOf(event.nativeEvent), os);
     if (id === 'undo') {
       targets.undo();

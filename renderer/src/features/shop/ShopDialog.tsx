@@ -1,6 +1,7 @@
 /**
- * The shop tools, one tab each: quick replies, labels, business hours, chat links, backup and export, the report. Tabs follow
- * the WAI-ARIA tabs pattern: arrow keys move between them (mirrored right to left), Home and End jump to the ends.
+ * The shop tools, one tab each: quick replies, labels, business hours, the greeting and away message, chat links,
+ * backup and export, the report. Tabs follow the WAI-ARIA tabs pattern: arrow keys move between them (mirrored
+ * right to left), Home and End jump to the ends.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { SHOP_TABS, type ShopTab } from '../../store/ui';
 import { QuickRepliesTab } from '../replies/QuickRepliesTab';
 import { ChatLinksTab } from './ChatLinksTab';
 import { DataTab } from './DataTab';
+import { GreetingsTab } from './GreetingsTab';
 import { HoursTab } from './HoursTab';
 import { LabelsTab } from './LabelsTab';
 import { ReportTab } from './ReportTab';
@@ -17,12 +19,13 @@ const TAB_TEXT = {
   replies: 'shop.tabs.replies',
   labels: 'shop.tabs.labels',
   hours: 'shop.tabs.hours',
+  greetings: 'shop.tabs.greetings',
   chatLinks: 'shop.tabs.chatLinks',
   data: 'shop.tabs.data',
   report: 'shop.tabs.report',
 } as const satisfies Record<ShopTab, string>;
 
-function TabPanel({ tab }: { tab: ShopTab }) {
+function TabPanel({ tab, go }: { tab: ShopTab; go: (tab: ShopTab) => void }) {
   switch (tab) {
     case 'replies':
       return <QuickRepliesTab />;
@@ -30,6 +33,8 @@ function TabPanel({ tab }: { tab: ShopTab }) {
       return <LabelsTab />;
     case 'hours':
       return <HoursTab />;
+    case 'greetings':
+      return <GreetingsTab onOpenTab={go} />;
     case 'chatLinks':
       return <ChatLinksTab />;
     case 'data':
@@ -89,7 +94,7 @@ export function ShopDialog({ tab: initial, onClose }: { tab: ShopTab; onClose: (
         ))}
       </div>
       <div className="shop-panel" role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${tab}`}>
-        <TabPanel tab={tab} />
+        <TabPanel tab={tab} go={go} />
       </div>
     </Dialog>
   );

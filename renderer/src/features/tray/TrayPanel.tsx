@@ -2,7 +2,9 @@
  * The notification tray: a panel beside the sidebar with the notifications main kept (the last 500), grouped by
  * person, newest first, unread ones marked. A click opens that exact chat (and marks what it shows read). Mark
  * all read; Clear, after an inline confirmation (main keeps no copy to undo it from). Above the list: do not
- * disturb, quiet hours, private mode and sound.
+ * disturb, quiet hours, private mode and sound. A person who waits for an answer Wasl can offer (an FAQ match, the
+ * away text, the greeting) has it under their name: a click types it into their chat (never sent) — on Linux,
+ * where OS notifications have no buttons, this is where a notification offers it.
  *
  * The tray shows message text even in private mode: private mode keeps text out of OS notifications, which pop
  * up for anyone looking at the screen; the tray, like the inbox's previews, shows only when the user opens it.
@@ -22,9 +24,12 @@ import { AlarmIcon, CloseIcon, StoreIcon } from '../../components/icons';
 import { PlatformTile } from '../../components/PlatformTile';
 import { isolate, useFormat } from '../../i18n/format';
 import { useApp, useCommand, useOverlay, useShell, useUi } from '../../store/context';
+import { useCustomers } from '../../store/customers';
 import { useInbox } from '../../store/inbox';
 import { Avatar } from '../inbox/Avatar';
 import { useDirectory } from '../inbox/directory';
+import { SuggestionChip, useReplySuggestions, useTypeSuggestion } from '../inbox/suggestion';
+import type { ReplySuggestion } from '../../../../common/shop/suggest';
 import { useNow } from '../viewport/useNow';
 import { groupNotifications, type TrayGroup } from './groups';
 import { NotificationSettings } from './NotificationSettings';
@@ -56,7 +61,16 @@ function useTrayCommands(onDone: () => void) {
   };
 }
 
-function Group({ group, now, onOpen }: { group: TrayGroup; now: number; onOpen: (record: NotificationRecord, alsoRead: readonly string[]) => void }) {
+interface GroupProps {
+  group: TrayGroup;
+  now: number;
+  onOpen: (record: NotificationRecord, alsoRead: readonly string[]) => void;
+  /** The answer offered the group's person, and what types it. */
+  suggestion: ReplySuggestion | undefined;
+  onSuggest: (suggestion: ReplySuggestion) => void;
+}
+
+function Group({ group, now, onOpen, suggestion, onSuggest }: GroupProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const directory = useDirectory();
@@ -114,6 +128,11 @@ function Group({ group, now, onOpen }: { group: TrayGroup; now: number; onOpen: 
         ) : null}
         {group.unread > 0 ? <CountBadge text={format.badge(group.unread) ?? ''} /> : null}
       </button>
+      {suggestion === undefined ? null : (
+        <div className="tray-suggestion">
+          <SuggestionChip suggestion={suggestion} focusable onType={() => onSuggest(suggestion)} />
+        </div>
+      )}
       <ul className="tray-records">
         {shown.map((record) => (
           <li key={record.id}>
@@ -184,6 +203,10 @@ export function TrayPanel({ onClose, opener }: { onClose: () => void; opener: HT
   const commands = useTrayCommands(onClose);
   const [confirming, setConfirming] = useState(false);
   const groups = useMemo(() => groupNotifications(notifications, inbox.entryOfChat), [inbox, notifications]);
+  const { customers } = useCustomers(inbox);
+  const suggestionOf = useReplySuggestions();
+  const typeSuggestion = useTypeSuggestion();
+  const minute = Math.floor(now / 60_000) * 60_000;
   const unread = notifications.some((n) => !n.read);
   useOverlay();
 
@@ -265,7 +288,18 @@ export function TrayPanel({ onClose, opener }: { onClose: () => void; opener: HT
       ) : (
         <ul className="tray-list" aria-label={t('tray.title')}>
           {groups.map((group) => (
-            <Group key={group.key} group={group} now={now} onOpen={commands.open} />
+            <Group
+              key={group.key}
+              group={group}
+              now={now}
+              onOpen={commands.open}
+              suggestion={group.entry === undefined ? undefined : suggestionOf(group.entry, customers.view(group.entry), minute)}
+              onSuggest={(suggestion) => {
+                if (group.entry === undefined) return;
+                void typeSuggestion(group.entry, inbox.chatsOf(group.entry), suggestion);
+                onClose();
+              }}
+            />
           ))}
         </ul>
       )}

@@ -45,6 +45,8 @@ const SAMPLES: Record<SettingPath, readonly [valid: unknown, invalid: unknown]> 
   'shop.hoursEnabled': [true, 'yes'],
   'shop.hours': [Array.from({ length: 7 }, (_, d) => ({ open: d !== 5, from: '10:00', to: '22:00' })), [{ open: true, from: '10:00', to: '22:00' }]],
   'shop.holdOutsideHours': [true, {}],
+  'shop.greeting': ['أهلاً بك في {shop}! كيف نخدمك؟', 'x'.repeat(LIMITS.replyBody + 1)],
+  'shop.away': ['We are closed now; we answer from 9 am.', 42],
   'shop.specialHours': [[{ id: 'ramadan', name: 'Ramadan', from: '2026-02-18', to: '2026-03-19', hours: { from: '20:00', to: '03:00' } }], 'ramadan'],
   'layout.listWidth': [400, 100],
   'layout.listCollapsed': [true, 'yes'],

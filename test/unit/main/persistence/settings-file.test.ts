@@ -29,6 +29,8 @@ const settings = {
     ],
     holdOutsideHours: true,
     specialHours: [{ id: 'ramadan', name: 'رمضان', from: '2026-02-18', to: '2026-03-19', hours: { from: '20:00', to: '03:00' } }],
+    greeting: 'أهلًا {first_name}، مرحبًا بك!',
+    away: 'We are closed now and answer from 10 am.',
   },
 };
 const person = { id: 'p1', displayName: 'أحمد (زبون)', chats: [{ serviceId: 'a1', chatId: '966501234567@c.us' }, { serviceId: 'b2', chatId: '777' }] };

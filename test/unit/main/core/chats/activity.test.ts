@@ -60,6 +60,44 @@ describe('ActivityTracker', () => {
     expect(tracker.notice('ig', 'instagram', 'a')).toBeUndefined();
   });
 
+  it('marks a chat as a new conversation when it appears with a message newer than every chat it knew on that account', () => {
+    const { clock, tracker } = setup();
+    const t0 = clock.now();
+    // The account's first read: these chats were there before Wasl, none is new.
+    expect(tracker.observe('wa', 'whatsapp', chat('old', t0 - 10 * MIN, 2))?.newAt).toBeUndefined();
+    expect(tracker.observe('wa', 'whatsapp', chat('older', t0 - 60 * MIN, 0))?.newAt).toBeUndefined();
+    clock.advance(MIN);
+    // One later read: a customer wrote in an old chat, and two new customers wrote (both new, though one is newer).
+    expect(tracker.observe('wa', 'whatsapp', chat('old', clock.now(), 3))?.newAt).toBeUndefined();
+    expect(tracker.observe('wa', 'whatsapp', chat('first', clock.now(), 1))?.newAt).toBe(clock.now());
+    expect(tracker.observe('wa', 'whatsapp', chat('second', clock.now() - 30_000, 1))?.newAt).toBe(clock.now());
+    clock.advance(MIN);
+    // An old chat scrolled into view is no new customer; the new one stays new when it changes.
+    expect(tracker.observe('wa', 'whatsapp', chat('scrolled', t0 - 5 * MIN, 0))?.newAt).toBeUndefined();
+    expect(tracker.observe('wa', 'whatsapp', chat('first', clock.now(), 0))?.newAt).toBe(clock.now() - MIN);
+    // Another account's first read is its own.
+    expect(tracker.observe('tg', 'telegram', chat('x', clock.now(), 1))?.newAt).toBeUndefined();
+  });
+
+  it('marks a notification of a chat it has never seen as a new conversation, once the account was read', () => {
+    const { clock, tracker } = setup();
+    tracker.notice('ig', 'instagram', 'before-read');
+    expect(tracker.activity('ig', 'before-read')?.newAt).toBeUndefined();
+    tracker.observe('ig', 'instagram', chat('a', clock.now() - MIN, 0));
+    clock.advance(MIN);
+    expect(tracker.notice('ig', 'instagram', 'stranger')?.newAt).toBe(clock.now());
+    expect(tracker.notice('ig', 'instagram', 'a')?.newAt).toBeUndefined();
+  });
+
+  it('knows an account’s newest message from the saved chats after a restart', () => {
+    const { clock } = setup();
+    const t0 = clock.now();
+    const initial: ActivityDoc = { chats: { 'wa\u0000kept': { first: t0 - 60 * MIN, seen: t0 - 10 * MIN, unread: 0 } }, days: {} };
+    const { tracker } = setup(initial);
+    expect(tracker.observe('wa', 'whatsapp', chat('scrolled', t0 - 20 * MIN, 0))?.newAt).toBeUndefined();
+    expect(tracker.observe('wa', 'whatsapp', chat('new', t0 - 5 * MIN, 1))?.newAt).toBe(t0);
+  });
+
   it('saves shortly after changes, once for a burst, and at once on flush', () => {
     const { clock, tracker, saved } = setup();
     tracker.observe('wa', 'whatsapp', chat('c1', clock.now(), 0));
@@ -118,10 +156,15 @@ describe('activity.json', () => {
     const tracker = new ActivityTracker({ initial: file.doc, clock, save: file.save });
     tracker.observe('wa', 'whatsapp', chat('c1', clock.now(), 0));
     tracker.observe('wa', 'whatsapp', chat('c1', clock.now() + MIN, 2));
+    clock.advance(MIN);
+    tracker.observe('wa', 'whatsapp', chat('c2', clock.now() + MIN, 1));
+    expect(tracker.activity('wa', 'c2')?.newAt).toBe(clock.now());
     tracker.flush();
     const again = openActivity(dir, conf, clock, new MemoryLogger());
     expect(again.notices(() => 'n')).toEqual([]);
-    expect(new ActivityTracker({ initial: again.doc, clock, save: () => true }).activity('wa', 'c1')).toEqual(tracker.activity('wa', 'c1'));
+    const restarted = new ActivityTracker({ initial: again.doc, clock, save: () => true });
+    expect(restarted.activity('wa', 'c1')).toEqual(tracker.activity('wa', 'c1'));
+    expect(restarted.activity('wa', 'c2')).toEqual(tracker.activity('wa', 'c2'));
   });
 
   it('drops what does not parse, keeping the rest, and says so', () => {

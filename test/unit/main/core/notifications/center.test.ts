@@ -109,6 +109,8 @@ describe('NotificationCenter', () => {
       responseText: () => ({ done: 'Done', remindLater: 'Remind me in 1 hour', replyPlaceholder: 'Type a reply' }),
       typeReply: (chat, text) => responses.push(`type ${chat.serviceId} ${chat.chatId} ${text}`),
       canTypeReply: (chat) => !unsure.has(chat.serviceId),
+      // A stand-in for links.ts's suggester: a message asking about delivery gets the delivery answer.
+      suggestion: (chat, message) => (message?.includes('delivery') === true ? { title: 'Type: Delivery', text: `Delivery to ${chat.chatId} takes 2 days` } : undefined),
       markDone: (chat) => responses.push(`done ${chat.serviceId} ${chat.chatId}`),
       remindLater: (reminder) => responses.push(`remind ${JSON.stringify(reminder)}`),
     });
@@ -342,6 +344,32 @@ describe('NotificationCenter', () => {
       expect(revealed).toEqual([]);
       expect(opened).toEqual([]);
       expect(tray()[0]?.read).toBe(true);
+    });
+
+    it('offers the suggested answer first, and its button types it into that chat with Wasl forward', () => {
+      offers = NOTIFICATION_OFFERS.win32;
+      center.receive('a', { id: 'p1', title: 'Omar', body: 'How long is delivery?', chatId: 'omar', derived: false });
+      expect(shown[0]?.actions).toEqual([{ action: 'suggested', title: 'Type: Delivery' }, ...buttons]);
+      shown[0]?.respond?.({ type: 'action', action: 'suggested' });
+      expect(responses).toEqual(['type a omar Delivery to omar takes 2 days']);
+      expect(revealed).toEqual(['a']);
+      expect(tray()[0]?.read).toBe(true);
+      // A message with nothing to suggest gets the usual buttons; its "suggested" answer types nothing.
+      center.receive('b', notice(2, 'c2'));
+      expect(shown[1]?.actions).toEqual(buttons);
+      shown[1]?.respond?.({ type: 'action', action: 'suggested' });
+      expect(responses).toHaveLength(1);
+    });
+
+    it('offers no suggestion in private mode, where its title would tell what the customer asked, nor where the chat cannot be typed into', () => {
+      offers = NOTIFICATION_OFFERS.darwin;
+      prefs({ privateMode: true });
+      center.receive('a', { id: 'p1', title: 'Omar', body: 'How long is delivery?', chatId: 'omar', derived: false });
+      expect(shown[0]?.actions).toEqual(buttons);
+      prefs({ privateMode: false });
+      unsure.add('b');
+      center.receive('b', { id: 'p2', title: 'Huda', body: 'delivery?', chatId: 'huda', derived: false });
+      expect(shown[1]?.actions).toEqual(buttons);
     });
 
     it('a reminder’s pop-up offers the same, and an answer or a button ends the reminder as opening it does', () => {
@@ -649,6 +677,8 @@ describe('notificationLinks', () => {
         },
       },
       log: new MemoryLogger(),
+      clock: new ManualClock(),
+      suggestionTitle: () => 'Type',
     });
     return { done, links };
   }

@@ -16,6 +16,8 @@ import { notificationLinks } from '../../../../../main/core/notifications/links'
 import { NOTIFICATION_OFFERS, type NotificationOffers } from '../../../../../main/core/notifications/offers';
 import { PAGE_WAIT_MS, PageRequests } from '../../../../../main/core/services/requests';
 import { ShopController } from '../../../../../main/core/shop/shop';
+import { suggestionTitle } from '../../../../../main/i18n';
+import { DEFAULT_SETTINGS } from '../../../../../common/settings';
 import { ManualClock } from '../../../../fakes/clock';
 import { MemoryLogger } from '../../../../fakes/logger';
 import { stateOf } from '../../../../fakes/state';
@@ -87,6 +89,8 @@ describe('answering from a notification', () => {
       ...notificationLinks({
         store,
         log,
+        clock,
+        suggestionTitle: (suggestion) => suggestionTitle('en', suggestion),
         shop,
         window: { revealWindow: () => (revealed += 1) },
         services: {
@@ -161,6 +165,53 @@ describe('answering from a notification', () => {
       { id: 'a', channel: CHANNELS.serviceOpenChat, payload: 'omar' },
       { id: 'a', channel: CHANNELS.serviceInsertText, payload: { requestId: expect.stringMatching(/\S/u) as string, text: 'Yes, tomorrow' } },
     ]);
+  });
+
+  describe('the suggested answer', () => {
+    const MIN = 60_000;
+    beforeEach(() => {
+      store.setState({
+        quickReplies: [{ id: 'r1', name: 'Delivery', body: 'Hi {first_name}, delivery takes 2 days. {shop}', triggers: ['delivery'] }],
+        settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SETTINGS.shop, name: 'Hiba Store', greeting: 'Welcome, {name}!' } },
+      });
+      const a = snapshots['a'];
+      if (!a) throw new Error('no snapshot');
+      a.activeChatId = 'layla';
+      a.chats.push(
+        { id: 'nour', title: 'Nour Hassan', unread: 1, activity: { first: clock.now() - MIN, newAt: clock.now() - MIN, lastIn: clock.now() - MIN, waitingSince: clock.now() - MIN } },
+        { id: 'family', title: 'Family', unread: 1, kind: 'group' },
+      );
+    });
+
+    it('offers the greeting to a new customer, filled, and types it once the page has their chat open', () => {
+      center.receive('a', { id: 'p1', title: 'Nour Hassan', body: 'Hello', chatId: 'nour', derived: false });
+      expect(shown[0]?.actions?.[0]).toEqual({ action: 'suggested', title: 'Type the greeting' });
+      shown[0]?.respond?.({ type: 'action', action: 'suggested' });
+      expect(revealed).toBe(1);
+      expect(sent().map((c) => c.channel)).toEqual([CHANNELS.serviceOpenChat]);
+      const a = snapshots['a'];
+      if (!a) throw new Error('no snapshot');
+      a.activeChatId = 'nour';
+      requests.connectorReported('a');
+      expect(sent()[1]).toEqual({ id: 'a', channel: CHANNELS.serviceInsertText, payload: { requestId: expect.stringMatching(/\S/u) as string, text: 'Welcome, Nour Hassan!' } });
+    });
+
+    it('offers the answer whose trigger the message holds, to a customer Wasl knew', () => {
+      center.receive('a', { id: 'p1', title: 'Omar', body: 'Is delivery free?', chatId: 'omar', derived: false });
+      expect(shown[0]?.actions?.[0]).toEqual({ action: 'suggested', title: 'Type: Delivery' });
+      shown[0]?.respond?.({ type: 'action', action: 'suggested' });
+      const a = snapshots['a'];
+      if (!a) throw new Error('no snapshot');
+      a.activeChatId = 'omar';
+      requests.connectorReported('a');
+      expect(sent()[1]?.payload).toMatchObject({ text: 'Hi Omar, delivery takes 2 days. Hiba Store' });
+    });
+
+    it('offers nothing to a group, nor to a known customer whose message no reply answers', () => {
+      center.receive('a', { id: 'p1', title: 'Family', body: 'delivery?', chatId: 'family', derived: false });
+      center.receive('a', { id: 'p2', title: 'Omar', body: 'Thanks', chatId: 'omar', derived: false });
+      expect(shown.map((n) => n.actions?.[0]?.action)).toEqual(['done', 'done']);
+    });
   });
 
   it('types at once when the answered chat is the one open already', () => {

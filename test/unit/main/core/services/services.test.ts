@@ -516,6 +516,21 @@ describe('ServiceController', () => {
       expect(await pending).toEqual({ ok: true });
     });
 
+    it('with a chat named, opens that chat first and types only once the page reports it open', async () => {
+      setup(stateWith([svc('a'), svc('b')], 'a'));
+      reported('a', 'b');
+      controller.serviceUpdate('b', { seq: 1, reset: false, loggedIn: true, unread: { direct: 0, indirect: 0 }, upsert: [], remove: [], activeChatId: 'other' });
+      const pending = controller.command({ type: 'service.insertText', id: 'b', text: 'Welcome!', chatId: 'new-customer' });
+      expect(store.getState()).toMatchObject({ activeServiceId: 'b', view: 'service' });
+      expect(views.of('send').filter((c) => c.channel === CHANNELS.serviceOpenChat)).toEqual([{ op: 'send', id: 'b', channel: CHANNELS.serviceOpenChat, payload: 'new-customer' }]);
+      // The chat that was open before never gets the text.
+      expect(typed()).toEqual([]);
+      controller.serviceUpdate('b', { seq: 2, reset: false, loggedIn: true, unread: { direct: 0, indirect: 0 }, upsert: [], remove: [], activeChatId: 'new-customer' });
+      expect(typed()).toEqual([{ op: 'send', id: 'b', channel: CHANNELS.serviceInsertText, payload: { requestId: 'id1', text: 'Welcome!' } }]);
+      controller.insertResult('b', 'id1', true);
+      expect(await pending).toEqual({ ok: true });
+    });
+
     it('says when the page found no message box', async () => {
       setup(stateWith([svc('a')]));
       reported('a');
