@@ -10,6 +10,11 @@ export interface QuickReply {
   id: string;
   name: string;
   body: string;
+  /**
+   * Phrases that make Wasl suggest this reply when a customer's latest message has one (common/shop/faq.ts), as the
+   * owner wrote them. Absent: none.
+   */
+  triggers?: string[];
 }
 
 /** WhatsApp Business's default labels; Wasl names them in the user's language until the user renames one. */
