@@ -70,7 +70,7 @@ export function normalizeTrigger(trigger: string): string {
   return phraseWords(trigger).join(' ');
 }
 
-const length = (word: string): number => [...word].length;
+const length = (word: string): number => Array.from(word).length;
 
 /** How many edits a word of this many letters may be away from a trigger word. */
 function tolerance(letters: number): number {
@@ -83,8 +83,8 @@ function tolerance(letters: number): number {
  * more than `limit`.
  */
 export function editDistance(a: string, b: string, limit: number): number {
-  const x = [...a];
-  const y = [...b];
+  const x = Array.from(a);
+  const y = Array.from(b);
   if (Math.abs(x.length - y.length) > limit) return limit + 1;
   let before = new Array<number>(y.length + 1).fill(0);
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
