@@ -155,6 +155,20 @@ function messageWords(message: string): MessageWord[] {
   return out;
 }
 
+/** Where the message's words (or their stems) start with each letter: the only places a trigger word can match. */
+function firstLetters(words: readonly MessageWord[]): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  words.forEach((m, i) => {
+    for (const letter of new Set([m.word[0], ...m.stems.map(({ stem }) => stem[0])])) {
+      if (letter === undefined) continue;
+      const list = index.get(letter);
+      if (list === undefined) index.set(letter, [i]);
+      else list.push(i);
+    }
+  });
+  return index;
+}
+
 type How = 'exact' | 'fuzzy';
 
 function close(candidate: string, target: string, allowed: number): boolean {
@@ -187,36 +201,49 @@ interface Found {
 }
 
 /** Where in the message the phrase is, best place first (exact, then tightest, then earliest); undefined: nowhere. */
-function find(words: readonly TriggerWord[], message: readonly MessageWord[], seen: Map<string, (How | undefined)[]>): Found | undefined {
+function find(
+  words: readonly TriggerWord[],
+  message: readonly MessageWord[],
+  byFirst: ReadonlyMap<string, readonly number[]>,
+  seen: Map<string, (How | undefined)[]>,
+): Found | undefined {
   const at = (t: TriggerWord): (How | undefined)[] => {
     let row = seen.get(t.word);
     if (row === undefined) {
-      row = message.map((m) => compare(t, m));
+      const found: (How | undefined)[] = new Array<How | undefined>(message.length).fill(undefined);
+      // Every match, as is or with a slip, starts with the trigger word's first letter (or its core's).
+      for (const letter of new Set([t.word[0], t.core[0]])) {
+        for (const i of byFirst.get(letter ?? '') ?? []) found[i] ??= compare(t, message[i] as MessageWord);
+      }
+      row = found;
       seen.set(t.word, row);
     }
     return row;
   };
   const rows = words.map(at);
   const reach = words.length === 1 ? 1 : words.length + WINDOW_GAP;
-  let best: Found | undefined;
-  for (let first = 0; first < message.length; first += 1) {
-    const start = rows[0]?.[first];
-    if (start === undefined) continue;
-    let fuzzy = start === 'fuzzy';
+  /** The phrase's place from `first`, its later words each at the earliest place that takes it (`exactOnly`: as is). */
+  const from = (first: number, exactOnly: boolean): Found | undefined => {
+    let fuzzy = rows[0]?.[first] === 'fuzzy';
     let last = first;
-    for (let w = 1; w < rows.length && last !== -1; w += 1) {
+    for (let w = 1; w < rows.length; w += 1) {
       let next = -1;
-      for (let i = last + 1; i < first + reach && i < message.length; i += 1) {
+      for (let i = last + 1; i < first + reach && i < message.length && next === -1; i += 1) {
         const how = rows[w]?.[i];
-        if (how === undefined) continue;
-        fuzzy ||= how === 'fuzzy';
-        next = i;
-        break;
+        if (how === 'exact' || (how === 'fuzzy' && !exactOnly)) next = i;
       }
+      if (next === -1) return undefined;
+      fuzzy ||= rows[w]?.[next] === 'fuzzy';
       last = next;
     }
-    if (last === -1) continue;
-    const found: Found = { first, last, how: fuzzy ? 'fuzzy' : 'exact' };
+    return { first, last, how: fuzzy ? 'fuzzy' : 'exact' };
+  };
+  let best: Found | undefined;
+  for (let first = 0; first < message.length; first += 1) {
+    if (rows[0]?.[first] === undefined) continue;
+    // A later word as is beats an earlier one with a slip ("delivery times time"), when it still fits the window.
+    const found = from(first, true) ?? from(first, false);
+    if (found === undefined) continue;
     if (best === undefined || better(found, best)) best = found;
     if (best.how === 'exact' && best.last - best.first === words.length - 1) break;
   }
@@ -240,10 +267,11 @@ export function faqMatcher(replies: readonly QuickReply[]): (message: string) =>
 
   const match = (text: string): FaqMatch | undefined => {
     const words = messageWords(text);
+    const byFirst = firstLetters(words);
     const seen = new Map<string, (How | undefined)[]>();
     let fuzzy: FaqMatch | undefined;
     for (const trigger of compiled) {
-      const found = find(trigger.words, words, seen);
+      const found = find(trigger.words, words, byFirst, seen);
       if (found === undefined) continue;
       const result: FaqMatch = {
         replyId: trigger.replyId,

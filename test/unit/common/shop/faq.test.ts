@@ -111,6 +111,10 @@ describe('the best match', () => {
     const match = one('delivery time');
     expect(match('Delivery, then time... and DELIVERY TIME?')).toMatchObject({ matched: 'DELIVERY TIME', how: 'exact' });
     expect(match('delivry time or delivery  time')).toMatchObject({ matched: 'delivery  time', how: 'exact' });
+    expect(match('delivery times time')).toMatchObject({ matched: 'delivery times time', how: 'exact' });
+    expect(match('delivery times')).toMatchObject({ matched: 'delivery times', how: 'fuzzy' });
+    // The word as is lies past the window: the slip within it is taken.
+    expect(match('delivery times, one two three time')).toMatchObject({ matched: 'delivery times', how: 'fuzzy' });
   });
 
   it('answers the same for the same message (remembered) and for a new list of replies', () => {
