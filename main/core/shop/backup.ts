@@ -2,7 +2,7 @@
  * The files Wasl writes for the user and reads back: a backup of all its data (the settings document, without
  * the window's placement), and a library of quick replies. A backup is read with the settings document's own
  * reader, so an older backup is migrated like an older settings file; but where the settings file is salvaged
- * part by part, a backup with any invalid part is refused whole: restoring changes nothing then. A replies file
+ * part by part, a backup with an invalid part is refused whole: restoring changes nothing then. A replies file
  * is version 1 while no reply has trigger phrases (every Wasl reads it) and version 2 with them, so an older Wasl
  * says it was made by a newer one rather than that it is damaged.
  */

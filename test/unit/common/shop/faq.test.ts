@@ -80,7 +80,7 @@ describe('a trigger phrase in a message', () => {
     expect(match(`${'x '.repeat(500)}delivery`)).toBeUndefined();
   });
 
-  it('ignores empty triggers and replies without any', () => {
+  it('ignores empty triggers and replies with none', () => {
     const match = faqMatcher([reply('a', '', '  ', '؟!'), { id: 'b', name: 'b', body: 'b' }]);
     expect(match('?!')).toBeUndefined();
     expect(match('anything')).toBeUndefined();
