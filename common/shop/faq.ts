@@ -22,7 +22,8 @@
  *   they are not one question.
  * - The best match wins: one with every word as is beats one with spelling slips, then the longer phrase (more
  *   words, then more letters), then the earlier reply in the library, then the earlier phrase of that reply.
- * - Only the first LIMITS.faqMessageChars characters of a message are read.
+ * - Only the first LIMITS.faqMessageChars characters of a message are read. A matcher compiles the phrases once
+ *   and remembers its answer for the last MEMORY messages, so a chat list that changes repeats no work.
  */
 import { normalizeName, withoutInvisible } from '../identity';
 import { LIMITS } from '../limits';
