@@ -34,6 +34,11 @@ export function latinDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/gu, (d) => String((d.codePointAt(0) ?? 0) & 0xf));
 }
 
+/** The text without bidi, zero-width and other invisible marks. */
+export function withoutInvisible(text: string): string {
+  return text.replace(INVISIBLE, '');
+}
+
 /**
  * A name in comparable form: "Ahmed", "AHMED", "Âhmed" meet; "أحمد", "احمد", "إحمد", "أَحْمَد", "احـــمد" meet;
  * "فاطمة"/"فاطمه" and "مصطفى"/"مصطفي" meet. Separators become single spaces; the result is trimmed.

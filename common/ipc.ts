@@ -17,6 +17,7 @@ import { settingsPatchShape } from './settings';
 import { downloadSettings } from './settings/groups';
 import { servicePatchShape } from './settings/service';
 import { isChatLink, MAX_LINK_LENGTH } from './shop/chat-links';
+import { normalizeTrigger } from './shop/faq';
 import { CONVERSATION_STATUSES, LABEL_COLORS, TRIAGE_STEPS } from './shop/model';
 import { ZOOM_STEPS } from './zoom';
 
@@ -65,6 +66,11 @@ const trimmed = (max: number) =>
 export const shopSchemas = {
   replyName: trimmed(LIMITS.replyName),
   replyBody: z.string().max(LIMITS.replyBody).refine((s) => s.trim() !== ''),
+  /** A reply's trigger phrases (common/shop/faq.ts): each with a letter or digit, none reading as another. */
+  triggers: z
+    .array(trimmed(LIMITS.triggerChars).refine((s) => normalizeTrigger(s) !== '', 'a trigger needs a letter or digit'))
+    .max(LIMITS.triggersPerReply)
+    .refine((list) => new Set(list.map(normalizeTrigger)).size === list.length, 'two triggers read the same'),
   labelName: trimmed(LIMITS.labelName),
   labelColor: z.enum(LABEL_COLORS),
   status: z.enum(CONVERSATION_STATUSES),
@@ -132,8 +138,14 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('service.saveOutline'), id: serviceId }),
   /** Type this text into the service's open chat, or first open `chatId` (the user presses send). */
   z.strictObject({ type: z.literal('service.insertText'), id: serviceId, text: z.string().min(1).max(LIMITS.replyBody), chatId: id.optional() }),
-  /** Add a quick reply (no id) or change one. */
-  z.strictObject({ type: z.literal('quickReply.save'), id: id.optional(), name: shopSchemas.replyName, body: shopSchemas.replyBody }),
+  /** Add a quick reply (no id) or change one; `triggers` absent leaves a reply's trigger phrases as they are. */
+  z.strictObject({
+    type: z.literal('quickReply.save'),
+    id: id.optional(),
+    name: shopSchemas.replyName,
+    body: shopSchemas.replyBody,
+    triggers: shopSchemas.triggers.optional(),
+  }),
   z.strictObject({ type: z.literal('quickReply.move'), id, index: z.number().int().min(0).max(10_000) }),
   z.strictObject({ type: z.literal('quickReply.delete'), id }),
   /** Add a label (no id) or change one; a null name gives a preset its translated name back. */

@@ -16,6 +16,10 @@ export const LIMITS = {
   replyName: 80,
   replyBody: 4_000,
   quickReplies: 1_000,
+  /** A quick reply's trigger phrases (common/shop/faq.ts): one phrase's length, how many per reply, and how much of a message is read. */
+  triggerChars: 60,
+  triggersPerReply: 10,
+  faqMessageChars: 1_000,
   labelName: 40,
   labels: 100,
   note: 10_000,

@@ -10,7 +10,10 @@ export interface QuickReply {
   id: string;
   name: string;
   body: string;
-  /** Phrases that, in a customer's message, make Wasl suggest this reply (common/shop/faq.ts). */
+  /**
+   * Phrases that make Wasl suggest this reply when a customer's latest message has one (common/shop/faq.ts), as the
+   * owner wrote them. Absent: none.
+   */
   triggers?: string[];
 }
 

@@ -2,7 +2,8 @@
  * The shop's records in the settings document (quick replies, labels, what Wasl keeps about each customer), read
  * one by one: each valid record is kept, each invalid one dropped and counted, as the rest of the document is. A
  * customer's later fields (a pin, a mark as unread) are read one by one too: a file from before them reads as it
- * did, and a bad value of one is dropped and counted while the rest of the record stays.
+ * did, and a bad value of one is dropped and counted while the rest of the record stays. A quick reply's trigger
+ * phrases are read the same way: a bad list is dropped and counted, and the reply kept without it.
  */
 import { z } from 'zod';
 import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../../common/ipc';
@@ -10,7 +11,8 @@ import { DEFAULT_LABELS, LABEL_PRESETS, type Customer, type Label, type QuickRep
 
 const idField = z.string().min(1).max(LIMITS.idChars);
 
-const quickReplySchema = z.object({ id: idField, name: shopSchemas.replyName, body: shopSchemas.replyBody });
+/** Trigger phrases are checked on their own (toReply): a bad list must not drop the reply. */
+const quickReplySchema = z.object({ id: idField, name: shopSchemas.replyName, body: shopSchemas.replyBody, triggers: z.unknown().optional() });
 
 const labelSchema = z
   .object({
@@ -56,7 +58,9 @@ export interface ShopRecords {
 export function readShopRecords(raw: Record<string, unknown>): ShopRecords {
   let dropped = 0;
   const replies = list(raw['quickReplies'], quickReplySchema, LIMITS.quickReplies);
-  const quickReplies = replies.items.map((r) => ({ id: r.id, name: r.name, body: r.body }));
+  const parsed = replies.items.map(toReply);
+  const quickReplies = parsed.map((r) => r.reply);
+  dropped += parsed.filter((r) => r.bad).length;
   // A document that never had labels starts with the defaults; an empty list is the user's choice.
   const read = raw['labels'] === undefined ? { items: [...DEFAULT_LABELS], dropped: 0 } : list(raw['labels'], labelSchema, LIMITS.labels);
   const labels = read.items.map(toLabel);
@@ -99,6 +103,15 @@ function list<T extends { id: string }>(raw: unknown, schema: z.ZodType<T>, max:
     items.push(parsed.data);
   }
   return { items, dropped };
+}
+
+/** A reply as read, with its trigger phrases when they are valid; `bad` when they were there but invalid. */
+function toReply(data: z.infer<typeof quickReplySchema>): { reply: QuickReply; bad: boolean } {
+  const reply: QuickReply = { id: data.id, name: data.name, body: data.body };
+  if (data.triggers === undefined) return { reply, bad: false };
+  const triggers = shopSchemas.triggers.safeParse(data.triggers);
+  if (triggers.success && triggers.data.length > 0) reply.triggers = triggers.data;
+  return { reply, bad: !triggers.success };
 }
 
 function toLabel(data: z.infer<typeof labelSchema>): Label {

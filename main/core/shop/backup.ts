@@ -2,7 +2,9 @@
  * The files Wasl writes for the user and reads back: a backup of all its data (the settings document, without
  * the window's placement), and a library of quick replies. A backup is read with the settings document's own
  * reader, so an older backup is migrated like an older settings file; but where the settings file is salvaged
- * part by part, a backup with any invalid part is refused whole: restoring changes nothing then.
+ * part by part, a backup with an invalid part is refused whole: restoring changes nothing then. A replies file
+ * is version 1 while no reply has trigger phrases (every Wasl reads it) and version 2 with them, so an older Wasl
+ * says it was made by a newer one rather than that it is damaged.
  */
 import { z } from 'zod';
 import { LIMITS, shopSchemas } from '../../../common/ipc';
@@ -71,25 +73,36 @@ export function readBackup(text: string): FileRead<BackupData> {
   return { ok: true, data };
 }
 
+/** The newest replies file version: 2 carries trigger phrases. */
+const REPLIES_VERSION = 2;
+
 const repliesFileSchema = z.strictObject({
   app: z.literal(APP),
   kind: z.literal('quick-replies'),
-  version: z.literal(1),
-  replies: z.array(z.strictObject({ name: shopSchemas.replyName, body: shopSchemas.replyBody })).max(LIMITS.quickReplies),
+  version: z.union([z.literal(1), z.literal(REPLIES_VERSION)]),
+  replies: z
+    .array(z.strictObject({ name: shopSchemas.replyName, body: shopSchemas.replyBody, triggers: shopSchemas.triggers.optional() }))
+    .max(LIMITS.quickReplies),
 });
 
 export function writeReplies(replies: readonly QuickReply[]): string {
-  const file: z.input<typeof repliesFileSchema> = { app: APP, kind: 'quick-replies', version: 1, replies: replies.map((r) => ({ name: r.name, body: r.body })) };
+  const triggered = replies.some((r) => (r.triggers ?? []).length > 0);
+  const file: z.input<typeof repliesFileSchema> = {
+    app: APP,
+    kind: 'quick-replies',
+    version: triggered ? REPLIES_VERSION : 1,
+    replies: replies.map((r) => ((r.triggers ?? []).length > 0 ? { name: r.name, body: r.body, triggers: r.triggers } : { name: r.name, body: r.body })),
+  };
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-export function readReplies(text: string): FileRead<Pick<QuickReply, 'name' | 'body'>[]> {
+export function readReplies(text: string): FileRead<Pick<QuickReply, 'name' | 'body' | 'triggers'>[]> {
   const json = parseJson(text);
   if (!json.ok) return { ok: false, reason: 'not-json' };
   const raw = json.value;
   if (!isRecord(raw) || raw['app'] !== APP || raw['kind'] !== 'quick-replies') return { ok: false, reason: 'wrong-kind' };
-  if (typeof raw['version'] === 'number' && raw['version'] > 1) return { ok: false, reason: 'newer', version: raw['version'] };
+  if (typeof raw['version'] === 'number' && raw['version'] > REPLIES_VERSION) return { ok: false, reason: 'newer', version: raw['version'] };
   const parsed = repliesFileSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, reason: 'invalid', detail: parsed.error.issues[0]?.message ?? 'invalid' };
-  return { ok: true, data: parsed.data.replies };
+  return { ok: true, data: parsed.data.replies.map((r) => (r.triggers === undefined ? { name: r.name, body: r.body } : { name: r.name, body: r.body, triggers: r.triggers })) };
 }

@@ -8,6 +8,7 @@
  */
 import { LIMITS, type Command, type CommandResult } from '../../../common/ipc';
 import { chatCustomerKeys, resolveCustomer } from '../../../common/shop/customers';
+import { normalizeTrigger } from '../../../common/shop/faq';
 import type { ChatRef } from '../../../common/model';
 import { EMPTY_CUSTOMER, type Customer, type Label, type QuickReply, type Reminder } from '../../../common/shop/model';
 import type { AppState, ShopUndo } from '../../../common/state';
@@ -71,7 +72,7 @@ export class ShopController {
   command(cmd: ShopCommand): CommandResult {
     switch (cmd.type) {
       case 'quickReply.save':
-        return this.saveReply(cmd.id, cmd.name, cmd.body);
+        return this.saveReply(cmd.id, cmd.name, cmd.body, cmd.triggers);
       case 'quickReply.move':
         return this.moveReply(cmd.id, cmd.index);
       case 'quickReply.delete': {
@@ -104,19 +105,31 @@ export class ShopController {
     return resolveCustomer(customers, chatCustomerKeys(chat, phone, people))?.priority === true;
   }
 
-  /** Adds quick replies from a file: those the library already has (same name and text) are skipped. */
-  importReplies(replies: readonly Pick<QuickReply, 'name' | 'body'>[]): CommandResult {
+  /**
+   * Adds quick replies from a file: those the library already has (same name and text) are not added again, but
+   * take the file's trigger phrases they lack (up to the limit, none reading as one they have).
+   */
+  importReplies(replies: readonly Pick<QuickReply, 'name' | 'body' | 'triggers'>[]): CommandResult {
     const { quickReplies } = this.deps.store.getState();
-    const have = new Set(quickReplies.map((r) => `${r.name}\u0000${r.body}`));
-    const added: QuickReply[] = [];
+    const have = new Map(quickReplies.map((r, index) => [`${r.name}\u0000${r.body}`, index]));
+    const next = [...quickReplies];
+    let changed = false;
     for (const reply of replies) {
       const key = `${reply.name}\u0000${reply.body}`;
-      if (have.has(key)) continue;
-      have.add(key);
-      added.push({ id: this.deps.newId(), name: reply.name, body: reply.body });
+      const index = have.get(key);
+      const existing = index === undefined ? undefined : next[index];
+      if (index !== undefined && existing !== undefined) {
+        const triggers = foldTriggers(existing.triggers ?? [], reply.triggers ?? []);
+        if (triggers.length === (existing.triggers ?? []).length) continue;
+        next[index] = withTriggers(existing, triggers);
+      } else {
+        have.set(key, next.length);
+        next.push(withTriggers({ id: this.deps.newId(), name: reply.name, body: reply.body }, reply.triggers));
+      }
+      changed = true;
     }
-    if (quickReplies.length + added.length > LIMITS.quickReplies) return { ok: false, error: 'full' };
-    if (added.length > 0) this.change('replies-imported', { quickReplies: [...quickReplies, ...added] });
+    if (next.length > LIMITS.quickReplies) return { ok: false, error: 'full' };
+    if (changed) this.change('replies-imported', { quickReplies: next });
     return { ok: true };
   }
 
@@ -162,16 +175,19 @@ export class ShopController {
     this.change('backup-restored', data);
   }
 
-  private saveReply(id: string | undefined, name: string, body: string): CommandResult {
+  /** `triggers` undefined: a new reply has none, an edited one keeps its own. */
+  private saveReply(id: string | undefined, name: string, body: string, triggers: string[] | undefined): CommandResult {
     const { quickReplies } = this.deps.store.getState();
     if (id === undefined) {
       if (quickReplies.length >= LIMITS.quickReplies) return { ok: false, error: 'full' };
-      const reply: QuickReply = { id: this.deps.newId(), name, body };
+      const reply = withTriggers({ id: this.deps.newId(), name, body }, triggers);
       this.deps.store.setState({ quickReplies: [...quickReplies, reply] });
       return { ok: true, id: reply.id };
     }
-    if (!quickReplies.some((r) => r.id === id)) return { ok: false, error: 'not-found' };
-    this.deps.store.setState({ quickReplies: quickReplies.map((r) => (r.id === id ? { id, name, body } : r)) });
+    const current = quickReplies.find((r) => r.id === id);
+    if (!current) return { ok: false, error: 'not-found' };
+    const next = withTriggers({ id, name, body }, triggers ?? current.triggers);
+    this.deps.store.setState({ quickReplies: quickReplies.map((r) => (r.id === id ? next : r)) });
     return { ok: true, id };
   }
 
@@ -324,6 +340,25 @@ export class ShopController {
     store.setState({ customers });
     for (const reminder of due) this.deps.remind(reminder);
   }
+}
+
+/** The reply with these trigger phrases; none (or an empty list) leaves it without the field. */
+function withTriggers(reply: QuickReply, triggers: readonly string[] | undefined): QuickReply {
+  const { triggers: _old, ...rest } = reply;
+  return triggers === undefined || triggers.length === 0 ? rest : { ...rest, triggers: [...triggers] };
+}
+
+/** `have` and then those of `more` that read as none before them, up to the limit per reply. */
+function foldTriggers(have: readonly string[], more: readonly string[]): string[] {
+  const out = [...have];
+  const seen = new Set(have.map(normalizeTrigger));
+  for (const trigger of more) {
+    const key = normalizeTrigger(trigger);
+    if (key === '' || seen.has(key) || out.length >= LIMITS.triggersPerReply) continue;
+    seen.add(key);
+    out.push(trigger);
+  }
+  return out;
 }
 
 function recordAt(customers: Readonly<Record<string, Customer>>, key: string): Customer | undefined {

@@ -79,7 +79,7 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'notifications.open': { valid: { type: 'notifications.open', id: 'n1' } },
   'service.insertText': { valid: { type: 'service.insertText', id: 'wa1', text: 'Hello' } },
   'service.saveOutline': { valid: { type: 'service.saveOutline', id: 'wa1' } },
-  'quickReply.save': { valid: { type: 'quickReply.save', id: 'q1', name: 'hours', body: 'We open at 10' }, optional: ['id'] },
+  'quickReply.save': { valid: { type: 'quickReply.save', id: 'q1', name: 'hours', body: 'We open at 10', triggers: ['opening hours', 'متى تفتحون'] }, optional: ['id', 'triggers'] },
   'quickReply.move': { valid: { type: 'quickReply.move', id: 'q1', index: 0 } },
   'quickReply.delete': { valid: { type: 'quickReply.delete', id: 'q1' } },
   'label.save': { valid: { type: 'label.save', id: 'l1', name: 'VIP', color: 'red' }, optional: ['id', 'name'] },

@@ -2,7 +2,7 @@
  * The quick reply library, the shop dialog's first tab: every reply in the palette's order, added and edited in
  * place, moved with the arrow buttons or Alt+↑/Alt+↓, deleted with undo, imported from and exported to a file.
  * The keyboard focus stays with the reply being worked on: on the same button after a move, on Undo after a
- * deletion, back on the reply after editing.
+ * deletion, back on the reply after editing. A reply with trigger phrases says for how many Wasl suggests it.
  */
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -177,6 +177,9 @@ export function QuickRepliesTab() {
                   <span className="reply-row-body">
                     <bdi>{reply.body}</bdi>
                   </span>
+                  {(reply.triggers ?? []).length > 0 ? (
+                    <span className="reply-row-triggers">{t('replies.library.triggers', { count: reply.triggers?.length ?? 0 })}</span>
+                  ) : null}
                 </div>
                 <div className="reply-row-actions">
                   <IconButton

@@ -2,9 +2,11 @@
  * Adding or editing one quick reply: its name (a leading "/" is dropped, as the palette types it), its text with
  * buttons that put {name}, {first_name} and {shop} at the cursor, and a live preview for a sample customer.
  * Nothing typed is cut short: a name or text over the limit is refused with a message, and kept as written.
- * Ctrl/Cmd+Enter saves, Escape cancels (without closing the dialog around it).
+ * Its trigger phrases (TriggerField.tsx) make Wasl suggest it on a chat; a phrase still in the field when saving
+ * is saved with the others, or refused there with the reason. Ctrl/Cmd+Enter saves, Escape cancels (without
+ * closing the dialog around it).
  */
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits';
 import type { QuickReply } from '../../../../common/shop/model';
@@ -13,6 +15,10 @@ import { Field } from '../../components/Field';
 import { FormFailure } from '../../components/FormEnd';
 import { isolate } from '../../i18n/format';
 import { useApp, useCommand } from '../../store/context';
+import { TriggerField, TriggerTry, useTriggerCheck } from './TriggerField';
+
+/** The id the try box gives a reply not saved yet: no saved reply has it. */
+const UNSAVED = '\u0000unsaved';
 
 const VARIABLE_TEXT = {
   name: 'replies.editor.varName',
@@ -49,6 +55,11 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
   const [name, setName] = useState(reply?.name ?? '');
   const [body, setBody] = useState(reply?.body ?? '');
   const [errors, setErrors] = useState<Errors>({ name: null, body: null });
+  const [triggers, setTriggers] = useState<string[]>(reply?.triggers ?? []);
+  const [triggerDraft, setTriggerDraft] = useState('');
+  const [triggerError, setTriggerError] = useState<string | null>(null);
+  const triggerRef = useRef<HTMLInputElement>(null);
+  const checkTrigger = useTriggerCheck();
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const sample = t('replies.editor.sample');
@@ -98,12 +109,33 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
     if (next.name !== null) nameRef.current?.focus();
     else if (next.body !== null) bodyRef.current?.focus();
     if (next.name !== null || next.body !== null) return;
-    if (reply !== undefined && reply.name === cleanName && reply.body === cleanBody) {
+    // A phrase typed but not added yet is saved too, unless it is refused.
+    const typed = triggerDraft.trim();
+    const problem = typed === '' ? null : checkTrigger(typed, triggers);
+    if (problem !== null) {
+      setTriggerError(problem);
+      triggerRef.current?.focus();
+      return;
+    }
+    const cleanTriggers = typed === '' ? triggers : [...triggers, typed];
+    if (typed !== '') {
+      setTriggers(cleanTriggers);
+      setTriggerDraft('');
+    }
+    const triggersChanged = !sameList(reply?.triggers ?? [], cleanTriggers);
+    if (reply !== undefined && reply.name === cleanName && reply.body === cleanBody && !triggersChanged) {
       onSaved(reply.id, cleanName);
       return;
     }
     setPending(true);
-    const result = await command({ type: 'quickReply.save', ...(reply === undefined ? {} : { id: reply.id }), name: cleanName, body: cleanBody });
+    const result = await command({
+      type: 'quickReply.save',
+      ...(reply === undefined ? {} : { id: reply.id }),
+      name: cleanName,
+      body: cleanBody,
+      // Left out, main keeps the reply's phrases as they are.
+      ...(triggersChanged ? { triggers: cleanTriggers } : {}),
+    });
     setPending(false);
     if (result.ok && result.id !== undefined) onSaved(result.id, cleanName);
     else setFailure(!result.ok && result.error === 'full' ? t('replies.editor.full', { max: LIMITS.quickReplies }) : t('errors.commandFailed'));
@@ -121,6 +153,7 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
   };
 
   const preview = fillTemplate(body, { name: sample, shop: shopName });
+  const tried = useMemo<QuickReply>(() => ({ id: reply?.id ?? UNSAVED, name: name.trim() || (reply?.name ?? ''), body, triggers }), [reply, name, body, triggers]);
   const noShop = variablesIn(body).includes('shop') && shopName.trim() === '';
   const countId = `${bodyId}-count`;
   const showCount = body.length >= SHOW_COUNT_AT;
@@ -192,6 +225,16 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
         </p>
         {noShop ? <p className="reply-note">{t('replies.vars.noShopWhere')}</p> : null}
       </section>
+      <TriggerField
+        triggers={triggers}
+        onChange={setTriggers}
+        draft={triggerDraft}
+        onDraft={setTriggerDraft}
+        error={triggerError}
+        onError={setTriggerError}
+        inputRef={triggerRef}
+      />
+      <TriggerTry draft={tried} />
       <FormFailure failure={failure} />
       <div className="reply-editor-actions">
         <button type="button" className="button" onClick={onCancel}>
@@ -204,3 +247,5 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
     </form>
   );
 }
+
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((item, i) => item === b[i]);

@@ -1,6 +1,7 @@
 /**
  * Importing and exporting the quick reply library, and what to tell the user about it: how many replies an
- * import added (the library's size before and after), that the file had nothing new, or why it was refused.
+ * import added (the library's size before and after), how many it gave new trigger phrases when it added none,
+ * that the file had nothing new, or why it was refused.
  * Closing the file dialog says nothing.
  */
 import { useTranslation } from 'react-i18next';
@@ -25,7 +26,7 @@ export function useReplyFiles(): ReplyFiles {
   const { t } = useTranslation();
   const { replica } = useShell();
   const command = useCommand();
-  const libraryCount = () => replica.getState().app?.quickReplies.length ?? 0;
+  const library = () => replica.getState().app?.quickReplies ?? [];
 
   const refusal = (result: Extract<CommandResult, { ok: false }>): FileOutcome => {
     const error = (text: string): FileOutcome => ({ text, tone: 'error', undoable: false });
@@ -40,12 +41,16 @@ export function useReplyFiles(): ReplyFiles {
 
   return {
     importReplies: async () => {
-      const before = libraryCount();
+      const before = library();
       const result = await command({ type: 'data.import', what: 'quick-replies' });
       if (!result.ok) return result.error === 'cancelled' ? null : refusal(result);
-      const added = libraryCount() - before;
-      return added > 0
-        ? { text: t('replies.files.imported', { count: added }), tone: 'status', undoable: true }
+      const after = library();
+      const added = after.length - before.length;
+      if (added > 0) return { text: t('replies.files.imported', { count: added }), tone: 'status', undoable: true };
+      const phrases = new Map(before.map((r) => [r.id, r.triggers?.length ?? 0]));
+      const gained = after.filter((r) => (r.triggers?.length ?? 0) > (phrases.get(r.id) ?? 0)).length;
+      return gained > 0
+        ? { text: t('replies.files.triggersAdded', { count: gained }), tone: 'status', undoable: true }
         : { text: t('replies.files.nothingNew'), tone: 'status', undoable: false };
     },
     exportReplies: async () => {

@@ -35,7 +35,7 @@ const settings = {
 };
 const person = { id: 'p1', displayName: 'أحمد (زبون)', chats: [{ serviceId: 'a1', chatId: '966501234567@c.us' }, { serviceId: 'b2', chatId: '777' }] };
 
-const reply = { id: 'q1', name: 'prices', body: 'أهلاً {first_name}! الأسعار في الصورة 👇' };
+const reply = { id: 'q1', name: 'prices', body: 'أهلاً {first_name}! الأسعار في الصورة 👇', triggers: ['كم السعر', 'price list'] };
 const labels = [
   { id: 'preset-paid', color: 'green', preset: 'paid' },
   { id: 'l1', color: 'purple', name: 'جملة' },

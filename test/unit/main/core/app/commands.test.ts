@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../../../common/channels';
-import { commandSchema, type Command, type CommandResult } from '../../../../../common/ipc';
+import { commandSchema, LIMITS, type Command, type CommandResult } from '../../../../../common/ipc';
 import type { AppState } from '../../../../../common/state';
 import { commandTable, dispatchCommand, type CommandTargets } from '../../../../../main/core/app/commands';
 import { OUTLINE_FORMAT, OUTLINE_LIMITS, type PageOutline } from '../../../../../common/outline';
@@ -310,8 +310,12 @@ const ROWS = {
     effect: (_main, result) => expect(result).toEqual({ ok: true }),
   },
   'quickReply.save': {
-    command: { type: 'quickReply.save', name: 'thanks', body: 'شكرًا {first_name}!' },
-    effect: async (main) => expect((await main.state()).quickReplies.map((q) => q.name)).toEqual(['prices', 'thanks']),
+    command: { type: 'quickReply.save', name: 'thanks', body: 'شكرًا {first_name}!', triggers: [' شكراً ', 'thank you'] },
+    effect: async (main) => {
+      expect((await main.state()).quickReplies.map((q) => [q.name, q.triggers])).toEqual([['prices', undefined], ['thanks', ['شكراً', 'thank you']]]);
+      await main.advance(1_000);
+      expect((onDisk(main)['quickReplies'] as unknown[])[1]).toMatchObject({ name: 'thanks', triggers: ['شكراً', 'thank you'] });
+    },
   },
   'quickReply.move': {
     before: async (main) => {
@@ -656,6 +660,22 @@ describe('every command causes what it names', () => {
     const result = await pending;
     await row.effect(running, result, before);
   }, 20_000);
+});
+
+describe('quickReply.save: trigger phrases', () => {
+  it.each([
+    ['too many', Array.from({ length: LIMITS.triggersPerReply + 1 }, (_, i) => `phrase ${i}`)],
+    ['one too long', ['x'.repeat(LIMITS.triggerChars + 1)]],
+    ['one blank', ['  ']],
+    ['one of punctuation only', ['؟!']],
+    ['two that read the same', ['كم السعر', 'كم السِّعر؟']],
+  ])('refuses a list with %s, and the reply stays as it was', async (_what, triggers) => {
+    main = await bootMain(goodSettings());
+    const before = (await main.state()).quickReplies;
+    const result = await send(main, { type: 'quickReply.save', id: 'q1', name: 'prices', body: 'New prices', triggers });
+    expect(result).toMatchObject({ ok: false, error: 'invalid' });
+    expect((await main.state()).quickReplies).toEqual(before);
+  });
 });
 
 describe('the pack commands', () => {

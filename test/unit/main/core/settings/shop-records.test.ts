@@ -42,3 +42,45 @@ describe('customer records in the settings document', () => {
     expect(read.dropped).toBe(1);
   });
 });
+
+describe('quick replies’ trigger phrases in the settings document', () => {
+  const reply = (parts: Record<string, unknown> = {}) => ({ id: 'q1', name: 'prices', body: 'Our prices', ...parts });
+
+  it('reads a reply from before trigger phrases without them, and one with them', () => {
+    const read = readShopRecords({ quickReplies: [reply(), reply({ id: 'q2', triggers: ['how much', 'كم السعر'] })] });
+    expect(read.quickReplies).toEqual([
+      { id: 'q1', name: 'prices', body: 'Our prices' },
+      { id: 'q2', name: 'prices', body: 'Our prices', triggers: ['how much', 'كم السعر'] },
+    ]);
+    expect(read.quickReplies[0]).not.toHaveProperty('triggers');
+    expect(read.dropped).toBe(0);
+  });
+
+  it('reads an empty list as none', () => {
+    const read = readShopRecords({ quickReplies: [reply({ triggers: [] })] });
+    expect(read.quickReplies).toEqual([{ id: 'q1', name: 'prices', body: 'Our prices' }]);
+    expect(read.dropped).toBe(0);
+  });
+
+  it.each([
+    ['not a list', 'how much'],
+    ['a phrase that is not text', ['how much', 5]],
+    ['a blank phrase', ['how much', '   ']],
+    ['a phrase too long', ['x'.repeat(61)]],
+    ['too many phrases', Array.from({ length: 11 }, (_, i) => `phrase ${i}`)],
+    ['two phrases that read the same', ['أين المحل', 'اين المحل؟']],
+  ])('keeps the reply and drops its trigger list when it is %s, counting it', (_what, triggers) => {
+    const read = readShopRecords({ quickReplies: [reply({ triggers }), reply({ id: 'q2', triggers: ['ok'] })] });
+    expect(read.quickReplies).toEqual([
+      { id: 'q1', name: 'prices', body: 'Our prices' },
+      { id: 'q2', name: 'prices', body: 'Our prices', triggers: ['ok'] },
+    ]);
+    expect(read.dropped).toBe(1);
+  });
+
+  it('takes the phrases of the record it keeps when two records share an id', () => {
+    const read = readShopRecords({ quickReplies: [reply({ name: ' ', triggers: ['first'] }), reply({ triggers: ['second'] }), reply({ triggers: ['third'] })] });
+    expect(read.quickReplies).toEqual([{ id: 'q1', name: 'prices', body: 'Our prices', triggers: ['second'] }]);
+    expect(read.dropped).toBe(2);
+  });
+});

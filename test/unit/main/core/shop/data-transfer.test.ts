@@ -194,11 +194,45 @@ describe('quick replies file', () => {
     expect(target.state().quickReplies.map((r) => r.name)).toEqual(['hours', 'شكر']);
   });
 
+  it('carries trigger phrases both ways, in a version 2 file only when a reply has some', async () => {
+    const plain = [{ id: 'q1', name: 'hours', body: 'We open at 10' }];
+    expect(JSON.parse(writeReplies(plain))).toMatchObject({ version: 1, replies: [{ name: 'hours', body: 'We open at 10' }] });
+    const replies = [...plain, { id: 'q2', name: 'prices', body: 'Our prices', triggers: ['how much', 'كم السعر'] }];
+    const source = setup({ quickReplies: replies });
+    source.files.savePath = '/out/replies.json';
+    await source.run({ type: 'data.export', what: 'quick-replies' });
+    const text = source.files.written.get('/out/replies.json') ?? '';
+    expect(JSON.parse(text)).toMatchObject({ version: 2 });
+    expect((JSON.parse(text) as { replies: unknown[] }).replies[0]).not.toHaveProperty('triggers');
+
+    const target = setup({ quickReplies: [{ id: 'mine', name: 'hours', body: 'We open at 10', triggers: ['opening hours'] }] });
+    target.files.openPath = '/in/replies.json';
+    target.files.contents.set('/in/replies.json', text);
+    expect(await target.run({ type: 'data.import', what: 'quick-replies' })).toEqual({ ok: true });
+    expect(target.state().quickReplies).toEqual([
+      { id: 'mine', name: 'hours', body: 'We open at 10', triggers: ['opening hours'] },
+      { id: 'new1', name: 'prices', body: 'Our prices', triggers: ['how much', 'كم السعر'] },
+    ]);
+  });
+
+  it('keeps trigger phrases in a backup and its restore, and refuses a backup whose phrases are damaged', () => {
+    const quickReplies = [{ id: 'q1', name: 'prices', body: 'Our prices', triggers: ['how much', 'كم السعر'] }];
+    const text = writeBackup(pickPersisted(stateOf({ quickReplies })), NOW);
+    const read = readBackup(text);
+    expect(read.ok && read.data.quickReplies).toEqual(quickReplies);
+    const damaged = text.replace('"how much"', '"كم السِّعر"');
+    expect(damaged).not.toBe(text);
+    expect(readBackup(damaged)).toEqual({ ok: false, reason: 'invalid', detail: '1 invalid part(s)' });
+  });
+
   it.each([
     ['a backup', writeBackup(pickPersisted(stateOf()), NOW), 'wrong-kind'],
     ['an empty name', JSON.stringify({ app: 'wasl', kind: 'quick-replies', version: 1, replies: [{ name: ' ', body: 'x' }] }), 'invalid'],
     ['an extra field', JSON.stringify({ app: 'wasl', kind: 'quick-replies', version: 1, replies: [{ name: 'a', body: 'x', id: 'q' }] }), 'invalid'],
-    ['a newer format', JSON.stringify({ app: 'wasl', kind: 'quick-replies', version: 2, replies: [] }), 'newer:2'],
+    ['a newer format', JSON.stringify({ app: 'wasl', kind: 'quick-replies', version: 3, replies: [] }), 'newer:3'],
+    ['too many trigger phrases', JSON.stringify({ app: 'wasl', kind: 'quick-replies', version: 2, replies: [{ name: 'a', body: 'x', triggers: Array.from({ length: 11 }, (_, i) => `t${i}`) }] }), 'invalid'],
+    ['two trigger phrases that read the same', JSON.stringify({ app: 'wasl', kind: 'quick-replies', version: 2, replies: [{ name: 'a', body: 'x', triggers: ['أين', 'اين'] }] }), 'invalid'],
+    ['a blank trigger phrase', JSON.stringify({ app: 'wasl', kind: 'quick-replies', version: 2, replies: [{ name: 'a', body: 'x', triggers: [' '] }] }), 'invalid'],
   ])('refuses %s', async (_what, text, detail) => {
     const { run, files, state } = setup({ quickReplies: [] });
     files.openPath = '/in.json';

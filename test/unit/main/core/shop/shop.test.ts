@@ -85,6 +85,48 @@ describe('ShopController: quick replies', () => {
   });
 });
 
+describe('ShopController: trigger phrases', () => {
+  it('saves a reply with its trigger phrases, keeps them when a save leaves them out, and removes them with an empty list', () => {
+    const { run, state } = setup();
+    expect(run({ type: 'quickReply.save', name: 'prices', body: 'Our prices', triggers: ['how much', 'كم السعر'] })).toEqual({ ok: true, id: 'id1' });
+    expect(state().quickReplies[0]).toEqual({ id: 'id1', name: 'prices', body: 'Our prices', triggers: ['how much', 'كم السعر'] });
+    run({ type: 'quickReply.save', id: 'id1', name: 'prices', body: 'New prices' });
+    expect(state().quickReplies[0]?.triggers).toEqual(['how much', 'كم السعر']);
+    run({ type: 'quickReply.save', id: 'id1', name: 'prices', body: 'New prices', triggers: ['price list'] });
+    expect(state().quickReplies[0]?.triggers).toEqual(['price list']);
+    run({ type: 'quickReply.save', id: 'id1', name: 'prices', body: 'New prices', triggers: [] });
+    expect(state().quickReplies[0]).toEqual({ id: 'id1', name: 'prices', body: 'New prices' });
+    expect(run({ type: 'quickReply.save', name: 'hours', body: 'At 10', triggers: [] })).toEqual({ ok: true, id: 'id2' });
+    expect(state().quickReplies[1]).toEqual({ id: 'id2', name: 'hours', body: 'At 10' });
+  });
+
+  it('imports trigger phrases: new replies carry them, replies it has take those they lack, as one undoable step', () => {
+    const mine = [{ id: 'q1', name: 'hours', body: 'We open at 10', triggers: ['opening hours', 'متى تفتحون'] }];
+    const { shop, run, state } = setup({ quickReplies: mine });
+    const many = Array.from({ length: LIMITS.triggersPerReply }, (_, i) => `phrase ${i}`);
+    expect(
+      shop.importReplies([
+        { name: 'hours', body: 'We open at 10', triggers: ['Opening Hours!', 'when do you open', ...many] },
+        { name: 'delivery', body: 'We deliver', triggers: ['delivery'] },
+      ]),
+    ).toEqual({ ok: true });
+    expect(state().quickReplies).toEqual([
+      { id: 'q1', name: 'hours', body: 'We open at 10', triggers: ['opening hours', 'متى تفتحون', 'when do you open', ...many.slice(0, LIMITS.triggersPerReply - 3)] },
+      { id: 'id1', name: 'delivery', body: 'We deliver', triggers: ['delivery'] },
+    ]);
+    run({ type: 'shop.undo' });
+    expect(state().quickReplies).toBe(mine);
+  });
+
+  it('changes nothing when the file has only replies and trigger phrases it already has', () => {
+    const mine = [{ id: 'q1', name: 'hours', body: 'We open at 10', triggers: ['opening hours'] }];
+    const { shop, state } = setup({ quickReplies: mine });
+    expect(shop.importReplies([{ name: 'hours', body: 'We open at 10', triggers: ['OPENING hours'] }, { name: 'hours', body: 'We open at 10' }])).toEqual({ ok: true });
+    expect(state().quickReplies).toBe(mine);
+    expect(state().shopUndo).toBeNull();
+  });
+});
+
 describe('ShopController: labels', () => {
   it('adds labels with a name, recolours and renames them, and gives a preset its own name back', () => {
     const { run, state } = setup();
