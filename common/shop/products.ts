@@ -5,7 +5,7 @@
  * carry ("Blue abaya — SAR 45.50 — https://…"). The words of that line ("out of stock") come from the caller, so
  * this stays language-free. Pure.
  */
-import { normalizeName } from '../identity';
+import { latinDigits, normalizeName } from '../identity';
 import { LIMITS } from '../limits';
 
 export interface Price {
@@ -69,6 +69,15 @@ export function priceProblem(price: Price): PriceProblem | undefined {
   if (!isKnownCurrency(price.currency)) return 'currency';
   const decimals = price.amount.split('.')[1]?.length ?? 0;
   return decimals > currencyDecimals(price.currency) ? 'decimals' : undefined;
+}
+
+/**
+ * A price as the user typed it, as decimal text: Arabic-Indic or Persian digits become 0–9, the Arabic decimal
+ * separator (٫) a point, and spaces and Arabic thousands separators (٬) go. A Latin comma stays, and so is
+ * refused: "1,200" could be either. Check the result with priceProblem.
+ */
+export function readAmount(typed: string): string {
+  return latinDigits(typed).replace(/\u066b/gu, '.').replace(/[\s\u066c]/gu, '');
 }
 
 /** Whether `text` is an https address a product may link to: https, a host, no user name or password in it. */

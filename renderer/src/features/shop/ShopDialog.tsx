@@ -1,5 +1,5 @@
 /**
- * The shop tools, one tab each: quick replies, labels, business hours, chat links, backup and export, the report. Tabs follow
+ * The shop tools, one tab each: quick replies, products, labels, business hours, chat links, backup and export, the report. Tabs follow
  * the WAI-ARIA tabs pattern: arrow keys move between them (mirrored right to left), Home and End jump to the ends.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
@@ -11,10 +11,12 @@ import { ChatLinksTab } from './ChatLinksTab';
 import { DataTab } from './DataTab';
 import { HoursTab } from './HoursTab';
 import { LabelsTab } from './LabelsTab';
+import { ProductsTab } from './ProductsTab';
 import { ReportTab } from './ReportTab';
 
 const TAB_TEXT = {
   replies: 'shop.tabs.replies',
+  products: 'shop.tabs.products',
   labels: 'shop.tabs.labels',
   hours: 'shop.tabs.hours',
   chatLinks: 'shop.tabs.chatLinks',
@@ -26,6 +28,8 @@ function TabPanel({ tab }: { tab: ShopTab }) {
   switch (tab) {
     case 'replies':
       return <QuickRepliesTab />;
+    case 'products':
+      return <ProductsTab />;
     case 'labels':
       return <LabelsTab />;
     case 'hours':

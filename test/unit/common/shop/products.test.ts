@@ -11,6 +11,7 @@ import {
   priceProblem,
   productLine,
   productLookup,
+  readAmount,
   type Product,
 } from '../../../../common/shop/products';
 import { fillTemplate, productsIn } from '../../../../common/shop/templates';
@@ -104,6 +105,14 @@ describe('what a product may hold', () => {
     [{ amount: '5', currency: 'SA' }, 'currency'],
   ])('%j → %s', (price, problem) => {
     expect(priceProblem(price)).toBe(problem);
+  });
+
+  it('reads a price typed in Arabic-Indic digits with the Arabic separators, and leaves a Latin comma to be refused', () => {
+    expect(readAmount('٤٥٫٥')).toBe('45.5');
+    expect(readAmount(' ١٬٢٠٠ ')).toBe('1200');
+    expect(readAmount('۱۲')).toBe('12');
+    expect(readAmount('45.50')).toBe('45.50');
+    expect(priceProblem({ amount: readAmount('1,200'), currency: 'SAR' })).toBe('amount');
   });
 
   it('knows currencies Intl knows, in capitals only', () => {
