@@ -177,8 +177,8 @@ export function ProductsTab() {
                     {product.inStock ? null : <span className="product-stock">{t('shop.products.outOfStock')}</span>}
                   </span>
                   {product.link === undefined && product.photo === undefined ? null : (
-                    <span className="product-link">
-                      <bdi dir="ltr">{product.link ?? product.photo}</bdi>
+                    <span className="product-link" dir="ltr">
+                      {product.link ?? product.photo}
                     </span>
                   )}
                 </div>
