@@ -258,4 +258,17 @@ describe('the palette’s products', () => {
     expect(within(dialog).getByRole('tabpanel')).toHaveAccessibleName('Products');
     expect(within(dialog).getByRole('combobox', { name: 'Search products' })).toBeInTheDocument();
   });
+
+  it('the quick reply editor puts {product:NAME} at the caret from its product menu, and previews the line', async () => {
+    const rendered = await renderShell(state());
+    await rendered.user.click(screen.getByRole('button', { name: 'Shop tools' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Shop tools' });
+    await rendered.user.click(within(dialog).getByRole('button', { name: 'New reply' }));
+    const body = within(dialog).getByRole('textbox', { name: 'Text' });
+    await rendered.user.type(body, 'Price: ');
+    await rendered.user.selectOptions(within(dialog).getByRole('combobox', { name: 'Insert a product' }), 'Silk scarf');
+    expect(body).toHaveValue('Price: {product:Silk scarf}');
+    expect(bare(dialog.querySelector('.reply-editor-preview-text')?.textContent)).toBe('Price: Silk scarf — JOD 7.125 — https://cdn.example/scarf.jpg');
+    expect(within(dialog).getByRole('combobox', { name: 'Insert a product' })).toHaveValue('');
+  });
 });

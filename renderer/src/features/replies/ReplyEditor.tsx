@@ -13,6 +13,7 @@ import { Field } from '../../components/Field';
 import { FormFailure } from '../../components/FormEnd';
 import { isolate } from '../../i18n/format';
 import { useApp, useCommand } from '../../store/context';
+import { ProductVariable, useProductLookup } from './ProductVariable';
 
 const VARIABLE_TEXT = {
   name: 'replies.editor.varName',
@@ -39,6 +40,7 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
   const { t } = useTranslation();
   const command = useCommand();
   const shopName = useApp((s) => s.settings.shop.name);
+  const product = useProductLookup();
   const titleId = useId();
   const bodyId = useId();
   const previewId = useId();
@@ -62,9 +64,8 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
     field.setSelectionRange(at, at);
   }, [body]);
 
-  const putVariable = (variable: TemplateVariable) => {
+  const putToken = (token: string) => {
     const field = bodyRef.current;
-    const token = `{${variable}}`;
     const start = field?.selectionStart ?? body.length;
     const end = field?.selectionEnd ?? body.length;
     caret.current = start + token.length;
@@ -120,7 +121,7 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
     }
   };
 
-  const preview = fillTemplate(body, { name: sample, shop: shopName });
+  const preview = fillTemplate(body, { name: sample, shop: shopName, product });
   const noShop = variablesIn(body).includes('shop') && shopName.trim() === '';
   const countId = `${bodyId}-count`;
   const showCount = body.length >= SHOW_COUNT_AT;
@@ -176,11 +177,12 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
         ) : null}
         <div className="reply-variables" role="group" aria-label={t('replies.editor.variables')}>
           {TEMPLATE_VARIABLES.map((variable) => (
-            <button key={variable} type="button" className="reply-variable" onClick={() => putVariable(variable)}>
+            <button key={variable} type="button" className="reply-variable" onClick={() => putToken(`{${variable}}`)}>
               <span className="reply-variable-token" dir="ltr">{`{${variable}}`}</span>
               <span>{t(VARIABLE_TEXT[variable])}</span>
             </button>
           ))}
+          <ProductVariable onPick={putToken} />
         </div>
       </div>
       <section className="reply-editor-preview" aria-labelledby={previewId}>

@@ -9,15 +9,16 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuickReply } from '../../../../common/shop/model';
-import { findProduct, productLookup } from '../../../../common/shop/products';
+import { findProduct } from '../../../../common/shop/products';
 import { fillTemplate, productsIn, variablesIn } from '../../../../common/shop/templates';
 import { Dialog } from '../../components/Dialog';
 import { QuickReplyIcon, SearchIcon } from '../../components/icons';
-import { isolate, useLocale } from '../../i18n/format';
+import { isolate } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
 import type { UiStore } from '../../store/ui';
 import { keepInView, useTextInsert, Where } from './palette-parts';
 import { ProductPicker } from './ProductPicker';
+import { useProductLookup } from './ProductVariable';
 import { parseQuery, replySearch } from './search';
 import { useReplyTarget, type ReplyTarget } from './target';
 
@@ -108,10 +109,7 @@ function Picker({ replies, onClose }: { replies: readonly QuickReply[]; onClose:
   const { ui } = useShell();
   const target = useReplyTarget();
   const shopName = useApp((s) => s.settings.shop.name);
-  const products = useApp((s) => s.products);
-  const locale = useLocale();
-  const outOfStock = t('shop.products.outOfStockLine');
-  const product = useMemo(() => productLookup(products, locale, { outOfStock }), [products, locale, outOfStock]);
+  const product = useProductLookup();
   const { pending, failure, setFailure, insert: insertText } = useTextInsert(target, onClose);
   const listId = useId();
   const previewId = useId();
