@@ -172,6 +172,7 @@ describe('products screenshots', () => {
           await expect.poll(() => palette.getByRole('option').count()).toBe(2);
           await page.keyboard.press('ArrowDown');
           const chosen = text.products[1];
+          if (chosen === undefined) throw new Error('no second product');
           const line = productLine(chosen, locale, { outOfStock: text.outOfStock });
           expect(strip(await palette.locator('.reply-preview-text').textContent())).toBe(strip(line));
           await expect.poll(async () => strip(await palette.locator('.reply-where').textContent())).toContain(text.customer);
