@@ -31,7 +31,7 @@ export interface ProductLineTexts {
   outOfStock: string;
 }
 
-/** Up to twelve digits before the point and three after (the most any currency uses: JOD, KWD, BHD…). */
+/** Up to twelve digits before the point and three after (the most a currency uses: JOD, KWD, BHD…). */
 const AMOUNT = /^(?:0|[1-9]\d{0,11})(?:\.\d{1,3})?$/u;
 const CURRENCY = /^[A-Z]{3}$/u;
 

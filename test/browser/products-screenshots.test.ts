@@ -148,7 +148,7 @@ describe('products screenshots', () => {
           await form.getByRole('textbox', { name: text.price }).fill(text.added.typed);
           await form.getByRole('button', { name: text.save }).click();
           await expect.poll(() => shell.store.getState().products.length).toBe(4);
-          expect(shell.store.getState().products[3]).toEqual({ id: expect.any(String) as string, name: text.added.name, price: { amount: text.added.amount, currency: 'JOD' }, inStock: true });
+          expect(shell.store.getState().products[3]).toEqual({ id: expect.stringMatching(/^shop-/u) as string, name: text.added.name, price: { amount: text.added.amount, currency: 'JOD' }, inStock: true });
           expect(shell.rejected).toEqual([]);
           await expect.poll(() => dialog.getByRole('listitem').count()).toBe(4);
           const prices = await dialog.locator('.product-price').allTextContents();
