@@ -19,6 +19,7 @@ import { servicePatchShape } from './settings/service';
 import { isChatLink, MAX_LINK_LENGTH } from './shop/chat-links';
 import { normalizeTrigger } from './shop/faq';
 import { CONVERSATION_STATUSES, LABEL_COLORS, TRIAGE_STEPS } from './shop/model';
+import { isKnownCurrency, isProductUrl, priceProblem } from './shop/products';
 import { ZOOM_STEPS } from './zoom';
 
 export { LIMITS } from './limits';
@@ -86,6 +87,18 @@ export const shopSchemas = {
 };
 
 /**
+ * A product as `product.save` carries it: a price whose amount is decimal text with no more decimals than its
+ * currency has, a currency Intl knows, and https addresses only.
+ */
+export const productSchemas = {
+  name: trimmed(LIMITS.productName),
+  price: z
+    .strictObject({ amount: z.string().max(16), currency: z.string().length(3).refine(isKnownCurrency, 'unknown currency') })
+    .refine((price) => priceProblem(price) === undefined, 'invalid amount'),
+  url: z.string().max(LIMITS.productUrl).refine(isProductUrl, 'not an https address'),
+};
+
+/**
  * What `settings.set` may carry from the shell: every setting but a downloads folder by name. Only main's folder
  * dialog names one (`downloads.chooseFolder`), so a shell that was taken over cannot send every download into a
  * folder the system runs files from; `folder: null` (back to the system's Downloads folder) stays open to it.
@@ -148,6 +161,19 @@ export const commandSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('quickReply.move'), id, index: z.number().int().min(0).max(10_000) }),
   z.strictObject({ type: z.literal('quickReply.delete'), id }),
+  /** Add a product (no id) or change one; a link or photo left out is removed. */
+  z.strictObject({
+    type: z.literal('product.save'),
+    id: id.optional(),
+    name: productSchemas.name,
+    price: productSchemas.price,
+    link: productSchemas.url.optional(),
+    photo: productSchemas.url.optional(),
+    inStock: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('product.move'), id, index: z.number().int().min(0).max(10_000) }),
+  /** Delete a product; `shop.undo` puts it back. */
+  z.strictObject({ type: z.literal('product.delete'), id }),
   /** Add a label (no id) or change one; a null name gives a preset its translated name back. */
   z.strictObject({ type: z.literal('label.save'), id: id.optional(), name: shopSchemas.labelName.nullable().optional(), color: shopSchemas.labelColor }),
   z.strictObject({ type: z.literal('label.delete'), id }),

@@ -24,6 +24,10 @@ export const LIMITS = {
   labels: 100,
   note: 10_000,
   shopName: 120,
+  /** Products (common/shop/products.ts): how many, a name, and a product's link or photo address. */
+  products: 500,
+  productName: 80,
+  productUrl: 2_048,
   /** Special opening hours (Ramadan, Eid, holidays): how many ranges, and a range's name. */
   specialHours: 50,
   specialHoursName: 80,

@@ -215,7 +215,7 @@ export function openSettings(dir: string, factory: KeyValueFileFactory, clock: C
 }
 
 /**
- * The services, people, quick replies, labels and customers the copy has and the repaired document lost (by id;
+ * The services, people, quick replies, labels, products and customers the copy has and the repaired document lost (by id;
  * a service the user removed stays removed), added back. Answers how many came back.
  */
 export function recoverLost(doc: PersistedDoc, copy: PersistedDoc): { doc: PersistedDoc; recovered: number } {
@@ -234,6 +234,7 @@ export function recoverLost(doc: PersistedDoc, copy: PersistedDoc): { doc: Persi
     people: missing(doc.people, copy.people, byId),
     quickReplies: missing(doc.quickReplies, copy.quickReplies, byId),
     labels: missing(doc.labels, copy.labels, byId),
+    products: missing(doc.products, copy.products, byId),
     customers: { ...doc.customers },
   };
   for (const [key, customer] of Object.entries(copy.customers)) {

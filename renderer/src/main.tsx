@@ -17,6 +17,7 @@ import './styles/labels.css';
 import './styles/customer.css';
 import './styles/replies.css';
 import './styles/shop.css';
+import './styles/products.css';
 import './styles/report.css';
 import './styles/resources.css';
 import './styles/lock.css';

@@ -45,6 +45,8 @@ describe('the shop dialog', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Shop tools' });
     expect(within(dialog).getByRole('tab', { name: 'Quick replies' })).toHaveAttribute('aria-selected', 'true');
     within(dialog).getByRole('tab', { name: 'Quick replies' }).focus();
+    await rendered.user.keyboard('{ArrowRight}');
+    expect(within(dialog).getByRole('tab', { name: 'Products' })).toHaveFocus();
     await rendered.user.keyboard('{ArrowRight}{ArrowRight}');
     expect(within(dialog).getByRole('tab', { name: 'Shop & hours' })).toHaveFocus();
     expect(within(dialog).getByRole('tabpanel')).toHaveAccessibleName('Shop & hours');

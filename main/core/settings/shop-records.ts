@@ -1,5 +1,6 @@
 /**
- * The shop's records in the settings document (quick replies, labels, what Wasl keeps about each customer), read
+ * The shop's records in the settings document (quick replies, labels, what Wasl keeps about each customer, the
+ * products), read
  * one by one: each valid record is kept, each invalid one dropped and counted, as the rest of the document is. A
  * customer's later fields (a pin, a mark as unread) are read one by one too: a file from before them reads as it
  * did, and a bad value of one is dropped and counted while the rest of the record stays. A quick reply's trigger
@@ -8,6 +9,7 @@
 import { z } from 'zod';
 import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../../common/ipc';
 import { DEFAULT_LABELS, LABEL_PRESETS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
+import { isCurrencyCode, isProductUrl, type Product } from '../../../common/shop/products';
 
 const idField = z.string().min(1).max(LIMITS.idChars);
 
@@ -40,6 +42,19 @@ const customerSchema = z.object({
     .optional(),
 });
 
+/**
+ * A product as the file keeps it. Its currency need only look like one: a code this build's Intl does not know
+ * (a later one may) keeps the product rather than dropping it.
+ */
+const productSchema = z.object({
+  id: idField,
+  name: z.string().trim().min(1).max(LIMITS.productName),
+  price: z.object({ amount: z.string().regex(/^(?:0|[1-9]\d{0,11})(?:\.\d{1,3})?$/u), currency: z.string().refine(isCurrencyCode) }),
+  link: z.string().refine(isProductUrl).optional(),
+  photo: z.string().refine(isProductUrl).optional(),
+  inStock: z.boolean(),
+});
+
 /** A customer's fields added after the first shop release, each read on its own (absent: not set). */
 const laterFields = {
   pinned: z.boolean(),
@@ -50,11 +65,12 @@ export interface ShopRecords {
   quickReplies: QuickReply[];
   labels: Label[];
   customers: Record<string, Customer>;
+  products: Product[];
   /** How many records (or whole parts of the wrong shape) were invalid and dropped. */
   dropped: number;
 }
 
-/** Quick replies, labels and customers: each valid one kept, the rest counted. Customers keep known labels only. */
+/** Quick replies, labels, customers and products: each valid one kept, the rest counted. Customers keep known labels only. */
 export function readShopRecords(raw: Record<string, unknown>): ShopRecords {
   let dropped = 0;
   const replies = list(raw['quickReplies'], quickReplySchema, LIMITS.quickReplies);
@@ -79,7 +95,9 @@ export function readShopRecords(raw: Record<string, unknown>): ShopRecords {
     if (isRecord(value)) dropped += readLaterFields(value, customer);
     customers[key] = customer;
   }
-  return { quickReplies, labels, customers, dropped };
+  const productList = list(raw['products'], productSchema, LIMITS.products);
+  dropped += productList.dropped;
+  return { quickReplies, labels, customers, products: productList.items.map(toProduct), dropped };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -112,6 +130,13 @@ function toReply(data: z.infer<typeof quickReplySchema>): { reply: QuickReply; b
   const triggers = shopSchemas.triggers.safeParse(data.triggers);
   if (triggers.success && triggers.data.length > 0) reply.triggers = triggers.data;
   return { reply, bad: !triggers.success };
+}
+
+function toProduct(data: z.infer<typeof productSchema>): Product {
+  const product: Product = { id: data.id, name: data.name, price: { amount: data.price.amount, currency: data.price.currency }, inStock: data.inStock };
+  if (data.link !== undefined) product.link = data.link;
+  if (data.photo !== undefined) product.photo = data.photo;
+  return product;
 }
 
 function toLabel(data: z.infer<typeof labelSchema>): Label {

@@ -1,5 +1,5 @@
 /**
- * The shop-owner toolkit's commands: quick replies, labels, what the shop keeps about each customer (labels,
+ * The shop-owner toolkit's commands: quick replies, products, labels, what the shop keeps about each customer (labels,
  * notes, status, priority, a reminder, a pin, a mark as unread), and undo for what deletes or replaces data and for
  * the inbox's triage steps (the last twenty steps). A step that changes customers keeps only the records it
  * touched, as they were and as it left them: undoing it puts back those records alone (an edit made to another
@@ -11,14 +11,15 @@ import { chatCustomerKeys, resolveCustomer } from '../../../common/shop/customer
 import { normalizeTrigger } from '../../../common/shop/faq';
 import type { ChatRef } from '../../../common/model';
 import { EMPTY_CUSTOMER, type Customer, type Label, type QuickReply, type Reminder } from '../../../common/shop/model';
+import type { Product } from '../../../common/shop/products';
 import type { AppState, ShopUndo } from '../../../common/state';
 import type { AppStore } from '../app/app-store';
 import type { Clock, Logger, TimerHandle } from '../app/ports';
 
-export type ShopCommand = Extract<Command, { type: `quickReply.${string}` | `label.${string}` | 'customer.update' | 'shop.undo' }>;
+export type ShopCommand = Extract<Command, { type: `quickReply.${string}` | `product.${string}` | `label.${string}` | 'customer.update' | 'shop.undo' }>;
 
 /** What a restore or an import replaces, and so what undo puts back. */
-type Restorable = Pick<AppState, 'settings' | 'people' | 'dismissedSuggestions' | 'quickReplies' | 'labels' | 'customers'>;
+type Restorable = Pick<AppState, 'settings' | 'people' | 'dismissedSuggestions' | 'quickReplies' | 'labels' | 'customers' | 'products'>;
 
 /** One customer record before a step and after it (undefined: no record under that key). */
 interface RecordChange {
@@ -79,6 +80,16 @@ export class ShopController {
         const { quickReplies } = this.deps.store.getState();
         if (!quickReplies.some((r) => r.id === cmd.id)) return { ok: false, error: 'not-found' };
         this.change('reply-deleted', { quickReplies: quickReplies.filter((r) => r.id !== cmd.id) });
+        return { ok: true };
+      }
+      case 'product.save':
+        return this.saveProduct(cmd);
+      case 'product.move':
+        return this.moveProduct(cmd.id, cmd.index);
+      case 'product.delete': {
+        const { products } = this.deps.store.getState();
+        if (!products.some((p) => p.id === cmd.id)) return { ok: false, error: 'not-found' };
+        this.change('product-deleted', { products: products.filter((p) => p.id !== cmd.id) });
         return { ok: true };
       }
       case 'label.save':
@@ -198,6 +209,33 @@ export class ShopController {
     if (!moved) return { ok: false, error: 'not-found' };
     replies.splice(Math.min(index, replies.length), 0, moved);
     this.deps.store.setState({ quickReplies: replies });
+    return { ok: true };
+  }
+
+  private saveProduct(cmd: Extract<ShopCommand, { type: 'product.save' }>): CommandResult {
+    const { products } = this.deps.store.getState();
+    const fields: Omit<Product, 'id'> = { name: cmd.name, price: { amount: cmd.price.amount, currency: cmd.price.currency }, inStock: cmd.inStock };
+    if (cmd.link !== undefined) fields.link = cmd.link;
+    if (cmd.photo !== undefined) fields.photo = cmd.photo;
+    if (cmd.id === undefined) {
+      if (products.length >= LIMITS.products) return { ok: false, error: 'full' };
+      const product: Product = { id: this.deps.newId(), ...fields };
+      this.deps.store.setState({ products: [...products, product] });
+      return { ok: true, id: product.id };
+    }
+    const id = cmd.id;
+    if (!products.some((p) => p.id === id)) return { ok: false, error: 'not-found' };
+    this.deps.store.setState({ products: products.map((p) => (p.id === id ? { id, ...fields } : p)) });
+    return { ok: true, id };
+  }
+
+  private moveProduct(id: string, index: number): CommandResult {
+    const products = [...this.deps.store.getState().products];
+    const from = products.findIndex((p) => p.id === id);
+    const [moved] = from < 0 ? [] : products.splice(from, 1);
+    if (!moved) return { ok: false, error: 'not-found' };
+    products.splice(Math.min(index, products.length), 0, moved);
+    this.deps.store.setState({ products });
     return { ok: true };
   }
 

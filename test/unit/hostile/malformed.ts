@@ -82,6 +82,20 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'quickReply.save': { valid: { type: 'quickReply.save', id: 'q1', name: 'hours', body: 'We open at 10', triggers: ['opening hours', 'متى تفتحون'] }, optional: ['id', 'triggers'] },
   'quickReply.move': { valid: { type: 'quickReply.move', id: 'q1', index: 0 } },
   'quickReply.delete': { valid: { type: 'quickReply.delete', id: 'q1' } },
+  'product.save': {
+    valid: {
+      type: 'product.save',
+      id: 'p1',
+      name: 'Blue abaya',
+      price: { amount: '45.5', currency: 'SAR' },
+      link: 'https://shop.example/abaya',
+      photo: 'https://shop.example/abaya.jpg',
+      inStock: true,
+    },
+    optional: ['id', 'link', 'photo'],
+  },
+  'product.move': { valid: { type: 'product.move', id: 'p1', index: 0 } },
+  'product.delete': { valid: { type: 'product.delete', id: 'p1' } },
   'label.save': { valid: { type: 'label.save', id: 'l1', name: 'VIP', color: 'red' }, optional: ['id', 'name'] },
   'label.delete': { valid: { type: 'label.delete', id: 'l1' } },
   'customer.update': {

@@ -15,6 +15,7 @@ import { Field } from '../../components/Field';
 import { FormFailure } from '../../components/FormEnd';
 import { isolate } from '../../i18n/format';
 import { useApp, useCommand } from '../../store/context';
+import { ProductVariable, useProductLookup } from './ProductVariable';
 import { TriggerField, TriggerTry, useTriggerCheck } from './TriggerField';
 
 /** The id the try box gives a reply not saved yet: no saved reply has it. */
@@ -45,6 +46,7 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
   const { t } = useTranslation();
   const command = useCommand();
   const shopName = useApp((s) => s.settings.shop.name);
+  const product = useProductLookup();
   const titleId = useId();
   const bodyId = useId();
   const previewId = useId();
@@ -73,9 +75,8 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
     field.setSelectionRange(at, at);
   }, [body]);
 
-  const putVariable = (variable: TemplateVariable) => {
+  const putToken = (token: string) => {
     const field = bodyRef.current;
-    const token = `{${variable}}`;
     const start = field?.selectionStart ?? body.length;
     const end = field?.selectionEnd ?? body.length;
     caret.current = start + token.length;
@@ -152,7 +153,7 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
     }
   };
 
-  const preview = fillTemplate(body, { name: sample, shop: shopName });
+  const preview = fillTemplate(body, { name: sample, shop: shopName, product });
   const tried = useMemo<QuickReply>(() => ({ id: reply?.id ?? UNSAVED, name: name.trim() || (reply?.name ?? ''), body, triggers }), [reply, name, body, triggers]);
   const noShop = variablesIn(body).includes('shop') && shopName.trim() === '';
   const countId = `${bodyId}-count`;
@@ -209,11 +210,12 @@ export function ReplyEditor({ reply, onSaved, onCancel }: ReplyEditorProps) {
         ) : null}
         <div className="reply-variables" role="group" aria-label={t('replies.editor.variables')}>
           {TEMPLATE_VARIABLES.map((variable) => (
-            <button key={variable} type="button" className="reply-variable" onClick={() => putVariable(variable)}>
+            <button key={variable} type="button" className="reply-variable" onClick={() => putToken(`{${variable}}`)}>
               <span className="reply-variable-token" dir="ltr">{`{${variable}}`}</span>
               <span>{t(VARIABLE_TEXT[variable])}</span>
             </button>
           ))}
+          <ProductVariable onPick={putToken} />
         </div>
       </div>
       <section className="reply-editor-preview" aria-labelledby={previewId}>

@@ -1,28 +1,85 @@
 /**
- * The quick reply palette (Ctrl/Cmd+Shift+Space, the menu, the toolbar): search the library, see the chosen
- * reply with its variables filled for the customer of the chat in front, and Enter types it into that chat's
- * message box. Wasl never sends: the user checks the text and presses send in the service's own page. When the
- * page cannot take it, the palette stays open with the search and the choice as they were.
+ * The quick reply palette (Ctrl/Cmd+Shift+Space, the menu, the toolbar), in two tabs. Quick replies: search the
+ * library, see the chosen reply with its variables filled for the customer of the chat in front (a
+ * {product:NAME} with that product's line), and Enter types it into that chat's message box. Products: search the
+ * shop's products, and Enter types the chosen one's line (name, price, stock, link). Wasl never sends: the user
+ * checks the text and presses send in the service's own page. When the page cannot take it, the palette stays
+ * open with the search and the choice as they were.
  */
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuickReply } from '../../../../common/shop/model';
-import { fillTemplate, variablesIn } from '../../../../common/shop/templates';
+import { findProduct } from '../../../../common/shop/products';
+import { fillTemplate, productsIn, variablesIn } from '../../../../common/shop/templates';
 import { Dialog } from '../../components/Dialog';
 import { QuickReplyIcon, SearchIcon } from '../../components/icons';
 import { isolate } from '../../i18n/format';
-import { useApp, useCommand, useShell } from '../../store/context';
+import { useApp, useShell } from '../../store/context';
 import type { UiStore } from '../../store/ui';
+import { keepInView, useTextInsert, Where } from './palette-parts';
+import { ProductPicker } from './ProductPicker';
+import { useProductLookup } from './ProductVariable';
 import { parseQuery, replySearch } from './search';
 import { useReplyTarget, type ReplyTarget } from './target';
+
+type PaletteTab = 'replies' | 'products';
+const PALETTE_TABS: readonly PaletteTab[] = ['replies', 'products'];
 
 export function ReplyPalette({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const replies = useApp((s) => s.quickReplies);
+  const [tab, setTab] = useState<PaletteTab>('replies');
+  const base = useId();
   return (
     <Dialog title={t('replies.palette.title')} onClose={onClose} size="lg" className="reply-palette">
-      {replies.length === 0 ? <EmptyLibrary /> : <Picker replies={replies} onClose={onClose} />}
+      <PaletteTabs tab={tab} base={base} onChange={setTab} />
+      <div className="palette-panel" role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${tab}`}>
+        {tab === 'products' ? <ProductPicker onClose={onClose} /> : replies.length === 0 ? <EmptyLibrary /> : <Picker replies={replies} onClose={onClose} />}
+      </div>
     </Dialog>
+  );
+}
+
+/** Quick replies or products: two tabs, the arrow keys go from one to the other. */
+function PaletteTabs({ tab, base, onChange }: { tab: PaletteTab; base: string; onChange: (tab: PaletteTab) => void }) {
+  const { t } = useTranslation();
+  const buttons = useRef<Partial<Record<PaletteTab, HTMLButtonElement | null>>>({});
+  // Chosen with the keyboard, the tab keeps the focus (after the new panel's search took it on mounting); chosen
+  // with a click, the search has it, ready to type in.
+  const keepFocus = useRef(false);
+  useEffect(() => {
+    if (!keepFocus.current) return;
+    keepFocus.current = false;
+    buttons.current[tab]?.focus();
+  }, [tab]);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    event.preventDefault();
+    keepFocus.current = true;
+    onChange(tab === 'replies' ? 'products' : 'replies');
+  };
+  const names = { replies: t('replies.palette.tabReplies'), products: t('replies.palette.tabProducts') } as const satisfies Record<PaletteTab, string>;
+  return (
+    <div className="palette-tabs" role="tablist" aria-label={t('replies.palette.title')} onKeyDown={onKeyDown}>
+      {PALETTE_TABS.map((id) => (
+        <button
+          key={id}
+          ref={(element) => {
+            buttons.current[id] = element;
+          }}
+          type="button"
+          role="tab"
+          id={`${base}-tab-${id}`}
+          className="palette-tab"
+          aria-selected={id === tab}
+          aria-controls={id === tab ? `${base}-panel` : undefined}
+          tabIndex={id === tab ? 0 : -1}
+          onClick={() => onChange(id)}
+        >
+          {names[id]}
+        </button>
+      ))}
+    </div>
   );
 }
 
@@ -47,32 +104,25 @@ function EmptyLibrary() {
   );
 }
 
-/** Keeps `child` in view inside the scrolling `list` (which must be its offset parent). */
-function keepInView(list: HTMLElement, child: HTMLElement): void {
-  if (child.offsetTop < list.scrollTop) list.scrollTop = child.offsetTop;
-  else if (child.offsetTop + child.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = child.offsetTop + child.offsetHeight - list.clientHeight;
-}
-
 function Picker({ replies, onClose }: { replies: readonly QuickReply[]; onClose: () => void }) {
   const { t } = useTranslation();
   const { ui } = useShell();
-  const command = useCommand();
   const target = useReplyTarget();
   const shopName = useApp((s) => s.settings.shop.name);
+  const product = useProductLookup();
+  const { pending, failure, setFailure, insert: insertText } = useTextInsert(target, onClose);
   const listId = useId();
   const previewId = useId();
   const listRef = useRef<HTMLDivElement>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const [pending, setPending] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
 
   const search = useMemo(() => replySearch(replies), [replies]);
   const results = useMemo(() => search(query), [search, query]);
   const current = Math.min(active, results.length - 1);
   const chosen = results[current];
   const optionId = (id: string) => `${listId}-${id}`;
-  const values = { name: target?.customerName, shop: shopName };
+  const values = { name: target?.customerName, shop: shopName, product };
   const filled = chosen === undefined ? '' : fillTemplate(chosen.body, values);
 
   useEffect(() => {
@@ -81,26 +131,8 @@ function Picker({ replies, onClose }: { replies: readonly QuickReply[]; onClose:
     if (list !== null && option !== null) keepInView(list, option);
   }, [chosen, listId]);
 
-  const insert = async (reply: QuickReply) => {
-    if (pending) return;
-    if (target === null) {
-      setFailure(t('replies.palette.noService'));
-      return;
-    }
-    const text = fillTemplate(reply.body, values);
-    if (text.trim() === '') return;
-    setPending(true);
-    setFailure(null);
-    const service = isolate(target.service.name);
-    const result = await command({ type: 'service.insertText', id: target.service.id, text });
-    if (result.ok) {
-      ui.getState().announce(t('replies.palette.inserted', { name: isolate(reply.name), service }));
-      onClose();
-      return;
-    }
-    setPending(false);
-    setFailure(result.error === 'no-composer' ? t('replies.palette.noComposer', { service }) : t('replies.palette.failed', { service }));
-  };
+  const insert = (reply: QuickReply) =>
+    insertText(fillTemplate(reply.body, values), (service) => t('replies.palette.inserted', { name: isolate(reply.name), service }));
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const last = results.length - 1;
@@ -184,6 +216,7 @@ function Picker({ replies, onClose }: { replies: readonly QuickReply[]; onClose:
                 {filled}
               </p>
               <Notes body={chosen.body} target={target} shopName={shopName} />
+              <MissingProducts body={chosen.body} />
             </>
           )}
         </section>
@@ -229,19 +262,23 @@ function Notes({ body, target, shopName }: { body: string; target: ReplyTarget |
   );
 }
 
-/** Where the reply goes, or why it cannot go anywhere yet, or why it did not. */
-function Where({ target, failure }: { target: ReplyTarget | null; failure: string | null }) {
+/** The {product:NAME} variables of the chosen reply that name no product: they are typed as written. */
+function MissingProducts({ body }: { body: string }) {
   const { t } = useTranslation();
-  if (failure !== null) {
-    return (
-      <p className="reply-where is-error" role="alert">
-        {failure}
-      </p>
-    );
-  }
-  if (target === null) return <p className="reply-where is-warning">{t('replies.palette.noService')}</p>;
-  const service = isolate(target.service.name);
-  const text =
-    target.chatTitle === undefined ? t('replies.palette.toOpen', { service }) : t('replies.palette.to', { name: isolate(target.chatTitle), service });
-  return <p className="reply-where">{text}</p>;
+  const { ui } = useShell();
+  const products = useApp((s) => s.products);
+  const missing = productsIn(body).filter((name) => findProduct(products, name) === undefined);
+  if (missing.length === 0) return null;
+  return (
+    <ul className="reply-notes">
+      {missing.map((name) => (
+        <li key={name} className="reply-note">
+          <span>{t('replies.vars.noProduct', { name: isolate(name) })}</span>
+          <button type="button" className="button button-link" onClick={() => ui.getState().openDialog({ kind: 'shop', tab: 'products' })}>
+            {t('replies.vars.openProducts')}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
 }

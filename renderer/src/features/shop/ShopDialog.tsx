@@ -1,7 +1,7 @@
 /**
- * The shop tools, one tab each: quick replies, labels, business hours, the greeting and away message, chat links,
- * backup and export, the report. Tabs follow the WAI-ARIA tabs pattern: arrow keys move between them (mirrored
- * right to left), Home and End jump to the ends.
+ * The shop tools, one tab each: quick replies, products, labels, business hours, the greeting and away message,
+ * chat links, backup and export, the report. Tabs follow the WAI-ARIA tabs pattern: arrow keys move between them
+ * (mirrored right to left), Home and End jump to the ends.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,10 +13,12 @@ import { DataTab } from './DataTab';
 import { GreetingsTab } from './GreetingsTab';
 import { HoursTab } from './HoursTab';
 import { LabelsTab } from './LabelsTab';
+import { ProductsTab } from './ProductsTab';
 import { ReportTab } from './ReportTab';
 
 const TAB_TEXT = {
   replies: 'shop.tabs.replies',
+  products: 'shop.tabs.products',
   labels: 'shop.tabs.labels',
   hours: 'shop.tabs.hours',
   greetings: 'shop.tabs.greetings',
@@ -29,6 +31,8 @@ function TabPanel({ tab, go }: { tab: ShopTab; go: (tab: ShopTab) => void }) {
   switch (tab) {
     case 'replies':
       return <QuickRepliesTab />;
+    case 'products':
+      return <ProductsTab />;
     case 'labels':
       return <LabelsTab />;
     case 'hours':

@@ -52,6 +52,8 @@ const customers = {
   'chat:b2:777': { labels: [], note: '', status: 'done', statusAt: 1_700_000_000_000, priority: false },
 };
 
+const product = { id: 'pr1', name: 'عباية زرقاء', price: { amount: '45.5', currency: 'SAR' }, link: 'https://shop.example/abaya', inStock: true };
+
 const good = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({
   version: CURRENT_VERSION,
   services: [whatsapp, telegram],
@@ -63,6 +65,7 @@ const good = (extra: Record<string, unknown> = {}): Record<string, unknown> => (
   quickReplies: [reply],
   labels,
   customers,
+  products: [product],
   packs: { pinBuiltIn: true, rolledBack: [{ platform: 'whatsapp', from: '1.3.0', to: '1.2.0', at: 1_800_000_000_000 }] },
   packReads: { whatsapp: { '1.2.0': 40, '1.3.0': 0 } },
   window: { x: 10, y: 20, width: 1000, height: 700, maximized: false },
@@ -388,6 +391,15 @@ describe('openSettings: the last good copies', () => {
     expect(opened.doc.quickReplies).toEqual([reply]);
     expect(opened.notices).toEqual([expect.objectContaining({ kind: 'settings-repaired', dropped: 2, recovered: 2 })]);
     expect(opened.clean).toBe(false);
+  });
+
+  it('gives a partly damaged file back the products it lost, by id', () => {
+    const scarf = { id: 'pr2', name: 'Scarf', price: { amount: '7.125', currency: 'JOD' }, inStock: false };
+    open().save(readDocument(good({ products: [product, scarf] })).doc);
+    fs.writeFileSync(file(), JSON.stringify(good({ products: [product, { ...scarf, link: 'http://shop.example/' }] })));
+    const opened = open();
+    expect(opened.doc.products).toEqual([product, scarf]);
+    expect(opened.notices).toEqual([expect.objectContaining({ kind: 'settings-repaired', dropped: 1, recovered: 1 })]);
   });
 
   it('says a later Wasl wrote the file, and keeps its services and keys on disk', () => {

@@ -328,6 +328,36 @@ const ROWS = {
     command: { type: 'quickReply.delete', id: 'q1' },
     effect: async (main) => expect((await main.state()).quickReplies).toEqual([]),
   },
+  'product.save': {
+    command: { type: 'product.save', name: 'عباية زرقاء', price: { amount: '45.5', currency: 'SAR' }, link: 'https://shop.example/abaya', inStock: true },
+    effect: async (main, result) => {
+      const { products } = await main.state();
+      expect(products).toEqual([{ id: expect.stringMatching(/./u) as string, name: 'عباية زرقاء', price: { amount: '45.5', currency: 'SAR' }, link: 'https://shop.example/abaya', inStock: true }]);
+      expect(result).toEqual({ ok: true, id: products[0]?.id });
+      await main.advance(1_000);
+      expect(onDisk(main)['products']).toEqual(products);
+    },
+  },
+  'product.move': {
+    before: async (main) => {
+      await send(main, { type: 'product.save', name: 'Scarf', price: { amount: '20', currency: 'SAR' }, inStock: true });
+      await send(main, { type: 'product.save', name: 'Bag', price: { amount: '7.125', currency: 'JOD' }, inStock: false });
+    },
+    command: (state) => ({ type: 'product.move', id: state.products[1]?.id ?? 'none', index: 0 }),
+    effect: async (main) => expect((await main.state()).products.map((p) => p.name)).toEqual(['Bag', 'Scarf']),
+  },
+  'product.delete': {
+    before: async (main) => {
+      await send(main, { type: 'product.save', name: 'Scarf', price: { amount: '20', currency: 'SAR' }, inStock: true });
+    },
+    command: (state) => ({ type: 'product.delete', id: state.products[0]?.id ?? 'none' }),
+    effect: async (main) => {
+      expect((await main.state()).products).toEqual([]);
+      expect((await main.state()).shopUndo).toBe('product-deleted');
+      expect(await send(main, { type: 'shop.undo' })).toEqual({ ok: true });
+      expect((await main.state()).products.map((p) => p.name)).toEqual(['Scarf']);
+    },
+  },
   'label.save': {
     command: { type: 'label.save', name: 'جملة', color: 'purple' },
     effect: async (main, result, before) => {
@@ -675,6 +705,42 @@ describe('quickReply.save: trigger phrases', () => {
     const result = await send(main, { type: 'quickReply.save', id: 'q1', name: 'prices', body: 'New prices', triggers });
     expect(result).toMatchObject({ ok: false, error: 'invalid' });
     expect((await main.state()).quickReplies).toEqual(before);
+  });
+});
+
+describe('the product commands refuse', () => {
+  const good = { type: 'product.save', name: 'Blue abaya', price: { amount: '45.5', currency: 'SAR' }, inStock: true };
+  it.each([
+    ['a currency Intl does not know', { ...good, price: { amount: '45.5', currency: 'XQZ' } }],
+    ['a currency in small letters', { ...good, price: { amount: '45.5', currency: 'sar' } }],
+    ['an amount with a comma', { ...good, price: { amount: '1,200', currency: 'SAR' } }],
+    ['a negative amount', { ...good, price: { amount: '-1', currency: 'SAR' } }],
+    ['more decimals than the currency has', { ...good, price: { amount: '100.5', currency: 'JPY' } }],
+    ['a price with an unknown field', { ...good, price: { amount: '1', currency: 'SAR', tax: '0' } }],
+    ['a link that is not an address', { ...good, link: 'shop.example/abaya' }],
+    ['an http: link', { ...good, link: 'http://shop.example/abaya' }],
+    ['a javascript: photo', { ...good, photo: 'javascript:alert(1)' }],
+    ['a link with a password in it', { ...good, link: 'https://me:secret@shop.example/' }],
+    ['a link too long', { ...good, link: `https://shop.example/${'a'.repeat(2_100)}` }],
+    ['a name too long', { ...good, name: 'a'.repeat(81) }],
+    ['an empty name', { ...good, name: '   ' }],
+    ['no stock state', { type: 'product.save', name: 'Blue abaya', price: { amount: '45.5', currency: 'SAR' } }],
+    ['an unknown field', { ...good, colour: 'blue' }],
+  ])('%s, changing nothing', async (_name, cmd) => {
+    main = await bootMain(goodSettings());
+    const running = main;
+    const result = await send(running, cmd as Command);
+    expect(result).toMatchObject({ ok: false, error: 'invalid' });
+    expect((await running.state()).products).toEqual([]);
+  });
+
+  it('an id it does not have, to save, move or delete', async () => {
+    main = await bootMain(goodSettings());
+    const running = main;
+    expect(await send(running, { ...good, id: 'nope' } as Command)).toEqual({ ok: false, error: 'not-found' });
+    expect(await send(running, { type: 'product.move', id: 'nope', index: 0 })).toEqual({ ok: false, error: 'not-found' });
+    expect(await send(running, { type: 'product.delete', id: 'nope' })).toEqual({ ok: false, error: 'not-found' });
+    expect((await running.state()).products).toEqual([]);
   });
 });
 

@@ -26,3 +26,11 @@ describe('the shell feed and a find in page', () => {
     expect(feed.hydrate().find).toBeNull();
   });
 });
+
+describe('the shell feed and the products', () => {
+  it('passes the products on while unlocked, and none while locked', () => {
+    const products = [{ id: 'pr1', name: 'Blue abaya', price: { amount: '45.5', currency: 'SAR' }, inStock: true }];
+    expect(shellState(stateOf({ products })).products).toBe(products);
+    expect(shellState(stateOf({ products, lock: { set: true, locked: true, retryAt: null } })).products).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-/** Reading the shop's records from the settings document (main/core/settings/shop-records.ts): customers old and new. */
+/** Reading the shop's records from the settings document (main/core/settings/shop-records.ts): customers old and new, products. */
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../../../../common/shop/model';
 import { readShopRecords } from '../../../../../main/core/settings/shop-records';
@@ -82,5 +82,45 @@ describe('quick replies’ trigger phrases in the settings document', () => {
     const read = readShopRecords({ quickReplies: [reply({ name: ' ', triggers: ['first'] }), reply({ triggers: ['second'] }), reply({ triggers: ['third'] })] });
     expect(read.quickReplies).toEqual([{ id: 'q1', name: 'prices', body: 'Our prices', triggers: ['second'] }]);
     expect(read.dropped).toBe(2);
+  });
+});
+
+describe('products in the settings document', () => {
+  const good = { id: 'pr1', name: 'Blue abaya', price: { amount: '45.5', currency: 'SAR' }, link: 'https://shop.example/abaya', inStock: true };
+
+  it('reads a document from before products as having none, nothing dropped', () => {
+    const read = readShopRecords({});
+    expect(read.products).toEqual([]);
+    expect(read.dropped).toBe(0);
+  });
+
+  it('keeps each valid product, and drops and counts each bad one', () => {
+    const read = readShopRecords({
+      products: [
+        good,
+        { ...good, id: 'pr2', name: 'Scarf', price: { amount: '7.125', currency: 'JOD' }, photo: 'https://cdn.example/s.jpg', inStock: false },
+        // A code this build's Intl may not know yet still reads: a later one may.
+        { ...good, id: 'pr3', price: { amount: '5', currency: 'XQZ' } },
+        { ...good, id: 'bad-link', link: 'http://shop.example/' },
+        { ...good, id: 'bad-photo', photo: 'javascript:alert(1)' },
+        { ...good, id: 'bad-amount', price: { amount: '-5', currency: 'SAR' } },
+        { ...good, id: 'bad-currency', price: { amount: '5', currency: 'riyal' } },
+        { ...good, id: 'long-name', name: 'a'.repeat(81) },
+        { ...good, id: 'no-stock', inStock: 'yes' },
+        { ...good, name: 'same id again' },
+        'not a product',
+      ],
+    });
+    expect(read.products.map((p) => p.id)).toEqual(['pr1', 'pr2', 'pr3']);
+    expect(read.products[0]).toEqual(good);
+    expect(read.products[1]).toEqual({ id: 'pr2', name: 'Scarf', price: { amount: '7.125', currency: 'JOD' }, link: 'https://shop.example/abaya', photo: 'https://cdn.example/s.jpg', inStock: false });
+    expect(read.dropped).toBe(8);
+  });
+
+  it('counts a products part that is not a list as one, and keeps the rest of the shop', () => {
+    const read = readShopRecords({ products: { pr1: good }, quickReplies: [{ id: 'q1', name: 'hi', body: 'Hi' }] });
+    expect(read.products).toEqual([]);
+    expect(read.quickReplies).toHaveLength(1);
+    expect(read.dropped).toBe(1);
   });
 });

@@ -120,6 +120,35 @@ describe('backup', () => {
     expect(target.state().settings).toBe(before.settings);
   });
 
+  it('carries the products there and back, and undo takes the restored ones away again', async () => {
+    const products = [
+      { id: 'pr1', name: 'عباية زرقاء', price: { amount: '45.5', currency: 'SAR' }, link: 'https://shop.example/abaya', photo: 'https://cdn.example/a.jpg', inStock: true },
+      { id: 'pr2', name: 'Scarf', price: { amount: '7.125', currency: 'JOD' }, inStock: false },
+    ];
+    const backup = writeBackup(pickPersisted(setup({ services: [wa], products }).state()), NOW);
+    expect(readBackup(backup)).toMatchObject({ ok: true, data: { products } });
+
+    const mine = [{ id: 'mine', name: 'Mine', price: { amount: '1', currency: 'USD' }, inStock: true }];
+    const target = setup({ services: [wa], products: mine });
+    target.files.openPath = '/media/usb/backup.json';
+    target.files.contents.set('/media/usb/backup.json', backup);
+    expect(await target.run({ type: 'data.import', what: 'backup' })).toEqual({ ok: true });
+    expect(target.state().products).toEqual(products);
+    expect(target.shop.command({ type: 'shop.undo' })).toEqual({ ok: true });
+    expect(target.state().products).toBe(mine);
+  });
+
+  it('refuses a backup with a product it cannot read, changing nothing', async () => {
+    const bad = { id: 'pr1', name: 'Scarf', price: { amount: '7.1', currency: 'SAR' }, link: 'http://shop.example/', inStock: true };
+    const text = JSON.stringify({ app: 'wasl', kind: 'backup', version: CURRENT_VERSION, products: [bad] });
+    const { run, files, state } = setup({ services: [wa] });
+    const before = state();
+    files.openPath = '/tmp/file.json';
+    files.contents.set('/tmp/file.json', text);
+    expect(await run({ type: 'data.import', what: 'backup' })).toEqual({ ok: false, error: 'invalid-file', detail: 'invalid' });
+    expect(state()).toBe(before);
+  });
+
   it('never turns calls on by itself: accounts added from a backup come with camera and microphone off', async () => {
     const calling = { ...ig, callsAllowed: true };
     const tg = { ...svc('tg', 'telegram', 'Telegram'), callsAllowed: true };

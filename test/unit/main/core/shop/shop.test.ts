@@ -127,6 +127,54 @@ describe('ShopController: trigger phrases', () => {
   });
 });
 
+describe('ShopController: products', () => {
+  const price = { amount: '45.5', currency: 'SAR' };
+
+  it('adds, changes and moves products; a link left out of a change is removed', () => {
+    const { run, state } = setup();
+    expect(run({ type: 'product.save', name: 'Blue abaya', price, link: 'https://shop.example/a', inStock: true })).toEqual({ ok: true, id: 'id1' });
+    expect(run({ type: 'product.save', name: 'Scarf', price: { amount: '7.125', currency: 'JOD' }, photo: 'https://cdn.example/s.jpg', inStock: false })).toEqual({
+      ok: true,
+      id: 'id2',
+    });
+    expect(run({ type: 'product.save', id: 'id1', name: 'Blue abaya', price: { amount: '50', currency: 'SAR' }, inStock: false })).toEqual({ ok: true, id: 'id1' });
+    expect(run({ type: 'product.move', id: 'id2', index: 0 })).toEqual({ ok: true });
+    expect(state().products).toEqual([
+      { id: 'id2', name: 'Scarf', price: { amount: '7.125', currency: 'JOD' }, photo: 'https://cdn.example/s.jpg', inStock: false },
+      { id: 'id1', name: 'Blue abaya', price: { amount: '50', currency: 'SAR' }, inStock: false },
+    ]);
+    expect(run({ type: 'product.move', id: 'id2', index: 99 })).toEqual({ ok: true });
+    expect(state().products.map((p) => p.id)).toEqual(['id1', 'id2']);
+  });
+
+  it('refuses to change, move or delete a product it does not have, changing nothing', () => {
+    const products = [{ id: 'p1', name: 'Scarf', price, inStock: true }];
+    const { run, state } = setup({ products });
+    expect(run({ type: 'product.save', id: 'nope', name: 'x', price, inStock: true })).toEqual({ ok: false, error: 'not-found' });
+    expect(run({ type: 'product.move', id: 'nope', index: 0 })).toEqual({ ok: false, error: 'not-found' });
+    expect(run({ type: 'product.delete', id: 'nope' })).toEqual({ ok: false, error: 'not-found' });
+    expect(state().products).toBe(products);
+    expect(state().shopUndo).toBeNull();
+  });
+
+  it('refuses a product past the list’s size', () => {
+    const products = Array.from({ length: LIMITS.products }, (_, i) => ({ id: `p${i}`, name: `n${i}`, price, inStock: true }));
+    const { run, state } = setup({ products });
+    expect(run({ type: 'product.save', name: 'one more', price, inStock: true })).toEqual({ ok: false, error: 'full' });
+    expect(state().products).toBe(products);
+  });
+
+  it('deletes with undo, the product back where it was', () => {
+    const { run, state } = setup({ products: [{ id: 'p1', name: 'a', price, inStock: true }, { id: 'p2', name: 'b', price, inStock: true }] });
+    expect(run({ type: 'product.delete', id: 'p1' })).toEqual({ ok: true });
+    expect(state().products.map((p) => p.id)).toEqual(['p2']);
+    expect(state().shopUndo).toBe('product-deleted');
+    expect(run({ type: 'shop.undo' })).toEqual({ ok: true });
+    expect(state().products.map((p) => p.id)).toEqual(['p1', 'p2']);
+    expect(state().shopUndo).toBeNull();
+  });
+});
+
 describe('ShopController: labels', () => {
   it('adds labels with a name, recolours and renames them, and gives a preset its own name back', () => {
     const { run, state } = setup();
@@ -463,10 +511,11 @@ describe('ShopController: priority and restore', () => {
       quickReplies: [{ id: 'q9', name: 'theirs', body: 'Theirs' }],
       labels: [],
       customers: { 'person:p9': record({ note: 'From the backup' }) },
+      products: [{ id: 'pr9', name: 'Theirs', price: { amount: '5', currency: 'EGP' }, inStock: true }],
     };
     shop.restore(backup);
     expect(state()).toMatchObject({ ...backup, shopUndo: 'backup-restored' });
     run({ type: 'shop.undo' });
-    for (const key of ['settings', 'people', 'dismissedSuggestions', 'quickReplies', 'labels', 'customers'] as const) expect(state()[key]).toBe(before[key]);
+    for (const key of ['settings', 'people', 'dismissedSuggestions', 'quickReplies', 'labels', 'customers', 'products'] as const) expect(state()[key]).toBe(before[key]);
   });
 });

@@ -1,0 +1,180 @@
+/**
+ * The palette's Products tab: search the shop's products by name (as names are matched: case, Arabic letter forms
+ * and harakat set aside), see the chosen one's line as the customer will read it (name, price in the user's
+ * digits, "out of stock", link), and Enter types that line into the chat in front. Wasl never sends it.
+ */
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { normalizeName } from '../../../../common/identity';
+import { formatPrice, productLine, type Product } from '../../../../common/shop/products';
+import { SearchIcon, StoreIcon } from '../../components/icons';
+import { isolate, useLocale } from '../../i18n/format';
+import { useApp, useShell } from '../../store/context';
+import { keepInView, useTextInsert, Where } from './palette-parts';
+import { useReplyTarget } from './target';
+
+/** The products whose name holds every word of the query, those that start with it first; all of them for none. */
+export function productSearch(products: readonly Product[], query: string): Product[] {
+  const text = normalizeName(query);
+  if (text === '') return [...products];
+  const words = text.split(' ');
+  const found = products.map((product) => ({ product, name: normalizeName(product.name) })).filter(({ name }) => words.every((word) => name.includes(word)));
+  return [...found.filter(({ name }) => name.startsWith(text)), ...found.filter(({ name }) => !name.startsWith(text))].map(({ product }) => product);
+}
+
+/** No products yet: what the tab is for, and the way to the list in the shop tools. */
+function EmptyProducts({ onOpen }: { onOpen: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="replies-empty">
+      <span className="replies-empty-icon" aria-hidden="true">
+        <StoreIcon />
+      </span>
+      <h3 className="replies-empty-title">{t('replies.products.emptyTitle')}</h3>
+      <p className="replies-empty-text">{t('replies.products.emptyBody')}</p>
+      <button type="button" className="button button-primary" onClick={onOpen}>
+        {t('replies.products.emptyAction')}
+      </button>
+    </div>
+  );
+}
+
+export function ProductPicker({ onClose }: { onClose: () => void }) {
+  const { ui } = useShell();
+  const products = useApp((s) => s.products);
+  const open = () => ui.getState().openDialog({ kind: 'shop', tab: 'products' });
+  if (products.length === 0) return <EmptyProducts onOpen={open} />;
+  return <Picker products={products} onClose={onClose} onManage={open} />;
+}
+
+function Picker({ products, onClose, onManage }: { products: readonly Product[]; onClose: () => void; onManage: () => void }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const target = useReplyTarget();
+  const { pending, failure, setFailure, insert: insertText } = useTextInsert(target, onClose);
+  const listId = useId();
+  const previewId = useId();
+  const listRef = useRef<HTMLDivElement>(null);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const outOfStock = t('shop.products.outOfStockLine');
+
+  const results = useMemo(() => productSearch(products, query), [products, query]);
+  const current = Math.min(active, results.length - 1);
+  const chosen = results[current];
+  const optionId = (id: string) => `${listId}-${id}`;
+  const line = (product: Product) => productLine(product, locale, { outOfStock });
+
+  useEffect(() => {
+    const list = listRef.current;
+    const option = chosen === undefined ? null : document.getElementById(`${listId}-${chosen.id}`);
+    if (list !== null && option !== null) keepInView(list, option);
+  }, [chosen, listId]);
+
+  const insert = (product: Product) => insertText(line(product), (service) => t('replies.products.inserted', { name: isolate(product.name), service }));
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const last = results.length - 1;
+    if (event.key === 'ArrowDown') setActive(current >= last ? 0 : current + 1);
+    else if (event.key === 'ArrowUp') setActive(current <= 0 ? last : current - 1);
+    else if (event.key === 'Enter') {
+      if (chosen !== undefined) void insert(chosen);
+    } else return;
+    event.preventDefault();
+  };
+
+  const typed = normalizeName(query) === '' ? null : query.trim();
+  const resultsText =
+    results.length === 0 && typed !== null ? t('replies.products.noMatch', { query: isolate(typed) }) : t('replies.products.results', { count: results.length });
+
+  return (
+    <>
+      <div className="add-search reply-search">
+        <SearchIcon />
+        <input
+          type="search"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={chosen === undefined ? undefined : optionId(chosen.id)}
+          aria-describedby={previewId}
+          className="add-search-input"
+          aria-label={t('replies.products.search')}
+          placeholder={t('replies.products.placeholder')}
+          value={query}
+          autoComplete="off"
+          spellCheck={false}
+          dir="auto"
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setActive(0);
+            setFailure(null);
+          }}
+          onKeyDown={onKeyDown}
+          autoFocus
+        />
+      </div>
+      <p className="visually-hidden" role="status">
+        {resultsText}
+      </p>
+      <div className="reply-palette-body">
+        <div ref={listRef} className="reply-results">
+          <div role="listbox" id={listId} aria-label={t('replies.products.list')} className="reply-options">
+            {results.map((product, i) => (
+              <div
+                key={product.id}
+                id={optionId(product.id)}
+                role="option"
+                aria-selected={i === current}
+                className={i === current ? 'reply-option product-option is-selected' : 'reply-option product-option'}
+                onMouseMove={() => {
+                  if (i !== current) setActive(i);
+                }}
+                onClick={() => {
+                  setActive(i);
+                  void insert(product);
+                }}
+              >
+                <span className="reply-option-name">
+                  <bdi>{product.name}</bdi>
+                </span>
+                <span className="product-option-facts">
+                  <span className="product-price">{formatPrice(product.price, locale)}</span>
+                  {product.inStock ? null : <span className="product-stock">{t('shop.products.outOfStock')}</span>}
+                </span>
+              </div>
+            ))}
+          </div>
+          {results.length === 0 ? <p className="reply-no-match">{resultsText}</p> : null}
+        </div>
+        <section className="reply-preview" aria-label={t('replies.palette.preview')} id={previewId}>
+          {chosen === undefined ? null : (
+            <>
+              <h3 className="reply-preview-name" dir="auto">
+                {chosen.name}
+              </h3>
+              <p className="reply-preview-text" dir="auto">
+                {line(chosen)}
+              </p>
+            </>
+          )}
+        </section>
+      </div>
+      <footer className="reply-palette-footer">
+        <Where target={target} failure={failure} />
+        <div className="reply-palette-actions">
+          <span className="reply-keys" aria-hidden="true">
+            {t('replies.palette.keys')}
+          </span>
+          <button type="button" className="button button-link" onClick={onManage}>
+            {t('replies.products.manage')}
+          </button>
+          <button type="button" className="button button-primary" disabled={target === null || chosen === undefined || pending} onClick={() => chosen !== undefined && void insert(chosen)}>
+            {t('replies.palette.insert')}
+          </button>
+        </div>
+      </footer>
+    </>
+  );
+}
