@@ -8,6 +8,7 @@ import type { PacksState } from './packs';
 import type { ScreenShareRequest } from './screen-share';
 import type { ProxyVaultState } from './proxy';
 import type { Settings } from './settings';
+import type { FieldDef } from './shop/fields';
 import { DEFAULT_LABELS, type Customer, type Label, type QuickReply, type TriageStep } from './shop/model';
 
 /** The settings' types, each derived from its schema in common/settings. */
@@ -85,10 +86,15 @@ export type Notice =
 export type HostOs = 'darwin' | 'win32' | 'linux';
 
 /** What the last undoable change to shop data was: a deletion, an import, a restore, or a triage step. */
-export type ShopUndo = 'reply-deleted' | 'replies-imported' | 'label-deleted' | 'backup-restored' | TriageStep;
+export type ShopUndo = 'reply-deleted' | 'replies-imported' | 'label-deleted' | 'field-deleted' | 'backup-restored' | TriageStep;
 
 /** The shop data a new profile starts with. */
-export const DEFAULT_SHOP_DATA: Pick<AppState, 'quickReplies' | 'labels' | 'customers'> = { quickReplies: [], labels: [...DEFAULT_LABELS], customers: {} };
+export const DEFAULT_SHOP_DATA: Pick<AppState, 'quickReplies' | 'labels' | 'customers' | 'customerFields'> = {
+  quickReplies: [],
+  labels: [...DEFAULT_LABELS],
+  customers: {},
+  customerFields: [],
+};
 
 /**
  * Wasl's own updates (main/core/updates.ts): `idle` (up to date as of `checkedAt`, or not checked yet),
@@ -126,6 +132,8 @@ export interface AppState {
   labels: Label[];
   /** What the shop keeps about each customer, by inbox entry key (see common/shop/customers.ts). */
   customers: Record<string, Customer>;
+  /** The fields the shop records about customers, in the order the card shows them (common/shop/fields.ts). */
+  customerFields: FieldDef[];
   /** Whether the last deletion, import, restore or triage step of shop data can be undone, and what it was. */
   shopUndo: ShopUndo | null;
   notices: Notice[];
