@@ -56,7 +56,8 @@ export function resolveCustomer(customers: Readonly<Record<string, Customer>>, k
   if (found.some((c) => c.pinned === true)) merged.pinned = true;
   const marks = found.flatMap((c) => (c.unreadMark === undefined ? [] : [c.unreadMark]));
   if (marks.length > 0) merged.unreadMark = Math.max(...marks);
-  const fields: FieldValues = Object.assign({}, ...found.map((c) => c.fields ?? {}).reverse());
+  const fields: FieldValues = {};
+  for (const record of [...found].reverse()) Object.assign(fields, record.fields);
   if (Object.keys(fields).length > 0) merged.fields = fields;
   return merged;
 }

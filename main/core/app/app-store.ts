@@ -28,6 +28,7 @@ export function initialState(doc: PersistedDoc, run: Pick<AppState, 'notificatio
     quickReplies: doc.quickReplies,
     labels: doc.labels,
     customers: doc.customers,
+    customerFields: doc.customerFields,
     shopUndo: null,
     update: { phase: 'idle' },
     packs: { builtIn: BUILT_IN_PACK_VERSION, pinBuiltIn: doc.packs.pinBuiltIn, rolledBack: doc.packs.rolledBack },

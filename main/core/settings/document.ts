@@ -10,6 +10,7 @@ import { defaultSettings, readSettings, type Settings } from '../../../common/se
 import { salvage as salvageFields } from '../../../common/settings/derive';
 import { defaultPackChoices, readPackChoices, readPackReads, type PackChoices, type PackReads } from '../../../common/settings/packs';
 import { serviceOptional, serviceSwitches } from '../../../common/settings/service';
+import type { FieldDef } from '../../../common/shop/fields';
 import { DEFAULT_LABELS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
 import { DEFAULT_SHOP_DATA, type AppState, type View } from '../../../common/state';
 import { storedPasswordSchema, type StoredPassword } from '../lock/password';
@@ -36,6 +37,8 @@ export interface PersistedDoc {
   quickReplies: QuickReply[];
   labels: Label[];
   customers: Record<string, Customer>;
+  /** The shop's customer fields (common/shop/fields.ts); absent from a file written before them: none. */
+  customerFields: FieldDef[];
   /** Connector packs: the user's pin of the built-in pack, and the platforms that went back to an earlier pack. */
   packs: PackChoices;
   /** How well each pack read each platform (main/core/packs/health.ts), the evidence a rollback weighs. */
@@ -238,6 +241,7 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
   doc.quickReplies = shop.quickReplies;
   doc.labels = shop.labels;
   doc.customers = shop.customers;
+  doc.customerFields = shop.customerFields;
   dropped += shop.dropped;
 
   const packs = readPackChoices(raw['packs']);
@@ -273,6 +277,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'quickReplies',
   'labels',
   'customers',
+  'customerFields',
   'packs',
   'packReads',
   'window',
@@ -324,14 +329,15 @@ export const PERSISTED = [
   'quickReplies',
   'labels',
   'customers',
+  'customerFields',
 ] as const satisfies readonly (keyof AppState & keyof PersistedDoc)[];
 
 type Persisted = Pick<AppState, (typeof PERSISTED)[number]>;
 
 /** The parts of the state the settings file keeps and a backup carries (all of PersistedDoc but its version, DiskOnly and the packs). */
 export function pickPersisted(state: AppState): Persisted {
-  const { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers } = state;
-  return { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers };
+  const { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers, customerFields } = state;
+  return { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers, customerFields };
 }
 
 /**
