@@ -5,7 +5,7 @@
  * digits, converting values when a field's type changes, reading stored values one by one, and the text the inbox
  * search compares. Pure.
  */
-import { normalizeName } from '../identity';
+import { latinDigits, normalizeName } from '../identity';
 import { LIMITS } from '../limits';
 import { isDateText } from './hours';
 
@@ -71,9 +71,14 @@ export function validFieldValue(def: FieldDef, value: unknown): value is FieldVa
   }
 }
 
-/** A number written plainly ("12", "-3.5", "٤٥"), as a number; undefined for other text. */
-function plainNumber(text: string): number | undefined {
-  const latin = text.trim().replace(/[\u0660-\u0669\u06f0-\u06f9]/gu, (d) => String((d.codePointAt(0) ?? 0) & 0xf)).replace('\u066b', '.');
+/**
+ * A number written plainly, in either digit set and as formatFieldValue writes it ("12", "-3.5", "٤٥", "١٢٫٥"), as
+ * a number; undefined for other text.
+ */
+export function parseFieldNumber(text: string): number | undefined {
+  const latin = latinDigits(text.replace(/[\u061c\u200e\u200f]/gu, '').trim())
+    .replace('\u066b', '.')
+    .replace('\u2212', '-');
   if (!/^-?\d+(?:\.\d+)?$/u.test(latin)) return undefined;
   const value = Number(latin);
   return Number.isFinite(value) ? value : undefined;
@@ -87,7 +92,7 @@ function plainNumber(text: string): number | undefined {
 export function convertFieldValue(def: FieldDef, value: FieldValue): FieldValue | undefined {
   if (validFieldValue(def, value)) return value;
   if (def.type === 'text' && typeof value === 'number') return String(value);
-  if (def.type === 'number' && typeof value === 'string') return plainNumber(value);
+  if (def.type === 'number' && typeof value === 'string') return parseFieldNumber(value);
   return undefined;
 }
 

@@ -45,7 +45,7 @@ describe('the shop dialog', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Shop tools' });
     expect(within(dialog).getByRole('tab', { name: 'Quick replies' })).toHaveAttribute('aria-selected', 'true');
     within(dialog).getByRole('tab', { name: 'Quick replies' }).focus();
-    await rendered.user.keyboard('{ArrowRight}{ArrowRight}');
+    await rendered.user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
     expect(within(dialog).getByRole('tab', { name: 'Shop & hours' })).toHaveFocus();
     expect(within(dialog).getByRole('tabpanel')).toHaveAccessibleName('Shop & hours');
   });

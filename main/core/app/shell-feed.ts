@@ -28,6 +28,7 @@ export function shellState(state: AppState): AppState {
     quickReplies: NONE,
     labels: NONE,
     customers: NOTHING,
+    customerFields: NONE,
     shopUndo: null,
     notices: NONE,
     find: null,

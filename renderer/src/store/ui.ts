@@ -9,7 +9,7 @@ import type { ChatRef } from '../../../common/model';
 import type { TriageStep } from '../../../common/shop/model';
 
 /** The tabs of the shop tools dialog. */
-export const SHOP_TABS = ['replies', 'labels', 'hours', 'chatLinks', 'data', 'report'] as const;
+export const SHOP_TABS = ['replies', 'labels', 'fields', 'hours', 'chatLinks', 'data', 'report'] as const;
 export type ShopTab = (typeof SHOP_TABS)[number];
 
 export type DialogRequest =

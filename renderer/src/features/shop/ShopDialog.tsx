@@ -1,6 +1,7 @@
 /**
- * The shop tools, one tab each: quick replies, labels, business hours, chat links, backup and export, the report. Tabs follow
- * the WAI-ARIA tabs pattern: arrow keys move between them (mirrored right to left), Home and End jump to the ends.
+ * The shop tools, one tab each: quick replies, labels, customer fields, business hours, chat links, backup and
+ * export, the report. Tabs follow the WAI-ARIA tabs pattern: arrow keys move between them (mirrored right to
+ * left), Home and End jump to the ends.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +10,7 @@ import { SHOP_TABS, type ShopTab } from '../../store/ui';
 import { QuickRepliesTab } from '../replies/QuickRepliesTab';
 import { ChatLinksTab } from './ChatLinksTab';
 import { DataTab } from './DataTab';
+import { FieldsTab } from './FieldsTab';
 import { HoursTab } from './HoursTab';
 import { LabelsTab } from './LabelsTab';
 import { ReportTab } from './ReportTab';
@@ -16,6 +18,7 @@ import { ReportTab } from './ReportTab';
 const TAB_TEXT = {
   replies: 'shop.tabs.replies',
   labels: 'shop.tabs.labels',
+  fields: 'shop.tabs.fields',
   hours: 'shop.tabs.hours',
   chatLinks: 'shop.tabs.chatLinks',
   data: 'shop.tabs.data',
@@ -28,6 +31,8 @@ function TabPanel({ tab }: { tab: ShopTab }) {
       return <QuickRepliesTab />;
     case 'labels':
       return <LabelsTab />;
+    case 'fields':
+      return <FieldsTab />;
     case 'hours':
       return <HoursTab />;
     case 'chatLinks':

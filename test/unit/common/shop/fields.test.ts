@@ -8,6 +8,7 @@ import {
   convertFieldValue,
   fieldSearchText,
   formatFieldValue,
+  parseFieldNumber,
   readFieldValues,
   sameFieldName,
   validFieldDef,
@@ -98,6 +99,14 @@ describe('showing values', () => {
     expect(formatFieldValue(date, '2026-03-19', localeTag('ar', 'latn'))).toMatch(/19.*2026/u);
     expect(formatFieldValue(date, '2026-03-19', localeTag('ar', 'latn', 'hijri'))).toMatch(/1447/u);
     expect(formatFieldValue(date, '0099-01-01', 'en')).toMatch(/99$/u);
+  });
+
+  it('reads back every number it writes, in each language and digit set', () => {
+    for (const locale of [localeTag('en', 'latn'), localeTag('en', 'arab'), localeTag('ar', 'arab'), localeTag('ar', 'latn')]) {
+      for (const value of [12345, -3.5, 0.25]) expect(parseFieldNumber(formatFieldValue(number, value, locale)), `${locale} ${value}`).toBe(value);
+    }
+    expect(parseFieldNumber('12,345')).toBeUndefined();
+    expect(parseFieldNumber('')).toBeUndefined();
   });
 
   it('shows text and choices as they are, in every language', () => {
