@@ -1,6 +1,6 @@
 /**
  * The customer card's fields: each field the shop defines (Shop tools › Fields), with an editor for its type — a
- * text box, a number box that takes either digit set, a date picker, a list of the choices. A text, number or date
+ * text box that grows with a long value, a number box that takes either digit set, a date picker, a list of the choices. A text, number or date
  * is saved when the user leaves the box or presses Enter (Esc puts back what was saved); a choice as soon as it is
  * picked; an emptied box clears the value. A number shows in the user's digits, a date also in words in the user's
  * language and calendar. When main refuses, the box says so and keeps what the user typed.
@@ -93,7 +93,7 @@ function FieldEditor({ def, value, save }: { def: FieldDef; value: FieldValue | 
   };
 
   /** Saves what the box holds, unless it is what main has. */
-  const commit = (input: HTMLInputElement) => {
+  const commit = (input: HTMLInputElement | HTMLTextAreaElement) => {
     // A date typed in part reads as empty: it is not taken for clearing the value.
     if (input.validity.badInput) {
       setError(t('customer.fields.notDate'));
@@ -121,7 +121,7 @@ function FieldEditor({ def, value, save }: { def: FieldDef; value: FieldValue | 
     send(trimmed, raw);
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     if (event.key === 'Enter') {
       event.preventDefault();
       commit(event.currentTarget);
@@ -159,6 +159,25 @@ function FieldEditor({ def, value, save }: { def: FieldDef; value: FieldValue | 
         ))}
       </select>
     );
+  } else if (def.type === 'text') {
+    // A text box that grows with what it holds (an address, a gift message), Enter saving as in the other boxes.
+    editor = (
+      <textarea
+        {...shared}
+        className="field-input customer-field-text"
+        dir="auto"
+        rows={1}
+        maxLength={LIMITS.fieldText}
+        autoComplete="off"
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setError(null);
+        }}
+        onBlur={(event) => commit(event.target)}
+        onKeyDown={onKeyDown}
+      />
+    );
   } else {
     editor = (
       <input
@@ -166,8 +185,6 @@ function FieldEditor({ def, value, save }: { def: FieldDef; value: FieldValue | 
         className="field-input"
         type={def.type === 'date' ? 'date' : 'text'}
         inputMode={def.type === 'number' ? 'decimal' : undefined}
-        dir={def.type === 'text' ? 'auto' : undefined}
-        maxLength={def.type === 'text' ? LIMITS.fieldText : undefined}
         autoComplete="off"
         value={text}
         onChange={(event) => {
