@@ -17,7 +17,7 @@ import { settingsPatchShape } from './settings';
 import { downloadSettings } from './settings/groups';
 import { servicePatchShape } from './settings/service';
 import { isChatLink, MAX_LINK_LENGTH } from './shop/chat-links';
-import { FIELD_TYPES } from './shop/fields';
+import { FIELD_ID, FIELD_TYPES } from './shop/fields';
 import { CONVERSATION_STATUSES, LABEL_COLORS, TRIAGE_STEPS } from './shop/model';
 import { ZOOM_STEPS } from './zoom';
 
@@ -87,7 +87,7 @@ export const fieldSchemas = {
   choices: z.array(z.string().max(LIMITS.fieldChoice * 2)).max(LIMITS.fieldChoices),
   /** Values to set by field id; null clears one. */
   patch: z
-    .record(id, z.union([z.string().max(LIMITS.fieldText), z.number(), z.null()]))
+    .record(z.string().regex(FIELD_ID), z.union([z.string().max(LIMITS.fieldText), z.number(), z.null()]))
     .refine((values) => Object.keys(values).length <= LIMITS.customerFields, 'too many fields'),
 };
 

@@ -12,7 +12,14 @@ import { isDateText } from './hours';
 export const FIELD_TYPES = ['text', 'number', 'date', 'choice'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
+/**
+ * A field's id, as main makes them (UUIDs): letters, digits and '-' only, so an id never names an object's own
+ * machinery ("__proto__") where values are kept by id.
+ */
+export const FIELD_ID = /^[A-Za-z0-9-]{1,64}$/u;
+
 export interface FieldDef {
+  /** FIELD_ID. */
   id: string;
   /** The user's name for it, trimmed; it names the field's column in the CSV, so no two fields share one. */
   name: string;

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../../common/ipc';
 import { fieldSchemas } from '../../../common/ipc';
-import { readFieldValues, sameFieldName, validFieldDef, type FieldDef } from '../../../common/shop/fields';
+import { FIELD_ID, readFieldValues, sameFieldName, validFieldDef, type FieldDef } from '../../../common/shop/fields';
 import { DEFAULT_LABELS, LABEL_PRESETS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
 
 const idField = z.string().min(1).max(LIMITS.idChars);
@@ -43,7 +43,7 @@ const customerSchema = z.object({
 });
 
 const fieldDefSchema = z
-  .object({ id: idField, name: fieldSchemas.name, type: fieldSchemas.type, choices: fieldSchemas.choices.optional() })
+  .object({ id: z.string().regex(FIELD_ID), name: fieldSchemas.name, type: fieldSchemas.type, choices: fieldSchemas.choices.optional() })
   .transform((d): FieldDef => ({ id: d.id, name: d.name, type: d.type, ...(d.choices === undefined ? {} : { choices: d.choices }) }))
   .refine(validFieldDef, 'a choice field needs its choices, and only a choice field has them');
 

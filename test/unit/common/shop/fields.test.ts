@@ -5,6 +5,7 @@ import { localeTag } from '../../../../common/language';
 import { LIMITS } from '../../../../common/limits';
 import {
   cleanChoices,
+  FIELD_ID,
   convertFieldValue,
   fieldSearchText,
   formatFieldValue,
@@ -155,5 +156,14 @@ describe('searching field values', () => {
     expect(finds('hidden')).toBe(false);
     expect(fieldSearchText(defs, values).split('\u0000')).toHaveLength(4);
     expect(fieldSearchText(defs, undefined)).toBe('');
+  });
+});
+
+describe('field ids', () => {
+  it('are what main makes, and never an object’s own machinery', () => {
+    expect(FIELD_ID.test('0f8e2a6c-4b1d-4c55-9a1e-7d2b3c4d5e6f')).toBe(true);
+    expect(FIELD_ID.test('__proto__')).toBe(false);
+    expect(FIELD_ID.test('')).toBe(false);
+    expect(FIELD_ID.test('x'.repeat(65))).toBe(false);
   });
 });

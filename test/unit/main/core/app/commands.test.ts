@@ -749,6 +749,11 @@ describe('customer fields through main’s router', () => {
     ];
     for (const cmd of malformed) expect(await send(running, cmd as Command), JSON.stringify(cmd).slice(0, 80)).toMatchObject({ ok: false, error: 'invalid' });
     expect((await running.state()).customerFields).toEqual([]);
+    // A value under "__proto__" is no field's: the schema drops it, and nothing is set on the record or elsewhere.
+    const sneaky = JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, string>;
+    expect(await send(running, { type: 'customer.update', key: 'person:p1', from: [], fields: sneaky })).toEqual({ ok: true });
+    expect((await running.state()).customers['person:p1']).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
   });
 
   it('deletes a field with its values, and undo puts both back, saved to disk', async () => {

@@ -57,7 +57,7 @@ describe('customer fields in the settings document', () => {
     expect(read.dropped).toBe(0);
   });
 
-  it('reads each definition on its own: a bad one and a second of the same name or id are dropped and counted', () => {
+  it('reads each definition on its own: a bad one, an id main would not make, and a second of the same name or id are dropped and counted', () => {
     const read = readShopRecords({
       customerFields: [
         ...fields,
@@ -65,11 +65,12 @@ describe('customer fields in the settings document', () => {
         { id: 'kind', name: 'Kind', type: 'text', choices: ['a'] },
         { id: 'city2', name: ' المدينه ', type: 'text' },
         { id: 'city', name: 'Again', type: 'text' },
+        { id: '__proto__', name: 'Sneaky', type: 'text' },
         'not a field',
       ],
     });
     expect(read.customerFields).toEqual(fields);
-    expect(read.dropped).toBe(5);
+    expect(read.dropped).toBe(6);
   });
 
   it('keeps a record whose value is bad, dropping and counting that value; a value of an unknown field goes quietly', () => {
