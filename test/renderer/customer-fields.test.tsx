@@ -133,6 +133,11 @@ describe('the customer card’s fields', () => {
     expect(within(section).getByRole('textbox', { name: 'Order number' })).toHaveValue('١٢٣٤٥');
     expect(plain(section.querySelector('.customer-field-shown')?.textContent ?? '')).toMatch(/^Mar ١٩.*٢٠٢٦$/u);
   });
+
+  it('writes the Hijri date beside a date when the user chose both calendars', async () => {
+    const { section } = await renderCard({ settings: { ...DEFAULT_SETTINGS, calendar: 'both' }, customerFields: FIELDS, customers: { [KEY]: customer({ due: '2026-03-19' }) } });
+    expect(plain(section.querySelector('.customer-field-shown')?.textContent ?? '')).toMatch(/^Mar 19, 2026 \(.*1447.*\)$/u);
+  });
 });
 
 describe('the Fields tab', () => {

@@ -2,14 +2,15 @@
  * The customer card's fields: each field the shop defines (Shop tools › Fields), with an editor for its type — a
  * text box that grows with a long value, a number box that takes either digit set, a date picker, a list of the choices. A text, number or date
  * is saved when the user leaves the box or presses Enter (Esc puts back what was saved); a choice as soon as it is
- * picked; an emptied box clears the value. A number shows in the user's digits, a date also in words in the user's
- * language and calendar. When main refuses, the box says so and keeps what the user typed.
+ * picked; an emptied box clears the value. A number shows in the user's digits, a date also in words as the shell
+ * writes dates (the user's digits and calendar, the Hijri date beside it when the user chose both). When main refuses, the box says so and keeps what the user typed.
  */
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits';
 import { formatFieldValue, parseFieldNumber, type FieldDef, type FieldValue } from '../../../../common/shop/fields';
-import { isolate, useLocale } from '../../i18n/format';
+import { dateOfText } from '../../../../common/shop/hours';
+import { isolate, useFormat, useLocale } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
 
 interface FieldsSectionProps {
@@ -61,6 +62,7 @@ function FieldEditor({ def, value, save }: { def: FieldDef; value: FieldValue | 
   const { t } = useTranslation();
   const { ui } = useShell();
   const locale = useLocale();
+  const format = useFormat();
   const id = useId();
   const errorId = `${id}-error`;
   const saved = boxText(def, value, locale);
@@ -140,6 +142,9 @@ function FieldEditor({ def, value, save }: { def: FieldDef; value: FieldValue | 
     'aria-describedby': error === null ? undefined : errorId,
   } as const;
 
+  // A date also in words, as the shell writes dates: with the Hijri date beside it when the user chose both.
+  const shownDate = def.type === 'date' && typeof value === 'string' && text === saved ? dateOfText(value) : undefined;
+
   let editor;
   if (def.type === 'choice') {
     editor = (
@@ -204,7 +209,7 @@ function FieldEditor({ def, value, save }: { def: FieldDef; value: FieldValue | 
       </label>
       <div className="customer-field-value">
         {editor}
-        {def.type === 'date' && value !== undefined && text === saved ? <span className="customer-field-shown">{formatFieldValue(def, value, locale)}</span> : null}
+        {shownDate === undefined ? null : <span className="customer-field-shown">{format.date(shownDate.getTime())}</span>}
         {error === null ? null : (
           <p id={errorId} className="field-error">
             {error}
