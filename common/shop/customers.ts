@@ -33,7 +33,7 @@ export function chatCustomerKeys(ref: ChatRef, phone: string | undefined, people
 
 /**
  * The record for these keys: the first key's own when it has one; otherwise the others' merged (labels joined,
- * notes one after another, the latest status, the earliest reminder, pinned when any is, the latest unread mark,
+ * notes one after another, the latest status, the earliest reminder, pinned when one is, the latest unread mark,
  * each field's value from the first record holding one), or undefined when none has one.
  */
 export function resolveCustomer(customers: Readonly<Record<string, Customer>>, keys: readonly string[]): Customer | undefined {

@@ -5,7 +5,7 @@
  * Done until they write again; a due reminder puts its customer at the top of All, then come the pinned ones. An
  * entry the user marked unread in Wasl is unread in every view. Search compares names, previews
  * and phone numbers in a form where spelling variants meet (normalizeName: Arabic letter forms and diacritics,
- * tatweel, Latin accents, case) and phone digits with any punctuation and either digit set, and the values of the
+ * tatweel, Latin accents, case) and phone digits whatever their punctuation and digit set, and the values of the
  * customer's fields (a city, an order number) in the same form. Each entry's searchable text is computed once per
  * entry object, and each record's field text once per record, so typing stays instant on a large inbox.
  */

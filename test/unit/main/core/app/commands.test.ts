@@ -12,6 +12,7 @@ import type { AppState } from '../../../../../common/state';
 import { commandTable, dispatchCommand, type CommandTargets } from '../../../../../main/core/app/commands';
 import { OUTLINE_FORMAT, OUTLINE_LIMITS, type PageOutline } from '../../../../../common/outline';
 import { qrSvg } from '../../../../../common/shop/qr-code';
+import { FIELD_ID } from '../../../../../common/shop/fields';
 import { DEFAULT_PACK_FEED } from '../../../../../main/core/packs/updates';
 import { FakeDownloadItem, FakeEvent } from '../../../../fakes/electron';
 import { packBytes, testKey } from '../../../../support/signed-packs';
@@ -344,7 +345,7 @@ const ROWS = {
     command: { type: 'customerField.save', name: 'المقاس', fieldType: 'choice', choices: [' S ', 'M', 'L'] },
     effect: async (main, result) => {
       const fields = (await main.state()).customerFields;
-      expect(fields).toEqual([{ id: expect.any(String) as string, name: 'المقاس', type: 'choice', choices: ['S', 'M', 'L'] }]);
+      expect(fields).toEqual([{ id: expect.stringMatching(FIELD_ID) as string, name: 'المقاس', type: 'choice', choices: ['S', 'M', 'L'] }]);
       expect(result).toEqual({ ok: true, id: fields[0]?.id });
     },
   },
