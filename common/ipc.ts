@@ -18,6 +18,7 @@ import { downloadSettings } from './settings/groups';
 import { servicePatchShape } from './settings/service';
 import { isChatLink, MAX_LINK_LENGTH } from './shop/chat-links';
 import { normalizeTrigger } from './shop/faq';
+import { FIELD_ID, FIELD_TYPES } from './shop/fields';
 import { CONVERSATION_STATUSES, LABEL_COLORS, TRIAGE_STEPS } from './shop/model';
 import { isKnownCurrency, isProductUrl, priceProblem } from './shop/products';
 import { ZOOM_STEPS } from './zoom';
@@ -84,6 +85,17 @@ export const shopSchemas = {
     notified: z.boolean().optional(),
   }),
   entryKey,
+};
+
+/** Customer fields (common/shop/fields.ts) as commands carry them; main checks a value against its field. */
+export const fieldSchemas = {
+  name: trimmed(LIMITS.fieldName),
+  type: z.enum(FIELD_TYPES),
+  choices: z.array(z.string().max(LIMITS.fieldChoice * 2)).max(LIMITS.fieldChoices),
+  /** Values to set by field id; null clears one. */
+  patch: z
+    .record(z.string().regex(FIELD_ID), z.union([z.string().max(LIMITS.fieldText), z.number(), z.null()]))
+    .refine((values) => Object.keys(values).length <= LIMITS.customerFields, 'too many fields'),
 };
 
 /**
@@ -194,8 +206,23 @@ export const commandSchema = z.discriminatedUnion('type', [
     reminder: shopSchemas.reminder.nullable().optional(),
     pinned: z.boolean().optional(),
     unreadMark: z.boolean().optional(),
+    fields: fieldSchemas.patch.optional(),
     undo: z.enum(TRIAGE_STEPS).optional(),
   }),
+  /**
+   * Add a customer field (no id) or change one: its name, its type (`fieldType`, as `type` names the command) and
+   * a choice field's choices. A change customers' values no longer fit is refused, unless each converts.
+   */
+  z.strictObject({
+    type: z.literal('customerField.save'),
+    id: id.optional(),
+    name: fieldSchemas.name,
+    fieldType: fieldSchemas.type,
+    choices: fieldSchemas.choices.optional(),
+  }),
+  /** Delete a customer field and its values on every customer (undoable: `shop.undo` puts both back). */
+  z.strictObject({ type: z.literal('customerField.delete'), id }),
+  z.strictObject({ type: z.literal('customerField.move'), id, index: z.number().int().min(0).max(10_000) }),
   /**
    * Undo the last deletion of a quick reply or label, the last import or restore, or the last triage step. With
    * `step`, only when the last step is that triage step (an undo offered for it never takes back another change).

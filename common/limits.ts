@@ -31,6 +31,12 @@ export const LIMITS = {
   /** Special opening hours (Ramadan, Eid, holidays): how many ranges, and a range's name. */
   specialHours: 50,
   specialHoursName: 80,
+  /** Customer fields (common/shop/fields.ts): how many the shop defines, a field's name, a choice, a text value. */
+  customerFields: 30,
+  fieldName: 40,
+  fieldChoices: 30,
+  fieldChoice: 80,
+  fieldText: 500,
   /** The text of a find in page. */
   findText: 500,
   /** Service messages per second per view (sustained), and the burst allowed above it. */

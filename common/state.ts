@@ -8,6 +8,7 @@ import type { PacksState } from './packs';
 import type { ScreenShareRequest } from './screen-share';
 import type { ProxyVaultState } from './proxy';
 import type { Settings } from './settings';
+import type { FieldDef } from './shop/fields';
 import { DEFAULT_LABELS, type Customer, type Label, type QuickReply, type TriageStep } from './shop/model';
 import type { Product } from './shop/products';
 
@@ -86,14 +87,15 @@ export type Notice =
 export type HostOs = 'darwin' | 'win32' | 'linux';
 
 /** What the last undoable change to shop data was: a deletion, an import, a restore, or a triage step. */
-export type ShopUndo = 'reply-deleted' | 'replies-imported' | 'label-deleted' | 'backup-restored' | 'product-deleted' | TriageStep;
+export type ShopUndo = 'reply-deleted' | 'replies-imported' | 'label-deleted' | 'field-deleted' | 'backup-restored' | 'product-deleted' | TriageStep;
 
 /** The shop data a new profile starts with. */
-export const DEFAULT_SHOP_DATA: Pick<AppState, 'quickReplies' | 'labels' | 'customers' | 'products'> = {
+export const DEFAULT_SHOP_DATA: Pick<AppState, 'quickReplies' | 'labels' | 'customers' | 'products' | 'customerFields'> = {
   quickReplies: [],
   labels: [...DEFAULT_LABELS],
   customers: {},
   products: [],
+  customerFields: [],
 };
 
 /**
@@ -134,6 +136,8 @@ export interface AppState {
   customers: Record<string, Customer>;
   /** The shop's products (common/shop/products.ts), in the order the user put them. */
   products: Product[];
+  /** The fields the shop records about customers, in the order the card shows them (common/shop/fields.ts). */
+  customerFields: FieldDef[];
   /** Whether the last deletion, import, restore or triage step of shop data can be undone, and what it was. */
   shopUndo: ShopUndo | null;
   notices: Notice[];

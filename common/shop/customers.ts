@@ -6,6 +6,7 @@
  */
 import type { InboxEntry, Person } from '../model';
 import type { ChatRef } from '../model';
+import type { FieldValues } from './fields';
 import type { ConversationStatus, Customer } from './model';
 
 export const chatEntryKey = (ref: ChatRef): string => `chat:${ref.serviceId}:${ref.chatId}`;
@@ -32,8 +33,8 @@ export function chatCustomerKeys(ref: ChatRef, phone: string | undefined, people
 
 /**
  * The record for these keys: the first key's own when it has one; otherwise the others' merged (labels joined,
- * notes one after another, the latest status, the earliest reminder, pinned when any is, the latest unread mark),
- * or undefined when none has one.
+ * notes one after another, the latest status, the earliest reminder, pinned when one is, the latest unread mark,
+ * each field's value from the first record holding one), or undefined when none has one.
  */
 export function resolveCustomer(customers: Readonly<Record<string, Customer>>, keys: readonly string[]): Customer | undefined {
   const recordOf = (key: string): Customer | undefined => (Object.hasOwn(customers, key) ? customers[key] : undefined);
@@ -55,6 +56,9 @@ export function resolveCustomer(customers: Readonly<Record<string, Customer>>, k
   if (found.some((c) => c.pinned === true)) merged.pinned = true;
   const marks = found.flatMap((c) => (c.unreadMark === undefined ? [] : [c.unreadMark]));
   if (marks.length > 0) merged.unreadMark = Math.max(...marks);
+  const fields: FieldValues = {};
+  for (const record of [...found].reverse()) Object.assign(fields, record.fields);
+  if (Object.keys(fields).length > 0) merged.fields = fields;
   return merged;
 }
 

@@ -4,6 +4,7 @@
  * types and constants.
  */
 import type { ChatRef } from '../model';
+import type { FieldValues } from './fields';
 
 /** A saved answer: a short name to find it by, and the text with {name}, {first_name} and {shop} in it. */
 export interface QuickReply {
@@ -80,6 +81,8 @@ export interface Customer {
    * from Wasl or the page reports that chat open. The platform's own unread state is not touched.
    */
   unreadMark?: number;
+  /** The customer's values of the shop's fields (common/shop/fields.ts), by field id; absent when none is set. */
+  fields?: FieldValues;
 }
 
 /**

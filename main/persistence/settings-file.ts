@@ -215,8 +215,9 @@ export function openSettings(dir: string, factory: KeyValueFileFactory, clock: C
 }
 
 /**
- * The services, people, quick replies, labels, products and customers the copy has and the repaired document lost (by id;
- * a service the user removed stays removed), added back. Answers how many came back.
+ * The services, people, quick replies, labels, products, customer fields and customers the copy has and the
+ * repaired document lost (by id; a service the user removed stays removed), added back, with the values of the
+ * customer fields that came back. Answers how many came back.
  */
 export function recoverLost(doc: PersistedDoc, copy: PersistedDoc): { doc: PersistedDoc; recovered: number } {
   let recovered = 0;
@@ -236,11 +237,20 @@ export function recoverLost(doc: PersistedDoc, copy: PersistedDoc): { doc: Persi
     labels: missing(doc.labels, copy.labels, byId),
     products: missing(doc.products, copy.products, byId),
     customers: { ...doc.customers },
+    customerFields: missing(doc.customerFields, copy.customerFields, byId),
   };
   for (const [key, customer] of Object.entries(copy.customers)) {
     if (Object.hasOwn(next.customers, key)) continue;
     next.customers[key] = customer;
     recovered += 1;
+  }
+  // A field that came back brings its values back to the customers the repaired document kept.
+  const fieldsBack = new Set(next.customerFields.filter((f) => !doc.customerFields.some((d) => d.id === f.id)).map((f) => f.id));
+  for (const [key, customer] of Object.entries(copy.customers)) {
+    const mine = next.customers[key];
+    const values = Object.entries(customer.fields ?? {}).filter(([id]) => fieldsBack.has(id));
+    if (mine === undefined || mine === customer || values.length === 0) continue;
+    next.customers[key] = { ...mine, fields: { ...mine.fields, ...Object.fromEntries(values) } };
   }
   return { doc: next, recovered };
 }

@@ -15,6 +15,7 @@ import './styles/tray.css';
 import './styles/downloads.css';
 import './styles/labels.css';
 import './styles/customer.css';
+import './styles/fields.css';
 import './styles/replies.css';
 import './styles/shop.css';
 import './styles/products.css';

@@ -47,7 +47,7 @@ describe('the shop dialog', () => {
     within(dialog).getByRole('tab', { name: 'Quick replies' }).focus();
     await rendered.user.keyboard('{ArrowRight}');
     expect(within(dialog).getByRole('tab', { name: 'Products' })).toHaveFocus();
-    await rendered.user.keyboard('{ArrowRight}{ArrowRight}');
+    await rendered.user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
     expect(within(dialog).getByRole('tab', { name: 'Shop & hours' })).toHaveFocus();
     expect(within(dialog).getByRole('tabpanel')).toHaveAccessibleName('Shop & hours');
   });

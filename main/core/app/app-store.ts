@@ -29,6 +29,7 @@ export function initialState(doc: PersistedDoc, run: Pick<AppState, 'notificatio
     labels: doc.labels,
     customers: doc.customers,
     products: doc.products,
+    customerFields: doc.customerFields,
     shopUndo: null,
     update: { phase: 'idle' },
     packs: { builtIn: BUILT_IN_PACK_VERSION, pinBuiltIn: doc.packs.pinBuiltIn, rolledBack: doc.packs.rolledBack },

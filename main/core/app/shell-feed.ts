@@ -29,6 +29,7 @@ export function shellState(state: AppState): AppState {
     labels: NONE,
     customers: NOTHING,
     products: NONE,
+    customerFields: NONE,
     shopUndo: null,
     notices: NONE,
     find: null,

@@ -10,6 +10,7 @@ import { defaultSettings, readSettings, type Settings } from '../../../common/se
 import { salvage as salvageFields } from '../../../common/settings/derive';
 import { defaultPackChoices, readPackChoices, readPackReads, type PackChoices, type PackReads } from '../../../common/settings/packs';
 import { serviceOptional, serviceSwitches } from '../../../common/settings/service';
+import type { FieldDef } from '../../../common/shop/fields';
 import { DEFAULT_LABELS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
 import type { Product } from '../../../common/shop/products';
 import { DEFAULT_SHOP_DATA, type AppState, type View } from '../../../common/state';
@@ -39,6 +40,8 @@ export interface PersistedDoc {
   customers: Record<string, Customer>;
   /** The shop's products; a file from before them has none. */
   products: Product[];
+  /** The shop's customer fields (common/shop/fields.ts); absent from a file written before them: none. */
+  customerFields: FieldDef[];
   /** Connector packs: the user's pin of the built-in pack, and the platforms that went back to an earlier pack. */
   packs: PackChoices;
   /** How well each pack read each platform (main/core/packs/health.ts), the evidence a rollback weighs. */
@@ -242,6 +245,7 @@ function salvage(raw: RawDoc, current: number, version: number): { doc: Persiste
   doc.labels = shop.labels;
   doc.customers = shop.customers;
   doc.products = shop.products;
+  doc.customerFields = shop.customerFields;
   dropped += shop.dropped;
 
   const packs = readPackChoices(raw['packs']);
@@ -278,6 +282,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'labels',
   'customers',
   'products',
+  'customerFields',
   'packs',
   'packReads',
   'window',
@@ -330,14 +335,15 @@ export const PERSISTED = [
   'labels',
   'customers',
   'products',
+  'customerFields',
 ] as const satisfies readonly (keyof AppState & keyof PersistedDoc)[];
 
 type Persisted = Pick<AppState, (typeof PERSISTED)[number]>;
 
 /** The parts of the state the settings file keeps and a backup carries (all of PersistedDoc but its version, DiskOnly and the packs). */
 export function pickPersisted(state: AppState): Persisted {
-  const { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers, products } = state;
-  return { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers, products };
+  const { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers, products, customerFields } = state;
+  return { services, activeServiceId, view, settings, people, dismissedSuggestions, quickReplies, labels, customers, products, customerFields };
 }
 
 /**

@@ -4,10 +4,15 @@
  * one by one: each valid record is kept, each invalid one dropped and counted, as the rest of the document is. A
  * customer's later fields (a pin, a mark as unread) are read one by one too: a file from before them reads as it
  * did, and a bad value of one is dropped and counted while the rest of the record stays. A quick reply's trigger
- * phrases are read the same way: a bad list is dropped and counted, and the reply kept without it.
+ * phrases are read the same way: a bad list is dropped and counted, and the reply kept without it. The customer
+ * fields the shop defines are read one by one as labels are, and each customer's values of them one by one: a
+ * value that does not fit its field is dropped and counted, a value of a field the shop no longer defines dropped
+ * quietly.
  */
 import { z } from 'zod';
 import { ENTRY_KEY, LIMITS, serviceIdSchema, shopSchemas } from '../../../common/ipc';
+import { fieldSchemas } from '../../../common/ipc';
+import { FIELD_ID, readFieldValues, sameFieldName, validFieldDef, type FieldDef } from '../../../common/shop/fields';
 import { DEFAULT_LABELS, LABEL_PRESETS, type Customer, type Label, type QuickReply } from '../../../common/shop/model';
 import { isCurrencyCode, isProductUrl, type Product } from '../../../common/shop/products';
 
@@ -55,6 +60,11 @@ const productSchema = z.object({
   inStock: z.boolean(),
 });
 
+const fieldDefSchema = z
+  .object({ id: z.string().regex(FIELD_ID), name: fieldSchemas.name, type: fieldSchemas.type, choices: fieldSchemas.choices.optional() })
+  .transform((d): FieldDef => ({ id: d.id, name: d.name, type: d.type, ...(d.choices === undefined ? {} : { choices: d.choices }) }))
+  .refine(validFieldDef, 'a choice field needs its choices, and only a choice field has them');
+
 /** A customer's fields added after the first shop release, each read on its own (absent: not set). */
 const laterFields = {
   pinned: z.boolean(),
@@ -66,6 +76,7 @@ export interface ShopRecords {
   labels: Label[];
   customers: Record<string, Customer>;
   products: Product[];
+  customerFields: FieldDef[];
   /** How many records (or whole parts of the wrong shape) were invalid and dropped. */
   dropped: number;
 }
@@ -81,6 +92,10 @@ export function readShopRecords(raw: Record<string, unknown>): ShopRecords {
   const read = raw['labels'] === undefined ? { items: [...DEFAULT_LABELS], dropped: 0 } : list(raw['labels'], labelSchema, LIMITS.labels);
   const labels = read.items.map(toLabel);
   dropped += replies.dropped + read.dropped;
+  const fields = list(raw['customerFields'], fieldDefSchema, LIMITS.customerFields);
+  // Two fields of one name would be one column in the CSV: the later one is dropped.
+  const customerFields = fields.items.filter((d, i) => !fields.items.slice(0, i).some((e) => sameFieldName(e.name, d.name)));
+  dropped += fields.dropped + fields.items.length - customerFields.length;
   const known = new Set(labels.map((l) => l.id));
   const stored = isRecord(raw['customers']) ? raw['customers'] : {};
   if (raw['customers'] !== undefined && !isRecord(raw['customers'])) dropped += 1;
@@ -92,12 +107,17 @@ export function readShopRecords(raw: Record<string, unknown>): ShopRecords {
       continue;
     }
     const customer = toCustomer(parsed.data, known);
-    if (isRecord(value)) dropped += readLaterFields(value, customer);
+    if (isRecord(value)) {
+      dropped += readLaterFields(value, customer);
+      const values = readFieldValues(customerFields, value['fields']);
+      if (values.values !== undefined) customer.fields = values.values;
+      dropped += values.dropped;
+    }
     customers[key] = customer;
   }
   const productList = list(raw['products'], productSchema, LIMITS.products);
   dropped += productList.dropped;
-  return { quickReplies, labels, customers, products: productList.items.map(toProduct), dropped };
+  return { quickReplies, labels, customers, products: productList.items.map(toProduct), customerFields, dropped };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -69,6 +69,12 @@ export function readBackup(text: string): FileRead<BackupData> {
     const labels = isRecord(value) && Array.isArray(value['labels']) ? (value['labels'] as unknown[]) : [];
     if (labels.some((id) => typeof id !== 'string' || !labelIds.has(id))) return { ok: false, reason: 'invalid', detail: 'a customer has a label the backup lacks' };
   }
+  // So are values of customer fields the backup does not define.
+  const fieldIds = new Set(read.doc.customerFields.map((f) => f.id));
+  for (const value of Object.values(rawCustomers)) {
+    const fields = isRecord(value) && isRecord(value['fields']) ? Object.keys(value['fields']) : [];
+    if (fields.some((id) => !fieldIds.has(id))) return { ok: false, reason: 'invalid', detail: 'a customer has a value of a field the backup lacks' };
+  }
   const { version: _version, window: _window, lock: _lock, pendingDeletions: _pending, packs: _packs, packReads: _reads, foreign: _foreign, ...data } = read.doc;
   return { ok: true, data };
 }

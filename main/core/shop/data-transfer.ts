@@ -146,7 +146,7 @@ export class DataTransfer {
     this.deps.log.info('backup restored', { added: missing.length });
   }
 
-  /** One row per customer in the inbox (groups and channels are not customers). */
+  /** One row per customer in the inbox (groups and channels are not customers); a column per customer field after the fixed ones. */
   private customersCsv(): string {
     const state = this.deps.store.getState();
     const text = this.deps.csvText();
@@ -154,7 +154,7 @@ export class DataTransfer {
     const chatOf = (serviceId: string, chatId: string) => snapshots[serviceId]?.chats.find((c) => c.id === chatId);
     const services = new Map(state.services.map((s) => [s.id, s]));
     const labels = new Map(state.labels.map((l) => [l.id, l]));
-    const rows: string[][] = [];
+    const rows: (string | number)[][] = [];
     for (const entry of buildInbox({ services: state.services, snapshots, people: state.people })) {
       const chats = entry.chats.map((ref) => chatOf(ref.serviceId, ref.chatId)).filter((c) => c !== undefined);
       if (!chats.some(isFollowed)) continue;
@@ -169,9 +169,11 @@ export class DataTransfer {
         return label ? [text.labelName(label)] : [];
       });
       const last = entry.lastActivity === undefined ? '' : localDateTime(entry.lastActivity);
-      rows.push([entry.title, where.join('; '), phones.join('; '), labelNames.join('; '), customer?.note ?? '', last]);
+      // Field values as spreadsheets read them: numbers as numbers, dates as "YYYY-MM-DD".
+      const values = state.customerFields.map((f) => customer?.fields?.[f.id] ?? '');
+      rows.push([entry.title, where.join('; '), phones.join('; '), labelNames.join('; '), customer?.note ?? '', last, ...values]);
     }
-    return toCsv(text.header, rows);
+    return toCsv([...text.header, ...state.customerFields.map((f) => f.name)], rows);
   }
 }
 

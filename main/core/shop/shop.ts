@@ -1,25 +1,30 @@
 /**
- * The shop-owner toolkit's commands: quick replies, products, labels, what the shop keeps about each customer (labels,
- * notes, status, priority, a reminder, a pin, a mark as unread), and undo for what deletes or replaces data and for
- * the inbox's triage steps (the last twenty steps). A step that changes customers keeps only the records it
- * touched, as they were and as it left them: undoing it puts back those records alone (an edit made to another
- * customer since survives), and of a record edited again since, only the fields the step changed. It also brings
- * reminders back when they are due, and ends a mark as unread once the customer's chat is opened.
+ * The shop-owner toolkit's commands: quick replies, products, labels, customer fields, what the shop keeps about
+ * each customer (labels, notes, status, priority, a reminder, a pin, a mark as unread, field values), and undo for
+ * what deletes or replaces data and for the inbox's triage steps (the last twenty steps). A step that changes
+ * customers keeps only the records it touched, as they were and as it left them: undoing it puts back those
+ * records alone (an edit made to another customer since survives), and of a record edited again since, only the
+ * fields the step changed. It also brings reminders back when they are due, and ends a mark as unread once the
+ * customer's chat is opened.
  */
 import { LIMITS, type Command, type CommandResult } from '../../../common/ipc';
 import { chatCustomerKeys, resolveCustomer } from '../../../common/shop/customers';
 import { normalizeTrigger } from '../../../common/shop/faq';
 import type { ChatRef } from '../../../common/model';
+import { cleanChoices, convertFieldValue, FIELD_REFUSALS, sameFieldName, validFieldValue, type FieldDef, type FieldValue, type FieldValues } from '../../../common/shop/fields';
 import { EMPTY_CUSTOMER, type Customer, type Label, type QuickReply, type Reminder } from '../../../common/shop/model';
 import type { Product } from '../../../common/shop/products';
 import type { AppState, ShopUndo } from '../../../common/state';
 import type { AppStore } from '../app/app-store';
 import type { Clock, Logger, TimerHandle } from '../app/ports';
 
-export type ShopCommand = Extract<Command, { type: `quickReply.${string}` | `product.${string}` | `label.${string}` | 'customer.update' | 'shop.undo' }>;
+export type ShopCommand = Extract<
+  Command,
+  { type: `quickReply.${string}` | `product.${string}` | `label.${string}` | `customerField.${string}` | 'customer.update' | 'shop.undo' }
+>;
 
 /** What a restore or an import replaces, and so what undo puts back. */
-type Restorable = Pick<AppState, 'settings' | 'people' | 'dismissedSuggestions' | 'quickReplies' | 'labels' | 'customers' | 'products'>;
+type Restorable = Pick<AppState, 'settings' | 'people' | 'dismissedSuggestions' | 'quickReplies' | 'labels' | 'customers' | 'products' | 'customerFields'>;
 
 /** One customer record before a step and after it (undefined: no record under that key). */
 interface RecordChange {
@@ -37,7 +42,7 @@ interface Step {
 }
 
 /** Every field of a customer record, for putting back those a step changed. */
-const CUSTOMER_FIELDS = ['labels', 'note', 'status', 'statusAt', 'priority', 'reminder', 'pinned', 'unreadMark'] as const satisfies readonly (keyof Customer)[];
+const CUSTOMER_FIELDS = ['labels', 'note', 'status', 'statusAt', 'priority', 'reminder', 'pinned', 'unreadMark', 'fields'] as const satisfies readonly (keyof Customer)[];
 
 const UNDO_DEPTH = 20;
 
@@ -57,7 +62,7 @@ export interface ShopControllerDeps {
 }
 
 const isBlank = (c: Customer): boolean =>
-  c.labels.length === 0 && c.note.trim() === '' && c.status === 'open' && !c.priority && c.reminder === undefined && c.pinned !== true && c.unreadMark === undefined;
+  c.labels.length === 0 && c.note.trim() === '' && c.status === 'open' && !c.priority && c.reminder === undefined && c.pinned !== true && c.unreadMark === undefined && c.fields === undefined;
 
 export class ShopController {
   private readonly undo: Step[] = [];
@@ -96,6 +101,12 @@ export class ShopController {
         return this.saveLabel(cmd);
       case 'label.delete':
         return this.deleteLabel(cmd.id);
+      case 'customerField.save':
+        return this.saveField(cmd);
+      case 'customerField.delete':
+        return this.deleteField(cmd.id);
+      case 'customerField.move':
+        return this.moveField(cmd.id, cmd.index);
       case 'customer.update':
         return this.updateCustomer(cmd);
       case 'shop.undo': {
@@ -271,6 +282,81 @@ export class ShopController {
     return { ok: true };
   }
 
+  /**
+   * A new field, or a field renamed, retyped or given other choices. A change is refused when a customer's value
+   * cannot be kept (convertFieldValue); otherwise the values convert with it.
+   */
+  private saveField(cmd: Extract<ShopCommand, { type: 'customerField.save' }>): CommandResult {
+    const { customerFields, customers } = this.deps.store.getState();
+    const choices = cmd.fieldType === 'choice' && cmd.choices !== undefined ? cleanChoices(cmd.choices) : undefined;
+    if (cmd.fieldType === 'choice' ? choices === undefined : cmd.choices !== undefined) return { ok: false, error: 'invalid', detail: FIELD_REFUSALS.choices };
+    if (customerFields.some((d) => d.id !== cmd.id && sameFieldName(d.name, cmd.name))) return { ok: false, error: 'invalid', detail: FIELD_REFUSALS.duplicateName };
+    const def: FieldDef = { id: cmd.id ?? this.deps.newId(), name: cmd.name, type: cmd.fieldType, ...(choices === undefined ? {} : { choices }) };
+    if (cmd.id === undefined) {
+      if (customerFields.length >= LIMITS.customerFields) return { ok: false, error: 'full' };
+      this.deps.store.setState({ customerFields: [...customerFields, def] });
+      return { ok: true, id: def.id };
+    }
+    if (!customerFields.some((d) => d.id === cmd.id)) return { ok: false, error: 'not-found' };
+    const next = { ...customers };
+    let changed = false;
+    for (const [key, customer] of Object.entries(customers)) {
+      const value = customer.fields?.[def.id];
+      if (value === undefined) continue;
+      const converted = convertFieldValue(def, value);
+      if (converted === undefined) return { ok: false, error: 'invalid', detail: FIELD_REFUSALS.valuesDoNotFit };
+      if (converted === value) continue;
+      next[key] = { ...customer, fields: { ...customer.fields, [def.id]: converted } };
+      changed = true;
+    }
+    this.deps.store.setState({ customerFields: customerFields.map((d) => (d.id === def.id ? def : d)), ...(changed ? { customers: next } : {}) });
+    return { ok: true, id: def.id };
+  }
+
+  /** The field goes, and its values with it; undo puts both back. */
+  private deleteField(id: string): CommandResult {
+    const { customerFields, customers } = this.deps.store.getState();
+    if (!customerFields.some((d) => d.id === id)) return { ok: false, error: 'not-found' };
+    const records: RecordChange[] = [];
+    for (const [key, customer] of Object.entries(customers)) {
+      if (customer.fields === undefined || !Object.hasOwn(customer.fields, id)) continue;
+      records.push({ key, before: customer, after: withFields(customer, withoutKey(customer.fields, id)) });
+    }
+    this.change('field-deleted', { customerFields: customerFields.filter((d) => d.id !== id) }, records);
+    return { ok: true };
+  }
+
+  private moveField(id: string, index: number): CommandResult {
+    const fields = [...this.deps.store.getState().customerFields];
+    const from = fields.findIndex((d) => d.id === id);
+    const [moved] = from < 0 ? [] : fields.splice(from, 1);
+    if (!moved) return { ok: false, error: 'not-found' };
+    fields.splice(Math.min(index, fields.length), 0, moved);
+    this.deps.store.setState({ customerFields: fields });
+    return { ok: true };
+  }
+
+  /** The customer's values with the patch applied (null clears), or why the patch is refused. */
+  private patchFields(
+    current: FieldValues | undefined,
+    patch: Readonly<Record<string, FieldValue | null>>,
+  ): { ok: true; values: FieldValues | undefined } | Extract<CommandResult, { ok: false }> {
+    const defs = new Map(this.deps.store.getState().customerFields.map((d) => [d.id, d]));
+    let values: FieldValues = { ...current };
+    for (const [id, raw] of Object.entries(patch)) {
+      const def = defs.get(id);
+      if (def === undefined) return { ok: false, error: 'not-found', detail: `no field ${id}` };
+      if (raw === null) {
+        values = withoutKey(values, id);
+        continue;
+      }
+      const value = typeof raw === 'string' && def.type === 'text' ? raw.trim() : raw;
+      if (!validFieldValue(def, value)) return { ok: false, error: 'invalid', detail: `the value does not fit the field ${id}` };
+      values[id] = value;
+    }
+    return { ok: true, values: Object.keys(values).length === 0 ? undefined : values };
+  }
+
   private updateCustomer(cmd: Extract<ShopCommand, { type: 'customer.update' }>): CommandResult {
     const { customers, labels } = this.deps.store.getState();
     const base = resolveCustomer(customers, [cmd.key, ...cmd.from]) ?? EMPTY_CUSTOMER;
@@ -282,6 +368,12 @@ export class ShopController {
       next.labels = [...new Set(cmd.labels)];
     }
     if (cmd.note !== undefined) next.note = cmd.note;
+    if (cmd.fields !== undefined) {
+      const patched = this.patchFields(next.fields, cmd.fields);
+      if (!patched.ok) return patched;
+      if (patched.values === undefined) Reflect.deleteProperty(next, 'fields');
+      else next.fields = patched.values;
+    }
     if (cmd.status !== undefined) {
       next.status = cmd.status;
       next.statusAt = this.deps.clock.now();
@@ -421,6 +513,12 @@ function revertRecords(customers: Readonly<Record<string, Customer>>, records: r
       const then = after ?? EMPTY_CUSTOMER;
       for (const field of CUSTOMER_FIELDS) {
         if (sameField(was[field], then[field])) continue;
+        if (field === 'fields') {
+          const fields = revertFields(out.fields, was.fields, then.fields);
+          if (fields === undefined) Reflect.deleteProperty(out, 'fields');
+          else out.fields = fields;
+          continue;
+        }
         const value = was[field];
         if (value === undefined) Reflect.deleteProperty(out, field);
         else Object.assign(out, { [field]: value });
@@ -431,6 +529,32 @@ function revertRecords(customers: Readonly<Record<string, Customer>>, records: r
     else next[key] = restored;
   }
   return next;
+}
+
+/** Of the values, only those the step changed go back: a value set on another field since stays. */
+function revertFields(current: FieldValues | undefined, was: FieldValues | undefined, then: FieldValues | undefined): FieldValues | undefined {
+  let out: FieldValues = { ...current };
+  for (const id of new Set([...Object.keys(was ?? {}), ...Object.keys(then ?? {})])) {
+    const before = was?.[id];
+    if (before === then?.[id]) continue;
+    if (before === undefined) out = withoutKey(out, id);
+    else out[id] = before;
+  }
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
+function withoutKey(values: FieldValues, id: string): FieldValues {
+  const copy = { ...values };
+  Reflect.deleteProperty(copy, id);
+  return copy;
+}
+
+/** The record with these values (none: without its fields). */
+function withFields(record: Customer, fields: FieldValues | undefined): Customer {
+  const copy = { ...record };
+  if (fields === undefined || Object.keys(fields).length === 0) Reflect.deleteProperty(copy, 'fields');
+  else copy.fields = fields;
+  return copy;
 }
 
 function withoutReminder(record: Customer): Customer {

@@ -12,6 +12,7 @@
 import { useState } from 'react';
 import { replyWindowEnd } from '../../../common/shop/activity';
 import { chatEntryKey, effectiveStatus, entryCustomerKeys, phoneEntryKey, resolveCustomer } from '../../../common/shop/customers';
+import type { FieldValues } from '../../../common/shop/fields';
 import type { ConversationStatus, Customer, Label, Reminder } from '../../../common/shop/model';
 import type { ChatSummary, InboxEntry, PlatformId, ServiceConfig } from '../../../common/model';
 import { useApp } from './context';
@@ -103,6 +104,14 @@ const latest = (a: number | undefined, b: number | undefined): number | undefine
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** The same field values, compared by value: every patch from main brings new objects. */
+function sameFieldValues(a: FieldValues | undefined, b: FieldValues | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
+}
+
 function sameView(a: CustomerView, b: CustomerView): boolean {
   return (
     a.record?.note === b.record?.note &&
@@ -111,6 +120,7 @@ function sameView(a: CustomerView, b: CustomerView): boolean {
     a.record?.status === b.record?.status &&
     a.record?.pinned === b.record?.pinned &&
     a.record?.unreadMark === b.record?.unreadMark &&
+    sameFieldValues(a.record?.fields, b.record?.fields) &&
     a.reminder === b.reminder &&
     a.status === b.status &&
     a.waiting === b.waiting &&

@@ -9,7 +9,7 @@ import type { ChatRef } from '../../../common/model';
 import type { TriageStep } from '../../../common/shop/model';
 
 /** The tabs of the shop tools dialog. */
-export const SHOP_TABS = ['replies', 'products', 'labels', 'hours', 'greetings', 'chatLinks', 'data', 'report'] as const;
+export const SHOP_TABS = ['replies', 'products', 'labels', 'fields', 'hours', 'greetings', 'chatLinks', 'data', 'report'] as const;
 export type ShopTab = (typeof SHOP_TABS)[number];
 
 export type DialogRequest =

@@ -98,6 +98,11 @@ export const COMMANDS: { [T in CommandType]: { valid: Extract<CommandInput, { ty
   'product.delete': { valid: { type: 'product.delete', id: 'p1' } },
   'label.save': { valid: { type: 'label.save', id: 'l1', name: 'VIP', color: 'red' }, optional: ['id', 'name'] },
   'label.delete': { valid: { type: 'label.delete', id: 'l1' } },
+  'customerField.save': { valid: { type: 'customerField.save', id: 'f1', name: 'Size', fieldType: 'choice', choices: ['S', 'M'] }, optional: ['id', 'choices'] },
+  'customerField.delete': { valid: { type: 'customerField.delete', id: 'f1' } },
+  'customerField.move': { valid: { type: 'customerField.move', id: 'f1', index: 0 } },
+  // Without `fields`: its values are a record of strings and numbers (either type fits), which these breakages cannot
+  // reach; the router's own test (test/unit/main/core/app/commands.test.ts) sends malformed values instead.
   'customer.update': {
     valid: {
       type: 'customer.update',

@@ -1,8 +1,8 @@
 /**
  * The customer card: everything the shop knows about one inbox entry, in a panel at the inline end of the window
  * (a modal dialog: Esc or a click outside closes it, the focus stays inside and goes back to the row). Their
- * chats with a button each to open it, phone numbers, the conversation's status, labels, a note saved as the
- * user types, the reminder, and when they first and last wrote. Every change goes to main at once.
+ * chats with a button each to open it, phone numbers, the conversation's status, labels, the shop's fields (a size,
+ * a city, an order number), a note saved as the user types, the reminder, and when they first and last wrote. Every change goes to main at once.
  */
 import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +21,7 @@ import type { ServiceDirectory } from '../inbox/directory';
 import { useLabelName } from '../shop/labels';
 import { useNow } from '../viewport/useNow';
 import { reminderFor, useCustomerActions } from './actions';
+import { FieldsSection } from './FieldsSection';
 import { NoteField } from './NoteField';
 import { formatPhone } from './phone';
 import { ReminderField } from './ReminderField';
@@ -73,6 +74,10 @@ export function CustomerCard({ entry, view, chats, directory, focus, onOpen, onC
     void actions.update(view, { reminder: null }).then((ok) => {
       if (ok) announce(t('customer.reminder.cleared'));
     });
+  const manageFields = () => {
+    onClose();
+    ui.getState().openDialog({ kind: 'shop', tab: 'fields' });
+  };
   const manageLabels = () => {
     onClose();
     ui.getState().openDialog({ kind: 'shop', tab: 'labels' });
@@ -191,6 +196,8 @@ export function CustomerCard({ entry, view, chats, directory, focus, onOpen, onC
             </button>
           </div>
         </fieldset>
+
+        <FieldsSection values={view.record?.fields} save={(id, value) => actions.update(view, { fields: { [id]: value } })} onManage={manageFields} />
 
         <NoteField key={entry.key} draftKey={entry.key} note={view.record?.note ?? ''} save={(note) => actions.update(view, { note })} />
 

@@ -1,13 +1,14 @@
 /**
- * Changing what the shop keeps about a customer: labels, note, status, reminder, pin, mark as unread. Every change
- * goes to main as a customer update command, saved under the entry's own key with the keys of the records it
- * showed until now (see entryCustomerKeys); a refusal is said aloud and reported to the caller, which keeps what
- * the user typed.
+ * Changing what the shop keeps about a customer: labels, note, status, reminder, pin, mark as unread, field
+ * values. Every change goes to main as a customer update command, saved under the entry's own key with the keys of
+ * the records it showed until now (see entryCustomerKeys); a refusal is said aloud and reported to the caller,
+ * which keeps what the user typed.
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits';
 import type { InboxEntry } from '../../../../common/model';
+import type { FieldValue } from '../../../../common/shop/fields';
 import type { ConversationStatus, Reminder, TriageStep } from '../../../../common/shop/model';
 import { useCommand, useShell } from '../../store/context';
 import type { CustomerView } from '../../store/customers';
@@ -20,6 +21,8 @@ export interface CustomerChange {
   pinned?: boolean;
   /** true: marked unread in Wasl now; false: the mark ends. */
   unreadMark?: boolean;
+  /** Field values to set, by field id; null clears one. */
+  fields?: Record<string, FieldValue | null>;
   /** The change is this triage step, which main can take back. */
   undo?: TriageStep;
 }

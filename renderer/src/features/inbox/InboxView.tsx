@@ -60,6 +60,7 @@ export function InboxView() {
   const snapshots = useStore(chats, (s) => s.snapshots);
   const services = useApp((s) => s.services);
   const os = useApp((s) => s.os);
+  const customerFields = useApp((s) => s.customerFields);
   const directory = useDirectory();
   const { customers, latest } = useCustomers(inbox);
   const customerMenu = useCustomerMenu();
@@ -83,8 +84,8 @@ export function InboxView() {
 
   const parsed = useMemo(() => parseQuery(deferredQuery), [deferredQuery]);
   const visible = useMemo(
-    () => narrow(inbox.entries, { filter, query: parsed, chatsOf: inbox.chatsOf, services, customers, now: minute }),
-    [customers, filter, inbox, minute, parsed, services],
+    () => narrow(inbox.entries, { filter, query: parsed, chatsOf: inbox.chatsOf, services, customers, now: minute, fields: customerFields }),
+    [customerFields, customers, filter, inbox, minute, parsed, services],
   );
   const found = selectedKey === null ? -1 : visible.findIndex((e) => e.key === selectedKey);
   const selectedIndex = visible.length === 0 ? -1 : Math.max(0, found);

@@ -5,10 +5,13 @@
  * Done until they write again; a due reminder puts its customer at the top of All, then come the pinned ones. An
  * entry the user marked unread in Wasl is unread in every view. Search compares names, previews
  * and phone numbers in a form where spelling variants meet (normalizeName: Arabic letter forms and diacritics,
- * tatweel, Latin accents, case) and phone digits with any punctuation and either digit set. Each entry's
- * searchable text is computed once per entry object, so typing stays instant on a large inbox.
+ * tatweel, Latin accents, case) and phone digits whatever their punctuation and digit set, and the values of the
+ * customer's fields (a city, an order number) in the same form. Each entry's searchable text is computed once per
+ * entry object, and each record's field text once per record, so typing stays instant on a large inbox.
  */
 import { latinDigits, normalizeName } from '../../../../common/identity';
+import { fieldSearchText, type FieldDef } from '../../../../common/shop/fields';
+import type { Customer } from '../../../../common/shop/model';
 import type { ChatSummary, InboxEntry, PlatformId, ServiceConfig } from '../../../../common/model';
 import { reminderState, type CustomerView, type Customers } from '../../store/customers';
 
@@ -91,6 +94,20 @@ export function matchesQuery(entry: InboxEntry, chats: readonly ChatSummary[], q
   return query.digits.some((d) => digits.includes(d));
 }
 
+const fieldTexts = new WeakMap<Customer, { fields: readonly FieldDef[]; text: string }>();
+
+/** Whether one of the customer's field values holds the query (its digits too: "١٢٣٤٥" finds order number 12345). */
+export function matchesFields(record: Customer | undefined, fields: readonly FieldDef[], query: SearchQuery): boolean {
+  if (record?.fields === undefined || fields.length === 0) return false;
+  let found = fieldTexts.get(record);
+  if (found?.fields !== fields) {
+    found = { fields, text: fieldSearchText(fields, record.fields) };
+    fieldTexts.set(record, found);
+  }
+  if (query.text !== '' && found.text.includes(query.text)) return true;
+  return query.digits.some((d) => found.text.includes(d));
+}
+
 /** Where each customer with a reminder or a mark stands at a moment. */
 interface Triage {
   /** Due reminders, soonest first: on top of All. */
@@ -163,6 +180,8 @@ export function narrow(
     customers: Customers;
     /** The current time, for which reminders are due. */
     now: number;
+    /** The shop's customer fields, whose values the query searches too. */
+    fields?: readonly FieldDef[];
   },
 ): readonly InboxEntry[] {
   const { filter, query, chatsOf, customers } = options;
@@ -173,9 +192,10 @@ export function narrow(
     entry.chats.some((c) => (filter.account === null ? platformOf.get(c.serviceId) === filter.platform : c.serviceId === filter.account));
   const label = filter.label;
   const labelled = (entry: InboxEntry) => label === null || (customers.hasRecord(entry) && customers.view(entry).labels.some((l) => l.id === label));
-  return listed.filter(
-    (entry) => (filter.platform === null || onPlatform(entry)) && labelled(entry) && (query === null || matchesQuery(entry, chatsOf(entry), query)),
-  );
+  const fields = options.fields ?? [];
+  const found = (entry: InboxEntry, q: SearchQuery) =>
+    matchesQuery(entry, chatsOf(entry), q) || (customers.hasRecord(entry) && matchesFields(customers.view(entry).record, fields, q));
+  return listed.filter((entry) => (filter.platform === null || onPlatform(entry)) && labelled(entry) && (query === null || found(entry, query)));
 }
 
 /** The row to select once `entry` leaves the list (done, snoozed): the one after it, or before it at the end. */

@@ -1,7 +1,7 @@
 /**
- * The shop tools, one tab each: quick replies, products, labels, business hours, the greeting and away message,
- * chat links, backup and export, the report. Tabs follow the WAI-ARIA tabs pattern: arrow keys move between them
- * (mirrored right to left), Home and End jump to the ends.
+ * The shop tools, one tab each: quick replies, products, labels, customer fields, business hours, the greeting and
+ * away message, chat links, backup and export, the report. Tabs follow the WAI-ARIA tabs pattern: arrow keys move
+ * between them (mirrored right to left), Home and End jump to the ends.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { SHOP_TABS, type ShopTab } from '../../store/ui';
 import { QuickRepliesTab } from '../replies/QuickRepliesTab';
 import { ChatLinksTab } from './ChatLinksTab';
 import { DataTab } from './DataTab';
+import { FieldsTab } from './FieldsTab';
 import { GreetingsTab } from './GreetingsTab';
 import { HoursTab } from './HoursTab';
 import { LabelsTab } from './LabelsTab';
@@ -20,6 +21,7 @@ const TAB_TEXT = {
   replies: 'shop.tabs.replies',
   products: 'shop.tabs.products',
   labels: 'shop.tabs.labels',
+  fields: 'shop.tabs.fields',
   hours: 'shop.tabs.hours',
   greetings: 'shop.tabs.greetings',
   chatLinks: 'shop.tabs.chatLinks',
@@ -35,6 +37,8 @@ function TabPanel({ tab, go }: { tab: ShopTab; go: (tab: ShopTab) => void }) {
       return <ProductsTab />;
     case 'labels':
       return <LabelsTab />;
+    case 'fields':
+      return <FieldsTab />;
     case 'hours':
       return <HoursTab />;
     case 'greetings':

@@ -70,3 +70,13 @@ describe('customer records across merges', () => {
     expect(effectiveStatus(record({ status: 'awaiting-customer', statusAt: 100 }), undefined)).toBe('awaiting-customer');
   });
 });
+
+describe('customer field values across merges', () => {
+  const record = (fields: Customer['fields']): Customer => ({ labels: [], note: '', status: 'open', statusAt: 0, priority: false, ...(fields ? { fields } : {}) });
+
+  it('takes each field’s value from the first record holding one', () => {
+    const customers = { 'chat:a:1': record({ city: 'Jeddah' }), 'chat:b:2': record({ city: 'Riyadh', size: 'M' }), 'chat:c:3': record(undefined) };
+    expect(resolveCustomer(customers, ['person:p', 'chat:a:1', 'chat:b:2', 'chat:c:3'])?.fields).toEqual({ city: 'Jeddah', size: 'M' });
+    expect(resolveCustomer(customers, ['person:p', 'chat:c:3', 'chat:c:3'])).not.toHaveProperty('fields');
+  });
+});

@@ -40,6 +40,10 @@ const labels = [
   { id: 'preset-paid', color: 'green', preset: 'paid' },
   { id: 'l1', color: 'purple', name: 'جملة' },
 ];
+const customerFields = [
+  { id: 'city', name: 'المدينة', type: 'text' },
+  { id: 'size', name: 'Size', type: 'choice', choices: ['S', 'M', 'L'] },
+];
 const customers = {
   'person:p1': {
     labels: ['l1', 'preset-paid'],
@@ -48,6 +52,7 @@ const customers = {
     statusAt: 1_800_000_000_000,
     priority: true,
     reminder: { at: 1_800_000_600_000, setAt: 1_800_000_000_000, chat: { serviceId: 'a1', chatId: '966501234567@c.us' }, title: 'أحمد (زبون)' },
+    fields: { city: 'جدة', size: 'M' },
   },
   'chat:b2:777': { labels: [], note: '', status: 'done', statusAt: 1_700_000_000_000, priority: false },
 };
@@ -66,6 +71,7 @@ const good = (extra: Record<string, unknown> = {}): Record<string, unknown> => (
   labels,
   customers,
   products: [product],
+  customerFields,
   packs: { pinBuiltIn: true, rolledBack: [{ platform: 'whatsapp', from: '1.3.0', to: '1.2.0', at: 1_800_000_000_000 }] },
   packReads: { whatsapp: { '1.2.0': 40, '1.3.0': 0 } },
   window: { x: 10, y: 20, width: 1000, height: 700, maximized: false },
@@ -384,12 +390,20 @@ describe('openSettings: the last good copies', () => {
 
   it('gives a partly damaged file back the services, people and shop records it lost, but not a removed service', () => {
     open().save(readDocument(good({ services: [whatsapp, telegram, { ...whatsapp, id: 'gone' }], pendingDeletions: [] })).doc);
-    const damaged = good({ services: [whatsapp, { id: 'b2', platform: 'telegram' }], quickReplies: [{ id: 'q1', name: '' }], pendingDeletions: ['gone'] });
+    const damaged = good({
+      services: [whatsapp, { id: 'b2', platform: 'telegram' }],
+      quickReplies: [{ id: 'q1', name: '' }],
+      customerFields: [customerFields[0], { id: 'size', name: 'Size', type: 'choice' }],
+      pendingDeletions: ['gone'],
+    });
     fs.writeFileSync(file(), JSON.stringify(damaged));
     const opened = open();
     expect(opened.doc.services.map((s) => s.id)).toEqual(['a1', 'b2']);
     expect(opened.doc.quickReplies).toEqual([reply]);
-    expect(opened.notices).toEqual([expect.objectContaining({ kind: 'settings-repaired', dropped: 2, recovered: 2 })]);
+    expect(opened.doc.customerFields).toEqual(customerFields);
+    // The size went with its field, and comes back with it.
+    expect(opened.doc.customers['person:p1']?.fields).toEqual({ city: 'جدة', size: 'M' });
+    expect(opened.notices).toEqual([expect.objectContaining({ kind: 'settings-repaired', dropped: 3, recovered: 3 })]);
     expect(opened.clean).toBe(false);
   });
 

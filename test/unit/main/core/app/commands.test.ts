@@ -12,6 +12,7 @@ import type { AppState } from '../../../../../common/state';
 import { commandTable, dispatchCommand, type CommandTargets } from '../../../../../main/core/app/commands';
 import { OUTLINE_FORMAT, OUTLINE_LIMITS, type PageOutline } from '../../../../../common/outline';
 import { qrSvg } from '../../../../../common/shop/qr-code';
+import { FIELD_ID } from '../../../../../common/shop/fields';
 import { DEFAULT_PACK_FEED } from '../../../../../main/core/packs/updates';
 import { FakeDownloadItem, FakeEvent } from '../../../../fakes/electron';
 import { packBytes, testKey } from '../../../../support/signed-packs';
@@ -373,6 +374,37 @@ const ROWS = {
       expect(before.labels.length).toBeGreaterThan(0);
       expect((await main.state()).labels).toEqual(before.labels.slice(1));
     },
+  },
+  'customerField.save': {
+    command: { type: 'customerField.save', name: 'المقاس', fieldType: 'choice', choices: [' S ', 'M', 'L'] },
+    effect: async (main, result) => {
+      const fields = (await main.state()).customerFields;
+      expect(fields).toEqual([{ id: expect.stringMatching(FIELD_ID) as string, name: 'المقاس', type: 'choice', choices: ['S', 'M', 'L'] }]);
+      expect(result).toEqual({ ok: true, id: fields[0]?.id });
+    },
+  },
+  'customerField.delete': {
+    before: async (main) => {
+      const saved = await send(main, { type: 'customerField.save', name: 'City', fieldType: 'text' });
+      await send(main, { type: 'customer.update', key: 'person:p1', from: [], fields: { [saved.ok ? (saved.id ?? '') : '']: 'Jeddah' } });
+    },
+    command: (state) => ({ type: 'customerField.delete', id: state.customerFields[0]?.id ?? 'none' }),
+    effect: async (main, result, before) => {
+      expect(before.customers['person:p1']?.fields).toEqual({ [before.customerFields[0]?.id ?? '']: 'Jeddah' });
+      expect(result).toEqual({ ok: true });
+      const state = await main.state();
+      expect(state.customerFields).toEqual([]);
+      expect(state.customers['person:p1']?.fields).toBeUndefined();
+      expect(state.shopUndo).toBe('field-deleted');
+    },
+  },
+  'customerField.move': {
+    before: async (main) => {
+      await send(main, { type: 'customerField.save', name: 'City', fieldType: 'text' });
+      await send(main, { type: 'customerField.save', name: 'Order', fieldType: 'number' });
+    },
+    command: (state) => ({ type: 'customerField.move', id: state.customerFields[1]?.id ?? 'none', index: 0 }),
+    effect: async (main) => expect((await main.state()).customerFields.map((f) => f.name)).toEqual(['Order', 'City']),
   },
   'customer.update': {
     command: { type: 'customer.update', key: 'person:p1', from: [], note: 'Wholesale, pays on delivery', status: 'awaiting-customer', priority: true },
@@ -775,5 +807,90 @@ describe('the pack commands', () => {
     expect(await dispatchCommand({ type: 'packs.pinBuiltIn', pinned: true }, table, () => false)).toEqual({ ok: true });
     expect(await dispatchCommand({ type: 'packs.pinBuiltIn', pinned: false }, table, () => false)).toEqual({ ok: true });
     expect(pins).toEqual([true, false]);
+  });
+});
+
+describe('customer fields through main’s router', () => {
+  const saveField = async (running: MainUnderTest, cmd: Omit<Extract<Command, { type: 'customerField.save' }>, 'type'>): Promise<string> => {
+    const result = await send(running, { type: 'customerField.save', ...cmd });
+    if (!result.ok || result.id === undefined) throw new Error(`field not saved: ${JSON.stringify(result)}`);
+    return result.id;
+  };
+
+  it('refuses commands of the wrong shape before they reach the shop', async () => {
+    main = await bootMain(goodSettings());
+    const running = main;
+    const malformed: unknown[] = [
+      { type: 'customerField.save', name: 'City' },
+      { type: 'customerField.save', name: 'City', fieldType: 'colour' },
+      { type: 'customerField.save', name: '   ', fieldType: 'text' },
+      { type: 'customerField.save', name: 'x'.repeat(41), fieldType: 'text' },
+      { type: 'customerField.save', name: 'City', fieldType: 'text', extra: true },
+      { type: 'customerField.save', name: 'Size', fieldType: 'choice', choices: Array.from({ length: 31 }, (_, i) => `c${i}`) },
+      { type: 'customerField.move', id: 'f1', index: -1 },
+      { type: 'customerField.delete' },
+      { type: 'customer.update', key: 'person:p1', from: [], fields: { city: 'x'.repeat(501) } },
+      { type: 'customer.update', key: 'person:p1', from: [], fields: { order: Number.POSITIVE_INFINITY } },
+      { type: 'customer.update', key: 'person:p1', from: [], fields: { order: true } },
+      { type: 'customer.update', key: 'person:p1', from: [], fields: Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`f${i}`, 'x'])) },
+    ];
+    for (const cmd of malformed) expect(await send(running, cmd as Command), JSON.stringify(cmd).slice(0, 80)).toMatchObject({ ok: false, error: 'invalid' });
+    expect((await running.state()).customerFields).toEqual([]);
+    // A value under "__proto__" is no field's: the schema drops it, and nothing is set on the record or elsewhere.
+    const sneaky = JSON.parse('{"__proto__": {"polluted": true}}') as Record<string, string>;
+    expect(await send(running, { type: 'customer.update', key: 'person:p1', from: [], fields: sneaky })).toEqual({ ok: true });
+    expect((await running.state()).customers['person:p1']).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('deletes a field with its values, and undo puts both back, saved to disk', async () => {
+    main = await bootMain(goodSettings());
+    const running = main;
+    const city = await saveField(running, { name: 'المدينة', fieldType: 'text' });
+    const order = await saveField(running, { name: 'Order number', fieldType: 'number' });
+    expect(await send(running, { type: 'customer.update', key: 'person:p1', from: [], fields: { [city]: ' جدة ', [order]: 12345 } })).toEqual({ ok: true });
+    expect(await send(running, { type: 'customer.update', key: 'chat:wa1:1', from: [], fields: { [city]: 'الرياض' } })).toEqual({ ok: true });
+    expect((await running.state()).customers['person:p1']?.fields).toEqual({ [city]: 'جدة', [order]: 12345 });
+    expect(await send(running, { type: 'customerField.delete', id: city })).toEqual({ ok: true });
+    let state = await running.state();
+    expect(state.customers['person:p1']?.fields).toEqual({ [order]: 12345 });
+    expect(state.customers['chat:wa1:1']?.fields).toBeUndefined();
+    // A value set on another field since the deletion survives the undo.
+    expect(await send(running, { type: 'customer.update', key: 'person:p1', from: [], fields: { [order]: 7 } })).toEqual({ ok: true });
+    expect(await send(running, { type: 'shop.undo' })).toEqual({ ok: true });
+    state = await running.state();
+    expect(state.customerFields.map((f) => f.id)).toEqual([city, order]);
+    expect(state.customers['person:p1']?.fields).toEqual({ [city]: 'جدة', [order]: 7 });
+    expect(state.customers['chat:wa1:1']?.fields).toEqual({ [city]: 'الرياض' });
+    await running.advance(1_000);
+    const disk = onDisk(running);
+    expect(disk['customerFields']).toEqual(state.customerFields);
+    expect((disk['customers'] as Record<string, { fields?: unknown }>)['person:p1']?.fields).toEqual({ [city]: 'جدة', [order]: 7 });
+  });
+
+  it('answers each refusal of the shop, changing nothing', async () => {
+    main = await bootMain(goodSettings());
+    const running = main;
+    const size = await saveField(running, { name: 'Size', fieldType: 'choice', choices: ['S', 'M'] });
+    await send(running, { type: 'customer.update', key: 'person:p1', from: [], fields: { [size]: 'M' } });
+    const before = await running.state();
+    const refusals: [Command, CommandResult][] = [
+      [{ type: 'customerField.save', name: ' size ', fieldType: 'text' }, { ok: false, error: 'invalid', detail: 'duplicate-name' }],
+      [{ type: 'customerField.save', name: 'Colour', fieldType: 'choice' }, { ok: false, error: 'invalid', detail: 'choices' }],
+      [{ type: 'customerField.save', name: 'Colour', fieldType: 'choice', choices: ['Red', ' Red'] }, { ok: false, error: 'invalid', detail: 'choices' }],
+      [{ type: 'customerField.save', name: 'City', fieldType: 'text', choices: ['a'] }, { ok: false, error: 'invalid', detail: 'choices' }],
+      [{ type: 'customerField.save', id: 'gone', name: 'City', fieldType: 'text' }, { ok: false, error: 'not-found' }],
+      [{ type: 'customerField.save', id: size, name: 'Size', fieldType: 'number' }, { ok: false, error: 'invalid', detail: 'values-do-not-fit' }],
+      [{ type: 'customerField.save', id: size, name: 'Size', fieldType: 'choice', choices: ['S', 'L'] }, { ok: false, error: 'invalid', detail: 'values-do-not-fit' }],
+      [{ type: 'customerField.delete', id: 'gone' }, { ok: false, error: 'not-found' }],
+      [{ type: 'customerField.move', id: 'gone', index: 0 }, { ok: false, error: 'not-found' }],
+      [{ type: 'customer.update', key: 'person:p1', from: [], fields: { gone: 'x' } }, { ok: false, error: 'not-found', detail: 'no field gone' }],
+      [{ type: 'customer.update', key: 'person:p1', from: [], fields: { [size]: 'XL' } }, { ok: false, error: 'invalid', detail: `the value does not fit the field ${size}` }],
+      [{ type: 'customer.update', key: 'person:p1', from: [], fields: { [size]: 3 } }, { ok: false, error: 'invalid', detail: `the value does not fit the field ${size}` }],
+    ];
+    for (const [cmd, answer] of refusals) expect(await send(running, cmd), JSON.stringify(cmd)).toEqual(answer);
+    const after = await running.state();
+    expect(after.customerFields).toEqual(before.customerFields);
+    expect(after.customers).toEqual(before.customers);
   });
 });

@@ -34,3 +34,13 @@ describe('the shell feed and the products', () => {
     expect(shellState(stateOf({ products, lock: { set: true, locked: true, retryAt: null } })).products).toEqual([]);
   });
 });
+
+describe('the shell feed and customer fields', () => {
+  it('passes the field names and values on while unlocked, and neither while locked', () => {
+    const customerFields = [{ id: 'city', name: 'City', type: 'text' as const }];
+    const customers = { 'chat:wa:1': { labels: [], note: '', status: 'open' as const, statusAt: 0, priority: false, fields: { city: 'Jeddah' } } };
+    expect(shellState(stateOf({ customerFields, customers })).customerFields).toEqual(customerFields);
+    const locked = shellState(stateOf({ customerFields, customers, lock: { set: true, locked: true, retryAt: null } }));
+    expect(JSON.stringify(locked)).not.toMatch(/City|Jeddah/u);
+  });
+});

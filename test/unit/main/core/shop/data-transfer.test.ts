@@ -6,6 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../../../common/settings';
 import type { ServiceConfig, ServiceSnapshot } from '../../../../../common/model';
 import { BOM } from '../../../../../common/shop/csv';
 import { qrPng, qrSvg } from '../../../../../common/shop/qr-code';
+import type { FieldDef } from '../../../../../common/shop/fields';
 import type { Customer } from '../../../../../common/shop/model';
 import { createAppStore } from '../../../../../main/core/app/app-store';
 import { DataTransfer, MAX_FILE_BYTES, type DataCommand } from '../../../../../main/core/shop/data-transfer';
@@ -149,6 +150,28 @@ describe('backup', () => {
     expect(state()).toBe(before);
   });
 
+  it('carries the customer fields and their values there and back, one undo away', async () => {
+    const customerFields: FieldDef[] = [
+      { id: 'f1', name: 'المدينة', type: 'text' },
+      { id: 'f2', name: 'Order number', type: 'number' },
+      { id: 'f3', name: 'Birthday', type: 'date' },
+      { id: 'f4', name: 'Size', type: 'choice', choices: ['S', 'M', 'L'] },
+    ];
+    const customers = { 'person:p1': record({ fields: { f1: 'جدة', f2: 12345.5, f3: '1990-02-28', f4: 'M' } }) };
+    const backup = writeBackup(pickPersisted(setup({ customerFields, customers }).state()), NOW);
+    expect(readBackup(backup)).toMatchObject({ ok: true, data: { customerFields, customers } });
+
+    const target = setup({ customerFields: [{ id: 'mine', name: 'Mine', type: 'text' }] });
+    const before = target.state();
+    target.files.openPath = '/backup.json';
+    target.files.contents.set('/backup.json', backup);
+    expect(await target.run({ type: 'data.import', what: 'backup' })).toEqual({ ok: true });
+    expect(target.state().customerFields).toEqual(customerFields);
+    expect(target.state().customers).toEqual(customers);
+    target.shop.command({ type: 'shop.undo' });
+    expect(target.state().customerFields).toBe(before.customerFields);
+  });
+
   it('never turns calls on by itself: accounts added from a backup come with camera and microphone off', async () => {
     const calling = { ...ig, callsAllowed: true };
     const tg = { ...svc('tg', 'telegram', 'Telegram'), callsAllowed: true };
@@ -172,6 +195,21 @@ describe('backup', () => {
     [
       'a customer with a label the backup lacks',
       JSON.stringify({ app: 'wasl', kind: 'backup', version: CURRENT_VERSION, labels: [], customers: { 'chat:wa:1': record({ labels: ['preset-paid'] }) } }),
+      'invalid',
+    ],
+    [
+      'a customer with a value of a field the backup lacks',
+      JSON.stringify({ app: 'wasl', kind: 'backup', version: CURRENT_VERSION, customerFields: [], customers: { 'chat:wa:1': record({ fields: { city: 'Jeddah' } }) } }),
+      'invalid',
+    ],
+    [
+      'a customer with a value that does not fit its field',
+      JSON.stringify({ app: 'wasl', kind: 'backup', version: CURRENT_VERSION, customerFields: [{ id: 'n', name: 'Order', type: 'number' }], customers: { 'chat:wa:1': record({ fields: { n: 'twelve' } }) } }),
+      'invalid',
+    ],
+    [
+      'a choice field without its choices',
+      JSON.stringify({ app: 'wasl', kind: 'backup', version: CURRENT_VERSION, customerFields: [{ id: 's', name: 'Size', type: 'choice' }] }),
       'invalid',
     ],
     [
@@ -310,6 +348,41 @@ describe('customers as CSV', () => {
       'Name,Platforms,Phone numbers,Labels,Notes,Last contact',
       `أحمد حسن,instagram (Instagram); whatsapp (Shop),'+966501234567,جملة; Paid,"Pays on delivery, ""cash only""\nCalls after 5",2026-11-21 11:02`,
       `"'=HYPERLINK(""http://x"",""y"")",whatsapp (Shop),,,'+1 prank,2026-11-20 18:00`,
+      '',
+    ]);
+  });
+
+  it('gives each customer field a column named for it, numbers and dates written plainly', async () => {
+    const snapshots: Record<string, ServiceSnapshot> = {
+      wa: {
+        loggedIn: true,
+        unread: { direct: 0, indirect: 0 },
+        chats: [
+          { id: '1', title: 'Sara', lastActivity: new Date(2026, 10, 21, 9, 5).getTime(), unread: 0 },
+          { id: '2', title: 'Omar', lastActivity: new Date(2026, 10, 20, 9, 5).getTime(), unread: 0 },
+        ],
+      },
+    };
+    const { run, files } = setup(
+      {
+        services: [wa],
+        settings: { ...DEFAULT_SETTINGS, language: 'ar', digits: 'arab' },
+        customerFields: [
+          { id: 'f1', name: 'المدينة', type: 'text' },
+          { id: 'f2', name: 'Order, number', type: 'number' },
+          { id: 'f3', name: 'Birthday', type: 'date' },
+          { id: 'f4', name: 'Size', type: 'choice', choices: ['S', '-M'] },
+        ],
+        customers: { 'chat:wa:1': record({ fields: { f1: 'جدة', f2: 1234567.25, f3: '1990-02-28', f4: '-M' } }), 'chat:wa:2': record({ fields: { f2: -3 } }) },
+      },
+      snapshots,
+    );
+    files.savePath = '/out/customers.csv';
+    expect(await run({ type: 'data.export', what: 'customers-csv' })).toEqual({ ok: true });
+    expect((files.written.get('/out/customers.csv') ?? '').slice(1).split('\r\n')).toEqual([
+      'Name,Platforms,Phone numbers,Labels,Notes,Last contact,المدينة,"Order, number",Birthday,Size',
+      `Sara,whatsapp (Shop),,,,2026-11-21 09:05,جدة,1234567.25,1990-02-28,'-M`,
+      'Omar,whatsapp (Shop),,,,2026-11-20 09:05,,-3,,',
       '',
     ]);
   });

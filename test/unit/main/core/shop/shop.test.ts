@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../../common/settings';
 import { LIMITS } from '../../../../../common/ipc';
+import type { FieldDef } from '../../../../../common/shop/fields';
 import { DEFAULT_LABELS, type Customer, type Reminder } from '../../../../../common/shop/model';
 import { createAppStore } from '../../../../../main/core/app/app-store';
 import { MARK_GRACE_MS, ShopController, type ShopCommand } from '../../../../../main/core/shop/shop';
@@ -512,10 +513,79 @@ describe('ShopController: priority and restore', () => {
       labels: [],
       customers: { 'person:p9': record({ note: 'From the backup' }) },
       products: [{ id: 'pr9', name: 'Theirs', price: { amount: '5', currency: 'EGP' }, inStock: true }],
+      customerFields: [{ id: 'f9', name: 'City', type: 'text' as const }],
     };
     shop.restore(backup);
     expect(state()).toMatchObject({ ...backup, shopUndo: 'backup-restored' });
     run({ type: 'shop.undo' });
-    for (const key of ['settings', 'people', 'dismissedSuggestions', 'quickReplies', 'labels', 'customers', 'products'] as const) expect(state()[key]).toBe(before[key]);
+    for (const key of ['settings', 'people', 'dismissedSuggestions', 'quickReplies', 'labels', 'customers', 'products', 'customerFields'] as const) expect(state()[key]).toBe(before[key]);
+  });
+});
+
+describe('ShopController: customer fields', () => {
+  const city: FieldDef = { id: 'city', name: 'City', type: 'text' };
+  const order: FieldDef = { id: 'order', name: 'Order', type: 'text' };
+
+  it('adds fields up to the limit, trims choices, renames and moves', () => {
+    const { run, state } = setup();
+    expect(run({ type: 'customerField.save', name: 'Size', fieldType: 'choice', choices: [' S', 'M '] })).toEqual({ ok: true, id: 'id1' });
+    expect(run({ type: 'customerField.save', name: 'City', fieldType: 'text' })).toEqual({ ok: true, id: 'id2' });
+    expect(run({ type: 'customerField.save', id: 'id1', name: 'المقاس', fieldType: 'choice', choices: ['S', 'M', 'L'] })).toEqual({ ok: true, id: 'id1' });
+    // Renaming a field to its own name in other letters is no clash with itself.
+    expect(run({ type: 'customerField.save', id: 'id2', name: 'CITY', fieldType: 'text' })).toEqual({ ok: true, id: 'id2' });
+    expect(run({ type: 'customerField.move', id: 'id2', index: 0 })).toEqual({ ok: true });
+    expect(state().customerFields).toEqual([
+      { id: 'id2', name: 'CITY', type: 'text' },
+      { id: 'id1', name: 'المقاس', type: 'choice', choices: ['S', 'M', 'L'] },
+    ]);
+    const full = Array.from({ length: LIMITS.customerFields }, (_, i): FieldDef => ({ id: `f${i}`, name: `F${i}`, type: 'text' }));
+    const other = setup({ customerFields: full });
+    expect(other.run({ type: 'customerField.save', name: 'One more', fieldType: 'text' })).toEqual({ ok: false, error: 'full' });
+    expect(other.state().customerFields).toBe(full);
+  });
+
+  it('converts the values when every one fits the changed field, and refuses the change when one does not', () => {
+    const customers = { 'chat:a:1': record({ fields: { order: '١٢٣' } }), 'chat:a:2': record({ fields: { order: '45.5', city: 'Jeddah' } }) };
+    const { run, state } = setup({ customerFields: [city, order], customers });
+    expect(run({ type: 'customerField.save', id: 'order', name: 'Order', fieldType: 'number' })).toEqual({ ok: true, id: 'order' });
+    expect(state().customers['chat:a:1']?.fields).toEqual({ order: 123 });
+    expect(state().customers['chat:a:2']?.fields).toEqual({ order: 45.5, city: 'Jeddah' });
+    expect(run({ type: 'customerField.save', id: 'city', name: 'City', fieldType: 'date' })).toEqual({ ok: false, error: 'invalid', detail: 'values-do-not-fit' });
+    expect(state().customerFields[0]).toEqual(city);
+    expect(run({ type: 'customerField.save', id: 'order', name: 'Order', fieldType: 'text' })).toEqual({ ok: true, id: 'order' });
+    expect(state().customers['chat:a:1']?.fields).toEqual({ order: '123' });
+  });
+
+  it('sets, trims and clears values; a record holding only values is kept, and dropped once they are cleared', () => {
+    const { run, state } = setup({ customerFields: [city, order] });
+    expect(run({ type: 'customer.update', key: 'chat:a:1', from: [], fields: { city: '  Jeddah ' } })).toEqual({ ok: true });
+    expect(state().customers['chat:a:1']).toEqual(record({ fields: { city: 'Jeddah' } }));
+    expect(run({ type: 'customer.update', key: 'chat:a:1', from: [], fields: { order: 'A-7' } })).toEqual({ ok: true });
+    expect(run({ type: 'customer.update', key: 'chat:a:1', from: [], fields: { city: null } })).toEqual({ ok: true });
+    expect(state().customers['chat:a:1']?.fields).toEqual({ order: 'A-7' });
+    expect(run({ type: 'customer.update', key: 'chat:a:1', from: [], fields: { order: null } })).toEqual({ ok: true });
+    expect(state().customers).toEqual({});
+    expect(run({ type: 'customer.update', key: 'chat:a:1', from: [], fields: { city: '   ' } })).toMatchObject({ ok: false, error: 'invalid' });
+  });
+
+  it('carries the values of the records an entry was made from into its own', () => {
+    const customers = { 'chat:a:1': record({ fields: { city: 'Jeddah' } }), 'chat:b:2': record({ fields: { city: 'Riyadh', order: 'A-7' } }) };
+    const { run, state } = setup({ customerFields: [city, order], customers });
+    expect(run({ type: 'customer.update', key: 'person:p1', from: ['chat:a:1', 'chat:b:2'], note: 'VIP' })).toEqual({ ok: true });
+    expect(state().customers['person:p1']?.fields).toEqual({ city: 'Jeddah', order: 'A-7' });
+  });
+
+  it('takes a deleted field’s values off every customer, and undo brings back only those', () => {
+    const customers = { 'chat:a:1': record({ note: 'n', fields: { city: 'Jeddah', order: 'A-7' } }), 'chat:a:2': record({ fields: { city: 'Riyadh' } }) };
+    const { run, state } = setup({ customerFields: [city, order], customers });
+    expect(run({ type: 'customerField.delete', id: 'city' })).toEqual({ ok: true });
+    expect(state().shopUndo).toBe('field-deleted');
+    expect(state().customers['chat:a:1']).toEqual(record({ note: 'n', fields: { order: 'A-7' } }));
+    expect(state().customers['chat:a:2']).toEqual(record());
+    run({ type: 'customer.update', key: 'chat:a:1', from: [], note: 'edited since' });
+    run({ type: 'shop.undo' });
+    expect(state().customerFields).toEqual([city, order]);
+    expect(state().customers['chat:a:1']).toEqual(record({ note: 'edited since', fields: { city: 'Jeddah', order: 'A-7' } }));
+    expect(state().customers['chat:a:2']).toEqual(record({ fields: { city: 'Riyadh' } }));
   });
 });
