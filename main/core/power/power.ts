@@ -15,6 +15,7 @@ import type { ChatSummary } from '../../../common/model';
 import {
   CHECK_MAX_MS, CHECK_SETTLE_MS, customerDemand, effectivePolicy, memoryShed, resolveOpenHoursMode, type CustomerDemand, type EffectivePolicy, type MemoryCandidate,
 } from '../../../common/power';
+import type { PowerReport } from '../../../common/resources';
 import { businessHours, isOpen, nextChange } from '../../../common/shop/hours';
 import type { AppState } from '../../../common/state';
 import type { AppStore } from '../app/app-store';
@@ -115,13 +116,13 @@ export class PowerScheduler {
     }, DEMAND_DELAY_MS);
   }
 
-  /** The policy in force for each enabled service, and why (for the resources screen). */
-  explain(): Record<string, EffectivePolicy> {
-    return Object.fromEntries(this.policies);
+  /** For the resources screen: the policy in force for each enabled service and why, and the open-hours mode. */
+  report(): PowerReport {
+    return { services: Object.fromEntries(this.policies), openHoursMode: this.openHoursMode() };
   }
 
   /** The open-hours mode in force: the setting, 'auto' resolved by the computer's memory. */
-  openHoursMode(): 'awake' | 'check' {
+  private openHoursMode(): 'awake' | 'check' {
     return resolveOpenHoursMode(this.deps.store.getState().settings.power.openHours, this.totalKiB);
   }
 
