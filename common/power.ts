@@ -147,7 +147,8 @@ export interface MemoryPressure {
 /**
  * Which services sleep for memory: the least recently used awake ones first, until the awake services fit the
  * budget with room for one check (the largest service), and the system's free memory is back over
- * LOW_MEMORY_FREE_KIB. Those already asleep for memory (`held`) stay so until they fit again. Never the one in
+ * LOW_MEMORY_FREE_KIB. Those already asleep for memory (`held`) stay so until they fit again (in the budget, and
+ * in the free memory above LOW_MEMORY_FREE_KIB). Never the one in
  * front nor one always on (not eligible). Pure.
  */
 export function memoryShed(candidates: readonly MemoryCandidate[], pressure: MemoryPressure, held: ReadonlySet<string>): Set<string> {
@@ -165,7 +166,7 @@ export function memoryShed(candidates: readonly MemoryCandidate[], pressure: Mem
     need -= c.memoryKiB;
   }
   // Those asleep for memory wake only when they fit: the most recently used first, while room is left.
-  let room = lowBy > 0 || pressure.budgetKiB === null ? (lowBy > 0 ? 0 : Infinity) : -overBudget;
+  let room = Math.min(pressure.budgetKiB === null ? Infinity : -overBudget, pressure.freeKiB === undefined ? Infinity : -lowBy);
   for (const c of [...byAge].reverse()) {
     if (c.awake || !held.has(c.id)) continue;
     if (c.memoryKiB <= room) room -= c.memoryKiB;

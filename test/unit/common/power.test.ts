@@ -128,8 +128,9 @@ describe('memoryShed', () => {
     // 400 + 300 room for a check = 700: one more fits a budget of 1000, the most recent (y); two fit 1300.
     expect(memoryShed(candidates, { budgetKiB: 1000 * MIB, freeKiB: undefined }, held)).toEqual(new Set(['x']));
     expect(memoryShed(candidates, { budgetKiB: 1300 * MIB, freeKiB: undefined }, held)).toEqual(new Set());
-    // Memory low: none wakes; no pressure at all: all do.
+    // Memory low: none wakes; free memory for one over the threshold: the most recent; no pressure at all: all do.
     expect(memoryShed(candidates, { budgetKiB: null, freeKiB: LOW_MEMORY_FREE_KIB - 1 }, held)).toEqual(held);
+    expect(memoryShed(candidates, { budgetKiB: null, freeKiB: LOW_MEMORY_FREE_KIB + 400 * MIB }, held)).toEqual(new Set(['x']));
     expect(memoryShed(candidates, { budgetKiB: null, freeKiB: undefined }, held)).toEqual(new Set());
   });
 });
