@@ -89,7 +89,7 @@ describe('customerDemand', () => {
     // Saved under the phone number, as merged inbox entries are.
     expect(customerDemand('s', [{ ...waiting, phone: '+966500000001' }], { 'phone:+966500000001': done(NOW) }, [], NOW).waiting).toBe(false);
     // Saved under the person the chat is linked to.
-    expect(customerDemand('s', [waiting], { 'person:p1': done(NOW) }, [{ id: 'p1', name: 'Amal', chats: [{ serviceId: 's', chatId: 'a' }] }], NOW).waiting).toBe(false);
+    expect(customerDemand('s', [waiting], { 'person:p1': done(NOW) }, [{ id: 'p1', displayName: 'Amal', chats: [{ serviceId: 's', chatId: 'a' }] }], NOW).waiting).toBe(false);
     // Answered: the activity has no waitingSince.
     expect(customerDemand('s', [chat('a', { activity: { first: 0, lastIn: NOW - 5 * MIN, lastOut: NOW - MIN } })], {}, [], NOW).waiting).toBe(false);
   });
