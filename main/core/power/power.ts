@@ -126,18 +126,22 @@ export class PowerScheduler {
     return resolveOpenHoursMode(this.deps.store.getState().settings.power.openHours, this.totalKiB);
   }
 
-  /** Reads the memory, then again every MEMORY_SAMPLE_MS. */
+  /** Reads the memory, then again every MEMORY_SAMPLE_MS; a sample that fails leaves the last one in force. */
   private sample(): void {
     const memory = this.deps.memory;
     if (!memory) return;
-    const system = memory.system();
-    this.totalKiB = system.totalKiB;
-    this.freeKiB = system.freeKiB;
-    for (const [id, kib] of Object.entries(memory.services())) this.memoryKiB.set(id, kib);
     this.deps.clock.setTimeout(() => {
       this.sample();
       this.sync();
     }, MEMORY_SAMPLE_MS);
+    try {
+      const system = memory.system();
+      this.totalKiB = system.totalKiB;
+      this.freeKiB = system.freeKiB;
+      for (const [id, kib] of Object.entries(memory.services())) this.memoryKiB.set(id, kib);
+    } catch (error) {
+      this.deps.log.warn('memory could not be measured', { error: String(error) });
+    }
   }
 
   /** Brings every timer in line with the state; re-entrant calls (our own actions change the state) run after. */
