@@ -179,6 +179,13 @@ function runDay(mode: Mode): Outcome {
     controller.serviceUpdate(id, { seq: n, reset: false, loggedIn: true, unread: { direct: 0, indirect: 0 }, upsert: chats(id).filter((c) => waiting.some(([chat]) => chat === c.id)), remove: [] });
   };
   const openedAt = new Map<string, number>();
+  // A page opened again loads again, even when it closed and opened within one step.
+  const open = views.open.bind(views);
+  views.open = (service, resumeUrl) => {
+    openedAt.delete(service.id);
+    loadedOnce.delete(service.id);
+    open(service, resumeUrl);
+  };
   let awakeMs = 0;
   let peakMiB = 0;
   controller.start();

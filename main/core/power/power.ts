@@ -97,7 +97,10 @@ export class PowerScheduler {
   private totalKiB: number | undefined;
   /** Asleep (or to sleep) for memory. */
   private held = new Set<string>();
+  private readonly heldSince = new Map<string, number>();
   private readonly policies = new Map<string, EffectivePolicy>();
+  /** When each service's last check started. */
+  private readonly checkStarted = new Map<string, number>();
 
   constructor(private readonly deps: PowerSchedulerDeps) {}
 
@@ -194,7 +197,9 @@ export class PowerScheduler {
         this.clearIdle(service.id);
         if (policy.checkEveryMs === null) this.clearDue(service.id);
         else if (!this.queue.includes(service.id) && this.running?.id !== service.id) {
-          this.arm(service.id, runtime.asleepSince === undefined ? FIRST_CHECK_MS : policy.checkEveryMs, runtime.asleepSince ?? now);
+          // Customers' checks start every interval (the page looked at no longer than that ago); others count from sleep.
+          const from = effective.reason === 'default' ? runtime.asleepSince : (this.checkStarted.get(service.id) ?? runtime.asleepSince);
+          this.arm(service.id, runtime.asleepSince === undefined ? FIRST_CHECK_MS : policy.checkEveryMs, from ?? now);
         }
         continue;
       }
@@ -265,6 +270,8 @@ export class PowerScheduler {
       return;
     }
     const candidates: MemoryCandidate[] = [];
+    // A page not measured yet is counted as large as the largest measured.
+    const guess = Math.max(0, ...this.memoryKiB.values());
     for (const service of state.services) {
       const runtime = state.runtime[service.id];
       if (!service.enabled || !runtime) continue;
@@ -272,12 +279,17 @@ export class PowerScheduler {
         id: service.id,
         // A check's memory is the room kept for one.
         awake: runtime.status !== 'asleep' && this.running?.id !== service.id,
-        memoryKiB: this.memoryKiB.get(service.id) ?? 0,
+        memoryKiB: this.memoryKiB.get(service.id) ?? guess,
         lastUsed: this.lastUsed.get(service.id) ?? 0,
         eligible: service.id !== front && service.alwaysOn !== true,
       });
     }
-    this.held = memoryShed(candidates, { budgetKiB: budgetMB === 0 ? null : budgetMB * 1024, freeKiB: this.freeKiB }, this.held);
+    const next = memoryShed(candidates, { budgetKiB: budgetMB === 0 ? null : budgetMB * 1024, freeKiB: this.freeKiB }, this.held);
+    // Asleep for memory at least until the next sample: what freed memory cannot wake again at once and flap.
+    const now = this.deps.clock.now();
+    for (const id of next) if (!this.held.has(id)) this.heldSince.set(id, now);
+    for (const id of this.held) if (!next.has(id) && now - (this.heldSince.get(id) ?? now) < MEMORY_SAMPLE_MS) next.add(id);
+    this.held = next;
   }
 
   /** Sleeps a service for memory; one whose page has not settled is tried again at the next pass. */
@@ -319,6 +331,7 @@ export class PowerScheduler {
       if (runtime?.status !== 'asleep' || !state.services.some((s) => s.id === id && s.enabled)) continue;
       const max = this.deps.clock.setTimeout(() => this.finish(), CHECK_MAX_MS);
       this.running = { id, since: runtime.lastUpdate, max };
+      this.checkStarted.set(id, this.deps.clock.now());
       this.deps.target.wake(id, 'check');
     }
   }

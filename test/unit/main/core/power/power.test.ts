@@ -480,8 +480,9 @@ describe('power: business hours, waiting customers and memory', () => {
       report(id);
       clock.advance(1_000);
     }
-    expect(['a', 'b', 'c', 'd'].map(status)).toEqual(['ready', 'ready', 'ready', 'ready']);
-    // The next sample: 4 × 300 MB, with room for a check, is past 1024 MB: b then c (used longest ago) sleep.
+    // Opening them, before a sample measured c, d and a (counted as large as b, 300 MB): 4 × 300 MB with room for
+    // a check is past 1024 MB, so b then c (used longest ago) sleep at once.
+    expect(['a', 'b', 'c', 'd'].map(status)).toEqual(['ready', 'asleep', 'asleep', 'ready']);
     clock.advance(MEMORY_SAMPLE_MS);
     expect(['a', 'b', 'c', 'd'].map(status)).toEqual(['ready', 'asleep', 'asleep', 'ready']);
     expect(scheduler.report().services['b']?.reason).toBe('memory-budget');
@@ -500,6 +501,40 @@ describe('power: business hours, waiting customers and memory', () => {
     store.setState({ settings: { ...store.getState().settings, power: { openHours: 'awake', budgetMB: 0 } } });
     run(3 * CUSTOMER_CHECK_MS + 3 * CHECK_MAX_MS);
     expect(['a', 'b', 'c', 'd'].map(status)).toEqual(['ready', 'ready', 'ready', 'ready']);
+  });
+
+  it('keeps a service asleep for memory until the next sample at least, so that it cannot wake and sleep again at once', () => {
+    clock = new ManualClock(at(0, 10));
+    chats = Object.fromEntries(['b', 'c'].map((id) => [id, { chats: [customerChat({ lastIn: at(0, 9) })] }]));
+    setup([svc('a'), svc('b'), svc('c')], 'b', { shop: shop(), power: { openHours: 'awake', budgetMB: 1024 } }, true);
+    report('b');
+    for (const id of ['c', 'a']) {
+      store.setState({ activeServiceId: id });
+      report(id);
+    }
+    expect(['a', 'b', 'c'].map(status)).toEqual(['ready', 'asleep', 'ready']);
+    store.setState({ settings: { ...store.getState().settings, power: { openHours: 'awake', budgetMB: 0 } } });
+    expect(scheduler.report().services['b']?.reason).toBe('memory-budget');
+    clock.advance(MEMORY_SAMPLE_MS - 1);
+    expect(scheduler.report().services['b']?.reason).toBe('memory-budget');
+    clock.advance(1);
+    expect(scheduler.report().services['b']?.reason).toBe('open-hours');
+  });
+
+  it('starts a waiting customer’s checks 2 minutes apart, however long each check took', () => {
+    clock = new ManualClock(at(0, 23));
+    chats = { b: { chats: [customerChat({ lastIn: at(0, 22, 50), waitingSince: at(0, 22, 50) })] } };
+    setup([svc('a'), svc('b')], 'a', { shop: shop() });
+    run(FIRST_CHECK_MS + CHECK_MAX_MS);
+    const starts: number[] = [];
+    views.calls.length = 0;
+    for (let t = 0; t < 20 * MIN; t += 1_000) {
+      run(1_000);
+      if (views.of('open').some((c) => c.id === 'b')) starts.push(clock.now());
+      views.calls.length = 0;
+    }
+    expect(starts.length).toBeGreaterThanOrEqual(9);
+    for (let i = 1; i < starts.length; i += 1) expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeLessThanOrEqual(CUSTOMER_CHECK_MS + 1_000);
   });
 
   it('sleeps the least recently used service when the system reports low memory, without a budget', () => {
