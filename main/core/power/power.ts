@@ -74,6 +74,7 @@ interface RunningCheck {
   id: string;
   /** The page's last report when the check began: a newer one means it has reported. */
   since: number | undefined;
+  startedAt: number;
   max: TimerHandle;
   settle?: TimerHandle;
 }
@@ -99,8 +100,8 @@ export class PowerScheduler {
   private held = new Set<string>();
   private readonly heldSince = new Map<string, number>();
   private readonly policies = new Map<string, EffectivePolicy>();
-  /** When each service's last check started. */
-  private readonly checkStarted = new Map<string, number>();
+  /** Each service's last check that ended in sleep: when it started, and when the service fell asleep after it. */
+  private readonly lastCheck = new Map<string, { started: number; asleep: number }>();
 
   constructor(private readonly deps: PowerSchedulerDeps) {}
 
@@ -197,9 +198,12 @@ export class PowerScheduler {
         this.clearIdle(service.id);
         if (policy.checkEveryMs === null) this.clearDue(service.id);
         else if (!this.queue.includes(service.id) && this.running?.id !== service.id) {
-          // Customers' checks start every interval (the page looked at no longer than that ago); others count from sleep.
-          const from = effective.reason === 'default' ? runtime.asleepSince : (this.checkStarted.get(service.id) ?? runtime.asleepSince);
-          this.arm(service.id, runtime.asleepSince === undefined ? FIRST_CHECK_MS : policy.checkEveryMs, from ?? now);
+          // Asleep since its last check, a customer service's next check starts an interval after that one started (its
+          // page looked at no longer than that ago); otherwise checks count from the moment it fell asleep.
+          const last = this.lastCheck.get(service.id);
+          const asleep = runtime.asleepSince;
+          const from = effective.reason !== 'default' && last !== undefined && last.asleep === asleep ? last.started : asleep;
+          this.arm(service.id, asleep === undefined ? FIRST_CHECK_MS : policy.checkEveryMs, from ?? now);
         }
         continue;
       }
@@ -330,8 +334,7 @@ export class PowerScheduler {
       const runtime = state.runtime[id];
       if (runtime?.status !== 'asleep' || !state.services.some((s) => s.id === id && s.enabled)) continue;
       const max = this.deps.clock.setTimeout(() => this.finish(), CHECK_MAX_MS);
-      this.running = { id, since: runtime.lastUpdate, max };
-      this.checkStarted.set(id, this.deps.clock.now());
+      this.running = { id, since: runtime.lastUpdate, startedAt: this.deps.clock.now(), max };
       this.deps.target.wake(id, 'check');
     }
   }
@@ -349,8 +352,10 @@ export class PowerScheduler {
     this.stopRunning();
     const { id } = running;
     this.deps.target.endCheck(id);
-    if (this.policies.has(id) && this.policies.get(id)?.policy.sleepAfterMs !== null && !this.deps.target.sleep(id)) {
-      this.deps.log.warn('checked service could not go back to sleep', { service: id });
+    if (this.policies.has(id) && this.policies.get(id)?.policy.sleepAfterMs !== null) {
+      // Recorded first: falling asleep re-evaluates at once, and arms the next check from this one.
+      this.lastCheck.set(id, { started: running.startedAt, asleep: this.deps.clock.now() });
+      if (!this.deps.target.sleep(id)) this.deps.log.warn('checked service could not go back to sleep', { service: id });
     }
     this.sync();
   }

@@ -380,6 +380,21 @@ describe('power: business hours, waiting customers and memory', () => {
     expect(scheduler.report().services['b']?.reason).toBe('default');
   });
 
+  it('lets the user put a customer service to sleep in open hours: it wakes for its check 2 minutes later, not at once', async () => {
+    clock = new ManualClock(at(0, 10));
+    chats = { b: { chats: [customerChat({ lastIn: at(0, 9) })] } };
+    setup([svc('a'), svc('b')], 'a', { shop: shop() }, true);
+    run(FIRST_CHECK_MS + CHECK_MAX_MS);
+    expect(status('b')).toBe('ready');
+    expect(await controller.command({ type: 'service.sleep', id: 'b' })).toEqual({ ok: true });
+    run(CUSTOMER_CHECK_MS - 1_000);
+    expect(status('b')).toBe('asleep');
+    run(1_000);
+    expect(status('b')).not.toBe('asleep');
+    run(CHECK_MAX_MS);
+    expect(status('b')).toBe('ready');
+  });
+
   it("checks a customer service every 2 minutes in open hours in 'check' mode, and not outside them", () => {
     clock = new ManualClock(at(0, 8));
     chats = { b: { chats: [customerChat({ lastIn: at(-1, 18) })] } };
