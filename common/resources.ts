@@ -2,6 +2,7 @@
  * What Wasl costs, per service and for itself: the processes Electron reports (`app.getAppMetrics()`), each
  * given to the service whose page runs in it, the rest to Wasl. Pure; main samples, the shell shows.
  */
+import type { EffectivePolicy } from './power';
 
 /** One process as sampled: memory in KiB (working set), CPU in percent of one core since the last sample. */
 export interface ProcessSample {
@@ -25,6 +26,13 @@ export interface ResourceReport {
   /** Wasl's own processes (main, GPU, network, the window), by process type. */
   app: Usage & { processes: { type: string; memoryKiB: number; cpuPercent: number }[] };
   total: Usage;
+  /** The power scheduler's view (main/core/power/power.ts): each enabled service's policy now and why, and the open-hours mode in force. */
+  power?: PowerReport;
+}
+
+export interface PowerReport {
+  services: Record<string, EffectivePolicy>;
+  openHoursMode: 'awake' | 'check';
 }
 
 const add = (a: Usage, b: Usage): Usage => ({ memoryKiB: a.memoryKiB + b.memoryKiB, cpuPercent: a.cpuPercent + b.cpuPercent });

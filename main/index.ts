@@ -62,6 +62,7 @@ import { measure } from './electron/metrics';
 import { ElectronNotifier } from './electron/notifier';
 import { ElectronScreenShare, screenSources } from './electron/screen-share';
 import { ServiceViews } from './electron/service-views';
+import { systemMemory } from './electron/system-memory';
 import { answerProxyLogins, electronProxySessions } from './electron/proxy';
 import { electronSpelling } from './electron/spelling';
 import { AppTray } from './electron/tray';
@@ -228,7 +229,10 @@ function start(demo: boolean): void {
     views,
     activity: kept.tracker,
     initialChats: profile.chats.snapshots,
-    onChats: (serviceId, delta) => feed.chats(serviceId, delta),
+    onChats: (serviceId, delta) => {
+      feed.chats(serviceId, delta);
+      power.chatsChanged(serviceId);
+    },
     onRemoved: (id) => kept.persister.deleteLater(id),
     onChatsChanged: () => kept.chatsChanged(),
     onNews: (serviceId, chats) => notifications.receiveNews(serviceId, chats),
@@ -272,6 +276,8 @@ function start(demo: boolean): void {
   };
   const run: (command: MenuCommand) => void = menuCommandRunner(commands, locked, log);
   const resources = () => measure(app, views, store.getState().services, Date.now());
+  // Sleep and checks: the shop's hours, its customers' chats, and the computer's and the services' memory.
+  const power = new PowerScheduler({ ...base, target: services, chats: () => services.chatsForShell(), memory: systemMemory(process, resources) });
   routeIpc(router, {
     feed,
     services,
@@ -279,7 +285,7 @@ function start(demo: boolean): void {
     tracker: kept.tracker,
     outline,
     notifications,
-    resources,
+    resources: () => ({ ...resources(), power: power.report() }),
     connectorFor: (id) => packs.connectorFor(id),
     packFailed: (id, failure) => packs.packFailed(id, failure),
     commands,
@@ -313,7 +319,7 @@ function start(demo: boolean): void {
   win.loadURL(shellUrl).catch((error: unknown) => log.error('could not load the Wasl window', { error: String(error) }));
   services.start();
   packs.start();
-  new PowerScheduler({ ...base, target: services }).start();
+  power.start();
   if (app.isPackaged) {
     startInstalled({
       app,

@@ -9,6 +9,7 @@ import { LIMITS } from '../limits';
 import { LOCK_AFTER_CHOICES } from '../lock';
 import { isDateText } from '../shop/hours';
 import { CALENDARS, DIGITS } from '../language';
+import { MEMORY_BUDGET_CHOICES, OPEN_HOURS_MODES } from '../power';
 import { parseCombo, SHORTCUT_IDS } from '../shortcuts';
 
 /** A local time of day, "HH:MM". */
@@ -128,4 +129,12 @@ export const shopSettings = z.object({
   greeting: z.string().max(LIMITS.replyBody).default(''),
   /** Offered (never sent) when a customer writes while the shop is closed and it still is. */
   away: z.string().max(LIMITS.replyBody).default(''),
+});
+
+/** When services sleep beyond each one's own settings (common/power.ts effectivePolicy). */
+export const powerSettings = z.object({
+  /** In business hours, services with customers stay awake or check every 2 minutes; 'auto': awake with 8 GiB or more. */
+  openHours: z.enum(OPEN_HOURS_MODES).default('auto'),
+  /** The services' memory budget in MB (0: none): past it, the least recently used sleep first. */
+  budgetMB: z.literal(MEMORY_BUDGET_CHOICES).default(0),
 });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { mergePatch, patchShape, salvage } from './derive';
-import { desktopSettings, downloadSettings, generalSettings, layoutSettings, lockSettings, notificationSettings, shopSettings, shortcutSettings } from './groups';
+import { desktopSettings, downloadSettings, generalSettings, layoutSettings, lockSettings, notificationSettings, powerSettings, shopSettings, shortcutSettings } from './groups';
 
 export const settingsSchema = z.object({
   ...generalSettings.shape,
@@ -16,6 +16,7 @@ export const settingsSchema = z.object({
   layout: layoutSettings.prefault({}),
   shortcuts: shortcutSettings.prefault({}),
   downloads: downloadSettings.prefault({}),
+  power: powerSettings.prefault({}),
 });
 
 export type Settings = z.output<typeof settingsSchema>;
@@ -29,6 +30,7 @@ export type SpecialHours = ShopSettings['specialHours'][number];
 export type LayoutSettings = Settings['layout'];
 export type ShortcutSettings = Settings['shortcuts'];
 export type DownloadSettings = Settings['downloads'];
+export type PowerSettings = Settings['power'];
 
 /** The settings a new profile starts with, as new objects. */
 export function defaultSettings(): Settings {

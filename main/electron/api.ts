@@ -485,3 +485,8 @@ export interface ElectronApi<V extends WebContentsViewLike = WebContentsViewLike
   screen: { getAllDisplays(): { workArea: Rectangle }[] };
   desktopCapturer: DesktopCapturerLike;
 }
+
+/** What Electron's process.getSystemMemoryInfo() tells of the computer's memory (KiB). */
+export interface SystemMemoryLike {
+  getSystemMemoryInfo(): { total: number; free: number };
+}

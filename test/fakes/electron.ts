@@ -43,6 +43,7 @@ import type {
 } from '../../main/electron/api';
 import type { ContextParams } from '../../main/core/desktop/context-menu';
 import type { ElectronProxyConfig } from '../../common/proxy';
+import type { SystemMemoryLike } from '../../main/electron/api';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -1193,5 +1194,15 @@ export class FakeSafeStorage {
   }
   getSelectedStorageBackend(): string {
     return this.backend;
+  }
+}
+
+/** Electron's process.getSystemMemoryInfo(): a test sets the memory it wants (KiB). */
+export class FakeSystemMemory implements SystemMemoryLike {
+  total = 16 * 1024 * 1024;
+  free = 8 * 1024 * 1024;
+
+  getSystemMemoryInfo(): { total: number; free: number } {
+    return { total: this.total, free: this.free };
   }
 }

@@ -1,8 +1,12 @@
-/** The resources screen: what each service and Wasl use, sleep, wake and power choices per service, and the connector pack. */
+/**
+ * The resources screen: what each service and Wasl use, sleep, wake and power choices per service, the policy in
+ * force now and why, sleep in business hours and the memory budget, and the connector pack.
+ */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Command, CommandResult } from '../../common/ipc';
 import { BUILT_IN_PACK_VERSION } from '../../common/pack-version';
+import type { ResourceReport } from '../../common/resources';
 import { DEFAULT_SETTINGS } from '../../common/settings';
 import { initialRuntime, type AppState } from '../../common/state';
 import { appState, service } from './fake-bridge';
@@ -262,6 +266,87 @@ describe('the resources screen’s connector pack', () => {
     expect(text()).toContain('لم تُستخدم الحزمة 1.4.0: توقيعها لا يطابقها، فربما عُدّلت في الطريق.');
     expect(section.getByRole('switch', { name: 'الإبقاء على الحزمة المدمجة' })).toBeInTheDocument();
     expect(section.getByRole('button', { name: 'البحث الآن' })).toBeInTheDocument();
+    expect(document.documentElement).toHaveAttribute('dir', 'rtl');
+  });
+});
+
+describe('the resources screen: sleep in business hours and the memory budget', () => {
+  const MIN = 60_000;
+  const POWER: NonNullable<ResourceReport['power']> = {
+    openHoursMode: 'awake',
+    services: {
+      wa: { policy: { alwaysOn: false, sleepAfterMs: null, checkEveryMs: 2 * MIN }, reason: 'open-hours' },
+      tg: { policy: { alwaysOn: true, sleepAfterMs: null, checkEveryMs: 15 * MIN }, reason: 'default' },
+      ig: { policy: { alwaysOn: false, sleepAfterMs: 60 * MIN, checkEveryMs: 2 * MIN }, reason: 'customer-waiting' },
+      ms: { policy: { alwaysOn: false, sleepAfterMs: 0, checkEveryMs: 15 * MIN }, reason: 'memory-budget' },
+    },
+  };
+
+  async function openSleep(settings: Partial<AppState['settings']> = {}, power: ResourceReport['power'] | null = POWER, language: 'en' | 'ar' = 'en') {
+    const state = appState([service('wa', 'whatsapp', 'Shop WhatsApp'), service('tg', 'telegram', 'Telegram', { alwaysOn: true }), service('ig', 'instagram', 'Instagram'), service('ms', 'messenger', 'Messenger')], {
+      settings: { ...DEFAULT_SETTINGS, language, shop: { ...DEFAULT_SETTINGS.shop, hoursEnabled: true }, ...settings },
+    });
+    const rendered = await renderShell(state);
+    rendered.bridge.usage = { at: 0, services: {}, app: { memoryKiB: 0, cpuPercent: 0, processes: [] }, total: { memoryKiB: 0, cpuPercent: 0 }, ...(power ? { power } : {}) };
+    rendered.bridge.action('open-resources');
+    const dialog = await screen.findByRole('dialog', { name: language === 'en' ? 'Resources' : 'الموارد' }, { timeout: 10_000 });
+    const section = within(dialog).getByRole('region', { name: language === 'en' ? 'Sleep in business hours and memory' : 'السكون في ساعات العمل والذاكرة' });
+    return { ...rendered, dialog, section: within(section), text: () => plain(section.textContent) };
+  }
+  const policyOf = (dialog: HTMLElement, name: string) => plain(rowOf(dialog, name).querySelector('.resources-policy')?.textContent ?? null);
+
+  it('shows each service’s policy in force now and why', async () => {
+    const { dialog } = await openSleep();
+    await waitFor(() => expect(policyOf(dialog, 'Shop WhatsApp')).toBe('Now: stays awake open hours'));
+    expect(policyOf(dialog, 'Telegram')).toBe('Now: stays awake default');
+    expect(policyOf(dialog, 'Instagram')).toBe('Now: sleeps after 1 hr, checks every 2 min customer waiting');
+    expect(policyOf(dialog, 'Messenger')).toBe('Now: sleeps at once, checks every 15 min memory budget');
+    expect(within(rowOf(dialog, 'Messenger')).getByText('memory budget')).toHaveClass('resources-reason-memory-budget');
+  });
+
+  it('shows no policy line before main has said', async () => {
+    const { dialog } = await openSleep({}, null);
+    await within(dialog).findByText('In all: 0 MB, 0% CPU. 0 services asleep.');
+    expect(rowOf(dialog, 'Shop WhatsApp').querySelector('.resources-policy')).toBeNull();
+  });
+
+  it('sets what customer services do in business hours, and names what Automatic chose on this computer', async () => {
+    const { bridge, section, user } = await openSleep();
+    const mode = section.getByRole('combobox', { name: 'In business hours, services with customers' });
+    await waitFor(() => expect(mode).toHaveDisplayValue('Automatic: Stay awake'));
+    expect(within(mode).getAllByRole('option').map((o) => o.textContent)).toEqual(['Automatic: Stay awake', 'Stay awake', 'Check every 2 min']);
+    await user.selectOptions(mode, 'Check every 2 min');
+    expect(bridge.sent('settings.set').at(-1)).toEqual({ type: 'settings.set', power: { openHours: 'check' } });
+    await user.selectOptions(mode, 'Stay awake');
+    expect(bridge.sent('settings.set').at(-1)).toEqual({ type: 'settings.set', power: { openHours: 'awake' } });
+  });
+
+  it('sets the services’ memory budget', async () => {
+    const { bridge, section, user } = await openSleep({ power: { openHours: 'auto', budgetMB: 2048 } });
+    const budget = section.getByRole('combobox', { name: 'Memory budget for services' });
+    expect(budget).toHaveDisplayValue('2 GB');
+    await user.selectOptions(budget, '1.5 GB');
+    expect(bridge.sent('settings.set').at(-1)).toEqual({ type: 'settings.set', power: { budgetMB: 1536 } });
+    await user.selectOptions(budget, 'None');
+    expect(bridge.sent('settings.set').at(-1)).toEqual({ type: 'settings.set', power: { budgetMB: 0 } });
+  });
+
+  it('says services follow their own settings while business hours are not set', async () => {
+    const { text } = await openSleep({ shop: { ...DEFAULT_SETTINGS.shop, hoursEnabled: false } });
+    expect(text()).toContain('Business hours are not set (Shop & hours), so services follow their own settings.');
+    expect(text()).not.toContain('A service counts as one with customers');
+  });
+
+  it('says which services count as having customers while business hours are set', async () => {
+    const { text } = await openSleep();
+    expect(text()).toContain('A service counts as one with customers when a customer wrote in it in the last 14 days.');
+    expect(text()).not.toContain('Business hours are not set');
+  });
+
+  it('says it in Arabic', async () => {
+    const { dialog, section } = await openSleep({}, { ...POWER, openHoursMode: 'check' }, 'ar');
+    await waitFor(() => expect(policyOf(dialog, 'Instagram')).toContain('عميل ينتظر'));
+    expect(section.getByRole('combobox', { name: 'في ساعات العمل، الخدمات التي فيها عملاء' })).toHaveDisplayValue(/^تلقائي: تتحقق كل/u);
     expect(document.documentElement).toHaveAttribute('dir', 'rtl');
   });
 });

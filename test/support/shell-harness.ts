@@ -214,7 +214,10 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     clock,
     log,
     newId: () => `svc-${++ids}`,
-    onChats: (serviceId, delta) => chatsOut(serviceId, delta),
+    onChats: (serviceId, delta) => {
+      chatsOut(serviceId, delta);
+      power.chatsChanged(serviceId);
+    },
     activity: tracker,
     onChatOpened: (chat, phone) => shop.chatOpened(chat, phone),
   });
@@ -298,9 +301,11 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
   const downloadDisk = new MemoryDownloadDisk();
   const downloads = new DownloadsController({ store, clock, log, newId: () => `download-${++ids}`, disk: downloadDisk, initial: options.downloads ?? [], save: () => undefined });
   const commandsTable = commandTable({ services: controller, people, notifications, shop, data, lock, outline, packs, recording: new KeyRecording(clock), find: finder, screenShare, proxy, downloads });
+  // Sleep as main wires it, reading the chats' activity (no memory port: 'auto' is 'check').
+  const power = new PowerScheduler({ store, clock, log, target: controller, chats: () => controller.chatsForShell() });
   if (options.start !== false) {
     controller.start();
-    new PowerScheduler({ store, clock, log, target: controller }).start();
+    power.start();
   }
 
   // The app's own Content Security Policy, as app:// sends it: a violation shows up in `errors`.
@@ -359,7 +364,7 @@ export async function openShell(browser: Browser, options: ShellHarnessOptions =
     const state = store.getState();
     const pids: Record<string, number | undefined> = {};
     for (const service of state.services) pids[service.id] = (options.views ?? views).processId(service.id);
-    return resourceReport(options.processes?.(pids) ?? [], pids, clock.now());
+    return { ...resourceReport(options.processes?.(pids) ?? [], pids, clock.now()), power: power.report() };
   });
   await page.exposeBinding('__waslViewport', (_source, raw: unknown) => {
     const parsed = rectSchema.nullable().safeParse(raw);

@@ -20,6 +20,7 @@ import type { IpcRouter, Outcome } from '../../../main/ipc/router';
 import { CURRENT_VERSION } from '../../../main/core/settings/document';
 import type { FakeElectronModule } from '../../fakes/electron-module';
 import type { FakeServiceWorker, FakeView, FakeWebContents, FakeWindow } from '../../fakes/electron';
+import { FakeSystemMemory } from '../../fakes/electron';
 import { FakeBaseUpdater, pushedUpdate, SignedRelease, until } from '../../support/signed-update';
 
 /** 2026-03-01 10:00 UTC, a Sunday: shop hours and quiet hours stay out of the way. */
@@ -184,6 +185,8 @@ export async function bootMain(settings: unknown = goodSettings(), options: Boot
     // An installed build registers itself to start at login: inside the profile, never in the real ~/.config.
     vi.stubEnv('XDG_CONFIG_HOME', path.join(profile, 'config'));
   }
+  // Electron's main process tells the computer's memory (process.getSystemMemoryInfo); Node's does not.
+  Object.assign(process, { getSystemMemoryInfo: () => new FakeSystemMemory().getSystemMemoryInfo() });
   const { IpcRouter: Router } = await import('../../../main/ipc/router');
   const registered = vi.spyOn(Router.prototype, 'shell');
   await import('../../../main/index');

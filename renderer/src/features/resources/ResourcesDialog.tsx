@@ -2,7 +2,8 @@
  * The resources screen: what each service costs now (memory and CPU of its page's process), what Wasl itself
  * costs, and the total, measured every two seconds while the screen is open. Per service: its state (awake,
  * asleep since…, checking), sleep now or open, reload, always on, and when it sleeps and checks for messages.
- * Below them, the connector pack the services read their pages with (./PackSection.tsx).
+ * and the policy in force now and why (./PowerSection.tsx). Below them, what services with customers do in
+ * business hours and the memory budget, then the connector pack the services read their pages with (./PackSection.tsx).
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +19,7 @@ import { useFormat } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
 import { HealthLine } from '../health/health';
 import { PackSection } from './PackSection';
+import { PolicyNow, PowerSection } from './PowerSection';
 import { useServiceActions } from '../services/useServiceActions';
 import { PROCESS_TEXT, useUsageFormat } from './usage';
 
@@ -142,6 +144,7 @@ function ServiceRow({ service, runtime, measured }: { service: ServiceConfig; ru
   const { t } = useTranslation();
   const actions = useServiceActions();
   const usage = measured.state === 'ok' ? measured.report.services[service.id] : undefined;
+  const now = measured.state === 'ok' ? measured.report.power?.services[service.id] : undefined;
   const asleep = runtime?.status === 'asleep';
   return (
     <tbody className="resources-service-rows">
@@ -188,6 +191,7 @@ function ServiceRow({ service, runtime, measured }: { service: ServiceConfig; ru
         <tr className="resources-power">
           <td colSpan={4}>
             <PowerChoices service={service} />
+            {now === undefined ? null : <PolicyNow now={now} />}
             <p className="resources-health">
               <span className="resources-health-label">{t('resources.reader')}</span> <HealthLine health={runtime?.health} />
               {runtime?.health?.packVersion === undefined ? null : <span className="resources-health-pack"> · {t('resources.readerPack', { version: runtime.health.packVersion })}</span>}
@@ -269,6 +273,7 @@ export function ResourcesDialog({ onClose }: { onClose: () => void }) {
             </tr>
           </tfoot>
         </table>
+        <PowerSection resolved={report?.power?.openHoursMode} />
         <PackSection />
       </div>
       <footer className="dialog-footer">

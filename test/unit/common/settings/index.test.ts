@@ -53,6 +53,8 @@ const SAMPLES: Record<SettingPath, readonly [valid: unknown, invalid: unknown]> 
   'shortcuts.keys': [{ lock: 'Mod+Alt+KeyL', 'show-hide': 'Ctrl+Alt+KeyW', pin: null }, { lock: 'Mod+Hyper+KeyL' }],
   'downloads.mode': ['folder', 'always'],
   'downloads.folder': ['/home/salma/متجر', ''],
+  'power.openHours': ['check', 'sometimes'],
+  'power.budgetMB': [2048, 1000],
 };
 
 /** The one setting the shell cannot name a value of (only main's folder dialog can): see `shellSettingsPatch`. */

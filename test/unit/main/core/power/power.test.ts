@@ -7,10 +7,12 @@ import { CHANNELS } from '../../../../../common/channels';
 import { risen } from '../../../../../common/chats-delta';
 import type { ChatsDelta, ServiceUpdate } from '../../../../../common/ipc';
 import type { ChatSummary, ServiceConfig } from '../../../../../common/model';
-import { CHECK_MAX_MS, CHECK_SETTLE_MS, DEFAULT_CHECK_EVERY_MIN, DEFAULT_SLEEP_AFTER_MIN, powerPolicy } from '../../../../../common/power';
+import { CHECK_MAX_MS, CHECK_SETTLE_MS, CUSTOMER_CHECK_MS, DEFAULT_CHECK_EVERY_MIN, DEFAULT_SLEEP_AFTER_MIN, LOW_MEMORY_FREE_KIB, powerPolicy } from '../../../../../common/power';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../../common/settings';
+import type { ChatActivity, Customer } from '../../../../../common/shop/model';
 import { initialRuntime, type AppState } from '../../../../../common/state';
 import { createAppStore, type AppStore } from '../../../../../main/core/app/app-store';
-import { FIRST_CHECK_MS, PowerScheduler } from '../../../../../main/core/power/power';
+import { DEMAND_DELAY_MS, FIRST_CHECK_MS, MEMORY_SAMPLE_MS, PowerScheduler, type MemoryPort } from '../../../../../main/core/power/power';
 import { INSERT_TIMEOUT_MS, PAGE_WAIT_MS } from '../../../../../main/core/services/requests';
 import { ServiceController } from '../../../../../main/core/services/services';
 import { ManualClock } from '../../../../fakes/clock';
@@ -280,5 +282,287 @@ describe('power policy and news', () => {
     const after = { loggedIn: true, unread: { direct: 0, indirect: 0 }, chats: [chat('1', 1), chat('2', 2), chat('3', 1), chat('4', 0)] };
     expect(risen(before.chats, after.chats).map((c) => c.id)).toEqual(['3']);
     expect(risen(before.chats, [chat('1', 2), chat('3', 1)]).map((c) => c.id)).toEqual(['1', '3']);
+  });
+});
+
+describe('power: business hours, waiting customers and memory', () => {
+  let clock: ManualClock;
+  let views: RecordingViews;
+  let store: AppStore;
+  let controller: ServiceController;
+  let scheduler: PowerScheduler;
+  /** Each service's chats with their activity, as main's chats store answers them. */
+  let chats: Record<string, { chats: ChatSummary[] }>;
+  const seqs = new Map<string, number>();
+  const MIB = 1024;
+  /** The computer's memory and each open view's (MiB), as a test sets them. */
+  let memory: { totalMiB: number; freeMiB: number; perView: Record<string, number> };
+  const memoryPort: MemoryPort = {
+    system: () => ({ totalKiB: memory.totalMiB * MIB, freeKiB: memory.freeMiB * MIB }),
+    services: () => Object.fromEntries([...views.opened].map((id) => [id, (memory.perView[id] ?? 300) * MIB])),
+  };
+  /** Local time on Saturday 21 November 2026 (the next days follow). */
+  const at = (day: number, hour: number, minute = 0) => new Date(2026, 10, 21 + day, hour, minute).getTime();
+  const shop = (extra: Partial<Settings['shop']> = {}): Settings['shop'] => ({
+    ...DEFAULT_SETTINGS.shop,
+    hoursEnabled: true,
+    hours: Array.from({ length: 7 }, () => ({ open: true, from: '09:00', to: '21:00' })),
+    ...extra,
+  });
+  const setup = (services: ServiceConfig[], active: string | null, settings: Partial<Settings> = {}, withMemory = false) => {
+    const state = stateWith(services, active, active === null ? 'inbox' : 'service');
+    store = createAppStore({ ...state, settings: { ...DEFAULT_SETTINGS, ...settings } });
+    seqs.clear();
+    controller = new ServiceController({ store, views, clock, log: new MemoryLogger(), newId: () => 'x', onNews: () => undefined });
+    controller.start();
+    scheduler = new PowerScheduler({ store, clock, log: new MemoryLogger(), target: controller, chats: () => chats, ...(withMemory ? { memory: memoryPort } : {}) });
+    scheduler.start();
+  };
+  const status = (id: string) => store.getState().runtime[id]?.status;
+  const report = (id: string) => {
+    controller.viewEvent(id, { type: 'loaded', url: 'https://web.whatsapp.com/' });
+    const seq = seqs.get(id) ?? 0;
+    seqs.set(id, seq + 1);
+    controller.serviceUpdate(id, { seq, reset: true, loggedIn: true, unread: { direct: 0, indirect: 0 }, upsert: [], remove: [] });
+  };
+  /** Runs the clock, the checked pages reporting as soon as they open. */
+  const run = (ms: number) => {
+    for (let t = 0; t < ms; t += 1_000) {
+      clock.advance(1_000);
+      for (const id of views.opened) if (store.getState().runtime[id]?.status === 'loading') report(id);
+    }
+  };
+  const opens = (id: string) => views.of('open').filter((c) => c.id === id).length;
+  /** The service was in front and reported, then the user went to `front`: it sleeps after its idle time. */
+  const usedThenLeft = (id: string, front: string) => {
+    store.setState({ activeServiceId: id, view: 'service' });
+    report(id);
+    store.setState({ activeServiceId: front });
+    run(5 * MIN + 1_000);
+    expect(status(id)).toBe('asleep');
+  };
+  const customerChat = (activity: Partial<ChatActivity>, extra: Partial<ChatSummary> = {}): ChatSummary => ({ id: 'c1', title: 'Amal', unread: 0, activity: { first: 0, ...activity }, ...extra });
+  const setChats = (id: string, list: ChatSummary[]) => {
+    chats = { ...chats, [id]: { chats: list } };
+    scheduler.chatsChanged(id);
+  };
+
+  beforeEach(() => {
+    views = new RecordingViews();
+    chats = {};
+    memory = { totalMiB: 16 * 1024, freeMiB: 8 * 1024, perView: {} };
+  });
+
+  it('wakes a customer service at opening time exactly and keeps it awake until closing, then its own idle time', () => {
+    clock = new ManualClock(at(0, 8));
+    chats = { b: { chats: [customerChat({ lastIn: at(-1, 18) })] } };
+    setup([svc('a'), svc('b', { sleepAfterMin: 5, checkEveryMin: 0 }), svc('c', { sleepAfterMin: 5, checkEveryMin: 0 })], 'a', { shop: shop() }, true);
+    usedThenLeft('b', 'a');
+    usedThenLeft('c', 'a');
+    expect(scheduler.report().services['b']?.reason).toBe('default');
+    clock.advance(at(0, 9) - clock.now() - 1);
+    expect(status('b')).toBe('asleep');
+    clock.advance(1);
+    expect(store.getState().runtime['b']).toMatchObject({ status: 'loading', checking: true });
+    expect(scheduler.report().services['b']).toEqual({ policy: { alwaysOn: false, sleepAfterMs: null, checkEveryMs: CUSTOMER_CHECK_MS }, reason: 'open-hours' });
+    run(CHECK_MAX_MS * 4);
+    expect(store.getState().runtime['b']).toMatchObject({ status: 'ready' });
+    expect(store.getState().runtime['b']?.checking).toBeUndefined();
+    run(at(0, 21) - clock.now() - 1_000);
+    expect(status('b')).toBe('ready');
+    // No customer: c sleeps through the day.
+    expect(status('c')).toBe('asleep');
+    expect(scheduler.report().services['c']?.reason).toBe('default');
+    run(5 * MIN);
+    expect(status('b')).toBe('ready');
+    run(1_000);
+    expect(status('b')).toBe('asleep');
+    expect(scheduler.report().services['b']?.reason).toBe('default');
+  });
+
+  it('lets the user put a customer service to sleep in open hours: it wakes for its check 2 minutes later, not at once', async () => {
+    clock = new ManualClock(at(0, 10));
+    chats = { b: { chats: [customerChat({ lastIn: at(0, 9) })] } };
+    setup([svc('a'), svc('b')], 'a', { shop: shop() }, true);
+    run(FIRST_CHECK_MS + CHECK_MAX_MS);
+    expect(status('b')).toBe('ready');
+    expect(await controller.command({ type: 'service.sleep', id: 'b' })).toEqual({ ok: true });
+    run(CUSTOMER_CHECK_MS - 1_000);
+    expect(status('b')).toBe('asleep');
+    run(1_000);
+    expect(status('b')).not.toBe('asleep');
+    run(CHECK_MAX_MS);
+    expect(status('b')).toBe('ready');
+  });
+
+  it("checks a customer service every 2 minutes in open hours in 'check' mode, and not outside them", () => {
+    clock = new ManualClock(at(0, 8));
+    chats = { b: { chats: [customerChat({ lastIn: at(-1, 18) })] } };
+    setup([svc('a'), svc('b', { sleepAfterMin: 5, checkEveryMin: 0 })], 'a', { shop: shop(), power: { openHours: 'check', budgetMB: 0 } });
+    usedThenLeft('b', 'a');
+    run(at(0, 9) - clock.now());
+    const before = opens('b');
+    run(60 * MIN);
+    // A check every 2 minutes after the last: reported at once, 20 s to settle.
+    expect(opens('b') - before).toBeGreaterThanOrEqual(24);
+    expect(scheduler.report().services['b']?.reason).toBe('open-hours');
+    run(at(0, 21) - clock.now() + CHECK_MAX_MS);
+    const closed = opens('b');
+    run(60 * MIN);
+    expect(opens('b')).toBe(closed);
+  });
+
+  it("stays awake in open hours on a computer with 8 GiB ('auto'), and checks on one with less", () => {
+    clock = new ManualClock(at(0, 10));
+    chats = { b: { chats: [customerChat({ lastIn: at(0, 9) })] } };
+    memory.totalMiB = 8 * 1024;
+    setup([svc('a'), svc('b')], 'a', { shop: shop() }, true);
+    expect(scheduler.report().openHoursMode).toBe('awake');
+    expect(scheduler.report().services['b']?.policy.sleepAfterMs).toBeNull();
+    memory.totalMiB = 8 * 1024 - 1;
+    setup([svc('a'), svc('b')], 'a', { shop: shop() }, true);
+    expect(scheduler.report().openHoursMode).toBe('check');
+    expect(scheduler.report().services['b']?.policy).toMatchObject({ sleepAfterMs: DEFAULT_SLEEP_AFTER_MIN.whatsapp * MIN, checkEveryMs: CUSTOMER_CHECK_MS });
+  });
+
+  it('keeps a customer service asleep on a special day the shop is closed', () => {
+    clock = new ManualClock(at(0, 8));
+    chats = { b: { chats: [customerChat({ lastIn: at(-1, 18) })] } };
+    const holiday = { id: 'h', name: 'Holiday', from: '2026-11-21', to: '2026-11-21', hours: null };
+    setup([svc('a'), svc('b', { sleepAfterMin: 5, checkEveryMin: 0 })], 'a', { shop: shop({ specialHours: [holiday] }) }, true);
+    usedThenLeft('b', 'a');
+    const before = opens('b');
+    run(at(0, 12) - clock.now());
+    expect(opens('b')).toBe(before);
+    expect(status('b')).toBe('asleep');
+    // The next day opens as the week says.
+    clock.advance(at(1, 9) - clock.now());
+    expect(status('b')).toBe('loading');
+  });
+
+  it('follows hours past midnight: open from the evening span of the day before, closing the next morning', () => {
+    clock = new ManualClock(at(0, 0, 30));
+    chats = { b: { chats: [customerChat({ lastIn: at(-1, 22) })] } };
+    const night = Array.from({ length: 7 }, () => ({ open: true, from: '20:00', to: '02:00' }));
+    setup([svc('a'), svc('b', { sleepAfterMin: 5, checkEveryMin: 0 })], 'a', { shop: shop({ hours: night }) }, true);
+    run(FIRST_CHECK_MS + CHECK_MAX_MS);
+    expect(status('b')).toBe('ready');
+    expect(scheduler.report().services['b']?.reason).toBe('open-hours');
+    run(at(0, 2) - clock.now() + 5 * MIN + 1_000);
+    expect(status('b')).toBe('asleep');
+    clock.advance(at(0, 20) - clock.now() - 1);
+    expect(status('b')).toBe('asleep');
+    clock.advance(1);
+    expect(status('b')).toBe('loading');
+  });
+
+  it('checks every 2 minutes while a customer waits, until answered; and until the conversation is set done', () => {
+    clock = new ManualClock(at(0, 23));
+    chats = { b: { chats: [customerChat({ lastIn: at(0, 22, 50), waitingSince: at(0, 22, 50) })] } };
+    setup([svc('a'), svc('b')], 'a', { shop: shop() });
+    run(FIRST_CHECK_MS + CHECK_MAX_MS);
+    expect(scheduler.report().services['b']).toEqual({ policy: { alwaysOn: false, sleepAfterMs: DEFAULT_SLEEP_AFTER_MIN.whatsapp * MIN, checkEveryMs: CUSTOMER_CHECK_MS }, reason: 'customer-waiting' });
+    let before = opens('b');
+    run(20 * MIN);
+    expect(opens('b') - before).toBeGreaterThanOrEqual(8);
+    // Answered (from the phone): the next check's chats say so, and the checks go back to every 15 minutes.
+    setChats('b', [customerChat({ lastIn: at(0, 22, 50), lastOut: at(0, 23, 25) })]);
+    run(DEMAND_DELAY_MS + CHECK_MAX_MS);
+    expect(scheduler.report().services['b']?.reason).toBe('default');
+    before = opens('b');
+    run(30 * MIN);
+    expect(opens('b') - before).toBeLessThanOrEqual(2);
+    // Waiting again, then set done by the user: the 2-minute checks stop without a chat change.
+    setChats('b', [customerChat({ lastIn: clock.now() - MIN, waitingSince: clock.now() - MIN })]);
+    run(DEMAND_DELAY_MS);
+    expect(scheduler.report().services['b']?.reason).toBe('customer-waiting');
+    const done: Customer = { labels: [], note: '', status: 'done', statusAt: clock.now(), priority: false };
+    store.setState({ customers: { 'chat:b:c1': done } });
+    expect(scheduler.report().services['b']?.reason).toBe('default');
+    // A group's messages are no customer's.
+    setChats('b', [customerChat({ lastIn: clock.now(), waitingSince: clock.now() }, { id: 'g', kind: 'group' })]);
+    run(DEMAND_DELAY_MS);
+    expect(scheduler.report().services['b']?.reason).toBe('default');
+  });
+
+  it('sleeps the least recently used services first when past the memory budget, never the one in front, whatever the hours', () => {
+    clock = new ManualClock(at(0, 10));
+    chats = Object.fromEntries(['b', 'c', 'd'].map((id) => [id, { chats: [customerChat({ lastIn: at(0, 9) })] }]));
+    setup([svc('a'), svc('b'), svc('c'), svc('d')], 'b', { shop: shop(), power: { openHours: 'awake', budgetMB: 1024 } }, true);
+    report('b');
+    for (const id of ['c', 'd', 'a']) {
+      store.setState({ activeServiceId: id });
+      report(id);
+      clock.advance(1_000);
+    }
+    // Opening them, before a sample measured c, d and a (counted as large as b, 300 MB): 4 × 300 MB with room for
+    // a check is past 1024 MB, so b then c (used longest ago) sleep at once.
+    expect(['a', 'b', 'c', 'd'].map(status)).toEqual(['ready', 'asleep', 'asleep', 'ready']);
+    clock.advance(MEMORY_SAMPLE_MS);
+    expect(['a', 'b', 'c', 'd'].map(status)).toEqual(['ready', 'asleep', 'asleep', 'ready']);
+    expect(scheduler.report().services['b']?.reason).toBe('memory-budget');
+    expect(scheduler.report().services['d']?.reason).toBe('open-hours');
+    // They still check, one at a time, and sleep again after.
+    run(DEFAULT_CHECK_EVERY_MIN * MIN + CHECK_MAX_MS);
+    expect(opens('b')).toBeGreaterThanOrEqual(2);
+    expect(['b', 'c'].map(status)).toEqual(['asleep', 'asleep']);
+    // The one in front stays, however large.
+    memory.perView['a'] = 4096;
+    clock.advance(MEMORY_SAMPLE_MS);
+    expect(status('a')).toBe('ready');
+    expect(status('d')).toBe('asleep');
+    // The budget lifted: those asleep for memory wake again for open hours.
+    memory.perView['a'] = 300;
+    store.setState({ settings: { ...store.getState().settings, power: { openHours: 'awake', budgetMB: 0 } } });
+    run(3 * CUSTOMER_CHECK_MS + 3 * CHECK_MAX_MS);
+    expect(['a', 'b', 'c', 'd'].map(status)).toEqual(['ready', 'ready', 'ready', 'ready']);
+  });
+
+  it('keeps a service asleep for memory until the next sample at least, so that it cannot wake and sleep again at once', () => {
+    clock = new ManualClock(at(0, 10));
+    chats = Object.fromEntries(['b', 'c'].map((id) => [id, { chats: [customerChat({ lastIn: at(0, 9) })] }]));
+    setup([svc('a'), svc('b'), svc('c')], 'b', { shop: shop(), power: { openHours: 'awake', budgetMB: 1024 } }, true);
+    report('b');
+    for (const id of ['c', 'a']) {
+      store.setState({ activeServiceId: id });
+      report(id);
+    }
+    expect(['a', 'b', 'c'].map(status)).toEqual(['ready', 'asleep', 'ready']);
+    store.setState({ settings: { ...store.getState().settings, power: { openHours: 'awake', budgetMB: 0 } } });
+    expect(scheduler.report().services['b']?.reason).toBe('memory-budget');
+    clock.advance(MEMORY_SAMPLE_MS - 1);
+    expect(scheduler.report().services['b']?.reason).toBe('memory-budget');
+    clock.advance(1);
+    expect(scheduler.report().services['b']?.reason).toBe('open-hours');
+  });
+
+  it('starts a waiting customer’s checks 2 minutes apart, however long each check took', () => {
+    clock = new ManualClock(at(0, 23));
+    chats = { b: { chats: [customerChat({ lastIn: at(0, 22, 50), waitingSince: at(0, 22, 50) })] } };
+    setup([svc('a'), svc('b')], 'a', { shop: shop() });
+    run(FIRST_CHECK_MS + CHECK_MAX_MS);
+    const starts: number[] = [];
+    views.calls.length = 0;
+    for (let t = 0; t < 20 * MIN; t += 1_000) {
+      run(1_000);
+      if (views.of('open').some((c) => c.id === 'b')) starts.push(clock.now());
+      views.calls.length = 0;
+    }
+    expect(starts.length).toBeGreaterThanOrEqual(9);
+    for (let i = 1; i < starts.length; i += 1) expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeLessThanOrEqual(CUSTOMER_CHECK_MS + 1_000);
+  });
+
+  it('sleeps the least recently used service when the system reports low memory, without a budget', () => {
+    clock = new ManualClock(at(0, 10));
+    setup([svc('a'), svc('b'), svc('c')], 'b', {}, true);
+    report('b');
+    store.setState({ activeServiceId: 'c' });
+    report('c');
+    store.setState({ activeServiceId: 'a' });
+    report('a');
+    memory.freeMiB = LOW_MEMORY_FREE_KIB / MIB - 100;
+    clock.advance(MEMORY_SAMPLE_MS);
+    expect(['a', 'b', 'c'].map(status)).toEqual(['ready', 'asleep', 'ready']);
+    expect(scheduler.report().services['b']?.reason).toBe('memory-budget');
   });
 });
