@@ -94,7 +94,7 @@ export function notificationResponseText(language: UiLanguage): { done: string; 
 export function suggestionTitle(language: UiLanguage, suggestion: ReplySuggestion): string {
   const t = mainT(language);
   if (suggestion.reply !== undefined) return t('notification.suggestedReply', { name: suggestion.reply.name });
-  return t(suggestion.kind === 'away' ? 'notification.suggestedAway' : 'notification.suggestedGreeting');
+  return suggestion.kind === 'away' ? t('notification.suggestedAway') : t('notification.suggestedGreeting');
 }
 
 /** A label as the user sees it: their name for it, or a preset's name in their language. */

@@ -196,6 +196,7 @@ const ROWS = {
       layout: { listWidth: 400, listCollapsed: true },
       shortcuts: { keys: { 'next-unread': 'Mod+Alt+KeyJ', 'show-hide': 'Ctrl+Alt+KeyW' } },
       downloads: { mode: 'folder', folder: null },
+      power: { openHours: 'check', budgetMB: 2048 },
     },
     effect: async (main) => {
       expect((await main.state()).settings).toEqual({
@@ -215,6 +216,7 @@ const ROWS = {
         layout: { listWidth: 400, listCollapsed: true },
         shortcuts: { keys: { 'next-unread': 'Mod+Alt+KeyJ', 'show-hide': 'Ctrl+Alt+KeyW' } },
         downloads: { mode: 'folder', folder: null },
+        power: { openHours: 'check', budgetMB: 2048 },
       });
       expect(main.fake.nativeTheme.themeSource).toBe('dark');
       // The new keys work at once: the window key in a page, the show/hide key from anywhere.
