@@ -1,7 +1,8 @@
 /**
  * The shop tools, one tab each: quick replies, products, labels, customer fields, business hours, the greeting and
- * away message, chat links, backup and export, the report. Tabs follow the WAI-ARIA tabs pattern: arrow keys move
- * between them (mirrored right to left), Home and End jump to the ends.
+ * away message, chat links, backup and export, the report. The tabs stand in a column at the dialog's start (a row
+ * in a narrow window), as many as they are. They follow the WAI-ARIA tabs pattern: the up and down arrows move
+ * between them, and so do left and right (mirrored right to left); Home and End jump to the ends.
  */
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,7 +69,7 @@ export function ShopDialog({ tab: initial, onClose }: { tab: ShopTab; onClose: (
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const at = SHOP_TABS.indexOf(tab);
     const rtl = i18n.dir() === 'rtl';
-    const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
+    const step = { ArrowDown: 1, ArrowUp: -1, ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
     let next: ShopTab | undefined;
     if (step !== undefined) next = SHOP_TABS[(at + step + SHOP_TABS.length) % SHOP_TABS.length];
     else if (event.key === 'Home') next = SHOP_TABS[0];
@@ -80,29 +81,31 @@ export function ShopDialog({ tab: initial, onClose }: { tab: ShopTab; onClose: (
 
   return (
     <Dialog title={t('shop.title')} onClose={onClose} size="lg" className="shop-dialog" initialFocus={selected}>
-      <div className="shop-tabs" role="tablist" aria-label={t('shop.title')} onKeyDown={onKeyDown}>
-        {SHOP_TABS.map((id) => (
-          <button
-            key={id}
-            ref={(element) => {
-              tabs.current[id] = element;
-              if (id === initial) selected.current = element;
-            }}
-            type="button"
-            role="tab"
-            id={`${base}-tab-${id}`}
-            className="shop-tab"
-            aria-selected={id === tab}
-            aria-controls={id === tab ? `${base}-panel` : undefined}
-            tabIndex={id === tab ? 0 : -1}
-            onClick={() => setTab(id)}
-          >
-            {t(TAB_TEXT[id])}
-          </button>
-        ))}
-      </div>
-      <div className="shop-panel" role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${tab}`}>
-        <TabPanel tab={tab} go={go} />
+      <div className="shop-layout">
+        <div className="shop-tabs" role="tablist" aria-label={t('shop.title')} aria-orientation="vertical" onKeyDown={onKeyDown}>
+          {SHOP_TABS.map((id) => (
+            <button
+              key={id}
+              ref={(element) => {
+                tabs.current[id] = element;
+                if (id === initial) selected.current = element;
+              }}
+              type="button"
+              role="tab"
+              id={`${base}-tab-${id}`}
+              className="shop-tab"
+              aria-selected={id === tab}
+              aria-controls={id === tab ? `${base}-panel` : undefined}
+              tabIndex={id === tab ? 0 : -1}
+              onClick={() => setTab(id)}
+            >
+              {t(TAB_TEXT[id])}
+            </button>
+          ))}
+        </div>
+        <div className="shop-panel" role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${tab}`}>
+          <TabPanel tab={tab} go={go} />
+        </div>
       </div>
     </Dialog>
   );
