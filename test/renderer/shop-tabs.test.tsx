@@ -50,6 +50,12 @@ describe('the shop dialog', () => {
     await rendered.user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
     expect(within(dialog).getByRole('tab', { name: 'Shop & hours' })).toHaveFocus();
     expect(within(dialog).getByRole('tabpanel')).toHaveAccessibleName('Shop & hours');
+    // The tabs stand in a column: the up and down arrows move too, and wrap at the ends.
+    expect(within(dialog).getByRole('tablist')).toHaveAttribute('aria-orientation', 'vertical');
+    await rendered.user.keyboard('{ArrowDown}');
+    expect(within(dialog).getByRole('tab', { name: 'Greeting & away' })).toHaveFocus();
+    await rendered.user.keyboard('{Home}{ArrowUp}');
+    expect(within(dialog).getByRole('tab', { name: 'Report' })).toHaveFocus();
   });
 });
 
