@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { phoneEntryKey } from '../../../../../common/shop/customers';
+import { createSuggester } from '../../../../../common/shop/suggest';
+import { fillTemplate } from '../../../../../common/shop/templates';
 import { DEMO_PLATFORMS, demoProfile, demoServiceId } from '../../../../../main/core/demo/profile';
 import { readDocument, toDisk } from '../../../../../main/core/settings/document';
 import { makeChats } from '../../../../fixtures/platforms/lib/dataset.js';
@@ -37,5 +39,16 @@ describe('demoProfile', () => {
     expect(people[0]?.chats.map((chat) => chat.serviceId)).toEqual(services.map((service) => service.id));
     expect(services.map((service) => service.id)).toEqual(DEMO_PLATFORMS.map(demoServiceId));
     expect(demoProfile('ar').people).toEqual(people);
+  });
+
+  it.each(['en', 'ar'] as const)('suggests the in-stock reply to the newest customer’s question, filled with a product it has (%s)', (language) => {
+    const doc = demoProfile(language);
+    const question = makeChats(1)[0]?.preview;
+    const found = createSuggester(doc.settings.shop, doc.quickReplies)({ waiting: 1, lastOut: undefined, newAt: undefined, message: question }, 1);
+    expect(found?.kind).toBe('faq');
+    const product = (name: string) => doc.products.find((p) => p.name === name);
+    const filled = fillTemplate(found?.body ?? '', { name: 'Ahmed Hassan', product: (name) => (product(name) === undefined ? undefined : name) });
+    expect(filled).not.toContain('{product:');
+    expect(doc.customerFields.map((f) => f.id)).toEqual(Object.keys(Object.values(doc.customers)[0]?.fields ?? {}));
   });
 });
