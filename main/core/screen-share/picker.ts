@@ -8,7 +8,7 @@
  * front, lost its calls permission or was removed, or its page went away (closed, navigated, crashed).
  *
  * A request from a service's call pop-up (./rules.ts) brings Wasl's window forward while it waits, since the picker
- * is shown there, and gives the focus back to the pop-up once answered; leaving the front does not end its wait
+ * is shown there, and gives the focus back to the pop-up once answered (not while Wasl is locked); leaving the front does not end its wait
  * (its service need not be in front), the pop-up closing or navigating does.
  */
 import type { CommandResult } from '../../../common/ipc';
@@ -187,7 +187,8 @@ export class ScreenSharePicker {
     if (this.deps.store.getState().screenShare?.requestId === pending.requestId) this.deps.store.setState({ screenShare: null });
     this.deps.log.info('screen share answered', { service: pending.serviceId, outcome, ...(error === undefined ? {} : { error }) });
     safely(pending.answer, grant, this.deps.log);
-    if (pending.popup) {
+    // Locked, the services' windows are hidden and stay so: focusing one could bring it on screen.
+    if (pending.popup && this.deps.store.getState().lock?.locked !== true) {
       try {
         pending.popup.refocus();
       } catch (error) {

@@ -323,6 +323,19 @@ describe('a request from a service’s call pop-up', () => {
     expect(t.store.getState().screenShare).toBeNull();
   });
 
+  it('still answers once when the pop-up cannot take the focus back (its window is gone by then)', async () => {
+    const t = setup();
+    const { ask } = popupAsk({
+      refocus: () => {
+        throw new Error('Object has been destroyed');
+      },
+    });
+    const { answers, requestId } = await t.open(ask);
+    t.picker.answer({ requestId, sourceId: null, audio: false });
+    expect(answers).toEqual([null]);
+    expect(t.log.count('info', 'screen share pop-up not refocused')).toBe(1);
+  });
+
   it('reveals nothing for a request from the service’s own view', async () => {
     const t = setup();
     await t.open();
@@ -370,18 +383,22 @@ describe('a request from a service’s call pop-up', () => {
 
   it('keeps waiting when the service’s view navigates or another service comes to the front, and ends when Wasl locks or calls are turned off', async () => {
     const t = setup();
-    const { ask } = popupAsk();
+    const { ask, refocused } = popupAsk();
     const first = await t.open(ask);
     t.picker.pageGone('ms1', 'navigated', 5);
     t.store.setState({ activeServiceId: 'sl1' });
     expect(first.answers).toEqual([]);
     t.store.setState({ lock: LOCKED });
     expect(first.answers).toEqual([null]);
+    // Locked, the pop-up stays hidden: it is not focused again.
+    expect(refocused.count).toBe(0);
     t.store.setState({ lock: { set: true, locked: false, retryAt: null } });
 
-    const second = await t.open(popupAsk().ask);
+    const calls = popupAsk();
+    const second = await t.open(calls.ask);
     updateService(t.store, 'ms1', { callsAllowed: false });
     expect(second.answers).toEqual([null]);
+    expect(calls.refocused.count).toBe(1);
     expect(t.store.getState().screenShare).toBeNull();
   });
 
