@@ -23,8 +23,9 @@
  * - Before the handler, Electron asks the session's permission request handler for `media` with empty `mediaTypes`
  *   (shell/browser/web_contents_permission_helper.cc fills them for camera and microphone only), exactly as it asks
  *   for the legacy desktop `getUserMedia({ video: { mandatory: { chromeMediaSource: 'desktop' } } })`, which once
- *   granted captures the screen with no handler at all. main/security/policy.ts grants that permission only to the top
- *   frame of the service in front while a share may start (ScreenSharePicker.mayAsk).
+ *   granted captures the screen with no handler at all. main/security/policy.ts grants that permission only to a top
+ *   frame of the service while a share may start (ScreenSharePicker.mayAsk: the service in front, or one of its
+ *   pop-ups focused; the session's handler does not tell its view from its pop-ups).
  * - `useSystemPicker` (experimental, macOS 15+ only): when the system picker is available the handler is not called
  *   at all, so Wasl's rules would not run. Wasl leaves it off.
  * - `desktopCapturer.getSources({ types, thumbnailSize, fetchWindowIcons })`: sources `{ id, name, thumbnail,
