@@ -181,8 +181,15 @@ function start(demo: boolean): void {
     saveReads: (reads) => kept.persister.setPackReads(reads),
     reloadService: (id) => void services.command({ type: 'service.reload', id }),
   });
-  const screenShare = new ScreenSharePicker({ ...base, sources: screenSources(electron.desktopCapturer), audioSupported: os === 'win32' });
-  const displayMedia = new ElectronScreenShare(screenShare, log);
+  // A call pop-up (Messenger, Facebook) may share too: the picker brings Wasl's window forward for it.
+  const screenShare = new ScreenSharePicker({
+    ...base,
+    sources: screenSources(electron.desktopCapturer),
+    audioSupported: os === 'win32',
+    window: { revealWindow: () => desktop.revealWindow() },
+    popupFocused: (id) => policy.popupFocused(id),
+  });
+  const displayMedia = new ElectronScreenShare(screenShare, log, () => policy.popupWindows());
   // Each service's proxy, on its own session only; its password encrypted apart from the settings.
   const proxy = new ProxyController({
     store,

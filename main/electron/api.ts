@@ -279,6 +279,9 @@ export interface ChildWindowLike {
   isVisible(): boolean;
   show(): void;
   hide(): void;
+  /** Whether it is the focused window (a call pop-up's screen share asks: main/electron/screen-share.ts). */
+  isFocused(): boolean;
+  focus(): void;
   on(event: 'show' | 'focus' | 'closed', listener: () => void): unknown;
 }
 

@@ -19,7 +19,7 @@ import {
   type WindowOpenDecision,
 } from '../security/policy';
 import type { InputLike, WebContentsLike, WindowOpenResponse } from './api';
-import { PopupWindows } from './popups';
+import { PopupWindows, type OwnedPopup } from './popups';
 import { secureWebPreferences } from './web-preferences';
 
 export type Owner = { kind: 'shell' } | { kind: 'service'; serviceId: string };
@@ -78,6 +78,16 @@ export class ContentsPolicy {
     return owner?.kind === 'service' ? owner.serviceId : undefined;
   }
 
+  /** The windows services' pages opened and still open, each with its service. */
+  popupWindows(): OwnedPopup[] {
+    return this.popups.open();
+  }
+
+  /** Whether a window the service's page opened is the focused window. */
+  popupFocused(serviceId: string): boolean {
+    return this.popups.open().some((p) => p.serviceId === serviceId && p.window.isFocused());
+  }
+
   attach(contents: WebContentsLike): void {
     const id = contents.id;
     contents.on('will-attach-webview', (event) => {
@@ -98,7 +108,7 @@ export class ContentsPolicy {
       const owner = this.owners.get(id);
       if (!owner) return;
       this.assign(child.webContents.id, owner);
-      if (owner.kind === 'service') this.popups.add(child);
+      if (owner.kind === 'service') this.popups.add(child, owner.serviceId);
     });
     contents.on('before-input-event', (event, input) => {
       if (this.deps.onInput(input, this.owners.get(id))) event.preventDefault();

@@ -3,6 +3,11 @@
  * (main/core/screen-share/picker.ts) with what Electron says of the asking frame, and the screens and windows come
  * from desktopCapturer as bounded pictures the shell can show.
  *
+ * A frame is placed by its top frame (walking `parent`): the service's own view's, or that of a pop-up window a
+ * service's page opened (./popups.ts, through ContentsPolicy): whose service, whether the frame is its top frame,
+ * whether the window is focused. A pop-up that asked is watched like the view: closed, navigated or crashed, its
+ * request is answered no.
+ *
  * What this relies on, from Electron 45's API (node_modules/electron/electron.d.ts, the docs of
  * https://www.electronjs.org/docs/latest/api/session#sessetdisplaymediarequesthandlerhandler-opts and
  * https://www.electronjs.org/docs/latest/api/desktop-capturer):
@@ -18,8 +23,9 @@
  * - Before the handler, Electron asks the session's permission request handler for `media` with empty `mediaTypes`
  *   (shell/browser/web_contents_permission_helper.cc fills them for camera and microphone only), exactly as it asks
  *   for the legacy desktop `getUserMedia({ video: { mandatory: { chromeMediaSource: 'desktop' } } })`, which once
- *   granted captures the screen with no handler at all. main/security/policy.ts grants that permission only to the top
- *   frame of the service in front while a share may start (ScreenSharePicker.mayAsk).
+ *   granted captures the screen with no handler at all. main/security/policy.ts grants that permission only to a top
+ *   frame of the service while a share may start (ScreenSharePicker.mayAsk: the service in front, or one of its
+ *   pop-ups focused; the session's handler does not tell its view from its pop-ups).
  * - `useSystemPicker` (experimental, macOS 15+ only): when the system picker is available the handler is not called
  *   at all, so Wasl's rules would not run. Wasl leaves it off.
  * - `desktopCapturer.getSources({ types, thumbnailSize, fetchWindowIcons })`: sources `{ id, name, thumbnail,
@@ -34,8 +40,9 @@
  */
 import { SCREEN_SHARE_LIMITS, SCREEN_SOURCE_ID, type ScreenSource } from '../../common/screen-share';
 import type { Logger } from '../core/app/ports';
-import type { PageGone, ScreenSharePicker } from '../core/screen-share/picker';
-import type { CapturedImageLike, DesktopCapturerLike, DesktopSourceLike, DisplayMediaRequestLike, DisplayMediaStreamsLike, WebContentsLike } from './api';
+import type { PageGone, PopupAsk, ScreenSharePicker } from '../core/screen-share/picker';
+import type { CapturedImageLike, DesktopCapturerLike, DesktopSourceLike, DisplayMediaRequestLike, DisplayMediaStreamsLike, WebContentsLike, WebFrameLike } from './api';
+import type { OwnedPopup } from './popups';
 
 /** The size of an application's icon beside a window's name (twice the 16 CSS pixels it is shown at). */
 const ICON_PX = 32;
@@ -45,16 +52,17 @@ const JPEG_QUALITY = 70;
 export class ElectronScreenShare {
   private readonly watched = new WeakSet<WebContentsLike>();
 
+  /** `popups`: the windows services' pages opened and still open (ContentsPolicy.popupWindows). */
   constructor(
     private readonly picker: Pick<ScreenSharePicker, 'request' | 'pageGone'>,
     private readonly log: Logger,
+    private readonly popups: () => readonly OwnedPopup[] = () => [],
   ) {}
 
   /** ServiceViews' `onDisplayMedia`. */
   handle(serviceId: string, contents: WebContentsLike | undefined, request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void): void {
     const live = contents !== undefined && !contents.isDestroyed() ? contents : undefined;
-    if (live) this.watch(serviceId, live);
-    const frame = this.frameFacts(request, live);
+    const frame = this.frameFacts(serviceId, request, live);
     this.picker.request(
       {
         serviceId,
@@ -68,14 +76,39 @@ export class ElectronScreenShare {
     );
   }
 
-  /** The frame's address, and whether it is the top frame of the service's own view (a pop-up's is not). */
-  private frameFacts(request: DisplayMediaRequestLike, contents: WebContentsLike | undefined): { frameUrl: string | null; topFrame: boolean } {
+  /**
+   * The frame's address; whether it is the top frame of the service's own view; and, when it is in a pop-up window
+   * a service's page opened, what is known of that window. The page that asked is watched from then on.
+   */
+  private frameFacts(
+    serviceId: string,
+    request: DisplayMediaRequestLike,
+    contents: WebContentsLike | undefined,
+  ): { frameUrl: string | null; topFrame: boolean; popup?: PopupAsk; pageId?: number } {
     const frame = request.frame;
     if (frame === null) return { frameUrl: null, topFrame: false };
     try {
-      const top = contents?.mainFrame;
-      const topFrame = top !== undefined && frame.parent === null && frame.processId === top.processId && frame.routingId === top.routingId;
-      return { frameUrl: frame.url, topFrame };
+      const frameUrl = frame.url;
+      const isTop = frame.parent === null;
+      const root = rootOf(frame);
+      if (contents !== undefined && sameFrame(root, contents.mainFrame)) {
+        this.watch(serviceId, contents);
+        return { frameUrl, topFrame: isTop, pageId: contents.id };
+      }
+      const owned = this.popups().find((p) => !p.window.isDestroyed() && sameFrame(root, p.window.webContents.mainFrame));
+      if (owned === undefined) return { frameUrl, topFrame: false };
+      const window = owned.window;
+      const sameService = owned.serviceId === serviceId;
+      if (sameService) this.watch(serviceId, window.webContents);
+      const popup: PopupAsk = {
+        sameService,
+        topFrame: isTop,
+        focused: window.isFocused(),
+        refocus: () => {
+          if (!window.isDestroyed()) window.focus();
+        },
+      };
+      return { frameUrl, topFrame: false, popup, pageId: window.webContents.id };
     } catch (error) {
       this.log.info('screen share request from a frame that is gone', { error: String(error) });
       return { frameUrl: null, topFrame: false };
@@ -85,11 +118,24 @@ export class ElectronScreenShare {
   private watch(serviceId: string, contents: WebContentsLike): void {
     if (this.watched.has(contents)) return;
     this.watched.add(contents);
-    const gone = (why: PageGone) => () => this.picker.pageGone(serviceId, why);
+    const page = contents.id;
+    const gone = (why: PageGone) => () => this.picker.pageGone(serviceId, why, page);
     contents.on('did-navigate', gone('navigated'));
     contents.on('render-process-gone', gone('crashed'));
     contents.on('destroyed', gone('closed'));
   }
+}
+
+/** The top frame of the page a frame is in. */
+function rootOf(frame: WebFrameLike): WebFrameLike {
+  let top = frame;
+  while (top.parent !== null) top = top.parent;
+  return top;
+}
+
+/** The same frame: Electron names a frame by its process and routing ids. */
+function sameFrame(a: WebFrameLike, b: WebFrameLike): boolean {
+  return a.processId === b.processId && a.routingId === b.routingId;
 }
 
 /** The picker's `sources`: screens first, then windows, at most SCREEN_SHARE_LIMITS.sources, pictures bounded. */

@@ -886,7 +886,15 @@ export class FakeWindow extends Emitter implements BrowserWindowLike<FakeView> {
     this.emit('hide');
   }
   focus(): void {
-    /* focus has no observable effect in the fake */
+    this.focused = true;
+    this.focuses += 1;
+  }
+  /** Whether it is the focused window: focus() sets it, a test may clear it (another window took the focus). */
+  focused = false;
+  /** How often focus() was called. */
+  focuses = 0;
+  isFocused(): boolean {
+    return this.focused;
   }
   /** What clicking the window's close button does; answers whether the window really closed. */
   close(): boolean {

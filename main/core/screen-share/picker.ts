@@ -6,14 +6,25 @@
  * Every request is answered exactly once: with the chosen source, or with nothing when it was refused, the user
  * cancelled, the sources could not be read, SCREEN_SHARE_LIMITS.timeoutMs went by, Wasl locked, the service left the
  * front, lost its calls permission or was removed, or its page went away (closed, navigated, crashed).
+ *
+ * A request from a service's call pop-up (./rules.ts) brings Wasl's window forward while it waits, since the picker
+ * is shown there, and gives the focus back to the pop-up once answered (not while Wasl is locked); leaving the front does not end its wait
+ * (its service need not be in front), the pop-up closing or navigating does.
  */
 import type { CommandResult } from '../../../common/ipc';
 import { serviceOrigins } from '../../../common/catalog';
 import { SCREEN_SHARE_LIMITS, type ScreenSource } from '../../../common/screen-share';
 import { visibleServiceId, type AppState } from '../../../common/state';
 import type { AppStore } from '../app/app-store';
+import type { DesktopPort } from '../app/menu-commands';
 import type { Clock, Logger, TimerHandle } from '../app/ports';
-import { grantFor, refuseShareRequest, type ShareGrant } from './rules';
+import { grantFor, refuseShareRequest, type PopupFacts, type ShareGrant } from './rules';
+
+/** The pop-up window a request comes from, as the Electron adapter reads it. */
+export interface PopupAsk extends PopupFacts {
+  /** Gives the focus back to the pop-up window, when it is still there. */
+  refocus(): void;
+}
 
 /** A `getDisplayMedia` request as the Electron adapter reads it. */
 export interface ShareAsk {
@@ -26,6 +37,10 @@ export interface ShareAsk {
   userGesture: boolean;
   videoRequested: boolean;
   audioRequested: boolean;
+  /** Set when the frame is in a pop-up window a service's page opened. */
+  popup?: PopupAsk;
+  /** The asking page's contents id: pageGone with another id leaves the request waiting. */
+  pageId?: number;
 }
 
 /** Electron's callback: a grant, or null to refuse. */
@@ -43,6 +58,10 @@ export interface ScreenSharePickerDeps {
   sources(): Promise<ScreenSource[]>;
   /** Whether the computer's sound can be shared with a screen here (Electron: Windows only). */
   audioSupported: boolean;
+  /** Brings Wasl's window forward: a pop-up's request shows its picker there. */
+  window?: Pick<DesktopPort, 'revealWindow'>;
+  /** Whether a pop-up window the service's page opened is the focused window. */
+  popupFocused?(serviceId: string): boolean;
 }
 
 interface Pending {
@@ -54,6 +73,8 @@ interface Pending {
   sources?: ScreenSource[];
   answer: ShareAnswer;
   timer?: TimerHandle;
+  popup?: PopupAsk;
+  pageId?: number;
 }
 
 export class ScreenSharePicker {
@@ -64,13 +85,14 @@ export class ScreenSharePicker {
   }
 
   /**
-   * Whether the service may start a share now: calls allowed, in front, Wasl unlocked, no picker open. Its session's
-   * screen-capture permission follows this (Electron asks it before the request itself).
+   * Whether the service may start a share now: calls allowed, in front or one of its pop-ups focused, Wasl unlocked,
+   * no picker open. Its session's screen-capture permission follows this (Electron asks it before the request itself).
    */
   mayAsk(serviceId: string): boolean {
     const state = this.deps.store.getState();
     const service = state.services.find((s) => s.id === serviceId);
-    return service?.callsAllowed === true && visibleServiceId(state) === serviceId && state.lock?.locked !== true && this.pending === undefined;
+    const front = visibleServiceId(state) === serviceId || this.deps.popupFocused?.(serviceId) === true;
+    return service?.callsAllowed === true && front && state.lock?.locked !== true && this.pending === undefined;
   }
 
   /** A page asks to share the screen; `answer` is called exactly once. */
@@ -83,6 +105,7 @@ export class ScreenSharePicker {
           origins: serviceOrigins(service.platform, service.url),
           frameUrl: ask.frameUrl,
           topFrame: ask.topFrame,
+          ...(ask.popup ? { popup: { sameService: ask.popup.sameService, topFrame: ask.popup.topFrame, focused: ask.popup.focused } } : {}),
           securityOrigin: ask.securityOrigin,
           inFront: visibleServiceId(state) === service.id,
           locked: state.lock?.locked === true,
@@ -96,8 +119,16 @@ export class ScreenSharePicker {
       safely(answer, null, this.deps.log);
       return;
     }
-    const pending: Pending = { requestId: this.deps.newId(), serviceId: ask.serviceId, audio: ask.audioRequested && this.deps.audioSupported, answer };
+    const pending: Pending = {
+      requestId: this.deps.newId(),
+      serviceId: ask.serviceId,
+      audio: ask.audioRequested && this.deps.audioSupported,
+      answer,
+      ...(ask.popup ? { popup: ask.popup } : {}),
+      ...(ask.pageId === undefined ? {} : { pageId: ask.pageId }),
+    };
     this.pending = pending;
+    if (pending.popup) this.deps.window?.revealWindow();
     pending.timer = this.deps.clock.setTimeout(() => this.settle(pending, null, 'timeout'), SCREEN_SHARE_LIMITS.timeoutMs);
     this.deps.sources().then(
       (sources) => {
@@ -127,10 +158,15 @@ export class ScreenSharePicker {
     return { ok: true };
   }
 
-  /** The service's page went away while its request waited: it is answered no. */
-  pageGone(serviceId: string, why: PageGone): void {
+  /**
+   * The service's page (its view, or the pop-up of `pageId`) went away while its request waited: it is answered no.
+   * A page other than the one that asked (the view while its pop-up asked) leaves the request waiting.
+   */
+  pageGone(serviceId: string, why: PageGone, pageId?: number): void {
     const pending = this.pending;
-    if (pending?.serviceId === serviceId) this.settle(pending, null, why);
+    if (pending?.serviceId !== serviceId) return;
+    if (pageId !== undefined && pending.pageId !== undefined && pageId !== pending.pageId) return;
+    this.settle(pending, null, why);
   }
 
   /** A change of state that ends the wait: Wasl locked, the service gone, its calls turned off, or not in front. */
@@ -141,7 +177,7 @@ export class ScreenSharePicker {
     if (state.lock?.locked === true) this.settle(pending, null, 'locked');
     else if (!service) this.settle(pending, null, 'removed');
     else if (!service.callsAllowed) this.settle(pending, null, 'calls-not-allowed');
-    else if (visibleServiceId(state) !== service.id) this.settle(pending, null, 'not-in-front');
+    else if (pending.popup === undefined && visibleServiceId(state) !== service.id) this.settle(pending, null, 'not-in-front');
   }
 
   private settle(pending: Pending, grant: ShareGrant | null, outcome: string, error?: string): void {
@@ -151,6 +187,14 @@ export class ScreenSharePicker {
     if (this.deps.store.getState().screenShare?.requestId === pending.requestId) this.deps.store.setState({ screenShare: null });
     this.deps.log.info('screen share answered', { service: pending.serviceId, outcome, ...(error === undefined ? {} : { error }) });
     safely(pending.answer, grant, this.deps.log);
+    // Locked, the services' windows are hidden and stay so: focusing one could bring it on screen.
+    if (pending.popup && this.deps.store.getState().lock?.locked !== true) {
+      try {
+        pending.popup.refocus();
+      } catch (error) {
+        this.deps.log.info('screen share pop-up not refocused', { error: String(error) });
+      }
+    }
   }
 }
 

@@ -10,6 +10,13 @@
  * origins; the service is the one in front (a hidden page must not start a share); Wasl is unlocked; the page asked
  * during a user gesture (Electron's `userGesture`); and no other picker is open.
  *
+ * A call pop-up (Messenger and Facebook run calls in a window their page opens with window.open) may ask too: the
+ * request then comes from the top frame of a pop-up window this very service's page opened, that window is the
+ * focused one (in place of "the service is in front": the call is in that window, not in Wasl's), and its address
+ * and `securityOrigin` are on the service's own origins; every other condition above holds as for the view. An
+ * iframe inside the pop-up, a pop-up another service opened, a pop-up not focused, or one on a foreign origin is
+ * refused, each for its own reason.
+ *
  * An answer is granted only with a source id that was among those offered for that very request; the computer's
  * sound goes with it only where the system can share it (Electron: `loopback` audio is Windows only), the page asked
  * for it and the user chose it.
@@ -25,6 +32,8 @@ export interface ShareRequestFacts {
   frameUrl: string | null;
   /** The frame is the top frame of the service's own view (not an iframe, not a pop-up on the same session). */
   topFrame: boolean;
+  /** Set when the frame is in a pop-up window a service's page opened (then `topFrame` and `inFront` are not read). */
+  popup?: PopupFacts;
   /** Electron's `securityOrigin`: the origin of the page asking. */
   securityOrigin: string;
   /** The service is the one whose page is in front (common/state.ts visibleServiceId). */
@@ -36,6 +45,16 @@ export interface ShareRequestFacts {
   pickerOpen: boolean;
 }
 
+/** What main knows of the pop-up window a request comes from. */
+export interface PopupFacts {
+  /** The window was opened by this service's own page (or a pop-up of it), not another service's. */
+  sameService: boolean;
+  /** The frame is the pop-up's top frame, not an iframe inside it. */
+  topFrame: boolean;
+  /** The pop-up is the focused window. */
+  focused: boolean;
+}
+
 export type ShareRefusal =
   | 'calls-not-allowed'
   | 'no-video'
@@ -45,7 +64,11 @@ export type ShareRefusal =
   | 'not-in-front'
   | 'locked'
   | 'no-gesture'
-  | 'picker-open';
+  | 'picker-open'
+  | 'other-service-popup'
+  | 'popup-not-top-frame'
+  | 'popup-foreign-origin'
+  | 'popup-not-focused';
 
 function allowed(raw: string, origins: readonly string[]): boolean {
   try {
@@ -60,10 +83,20 @@ export function refuseShareRequest(facts: ShareRequestFacts): ShareRefusal | und
   if (!facts.callsAllowed) return 'calls-not-allowed';
   if (!facts.videoRequested) return 'no-video';
   if (facts.frameUrl === null) return 'no-frame';
-  if (!facts.topFrame) return 'not-top-frame';
-  if (!allowed(facts.frameUrl, facts.origins) || !allowed(facts.securityOrigin, facts.origins)) return 'foreign-origin';
-  if (facts.locked) return 'locked';
-  if (!facts.inFront) return 'not-in-front';
+  const onOrigins = allowed(facts.frameUrl, facts.origins) && allowed(facts.securityOrigin, facts.origins);
+  const popup = facts.popup;
+  if (popup === undefined) {
+    if (!facts.topFrame) return 'not-top-frame';
+    if (!onOrigins) return 'foreign-origin';
+    if (facts.locked) return 'locked';
+    if (!facts.inFront) return 'not-in-front';
+  } else {
+    if (!popup.sameService) return 'other-service-popup';
+    if (!popup.topFrame) return 'popup-not-top-frame';
+    if (!onOrigins) return 'popup-foreign-origin';
+    if (facts.locked) return 'locked';
+    if (!popup.focused) return 'popup-not-focused';
+  }
   if (!facts.userGesture) return 'no-gesture';
   if (facts.pickerOpen) return 'picker-open';
   return undefined;

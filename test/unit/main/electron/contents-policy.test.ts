@@ -517,3 +517,32 @@ describe('ContentsPolicy: destroyed contents', () => {
     expect(h.policy.serviceOf(contents.id)).toBeUndefined();
   });
 });
+
+describe('ContentsPolicy: which service opened each window (a call pop-up’s screen share asks)', () => {
+  it('lists the windows still open with their service, and says whether one of a service’s is focused', () => {
+    const h = setup();
+    const wa = h.fake.popup(h.contents({ service: 'wa' }), 'https://web.whatsapp.com/call');
+    const tgOpener = h.fake.popup(h.contents({ service: 'tg' }), 'about:blank');
+    const nested = tgOpener && h.fake.popup(tgOpener.webContents, 'https://web.telegram.org/call');
+    if (!wa || !tgOpener || !nested) throw new Error('a pop-up was refused');
+    expect(h.policy.popupWindows().map((p) => [p.window, p.serviceId])).toEqual([
+      [wa, 'wa'],
+      [tgOpener, 'tg'],
+      [nested, 'tg'],
+    ]);
+    expect(h.policy.popupFocused('wa')).toBe(false);
+    nested.focused = true;
+    expect(h.policy.popupFocused('tg')).toBe(true);
+    expect(h.policy.popupFocused('wa')).toBe(false);
+    nested.close();
+    expect(h.policy.popupFocused('tg')).toBe(false);
+    expect(h.policy.popupWindows().map((p) => p.serviceId)).toEqual(['wa', 'tg']);
+  });
+
+  it('keeps no window the shell or a contents without an owner created', () => {
+    const h = setup();
+    h.contents('shell').emit('did-create-window', new FakeWindow({}, h.fake));
+    h.contents().emit('did-create-window', new FakeWindow({}, h.fake));
+    expect(h.policy.popupWindows()).toEqual([]);
+  });
+});

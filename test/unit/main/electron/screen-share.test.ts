@@ -12,23 +12,43 @@ import { ScreenSharePicker } from '../../../../main/core/screen-share/picker';
 import type { DisplayMediaRequestLike, DisplayMediaStreamsLike, WebContentsLike } from '../../../../main/electron/api';
 import { ElectronScreenShare, screenSources } from '../../../../main/electron/screen-share';
 import { partitionOf, ServiceViews } from '../../../../main/electron/service-views';
-import { FakeCapturedImage, FakeDesktopCapturer, type FakeView, type FakeWebContents } from '../../../fakes/electron';
+import { FakeCapturedImage, FakeDesktopCapturer, FakeFrame, type FakeView, type FakeWebContents, type FakeWindow } from '../../../fakes/electron';
 import { stateOf } from '../../../fakes/state';
 import { flush, guardedFake, service } from './support';
 
 const DISCORD = service('dc1', 'discord', { name: 'Discord', callsAllowed: true });
+const MESSENGER = service('ms1', 'messenger', { name: 'Messenger', callsAllowed: true });
 
 function setup(options: { wired?: boolean } = {}) {
-  const services = new Map<string, ServiceConfig>([[DISCORD.id, DISCORD]]);
+  const services = new Map<string, ServiceConfig>([
+    [DISCORD.id, DISCORD],
+    [MESSENGER.id, MESSENGER],
+  ]);
   const { fake, policy, clock, log } = guardedFake(services);
-  const store = createAppStore(stateOf({ services: [DISCORD], activeServiceId: 'dc1', view: 'service', runtime: { dc1: { ...initialRuntime(true), status: 'ready' } } }));
+  const store = createAppStore(
+    stateOf({
+      services: [DISCORD, MESSENGER],
+      activeServiceId: 'dc1',
+      view: 'service',
+      runtime: { dc1: { ...initialRuntime(true), status: 'ready' }, ms1: { ...initialRuntime(true), status: 'ready' } },
+    }),
+  );
   fake.desktopCapturer.sources = [{ id: 'screen:1:0', name: 'Entire Screen', thumbnail: new FakeCapturedImage('screen', { width: 320, height: 180 }), appIcon: null }];
   let ids = 0;
-  const picker = new ScreenSharePicker({ store, clock, log, newId: () => `share-${++ids}`, sources: screenSources(fake.desktopCapturer), audioSupported: false });
-  const adapter = new ElectronScreenShare(picker, log);
   new fake.BrowserWindow({ width: 1200, height: 800 });
   const win = fake.windows[0];
   if (!win) throw new Error('no window');
+  const picker = new ScreenSharePicker({
+    store,
+    clock,
+    log,
+    newId: () => `share-${++ids}`,
+    sources: screenSources(fake.desktopCapturer),
+    audioSupported: false,
+    window: { revealWindow: () => win.focus() },
+    popupFocused: (id) => policy.popupFocused(id),
+  });
+  const adapter = new ElectronScreenShare(picker, log, () => policy.popupWindows());
   const views = new ServiceViews<FakeView>({
     electron: fake,
     window: win,
@@ -46,8 +66,9 @@ function setup(options: { wired?: boolean } = {}) {
     log,
   });
   views.open(DISCORD);
-  const contents = (): FakeWebContents => {
-    const view = fake.views.find((v) => v.webContents.id === views.contentsId('dc1'));
+  views.open(MESSENGER);
+  const contents = (id = 'dc1'): FakeWebContents => {
+    const view = fake.views.find((v) => v.webContents.id === views.contentsId(id));
     if (!view) throw new Error('no view');
     return view.webContents;
   };
@@ -60,7 +81,21 @@ function setup(options: { wired?: boolean } = {}) {
     userGesture: true,
     ...change,
   });
-  return { fake, store, picker, views, log, contents, session, request };
+  return { fake, store, picker, views, log, contents, session, request, win };
+}
+
+/** Messenger's page opens its call window, which is then the focused window (Discord stays in front in Wasl). */
+function callPopup(t: ReturnType<typeof setup>, opener = 'ms1'): FakeWindow {
+  const child = t.fake.popup(t.contents(opener), 'about:blank');
+  if (!child) throw new Error('the pop-up was refused');
+  child.webContents.url = 'https://www.messenger.com/groupcall/ROOM/?call_id=1';
+  child.focused = true;
+  return child;
+}
+
+/** Messenger's call window asks, on Messenger's session. */
+function popupRequest(t: ReturnType<typeof setup>, child: FakeWindow, change: Partial<DisplayMediaRequestLike> = {}): (DisplayMediaStreamsLike | null)[] {
+  return t.fake.sessionFor(partitionOf('ms1')).displayMedia(t.request({ frame: child.webContents.mainFrame, securityOrigin: 'https://www.messenger.com', ...change }));
 }
 
 describe('a service page asks to share its screen', () => {
@@ -97,12 +132,20 @@ describe('a service page asks to share its screen', () => {
     expect(t.session.displayMedia(t.request({ frame }))).toEqual([null]);
   });
 
-  it('refuses a pop-up window on the same session: it is not the service’s view', () => {
+  it('refuses a pop-up window on the same session that is not the focused window', () => {
     const t = setup();
     const child = t.fake.popup(t.contents(), 'about:blank');
     if (!child) throw new Error('the pop-up was refused');
     child.webContents.url = 'https://discord.com/popout';
     expect(t.session.displayMedia(t.request({ frame: child.webContents.mainFrame }))).toEqual([null]);
+    expect(t.log.lines.find((l) => l.message === 'screen share refused')?.fields?.['reason']).toBe('popup-not-focused');
+  });
+
+  it('refuses a frame that is in no page Wasl knows of', () => {
+    const t = setup();
+    const other = new FakeFrame(() => 'https://discord.com/', 1, null);
+    expect(t.session.displayMedia(t.request({ frame: other }))).toEqual([null]);
+    expect(t.log.lines.find((l) => l.message === 'screen share refused')?.fields?.['reason']).toBe('not-top-frame');
   });
 
   it('refuses every request where nothing handles them', () => {
@@ -199,5 +242,92 @@ describe('screenSources', () => {
     const capturer = new FakeDesktopCapturer();
     capturer.failure = new Error('no screen recording permission');
     await expect(screenSources(capturer)()).rejects.toThrow('no screen recording permission');
+  });
+});
+
+describe('a service’s call pop-up asks to share the screen', () => {
+  it('routes the focused pop-up’s top frame to the picker, brings Wasl forward and gives the focus back after', async () => {
+    const t = setup();
+    const child = callPopup(t);
+    const answers = popupRequest(t, child);
+    await flush();
+    const shown = t.store.getState().screenShare;
+    expect(shown?.serviceId).toBe('ms1');
+    expect(t.win.focuses).toBe(1);
+    child.focused = false;
+    const before = child.focuses;
+    t.picker.answer({ requestId: shown?.requestId ?? '', sourceId: 'screen:1:0', audio: false });
+    expect(answers).toEqual([{ video: { id: 'screen:1:0', name: 'Entire Screen' } }]);
+    expect(child.focuses).toBe(before + 1);
+    expect(child.isFocused()).toBe(true);
+  });
+
+  it('grants the screen-capture permission Electron asks first while the service’s pop-up is focused, the service not in front', async () => {
+    const t = setup();
+    const media = { requestingUrl: 'https://www.messenger.com/groupcall/ROOM/', mediaTypes: [], isMainFrame: true };
+    const messenger = t.fake.sessionFor(partitionOf('ms1'));
+    expect(await messenger.request('media', media)).toBe(false);
+    const child = callPopup(t);
+    expect(await messenger.request('media', media)).toBe(true);
+    child.focused = false;
+    expect(await messenger.request('media', media)).toBe(false);
+  });
+
+  it.each([
+    ['a pop-up another service opened', (t: ReturnType<typeof setup>) => popupRequest(t, callPopup(t, 'dc1')), 'other-service-popup'],
+    ['an iframe inside the pop-up', (t: ReturnType<typeof setup>) => {
+      const child = callPopup(t);
+      return popupRequest(t, child, { frame: child.webContents.mainFrame.child('https://www.messenger.com/embed') });
+    }, 'popup-not-top-frame'],
+    ['a pop-up on a foreign address', (t: ReturnType<typeof setup>) => {
+      const child = callPopup(t);
+      child.webContents.url = 'https://evil.example/call';
+      return popupRequest(t, child);
+    }, 'popup-foreign-origin'],
+    ['a pop-up that is not the focused window', (t: ReturnType<typeof setup>) => {
+      const child = callPopup(t);
+      child.focused = false;
+      return popupRequest(t, child);
+    }, 'popup-not-focused'],
+  ])('refuses %s at once', async (_name, make, reason) => {
+    const t = setup();
+    expect(make(t)).toEqual([null]);
+    expect(t.log.lines.find((l) => l.message === 'screen share refused')?.fields?.['reason']).toBe(reason);
+    expect(t.win.focuses).toBe(0);
+    await flush();
+    expect(t.fake.desktopCapturer.requests).toEqual([]);
+  });
+
+  it.each<[string, (child: FakeWindow) => void, number]>([
+    ['closes', (child: FakeWindow) => {
+      child.close();
+      child.webContents.destroyed = true;
+      child.webContents.emit('destroyed');
+    }, 0],
+    ['navigates', (child: FakeWindow) => child.webContents.emit('did-navigate', {}, 'https://www.messenger.com/'), 1],
+  ])('answers no exactly once and closes the picker when the pop-up %s', async (_name, end, refocused) => {
+    const t = setup();
+    const child = callPopup(t);
+    const answers = popupRequest(t, child);
+    await flush();
+    expect(t.store.getState().screenShare?.serviceId).toBe('ms1');
+    const before = child.focuses;
+    end(child);
+    expect(answers).toEqual([null]);
+    expect(t.store.getState().screenShare).toBeNull();
+    child.webContents.emit('destroyed');
+    expect(answers.length).toBe(1);
+    // A closed pop-up is not focused again; one that navigated is.
+    expect(child.focuses).toBe(before + refocused);
+  });
+
+  it('keeps the pop-up’s request when its opener’s page navigates', async () => {
+    const t = setup();
+    const child = callPopup(t);
+    const answers = popupRequest(t, child);
+    await flush();
+    t.contents('ms1').emit('did-navigate', {}, 'https://www.messenger.com/t/1');
+    expect(answers).toEqual([]);
+    expect(t.store.getState().screenShare?.serviceId).toBe('ms1');
   });
 });

@@ -6,10 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LockStatus } from '../../../../../common/lock';
 import type { ServiceConfig } from '../../../../../common/model';
-import type { ScreenSource } from '../../../../../common/screen-share';
+import { SCREEN_SHARE_LIMITS, type ScreenSource } from '../../../../../common/screen-share';
 import { initialRuntime } from '../../../../../common/state';
 import { createAppStore, updateService } from '../../../../../main/core/app/app-store';
-import { ScreenSharePicker, type ShareAsk } from '../../../../../main/core/screen-share/picker';
+import { ScreenSharePicker, type PopupAsk, type ShareAsk } from '../../../../../main/core/screen-share/picker';
 import type { ShareGrant } from '../../../../../main/core/screen-share/rules';
 import { ManualClock } from '../../../../fakes/clock';
 import { MemoryLogger } from '../../../../fakes/logger';
@@ -17,6 +17,7 @@ import { stateOf } from '../../../../fakes/state';
 
 const DISCORD: ServiceConfig = { id: 'dc1', platform: 'discord', name: 'Discord', enabled: true, muted: false, callsAllowed: true };
 const SLACK: ServiceConfig = { id: 'sl1', platform: 'slack', name: 'Slack', enabled: true, muted: false, callsAllowed: true };
+const MESSENGER: ServiceConfig = { id: 'ms1', platform: 'messenger', name: 'Messenger', enabled: true, muted: false, callsAllowed: true };
 
 const SOURCES: ScreenSource[] = [
   { id: 'screen:1:0', kind: 'screen', name: 'Entire Screen', thumbnail: 'data:image/jpeg;base64,AA==', icon: null },
@@ -59,17 +60,29 @@ const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 function setup(options: { audioSupported?: boolean } = {}) {
   const store = createAppStore(
     stateOf({
-      services: [DISCORD, SLACK],
+      services: [DISCORD, SLACK, MESSENGER],
       activeServiceId: 'dc1',
       view: 'service',
-      runtime: { dc1: { ...initialRuntime(true), status: 'ready' }, sl1: { ...initialRuntime(true), status: 'ready' } },
+      runtime: { dc1: { ...initialRuntime(true), status: 'ready' }, sl1: { ...initialRuntime(true), status: 'ready' }, ms1: { ...initialRuntime(true), status: 'ready' } },
     }),
   );
   const clock = new ManualClock();
   const log = new MemoryLogger();
   const fetch = deferredSources();
   let ids = 0;
-  const picker = new ScreenSharePicker({ store, clock, log, newId: () => `share-${++ids}`, sources: fetch.sources, audioSupported: options.audioSupported ?? false });
+  /** How often Wasl's window was brought forward; which services have a focused pop-up. */
+  const window = { reveals: 0 };
+  const focusedPopups = new Set<string>();
+  const picker = new ScreenSharePicker({
+    store,
+    clock,
+    log,
+    newId: () => `share-${++ids}`,
+    sources: fetch.sources,
+    audioSupported: options.audioSupported ?? false,
+    window: { revealWindow: () => (window.reveals += 1) },
+    popupFocused: (id) => focusedPopups.has(id),
+  });
   /** Every answer each request got, in order. */
   const ask = (change: Partial<ShareAsk> = {}) => {
     const answers: (ShareGrant | null)[] = [];
@@ -85,7 +98,17 @@ function setup(options: { audioSupported?: boolean } = {}) {
     if (!shown) throw new Error('the picker did not open');
     return { answers, requestId: shown.requestId };
   };
-  return { store, clock, log, fetch, picker, ask, open };
+  return { store, clock, log, fetch, picker, ask, open, window, focusedPopups };
+}
+
+/** Messenger's call pop-up asks (its service not in front); `refocused` counts the focus given back to it. */
+function popupAsk(change: Partial<PopupAsk> = {}): { ask: Partial<ShareAsk>; refocused: { count: number } } {
+  const refocused = { count: 0 };
+  const popup: PopupAsk = { sameService: true, topFrame: true, focused: true, refocus: () => (refocused.count += 1), ...change };
+  return {
+    ask: { serviceId: 'ms1', frameUrl: 'https://www.messenger.com/groupcall/ROOM/', topFrame: false, securityOrigin: 'https://www.messenger.com', popup, pageId: 77 },
+    refocused,
+  };
 }
 
 describe('requests refused at once', () => {
@@ -268,5 +291,126 @@ describe('a request that ends without the user', () => {
     expect(calls).toBe(1);
     expect(t.log.count('info', 'screen share answer not delivered')).toBe(1);
     expect((await t.open()).answers).toEqual([]);
+  });
+});
+
+describe('a request from a service’s call pop-up', () => {
+  it('brings Wasl’s window forward, offers the sources, and gives the focus back to the pop-up once answered', async () => {
+    const t = setup();
+    const { ask, refocused } = popupAsk();
+    const { answers, requestId } = await t.open(ask);
+    expect(t.window.reveals).toBe(1);
+    expect(t.store.getState().screenShare).toEqual({ requestId, serviceId: 'ms1', sources: SOURCES, audio: false });
+    expect(refocused.count).toBe(0);
+    t.picker.answer({ requestId, sourceId: 'screen:1:0', audio: false });
+    expect(answers).toEqual([{ video: { id: 'screen:1:0', name: 'Entire Screen' } }]);
+    expect(refocused.count).toBe(1);
+  });
+
+  it('gives the focus back when the user cancels and when the wait times out', async () => {
+    const t = setup();
+    const cancelled = popupAsk();
+    const first = await t.open(cancelled.ask);
+    t.picker.answer({ requestId: first.requestId, sourceId: null, audio: false });
+    expect(first.answers).toEqual([null]);
+    expect(cancelled.refocused.count).toBe(1);
+
+    const waited = popupAsk();
+    const second = await t.open(waited.ask);
+    t.clock.advance(SCREEN_SHARE_LIMITS.timeoutMs);
+    expect(second.answers).toEqual([null]);
+    expect(waited.refocused.count).toBe(1);
+    expect(t.store.getState().screenShare).toBeNull();
+  });
+
+  it('still answers once when the pop-up cannot take the focus back (its window is gone by then)', async () => {
+    const t = setup();
+    const { ask } = popupAsk({
+      refocus: () => {
+        throw new Error('Object has been destroyed');
+      },
+    });
+    const { answers, requestId } = await t.open(ask);
+    t.picker.answer({ requestId, sourceId: null, audio: false });
+    expect(answers).toEqual([null]);
+    expect(t.log.count('info', 'screen share pop-up not refocused')).toBe(1);
+  });
+
+  it('reveals nothing for a request from the service’s own view', async () => {
+    const t = setup();
+    await t.open();
+    expect(t.window.reveals).toBe(0);
+  });
+
+  it('refuses, reveals nothing and refocuses nothing for a pop-up not focused, of another service, an iframe in it or on a foreign origin', () => {
+    const t = setup();
+    const cases: [Partial<PopupAsk>, Partial<ShareAsk>][] = [
+      [{ focused: false }, {}],
+      [{ sameService: false }, {}],
+      [{ topFrame: false }, {}],
+      [{}, { frameUrl: 'https://evil.example/call' }],
+    ];
+    for (const [popup, change] of cases) {
+      const { ask, refocused } = popupAsk(popup);
+      expect(t.ask({ ...ask, ...change })).toEqual([null]);
+      expect(refocused.count).toBe(0);
+    }
+    expect(t.window.reveals).toBe(0);
+    expect(t.fetch.asked).toBe(0);
+    expect(t.log.lines.filter((l) => l.message === 'screen share refused').map((l) => l.fields?.['reason'])).toEqual([
+      'popup-not-focused',
+      'other-service-popup',
+      'popup-not-top-frame',
+      'popup-foreign-origin',
+    ]);
+  });
+
+  it.each<[string, 'closed' | 'navigated']>([
+    ['closes', 'closed'],
+    ['navigates', 'navigated'],
+  ])('answers no exactly once and closes the picker when the pop-up %s', async (_name, why) => {
+    const t = setup();
+    const { ask } = popupAsk();
+    const { answers, requestId } = await t.open(ask);
+    t.picker.pageGone('ms1', why, 77);
+    t.picker.pageGone('ms1', why, 77);
+    expect(answers).toEqual([null]);
+    expect(t.store.getState().screenShare).toBeNull();
+    expect(t.picker.answer({ requestId, sourceId: 'screen:1:0', audio: false })).toEqual({ ok: false, error: 'not-found' });
+    expect(answers).toEqual([null]);
+    expect(t.log.lines.find((l) => l.message === 'screen share answered')?.fields?.['outcome']).toBe(why);
+  });
+
+  it('keeps waiting when the service’s view navigates or another service comes to the front, and ends when Wasl locks or calls are turned off', async () => {
+    const t = setup();
+    const { ask, refocused } = popupAsk();
+    const first = await t.open(ask);
+    t.picker.pageGone('ms1', 'navigated', 5);
+    t.store.setState({ activeServiceId: 'sl1' });
+    expect(first.answers).toEqual([]);
+    t.store.setState({ lock: LOCKED });
+    expect(first.answers).toEqual([null]);
+    // Locked, the pop-up stays hidden: it is not focused again.
+    expect(refocused.count).toBe(0);
+    t.store.setState({ lock: { set: true, locked: false, retryAt: null } });
+
+    const calls = popupAsk();
+    const second = await t.open(calls.ask);
+    updateService(t.store, 'ms1', { callsAllowed: false });
+    expect(second.answers).toEqual([null]);
+    expect(calls.refocused.count).toBe(1);
+    expect(t.store.getState().screenShare).toBeNull();
+  });
+
+  it('lets the service start a share while one of its pop-ups is focused, even when it is not in front', () => {
+    const t = setup();
+    expect(t.picker.mayAsk('ms1')).toBe(false);
+    t.focusedPopups.add('ms1');
+    expect(t.picker.mayAsk('ms1')).toBe(true);
+    updateService(t.store, 'ms1', { callsAllowed: false });
+    expect(t.picker.mayAsk('ms1')).toBe(false);
+    updateService(t.store, 'ms1', { callsAllowed: true });
+    t.store.setState({ lock: LOCKED });
+    expect(t.picker.mayAsk('ms1')).toBe(false);
   });
 });

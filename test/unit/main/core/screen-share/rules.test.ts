@@ -4,6 +4,7 @@ import { serviceOrigins } from '../../../../../common/catalog';
 import { grantFor, refuseShareRequest, type ShareRefusal, type ShareRequestFacts } from '../../../../../main/core/screen-share/rules';
 
 const DISCORD = serviceOrigins('discord');
+const MESSENGER = serviceOrigins('messenger');
 
 /** Discord's own page in front asks after a click, calls allowed: it may go to the picker. */
 const GOOD: ShareRequestFacts = {
@@ -37,9 +38,42 @@ const ROWS: [string, Partial<ShareRequestFacts>, ShareRefusal | undefined][] = [
   ['a second request while one is open', { pickerOpen: true }, 'picker-open'],
 ];
 
+/** Messenger's call pop-up, focused, its top frame on messenger.com after a click; Wasl shows another service. */
+const POPUP: ShareRequestFacts = {
+  ...GOOD,
+  origins: MESSENGER,
+  frameUrl: 'https://www.messenger.com/groupcall/ROOM/?call_id=1',
+  securityOrigin: 'https://www.messenger.com',
+  topFrame: false,
+  inFront: false,
+  popup: { sameService: true, topFrame: true, focused: true },
+};
+
+const POPUP_ROWS: [string, Partial<ShareRequestFacts>, ShareRefusal | undefined][] = [
+  ['its own focused pop-up’s top frame, after a click, the service not in front', {}, undefined],
+  ['its own focused pop-up, the service in front too', { inFront: true }, undefined],
+  ['a pop-up another service opened', { popup: { sameService: false, topFrame: true, focused: true } }, 'other-service-popup'],
+  ['an iframe inside the pop-up', { popup: { sameService: true, topFrame: false, focused: true } }, 'popup-not-top-frame'],
+  ['the pop-up on a foreign address', { frameUrl: 'https://evil.example/call' }, 'popup-foreign-origin'],
+  ['a foreign security origin in the pop-up', { securityOrigin: 'https://evil.example' }, 'popup-foreign-origin'],
+  ['a look-alike host in the pop-up', { frameUrl: 'https://www.messenger.com.evil.example/' }, 'popup-foreign-origin'],
+  ['the pop-up is not the focused window', { popup: { sameService: true, topFrame: true, focused: false } }, 'popup-not-focused'],
+  ['the pop-up not focused, even with its service in front', { inFront: true, popup: { sameService: true, topFrame: true, focused: false } }, 'popup-not-focused'],
+  ['Wasl is locked', { locked: true }, 'locked'],
+  ['calls not allowed for the service', { callsAllowed: false }, 'calls-not-allowed'],
+  ['no user gesture in the pop-up', { userGesture: false }, 'no-gesture'],
+  ['a second request while one is open', { pickerOpen: true }, 'picker-open'],
+  ['the pop-up’s frame is gone', { frameUrl: null }, 'no-frame'],
+  ['sound alone from the pop-up', { videoRequested: false }, 'no-video'],
+];
+
 describe('refuseShareRequest', () => {
   it.each(ROWS)('%s', (_name, change, expected) => {
     expect(refuseShareRequest({ ...GOOD, ...change })).toBe(expected);
+  });
+
+  it.each(POPUP_ROWS)('a call pop-up: %s', (_name, change, expected) => {
+    expect(refuseShareRequest({ ...POPUP, ...change })).toBe(expected);
   });
 
   it('takes the catalog’s origins as they are written, wildcards included', () => {
