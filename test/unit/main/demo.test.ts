@@ -51,7 +51,9 @@ describe('the demo', () => {
     expect(state.services.map((s) => s.platform)).toEqual(['whatsapp', 'telegram', 'instagram', 'messenger']);
     expect(state.view).toBe('inbox');
     expect(state.settings.shop).toMatchObject({ name: 'Amal Boutique', hoursEnabled: true });
-    expect(state.quickReplies.map((r) => r.name)).toEqual(['Welcome', 'Prices', 'Delivery', 'Thanks']);
+    expect(state.quickReplies.map((r) => r.name)).toEqual(['Welcome', 'In stock', 'Prices', 'Delivery', 'Thanks']);
+    expect(state.products.map((p) => p.name)).toEqual(['Blue dress', 'Silk scarf']);
+    expect(state.customerFields.map((f) => f.name)).toEqual(['Size', 'City']);
     expect(state.customers[phoneEntryKey('+966501000000')]).toMatchObject({ labels: ['preset-new-order'], priority: true });
     expect(Object.keys(state.customers)).toHaveLength(3);
     for (const id of DEMO_SERVICES) expect(main.view(id).webContents.getURL()).toMatch(/^https:\/\//u);
