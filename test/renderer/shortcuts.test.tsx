@@ -1,5 +1,5 @@
 /** The cheat sheet: every shortcut with its key now (the user's changes included), opened by main, by `?` and Ctrl+/ outside text fields; the focus key's landing in the chat list; Arabic. */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ServiceSnapshot } from '../../common/model';
 import { DEFAULT_SETTINGS } from '../../common/settings';
@@ -115,7 +115,8 @@ describe('the cheat sheet', () => {
     bridge.action('shortcuts');
     await user.click(within(await sheet()).getByRole('button', { name: 'Change keys…' }));
     const settings = await screen.findByRole('dialog', { name: 'Settings' }, { timeout: 5_000 });
-    expect(within(settings).getByRole('region', { name: 'Keyboard' })).toHaveAttribute('data-scrolled-into-view');
+    // The section is scrolled to once the lazily loaded settings have laid out.
+    await waitFor(() => expect(within(settings).getByRole('region', { name: 'Keyboard' })).toHaveAttribute('data-scrolled-into-view'));
   });
 
   it('is mirrored in Arabic, its keys kept left-to-right', async () => {
