@@ -3,14 +3,14 @@
  * and harakat set aside), see the chosen one's line as the customer will read it (name, price in the user's
  * digits, "out of stock", link), and Enter types that line into the chat in front. Wasl never sends it.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normalizeName } from '../../../../common/identity';
 import { formatPrice, productLine, type Product } from '../../../../common/shop/products';
-import { SearchIcon, StoreIcon } from '../../components/icons';
+import { StoreIcon } from '../../components/icons';
 import { isolate, useLocale } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
-import { keepInView, useTextInsert, Where } from './palette-parts';
+import { PickerSearch, useChosenInView, useTextInsert, Where } from './palette-parts';
 import { useReplyTarget } from './target';
 
 /** The products whose name holds every word of the query, those that start with it first; all of them for none. */
@@ -65,23 +65,9 @@ function Picker({ products, onClose, onManage }: { products: readonly Product[];
   const optionId = (id: string) => `${listId}-${id}`;
   const line = (product: Product) => productLine(product, locale, { outOfStock });
 
-  useEffect(() => {
-    const list = listRef.current;
-    const option = chosen === undefined ? null : document.getElementById(`${listId}-${chosen.id}`);
-    if (list !== null && option !== null) keepInView(list, option);
-  }, [chosen, listId]);
+  useChosenInView(listRef, chosen === undefined ? undefined : optionId(chosen.id));
 
   const insert = (product: Product) => insertText(line(product), (service) => t('replies.products.inserted', { name: isolate(product.name), service }));
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const last = results.length - 1;
-    if (event.key === 'ArrowDown') setActive(current >= last ? 0 : current + 1);
-    else if (event.key === 'ArrowUp') setActive(current <= 0 ? last : current - 1);
-    else if (event.key === 'Enter') {
-      if (chosen !== undefined) void insert(chosen);
-    } else return;
-    event.preventDefault();
-  };
 
   const typed = normalizeName(query) === '' ? null : query.trim();
   const resultsText =
@@ -89,35 +75,26 @@ function Picker({ products, onClose, onManage }: { products: readonly Product[];
 
   return (
     <>
-      <div className="add-search reply-search">
-        <SearchIcon />
-        <input
-          type="search"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={chosen === undefined ? undefined : optionId(chosen.id)}
-          aria-describedby={previewId}
-          className="add-search-input"
-          aria-label={t('replies.products.search')}
-          placeholder={t('replies.products.placeholder')}
-          value={query}
-          autoComplete="off"
-          spellCheck={false}
-          dir="auto"
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setActive(0);
-            setFailure(null);
-          }}
-          onKeyDown={onKeyDown}
-          autoFocus
-        />
-      </div>
-      <p className="visually-hidden" role="status">
-        {resultsText}
-      </p>
+      <PickerSearch
+        listId={listId}
+        previewId={previewId}
+        activeId={chosen === undefined ? undefined : optionId(chosen.id)}
+        label={t('replies.products.search')}
+        placeholder={t('replies.products.placeholder')}
+        query={query}
+        resultsText={resultsText}
+        onQuery={(value) => {
+          setQuery(value);
+          setActive(0);
+          setFailure(null);
+        }}
+        current={current}
+        count={results.length}
+        onMove={setActive}
+        onEnter={() => {
+          if (chosen !== undefined) void insert(chosen);
+        }}
+      />
       <div className="reply-palette-body">
         <div ref={listRef} className="reply-results">
           <div role="listbox" id={listId} aria-label={t('replies.products.list')} className="reply-options">

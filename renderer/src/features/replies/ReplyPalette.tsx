@@ -12,11 +12,11 @@ import type { QuickReply } from '../../../../common/shop/model';
 import { findProduct } from '../../../../common/shop/products';
 import { fillTemplate, productsIn, variablesIn } from '../../../../common/shop/templates';
 import { Dialog } from '../../components/Dialog';
-import { QuickReplyIcon, SearchIcon } from '../../components/icons';
+import { QuickReplyIcon } from '../../components/icons';
 import { isolate } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
 import type { UiStore } from '../../store/ui';
-import { keepInView, useTextInsert, Where } from './palette-parts';
+import { PickerSearch, useChosenInView, useTextInsert, Where } from './palette-parts';
 import { ProductPicker } from './ProductPicker';
 import { useProductLookup } from './ProductVariable';
 import { parseQuery, replySearch } from './search';
@@ -125,24 +125,10 @@ function Picker({ replies, onClose }: { replies: readonly QuickReply[]; onClose:
   const values = { name: target?.customerName, shop: shopName, product };
   const filled = chosen === undefined ? '' : fillTemplate(chosen.body, values);
 
-  useEffect(() => {
-    const list = listRef.current;
-    const option = chosen === undefined ? null : document.getElementById(`${listId}-${chosen.id}`);
-    if (list !== null && option !== null) keepInView(list, option);
-  }, [chosen, listId]);
+  useChosenInView(listRef, chosen === undefined ? undefined : optionId(chosen.id));
 
   const insert = (reply: QuickReply) =>
     insertText(fillTemplate(reply.body, values), (service) => t('replies.palette.inserted', { name: isolate(reply.name), service }));
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const last = results.length - 1;
-    if (event.key === 'ArrowDown') setActive(current >= last ? 0 : current + 1);
-    else if (event.key === 'ArrowUp') setActive(current <= 0 ? last : current - 1);
-    else if (event.key === 'Enter') {
-      if (chosen !== undefined) void insert(chosen);
-    } else return;
-    event.preventDefault();
-  };
 
   const typed = parseQuery(query).text === '' ? null : query.trim();
   const resultsText =
@@ -150,35 +136,26 @@ function Picker({ replies, onClose }: { replies: readonly QuickReply[]; onClose:
 
   return (
     <>
-      <div className="add-search reply-search">
-        <SearchIcon />
-        <input
-          type="search"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={chosen === undefined ? undefined : optionId(chosen.id)}
-          aria-describedby={previewId}
-          className="add-search-input"
-          aria-label={t('replies.palette.search')}
-          placeholder={t('replies.palette.placeholder')}
-          value={query}
-          autoComplete="off"
-          spellCheck={false}
-          dir="auto"
-          onChange={(event) => {
-            setQuery(event.target.value);
-            setActive(0);
-            setFailure(null);
-          }}
-          onKeyDown={onKeyDown}
-          autoFocus
-        />
-      </div>
-      <p className="visually-hidden" role="status">
-        {resultsText}
-      </p>
+      <PickerSearch
+        listId={listId}
+        previewId={previewId}
+        activeId={chosen === undefined ? undefined : optionId(chosen.id)}
+        label={t('replies.palette.search')}
+        placeholder={t('replies.palette.placeholder')}
+        query={query}
+        resultsText={resultsText}
+        onQuery={(value) => {
+          setQuery(value);
+          setActive(0);
+          setFailure(null);
+        }}
+        current={current}
+        count={results.length}
+        onMove={setActive}
+        onEnter={() => {
+          if (chosen !== undefined) void insert(chosen);
+        }}
+      />
       <div className="reply-palette-body">
         <div ref={listRef} className="reply-results">
           <div role="listbox" id={listId} aria-label={t('replies.palette.list')} className="reply-options">

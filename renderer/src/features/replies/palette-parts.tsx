@@ -1,18 +1,89 @@
 /**
- * What the palette's two pickers (quick replies, products) share: typing a text into the chat in front through
- * main (`service.insertText`; the user presses send), the line that says where it goes or why it did not, and
- * keeping the chosen option in view.
+ * What the palette's two pickers (quick replies, products) share: the search box that drives the list (arrows move
+ * the choice, wrapping; Enter takes it; the count is spoken), keeping the chosen option in view, typing a text into
+ * the chat in front through main (`service.insertText`; the user presses send), and the line that says where it
+ * goes or why it did not.
  */
-import { useState } from 'react';
+import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
+import { SearchIcon } from '../../components/icons';
 import { useTranslation } from 'react-i18next';
 import { isolate } from '../../i18n/format';
 import { useCommand, useShell } from '../../store/context';
 import type { ReplyTarget } from './target';
 
 /** Keeps `child` in view inside the scrolling `list` (which must be its offset parent). */
-export function keepInView(list: HTMLElement, child: HTMLElement): void {
+function keepInView(list: HTMLElement, child: HTMLElement): void {
   if (child.offsetTop < list.scrollTop) list.scrollTop = child.offsetTop;
   else if (child.offsetTop + child.offsetHeight > list.scrollTop + list.clientHeight) list.scrollTop = child.offsetTop + child.offsetHeight - list.clientHeight;
+}
+
+/** Keeps the chosen option (DOM id `optionId`) in view in the scrolling list, as the choice moves. */
+export function useChosenInView(listRef: RefObject<HTMLElement | null>, optionId: string | undefined): void {
+  useEffect(() => {
+    const list = listRef.current;
+    const option = optionId === undefined ? null : document.getElementById(optionId);
+    if (list !== null && option !== null) keepInView(list, option);
+  }, [listRef, optionId]);
+}
+
+export interface PickerSearchProps {
+  listId: string;
+  previewId: string;
+  /** The chosen option's DOM id. */
+  activeId: string | undefined;
+  label: string;
+  placeholder: string;
+  query: string;
+  /** The results as assistive technology hears them ("3 replies", "Nothing matches …"). */
+  resultsText: string;
+  onQuery: (query: string) => void;
+  /** The chosen option's place among `count` results; `onMove` chooses another, `onEnter` takes the chosen one. */
+  current: number;
+  count: number;
+  onMove: (index: number) => void;
+  onEnter: () => void;
+}
+
+/** The picker's search box, a combobox over its list. */
+export function PickerSearch(props: PickerSearchProps) {
+  const { current, count, onMove } = props;
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const last = count - 1;
+    if (event.key === 'ArrowDown') onMove(current >= last ? 0 : current + 1);
+    else if (event.key === 'ArrowUp') onMove(current <= 0 ? last : current - 1);
+    else if (event.key === 'Enter') props.onEnter();
+    else return;
+    event.preventDefault();
+  };
+  return (
+    <>
+      <div className="add-search reply-search">
+        <SearchIcon />
+        <input
+          type="search"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={props.listId}
+          aria-autocomplete="list"
+          aria-activedescendant={props.activeId}
+          aria-describedby={props.previewId}
+          className="add-search-input"
+          aria-label={props.label}
+          placeholder={props.placeholder}
+          value={props.query}
+          autoComplete="off"
+          spellCheck={false}
+          dir="auto"
+          onChange={(event) => props.onQuery(event.target.value)}
+          onKeyDown={onKeyDown}
+          autoFocus
+        />
+      </div>
+      <p className="visually-hidden" role="status">
+        {props.resultsText}
+      </p>
+    </>
+  );
 }
 
 export interface TextInsert {
