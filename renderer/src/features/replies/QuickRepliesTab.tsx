@@ -4,7 +4,7 @@
  * The keyboard focus stays with the reply being worked on: on the same button after a move, on Undo after a
  * deletion, back on the reply after editing. A reply with trigger phrases says for how many Wasl suggests it.
  */
-import { useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QuickReply } from '../../../../common/shop/model';
 import type { ShopUndo } from '../../../../common/state';
@@ -12,14 +12,12 @@ import { IconButton } from '../../components/IconButton';
 import { ChevronDownIcon, ChevronUpIcon, DeleteIcon, EditIcon, ExportIcon, ImportIcon, PlusIcon, QuickReplyIcon } from '../../components/icons';
 import { isolate, isolateLtr } from '../../i18n/format';
 import { useApp, useCommand, useShell } from '../../store/context';
+import { useFocusGoal, type RowAction } from '../shop/focus-goal';
 import { UndoBar } from '../shop/UndoBar';
 import { useReplyFiles, type FileOutcome } from './files';
 import { ReplyEditor } from './ReplyEditor';
 import { useReplyShortcut } from './shortcut';
 
-type Action = 'up' | 'down' | 'edit' | 'delete';
-/** Where the focus goes once the change it follows has rendered. */
-type FocusGoal = { id: string; action: Action } | 'new' | 'undo';
 /** The editor is open on a new reply, or on this one. */
 type Editing = 'new' | { id: string } | null;
 type Notice = { kind: 'deleted'; name: string; id: string } | { kind: 'file'; outcome: FileOutcome };
@@ -35,31 +33,12 @@ export function QuickRepliesTab() {
   const [editing, setEditing] = useState<Editing>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const newRef = useRef<HTMLButtonElement>(null);
-  const undoRef = useRef<HTMLButtonElement>(null);
-  const focusGoal = useRef<FocusGoal | null>(null);
+  const { goalRef: focusGoalRef, rootRef, newRef, undoRef } = useFocusGoal();
   const announce = (text: string) => ui.getState().announce(text);
 
-  useLayoutEffect(() => {
-    const goal = focusGoal.current;
-    if (goal === null) return;
-    let element: HTMLElement | null | undefined;
-    if (goal === 'new') element = newRef.current;
-    else if (goal === 'undo') element = undoRef.current;
-    else {
-      const row = [...(rootRef.current?.querySelectorAll<HTMLElement>('[data-reply]') ?? [])].find((r) => r.dataset['reply'] === goal.id);
-      element = row?.querySelector<HTMLElement>(`[data-action="${goal.action}"]`);
-    }
-    // Not there yet (main's change is still on its way): the next render tries again.
-    if (element === null || element === undefined) return;
-    focusGoal.current = null;
-    element.focus();
-  }, [replies, editing, notice, shopUndo]);
-
-  const move = (reply: QuickReply, to: number, action: Action) => {
+  const move = (reply: QuickReply, to: number, action: RowAction) => {
     if (to < 0 || to >= replies.length) return;
-    focusGoal.current = { id: reply.id, action };
+    focusGoalRef.current = { id: reply.id, action };
     void command({ type: 'quickReply.move', id: reply.id, index: to }).then((result) => {
       announce(result.ok ? t('replies.library.moved', { name: isolate(reply.name), position: to + 1, total: replies.length }) : t('errors.commandFailed'));
     });
@@ -71,7 +50,7 @@ export function QuickRepliesTab() {
         announce(t('errors.commandFailed'));
         return;
       }
-      focusGoal.current = 'undo';
+      focusGoalRef.current = 'undo';
       setNotice({ kind: 'deleted', name: reply.name, id: reply.id });
       announce(t('replies.library.deleted', { name: isolate(reply.name) }));
     });
@@ -89,7 +68,7 @@ export function QuickRepliesTab() {
 
   const saved = (id: string, name: string) => {
     setEditing(null);
-    focusGoal.current = { id, action: 'edit' };
+    focusGoalRef.current = { id, action: 'edit' };
     announce(t('replies.library.saved', { name: isolate(name) }));
   };
 
@@ -97,7 +76,7 @@ export function QuickRepliesTab() {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
     event.preventDefault();
     const action = (event.target as HTMLElement).dataset['action'];
-    const known: Action = action === 'up' || action === 'down' || action === 'delete' ? action : 'edit';
+    const known: RowAction = action === 'up' || action === 'down' || action === 'delete' ? action : 'edit';
     move(reply, event.key === 'ArrowUp' ? index - 1 : index + 1, known);
   };
 
@@ -138,7 +117,7 @@ export function QuickRepliesTab() {
         undoRef={undoRef}
         onUndone={(id) => {
           setNotice(null);
-          focusGoal.current = id === undefined ? 'new' : { id, action: 'edit' };
+          focusGoalRef.current = id === undefined ? 'new' : { id, action: 'edit' };
         }}
       />
       {adding ? (
@@ -147,7 +126,7 @@ export function QuickRepliesTab() {
             onSaved={saved}
             onCancel={() => {
               setEditing(null);
-              focusGoal.current = 'new';
+              focusGoalRef.current = 'new';
             }}
           />
         </div>
@@ -158,18 +137,18 @@ export function QuickRepliesTab() {
         <ul className="framed-list replies-list" aria-label={t('replies.library.label')}>
           {replies.map((reply, index) =>
             editingId === reply.id ? (
-              <li key={reply.id} className="reply-row is-editing" data-reply={reply.id}>
+              <li key={reply.id} className="reply-row is-editing" data-row={reply.id}>
                 <ReplyEditor
                   reply={reply}
                   onSaved={saved}
                   onCancel={() => {
                     setEditing(null);
-                    focusGoal.current = { id: reply.id, action: 'edit' };
+                    focusGoalRef.current = { id: reply.id, action: 'edit' };
                   }}
                 />
               </li>
             ) : (
-              <li key={reply.id} className="reply-row" data-reply={reply.id} onKeyDown={(event) => onRowKey(event, reply, index)}>
+              <li key={reply.id} className="reply-row" data-row={reply.id} onKeyDown={(event) => onRowKey(event, reply, index)}>
                 <div className="reply-row-text">
                   <span className="reply-row-name">
                     <bdi>{`/${reply.name}`}</bdi>

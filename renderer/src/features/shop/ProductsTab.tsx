@@ -22,10 +22,9 @@ import { IconButton } from '../../components/IconButton';
 import { ChevronDownIcon, ChevronUpIcon, DeleteIcon, EditIcon, PlusIcon, StoreIcon } from '../../components/icons';
 import { isolate, useLocale } from '../../i18n/format';
 import { useApp, useCommand, useShell } from '../../store/context';
+import { useFocusGoal, type RowAction } from './focus-goal';
 import { UndoBar } from './UndoBar';
 
-type Action = 'up' | 'down' | 'edit' | 'delete';
-type FocusGoal = { id: string; action: Action } | 'new' | 'undo';
 type Editing = 'new' | { id: string } | null;
 
 const PRICE_TEXT = {
@@ -43,31 +42,12 @@ export function ProductsTab() {
   const shopUndo = useApp((s) => s.shopUndo);
   const [editing, setEditing] = useState<Editing>(null);
   const [deleted, setDeleted] = useState<{ id: string; name: string } | null>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const newRef = useRef<HTMLButtonElement>(null);
-  const undoRef = useRef<HTMLButtonElement>(null);
-  const focusGoal = useRef<FocusGoal | null>(null);
+  const { goalRef: focusGoalRef, rootRef, newRef, undoRef } = useFocusGoal();
   const announce = (text: string) => ui.getState().announce(text);
 
-  useLayoutEffect(() => {
-    const goal = focusGoal.current;
-    if (goal === null) return;
-    let element: HTMLElement | null | undefined;
-    if (goal === 'new') element = newRef.current;
-    else if (goal === 'undo') element = undoRef.current;
-    else {
-      const row = [...(rootRef.current?.querySelectorAll<HTMLElement>('[data-product]') ?? [])].find((r) => r.dataset['product'] === goal.id);
-      element = row?.querySelector<HTMLElement>(`[data-action="${goal.action}"]`);
-    }
-    // Not there yet (main's change is still on its way): the next render tries again.
-    if (element === null || element === undefined) return;
-    focusGoal.current = null;
-    element.focus();
-  }, [products, editing, deleted, shopUndo]);
-
-  const move = (product: Product, to: number, action: Action) => {
+  const move = (product: Product, to: number, action: RowAction) => {
     if (to < 0 || to >= products.length) return;
-    focusGoal.current = { id: product.id, action };
+    focusGoalRef.current = { id: product.id, action };
     void command({ type: 'product.move', id: product.id, index: to }).then((result) => {
       announce(result.ok ? t('shop.products.moved', { name: isolate(product.name), position: to + 1, total: products.length }) : t('errors.commandFailed'));
     });
@@ -79,7 +59,7 @@ export function ProductsTab() {
         announce(t('errors.commandFailed'));
         return;
       }
-      focusGoal.current = 'undo';
+      focusGoalRef.current = 'undo';
       setDeleted({ id: product.id, name: product.name });
       announce(t('shop.products.deleted', { name: isolate(product.name) }));
     });
@@ -87,7 +67,7 @@ export function ProductsTab() {
 
   const saved = (id: string, name: string) => {
     setEditing(null);
-    focusGoal.current = { id, action: 'edit' };
+    focusGoalRef.current = { id, action: 'edit' };
     announce(t('shop.products.saved', { name: isolate(name) }));
   };
 
@@ -95,7 +75,7 @@ export function ProductsTab() {
     if (!event.altKey || (event.key !== 'ArrowUp' && event.key !== 'ArrowDown')) return;
     event.preventDefault();
     const action = (event.target as HTMLElement).dataset['action'];
-    const known: Action = action === 'up' || action === 'down' || action === 'delete' ? action : 'edit';
+    const known: RowAction = action === 'up' || action === 'down' || action === 'delete' ? action : 'edit';
     move(product, event.key === 'ArrowUp' ? index - 1 : index + 1, known);
   };
 
@@ -122,7 +102,7 @@ export function ProductsTab() {
           undoneText={t('shop.products.restored', { name: isolate(deleted.name) })}
           buttonRef={undoRef}
           onUndone={() => {
-            focusGoal.current = { id: deleted.id, action: 'edit' };
+            focusGoalRef.current = { id: deleted.id, action: 'edit' };
             setDeleted(null);
           }}
         >
@@ -135,7 +115,7 @@ export function ProductsTab() {
             onSaved={saved}
             onCancel={() => {
               setEditing(null);
-              focusGoal.current = 'new';
+              focusGoalRef.current = 'new';
             }}
           />
         </div>
@@ -156,18 +136,18 @@ export function ProductsTab() {
         <ul className="framed-list replies-list" aria-label={t('shop.products.label')}>
           {products.map((product, index) =>
             editingId === product.id ? (
-              <li key={product.id} className="reply-row is-editing" data-product={product.id}>
+              <li key={product.id} className="reply-row is-editing" data-row={product.id}>
                 <ProductEditor
                   product={product}
                   onSaved={saved}
                   onCancel={() => {
                     setEditing(null);
-                    focusGoal.current = { id: product.id, action: 'edit' };
+                    focusGoalRef.current = { id: product.id, action: 'edit' };
                   }}
                 />
               </li>
             ) : (
-              <li key={product.id} className="reply-row product-row" data-product={product.id} onKeyDown={(event) => onRowKey(event, product, index)}>
+              <li key={product.id} className="reply-row product-row" data-row={product.id} onKeyDown={(event) => onRowKey(event, product, index)}>
                 <div className="reply-row-text">
                   <span className="product-row-head">
                     <span className="reply-row-name">
