@@ -5,19 +5,12 @@
  * customer's chat and lands in its message box — typed, not sent, and not in the chat that was open before. Where
  * the system offers no answer field (most Linux desktops), a click opens the chat with the caret in its message box.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceConfig } from '../../common/model';
 import { NOTIFICATION_OFFERS } from '../../main/core/notifications/offers';
 import { makeChats } from '../fixtures/platforms/lib/dataset.js';
-import { DATASET_NOW } from '../support/agent-page';
-import { launchChromium } from '../support/chromium';
-import { serveFixture } from '../support/fixture-server';
-import { PageViews } from '../support/page-views';
-import { openShell, type ShellHarness } from '../support/shell-harness';
-import type { StaticServer } from '../support/static-server';
-
-const telegram: ServiceConfig = { id: 'tg', platform: 'telegram', name: 'Telegram', enabled: true, muted: false, callsAllowed: false };
+import { openTelegramShop, readFixture, TELEGRAM, type FixtureWindow, type TelegramShop } from '../support/telegram-shop';
+import type { PageViews } from '../support/page-views';
+import type { ShellHarness } from '../support/shell-harness';
 
 const chats = makeChats(40);
 /** Dataset chat 3: a person, "فاطمة الزهراء" (a Telegram peer id is the chat's id for a person). */
@@ -27,42 +20,17 @@ if (customer?.kind !== 'direct' || customer.cleanName !== 'فاطمة الزهر
 const other = chats.slice(0, 20).find((c) => c.kind === 'direct' && c.id !== customer.id);
 if (other === undefined) throw new Error('the dataset changed: no other person among the first chats');
 
-interface FixtureWindow {
-  fixture: {
-    chats: { id: string; preview: string; time: number }[];
-    openedChatId(): string | undefined;
-    composerText(): string;
-    inputEvents: { type: string; inputType: string; data: string | null }[];
-    notifications: unknown[];
-  };
-}
-
-let browser: Browser;
-let server: StaticServer;
+let shop: TelegramShop;
 let views: PageViews;
 let shell: ShellHarness;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveFixture('telegram');
-  views = new PageViews(browser, { tg: `${server.url}/k/?rows=40` }, DATASET_NOW + 5 * 60_000);
-  shell = await openShell(browser, {
-    state: { services: [telegram], activeServiceId: 'tg', view: 'inbox' },
-    views,
-    notificationOffers: NOTIFICATION_OFFERS.darwin,
-  });
-  views.connect({
-    update: (id, update) => shell.controller.serviceUpdate(id, update),
-    notice: (id, notice) => shell.notifications.receive(id, notice),
-    inserted: (id, requestId, ok) => shell.controller.insertResult(id, requestId, ok),
-  });
+  shop = await openTelegramShop({ services: [TELEGRAM], activeServiceId: 'tg', view: 'inbox' }, { notificationOffers: NOTIFICATION_OFFERS.darwin });
+  ({ views, shell } = shop);
 });
 
 afterAll(async () => {
-  await shell.close();
-  await views.closeAll();
-  await browser.close();
-  await server.close();
+  await shop.close();
 });
 
 describe('an answer typed in a notification', () => {
@@ -71,18 +39,14 @@ describe('an answer typed in a notification', () => {
     await tg.page.locator(`a.chatlist-chat[data-peer-id="${other.id}"]`).click();
     // main knows which chat the page has open.
     await expect.poll(() => shell.controller.snapshot('tg')?.activeChatId, { timeout: 15_000 }).toBe(other.id);
-    const before = await tg.page.evaluate((id) => (window as unknown as FixtureWindow).fixture.chats.find((c) => c.id === id), customer.id);
+    const before = (await readFixture(tg.page, customer.id)).chat;
 
     shell.notifications.receive('tg', { id: 'p1', title: customer.cleanName, body: 'هل الفستان متوفر؟', chatId: customer.id, derived: false });
     const notification = shell.shown.at(-1);
     expect(notification?.replyPlaceholder).toBe('Type a reply');
     notification?.respond?.({ type: 'reply', text: 'نعم، متوفر بالأحمر' });
 
-    const read = () =>
-      tg.page.evaluate((id) => {
-        const f = (window as unknown as FixtureWindow).fixture;
-        return { opened: f.openedChatId(), text: f.composerText(), events: f.inputEvents, notifications: f.notifications.length, chat: f.chats.find((c) => c.id === id) };
-      }, customer.id);
+    const read = () => readFixture(tg.page, customer.id);
     await expect.poll(async () => (await read()).text, { timeout: 15_000 }).toBe('نعم، متوفر بالأحمر');
     const after = await read();
     expect(after.opened).toBe(customer.id);

@@ -4,78 +4,44 @@
  * opens the palette from the toolbar, picks a reply by its "/name", and the text with the customer's first name
  * and the shop's name lands in the page's message box — typed, not sent.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../common/settings';
-import type { ServiceConfig } from '../../common/model';
 import { makeChats } from '../fixtures/platforms/lib/dataset.js';
-import { DATASET_NOW } from '../support/agent-page';
-import { launchChromium } from '../support/chromium';
-import { serveFixture } from '../support/fixture-server';
-import { PageViews } from '../support/page-views';
-import { openShell, type ShellHarness } from '../support/shell-harness';
-import type { StaticServer } from '../support/static-server';
-
-const telegram: ServiceConfig = { id: 'tg', platform: 'telegram', name: 'Telegram', enabled: true, muted: false, callsAllowed: false };
+import { openTelegramShop, readFixture, TELEGRAM, type TelegramShop } from '../support/telegram-shop';
+import type { PageViews } from '../support/page-views';
+import type { ShellHarness } from '../support/shell-harness';
 
 /** Dataset chat 3: a person, "فاطمة الزهراء" (a Telegram peer id is the chat's id for a person). */
 const customer = makeChats(40)[3];
 if (customer?.kind !== 'direct' || customer.cleanName !== 'فاطمة الزهراء') throw new Error('the dataset changed: chat 3 should be فاطمة الزهراء');
 
-interface FixtureWindow {
-  fixture: {
-    chats: { id: string; preview: string; time: number }[];
-    openedChatId(): string | undefined;
-    composerText(): string;
-    inputEvents: { type: string; inputType: string; data: string | null }[];
-    notifications: unknown[];
-  };
-}
-
-let browser: Browser;
-let server: StaticServer;
+let shop: TelegramShop;
 let views: PageViews;
 let shell: ShellHarness;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveFixture('telegram');
-  views = new PageViews(browser, { tg: `${server.url}/k/?rows=40` }, DATASET_NOW + 5 * 60_000);
-  shell = await openShell(browser, {
-    state: {
-      services: [telegram],
-      activeServiceId: 'tg',
-      view: 'service',
-      settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SETTINGS.shop, name: 'بوتيك الورد' } },
-      quickReplies: [
-        { id: 'q1', name: 'prices', body: 'Our prices are on the menu.' },
-        { id: 'q2', name: 'شكر', body: 'شكرًا {first_name}! طلبك من {shop} يُشحن اليوم.' },
-      ],
-    },
-    views,
+  shop = await openTelegramShop({
+    services: [TELEGRAM],
+    activeServiceId: 'tg',
+    view: 'service',
+    settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SETTINGS.shop, name: 'بوتيك الورد' } },
+    quickReplies: [
+      { id: 'q1', name: 'prices', body: 'Our prices are on the menu.' },
+      { id: 'q2', name: 'شكر', body: 'شكرًا {first_name}! طلبك من {shop} يُشحن اليوم.' },
+    ],
   });
-  views.connect({
-    update: (id, update) => shell.controller.serviceUpdate(id, update),
-    notice: (id, notice) => shell.notifications.receive(id, notice),
-    inserted: (id, requestId, ok) => shell.controller.insertResult(id, requestId, ok),
-  });
+  ({ views, shell } = shop);
 });
 
 afterAll(async () => {
-  await shell.close();
-  await views.closeAll();
-  await browser.close();
-  await server.close();
+  await shop.close();
 });
 
 describe('a quick reply, from the palette into a chat page', () => {
   it("types the reply with the customer's first name into the open chat's message box, and sends nothing", async () => {
     const tg = await views.page('tg');
     await tg.page.locator(`a.chatlist-chat[data-peer-id="${customer.id}"]`).click();
-    const before = await tg.page.evaluate((id) => {
-      const f = (window as unknown as FixtureWindow).fixture;
-      return { opened: f.openedChatId(), chat: f.chats.find((c) => c.id === id) };
-    }, customer.id);
+    const before = await readFixture(tg.page, customer.id);
     expect(before.opened).toBe(customer.id);
 
     const page = shell.page;
@@ -89,10 +55,7 @@ describe('a quick reply, from the palette into a chat page', () => {
     await page.keyboard.press('Enter');
 
     await palette.waitFor({ state: 'detached' });
-    const after = await tg.page.evaluate((id) => {
-      const f = (window as unknown as FixtureWindow).fixture;
-      return { text: f.composerText(), events: f.inputEvents, notifications: f.notifications.length, chat: f.chats.find((c) => c.id === id) };
-    }, customer.id);
+    const after = await readFixture(tg.page, customer.id);
     expect(after.text).toBe('شكرًا فاطمة! طلبك من بوتيك الورد يُشحن اليوم.');
     // Typed as the user would type it; no Enter, no new message in the chat.
     expect(after.events.map((e) => e.inputType)).toEqual(after.events.map(() => 'insertText'));

@@ -5,19 +5,12 @@
  * trigger phrase "blue dress". Their row offers it with why; Tab on the row opens the customer's chat in the page
  * and types the filled answer into its message box — typed, not sent, while another chat was open before.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../common/settings';
-import type { ServiceConfig } from '../../common/model';
 import { makeChats } from '../fixtures/platforms/lib/dataset.js';
-import { DATASET_NOW } from '../support/agent-page';
-import { launchChromium } from '../support/chromium';
-import { serveFixture } from '../support/fixture-server';
-import { PageViews } from '../support/page-views';
-import { openShell, type ShellHarness } from '../support/shell-harness';
-import type { StaticServer } from '../support/static-server';
-
-const telegram: ServiceConfig = { id: 'tg', platform: 'telegram', name: 'Telegram', enabled: true, muted: false, callsAllowed: false };
+import { openTelegramShop, readFixture, TELEGRAM, type TelegramShop } from '../support/telegram-shop';
+import type { PageViews } from '../support/page-views';
+import type { ShellHarness } from '../support/shell-harness';
 
 const chats = makeChats(40);
 /** Dataset chat 0: a person with unread messages, the newest chat, who asked about the blue dress. */
@@ -29,47 +22,23 @@ if (customer?.kind !== 'direct' || customer.cleanName !== 'Ahmed Hassan' || cust
 const other = chats.slice(1, 20).find((c) => c.kind === 'direct');
 if (other === undefined) throw new Error('the dataset changed: no other person among the first chats');
 
-interface FixtureWindow {
-  fixture: {
-    chats: { id: string; preview: string; time: number }[];
-    openedChatId(): string | undefined;
-    composerText(): string;
-    inputEvents: { type: string; inputType: string; data: string | null }[];
-    notifications: unknown[];
-  };
-}
-
-let browser: Browser;
-let server: StaticServer;
+let shop: TelegramShop;
 let views: PageViews;
 let shell: ShellHarness;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  server = await serveFixture('telegram');
-  views = new PageViews(browser, { tg: `${server.url}/k/?rows=40` }, DATASET_NOW + 5 * 60_000);
-  shell = await openShell(browser, {
-    state: {
-      services: [telegram],
-      activeServiceId: 'tg',
-      view: 'inbox',
-      settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SETTINGS.shop, name: 'Hiba Boutique' } },
-      quickReplies: [{ id: 'q1', name: 'Dress in stock', body: 'Yes {first_name}, the blue dress is in stock at {shop}.', triggers: ['blue dress'] }],
-    },
-    views,
+  shop = await openTelegramShop({
+    services: [TELEGRAM],
+    activeServiceId: 'tg',
+    view: 'inbox',
+    settings: { ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SETTINGS.shop, name: 'Hiba Boutique' } },
+    quickReplies: [{ id: 'q1', name: 'Dress in stock', body: 'Yes {first_name}, the blue dress is in stock at {shop}.', triggers: ['blue dress'] }],
   });
-  views.connect({
-    update: (id, update) => shell.controller.serviceUpdate(id, update),
-    notice: (id, notice) => shell.notifications.receive(id, notice),
-    inserted: (id, requestId, ok) => shell.controller.insertResult(id, requestId, ok),
-  });
+  ({ views, shell } = shop);
 });
 
 afterAll(async () => {
-  await shell.close();
-  await views.closeAll();
-  await browser.close();
-  await server.close();
+  await shop.close();
 });
 
 describe('a suggested answer on an inbox row', () => {
@@ -77,7 +46,7 @@ describe('a suggested answer on an inbox row', () => {
     const tg = await views.page('tg');
     await tg.page.locator(`a.chatlist-chat[data-peer-id="${other.id}"]`).click();
     await expect.poll(() => shell.controller.snapshot('tg')?.activeChatId, { timeout: 15_000 }).toBe(other.id);
-    const before = await tg.page.evaluate((id) => (window as unknown as FixtureWindow).fixture.chats.find((c) => c.id === id), customer.id);
+    const before = (await readFixture(tg.page, customer.id)).chat;
 
     const page = shell.page;
     const list = page.getByRole('listbox', { name: 'Chats' });
@@ -89,11 +58,7 @@ describe('a suggested answer on an inbox row', () => {
     while ((await row.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Tab');
 
-    const read = () =>
-      tg.page.evaluate((id) => {
-        const f = (window as unknown as FixtureWindow).fixture;
-        return { opened: f.openedChatId(), text: f.composerText(), events: f.inputEvents, notifications: f.notifications.length, chat: f.chats.find((c) => c.id === id) };
-      }, customer.id);
+    const read = () => readFixture(tg.page, customer.id);
     await expect.poll(async () => (await read()).text, { timeout: 15_000 }).toBe('Yes Ahmed, the blue dress is in stock at Hiba Boutique.');
     const after = await read();
     expect(after.opened).toBe(customer.id);
