@@ -80,7 +80,7 @@ export class ShopController {
       case 'quickReply.save':
         return this.saveReply(cmd.id, cmd.name, cmd.body, cmd.triggers);
       case 'quickReply.move':
-        return this.moveReply(cmd.id, cmd.index);
+        return this.reorder(cmd.id, cmd.index, (state) => state.quickReplies, (quickReplies) => ({ quickReplies }));
       case 'quickReply.delete': {
         const { quickReplies } = this.deps.store.getState();
         if (!quickReplies.some((r) => r.id === cmd.id)) return { ok: false, error: 'not-found' };
@@ -90,7 +90,7 @@ export class ShopController {
       case 'product.save':
         return this.saveProduct(cmd);
       case 'product.move':
-        return this.moveProduct(cmd.id, cmd.index);
+        return this.reorder(cmd.id, cmd.index, (state) => state.products, (products) => ({ products }));
       case 'product.delete': {
         const { products } = this.deps.store.getState();
         if (!products.some((p) => p.id === cmd.id)) return { ok: false, error: 'not-found' };
@@ -106,7 +106,7 @@ export class ShopController {
       case 'customerField.delete':
         return this.deleteField(cmd.id);
       case 'customerField.move':
-        return this.moveField(cmd.id, cmd.index);
+        return this.reorder(cmd.id, cmd.index, (state) => state.customerFields, (customerFields) => ({ customerFields }));
       case 'customer.update':
         return this.updateCustomer(cmd);
       case 'shop.undo': {
@@ -213,13 +213,15 @@ export class ShopController {
     return { ok: true, id };
   }
 
-  private moveReply(id: string, index: number): CommandResult {
-    const replies = [...this.deps.store.getState().quickReplies];
-    const from = replies.findIndex((r) => r.id === id);
-    const [moved] = from < 0 ? [] : replies.splice(from, 1);
+
+  /** Moves the record `id` of one list (`get`, `put`) to `index` (past the end: last). */
+  private reorder<T extends { id: string }>(id: string, index: number, get: (state: AppState) => readonly T[], put: (items: T[]) => Partial<AppState>): CommandResult {
+    const items = [...get(this.deps.store.getState())];
+    const from = items.findIndex((item) => item.id === id);
+    const [moved] = from < 0 ? [] : items.splice(from, 1);
     if (!moved) return { ok: false, error: 'not-found' };
-    replies.splice(Math.min(index, replies.length), 0, moved);
-    this.deps.store.setState({ quickReplies: replies });
+    items.splice(Math.min(index, items.length), 0, moved);
+    this.deps.store.setState(put(items));
     return { ok: true };
   }
 
@@ -240,15 +242,6 @@ export class ShopController {
     return { ok: true, id };
   }
 
-  private moveProduct(id: string, index: number): CommandResult {
-    const products = [...this.deps.store.getState().products];
-    const from = products.findIndex((p) => p.id === id);
-    const [moved] = from < 0 ? [] : products.splice(from, 1);
-    if (!moved) return { ok: false, error: 'not-found' };
-    products.splice(Math.min(index, products.length), 0, moved);
-    this.deps.store.setState({ products });
-    return { ok: true };
-  }
 
   private saveLabel(cmd: Extract<ShopCommand, { type: 'label.save' }>): CommandResult {
     const { labels } = this.deps.store.getState();
@@ -326,15 +319,6 @@ export class ShopController {
     return { ok: true };
   }
 
-  private moveField(id: string, index: number): CommandResult {
-    const fields = [...this.deps.store.getState().customerFields];
-    const from = fields.findIndex((d) => d.id === id);
-    const [moved] = from < 0 ? [] : fields.splice(from, 1);
-    if (!moved) return { ok: false, error: 'not-found' };
-    fields.splice(Math.min(index, fields.length), 0, moved);
-    this.deps.store.setState({ customerFields: fields });
-    return { ok: true };
-  }
 
   /** The customer's values with the patch applied (null clears), or why the patch is refused. */
   private patchFields(
