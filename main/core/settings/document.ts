@@ -78,6 +78,11 @@ export const MIGRATIONS: readonly ((doc: RawDoc) => RawDoc)[] = [
   (doc) => ({ ...doc, version: 3, quickReplies: [], labels: DEFAULT_LABELS, customers: {} }),
   // 3 → 4: connector packs. Nothing pinned, nothing rolled back, nothing read yet.
   (doc) => ({ ...doc, version: 4, packs: { pinBuiltIn: false, rolledBack: [] }, packReads: {} }),
+  // 4 → 5: fields inside records and groups a version-4 Wasl would drop on its next save (quick replies' trigger
+  // phrases, customers' field values, the shop's greeting and away texts, special hours, zoom, proxy, digits,
+  // calendar, downloads, power). Nothing to convert; the new number makes an older Wasl see a newer file and keep
+  // a copy of it (settings-newer) instead of losing them silently.
+  (doc) => ({ ...doc, version: 5 }),
 ];
 
 export const CURRENT_VERSION = MIGRATIONS.length + 1;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../../common/settings';
-import { CURRENT_VERSION, defaultDocument, readDocument, toDisk, type PersistedDoc } from '../../../../main/core/settings/document';
+import { CURRENT_VERSION, defaultDocument, MIGRATIONS, readDocument, toDisk, type PersistedDoc } from '../../../../main/core/settings/document';
 import { ROTATE_MS } from '../../../../main/persistence/last-good';
 import { openSettings, type KeyValueFileFactory } from '../../../../main/persistence/settings-file';
 import { ManualClock } from '../../../fakes/clock';
@@ -168,6 +168,17 @@ describe('readDocument', () => {
       view: 'service',
       settings: { ...DEFAULT_SETTINGS, theme: 'dark', language: 'ar' },
     });
+  });
+
+  it('reads a version 4 document as it was, numbered 5, so that a version-4 Wasl finds this build’s file newer and keeps a copy', () => {
+    const current = readDocument(good());
+    const { doc, problem, migratedFrom } = readDocument(good({ version: 4 }));
+    expect(problem).toBeUndefined();
+    expect(migratedFrom).toBe(4);
+    expect(doc).toEqual(current.doc);
+    expect(toDisk(doc)['version']).toBe(5);
+    // What version 4 would do with this build's file: read it as newer, the case that keeps a copy.
+    expect(readDocument(toDisk(doc), MIGRATIONS.slice(0, 3)).problem).toEqual({ kind: 'newer', version: 5 });
   });
 
   it('keeps the valid quick replies, labels and customers of a damaged document, and only labels that exist', () => {
