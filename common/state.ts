@@ -81,6 +81,8 @@ export type Notice =
   /** The downloads list's file could not be read: the list starts empty, the old file kept at `backupPath`. */
   | { id: string; at: number; kind: 'downloads-reset'; backupPath: string }
   | { id: string; at: number; kind: 'storage-not-cleared'; serviceName: string }
+  /** The service's page captured the screen without Wasl's picker (the legacy desktop getUserMedia): it was stopped. */
+  | { id: string; at: number; kind: 'capture-stopped'; serviceName: string }
   /** The saved app-lock password could not be read: Wasl is not locked until a new one is set. */
   | { id: string; at: number; kind: 'lock-removed' };
 

@@ -187,7 +187,7 @@ function start(demo: boolean): void {
     sources: screenSources(electron.desktopCapturer),
     audioSupported: os === 'win32',
     window: { revealWindow: () => desktop.revealWindow() },
-    popupFocused: (id) => policy.popupFocused(id),
+    popupFocused: (id, contentsId) => policy.popupFocused(id, contentsId),
   });
   const displayMedia = new ElectronScreenShare(screenShare, log, () => policy.popupWindows());
   // Each service's proxy, on its own session only; its password encrypted apart from the settings.
@@ -222,7 +222,8 @@ function start(demo: boolean): void {
     onDownload: (id, item) => downloads.track(id, item),
     onZoomAsked: (id, step) => run({ type: 'service.zoom', id, step }),
     onWorker: (id, worker) => wireWorkerIpc(worker, id, router, WORKER_CHANNELS),
-    mayCaptureScreen: (id) => screenShare.mayAsk(id),
+    mayCaptureScreen: (id, page) => screenShare.mayAsk(id, page),
+    captureGranted: (id, stop) => screenShare.granted(id, stop),
     onDisplayMedia: (id, contents, request, callback) => displayMedia.handle(id, contents, request, callback),
     sessionReady: (id) => proxy.ready(id),
     ...(demo ? { demoFixtures: path.join(app.getAppPath(), 'test', 'fixtures', 'platforms') } : {}),

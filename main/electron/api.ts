@@ -144,7 +144,7 @@ export interface SessionLike {
   fetch(url: string, init?: FetchInit): Promise<FetchResponseLike>;
   setUserAgent(userAgent: string, acceptLanguages?: string): void;
   setPermissionRequestHandler(
-    handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void, details: PermissionRequestDetails) => void) | null,
+    handler: ((wc: WebContentsLike | null, permission: string, callback: (granted: boolean) => void, details: PermissionRequestDetails) => void) | null,
   ): void;
   setPermissionCheckHandler(
     handler: ((wc: unknown, permission: string, requestingOrigin: string, details: PermissionCheckDetails) => boolean) | null,

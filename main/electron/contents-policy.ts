@@ -83,9 +83,9 @@ export class ContentsPolicy {
     return this.popups.open();
   }
 
-  /** Whether a window the service's page opened is the focused window. */
-  popupFocused(serviceId: string): boolean {
-    return this.popups.open().some((p) => p.serviceId === serviceId && p.window.isFocused());
+  /** Whether the window of contents `contentsId`, which the service's page opened, is the focused window. */
+  popupFocused(serviceId: string, contentsId: number): boolean {
+    return this.popups.open().some((p) => p.serviceId === serviceId && !p.window.isDestroyed() && p.window.webContents.id === contentsId && p.window.isFocused());
   }
 
   attach(contents: WebContentsLike): void {

@@ -20,12 +20,13 @@
  * - Refusing (Electron's shell/browser/electron_browser_context.cc, DisplayMediaDeviceChosen): `null` fails the
  *   capture quietly; an object without `video` when video was asked throws "Video was requested, but no video stream
  *   was provided" into main. Wasl refuses with `null` only.
- * - Before the handler, Electron asks the session's permission request handler for `media` with empty `mediaTypes`
- *   (shell/browser/web_contents_permission_helper.cc fills them for camera and microphone only), exactly as it asks
- *   for the legacy desktop `getUserMedia({ video: { mandatory: { chromeMediaSource: 'desktop' } } })`, which once
- *   granted captures the screen with no handler at all. main/security/policy.ts grants that permission only to a top
- *   frame of the service while a share may start (ScreenSharePicker.mayAsk: the service in front, or one of its
- *   pop-ups focused; the session's handler does not tell its view from its pop-ups).
+ * - Before the handler, Electron asks the session's permission request handler for `display-capture` with the
+ *   `mediaTypes` asked (Electron 45, electron/electron#52824: screen capture was a `media` request naming no device
+ *   before), exactly as it asks for the legacy desktop `getUserMedia({ video: { mandatory: { chromeMediaSource:
+ *   'desktop' } } })`, which once granted captures the whole screen with no handler at all
+ *   (shell/browser/web_contents_permission_helper.cc HandleUserMediaRequest). main/security/policy.ts grants that
+ *   permission only to a top frame of the service while a share may start (ScreenSharePicker.mayAsk: its view with
+ *   the service in front, or its focused pop-up), and ScreenSharePicker.granted stops the page if no request follows.
  * - `useSystemPicker` (experimental, macOS 15+ only): when the system picker is available the handler is not called
  *   at all, so Wasl's rules would not run. Wasl leaves it off.
  * - `desktopCapturer.getSources({ types, thumbnailSize, fetchWindowIcons })`: sources `{ id, name, thumbnail,

@@ -12,6 +12,7 @@ import type { Rect } from '../../common/ipc';
 import type { ServiceConfig } from '../../common/model';
 import type { Logger, ViewsPort } from '../core/app/ports';
 import type { FindOptions, FindPort, FoundInPage, StopAction } from '../core/find/find';
+import type { CapturePage } from '../core/screen-share/picker';
 import type { ViewEvent } from '../core/services/lifecycle';
 import type { WorkerSender } from '../ipc/router';
 import { decidePermission } from '../security/policy';
@@ -59,8 +60,12 @@ export interface ServiceViewsDeps<V extends WebContentsViewLike> {
   onWorker(serviceId: string, worker: ServiceWorkerLike): void;
   /** An answer of the service's page to a find (FindPort.find). */
   onFound?(serviceId: string, result: FoundInPage): void;
-  /** Whether the service may start a screen share now (its screen-capture permission follows it); false without it. */
-  mayCaptureScreen?(serviceId: string): boolean;
+  /**
+   * Whether the service's `page` may start a screen share now (its screen-capture permission follows it); false
+   * without it. `captureGranted` is told each grant, with a way to stop the page it went to (ScreenSharePicker).
+   */
+  mayCaptureScreen?(serviceId: string, page: CapturePage): boolean;
+  captureGranted?(serviceId: string, stop: () => void): void;
   /**
    * A page of the service asks to share the screen (`getDisplayMedia`): `contents` is the service's own view's, if it
    * has one, and `callback` must be called exactly once (./screen-share.ts). Without it every request is refused.
@@ -334,22 +339,26 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort, F
       session.protocol.handle('https', serve);
       session.protocol.handle('http', serve);
     }
-    const grants = () => {
+    const grants = (page: CapturePage | undefined) => {
       const service = this.deps.serviceOf(serviceId);
       return {
         origins: service ? serviceOrigins(service.platform, service.url) : [],
         callsAllowed: service?.callsAllowed ?? false,
-        screenCapture: this.deps.mayCaptureScreen?.(serviceId) ?? false,
+        screenCapture: page !== undefined && (this.deps.mayCaptureScreen?.(serviceId, page) ?? false),
       };
     };
-    session.setPermissionRequestHandler((_wc, permission, callback, details) => {
+    session.setPermissionRequestHandler((wc, permission, callback, details) => {
+      const page = wc === null ? undefined : this.pageOf(serviceId, wc);
       const granted = decidePermission(
         { permission, requestingUrl: details.requestingUrl ?? '', isMainFrame: details.isMainFrame === true, mediaTypes: details.mediaTypes ?? [] },
-        grants(),
+        grants(page),
       );
       if (!granted) this.deps.log.info('permission refused', { service: serviceId, permission });
+      // Told before the grant: with it, Electron runs the getDisplayMedia request within this very call.
+      else if (permission === 'display-capture' && wc !== null) this.deps.captureGranted?.(serviceId, () => stopPage(wc));
       callback(granted);
     });
+    // A check never starts a capture (a request follows a refused check), so it never needs the screen.
     session.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
       decidePermission(
         {
@@ -358,7 +367,7 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort, F
           isMainFrame: details.isMainFrame === true,
           mediaTypes: details.mediaType && details.mediaType !== 'unknown' ? [details.mediaType] : [],
         },
-        grants(),
+        grants(undefined),
       ),
     );
     // Screen sharing goes through Wasl's own picker, never the system's (macOS 15's would skip the handler and its rules).
@@ -381,6 +390,11 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort, F
     session.on('will-download', (_event, item) => this.deps.onDownload(serviceId, item));
   }
 
+  /** Which of the service's pages a permission request comes from: its view, or a pop-up it opened. */
+  private pageOf(serviceId: string, contents: WebContentsLike): CapturePage {
+    return this.hosted.get(serviceId)?.webContents.id === contents.id ? { view: true } : { view: false, contentsId: contents.id };
+  }
+
   /**
    * Registers the worker preload the service's session should run now, in place of the one it ran (Electron refuses
    * a second script of the same id): workers that start from now on run it, those running keep theirs.
@@ -393,6 +407,11 @@ export class ServiceViews<V extends WebContentsViewLike> implements ViewsPort, F
     session.registerPreloadScript({ type: 'service-worker', id: WORKER_PRELOAD_ID, filePath });
     this.workerPreloads.set(session, filePath);
   }
+}
+
+/** Ends a page's renderer (and whatever it captures); the service then shows it crashed and reloads it. */
+function stopPage(contents: WebContentsLike): void {
+  if (!contents.isDestroyed()) contents.forcefullyCrashRenderer();
 }
 
 /** The page to wake a service on: where it was, if that is still one of the service's own https pages. */

@@ -125,7 +125,7 @@ export interface PermissionQuery {
   requestingUrl: string;
   /** The page's top frame asks, not an iframe or a worker. */
   isMainFrame: boolean;
-  /** For `media`: which devices (`audio`, `video`); empty when unknown. */
+  /** For `media`: which devices (`audio`, `video`); for `display-capture`: the screen's video and its sound. Empty when unknown. */
   mediaTypes: readonly string[];
 }
 
@@ -143,10 +143,13 @@ export interface PermissionGrants {
  * microphone too when the user enabled calls for the service. Everything else (geolocation, MIDI, USB, clipboard
  * reads, pointer lock, storage access…) denied.
  *
- * A `media` request that names neither camera nor microphone is a screen capture: Electron asks so for
- * `getDisplayMedia` and for the legacy desktop `getUserMedia` alike (its permission helper fills `mediaTypes` for
- * devices only), and the legacy one, once granted, captures the screen with no picker. So it is granted only to the
- * service's top frame while `screenCapture` holds; `getDisplayMedia` then goes on to Wasl's picker and its rules.
+ * Screen capture is `display-capture` (Electron 45 and later: electron/electron#52824 and the typings of
+ * `setPermissionRequestHandler`; before, it came as a `media` request naming no device, which is now refused). Electron
+ * asks it alike for `getDisplayMedia` and for the legacy desktop `getUserMedia` (`chromeMediaSource`), and the legacy
+ * one, once granted, captures the whole screen with no picker. So it is granted only to the service's top frame while
+ * `screenCapture` holds, and only with video (a `getDisplayMedia` always asks video; sound alone is the legacy
+ * capture of the system's sound); the picker then checks that the grant was used by `getDisplayMedia`
+ * (main/core/screen-share/picker.ts `granted`).
  */
 export function decidePermission(query: PermissionQuery, grants: PermissionGrants): boolean {
   const url = parse(query.requestingUrl);
@@ -158,9 +161,15 @@ export function decidePermission(query: PermissionQuery, grants: PermissionGrant
     case 'fullscreen':
       return true;
     case 'media':
-      if (!grants.callsAllowed) return false;
-      if (query.mediaTypes.length === 0) return query.isMainFrame && grants.screenCapture === true;
-      return query.mediaTypes.every((t) => t === 'audio' || t === 'video');
+      return grants.callsAllowed && query.mediaTypes.length > 0 && query.mediaTypes.every((t) => t === 'audio' || t === 'video');
+    case 'display-capture':
+      return (
+        grants.callsAllowed &&
+        query.isMainFrame &&
+        grants.screenCapture === true &&
+        query.mediaTypes.includes('video') &&
+        query.mediaTypes.every((t) => t === 'audio' || t === 'video')
+      );
     default:
       return false;
   }

@@ -316,7 +316,7 @@ export const CHROMIUM_SPELL_LANGUAGES: readonly string[] = [
   'ta', 'tg', 'tr', 'uk', 'vi',
 ];
 
-type RequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: PermissionRequestDetails) => void;
+type RequestHandler = (wc: WebContentsLike | null, permission: string, callback: (granted: boolean) => void, details: PermissionRequestDetails) => void;
 type CheckHandler = (wc: unknown, permission: string, requestingOrigin: string, details: PermissionCheckDetails) => boolean;
 
 /** A session's own protocol handlers; `request` asks the one for the URL's scheme, as a page's request would. */
@@ -455,12 +455,58 @@ export class FakeSession extends Emitter implements SessionLike {
   }
 
   /** Asks the request handler, as a page's permission prompt would; resolves with its answer. */
-  request(permission: string, details: PermissionRequestDetails): Promise<boolean> {
+  /** A permission request from `contents` (null: none, as for a service worker). */
+  request(permission: string, details: PermissionRequestDetails, contents: FakeWebContents | null = null): Promise<boolean> {
     const handler = this.requestHandler;
     if (!handler) return Promise.resolve(false);
     return new Promise((resolve) => {
-      handler(null, permission, resolve, details);
+      handler(contents, permission, resolve, details);
     });
+  }
+
+  /**
+   * A page's `getDisplayMedia` as Electron 45 runs it (shell/browser/web_contents_permission_helper.cc): the request
+   * handler is asked `display-capture` with the video (and the sound) asked; granted, the display-media handler runs
+   * within the same call. Every answer, in order; a refusal answers null.
+   */
+  getDisplayMedia(contents: FakeWebContents, request: DisplayMediaRequestLike): DisplayMediaStreamsLike[] {
+    const answers: DisplayMediaStreamsLike[] = [];
+    const details = { requestingUrl: request.frame?.url ?? '', isMainFrame: request.frame?.parent === null, mediaTypes: request.audioRequested ? ['video', 'audio'] : ['video'] };
+    const handler = this.requestHandler;
+    if (handler === null) return [null];
+    handler(
+      contents,
+      'display-capture',
+      (granted) => {
+        const handler = granted ? this.displayMediaHandler : null;
+        if (handler === null) answers.push(null);
+        else handler(request, (streams) => answers.push(streams));
+      },
+      details,
+    );
+    return answers;
+  }
+
+  /** The contents ids of pages that captured the whole screen with no picker (the legacy desktop getUserMedia). */
+  readonly capturedWithoutPicker: number[] = [];
+
+  /**
+   * A page's legacy `getUserMedia({ video: { mandatory: { chromeMediaSource: 'desktop' } } })` as Electron 45 runs
+   * it: the same `display-capture` permission as getDisplayMedia; granted, the whole screen is captured at once, no
+   * display-media handler asked (HandleUserMediaRequest). Whether it captured.
+   */
+  legacyDesktopCapture(contents: FakeWebContents, details: { requestingUrl: string; isMainFrame: boolean; mediaTypes?: string[] }): boolean {
+    let captured = false;
+    this.requestHandler?.(
+      contents,
+      'display-capture',
+      (granted) => {
+        captured = granted;
+        if (granted) this.capturedWithoutPicker.push(contents.id);
+      },
+      { mediaTypes: ['video'], ...details },
+    );
+    return captured;
   }
 
   check(permission: string, requestingOrigin: string, details: PermissionCheckDetails = {}): boolean {

@@ -127,6 +127,13 @@ describe('notices', () => {
     expect(within(region).getAllByRole('button', { name: 'Dismiss' })).toHaveLength(2);
   });
 
+  it('says which service’s page was stopped for capturing the screen without the picker, and what to do', async () => {
+    await renderShell(appState([service('a', 'discord', 'Discord')], { notices: [{ id: 'c', at: 1, kind: 'capture-stopped', serviceName: 'Discord' }] }));
+    const region = screen.getByRole('region', { name: 'Notices' });
+    expect(region).toHaveTextContent('“\u2068Discord\u2069” tried to capture your screen without asking you through Wasl\'s screen picker. Wasl stopped the page');
+    expect(region).toHaveTextContent('untick “Allow calls” in its menu');
+  });
+
   it('shows notices on the first start too', async () => {
     await renderShell(appState([], { notices: [{ id: 'x', at: 1, kind: 'settings-not-saved' }] }));
     expect(screen.getByRole('region', { name: 'Notices' })).toHaveTextContent("Wasl couldn't save your settings.");

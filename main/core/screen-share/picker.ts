@@ -10,12 +10,17 @@
  * A request from a service's call pop-up (./rules.ts) brings Wasl's window forward while it waits, since the picker
  * is shown there, and gives the focus back to the pop-up once answered (not while Wasl is locked); leaving the front does not end its wait
  * (its service need not be in front), the pop-up closing or navigating does.
+ *
+ * The session's screen-capture permission comes first (main/security/policy.ts): `mayAsk` says whether it may be
+ * granted now, and `granted` then waits for the `getDisplayMedia` request it should lead to. Electron grants that
+ * permission alike to the legacy desktop `getUserMedia`, which captures the whole screen with no request and no
+ * picker: a grant that no request follows is such a capture, and its page is stopped.
  */
 import type { CommandResult } from '../../../common/ipc';
 import { serviceOrigins } from '../../../common/catalog';
 import { SCREEN_SHARE_LIMITS, type ScreenSource } from '../../../common/screen-share';
 import { visibleServiceId, type AppState } from '../../../common/state';
-import type { AppStore } from '../app/app-store';
+import { addNotice, type AppStore } from '../app/app-store';
 import type { DesktopPort } from '../app/menu-commands';
 import type { Clock, Logger, TimerHandle } from '../app/ports';
 import { grantFor, refuseShareRequest, type PopupFacts, type ShareGrant } from './rules';
@@ -43,6 +48,17 @@ export interface ShareAsk {
   pageId?: number;
 }
 
+/** The page asking the session's screen-capture permission: the service's own view, or one of its pop-ups. */
+export type CapturePage = { view: true } | { view: false; contentsId: number };
+
+/**
+ * How long a granted screen-capture permission may wait for its `getDisplayMedia` request. In Electron 45 the
+ * request comes within the grant's own call (electron_permission_manager.cc OnPermissionResponse runs the callback,
+ * whose MediaAccessAllowed calls electron_browser_context.cc ChooseDisplayMediaDevice, which runs the handler); the
+ * margin keeps a later Electron that posts it from stopping a real share.
+ */
+export const PICKER_GRACE_MS = 250;
+
 /** Electron's callback: a grant, or null to refuse. */
 export type ShareAnswer = (grant: ShareGrant | null) => void;
 
@@ -60,8 +76,8 @@ export interface ScreenSharePickerDeps {
   audioSupported: boolean;
   /** Brings Wasl's window forward: a pop-up's request shows its picker there. */
   window?: Pick<DesktopPort, 'revealWindow'>;
-  /** Whether a pop-up window the service's page opened is the focused window. */
-  popupFocused?(serviceId: string): boolean;
+  /** Whether the pop-up window of contents `contentsId`, which the service's page opened, is the focused window. */
+  popupFocused?(serviceId: string, contentsId: number): boolean;
 }
 
 interface Pending {
@@ -77,26 +93,57 @@ interface Pending {
   pageId?: number;
 }
 
+/** A screen-capture permission granted and not yet followed by its request. */
+interface Unverified {
+  serviceId: string;
+  stop(): void;
+  timer: TimerHandle;
+}
+
 export class ScreenSharePicker {
   private pending: Pending | undefined;
+  private unverified: Unverified | undefined;
 
   constructor(private readonly deps: ScreenSharePickerDeps) {
     deps.store.subscribe((state) => this.watch(state));
   }
 
   /**
-   * Whether the service may start a share now: calls allowed, in front or one of its pop-ups focused, Wasl unlocked,
-   * no picker open. Its session's screen-capture permission follows this (Electron asks it before the request itself).
+   * Whether the service's `page` may start a share now: calls allowed; its view with the service in front, or its
+   * pop-up focused; Wasl unlocked; no picker open and no grant waiting for its request. Its session's screen-capture
+   * permission follows this (Electron asks it before the request itself).
    */
-  mayAsk(serviceId: string): boolean {
+  mayAsk(serviceId: string, page: CapturePage): boolean {
     const state = this.deps.store.getState();
     const service = state.services.find((s) => s.id === serviceId);
-    const front = visibleServiceId(state) === serviceId || this.deps.popupFocused?.(serviceId) === true;
-    return service?.callsAllowed === true && front && state.lock?.locked !== true && this.pending === undefined;
+    const front = page.view ? visibleServiceId(state) === serviceId : this.deps.popupFocused?.(serviceId, page.contentsId) === true;
+    return service?.callsAllowed === true && front && state.lock?.locked !== true && this.pending === undefined && this.unverified === undefined;
+  }
+
+  /**
+   * The service's session was just granted the screen-capture permission; `stop` ends the page it was granted to.
+   * Its `getDisplayMedia` request must follow within PICKER_GRACE_MS; if none does, the grant went to a capture
+   * that skips the picker: the page is stopped (its capture with it) and the user told.
+   */
+  granted(serviceId: string, stop: () => void): void {
+    if (this.unverified !== undefined) this.capturedWithoutPicker(this.unverified);
+    const unverified: Unverified = {
+      serviceId,
+      stop,
+      timer: this.deps.clock.setTimeout(() => {
+        if (this.unverified === unverified) this.capturedWithoutPicker(unverified);
+      }, PICKER_GRACE_MS),
+    };
+    this.unverified = unverified;
   }
 
   /** A page asks to share the screen; `answer` is called exactly once. */
   request(ask: ShareAsk, answer: ShareAnswer): void {
+    const unverified = this.unverified;
+    if (unverified?.serviceId === ask.serviceId) {
+      this.unverified = undefined;
+      this.deps.clock.clearTimeout(unverified.timer);
+    }
     const state = this.deps.store.getState();
     const service = state.services.find((s) => s.id === ask.serviceId);
     const refusal = service
@@ -178,6 +225,19 @@ export class ScreenSharePicker {
     else if (!service) this.settle(pending, null, 'removed');
     else if (!service.callsAllowed) this.settle(pending, null, 'calls-not-allowed');
     else if (pending.popup === undefined && visibleServiceId(state) !== service.id) this.settle(pending, null, 'not-in-front');
+  }
+
+  private capturedWithoutPicker(unverified: Unverified): void {
+    this.unverified = undefined;
+    this.deps.clock.clearTimeout(unverified.timer);
+    this.deps.log.warn('screen captured without the picker: page stopped', { service: unverified.serviceId });
+    try {
+      unverified.stop();
+    } catch (error) {
+      this.deps.log.warn('page that captured the screen not stopped', { service: unverified.serviceId, error: String(error) });
+    }
+    const service = this.deps.store.getState().services.find((s) => s.id === unverified.serviceId);
+    addNotice(this.deps.store, { id: this.deps.newId(), at: this.deps.clock.now(), kind: 'capture-stopped', serviceName: service?.name ?? unverified.serviceId });
   }
 
   private settle(pending: Pending, grant: ShareGrant | null, outcome: string, error?: string): void {

@@ -39,6 +39,8 @@ function useNoticeText(): (notice: Notice) => string {
         return t('notices.downloadsReset', { path: isolateLtr(notice.backupPath) });
       case 'storage-not-cleared':
         return t('notices.storageNotCleared', { name: isolate(notice.serviceName) });
+      case 'capture-stopped':
+        return t('notices.captureStopped', { name: isolate(notice.serviceName) });
       case 'lock-removed':
         return t('notices.lockRemoved');
     }

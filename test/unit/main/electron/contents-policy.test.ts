@@ -530,12 +530,15 @@ describe('ContentsPolicy: which service opened each window (a call pop-up’s sc
       [tgOpener, 'tg'],
       [nested, 'tg'],
     ]);
-    expect(h.policy.popupFocused('wa')).toBe(false);
+    const id = nested.webContents.id;
+    expect(h.policy.popupFocused('wa', wa.webContents.id)).toBe(false);
     nested.focused = true;
-    expect(h.policy.popupFocused('tg')).toBe(true);
-    expect(h.policy.popupFocused('wa')).toBe(false);
+    expect(h.policy.popupFocused('tg', id)).toBe(true);
+    // Only the window asked about: not the service's other pop-up, not another service's.
+    expect(h.policy.popupFocused('tg', tgOpener.webContents.id)).toBe(false);
+    expect(h.policy.popupFocused('wa', id)).toBe(false);
     nested.close();
-    expect(h.policy.popupFocused('tg')).toBe(false);
+    expect(h.policy.popupFocused('tg', id)).toBe(false);
     expect(h.policy.popupWindows().map((p) => p.serviceId)).toEqual(['wa', 'tg']);
   });
 

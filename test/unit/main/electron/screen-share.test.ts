@@ -8,7 +8,7 @@ import type { ServiceConfig } from '../../../../common/model';
 import { SCREEN_SHARE_LIMITS } from '../../../../common/screen-share';
 import { initialRuntime } from '../../../../common/state';
 import { createAppStore } from '../../../../main/core/app/app-store';
-import { ScreenSharePicker } from '../../../../main/core/screen-share/picker';
+import { PICKER_GRACE_MS, ScreenSharePicker, type CapturePage } from '../../../../main/core/screen-share/picker';
 import type { DisplayMediaRequestLike, DisplayMediaStreamsLike, WebContentsLike } from '../../../../main/electron/api';
 import { ElectronScreenShare, screenSources } from '../../../../main/electron/screen-share';
 import { partitionOf, ServiceViews } from '../../../../main/electron/service-views';
@@ -46,7 +46,7 @@ function setup(options: { wired?: boolean } = {}) {
     sources: screenSources(fake.desktopCapturer),
     audioSupported: false,
     window: { revealWindow: () => win.focus() },
-    popupFocused: (id) => policy.popupFocused(id),
+    popupFocused: (id, contentsId) => policy.popupFocused(id, contentsId),
   });
   const adapter = new ElectronScreenShare(picker, log, () => policy.popupWindows());
   const views = new ServiceViews<FakeView>({
@@ -62,7 +62,7 @@ function setup(options: { wired?: boolean } = {}) {
     onDownload: () => undefined,
     onZoomAsked: () => undefined,
     onWorker: () => undefined,
-    ...(options.wired === false ? {} : { mayCaptureScreen: (id: string) => picker.mayAsk(id), onDisplayMedia: (id: string, contents: WebContentsLike | undefined, request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void) => adapter.handle(id, contents, request, callback) }),
+    ...(options.wired === false ? {} : { mayCaptureScreen: (id: string, page: CapturePage) => picker.mayAsk(id, page), captureGranted: (id: string, stop: () => void) => picker.granted(id, stop), onDisplayMedia: (id: string, contents: WebContentsLike | undefined, request: DisplayMediaRequestLike, callback: (streams: DisplayMediaStreamsLike) => void) => adapter.handle(id, contents, request, callback) }),
     log,
   });
   views.open(DISCORD);
@@ -81,7 +81,7 @@ function setup(options: { wired?: boolean } = {}) {
     userGesture: true,
     ...change,
   });
-  return { fake, store, picker, views, log, contents, session, request, win };
+  return { fake, store, picker, views, log, contents, session, request, win, clock };
 }
 
 /** Messenger's page opens its call window, which is then the focused window (Discord stays in front in Wasl). */
@@ -101,7 +101,8 @@ function popupRequest(t: ReturnType<typeof setup>, child: FakeWindow, change: Pa
 describe('a service page asks to share its screen', () => {
   it('opens the picker for the view’s own top frame, and shares what the user picked', async () => {
     const t = setup();
-    const answers = t.session.displayMedia(t.request());
+    // Through Electron 45's whole path: the display-capture permission, then the request within the same call.
+    const answers = t.session.getDisplayMedia(t.contents(), t.request());
     await flush();
     const shown = t.store.getState().screenShare;
     expect(shown?.sources.map((s) => s.id)).toEqual(['screen:1:0']);
@@ -109,6 +110,9 @@ describe('a service page asks to share its screen', () => {
     expect(t.session.displayMediaOptions?.useSystemPicker ?? false).toBe(false);
     t.picker.answer({ requestId: shown?.requestId ?? '', sourceId: 'screen:1:0', audio: false });
     expect(answers).toEqual([{ video: { id: 'screen:1:0', name: 'Entire Screen' } }]);
+    t.clock.advance(PICKER_GRACE_MS * 10);
+    expect(t.contents().crashesForced).toBe(0);
+    expect(t.store.getState().notices).toEqual([]);
   });
 
   it.each([
@@ -169,16 +173,40 @@ describe('a service page asks to share its screen', () => {
     expect(answers.length).toBe(1);
   });
 
-  it('grants the screen-capture permission Electron asks first only to the top frame while a share may start', async () => {
+  it('grants the screen-capture permission Electron asks first only to the view’s top frame while a share may start', async () => {
     const t = setup();
-    const screen = { requestingUrl: 'https://discord.com/channels/1/2', mediaTypes: [] };
-    expect(await t.session.request('media', { ...screen, isMainFrame: true })).toBe(true);
-    expect(await t.session.request('media', { ...screen, isMainFrame: false })).toBe(false);
-    t.session.displayMedia(t.request());
+    const screen = { requestingUrl: 'https://discord.com/channels/1/2', mediaTypes: ['video'] };
+    expect(t.session.getDisplayMedia(t.contents(), t.request({ frame: t.contents().mainFrame.child('https://discord.com/embed') }))).toEqual([null]);
+    expect(await t.session.request('display-capture', { ...screen, isMainFrame: true })).toBe(false);
+    t.session.getDisplayMedia(t.contents(), t.request());
     await flush();
     // A picker is open: neither a second getDisplayMedia nor the legacy desktop getUserMedia gets through.
-    expect(await t.session.request('media', { ...screen, isMainFrame: true })).toBe(false);
-    expect(setup({ wired: false }).session.check('media', 'https://discord.com', { isMainFrame: true, mediaType: 'unknown' })).toBe(false);
+    expect(await t.session.request('display-capture', { ...screen, isMainFrame: true }, t.contents())).toBe(false);
+    expect(t.session.legacyDesktopCapture(t.contents(), { ...screen, isMainFrame: true })).toBe(false);
+    // A check never needs the screen.
+    expect(t.session.check('display-capture', 'https://discord.com', { isMainFrame: true, mediaType: 'video' })).toBe(false);
+  });
+
+  it('stops a page whose screen capture skipped the picker (the legacy desktop getUserMedia), and tells the user', () => {
+    const t = setup();
+    const page = t.contents();
+    // Electron grants it the same permission as getDisplayMedia and captures at once: Wasl cannot tell them apart
+    // before, so it stops the page when no getDisplayMedia request follows the grant.
+    expect(t.session.legacyDesktopCapture(page, { requestingUrl: 'https://discord.com/channels/1/2', isMainFrame: true })).toBe(true);
+    expect(t.session.capturedWithoutPicker).toEqual([page.id]);
+    t.clock.advance(PICKER_GRACE_MS);
+    expect(page.crashesForced).toBe(1);
+    expect(t.store.getState().notices).toEqual([expect.objectContaining({ kind: 'capture-stopped', serviceName: 'Discord' })]);
+    // Until the grant is settled no other is given; after, a real share still works.
+    expect(t.session.getDisplayMedia(page, t.request())).toEqual([]);
+    expect(page.crashesForced).toBe(1);
+  });
+
+  it('refuses the legacy capture of the system’s sound alone (a getDisplayMedia always asks video)', () => {
+    const t = setup();
+    expect(t.session.legacyDesktopCapture(t.contents(), { requestingUrl: 'https://discord.com/', isMainFrame: true, mediaTypes: ['audio'] })).toBe(false);
+    t.clock.advance(PICKER_GRACE_MS);
+    expect(t.contents().crashesForced).toBe(0);
   });
 
   it('listens to a page once, however many requests it makes', async () => {
@@ -262,15 +290,20 @@ describe('a service’s call pop-up asks to share the screen', () => {
     expect(child.isFocused()).toBe(true);
   });
 
-  it('grants the screen-capture permission Electron asks first while the service’s pop-up is focused, the service not in front', async () => {
+  it('grants the screen-capture permission to the focused pop-up only, never to the service’s hidden view meanwhile', async () => {
     const t = setup();
-    const media = { requestingUrl: 'https://www.messenger.com/groupcall/ROOM/', mediaTypes: [], isMainFrame: true };
+    const media = { requestingUrl: 'https://www.messenger.com/groupcall/ROOM/', mediaTypes: ['video'], isMainFrame: true };
     const messenger = t.fake.sessionFor(partitionOf('ms1'));
-    expect(await messenger.request('media', media)).toBe(false);
     const child = callPopup(t);
-    expect(await messenger.request('media', media)).toBe(true);
     child.focused = false;
-    expect(await messenger.request('media', media)).toBe(false);
+    expect(await messenger.request('display-capture', media, child.webContents)).toBe(false);
+    child.focused = true;
+    expect(await messenger.request('display-capture', { ...media, requestingUrl: 'https://www.messenger.com/t/1' }, t.contents('ms1'))).toBe(false);
+    expect(t.fake.sessionFor(partitionOf('ms1')).legacyDesktopCapture(t.contents('ms1'), { requestingUrl: 'https://www.messenger.com/t/1', isMainFrame: true })).toBe(false);
+    const answers = messenger.getDisplayMedia(child.webContents, t.request({ frame: child.webContents.mainFrame, securityOrigin: 'https://www.messenger.com' }));
+    await flush();
+    expect(t.store.getState().screenShare?.serviceId).toBe('ms1');
+    expect(answers).toEqual([]);
   });
 
   it.each([

@@ -104,16 +104,24 @@ describe('decidePermission', () => {
     expect(decidePermission({ permission: 'media', isMainFrame: true, requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['screen'] }, calls)).toBe(false);
   });
 
-  // Electron asks `media` naming no device for getDisplayMedia and for the legacy desktop getUserMedia (no picker).
-  it('grants a screen capture only to the top frame, with calls allowed, while a share may start', () => {
-    const own = { permission: 'media', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: [] };
-    expect(decidePermission({ ...own, isMainFrame: true }, { origins: whatsapp, callsAllowed: true, screenCapture: true })).toBe(true);
-    expect(decidePermission({ ...own, isMainFrame: false }, { origins: whatsapp, callsAllowed: true, screenCapture: true })).toBe(false);
-    expect(decidePermission({ ...own, isMainFrame: true }, { origins: whatsapp, callsAllowed: true, screenCapture: false })).toBe(false);
-    expect(decidePermission({ ...own, isMainFrame: true }, { origins: whatsapp, callsAllowed: false, screenCapture: true })).toBe(false);
-    expect(decidePermission({ ...own, isMainFrame: true, requestingUrl: 'https://evil.example/' }, { origins: whatsapp, callsAllowed: true, screenCapture: true })).toBe(false);
+  // Electron 45 asks `display-capture` for getDisplayMedia and for the legacy desktop getUserMedia (no picker) alike.
+  it('grants a screen capture only to the top frame, with calls allowed and video asked, while a share may start', () => {
+    const own = { permission: 'display-capture', requestingUrl: 'https://web.whatsapp.com/', mediaTypes: ['video'] };
+    const may = { origins: whatsapp, callsAllowed: true, screenCapture: true };
+    expect(decidePermission({ ...own, isMainFrame: true }, may)).toBe(true);
+    expect(decidePermission({ ...own, isMainFrame: true, mediaTypes: ['video', 'audio'] }, may)).toBe(true);
+    expect(decidePermission({ ...own, isMainFrame: false }, may)).toBe(false);
+    expect(decidePermission({ ...own, isMainFrame: true }, { ...may, screenCapture: false })).toBe(false);
+    expect(decidePermission({ ...own, isMainFrame: true }, { ...may, callsAllowed: false })).toBe(false);
+    expect(decidePermission({ ...own, isMainFrame: true, requestingUrl: 'https://evil.example/' }, may)).toBe(false);
+    // The system's sound alone is never a getDisplayMedia (it always asks video); nor is a request naming nothing.
+    expect(decidePermission({ ...own, isMainFrame: true, mediaTypes: ['audio'] }, may)).toBe(false);
+    expect(decidePermission({ ...own, isMainFrame: true, mediaTypes: [] }, may)).toBe(false);
+    expect(decidePermission({ ...own, isMainFrame: true, mediaTypes: ['video', 'screen'] }, may)).toBe(false);
+    // Before Electron 45 a screen capture came as `media` naming no device: refused now, whatever the grants.
+    expect(decidePermission({ ...own, permission: 'media', isMainFrame: true, mediaTypes: [] }, may)).toBe(false);
     // Camera and microphone do not depend on it.
-    expect(decidePermission({ ...own, isMainFrame: false, mediaTypes: ['audio'] }, { origins: whatsapp, callsAllowed: true, screenCapture: false })).toBe(true);
+    expect(decidePermission({ ...own, permission: 'media', isMainFrame: false, mediaTypes: ['audio'] }, { ...may, screenCapture: false })).toBe(true);
   });
 
   // Copy buttons and full-screen video: the service's own pages only.

@@ -9,7 +9,7 @@ import type { ServiceConfig } from '../../../../../common/model';
 import { SCREEN_SHARE_LIMITS, type ScreenSource } from '../../../../../common/screen-share';
 import { initialRuntime } from '../../../../../common/state';
 import { createAppStore, updateService } from '../../../../../main/core/app/app-store';
-import { ScreenSharePicker, type PopupAsk, type ShareAsk } from '../../../../../main/core/screen-share/picker';
+import { PICKER_GRACE_MS, ScreenSharePicker, type CapturePage, type PopupAsk, type ShareAsk } from '../../../../../main/core/screen-share/picker';
 import type { ShareGrant } from '../../../../../main/core/screen-share/rules';
 import { ManualClock } from '../../../../fakes/clock';
 import { MemoryLogger } from '../../../../fakes/logger';
@@ -23,6 +23,9 @@ const SOURCES: ScreenSource[] = [
   { id: 'screen:1:0', kind: 'screen', name: 'Entire Screen', thumbnail: 'data:image/jpeg;base64,AA==', icon: null },
   { id: 'window:42:0', kind: 'window', name: 'Notes', thumbnail: null, icon: 'data:image/png;base64,AA==' },
 ];
+
+/** The service's own view asks the screen-capture permission. */
+const VIEW: CapturePage = { view: true };
 
 const ASK: ShareAsk = {
   serviceId: 'dc1',
@@ -72,6 +75,7 @@ function setup(options: { audioSupported?: boolean } = {}) {
   let ids = 0;
   /** How often Wasl's window was brought forward; which services have a focused pop-up. */
   const window = { reveals: 0 };
+  /** The focused pop-ups, as `serviceId:contentsId`. */
   const focusedPopups = new Set<string>();
   const picker = new ScreenSharePicker({
     store,
@@ -81,7 +85,7 @@ function setup(options: { audioSupported?: boolean } = {}) {
     sources: fetch.sources,
     audioSupported: options.audioSupported ?? false,
     window: { revealWindow: () => (window.reveals += 1) },
-    popupFocused: (id) => focusedPopups.has(id),
+    popupFocused: (id, contentsId) => focusedPopups.has(`${id}:${contentsId}`),
   });
   /** Every answer each request got, in order. */
   const ask = (change: Partial<ShareAsk> = {}) => {
@@ -142,18 +146,90 @@ describe('requests refused at once', () => {
 describe('whether a share may start (the screen-capture permission follows it)', () => {
   it('holds for the service in front with calls allowed, and not while locked, hidden or with a picker open', async () => {
     const t = setup();
-    expect(t.picker.mayAsk('dc1')).toBe(true);
-    expect(t.picker.mayAsk('sl1')).toBe(false);
-    expect(t.picker.mayAsk('gone')).toBe(false);
+    expect(t.picker.mayAsk('dc1', VIEW)).toBe(true);
+    expect(t.picker.mayAsk('sl1', VIEW)).toBe(false);
+    expect(t.picker.mayAsk('gone', VIEW)).toBe(false);
+    // A window the service in front opened is not its view: it must be the focused one.
+    expect(t.picker.mayAsk('dc1', { view: false, contentsId: 5 })).toBe(false);
     const { requestId } = await t.open();
-    expect(t.picker.mayAsk('dc1')).toBe(false);
+    expect(t.picker.mayAsk('dc1', VIEW)).toBe(false);
     t.picker.answer({ requestId, sourceId: null, audio: false });
-    expect(t.picker.mayAsk('dc1')).toBe(true);
+    expect(t.picker.mayAsk('dc1', VIEW)).toBe(true);
     updateService(t.store, 'dc1', { callsAllowed: false });
-    expect(t.picker.mayAsk('dc1')).toBe(false);
+    expect(t.picker.mayAsk('dc1', VIEW)).toBe(false);
     updateService(t.store, 'dc1', { callsAllowed: true });
     t.store.setState({ lock: LOCKED });
-    expect(t.picker.mayAsk('dc1')).toBe(false);
+    expect(t.picker.mayAsk('dc1', VIEW)).toBe(false);
+  });
+});
+
+/** A grant's `stop`, counting how often the page was stopped. */
+function stopper(): { stop: () => void; stops: { count: number } } {
+  const stops = { count: 0 };
+  return { stop: () => (stops.count += 1), stops };
+}
+
+describe('a granted screen-capture permission must lead to a getDisplayMedia request (no capture without the picker)', () => {
+  it('leaves the page alone when its request follows, and no other grant is possible until it did', async () => {
+    const t = setup();
+    const page = stopper();
+    t.picker.granted('dc1', page.stop);
+    expect(t.picker.mayAsk('dc1', VIEW)).toBe(false);
+    const answers = t.ask();
+    t.fetch.resolve();
+    await flush();
+    t.clock.advance(PICKER_GRACE_MS * 10);
+    expect(page.stops.count).toBe(0);
+    expect(t.store.getState().screenShare?.serviceId).toBe('dc1');
+    expect(answers).toEqual([]);
+    expect(t.store.getState().notices).toEqual([]);
+  });
+
+  it('counts a request refused by the rules as the one that followed (an iframe’s getDisplayMedia)', () => {
+    const t = setup();
+    const page = stopper();
+    t.picker.granted('dc1', page.stop);
+    expect(t.ask({ topFrame: false })).toEqual([null]);
+    t.clock.advance(PICKER_GRACE_MS);
+    expect(page.stops.count).toBe(0);
+    expect(t.picker.mayAsk('dc1', VIEW)).toBe(true);
+  });
+
+  it('stops the page whose grant no request followed (the legacy desktop getUserMedia), says so, and may grant again', () => {
+    const t = setup();
+    const page = stopper();
+    t.picker.granted('dc1', page.stop);
+    t.clock.advance(PICKER_GRACE_MS - 1);
+    expect(page.stops.count).toBe(0);
+    t.clock.advance(1);
+    expect(page.stops.count).toBe(1);
+    expect(t.store.getState().notices).toEqual([expect.objectContaining({ kind: 'capture-stopped', serviceName: 'Discord' })]);
+    expect(t.log.lines.some((l) => l.level === 'warn' && l.message === 'screen captured without the picker: page stopped')).toBe(true);
+    expect(t.picker.mayAsk('dc1', VIEW)).toBe(true);
+    t.clock.advance(PICKER_GRACE_MS * 10);
+    expect(page.stops.count).toBe(1);
+  });
+
+  it('does not take another service’s request for the one its grant waits for', () => {
+    const t = setup();
+    const page = stopper();
+    t.picker.granted('dc1', page.stop);
+    t.ask({ serviceId: 'ms1', frameUrl: 'https://www.messenger.com/t/1', securityOrigin: 'https://www.messenger.com' });
+    t.clock.advance(PICKER_GRACE_MS);
+    expect(page.stops.count).toBe(1);
+  });
+
+  it('stops the earlier page when a second grant comes before its request, and logs a stop that throws', () => {
+    const t = setup();
+    const first = stopper();
+    t.picker.granted('dc1', first.stop);
+    t.picker.granted('dc1', () => {
+      throw new Error('render process already gone');
+    });
+    expect(first.stops.count).toBe(1);
+    t.clock.advance(PICKER_GRACE_MS);
+    expect(t.store.getState().notices.filter((n) => n.kind === 'capture-stopped')).toHaveLength(2);
+    expect(t.log.lines.find((l) => l.message === 'page that captured the screen not stopped')?.fields?.['error']).toBe('Error: render process already gone');
   });
 });
 
@@ -402,15 +478,19 @@ describe('a request from a service’s call pop-up', () => {
     expect(t.store.getState().screenShare).toBeNull();
   });
 
-  it('lets the service start a share while one of its pop-ups is focused, even when it is not in front', () => {
+  it('lets the service start a share from its focused pop-up, even when it is not in front', () => {
     const t = setup();
-    expect(t.picker.mayAsk('ms1')).toBe(false);
-    t.focusedPopups.add('ms1');
-    expect(t.picker.mayAsk('ms1')).toBe(true);
+    const popup = { view: false, contentsId: 77 } as const;
+    expect(t.picker.mayAsk('ms1', popup)).toBe(false);
+    t.focusedPopups.add('ms1:77');
+    expect(t.picker.mayAsk('ms1', popup)).toBe(true);
+    // Not its view (hidden behind another service) nor another of its windows.
+    expect(t.picker.mayAsk('ms1', VIEW)).toBe(false);
+    expect(t.picker.mayAsk('ms1', { view: false, contentsId: 78 })).toBe(false);
     updateService(t.store, 'ms1', { callsAllowed: false });
-    expect(t.picker.mayAsk('ms1')).toBe(false);
+    expect(t.picker.mayAsk('ms1', popup)).toBe(false);
     updateService(t.store, 'ms1', { callsAllowed: true });
     t.store.setState({ lock: LOCKED });
-    expect(t.picker.mayAsk('ms1')).toBe(false);
+    expect(t.picker.mayAsk('ms1', popup)).toBe(false);
   });
 });
