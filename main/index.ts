@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
   app, BrowserWindow, clipboard, desktopCapturer, dialog, globalShortcut, ipcMain, Menu, nativeImage, type NativeImage, nativeTheme, net, Notification,
-  powerMonitor, protocol, safeStorage, screen, session, shell, Tray, WebContentsView,
+  powerMonitor, protocol, safeStorage, screen, session, type Session, shell, Tray, WebContentsView,
 } from 'electron';
 import ElectronStore from 'electron-store';
 import type { PlatformId } from '../common/model';
@@ -191,10 +191,10 @@ function start(demo: boolean): void {
   });
   const displayMedia = new ElectronScreenShare(screenShare, log, () => policy.popupWindows());
   // Each service's proxy, on its own session only; its password encrypted apart from the settings.
-  const proxy = new ProxyController({
+  const proxy: ProxyController = new ProxyController({
     store,
     vault: new ProxySecrets(app.getPath('userData'), safeStorage, os, log),
-    sessions: electronProxySessions({ session }),
+    sessions: electronProxySessions<Session>({ session, net, answer: (request) => proxy.answerLogin(request) }),
     saveChoice: (id, choice) => services.command({ type: 'service.set', id, proxy: choice }),
     reload: (id) => {
       if (views.contentsId(id) !== undefined) void services.command({ type: 'service.reload', id });

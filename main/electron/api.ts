@@ -187,6 +187,26 @@ export interface AuthInfoLike {
   realm: string;
 }
 
+/**
+ * A request made from main (Electron's ClientRequest, `net.request`). Unlike `ses.fetch`, it hears a proxy's
+ * challenge itself (`login`), on every system: the app's `login` event is not raised for main's requests on Windows
+ * and macOS (electron/electron#44249), and `net.fetch` leaves the challenge unanswered.
+ */
+export interface ClientRequestLike {
+  on(event: 'response', listener: (response: { statusCode: number }) => void): unknown;
+  /** With `redirect: 'manual'`: a redirect not followed within the listener ends the request. */
+  on(event: 'redirect', listener: (statusCode: number) => void): unknown;
+  /** No credentials (`callback()`): the request goes on and reports the proxy's refusal (407). */
+  on(event: 'login', listener: (authInfo: AuthInfoLike, callback: (username?: string, password?: string) => void) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  end(): void;
+  abort(): void;
+}
+
+export interface NetLike<S = SessionLike> {
+  request(options: { url: string; session: S; redirect: 'manual' }): ClientRequestLike;
+}
+
 /** `login`'s answer: credentials, or nothing (cancelled). */
 export type LoginCallback = (username?: string, password?: string) => void;
 

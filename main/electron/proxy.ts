@@ -1,7 +1,9 @@
 /**
  * ProxySessionsPort on Electron, and the `login` event's answer. A service's proxy goes to its partition's session
  * alone (`setProxy`), which carries its pages, the pop-ups they open and its service workers; the session's open
- * connections are closed after, so none keeps the old route. A connection test fetches through that session.
+ * connections are closed after, so none keeps the old route. A connection test requests the service's start page
+ * through that session and answers the proxy's challenge on the request itself (ClientRequestLike: the app's `login`
+ * event is not raised for main's requests on Windows and macOS).
  *
  * Proxy credentials are answered on the app's `login` event: the challenge's page (or pop-up) names the service by
  * its session; a challenge without a page (a service worker's request) is answered only when exactly one service's
@@ -10,17 +12,20 @@
  */
 import type { ElectronProxyConfig } from '../../common/proxy';
 import type { Credentials, LoginRequest, ProbeResult, ProxySessionsPort } from '../core/services/proxy';
-import type { AppLike, SessionLike } from './api';
+import type { AppLike, NetLike, SessionLike } from './api';
 import { partitionOf } from './service-views';
 
-type ProxySession = Pick<SessionLike, 'setProxy' | 'closeAllConnections' | 'clearAuthCache' | 'fetch'>;
+type ProxySession = Pick<SessionLike, 'setProxy' | 'closeAllConnections' | 'clearAuthCache'>;
 
-export interface ElectronProxyDeps {
-  session: { fromPartition(partition: string): ProxySession };
+export interface ElectronProxyDeps<S extends ProxySession = ProxySession> {
+  session: { fromPartition(partition: string): S };
+  net: NetLike<S>;
+  /** The credentials for a proxy's challenge met by the service's own test (ProxyController.answerLogin). */
+  answer(request: LoginRequest): Credentials | undefined;
 }
 
-export function electronProxySessions(deps: ElectronProxyDeps): ProxySessionsPort {
-  const sessionOf = (serviceId: string): ProxySession => deps.session.fromPartition(partitionOf(serviceId));
+export function electronProxySessions<S extends ProxySession>(deps: ElectronProxyDeps<S>): ProxySessionsPort {
+  const sessionOf = (serviceId: string): S => deps.session.fromPartition(partitionOf(serviceId));
   return {
     async apply(serviceId: string, config: ElectronProxyConfig): Promise<void> {
       const session = sessionOf(serviceId);
@@ -32,18 +37,34 @@ export function electronProxySessions(deps: ElectronProxyDeps): ProxySessionsPor
       await session.clearAuthCache();
       await session.closeAllConnections();
     },
-    async probe(serviceId: string, url: string, timeoutMs: number): Promise<ProbeResult> {
-      const controller = new AbortController();
-      const timer = setTimeout(() => controller.abort(), timeoutMs);
-      try {
-        const response = await sessionOf(serviceId).fetch(url, { signal: controller.signal, redirect: 'manual' });
-        await response.body?.getReader().cancel();
-        return { status: response.status };
-      } catch (error) {
-        return { error: String(error), aborted: controller.signal.aborted };
-      } finally {
-        clearTimeout(timer);
-      }
+    probe(serviceId: string, url: string, timeoutMs: number): Promise<ProbeResult> {
+      return new Promise((resolve) => {
+        const request = deps.net.request({ url, session: sessionOf(serviceId), redirect: 'manual' });
+        let settled = false;
+        const settle = (result: ProbeResult) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolve(result);
+        };
+        const timer = setTimeout(() => {
+          settle({ error: 'timed out', aborted: true });
+          request.abort();
+        }, timeoutMs);
+        request.on('login', (authInfo, callback) => {
+          const credentials = authInfo.isProxy ? deps.answer({ serviceId, isProxy: true, host: authInfo.host, port: authInfo.port }) : undefined;
+          if (credentials === undefined) callback();
+          else callback(credentials.username, credentials.password);
+        });
+        // A status is the answer (a redirect's too): the body is never read.
+        request.on('response', (response) => {
+          settle({ status: response.statusCode });
+          request.abort();
+        });
+        request.on('redirect', (statusCode) => settle({ status: statusCode }));
+        request.on('error', (error) => settle({ error: String(error), aborted: false }));
+        request.end();
+      });
     },
   };
 }

@@ -35,6 +35,9 @@ import type {
   SessionLike,
   TrayLike,
   WebContentsLike,
+  AuthInfoLike,
+  ClientRequestLike,
+  NetLike,
   WebContentsViewLike,
   WindowOpenDetails,
   WindowOpenResponse,
@@ -511,6 +514,62 @@ export class FakeSession extends Emitter implements SessionLike {
 
   check(permission: string, requestingOrigin: string, details: PermissionCheckDetails = {}): boolean {
     return this.checkHandler?.(null, permission, requestingOrigin, details) ?? false;
+  }
+}
+
+/**
+ * A request from main (Electron's ClientRequest, lib/common/api/net-client-request.ts): a proxy's challenge goes to
+ * its `login` listeners, and is cancelled when it has none; a manual redirect not followed ends it with an error.
+ */
+export class FakeClientRequest extends Emitter implements ClientRequestLike {
+  ended = false;
+  aborted = false;
+
+  constructor(readonly options: { url: string; session: FakeSession; redirect: 'manual' }) {
+    super();
+  }
+
+  end(): void {
+    this.ended = true;
+  }
+
+  abort(): void {
+    this.aborted = true;
+  }
+
+  /** The proxy asks for credentials: what the request answered (`[]`: cancelled). */
+  challenge(authInfo: AuthInfoLike): (string | undefined)[] {
+    const answer: (string | undefined)[] = [];
+    const callback = (username?: string, password?: string) => {
+      if (username !== undefined) answer.push(username, password);
+    };
+    if (this.listenerCount('login') === 0) callback();
+    else this.emit('login', authInfo, callback);
+    return answer;
+  }
+
+  respond(statusCode: number): void {
+    this.emit('response', { statusCode });
+  }
+
+  redirect(statusCode: number): void {
+    this.emit('redirect', statusCode, 'GET', 'https://elsewhere.example/', {});
+    if (!this.aborted) this.emit('error', new Error('Redirect was cancelled'));
+  }
+
+  fail(netError: string): void {
+    this.emit('error', new Error(netError));
+  }
+}
+
+/** Electron's `net`: every request made, in order. */
+export class FakeNet implements NetLike<FakeSession> {
+  readonly requests: FakeClientRequest[] = [];
+
+  request(options: { url: string; session: FakeSession; redirect: 'manual' }): FakeClientRequest {
+    const request = new FakeClientRequest(options);
+    this.requests.push(request);
+    return request;
   }
 }
 
