@@ -1,7 +1,8 @@
 /**
- * Runs in every service view (sandboxed, isolated world): installs the notification shim in the page's own world
- * before the page's scripts run, asks main which connector to run for the platform main assigned (the connector
- * pack's or the built-in one, pack-loader.ts), starts the agent with it, and relays between the agent and main.
+ * Runs in every service view (sandboxed, isolated world): installs the notification shim and the capture guard in
+ * the page's own world before the page's scripts run, asks main which connector to run for the platform main
+ * assigned (the connector pack's or the built-in one, pack-loader.ts), starts the agent with it, and relays between
+ * the agent and main.
  * Everything it does to the page lives in agent.ts and the connectors.
  */
 import { contextBridge, ipcRenderer, webFrame } from 'electron';
@@ -9,6 +10,7 @@ import { CHANNELS } from '../common/channels';
 import { PLATFORM_IDS, type PlatformId } from '../common/model';
 import { startAgent, type Agent } from './agent';
 import { connectors } from './connectors';
+import { CAPTURE_REFUSED, installCaptureGuard } from './capture-guard';
 import { installNotificationShim, SHIM_EVENTS } from './notification-shim';
 import { pageOutline } from './outline';
 import { chooseConnector, startWhenParsed } from './pack-loader';
@@ -19,6 +21,7 @@ function assignedPlatform(): PlatformId {
 }
 
 contextBridge.executeInMainWorld({ func: installNotificationShim, args: [SHIM_EVENTS] });
+contextBridge.executeInMainWorld({ func: installCaptureGuard, args: [CAPTURE_REFUSED] });
 
 let agent: Agent | undefined;
 const pending: (() => void)[] = [];
