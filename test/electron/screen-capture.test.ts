@@ -1,7 +1,8 @@
 /**
  * Screen capture in the real app (Electron 45's permission order): a service with calls allowed asks through
  * `getDisplayMedia` and gets Wasl's picker; the legacy desktop `getUserMedia` (`chromeMediaSource`), which Electron
- * grants the same permission and which skips every picker, gets its page stopped and a notice in the shell.
+ * grants the same permission and which skips every picker, is refused in the page by the capture guard, and when the
+ * page gets around the guard (another frame's getUserMedia) its page is stopped and the shell says so.
  * Runs wherever the Electron binary exists (with a display); elsewhere it says plainly that it skipped.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,15 +24,16 @@ describe.skipIf(!binary)('screen capture in real Electron', () => {
   let app: ElectronApplication;
   let shell: Page;
 
-  /** Runs `script` in the service's page as if the user had just clicked in it. */
-  const inPage = (script: string) =>
+  /** Runs `script` in the service's page as if the user had just clicked in it; `wait`: answers what it answered. */
+  const inPage = (script: string, wait = false) =>
     app.evaluate(
-      ({ webContents }, { origin: at, script: code }) => {
+      async ({ webContents }, { origin: at, script: code, wait: answer }) => {
         const page = webContents.getAllWebContents().find((wc) => wc.getURL().startsWith(at));
         if (!page) throw new Error('no service page');
-        void page.executeJavaScript(code, true);
+        const result = page.executeJavaScript(code, true) as Promise<unknown>;
+        return answer ? String(await result) : '';
       },
-      { origin, script },
+      { origin, script, wait },
     );
 
   beforeAll(async () => {
@@ -69,8 +71,19 @@ describe.skipIf(!binary)('screen capture in real Electron', () => {
     expect(await shell.getByText('tried to capture your screen').count()).toBe(0);
   });
 
-  it('stops the page that captures the screen the legacy way, and says so', async () => {
-    await inPage("navigator.mediaDevices.getUserMedia({ video: { mandatory: { chromeMediaSource: 'desktop' } } }).catch(() => undefined)");
+  it('refuses the legacy desktop getUserMedia inside the page', async () => {
+    const outcome = await inPage("navigator.mediaDevices.getUserMedia({ video: { mandatory: { chromeMediaSource: 'desktop' } } }).then(() => 'captured', (e) => e.name)", true);
+    expect(outcome).toBe('NotAllowedError');
+    expect(await shell.getByText('tried to capture your screen').count()).toBe(0);
+  });
+
+  it('stops a page that gets around the guard through another frame’s getUserMedia, and says so', async () => {
+    await inPage(`(() => {
+      const frame = document.createElement('iframe');
+      document.body.append(frame);
+      const unguarded = frame.contentWindow.MediaDevices.prototype.getUserMedia;
+      unguarded.call(navigator.mediaDevices, { video: { mandatory: { chromeMediaSource: 'desktop' } } }).catch(() => undefined);
+    })()`);
     await shell.getByRole('region', { name: 'Notices' }).getByText('tried to capture your screen').waitFor({ timeout: 15_000 });
   });
 });
