@@ -376,6 +376,13 @@ describe('greeting & away', () => {
     expect(within(panel).queryByRole('button', { name: 'Set business hours' })).toBeNull();
   });
 
+  it('names the variables each on its own left-to-right run, so a sentence never wraps one in the middle', async () => {
+    const rendered = await renderShell(shopState());
+    const panel = await openTab(rendered, 'Greeting & away');
+    const intro = panel.querySelector('.shop-intro')?.textContent ?? '';
+    expect(intro).toContain('\u2066{name}\u2069, \u2066{first_name}\u2069, and \u2066{shop}\u2069 work as in quick replies.');
+  });
+
   it('says when main refuses a text, and shows a text restored elsewhere', async () => {
     const rendered = await renderShell(shopState());
     rendered.bridge.respond = (command) => (command.type === 'settings.set' ? { ok: false, error: 'invalid' } : { ok: true });

@@ -8,7 +8,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '../../../../common/limits';
-import { isolateLtr } from '../../i18n/format';
+import { isolateLtr, useFormat } from '../../i18n/format';
 import { useApp, useCommand } from '../../store/context';
 import type { ShopTab } from '../../store/ui';
 
@@ -62,11 +62,14 @@ function PreparedText({ field, saved }: { field: Prepared; saved: string }) {
 /** `onOpenTab`: shows another tab of the shop tools (business hours, quick replies). */
 export function GreetingsTab({ onOpenTab }: { onOpenTab: (tab: ShopTab) => void }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const shop = useApp((s) => s.settings.shop);
   const platformTitle = useId();
+  // Each variable on its own left-to-right run, so an Arabic sentence never wraps one in the middle.
+  const variables = format.and(['{name}', '{first_name}', '{shop}'].map(isolateLtr));
   return (
     <div className="shop-tab-body greetings-tab">
-      <p className="shop-intro">{t('shop.greetings.intro', { variables: isolateLtr('{name} {first_name} {shop}') })}</p>
+      <p className="shop-intro">{t('shop.greetings.intro', { variables })}</p>
       <PreparedText field="greeting" saved={shop.greeting} />
       <PreparedText field="away" saved={shop.away} />
       {shop.hoursEnabled ? null : (
