@@ -37,6 +37,8 @@ export interface TrayModel {
 
 export interface BadgeModel {
   count: number;
+  /** The count as the macOS Dock shows it, in the digits the settings choose: nothing at 0. */
+  text: string;
   /** What screen readers say of it (the Windows taskbar overlay's description). */
   label: string;
 }
@@ -106,7 +108,7 @@ export function trayModel(state: TrayState, context: TrayContext): TrayModel {
   const changes = [shopChange, dnd.endsAt].filter((at): at is number => at !== undefined && at !== null);
   return {
     total,
-    totalText: total > 0 ? formatCount(context, total) : '',
+    totalText: badgeModel(context, total).text,
     tooltip: trayTooltip(context, total, context.memoryKiB),
     items,
     click: { type: 'window.toggle' },
@@ -144,5 +146,5 @@ function dndMenu(state: TrayState, context: TrayContext): { items: MenuItemModel
 }
 
 export function badgeModel(locale: MainLocale, total: number): BadgeModel {
-  return { count: total, label: unreadBadge(locale, total) };
+  return { count: total, text: total > 0 ? formatCount(locale, total) : '', label: unreadBadge(locale, total) };
 }

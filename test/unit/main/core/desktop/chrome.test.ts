@@ -211,8 +211,10 @@ describe('trayModel', () => {
 
 describe('badgeModel', () => {
   it('is the total, with what screen readers say of it in the user’s language', () => {
-    expect(badgeModel(ENGLISH, 7)).toEqual({ count: 7, label: '7 unread' });
-    expect(badgeModel(ARABIC, 12)).toEqual({ count: 12, label: `${arabic(12)} رسالة غير مقروءة` });
+    expect(badgeModel(ENGLISH, 7)).toEqual({ count: 7, text: '7', label: '7 unread' });
+    expect(badgeModel({ ...ENGLISH, digits: 'arab' }, 1234)).toEqual({ count: 1234, text: '١٬٢٣٤', label: '١٬٢٣٤ unread' });
+    expect(badgeModel({ ...ARABIC, digits: 'latn' }, 0)).toEqual({ count: 0, text: '', label: 'لا رسائل غير مقروءة' });
+    expect(badgeModel(ARABIC, 12)).toEqual({ count: 12, text: arabic(12), label: `${arabic(12)} رسالة غير مقروءة` });
   });
 });
 
@@ -329,11 +331,11 @@ describe('DesktopChrome', () => {
   it('shows the tray, the badge and the menu at start, and the unread total as the state changes', () => {
     const h = setup();
     expect(h.trays).toHaveLength(1);
-    expect(h.badges).toEqual([{ count: 0, label: '0 unread' }]);
+    expect(h.badges).toEqual([{ count: 0, text: '', label: '0 unread' }]);
     expect(h.menus).toHaveLength(1);
     h.store.setState(withUnread(h.store.getState(), 'wa', 5));
     expect(h.lastTray().total).toBe(5);
-    expect(h.badges.at(-1)).toEqual({ count: 5, label: '5 unread' });
+    expect(h.badges.at(-1)).toEqual({ count: 5, text: '5', label: '5 unread' });
   });
 
   it('speaks the language main speaks at each render', () => {
@@ -341,7 +343,7 @@ describe('DesktopChrome', () => {
     const h = setup({}, () => locale);
     locale = ARABIC;
     h.store.setState(withUnread(h.store.getState(), 'tg', 3));
-    expect(h.badges.at(-1)).toEqual({ count: 3, label: `${arabic(3)} رسائل غير مقروءة` });
+    expect(h.badges.at(-1)).toEqual({ count: 3, text: arabic(3), label: `${arabic(3)} رسائل غير مقروءة` });
     expect(h.lastTray().items[0]?.label).toBe('إخفاء وصل');
   });
 
@@ -349,10 +351,10 @@ describe('DesktopChrome', () => {
     const arabicLatin: AppState['settings'] = { ...DEFAULT_SETTINGS, language: 'ar', digits: 'latn' };
     const h = setup({ settings: arabicLatin }, (settings) => mainLocale(settings, 'en-US'));
     h.store.setState(withUnread(h.store.getState(), 'wa', 3));
-    expect(h.badges.at(-1)).toEqual({ count: 3, label: '3 رسائل غير مقروءة' });
+    expect(h.badges.at(-1)).toEqual({ count: 3, text: '3', label: '3 رسائل غير مقروءة' });
     expect(h.lastTray().tooltip).toBe('وصل — 3 رسائل غير مقروءة');
     h.store.setState({ settings: { ...arabicLatin, digits: 'arab' } });
-    expect(h.badges.at(-1)).toEqual({ count: 3, label: '٣ رسائل غير مقروءة' });
+    expect(h.badges.at(-1)).toEqual({ count: 3, text: '٣', label: '٣ رسائل غير مقروءة' });
     expect(h.lastTray().totalText).toBe('٣');
   });
 
