@@ -49,3 +49,12 @@ export function localeTag(language: string, digits: DigitsSetting = 'auto', cale
     ...(calendar === 'hijri' ? { calendar: HIJRI } : {}),
   }).toString();
 }
+
+/**
+ * Arabic-Indic digits are Arabic numbers to the bidi algorithm: in a left-to-right sentence, two of them with only
+ * punctuation between ("(٢٢:٠٠–٠٨:٠٠)", "Mar ١٩, ٢٠٢٦") swap places. A left-to-right mark after each number that
+ * another follows keeps them in order.
+ */
+export function keepArabicDigitsInOrder(text: string): string {
+  return text.replace(/[٠-٩](?:[٠-٩٬٫:]*[٠-٩])?(?![٠-٩٬٫:])(?=[^٠-٩]*[٠-٩])/gu, '$&\u200E');
+}

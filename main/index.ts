@@ -66,7 +66,7 @@ import { systemMemory } from './electron/system-memory';
 import { answerProxyLogins, electronProxySessions } from './electron/proxy';
 import { electronSpelling } from './electron/spelling';
 import { AppTray } from './electron/tray';
-import { mainStrings, resolveLanguage, suggestionTitle } from './i18n';
+import { mainLocale, mainStrings, resolveLanguage, suggestionTitle } from './i18n';
 import { IpcRouter } from './ipc/router';
 import { FRAME_CHANNELS, routeIpc, WORKER_CHANNELS } from './ipc/routes';
 import { PackStore } from './persistence/pack-store';
@@ -95,7 +95,9 @@ function start(demo: boolean): void {
   const profile = openProfile(app.getPath('userData'), (dir, name) => new ElectronStore({ cwd: dir, name, clearInvalidConfig: false }), systemClock, log, randomUUID);
   const store = createAppStore(initialState(profile.doc, { notifications: profile.history.items, notices: profile.notices, os, systemLanguages: app.getPreferredSystemLanguages(), packaged: app.isPackaged, demo }));
   const base = { store, clock: systemClock, log, newId: randomUUID };
-  const language = () => resolveLanguage(store.getState().settings.language, app.getLocale());
+  // The language main speaks, and the digits and calendar its numbers and dates are written in.
+  const locale = () => mainLocale(store.getState().settings, app.getLocale());
+  const language = () => locale().language;
   followTheme(nativeTheme, store);
   followSpelling({ store, os, language, spelling: electronSpelling({ session, shellSession: session.defaultSession, log }) });
   const kept = keepProfile(profile, store, systemClock, randomUUID, () => services.allSnapshots());
@@ -252,7 +254,7 @@ function start(demo: boolean): void {
   const shop = new ShopController({ ...base, remind: (reminder) => notifications.remind(reminder) });
   const notifications = new NotificationCenter({
     ...base,
-    ...notificationWords(language),
+    ...notificationWords(locale),
     ...notificationLinks({ store, services, shop, window: desktop, log, clock: systemClock, suggestionTitle: (s) => suggestionTitle(language(), s) }),
     notifier: new ElectronNotifier(electron, log, systemClock, NOTIFICATION_OFFERS[os]),
   });
@@ -305,7 +307,7 @@ function start(demo: boolean): void {
   const chrome = new DesktopChrome({
     ...base,
     os,
-    language,
+    locale,
     chatsOf: (id) => services.snapshot(id)?.chats,
     memoryKiB: () => resources().total.memoryKiB,
     window: desktop,

@@ -441,6 +441,8 @@ export interface AppLike {
   getLocale(): string;
   quit(): void;
   setBadgeCount(count?: number): boolean;
+  /** macOS only: the Dock icon, whose badge takes text (a count in the digits the user chose). */
+  readonly dock?: { setBadge(text: string): void } | undefined;
   getAppMetrics(): ProcessMetricLike[];
   /** macOS and Windows: whether the system opens Wasl at login (Windows: and the user left it enabled). */
   getLoginItemSettings(): LoginItemSettingsLike;

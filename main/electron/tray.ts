@@ -41,7 +41,7 @@ export class AppTray {
   show(model: TrayModel): void {
     const before = this.shown;
     this.shown = model;
-    if (model.total !== before?.total) this.showTotal(model.total);
+    this.showTotal(model, before);
     if (model.tooltip !== before?.tooltip) this.tray.setToolTip(model.tooltip);
     // Rebuilt only when it changed: some Linux panels flicker on every new menu.
     const key = JSON.stringify(model.items);
@@ -55,12 +55,13 @@ export class AppTray {
     this.tray.destroy();
   }
 
-  private showTotal(total: number): void {
+  private showTotal({ total, totalText }: TrayModel, before: TrayModel | undefined): void {
     if (this.deps.os === 'darwin') {
-      // The menu bar's convention: a template icon that macOS tints, the count as text beside it.
-      this.tray.setTitle(total > 0 ? String(total) : '');
+      // The menu bar's convention: a template icon that macOS tints, the count as text beside it, in the user's digits.
+      if (totalText !== before?.totalText) this.tray.setTitle(totalText);
       return;
     }
+    if (total === before?.total) return;
     const image = this.image(total);
     if (image) this.tray.setImage(image);
   }

@@ -1,8 +1,9 @@
 /**
  * The words main shows itself (application menu, tray, dialogs, notifications), in English and Arabic, through
  * i18next with the shell's conventions: catalogues in locales/, `{{name}}` placeholders, `{{count, number}}` in
- * the language's digits, and a key per plural form (`_one`/`_other`; Arabic `_zero`…`_many` too). The keys are
- * typed (i18next.d.ts), so a missing one fails to compile.
+ * the digits the settings choose (a sentence with a number takes a MainLocale, ./format.ts; words alone take the
+ * language), and a key per plural form (`_one`/`_other`; Arabic `_zero`…`_many` too). The keys are typed
+ * (i18next.d.ts), so a missing one fails to compile.
  */
 import i18next, { type TFunction } from 'i18next';
 import { PLATFORMS } from '../../common/catalog';
@@ -10,11 +11,12 @@ import { isolate, LANGUAGES, type UiLanguage } from '../../common/language';
 import type { ServiceConfig } from '../../common/model';
 import type { Label } from '../../common/shop/model';
 import type { ReplySuggestion } from '../../common/shop/suggest';
-import { formatMemory } from './format';
+import { formatMemory, keepDigitsInOrder, numberLocale, type MainLocale } from './format';
 import ar from './locales/ar.json';
 import en from './locales/en.json';
 
 export { resolveLanguage } from '../../common/language';
+export { mainLocale, type MainLocale } from './format';
 
 /** Arabic holds every key English does (and more plural forms): a key missing from it fails to compile. */
 const arabic: typeof en = ar;
@@ -34,9 +36,19 @@ void instance.init({
 
 const translators: Record<UiLanguage, TFunction<'main'>> = { en: instance.getFixedT('en', 'main'), ar: instance.getFixedT('ar', 'main') };
 
-/** Translates main's keys into one language: `mainT('ar')('badge.unread', { count: 3 })`. */
+/**
+ * Translates main's keys into one language: `mainT('ar')('tray.hide')`. Its `{{count, number}}` writes the
+ * language's own digits: a sentence with a number goes through `counted` instead.
+ */
 export function mainT(language: UiLanguage): TFunction<'main'> {
   return translators[language];
+}
+
+type CountedKey = 'badge.unread' | 'tray.tooltipUnread' | 'notification.coalesced' | 'notification.held';
+
+/** A sentence with a count, its plural form picked by the count and the count in the digits the settings choose. */
+function counted(key: CountedKey, locale: MainLocale, count: number): string {
+  return keepDigitsInOrder(locale, translators[locale.language](key, { count, locale: numberLocale(locale) }));
 }
 
 /** The fixed words (menu items, dialog titles, column names) by name, for code that takes them all at once. */
@@ -63,25 +75,24 @@ export function notificationTitle(language: UiLanguage, service: Pick<ServiceCon
 }
 
 /** What screen readers say for the unread badge: "5 unread". */
-export function unreadBadge(language: UiLanguage, count: number): string {
-  return mainT(language)('badge.unread', { count });
+export function unreadBadge(locale: MainLocale, count: number): string {
+  return counted('badge.unread', locale, count);
 }
 
 /** The tray's tooltip: "Wasl", or "Wasl — 5 unread", and the memory Wasl uses when known ("· 812 MB"). */
-export function trayTooltip(language: UiLanguage, total: number, memoryKiB?: number): string {
-  const t = mainT(language);
-  const base = total > 0 ? t('tray.tooltipUnread', { count: total }) : t('tray.tooltip');
-  return memoryKiB === undefined ? base : `${base} · ${formatMemory(language, memoryKiB)}`;
+export function trayTooltip(locale: MainLocale, total: number, memoryKiB?: number): string {
+  const base = total > 0 ? counted('tray.tooltipUnread', locale, total) : mainT(locale.language)('tray.tooltip');
+  return memoryKiB === undefined ? base : keepDigitsInOrder(locale, `${base} · ${formatMemory(locale, memoryKiB)}`);
 }
 
 /** "12 more new messages": the body of a notification that stands for a flood from one service. */
-export function coalescedText(language: UiLanguage, count: number): string {
-  return mainT(language)('notification.coalesced', { count });
+export function coalescedText(locale: MainLocale, count: number): string {
+  return counted('notification.coalesced', locale, count);
 }
 
 /** "3 messages came in while you were closed": the pop-up at opening time for what business hours held. */
-export function heldText(language: UiLanguage, count: number): string {
-  return mainT(language)('notification.held', { count });
+export function heldText(locale: MainLocale, count: number): string {
+  return counted('notification.held', locale, count);
 }
 
 /** The titles of a notification's buttons and the placeholder of its answer field. */

@@ -1122,6 +1122,13 @@ export class FakeApp extends Emitter implements AppLike {
     this.badge = count;
     return true;
   }
+  /** The Dock badge's text, as macOS shows it ('' none); undefined until set. */
+  dockBadge: string | undefined;
+  readonly dock = {
+    setBadge: (text: string): void => {
+      this.dockBadge = text;
+    },
+  };
   /** What getAppMetrics reports: a test sets the processes it wants. */
   metrics: ProcessMetricLike[] = [];
   getAppMetrics(): ProcessMetricLike[] {

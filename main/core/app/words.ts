@@ -1,9 +1,11 @@
 /**
  * The words main's parts need, in the language main speaks at the moment they are needed: the titles and filters
- * of the file dialogs, the customers CSV's header and names, and the texts of Wasl's own notifications.
+ * of the file dialogs, the customers CSV's header and names, and the texts of Wasl's own notifications (their
+ * counts in the digits the settings choose). The CSV's dates and numbers are not among them: they stay ISO and
+ * Latin, as spreadsheets read them.
  */
 import { PLATFORMS } from '../../../common/catalog';
-import { coalescedText, heldText, labelName, mainStrings, notificationResponseText, notificationTitle } from '../../i18n';
+import { coalescedText, heldText, labelName, mainStrings, notificationResponseText, notificationTitle, type MainLocale } from '../../i18n';
 import type { NotificationCenterDeps } from '../notifications/center';
 import type { CsvText, FileTexts } from '../shop/data-transfer';
 
@@ -35,13 +37,13 @@ export function csvText(language: Language): () => CsvText {
 
 export type NotificationWords = Required<Pick<NotificationCenterDeps, 'serviceTitle' | 'coalescedText' | 'privateText' | 'heldText' | 'reminderText' | 'responseText'>>;
 
-export function notificationWords(language: Language): NotificationWords {
+export function notificationWords(locale: () => MainLocale): NotificationWords {
   return {
-    serviceTitle: (service, title) => notificationTitle(language(), service, title),
-    coalescedText: (count) => coalescedText(language(), count),
-    privateText: () => mainStrings(language()).newMessage,
-    heldText: (count) => heldText(language(), count),
-    reminderText: () => mainStrings(language()).reminder,
-    responseText: () => notificationResponseText(language()),
+    serviceTitle: (service, title) => notificationTitle(locale().language, service, title),
+    coalescedText: (count) => coalescedText(locale(), count),
+    privateText: () => mainStrings(locale().language).newMessage,
+    heldText: (count) => heldText(locale(), count),
+    reminderText: () => mainStrings(locale().language).reminder,
+    responseText: () => notificationResponseText(locale().language),
   };
 }

@@ -1,11 +1,13 @@
 /**
  * The desktop's chrome around the window: the tray, the app badge and the application menu, kept showing what the
  * state says. It renders the models of ./tray-model.ts and ./app-menu.ts into their ports when the state, the
- * language or the window changes; when the tray would read differently by itself (the shop opens or closes,
- * do-not-disturb ends); and as the memory Wasl uses is sampled now and then, for the tray's tooltip.
+ * language (or the digits and calendar the settings choose) or the window changes; when the tray would read
+ * differently by itself (the shop opens or closes, do-not-disturb ends); and as the memory Wasl uses is sampled now
+ * and then, for the tray's tooltip.
  */
 import type { ChatsOf } from '../../../common/unread';
 import type { HostOs } from '../../../common/state';
+import type { MainLocale } from '../../i18n/format';
 import type { AppStore } from '../app/app-store';
 import type { DesktopPort } from '../app/menu-commands';
 import type { Clock, TimerHandle } from '../app/ports';
@@ -20,8 +22,8 @@ export interface ChromeDeps {
   store: AppStore;
   clock: Clock;
   os: HostOs;
-  /** The language main speaks now (the setting, or the system's). */
-  language(): 'en' | 'ar';
+  /** The language main speaks now (the setting, or the system's), and the digits and calendar the settings choose. */
+  locale(): MainLocale;
   /** Each service's chats, which the unread total counts (common/unread.ts). */
   chatsOf: ChatsOf;
   /** The memory Wasl uses in all, in KiB. */
@@ -88,18 +90,18 @@ export class DesktopChrome {
     if (this.stopped) return;
     const { store, clock, window } = this.deps;
     const state = store.getState();
-    const language = this.deps.language();
+    const locale = this.deps.locale();
     const now = clock.now();
     const total = this.unreadTotal(state);
     const model = trayModel(state, {
-      language,
+      ...locale,
       now,
       total,
       windowShown: window.windowShown(),
       ...(this.memoryKiB === undefined ? {} : { memoryKiB: this.memoryKiB }),
     });
     this.deps.tray.show(model);
-    this.deps.badge.show(badgeModel(language, total));
+    this.deps.badge.show(badgeModel(locale, total));
     if (this.changeTimer !== undefined) clock.clearTimeout(this.changeTimer);
     this.changeTimer = model.changesAt === null ? undefined : clock.setTimeout(() => this.renderTray(), model.changesAt - now + 1);
   }
@@ -107,6 +109,6 @@ export class DesktopChrome {
   private renderMenu(): void {
     if (this.stopped) return;
     const { store, os } = this.deps;
-    this.deps.menu.show(appMenuModel(store.getState(), { language: this.deps.language(), os }));
+    this.deps.menu.show(appMenuModel(store.getState(), { language: this.deps.locale().language, os }));
   }
 }

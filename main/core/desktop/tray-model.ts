@@ -4,15 +4,16 @@
  * update is downloaded), "Away" outside business hours, the newest unread notifications (a click opens that chat;
  * none listed while Wasl is locked), Open Next Unread Chat (the customer who has waited longest; not while locked),
  * Mark All as Read, Do Not Disturb (off, on, for an hour, until tomorrow
- * morning, quiet hours), Quit. The badge: the total, and what screen readers say of it. main/electron/tray.ts and
- * app-badge.ts render them.
+ * morning, quiet hours), Quit. The badge: the total, and what screen readers say of it. Every number, time and
+ * date in them is written in the digits and calendar the settings choose (main/i18n/format.ts).
+ * main/electron/tray.ts and app-badge.ts render them.
  */
 import { currentDnd, FOREVER, MORNING_HOUR, type DndChoice } from '../../../common/dnd';
 import { isAway, nextChange, businessHours } from '../../../common/shop/hours';
 import type { AppState } from '../../../common/state';
 import { isolate } from '../../../common/language';
 import { mainT, trayTooltip, unreadBadge } from '../../i18n';
-import { formatDayTime, formatTime } from '../../i18n/format';
+import { formatClockTime, formatCount, formatDayTime, formatTime, keepDigitsInOrder, type MainLocale } from '../../i18n/format';
 import type { MenuCommand } from '../app/menu-commands';
 import { latestUnread } from '../notifications/unread';
 import type { MenuItemModel } from './app-menu';
@@ -24,6 +25,8 @@ const TITLE_CHARS = 48;
 
 export interface TrayModel {
   total: number;
+  /** The total as text beside the macOS menu bar icon: nothing at 0. */
+  totalText: string;
   tooltip: string;
   items: MenuItemModel[];
   /** What a click on the icon does. */
@@ -34,14 +37,15 @@ export interface TrayModel {
 
 export interface BadgeModel {
   count: number;
+  /** The count as the macOS Dock shows it, in the digits the settings choose: nothing at 0. */
+  text: string;
   /** What screen readers say of it (the Windows taskbar overlay's description). */
   label: string;
 }
 
 export type TrayState = Pick<AppState, 'services' | 'notifications' | 'settings' | 'lock' | 'update'>;
 
-export interface TrayContext {
-  language: 'en' | 'ar';
+export interface TrayContext extends MainLocale {
   now: number;
   /** The unread total (common/unread.ts). */
   total: number;
@@ -74,7 +78,7 @@ export function trayModel(state: TrayState, context: TrayContext): TrayModel {
   items.push({ type: 'separator' });
   const away = shopAway(state.settings.shop, now);
   if (away) {
-    const label = away.opens === null ? t('tray.away') : t('tray.awayUntil', { time: formatDayTime(language, new Date(away.opens), now) });
+    const label = away.opens === null ? t('tray.away') : t('tray.awayUntil', { time: formatDayTime(context, new Date(away.opens), now) });
     items.push({ id: 'away', label, enabled: false }, { type: 'separator' });
   }
   const unread = locked ? [] : latestUnread(state, TRAY_NOTIFICATIONS);
@@ -104,7 +108,8 @@ export function trayModel(state: TrayState, context: TrayContext): TrayModel {
   const changes = [shopChange, dnd.endsAt].filter((at): at is number => at !== undefined && at !== null);
   return {
     total,
-    tooltip: trayTooltip(language, total, context.memoryKiB),
+    totalText: badgeModel(context, total).text,
+    tooltip: trayTooltip(context, total, context.memoryKiB),
     items,
     click: { type: 'window.toggle' },
     changesAt: changes.length === 0 ? null : Math.min(...changes),
@@ -116,10 +121,10 @@ function dndMenu(state: TrayState, context: TrayContext): { items: MenuItemModel
   const t = mainT(language);
   const current = currentDnd(state.settings.notifications, new Date(context.now));
   const choose = (choice: DndChoice): MenuCommand => ({ type: 'dnd.choose', choice });
-  const morning = formatTime(language, new Date(2000, 0, 1, MORNING_HOUR, 0));
+  const morning = formatTime(context, new Date(2000, 0, 1, MORNING_HOUR, 0));
   const items: MenuItemModel[] = [];
   if (current.choice !== 'off' && current.choice !== 'on' && current.until !== null) {
-    items.push({ label: t('dnd.onUntil', { time: formatTime(language, new Date(current.until)) }), enabled: false }, { type: 'separator' });
+    items.push({ label: t('dnd.onUntil', { time: formatTime(context, new Date(current.until)) }), enabled: false }, { type: 'separator' });
   }
   const quiet = state.settings.notifications.quietHours;
   items.push(
@@ -130,7 +135,7 @@ function dndMenu(state: TrayState, context: TrayContext): { items: MenuItemModel
     { type: 'separator' },
     {
       id: 'dnd:quiet-hours',
-      label: t('dnd.quietHours', { from: quiet.from, to: quiet.to }),
+      label: keepDigitsInOrder(context, t('dnd.quietHours', { from: formatClockTime(context, quiet.from), to: formatClockTime(context, quiet.to) })),
       type: 'checkbox',
       checked: quiet.enabled,
       command: { type: 'settings.set', notifications: { quietHours: { ...quiet, enabled: !quiet.enabled } } },
@@ -140,6 +145,6 @@ function dndMenu(state: TrayState, context: TrayContext): { items: MenuItemModel
   return { items, endsAt: current.until !== null && current.until < FOREVER ? current.until : null };
 }
 
-export function badgeModel(language: 'en' | 'ar', total: number): BadgeModel {
-  return { count: total, label: unreadBadge(language, total) };
+export function badgeModel(locale: MainLocale, total: number): BadgeModel {
+  return { count: total, text: total > 0 ? formatCount(locale, total) : '', label: unreadBadge(locale, total) };
 }

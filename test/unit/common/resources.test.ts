@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resourceReport } from '../../../common/resources';
 import { measure, sampleOf } from '../../../main/electron/metrics';
 import { trayTooltip } from '../../../main/i18n';
-import { formatMemory } from '../../../main/i18n/format';
+import { formatMemory, type MainLocale } from '../../../main/i18n/format';
 import { FakeApp } from '../../fakes/electron';
 import { RecordingViews } from '../../fakes/views';
 
@@ -42,12 +42,14 @@ describe('resourceReport', () => {
 });
 
 describe('memory in the tray tooltip', () => {
+  const EN: MainLocale = { language: 'en', digits: 'auto', calendar: 'gregory' };
+  const AR: MainLocale = { ...EN, language: 'ar' };
   it('says the memory in binary megabytes or gigabytes, in the user’s language', () => {
-    expect(formatMemory('en', 812 * 1024)).toBe('812 MB');
-    expect(formatMemory('en', 1.45 * 1024 * 1024)).toBe('1.5 GB');
-    expect(formatMemory('ar', 812 * 1024)).toMatch(/^(812|٨١٢)\s\S+$/u);
-    expect(formatMemory('ar', 812 * 1024)).not.toContain('MB');
-    expect(trayTooltip('en', 3, 812 * 1024)).toBe('Wasl — 3 unread · 812 MB');
-    expect(trayTooltip('en', 0)).toBe('Wasl');
+    expect(formatMemory(EN, 812 * 1024)).toBe('812 MB');
+    expect(formatMemory(EN, 1.45 * 1024 * 1024)).toBe('1.5 GB');
+    expect(formatMemory(AR, 812 * 1024)).toMatch(/^(812|٨١٢)\s\S+$/u);
+    expect(formatMemory(AR, 812 * 1024)).not.toContain('MB');
+    expect(trayTooltip(EN, 3, 812 * 1024)).toBe('Wasl — 3 unread · 812 MB');
+    expect(trayTooltip(EN, 0)).toBe('Wasl');
   });
 });

@@ -252,6 +252,21 @@ describe('main/index.ts wiring', () => {
     expect(tray.tooltip).toBe('Wasl — 8 unread');
   });
 
+  it('writes the tray’s count in the digits the user chose, whatever the language', async () => {
+    const [tray] = fake.trays;
+    const win = fake.windows[0];
+    const command = fake.ipcMain.handlers.get('app:command');
+    if (!tray || !win || !command) throw new Error('not wired');
+    expect(await command(shellEvent(win.webContents), { type: 'settings.set', language: 'ar', digits: 'latn' })).toEqual({ ok: true });
+    expect(tray.tooltip).toBe('وصل — 8 رسائل غير مقروءة');
+    await command(shellEvent(win.webContents), { type: 'settings.set', digits: 'arab' });
+    expect(tray.tooltip).toBe('وصل — ٨ رسائل غير مقروءة');
+    await command(shellEvent(win.webContents), { type: 'settings.set', language: 'en' });
+    expect(tray.tooltip).toBe('Wasl — ٨ unread');
+    await command(shellEvent(win.webContents), { type: 'settings.set', digits: 'auto' });
+    expect(tray.tooltip).toBe('Wasl — 8 unread');
+  });
+
   it('lists unread notifications in the tray menu; clicking one opens that chat, as the tray in the shell does', async () => {
     const notify = fake.ipcMain.listeners.get('svc:notification');
     const [wa] = fake.views;

@@ -74,7 +74,7 @@ function setup(options: { os?: HostOs; icons?: boolean } = {}): Harness {
       return native.menu.template;
     },
     show: (parts = {}, context = {}) => {
-      tray.show(trayModel(stateOf({ services: SERVICES, ...parts }), { language: 'en', now: 0, total: 0, windowShown: true, ...context }));
+      tray.show(trayModel(stateOf({ services: SERVICES, ...parts }), { language: 'en', digits: 'auto', calendar: 'gregory', now: 0, total: 0, windowShown: true, ...context }));
     },
   };
 }
@@ -145,6 +145,16 @@ describe('AppTray: the icon', () => {
     h.show({}, { total: 0 });
     expect(h.native.title).toBe('');
     expect(h.native.image).toBe(TEMPLATE);
+  });
+
+  it('writes the menu-bar count in the digits the settings choose, and again when only they change', () => {
+    const h = setup({ os: 'darwin' });
+    h.show({}, { total: 3, language: 'ar', digits: 'latn' });
+    expect(h.native.title).toBe('3');
+    h.show({}, { total: 3, language: 'ar', digits: 'arab' });
+    expect(h.native.title).toBe('٣');
+    h.show({}, { total: 1234, language: 'en', digits: 'arab' });
+    expect(h.native.title).toBe('١٬٢٣٤');
   });
 
   it('leaves the icon plain, saying so once, when the icon file cannot be read', () => {
@@ -243,7 +253,7 @@ describe('the tray on the desktop', () => {
       store,
       clock,
       os: 'linux',
-      language: () => 'en',
+      locale: () => ({ language: 'en', digits: 'auto', calendar: 'gregory' }),
       chatsOf: () => undefined,
       memoryKiB: () => 0,
       window: electronDesktop,

@@ -78,6 +78,13 @@ describe('main’s translation catalogues', () => {
     for (const base of counted(enBases)) expect(catalogues.en.get(`${base}_other`), base).toContain('{{count, number}}');
   });
 
+  it('are translated with a count only through counted(), which writes it in the digits the settings choose', () => {
+    const keys = counted(enBases).map((key) => key.replace(/\./gu, '\\.')).join('|');
+    const calls = [...code.matchAll(new RegExp(`(\\w*)\\(\\s*['"\`](${keys})['"\`]`, 'gu'))];
+    expect(calls.length).toBeGreaterThanOrEqual(counted(enBases).length);
+    expect(calls.filter((m) => m[1] !== 'counted').map((m) => m[0])).toEqual([]);
+  });
+
   it('name every label preset', () => {
     expect(Object.keys(en.labelPresets).sort()).toEqual([...LABEL_PRESETS].sort());
   });

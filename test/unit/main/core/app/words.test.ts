@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceConfig } from '../../../../../common/model';
 import { csvText, fileTexts, notificationWords } from '../../../../../main/core/app/words';
-import { mainStrings } from '../../../../../main/i18n';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../../common/settings';
+import { mainLocale, mainStrings, type MainLocale } from '../../../../../main/i18n';
 
 const shop: ServiceConfig = { id: 'wa', platform: 'whatsapp', name: 'Shop', enabled: true, muted: false, callsAllowed: false };
 
@@ -40,7 +41,7 @@ describe('csvText', () => {
 
 describe('notificationWords', () => {
   it('says who wrote and where, sums up floods, and stands in for hidden text', () => {
-    const words = notificationWords(() => 'en');
+    const words = notificationWords(() => ({ language: 'en', digits: 'auto', calendar: 'gregory' }));
     expect(words.serviceTitle(shop, 'Layla')).toBe('\u2068Layla\u2069 — \u2068WhatsApp (\u2068Shop\u2069)\u2069');
     expect(words.serviceTitle(shop)).toBe('WhatsApp (\u2068Shop\u2069)');
     expect(words.coalescedText(12)).toBe('12 more new messages');
@@ -50,10 +51,22 @@ describe('notificationWords', () => {
   });
 
   it('names a notification’s buttons and its answer field in the user’s language', () => {
-    let language: 'en' | 'ar' = 'en';
-    const words = notificationWords(() => language);
+    let locale: MainLocale = { language: 'en', digits: 'auto', calendar: 'gregory' };
+    const words = notificationWords(() => locale);
     expect(words.responseText()).toEqual({ done: 'Done', remindLater: 'Remind me in 1 hour', replyPlaceholder: 'Type a reply (Wasl will not send it)' });
-    language = 'ar';
+    locale = { ...locale, language: 'ar' };
     expect(words.responseText()).toEqual({ done: 'تم', remindLater: 'ذكّرني بعد ساعة', replyPlaceholder: 'اكتب ردًا (لن يرسله وصل)' });
+  });
+
+  it('writes counts in the digits the settings choose, whatever the language', () => {
+    let settings: Settings = { ...DEFAULT_SETTINGS, language: 'ar', digits: 'latn' };
+    const words = notificationWords(() => mainLocale(settings, 'ar-EG'));
+    expect(words.heldText(3)).toBe('وصلت 3 رسائل أثناء الإغلاق');
+    expect(words.coalescedText(12)).toBe('12 رسالة جديدة أخرى');
+    settings = { ...settings, language: 'en', digits: 'arab' };
+    expect(words.heldText(3)).toBe('٣ messages came in while you were closed');
+    expect(words.coalescedText(1234)).toBe('١٬٢٣٤ more new messages');
+    settings = { ...settings, language: 'system', digits: 'arab' };
+    expect(words.heldText(3)).toBe('وصلت ٣ رسائل أثناء الإغلاق');
   });
 });

@@ -12,7 +12,7 @@ import { createAppStore } from '../../../../../main/core/app/app-store';
 import { appMenuModel, type MenuItemModel } from '../../../../../main/core/desktop/app-menu';
 import { DesktopChrome, MEMORY_SAMPLE_MS } from '../../../../../main/core/desktop/chrome';
 import { badgeModel, trayModel, type BadgeModel, type TrayContext, type TrayModel } from '../../../../../main/core/desktop/tray-model';
-import { mainStrings } from '../../../../../main/i18n';
+import { mainLocale, mainStrings, type MainLocale } from '../../../../../main/i18n';
 import { formatDayTime, formatTime } from '../../../../../main/i18n/format';
 import { ManualClock } from '../../../../fakes/clock';
 import { stateOf } from '../../../../fakes/state';
@@ -20,6 +20,8 @@ import { stateOf } from '../../../../fakes/state';
 /** Saturday 21 November 2026, 09:00 local time. */
 const SATURDAY_9 = new Date(2026, 10, 21, 9, 0, 0).getTime();
 const en = mainStrings('en');
+const ENGLISH: MainLocale = { language: 'en', digits: 'auto', calendar: 'gregory' };
+const ARABIC: MainLocale = { ...ENGLISH, language: 'ar' };
 /** A number as Arabic text writes it here (Arabic-Indic or Latin digits, as the platform's Intl data says). */
 const arabic = (n: number): string => new Intl.NumberFormat('ar').format(n);
 const isolated = (text: string): string => `\u2068${text}\u2069`;
@@ -44,7 +46,7 @@ const TEN_TO_SIX: DayHours[] = Array.from({ length: 7 }, () => ({ open: true, fr
 const withHours = (hours: DayHours[]): AppState['settings'] => ({ ...DEFAULT_SETTINGS, shop: { ...DEFAULT_SETTINGS.shop, hoursEnabled: true, hours } });
 
 const tray = (parts: Partial<AppState> = {}, context: Partial<TrayContext> = {}): TrayModel =>
-  trayModel(stateOf({ services: SERVICES, ...parts }), { language: 'en', now: SATURDAY_9, total: 0, windowShown: true, ...context });
+  trayModel(stateOf({ services: SERVICES, ...parts }), { ...ENGLISH, now: SATURDAY_9, total: 0, windowShown: true, ...context });
 
 const labels = (items: readonly MenuItemModel[]): (string | undefined)[] => items.map((i) => (i.type === 'separator' ? '---' : i.label));
 const byLabel = (items: readonly MenuItemModel[], label: string): MenuItemModel | undefined => items.find((i) => i.label === label);
@@ -133,14 +135,14 @@ describe('trayModel', () => {
 
   it('says the shop is away and when it opens: today by its time, another day with its weekday', () => {
     const today = tray({ settings: withHours(TEN_TO_SIX) });
-    expect(labels(today.items).slice(0, 4)).toEqual(['Hide Wasl', '---', `Away — Opens ${formatTime('en', new Date(2026, 10, 21, 10, 0))}`, '---']);
+    expect(labels(today.items).slice(0, 4)).toEqual(['Hide Wasl', '---', `Away — Opens ${formatTime(ENGLISH, new Date(2026, 10, 21, 10, 0))}`, '---']);
     expect(today.items.find((i) => i.id === 'away')?.enabled).toBe(false);
     expect(today.changesAt).toBe(new Date(2026, 10, 21, 10, 0).getTime());
 
     const weekdays = TEN_TO_SIX.map((day, i) => (i === 0 || i === 6 ? { ...day, open: false } : day));
     const monday = tray({ settings: withHours(weekdays) });
     const opens = new Date(2026, 10, 23, 10, 0);
-    expect(monday.items.find((i) => i.id === 'away')?.label).toBe(`Away — Opens ${formatDayTime('en', opens, new Date(SATURDAY_9))}`);
+    expect(monday.items.find((i) => i.id === 'away')?.label).toBe(`Away — Opens ${formatDayTime(ENGLISH, opens, new Date(SATURDAY_9))}`);
     expect(monday.items.find((i) => i.id === 'away')?.label).toMatch(/^Away — Opens Mon/u);
 
     const never = tray({ settings: withHours(TEN_TO_SIX.map((day) => ({ ...day, open: false }))) }, { language: 'ar' });
@@ -149,9 +151,35 @@ describe('trayModel', () => {
     expect(tray().items.find((i) => i.id === 'away')).toBeUndefined();
   });
 
+  it('says the date the shop opens after more than a week away, in the Hijri calendar when the settings choose it', () => {
+    const holiday = { id: 'h', name: 'Holiday', from: '2026-11-21', to: '2026-12-05', hours: null };
+    const settings = { ...withHours(TEN_TO_SIX), shop: { ...withHours(TEN_TO_SIX).shop, specialHours: [holiday] } };
+    const away = (context: Partial<TrayContext>) => tray({ settings }, context).items.find((i) => i.id === 'away')?.label;
+    expect(away({})).toBe('Away — Opens 6 Dec, 10:00');
+    const hijri = new Intl.DateTimeFormat('en-GB-u-ca-islamic-umalqura', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(new Date(2026, 11, 6, 10, 0));
+    expect(away({ calendar: 'hijri' })).toBe(`Away — Opens ${hijri}`);
+    expect(hijri).not.toContain('Dec');
+    expect(away({ calendar: 'both' })).toBe('Away — Opens 6 Dec, 10:00');
+    expect(away({ calendar: 'hijri', digits: 'arab' })).toMatch(/^Away — Opens [٠-٩]+\u200E [^٠-٩]+, ١٠:٠٠$/u);
+  });
+
+  it('writes every count and time in the digits the settings choose, whatever the language', () => {
+    const settings: AppState['settings'] = { ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, dndUntil: new Date(2026, 10, 21, 10, 0).getTime() } };
+    const latin = tray({ settings }, { language: 'ar', digits: 'latn', total: 3, memoryKiB: 812 * 1024 });
+    expect(latin.tooltip).toMatch(/^وصل — 3 رسائل غير مقروءة · 812 \S+$/u);
+    expect(latin.totalText).toBe('3');
+    expect(labels(submenu(latin.items, 'عدم الإزعاج'))).toEqual(['مفعّل حتى 10:00 ص', '---', 'إيقاف', 'تشغيل حتى أوقفه', 'لمدة ساعة', 'حتى الغد (08:00 ص)', '---', 'ساعات الهدوء (10:00 م–08:00 ص)']);
+
+    const indic = tray({ settings }, { digits: 'arab', total: 1234, memoryKiB: 812 * 1024 });
+    expect(indic.tooltip).toBe('Wasl — ١٬٢٣٤\u200E unread · ٨١٢ MB');
+    expect(indic.totalText).toBe('١٬٢٣٤');
+    expect(labels(dnd(indic))).toEqual(['On until ١٠:٠٠', '---', 'Off', 'On, Until I Turn It Off', 'For 1 Hour', 'Until Tomorrow (٠٨:٠٠)', '---', 'Quiet Hours (٢٢:٠٠\u200E–٠٨:٠٠)']);
+    expect(tray({ settings }, { total: 0 }).totalText).toBe('');
+  });
+
   it('offers do-not-disturb choices, each a command that computes its end when carried out', () => {
     const items = dnd(tray());
-    expect(labels(items)).toEqual(['Off', 'On, Until I Turn It Off', 'For 1 Hour', `Until Tomorrow (${formatTime('en', new Date(2000, 0, 1, 8, 0))})`, '---', 'Quiet Hours (22:00–08:00)']);
+    expect(labels(items)).toEqual(['Off', 'On, Until I Turn It Off', 'For 1 Hour', `Until Tomorrow (${formatTime(ENGLISH, new Date(2000, 0, 1, 8, 0))})`, '---', 'Quiet Hours (22:00–08:00)']);
     expect(items.map((i) => [i.type, i.checked])).toEqual([
       ['radio', true],
       ['radio', false],
@@ -169,7 +197,7 @@ describe('trayModel', () => {
   it('checks what the settings say, says until when, and changes by itself when it ends', () => {
     const settings = (dndUntil: number | null): AppState['settings'] => ({ ...DEFAULT_SETTINGS, notifications: { ...DEFAULT_SETTINGS.notifications, dndUntil } });
     const hour = tray({ settings: settings(SATURDAY_9 + HOUR_MS) });
-    expect(labels(dnd(hour))[0]).toBe(`On until ${formatTime('en', new Date(SATURDAY_9 + HOUR_MS))}`);
+    expect(labels(dnd(hour))[0]).toBe(`On until ${formatTime(ENGLISH, new Date(SATURDAY_9 + HOUR_MS))}`);
     expect(byLabel(dnd(hour), 'For 1 Hour')?.checked).toBe(true);
     expect(hour.changesAt).toBe(SATURDAY_9 + HOUR_MS);
     expect(dnd(tray({ settings: settings(nextMorning(new Date(SATURDAY_9))) })).find((i) => i.id === 'dnd:morning')?.checked).toBe(true);
@@ -183,8 +211,10 @@ describe('trayModel', () => {
 
 describe('badgeModel', () => {
   it('is the total, with what screen readers say of it in the user’s language', () => {
-    expect(badgeModel('en', 7)).toEqual({ count: 7, label: '7 unread' });
-    expect(badgeModel('ar', 12)).toEqual({ count: 12, label: `${arabic(12)} رسالة غير مقروءة` });
+    expect(badgeModel(ENGLISH, 7)).toEqual({ count: 7, text: '7', label: '7 unread' });
+    expect(badgeModel({ ...ENGLISH, digits: 'arab' }, 1234)).toEqual({ count: 1234, text: '١٬٢٣٤', label: '١٬٢٣٤ unread' });
+    expect(badgeModel({ ...ARABIC, digits: 'latn' }, 0)).toEqual({ count: 0, text: '', label: 'لا رسائل غير مقروءة' });
+    expect(badgeModel(ARABIC, 12)).toEqual({ count: 12, text: arabic(12), label: `${arabic(12)} رسالة غير مقروءة` });
   });
 });
 
@@ -247,7 +277,7 @@ interface Harness {
   lastTray(): TrayModel;
 }
 
-function setup(parts: Partial<AppState> = {}, language: () => 'en' | 'ar' = () => 'en', start = SATURDAY_9): Harness {
+function setup(parts: Partial<AppState> = {}, locale: (settings: AppState['settings']) => MainLocale = () => ENGLISH, start = SATURDAY_9): Harness {
   const clock = new ManualClock(start);
   const store = createAppStore(stateOf({ services: SERVICES, runtime: { wa: initialRuntime(true), tg: initialRuntime(true) }, ...parts }));
   const trays: TrayModel[] = [];
@@ -266,7 +296,7 @@ function setup(parts: Partial<AppState> = {}, language: () => 'en' | 'ar' = () =
     store,
     clock,
     os: 'linux',
-    language,
+    locale: () => locale(store.getState().settings),
     chatsOf: () => undefined,
     memoryKiB: () => {
       memory.samples += 1;
@@ -301,20 +331,31 @@ describe('DesktopChrome', () => {
   it('shows the tray, the badge and the menu at start, and the unread total as the state changes', () => {
     const h = setup();
     expect(h.trays).toHaveLength(1);
-    expect(h.badges).toEqual([{ count: 0, label: '0 unread' }]);
+    expect(h.badges).toEqual([{ count: 0, text: '', label: '0 unread' }]);
     expect(h.menus).toHaveLength(1);
     h.store.setState(withUnread(h.store.getState(), 'wa', 5));
     expect(h.lastTray().total).toBe(5);
-    expect(h.badges.at(-1)).toEqual({ count: 5, label: '5 unread' });
+    expect(h.badges.at(-1)).toEqual({ count: 5, text: '5', label: '5 unread' });
   });
 
   it('speaks the language main speaks at each render', () => {
-    let language: 'en' | 'ar' = 'en';
-    const h = setup({}, () => language);
-    language = 'ar';
+    let locale = ENGLISH;
+    const h = setup({}, () => locale);
+    locale = ARABIC;
     h.store.setState(withUnread(h.store.getState(), 'tg', 3));
-    expect(h.badges.at(-1)).toEqual({ count: 3, label: `${arabic(3)} رسائل غير مقروءة` });
+    expect(h.badges.at(-1)).toEqual({ count: 3, text: arabic(3), label: `${arabic(3)} رسائل غير مقروءة` });
     expect(h.lastTray().items[0]?.label).toBe('إخفاء وصل');
+  });
+
+  it('follows the digits setting as it changes: Latin in Arabic, then Arabic-Indic', () => {
+    const arabicLatin: AppState['settings'] = { ...DEFAULT_SETTINGS, language: 'ar', digits: 'latn' };
+    const h = setup({ settings: arabicLatin }, (settings) => mainLocale(settings, 'en-US'));
+    h.store.setState(withUnread(h.store.getState(), 'wa', 3));
+    expect(h.badges.at(-1)).toEqual({ count: 3, text: '3', label: '3 رسائل غير مقروءة' });
+    expect(h.lastTray().tooltip).toBe('وصل — 3 رسائل غير مقروءة');
+    h.store.setState({ settings: { ...arabicLatin, digits: 'arab' } });
+    expect(h.badges.at(-1)).toEqual({ count: 3, text: '٣', label: '٣ رسائل غير مقروءة' });
+    expect(h.lastTray().totalText).toBe('٣');
   });
 
   it('rebuilds the menu when the services, the active one, the settings or the lock change, not for a new unread count', () => {
@@ -341,14 +382,14 @@ describe('DesktopChrome', () => {
   it('renders the tray again at the moment the shop opens, and when it closes', () => {
     const start = SATURDAY_9 + 30_000;
     const away = (h: Harness): boolean => h.lastTray().items.some((i) => i.id === 'away');
-    const h = setup({ settings: withHours(TEN_TO_SIX) }, () => 'en', start);
+    const h = setup({ settings: withHours(TEN_TO_SIX) }, () => ENGLISH, start);
     const opening = new Date(2026, 10, 21, 10, 0).getTime();
     h.clock.advance(opening - start);
     expect(away(h)).toBe(true);
     h.clock.advance(1);
     expect(away(h)).toBe(false);
     h.clock.advance(8 * HOUR_MS);
-    expect(h.lastTray().items.find((i) => i.id === 'away')?.label).toBe(`Away — Opens ${formatDayTime('en', new Date(2026, 10, 22, 10, 0), new Date(h.clock.now()))}`);
+    expect(h.lastTray().items.find((i) => i.id === 'away')?.label).toBe(`Away — Opens ${formatDayTime(ENGLISH, new Date(2026, 10, 22, 10, 0), new Date(h.clock.now()))}`);
   });
 
   it('goes back to Off at the moment do-not-disturb ends by itself', () => {

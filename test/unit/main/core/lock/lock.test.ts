@@ -367,7 +367,7 @@ describe('while locked', () => {
 
   it('lists no notification in the tray menu, and offers Lock Wasl once unlocked', async () => {
     s.store.setState({ notifications: [{ id: 'r1', serviceId: 'wa', title: 'Layla Haddad', at: s.clock.now(), read: false }] });
-    const menu = (): MenuItemModel[] => trayModel(s.store.getState(), { language: 'en', now: s.clock.now(), total: 3, windowShown: true }).items;
+    const menu = (): MenuItemModel[] => trayModel(s.store.getState(), { language: 'en', digits: 'auto', calendar: 'gregory', now: s.clock.now(), total: 3, windowShown: true }).items;
 
     const locked = JSON.stringify(menu());
     expect(locked).not.toContain('Layla');

@@ -18,12 +18,13 @@ import {
   type OsNotification,
 } from '../../../../../main/core/notifications/center';
 import { NOTIFICATION_OFFERS, type NotificationOffers } from '../../../../../main/core/notifications/offers';
-import { coalescedText, heldText, notificationTitle } from '../../../../../main/i18n';
+import { coalescedText, heldText, notificationTitle, type MainLocale } from '../../../../../main/i18n';
 import { ManualClock } from '../../../../fakes/clock';
 import { MemoryLogger } from '../../../../fakes/logger';
 import { stateOf } from '../../../../fakes/state';
 
 const HOUR = 3_600_000;
+const ENGLISH: MainLocale = { language: 'en', digits: 'auto', calendar: 'gregory' };
 
 const svc = (id: string, extra: Partial<ServiceConfig> = {}): ServiceConfig => ({
   id, platform: 'whatsapp', name: `Shop ${id}`, enabled: true, muted: false, callsAllowed: false, ...extra,
@@ -96,9 +97,9 @@ describe('NotificationCenter', () => {
       openChat: (serviceId, chatId) => opened.push([serviceId, chatId]),
       // The title as the page gave it (the service's name without one): each test reads the page's own words.
       serviceTitle: (service, title) => titleOf(service, title),
-      coalescedText: (count) => coalescedText('en', count),
+      coalescedText: (count) => coalescedText(ENGLISH, count),
       privateText: () => 'New message',
-      heldText: (count) => heldText('en', count),
+      heldText: (count) => heldText(ENGLISH, count),
       reminderText: () => 'Reminder',
       showInbox: () => {
         inboxShown += 1;
@@ -445,7 +446,7 @@ describe('NotificationCenter', () => {
       clock.advance(14 * HOUR - 1);
       expect(shown).toEqual([]);
       clock.advance(1);
-      expect(shown.map(plain)).toEqual([{ title: 'Wasl', body: heldText('en', 2), silent: false }]);
+      expect(shown.map(plain)).toEqual([{ title: 'Wasl', body: heldText(ENGLISH, 2), silent: false }]);
       shown[0]?.click();
       expect(inboxShown).toBe(1);
       // Open now: pop-ups as usual.
@@ -477,7 +478,7 @@ describe('NotificationCenter', () => {
       clock.advance(14 * HOUR);
       expect(shown).toEqual([]);
       clock.advance(HOUR);
-      expect(shown.map((n) => n.body)).toEqual([heldText('en', 1)]);
+      expect(shown.map((n) => n.body)).toEqual([heldText(ENGLISH, 1)]);
     });
 
     it('says nothing at opening time when quiet hours hold then', () => {
