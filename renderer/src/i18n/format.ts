@@ -8,7 +8,7 @@ import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { i18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { HIJRI, localeTag, type CalendarSetting, type DigitsSetting } from '../../../common/language';
+import { HIJRI, keepArabicDigitsInOrder, localeTag, type CalendarSetting, type DigitsSetting } from '../../../common/language';
 import { useShell } from '../store/context';
 
 export { isolate, isolateLtr } from '../../../common/language';
@@ -187,7 +187,7 @@ function arabicDigitsInLtr(locale: string): boolean {
  * a comma and a space between ("Mar ١٩, ٢٠٢٦") swap places. A left-to-right mark after each number that another follows keeps them in order.
  */
 function keepDigitsInOrder(made: Formatters): Formatters {
-  const fix = (text: string) => text.replace(/[٠-٩](?:[٠-٩٬٫:]*[٠-٩])?(?![٠-٩٬٫:])(?=[^٠-٩]*[٠-٩])/gu, '$&\u200E');
+  const fix = keepArabicDigitsInOrder;
   return {
     number: (value) => fix(made.number(value)),
     percent: (value) => fix(made.percent(value)),
