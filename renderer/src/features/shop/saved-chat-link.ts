@@ -57,12 +57,11 @@ export function useSavedChatLink(first: ChatLinkPlatform) {
     });
   };
 
-  /** Sends the entry the fields show (or `entry`), if it differs from what main holds or was sent. */
+  /** Sends what changed of the entry the fields show (or `entry`), against what main holds or was sent; the platform becomes the one last used. */
   const save = (entry: Entry = { account, message }) => {
     const changed = changedFields(platform, entry, pending ?? stored);
-    const patch: ChatLinksPatch = changed === undefined ? {} : { [platform]: changed };
-    if (links.last !== platform) patch.last = platform;
-    if (Object.keys(patch).length > 0) send(patch, entry);
+    if (changed === undefined) return;
+    send(links.last === platform ? { [platform]: changed } : { [platform]: changed, last: platform }, entry);
   };
 
   /** Shows another platform's saved entry, and remembers it as the one last used. */
