@@ -200,6 +200,15 @@ describe('what the chat links tab remembers', () => {
     expect(saves(rendered)).toHaveLength(3);
   });
 
+  it('saves what a field shows when the shop tools close with the focus in it', async () => {
+    const rendered = await renderShell(state(null, 'en', KEPT));
+    const panel = await openTab(rendered);
+    await rendered.user.type(within(panel).getByRole('textbox', { name: 'Message to pre-fill (optional)' }), ' 🎂');
+    await rendered.user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Shop tools' })).toBeNull();
+    expect(saves(rendered)).toEqual([{ telegram: { message: 'Hi! 🎂' } }]);
+  });
+
   it('sends no message for a platform whose links take none', async () => {
     const rendered = await renderShell(state(null, 'en', { ...DEFAULT_SETTINGS.shop.chatLinks, last: 'messenger' }));
     const panel = await openTab(rendered);

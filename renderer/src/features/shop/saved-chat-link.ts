@@ -1,10 +1,10 @@
 /**
  * What the chat links tab remembers (settings.shop.chatLinks): the platform last used and, for each platform, the
  * account and message as the owner typed them. The hook holds what the fields show; `save` sends what changed
- * through `settings.set` (on leaving a field, on copying or saving a link), once even when a blur and a click
- * come before main's answer; a value changed elsewhere (a restored backup) replaces what the fields show.
+ * through `settings.set` (on leaving a field, on copying or saving a link, on closing the tab), once even when a
+ * blur and a click come before main's answer; a value changed elsewhere (a restored backup) replaces what the fields show.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ChatLinkSettings, SettingsPatch } from '../../../../common/settings';
 import { TAKES_MESSAGE, type ChatLinkPlatform } from '../../../../common/shop/chat-links';
 import { useApp, useCommand } from '../../store/context';
@@ -63,6 +63,13 @@ export function useSavedChatLink(first: ChatLinkPlatform) {
     if (changed === undefined) return;
     send(links.last === platform ? { [platform]: changed } : { [platform]: changed, last: platform }, entry);
   };
+
+  // Closing the shop tools (Escape, another tab) with the focus in a field gives no blur: what it shows is saved then.
+  const latestSave = useRef(save);
+  useEffect(() => {
+    latestSave.current = save;
+  });
+  useEffect(() => () => latestSave.current(), []);
 
   /** Shows another platform's saved entry, and remembers it as the one last used. */
   const choose = (next: ChatLinkPlatform) => {
