@@ -234,6 +234,21 @@ describe('what the chat links tab remembers', () => {
     expect(within(panel).queryByRole('alert')).toBeNull();
   });
 
+  it('keeps what is being typed in one field when main takes the other', async () => {
+    const rendered = await renderShell(state('SA'));
+    const panel = await openTab(rendered);
+    const number = within(panel).getByRole('textbox', { name: 'WhatsApp number' });
+    const message = within(panel).getByRole('textbox', { name: 'Message to pre-fill (optional)' });
+    await rendered.user.type(number, '0501234567');
+    await rendered.user.type(message, 'مرحبا');
+    applied(rendered);
+    expect(rendered.bridge.state.settings.shop.chatLinks.whatsapp).toEqual({ account: '0501234567', message: '' });
+    expect(number).toHaveValue('0501234567');
+    expect(message).toHaveValue('مرحبا');
+    await rendered.user.tab();
+    expect(saves(rendered)).toEqual([{ whatsapp: { account: '0501234567' }, last: 'whatsapp' }, { whatsapp: { message: 'مرحبا' } }]);
+  });
+
   it('shows an entry changed elsewhere, as after restoring a backup', async () => {
     const rendered = await renderShell(state(null, 'en', KEPT));
     const panel = await openTab(rendered);

@@ -14,6 +14,12 @@ interface Entry {
   message: string;
 }
 
+/** Each field's value sent and not yet seen in the settings, or null. */
+type Pending = Record<keyof Entry, string | null>;
+
+const NOTHING_SENT: Pending = { account: null, message: null };
+const FIELDS = ['account', 'message'] as const;
+
 type ChatLinksPatch = NonNullable<NonNullable<SettingsPatch['shop']>['chatLinks']>;
 
 /** A platform's saved entry; '' for the message of a platform whose links take none. */
@@ -39,29 +45,30 @@ export function useSavedChatLink(first: ChatLinkPlatform) {
   const [account, setAccount] = useState(stored.account);
   const [message, setMessage] = useState(stored.message);
   const [seen, setSeen] = useState(stored);
-  // What was sent for this platform and not yet seen in the settings.
-  const [pending, setPending] = useState<Entry | null>(null);
+  const [pending, setPending] = useState(NOTHING_SENT);
   const [notSaved, setNotSaved] = useState(false);
-  if (seen.account !== stored.account || seen.message !== stored.message) {
+  if (FIELDS.some((field) => seen[field] !== stored[field])) {
+    const still = { ...pending };
+    for (const field of FIELDS) {
+      if (seen[field] === stored[field]) continue;
+      // Main taking what was sent leaves the field alone (the owner may be typing on); a change from elsewhere shows.
+      if (pending[field] !== stored[field]) (field === 'account' ? setAccount : setMessage)(stored[field]);
+      still[field] = null;
+    }
     setSeen(stored);
-    setAccount(stored.account);
-    setMessage(stored.message);
-    setPending(null);
+    setPending(still);
   }
-
-  const send = (patch: ChatLinksPatch, sent: Entry | null) => {
-    setPending(sent);
-    void command({ type: 'settings.set', shop: { chatLinks: patch } }).then((result) => {
-      setNotSaved(!result.ok);
-      if (!result.ok) setPending(null);
-    });
-  };
 
   /** Sends what changed of the entry the fields show (or `entry`), against what main holds or was sent; the platform becomes the one last used. */
   const save = (entry: Entry = { account, message }) => {
-    const changed = changedFields(platform, entry, pending ?? stored);
+    const changed = changedFields(platform, entry, { account: pending.account ?? stored.account, message: pending.message ?? stored.message });
     if (changed === undefined) return;
-    send(links.last === platform ? { [platform]: changed } : { [platform]: changed, last: platform }, entry);
+    setPending({ account: changed.account ?? pending.account, message: changed.message ?? pending.message });
+    const patch: ChatLinksPatch = links.last === platform ? { [platform]: changed } : { [platform]: changed, last: platform };
+    void command({ type: 'settings.set', shop: { chatLinks: patch } }).then((result) => {
+      setNotSaved(!result.ok);
+      if (!result.ok) setPending(NOTHING_SENT);
+    });
   };
 
   // Closing the shop tools (Escape, another tab) with the focus in a field gives no blur: what it shows is saved then.
@@ -78,8 +85,8 @@ export function useSavedChatLink(first: ChatLinkPlatform) {
     setSeen(entry);
     setAccount(entry.account);
     setMessage(entry.message);
-    setPending(null);
-    if (links.last !== next) send({ last: next }, null);
+    setPending(NOTHING_SENT);
+    if (links.last !== next) void command({ type: 'settings.set', shop: { chatLinks: { last: next } } }).then((result) => setNotSaved(!result.ok));
   };
 
   /** Empties this platform's fields and saves them empty. */
