@@ -1,8 +1,9 @@
 /**
  * What the chat links tab remembers (settings.shop.chatLinks): the platform last used and, for each platform, the
- * account and message as the owner typed them. The hook holds what the fields show; `save` sends what changed
- * through `settings.set` (on leaving a field, on copying or saving a link, on closing the tab), once even when a
- * blur and a click come before main's answer; a value changed elsewhere (a restored backup) replaces what the fields show.
+ * account and message as the owner typed them. The hook holds what the fields show; `save` sends what changed with
+ * the settings.set command (on leaving a field, on copying or saving a link, on closing the tab), once even when a
+ * blur and a click come before main's answer. The fields follow the settings field by field: a value changed
+ * elsewhere (a restored backup) replaces what a field shows, main taking what was sent leaves it alone.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ChatLinkSettings, SettingsPatch } from '../../../../common/settings';
