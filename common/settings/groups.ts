@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LIST_WIDTH } from '../layout';
 import { LIMITS } from '../limits';
 import { LOCK_AFTER_CHOICES } from '../lock';
+import { CHAT_LINK_PLATFORMS, MAX_LINK_LENGTH } from '../shop/chat-links';
 import { isDateText } from '../shop/hours';
 import { CALENDARS, DIGITS } from '../language';
 import { MEMORY_BUDGET_CHOICES, OPEN_HOURS_MODES } from '../power';
@@ -110,6 +111,25 @@ const specialHoursList = z.preprocess(
   z.array(specialHours),
 );
 
+/** A chat link's account as the owner typed it: a number, a username or a pasted link, at most one link long. */
+const chatLinkAccount = z.string().max(LIMITS.urlChars).default('');
+
+/** A chat link's message as typed: longer than MAX_LINK_LENGTH it could never fit a link. */
+const chatLinkMessage = z.string().max(MAX_LINK_LENGTH).default('');
+
+/**
+ * What the chat links tab (common/shop/chat-links.ts) remembers: the platform last used, and for each platform
+ * the account and, where its link takes one, the message, kept as typed even while they make no link yet (the
+ * owner may be half-way). Each is its own setting: a bad stored value falls back to empty alone.
+ */
+export const chatLinkSettings = z.object({
+  last: z.enum(CHAT_LINK_PLATFORMS).nullable().default(null),
+  whatsapp: z.object({ account: chatLinkAccount, message: chatLinkMessage }).prefault({}),
+  messenger: z.object({ account: chatLinkAccount }).prefault({}),
+  instagram: z.object({ account: chatLinkAccount }).prefault({}),
+  telegram: z.object({ account: chatLinkAccount, message: chatLinkMessage }).prefault({}),
+});
+
 /** The shop-owner toolkit's settings. */
 export const shopSettings = z.object({
   /** The shop's name, for {shop} in quick replies. */
@@ -129,6 +149,8 @@ export const shopSettings = z.object({
   greeting: z.string().max(LIMITS.replyBody).default(''),
   /** Offered (never sent) when a customer writes while the shop is closed and it still is. */
   away: z.string().max(LIMITS.replyBody).default(''),
+  /** The chat links tab's accounts and messages. */
+  chatLinks: chatLinkSettings.prefault({}),
 });
 
 /** When services sleep beyond each one's own settings (common/power.ts effectivePolicy). */

@@ -27,6 +27,7 @@ export type QuietHours = NotificationSettings['quietHours'];
 export type ShopSettings = Settings['shop'];
 export type DayHours = ShopSettings['hours'][number];
 export type SpecialHours = ShopSettings['specialHours'][number];
+export type ChatLinkSettings = ShopSettings['chatLinks'];
 export type LayoutSettings = Settings['layout'];
 export type ShortcutSettings = Settings['shortcuts'];
 export type DownloadSettings = Settings['downloads'];

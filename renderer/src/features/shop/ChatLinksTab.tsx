@@ -3,16 +3,19 @@
  * username, a message to pre-fill where the platform takes one, then the link (always left to right, selectable),
  * Copy, the QR code drawn inline, Save PNG / Save SVG (main draws and writes the file from the link) and Print
  * card: a card with the shop's name and "Scan to chat with us", in the language chosen on the card. Wasl only
- * builds links; nothing is sent.
+ * builds links; nothing is sent. The tab opens on the platform last used, each platform with the account and
+ * message last typed for it (./saved-chat-link.ts), saved on leaving a field and on copying or saving the link.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommandResult } from '../../../../common/ipc';
 import { PLATFORMS } from '../../../../common/catalog';
-import { buildChatLink, CHAT_LINK_PLATFORMS, TAKES_MESSAGE, type ChatLinkPlatform, type ChatLinkRefusal } from '../../../../common/shop/chat-links';
+import { LIMITS } from '../../../../common/limits';
+import { buildChatLink, CHAT_LINK_PLATFORMS, MAX_LINK_LENGTH, TAKES_MESSAGE, type ChatLinkPlatform, type ChatLinkRefusal } from '../../../../common/shop/chat-links';
 import { QUIET_ZONE, qrModules, qrPath } from '../../../../common/shop/qr-code';
 import { Field } from '../../components/Field';
 import { useApp, useCommand, useShell } from '../../store/context';
+import { useSavedChatLink } from './saved-chat-link';
 
 type CardLanguage = 'en' | 'ar';
 
@@ -60,14 +63,13 @@ export function ChatLinksTab() {
   const region = useApp((s) => s.settings.defaultRegion);
   const shopName = useApp((s) => s.settings.shop.name);
   const mine = CHAT_LINK_PLATFORMS.filter((p) => services.some((s) => s.platform === p));
-  const [platform, setPlatform] = useState<ChatLinkPlatform>(mine[0] ?? 'whatsapp');
-  const [account, setAccount] = useState('');
-  const [message, setMessage] = useState('');
+  const { platform, account, message, setAccount, setMessage, notSaved, save: remember, choose, clear } = useSavedChatLink(mine[0] ?? 'whatsapp');
   const [touched, setTouched] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [cardLanguage, setCardLanguage] = useState<CardLanguage>(i18n.language === 'ar' ? 'ar' : 'en');
   const messageId = useId();
   const cardId = useId();
+  const accountRef = useRef<HTMLInputElement>(null);
 
   const built = buildChatLink({ platform, account, message, region });
   const refusal = built.ok || (built.reason === 'empty' && !touched) ? null : t(REFUSAL_TEXT[built.reason]);
@@ -81,9 +83,14 @@ export function ChatLinksTab() {
     if (result.ok) say({ ok: true, text: done });
     else if (result.error !== 'cancelled') say({ ok: false, text: t('shop.chatLinks.failed') });
   };
-  const copy = (link: string) => void command({ type: 'chatLink.copy', link }).then((r) => answered(r, t('shop.chatLinks.copied')));
-  const save = (link: string, format: 'png' | 'svg') =>
+  const copy = (link: string) => {
+    remember();
+    void command({ type: 'chatLink.copy', link }).then((r) => answered(r, t('shop.chatLinks.copied')));
+  };
+  const save = (link: string, format: 'png' | 'svg') => {
+    remember();
     void command({ type: 'chatLink.save', link, format }).then((r) => answered(r, t('shop.chatLinks.saved')));
+  };
   const card = i18n.getFixedT(cardLanguage);
 
   return (
@@ -96,9 +103,8 @@ export function ChatLinksTab() {
           className="field-input field-select"
           value={platform}
           onChange={(e) => {
-            // A number means nothing on a username platform and back: each platform starts empty.
-            setPlatform(e.target.value as ChatLinkPlatform);
-            setAccount('');
+            // A number means nothing on a username platform and back: each platform shows its own entry.
+            choose(e.target.value as ChatLinkPlatform);
             setTouched(false);
             setOutcome(null);
           }}
@@ -114,7 +120,9 @@ export function ChatLinksTab() {
         label={t(ACCOUNT_TEXT[platform])}
         hint={platform === 'whatsapp' && region === null ? t('shop.chatLinks.internationalHint') : undefined}
         error={refusal}
+        ref={accountRef}
         value={account}
+        maxLength={LIMITS.urlChars}
         dir="ltr"
         autoComplete="off"
         spellCheck={false}
@@ -124,16 +132,49 @@ export function ChatLinksTab() {
           setAccount(e.target.value);
           setOutcome(null);
         }}
-        onBlur={() => setTouched(true)}
+        onBlur={() => {
+          setTouched(true);
+          remember();
+        }}
       />
       {TAKES_MESSAGE[platform] ? (
         <div className="field">
           <label htmlFor={messageId} className="field-label">{t('shop.chatLinks.message')}</label>
-          <textarea id={messageId} className="field-input" dir="auto" rows={3} value={message} onChange={(e) => setMessage(e.target.value)} />
+          <textarea
+            id={messageId}
+            className="field-input"
+            dir="auto"
+            rows={3}
+            maxLength={MAX_LINK_LENGTH}
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            onBlur={() => remember()}
+          />
         </div>
       ) : (
         <p className="field-hint">{t('shop.chatLinks.noMessage', { platform: PLATFORMS[platform].name })}</p>
       )}
+      {account === '' && message === '' ? null : (
+        <div className="shop-buttons">
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              clear();
+              setTouched(false);
+              setOutcome(null);
+              accountRef.current?.focus();
+            }}
+          >
+            {t('shop.chatLinks.clear')}
+          </button>
+        </div>
+      )}
+      {notSaved ? (
+        <p className="shop-result is-error" role="alert">
+          {t('shop.hours.notSaved')}
+        </p>
+      ) : null}
       {built.ok ? (
         <div className="chat-link-result">
           <output className="chat-link" dir="ltr" aria-label={t('shop.chatLinks.link')}>

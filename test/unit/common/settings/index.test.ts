@@ -10,7 +10,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { CHANNELS } from '../../../../common/channels';
 import { commandSchema, LIMITS, type CommandResult } from '../../../../common/ipc';
-import { DEFAULT_SETTINGS, readSettings, settingsSchema, type Settings } from '../../../../common/settings';
+import { MAX_LINK_LENGTH } from '../../../../common/shop/chat-links';
+import { DEFAULT_SETTINGS, mergeSettings, readSettings, settingsSchema, type Settings } from '../../../../common/settings';
 import { mergePatch, patchShape, salvage } from '../../../../common/settings/derive';
 import { notificationSettings } from '../../../../common/settings/groups';
 import { serviceOptional, serviceSwitches, type ServiceChoices } from '../../../../common/settings/service';
@@ -19,10 +20,13 @@ import { bootMain, goodSettings, SERVICES, type MainUnderTest } from '../../host
 vi.mock('electron', async () => (await import('../../hostile/main-under-test')).fakeElectronModule());
 vi.mock('electron-store', async () => (await import('../../hostile/main-under-test')).fakeElectronStore());
 
-/** Every setting's path: `theme`, or `group.field` for a setting of a group kept under its own key. */
-type SettingPath = {
-  [K in keyof Settings]: Settings[K] extends Record<string, unknown> ? `${K}.${Extract<keyof Settings[K], string>}` : K;
-}[keyof Settings];
+/** The paths of a shape's settings: `theme`, or `group.field` (`group.inner.field`...) for a setting of a group. */
+type PathsOf<S, P extends string = ''> = {
+  [K in Extract<keyof S, string>]: S[K] extends z.ZodPrefault<z.ZodObject<infer G>> ? PathsOf<G, `${P}${K}.`> : `${P}${K}`;
+}[Extract<keyof S, string>];
+
+/** Every setting's path. */
+type SettingPath = PathsOf<typeof settingsSchema.shape>;
 
 /** For every setting, a valid value that is not the one Wasl starts with here, and an invalid one. */
 const SAMPLES: Record<SettingPath, readonly [valid: unknown, invalid: unknown]> = {
@@ -47,6 +51,14 @@ const SAMPLES: Record<SettingPath, readonly [valid: unknown, invalid: unknown]> 
   'shop.holdOutsideHours': [true, {}],
   'shop.greeting': ['أهلاً بك في {shop}! كيف نخدمك؟', 'x'.repeat(LIMITS.replyBody + 1)],
   'shop.away': ['We are closed now; we answer from 9 am.', 42],
+  'shop.chatLinks.last': ['telegram', 'signal'],
+  // Kept as typed, though no link yet: the owner may be half-way through the number or the name.
+  'shop.chatLinks.whatsapp.account': ['+966 50 12', 'x'.repeat(LIMITS.urlChars + 1)],
+  'shop.chatLinks.whatsapp.message': ['مرحبا، أريد كيكة 🎂', 'x'.repeat(MAX_LINK_LENGTH + 1)],
+  'shop.chatLinks.messenger.account': ['SweetShop.Riyadh', 42],
+  'shop.chatLinks.instagram.account': ['https://www.instagram.com/sweet.shop/', null],
+  'shop.chatLinks.telegram.account': ['sweet_', ['sweet_shop']],
+  'shop.chatLinks.telegram.message': ['Hello', { text: 'Hello' }],
   'shop.specialHours': [[{ id: 'ramadan', name: 'Ramadan', from: '2026-02-18', to: '2026-03-19', hours: { from: '20:00', to: '03:00' } }], 'ramadan'],
   'layout.listWidth': [400, 100],
   'layout.listCollapsed': [true, 'yes'],
@@ -78,23 +90,32 @@ const SERVICE_SAMPLES: Record<keyof ServiceChoices, readonly [valid: unknown, in
 function settingPaths(shape: Readonly<Record<string, z.ZodType>>, prefix = ''): string[] {
   return Object.entries(shape).flatMap(([key, field]) => {
     const inner = field instanceof z.ZodPrefault ? field.unwrap() : undefined;
-    return inner instanceof z.ZodObject ? settingPaths(inner.shape, `${key}.`) : [`${prefix}${key}`];
+    return inner instanceof z.ZodObject ? settingPaths(inner.shape, `${prefix}${key}.`) : [`${prefix}${key}`];
   });
 }
 
 const entries = <K extends string, V>(record: Record<K, V>) => Object.entries(record) as [K, V][];
 
-/** `{ theme: value }`, or `{ shop: { name: value } }` for a setting of a group. */
+/** `{ theme: value }`, or `{ shop: { name: value } }` for a setting of a group (and so on for a group in a group). */
 function patchAt(at: string, value: unknown): Record<string, unknown> {
-  const [group, key] = at.split('.');
-  return key === undefined ? { [at]: value } : { [group ?? '']: { [key]: value } };
+  return at.split('.').reduceRight<Record<string, unknown>>((inner, key) => ({ [key]: inner }), value as Record<string, unknown>);
+}
+
+type Tree = Record<string, unknown>;
+
+/** An object with the value at `keys` replaced, copied along the way. */
+function replaced(tree: Tree, [key = '', ...rest]: string[], value: unknown): Tree {
+  return { ...tree, [key]: rest.length === 0 ? value : replaced(tree[key] as Tree, rest, value) };
 }
 
 /** The settings with one setting changed. */
 function withValue(settings: Settings, at: string, value: unknown): Settings {
-  const [group = '', key] = at.split('.');
-  const values = settings as unknown as Record<string, Record<string, unknown>>;
-  return { ...settings, [group]: key === undefined ? value : { ...values[group], [key]: value } };
+  return replaced(settings, at.split('.'), value) as unknown as Settings;
+}
+
+/** A setting's value. */
+function valueAt(settings: Settings, at: string): unknown {
+  return at.split('.').reduce<unknown>((tree, key) => (tree as Tree)[key], settings);
 }
 
 /** The defaults with every setting changed to its sample. */
@@ -116,10 +137,7 @@ describe('the settings schema', () => {
     // An invalid value in the file: that setting alone falls back to its default, counted as damage; every other
     // setting, of its group too, is kept.
     const stored = withValue(ALL_CHANGED, at, invalid);
-    const [group = '', key] = at.split('.');
-    const defaults = DEFAULT_SETTINGS as unknown as Record<string, Record<string, unknown>>;
-    const fallback = key === undefined ? defaults[group] : defaults[group]?.[key];
-    expect(readSettings(stored)).toEqual({ settings: withValue(ALL_CHANGED, at, fallback), dropped: 1 });
+    expect(readSettings(stored)).toEqual({ settings: withValue(ALL_CHANGED, at, valueAt(DEFAULT_SETTINGS, at)), dropped: 1 });
   });
 });
 
@@ -151,6 +169,39 @@ describe('special opening hours in the settings', () => {
   it('starts with none and keeps none from a file that has no such setting', () => {
     expect(DEFAULT_SETTINGS.shop.specialHours).toEqual([]);
     expect(readSettings({ shop: { name: 'Noor' } }).settings.shop.specialHours).toEqual([]);
+  });
+});
+
+describe('the chat links tab in the settings', () => {
+  const typed = { last: 'telegram', whatsapp: { account: '+966501234567', message: 'مرحبا' }, telegram: { account: 'sweet_shop', message: 'Hi' } };
+
+  it('starts with no platform and every entry empty, and a file from before has nothing dropped', () => {
+    expect(DEFAULT_SETTINGS.shop.chatLinks).toEqual({ last: null, whatsapp: { account: '', message: '' }, messenger: { account: '' }, instagram: { account: '' }, telegram: { account: '', message: '' } });
+    expect(readSettings({ shop: { name: 'Noor', greeting: 'Hi' } })).toEqual({ settings: withValue(withValue(DEFAULT_SETTINGS, 'shop.name', 'Noor'), 'shop.greeting', 'Hi'), dropped: 0 });
+  });
+
+  it('drops a bad stored entry alone: the platform, its other field and the other platforms are kept', () => {
+    const { settings, dropped } = readSettings({ shop: { greeting: 'Hi', chatLinks: { ...typed, whatsapp: { account: '+966501234567', message: 7 }, telegram: 'sweet_shop' } } });
+    expect(dropped).toBe(2);
+    expect(settings.shop.chatLinks).toEqual({ ...DEFAULT_SETTINGS.shop.chatLinks, last: 'telegram', whatsapp: { account: '+966501234567', message: '' } });
+    expect(settings.shop.greeting).toBe('Hi');
+    // The whole group unreadable: the tab starts empty, the rest of the shop is kept.
+    const broken = readSettings({ shop: { greeting: 'Hi', chatLinks: 'wa.me/966501234567' } });
+    expect(broken.dropped).toBe(1);
+    expect(broken.settings.shop).toEqual({ ...DEFAULT_SETTINGS.shop, greeting: 'Hi' });
+  });
+
+  it('keeps no message for Messenger or Instagram, whose links take none', () => {
+    expect(readSettings({ shop: { chatLinks: { messenger: { account: 'SweetShop', message: 'Hi' } } } }).settings.shop.chatLinks.messenger).toEqual({ account: 'SweetShop' });
+    expect(commandSchema.safeParse({ type: 'settings.set', shop: { chatLinks: { instagram: { account: 'sweet.shop', message: 'Hi' } } } }).success).toBe(false);
+  });
+
+  it('changes one field of one platform with settings.set and leaves the others as they were', () => {
+    const start = readSettings({ shop: { chatLinks: typed } }).settings;
+    const command = commandSchema.parse({ type: 'settings.set', shop: { chatLinks: { whatsapp: { message: 'أهلاً' } } } });
+    if (command.type !== 'settings.set') throw new Error('not settings.set');
+    const { type: _type, ...patch } = command;
+    expect(mergeSettings(start, patch).shop.chatLinks).toEqual({ ...start.shop.chatLinks, whatsapp: { account: '+966501234567', message: 'أهلاً' } });
   });
 });
 

@@ -31,6 +31,7 @@ const settings = {
     specialHours: [{ id: 'ramadan', name: 'رمضان', from: '2026-02-18', to: '2026-03-19', hours: { from: '20:00', to: '03:00' } }],
     greeting: 'أهلًا {first_name}، مرحبًا بك!',
     away: 'We are closed now and answer from 10 am.',
+    chatLinks: { ...DEFAULT_SETTINGS.shop.chatLinks, last: 'whatsapp', whatsapp: { account: '050 123 4567', message: 'مرحبا' } },
   },
 };
 const person = { id: 'p1', displayName: 'أحمد (زبون)', chats: [{ serviceId: 'a1', chatId: '966501234567@c.us' }, { serviceId: 'b2', chatId: '777' }] };

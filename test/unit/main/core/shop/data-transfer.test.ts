@@ -172,6 +172,26 @@ describe('backup', () => {
     expect(target.state().customerFields).toBe(before.customerFields);
   });
 
+  it("carries the shop's greeting and chat link entries there and back, one undo away; a damaged entry refuses the backup", async () => {
+    const chatLinks = { ...DEFAULT_SETTINGS.shop.chatLinks, last: 'telegram' as const, whatsapp: { account: '050 123', message: 'مرحبا' }, telegram: { account: 'sweet_shop', message: 'Hi' } };
+    const shop = { ...DEFAULT_SETTINGS.shop, greeting: 'أهلاً بك', chatLinks };
+    const backup = writeBackup(pickPersisted(setup({ settings: { ...DEFAULT_SETTINGS, shop } }).state()), NOW);
+    expect(readBackup(backup)).toMatchObject({ ok: true, data: { settings: { shop } } });
+
+    const target = setup();
+    const before = target.state();
+    target.files.openPath = '/backup.json';
+    target.files.contents.set('/backup.json', backup);
+    expect(await target.run({ type: 'data.import', what: 'backup' })).toEqual({ ok: true });
+    expect(target.state().settings.shop).toEqual(shop);
+    target.shop.command({ type: 'shop.undo' });
+    expect(target.state().settings).toBe(before.settings);
+
+    const damaged = backup.replace('"sweet_shop"', '7');
+    expect(damaged).not.toBe(backup);
+    expect(readBackup(damaged)).toEqual({ ok: false, reason: 'invalid', detail: '1 invalid part(s)' });
+  });
+
   it('never turns calls on by itself: accounts added from a backup come with camera and microphone off', async () => {
     const calling = { ...ig, callsAllowed: true };
     const tg = { ...svc('tg', 'telegram', 'Telegram'), callsAllowed: true };
