@@ -3,7 +3,7 @@
  * (`vi.mock('electron', …)`). Adds what only the composition root touches: app lifecycle, protocol, nativeTheme,
  * globalShortcut, and net.fetch (answering only the addresses a test published something at).
  */
-import { createFakeElectron, FakeApp, FakeSafeStorage, type FakeElectron, type FakeImageFile, type FakeSession } from './electron';
+import { createFakeElectron, FakeApp, FakeNet, FakeSafeStorage, type FakeElectron, type FakeImageFile, type FakeSession } from './electron';
 import { FakeGlobalShortcut } from './global-shortcut';
 
 export class FakeRootApp extends FakeApp {
@@ -75,8 +75,11 @@ export interface FakeElectronModule extends FakeElectron {
     registerSchemesAsPrivileged(schemes: unknown[]): void;
     handle(scheme: string, handler: (request: { url: string }) => Promise<Response> | Response): void;
   };
-  /** The network as net.fetch sees it: the bytes a test published at an address; every other address is a 404. */
-  net: {
+  /**
+   * The network as net.fetch sees it: the bytes a test published at an address; every other address is a 404. Its
+   * `request` (ClientRequest) is the fake's FakeNet: `answer` plays what the network does with each.
+   */
+  net: FakeNet & {
     published: Map<string, Uint8Array>;
     fetched: string[];
     fetch(url: string, init?: unknown): Promise<Response>;
@@ -141,7 +144,7 @@ export function createFakeElectronModule(): FakeElectronModule {
         for (const listener of powerListeners.get(event) ?? []) listener();
       },
     },
-    net: {
+    net: Object.assign(new FakeNet(), {
       published,
       fetched,
       fetch: (url: string) => {
@@ -149,7 +152,7 @@ export function createFakeElectronModule(): FakeElectronModule {
         const bytes = published.get(url);
         return Promise.resolve(bytes === undefined ? new Response('Not Found', { status: 404 }) : new Response(new Uint8Array(bytes)));
       },
-    },
+    }),
     protocol: {
       privileged,
       handlers,

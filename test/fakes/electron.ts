@@ -525,12 +525,16 @@ export class FakeClientRequest extends Emitter implements ClientRequestLike {
   ended = false;
   aborted = false;
 
-  constructor(readonly options: { url: string; session: FakeSession; redirect: 'manual' }) {
+  constructor(
+    readonly options: { url: string; session: FakeSession; redirect: 'manual' },
+    private readonly sent: (request: FakeClientRequest) => void = () => undefined,
+  ) {
     super();
   }
 
   end(): void {
     this.ended = true;
+    queueMicrotask(() => this.sent(this));
   }
 
   abort(): void {
@@ -562,12 +566,13 @@ export class FakeClientRequest extends Emitter implements ClientRequestLike {
   }
 }
 
-/** Electron's `net`: every request made, in order. */
+/** Electron's `net`: every request made, in order; `answer` plays the network once a request is sent (by default it stays open). */
 export class FakeNet implements NetLike<FakeSession> {
   readonly requests: FakeClientRequest[] = [];
+  answer: (request: FakeClientRequest) => void = () => undefined;
 
   request(options: { url: string; session: FakeSession; redirect: 'manual' }): FakeClientRequest {
-    const request = new FakeClientRequest(options);
+    const request = new FakeClientRequest(options, (sent) => this.answer(sent));
     this.requests.push(request);
     return request;
   }

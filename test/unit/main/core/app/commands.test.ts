@@ -615,13 +615,13 @@ const ROWS = {
   },
   'proxy.test': {
     before: (main) => {
-      main.fake.session.fromPartition('persist:svc-wa1').fetchHandler = () => Promise.reject(new Error('net::ERR_PROXY_CONNECTION_FAILED'));
+      main.fake.net.answer = (request) => request.fail('net::ERR_PROXY_CONNECTION_FAILED');
       return Promise.resolve();
     },
     command: { type: 'proxy.test', id: 'wa1' },
     effect: (main, result) => {
       expect(result).toEqual({ ok: false, error: 'failed', detail: 'refused' });
-      expect(main.fake.session.fromPartition('persist:svc-wa1').fetched.at(-1)).toBe('https://web.whatsapp.com/');
+      expect(main.fake.net.requests.at(-1)?.options).toMatchObject({ url: 'https://web.whatsapp.com/', session: main.fake.session.fromPartition('persist:svc-wa1') });
     },
   },
   'download.cancel': {
