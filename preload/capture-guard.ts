@@ -4,7 +4,7 @@
  * constraints ('desktop', 'screen', 'tab') capture the whole screen once the session's `display-capture`
  * permission is granted, with no picker (shell/browser/web_contents_permission_helper.cc HandleUserMediaRequest;
  * electron/electron's spec "is not called when calling legacy getUserMedia with desktop capture constraint"). Such
- * a call is refused here, in the page, with NotAllowedError, before any request leaves it; camera and microphone
+ * a call is refused here, in the page, with NotAllowedError, before a request leaves it; camera and microphone
  * requests go on as the page made them. Screen sharing is `getDisplayMedia`, which goes to Wasl's picker.
  *
  * The constraints are copied once (structuredClone: each getter read once, no Proxy) and the copy is what is checked
