@@ -11,7 +11,9 @@
  *   `ref` again, no pre-filled text.
  * - Telegram, "Deep links" › public username links (core.telegram.org/api/links): https://t.me/<username>, and
  *   ?text=<text> puts a draft in the input field when the username is a private chat with a user (TDLib's
- *   internalLinkTypePublicChat.draft_text says the same); usernames are 5-32 characters of a-z, 0-9 and _.
+ *   internalLinkTypePublicChat.draft_text says the same); usernames are 5-32 characters of a-z, 0-9 and _. The
+ *   same page lists the t.me paths that are not usernames (share, proxy, joinchat, addlist…): a link to one of
+ *   those opens something else, so they are refused.
  * So a message is offered for WhatsApp and Telegram only.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
@@ -42,6 +44,8 @@ export type ChatLinkRefusal =
   | 'characters'
   /** A Telegram username that starts with a digit or an underscore, or ends with an underscore. */
   | 'edges'
+  /** A t.me path Telegram keeps for another kind of link (core.telegram.org/api/links), not a username. */
+  | 'reserved'
   /** The message makes the link longer than MAX_LINK_LENGTH. */
   | 'message-too-long';
 
@@ -89,12 +93,22 @@ function whatsappNumber(raw: string, region: string | null | undefined): { ok: t
   return phone?.isValid() === true ? { ok: true, digits: phone.number.slice(1) } : { ok: false, reason: 'invalid-number' };
 }
 
-/** A Telegram username: 5-32 of a-z, A-Z, 0-9 and _, starting with a letter, not ending with _. */
+/**
+ * The t.me paths of 5 letters or more that Telegram's "Deep links" page lists as not usernames (its disallowed
+ * t.me subdomains, checked 2026-12-07); the shorter ones are refused by length already.
+ */
+const TELEGRAM_RESERVED: ReadonlySet<string> = new Set([
+  'addemoji', 'addlist', 'addstickers', 'addstyle', 'addtheme', 'auction', 'boost', 'confirmphone', 'contact',
+  'giftcode', 'invoice', 'joinchat', 'login', 'proxy', 'setlanguage', 'share', 'socks',
+]);
+
+/** A Telegram username: 5-32 of a-z, A-Z, 0-9 and _, starting with a letter, not ending with _, not a reserved path. */
 function telegramName(name: string): ChatLinkRefusal | undefined {
   if (name === '') return 'empty';
   if (!/^[A-Za-z0-9_]+$/u.test(name)) return 'characters';
   if (name.length < 5 || name.length > 32) return 'length';
   if (!/^[A-Za-z]/u.test(name) || name.endsWith('_')) return 'edges';
+  if (TELEGRAM_RESERVED.has(name.toLowerCase())) return 'reserved';
   return undefined;
 }
 

@@ -40,6 +40,7 @@ const REFUSAL_TEXT = {
   length: 'shop.chatLinks.error.length',
   characters: 'shop.chatLinks.error.characters',
   edges: 'shop.chatLinks.error.edges',
+  reserved: 'shop.chatLinks.error.reserved',
   'message-too-long': 'shop.chatLinks.error.message-too-long',
 } as const satisfies Record<ChatLinkRefusal, string>;
 

@@ -82,6 +82,11 @@ describe('Telegram links', () => {
     expect(link({ platform: 'telegram', account })).toEqual({ ok: true, target: name, link: `https://t.me/${name}` });
   });
 
+  it('takes a username that only starts like a reserved path', () => {
+    expect(link({ platform: 'telegram', account: 'share_shop' }).link).toBe('https://t.me/share_shop');
+    expect(link({ platform: 'telegram', account: 'proxyshop' }).link).toBe('https://t.me/proxyshop');
+  });
+
   it('pre-fills Arabic text', () => {
     const url = new URL(link({ platform: 'telegram', account: 'sweet_shop', message: 'هل الطلب جاهز؟ #5' }).link);
     expect(url.pathname).toBe('/sweet_shop');
@@ -99,6 +104,11 @@ describe('Telegram links', () => {
     ['5sweetshop', 'edges'],
     ['_sweetshop', 'edges'],
     ['sweetshop_', 'edges'],
+    // Telegram's paths for other links (core.telegram.org/api/links), whatever their case.
+    ['share', 'reserved'],
+    ['JoinChat', 'reserved'],
+    ['addlist', 'reserved'],
+    ['proxy', 'reserved'],
   ])('%j is refused: %s', (account, reason) => {
     expect(buildChatLink({ platform: 'telegram', account })).toEqual({ ok: false, reason });
   });
