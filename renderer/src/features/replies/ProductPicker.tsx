@@ -3,14 +3,14 @@
  * and harakat set aside), see the chosen one's line as the customer will read it (name, price in the user's
  * digits, "out of stock", link), and Enter types that line into the chat in front. Wasl never sends it.
  */
-import { useId, useMemo, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normalizeName } from '../../../../common/identity';
 import { formatPrice, productLine, type Product } from '../../../../common/shop/products';
 import { StoreIcon } from '../../components/icons';
 import { isolate, useLocale } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
-import { PickerSearch, useChosenInView, useTextInsert, Where } from './palette-parts';
+import { PickerFooter, PickerOption, PickerSearch, usePickerList, useTextInsert } from './palette-parts';
 import { useReplyTarget } from './target';
 
 /** The products whose name holds every word of the query, those that start with it first; all of them for none. */
@@ -52,20 +52,10 @@ function Picker({ products, onClose, onManage }: { products: readonly Product[];
   const locale = useLocale();
   const target = useReplyTarget();
   const { pending, failure, setFailure, insert: insertText } = useTextInsert(target, onClose);
-  const listId = useId();
-  const previewId = useId();
-  const listRef = useRef<HTMLDivElement>(null);
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+  const search = useCallback((query: string) => productSearch(products, query), [products]);
+  const { listRef, query, results, current, chosen, optionId, setActive, searchProps } = usePickerList(search, () => setFailure(null));
   const outOfStock = t('shop.products.outOfStockLine');
-
-  const results = useMemo(() => productSearch(products, query), [products, query]);
-  const current = Math.min(active, results.length - 1);
-  const chosen = results[current];
-  const optionId = (id: string) => `${listId}-${id}`;
   const line = (product: Product) => productLine(product, locale, { outOfStock });
-
-  useChosenInView(listRef, chosen === undefined ? undefined : optionId(chosen.id));
 
   const insert = (product: Product) => insertText(line(product), (service) => t('replies.products.inserted', { name: isolate(product.name), service }));
 
@@ -76,42 +66,25 @@ function Picker({ products, onClose, onManage }: { products: readonly Product[];
   return (
     <>
       <PickerSearch
-        listId={listId}
-        previewId={previewId}
-        activeId={chosen === undefined ? undefined : optionId(chosen.id)}
+        {...searchProps}
         label={t('replies.products.search')}
         placeholder={t('replies.products.placeholder')}
-        query={query}
         resultsText={resultsText}
-        onQuery={(value) => {
-          setQuery(value);
-          setActive(0);
-          setFailure(null);
-        }}
-        current={current}
-        count={results.length}
-        onMove={setActive}
         onEnter={() => {
           if (chosen !== undefined) void insert(chosen);
         }}
       />
       <div className="reply-palette-body">
         <div ref={listRef} className="reply-results">
-          <div role="listbox" id={listId} aria-label={t('replies.products.list')} className="reply-options">
+          <div role="listbox" id={searchProps.listId} aria-label={t('replies.products.list')} className="reply-options">
             {results.map((product, i) => (
-              <div
+              <PickerOption
                 key={product.id}
                 id={optionId(product.id)}
-                role="option"
-                aria-selected={i === current}
-                className={i === current ? 'reply-option product-option is-selected' : 'reply-option product-option'}
-                onMouseMove={() => {
-                  if (i !== current) setActive(i);
-                }}
-                onClick={() => {
-                  setActive(i);
-                  void insert(product);
-                }}
+                selected={i === current}
+                className="reply-option product-option"
+                onChoose={() => setActive(i)}
+                onTake={() => void insert(product)}
               >
                 <span className="reply-option-name">
                   <bdi>{product.name}</bdi>
@@ -120,12 +93,12 @@ function Picker({ products, onClose, onManage }: { products: readonly Product[];
                   <span className="product-price">{formatPrice(product.price, locale)}</span>
                   {product.inStock ? null : <span className="product-stock">{t('shop.products.outOfStock')}</span>}
                 </span>
-              </div>
+              </PickerOption>
             ))}
           </div>
           {results.length === 0 ? <p className="reply-no-match">{resultsText}</p> : null}
         </div>
-        <section className="reply-preview" aria-label={t('replies.palette.preview')} id={previewId}>
+        <section className="reply-preview" aria-label={t('replies.palette.preview')} id={searchProps.previewId}>
           {chosen === undefined ? null : (
             <>
               <h3 className="reply-preview-name" dir="auto">
@@ -138,20 +111,16 @@ function Picker({ products, onClose, onManage }: { products: readonly Product[];
           )}
         </section>
       </div>
-      <footer className="reply-palette-footer">
-        <Where target={target} failure={failure} />
-        <div className="reply-palette-actions">
-          <span className="reply-keys" aria-hidden="true">
-            {t('replies.palette.keys')}
-          </span>
-          <button type="button" className="button button-link" onClick={onManage}>
-            {t('replies.products.manage')}
-          </button>
-          <button type="button" className="button button-primary" disabled={target === null || chosen === undefined || pending} onClick={() => chosen !== undefined && void insert(chosen)}>
-            {t('replies.palette.insert')}
-          </button>
-        </div>
-      </footer>
+      <PickerFooter
+        target={target}
+        failure={failure}
+        manage={t('replies.products.manage')}
+        onManage={onManage}
+        canInsert={chosen !== undefined && !pending}
+        onInsert={() => {
+          if (chosen !== undefined) void insert(chosen);
+        }}
+      />
     </>
   );
 }

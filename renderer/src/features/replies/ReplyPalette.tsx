@@ -16,7 +16,7 @@ import { QuickReplyIcon } from '../../components/icons';
 import { isolate } from '../../i18n/format';
 import { useApp, useShell } from '../../store/context';
 import type { UiStore } from '../../store/ui';
-import { PickerSearch, useChosenInView, useTextInsert, Where } from './palette-parts';
+import { PickerFooter, PickerOption, PickerSearch, usePickerList, useTextInsert } from './palette-parts';
 import { ProductPicker } from './ProductPicker';
 import { useProductLookup } from './ProductVariable';
 import { parseQuery, replySearch } from './search';
@@ -111,21 +111,10 @@ function Picker({ replies, onClose }: { replies: readonly QuickReply[]; onClose:
   const shopName = useApp((s) => s.settings.shop.name);
   const product = useProductLookup();
   const { pending, failure, setFailure, insert: insertText } = useTextInsert(target, onClose);
-  const listId = useId();
-  const previewId = useId();
-  const listRef = useRef<HTMLDivElement>(null);
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
-
   const search = useMemo(() => replySearch(replies), [replies]);
-  const results = useMemo(() => search(query), [search, query]);
-  const current = Math.min(active, results.length - 1);
-  const chosen = results[current];
-  const optionId = (id: string) => `${listId}-${id}`;
+  const { listRef, query, results, current, chosen, optionId, setActive, searchProps } = usePickerList(search, () => setFailure(null));
   const values = { name: target?.customerName, shop: shopName, product };
   const filled = chosen === undefined ? '' : fillTemplate(chosen.body, values);
-
-  useChosenInView(listRef, chosen === undefined ? undefined : optionId(chosen.id));
 
   const insert = (reply: QuickReply) =>
     insertText(fillTemplate(reply.body, values), (service) => t('replies.palette.inserted', { name: isolate(reply.name), service }));
@@ -137,55 +126,31 @@ function Picker({ replies, onClose }: { replies: readonly QuickReply[]; onClose:
   return (
     <>
       <PickerSearch
-        listId={listId}
-        previewId={previewId}
-        activeId={chosen === undefined ? undefined : optionId(chosen.id)}
+        {...searchProps}
         label={t('replies.palette.search')}
         placeholder={t('replies.palette.placeholder')}
-        query={query}
         resultsText={resultsText}
-        onQuery={(value) => {
-          setQuery(value);
-          setActive(0);
-          setFailure(null);
-        }}
-        current={current}
-        count={results.length}
-        onMove={setActive}
         onEnter={() => {
           if (chosen !== undefined) void insert(chosen);
         }}
       />
       <div className="reply-palette-body">
         <div ref={listRef} className="reply-results">
-          <div role="listbox" id={listId} aria-label={t('replies.palette.list')} className="reply-options">
+          <div role="listbox" id={searchProps.listId} aria-label={t('replies.palette.list')} className="reply-options">
             {results.map((reply, i) => (
-              <div
-                key={reply.id}
-                id={optionId(reply.id)}
-                role="option"
-                aria-selected={i === current}
-                className={i === current ? 'reply-option is-selected' : 'reply-option'}
-                onMouseMove={() => {
-                  if (i !== current) setActive(i);
-                }}
-                onClick={() => {
-                  setActive(i);
-                  void insert(reply);
-                }}
-              >
+              <PickerOption key={reply.id} id={optionId(reply.id)} selected={i === current} className="reply-option" onChoose={() => setActive(i)} onTake={() => void insert(reply)}>
                 <span className="reply-option-name">
                   <bdi>{`/${reply.name}`}</bdi>
                 </span>
                 <span className="reply-option-body">
                   <bdi>{reply.body}</bdi>
                 </span>
-              </div>
+              </PickerOption>
             ))}
           </div>
           {results.length === 0 ? <p className="reply-no-match">{resultsText}</p> : null}
         </div>
-        <section className="reply-preview" aria-label={t('replies.palette.preview')} id={previewId}>
+        <section className="reply-preview" aria-label={t('replies.palette.preview')} id={searchProps.previewId}>
           {chosen === undefined ? null : (
             <>
               <h3 className="reply-preview-name" dir="auto">{`/${chosen.name}`}</h3>
@@ -198,20 +163,16 @@ function Picker({ replies, onClose }: { replies: readonly QuickReply[]; onClose:
           )}
         </section>
       </div>
-      <footer className="reply-palette-footer">
-        <Where target={target} failure={failure} />
-        <div className="reply-palette-actions">
-          <span className="reply-keys" aria-hidden="true">
-            {t('replies.palette.keys')}
-          </span>
-          <button type="button" className="button button-link" onClick={() => openLibrary(ui)}>
-            {t('replies.palette.manage')}
-          </button>
-          <button type="button" className="button button-primary" disabled={target === null || chosen === undefined || pending} onClick={() => chosen !== undefined && void insert(chosen)}>
-            {t('replies.palette.insert')}
-          </button>
-        </div>
-      </footer>
+      <PickerFooter
+        target={target}
+        failure={failure}
+        manage={t('replies.palette.manage')}
+        onManage={() => openLibrary(ui)}
+        canInsert={chosen !== undefined && !pending}
+        onInsert={() => {
+          if (chosen !== undefined) void insert(chosen);
+        }}
+      />
     </>
   );
 }

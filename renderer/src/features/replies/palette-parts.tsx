@@ -1,10 +1,11 @@
 /**
- * What the palette's two pickers (quick replies, products) share: the search box that drives the list (arrows move
- * the choice, wrapping; Enter takes it; the count is spoken), keeping the chosen option in view, typing a text into
- * the chat in front through main (`service.insertText`; the user presses send), and the line that says where it
- * goes or why it did not.
+ * What the palette's two pickers (quick replies, products) share: the list's state (the query, the chosen option
+ * kept in view, the ids tying box, list and preview together), the search box that drives it (arrows move the
+ * choice, wrapping; Enter takes it; the count is spoken), an option row, typing a text into the chat in front
+ * through main (`service.insertText`; the user presses send), and the footer that says where it goes or why it did
+ * not.
  */
-import { useEffect, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { SearchIcon } from '../../components/icons';
 import { useTranslation } from 'react-i18next';
 import { isolate } from '../../i18n/format';
@@ -18,12 +19,45 @@ function keepInView(list: HTMLElement, child: HTMLElement): void {
 }
 
 /** Keeps the chosen option (DOM id `optionId`) in view in the scrolling list, as the choice moves. */
-export function useChosenInView(listRef: RefObject<HTMLElement | null>, optionId: string | undefined): void {
+function useChosenInView(listRef: RefObject<HTMLElement | null>, optionId: string | undefined): void {
   useEffect(() => {
     const list = listRef.current;
     const option = optionId === undefined ? null : document.getElementById(optionId);
     if (list !== null && option !== null) keepInView(list, option);
   }, [listRef, optionId]);
+}
+
+/**
+ * A picker's list: `search` (stable: memoized by the caller) gives the results for the query; `onQuery` is told
+ * each new query (the pickers clear a failure then). The choice goes back to the first result as the query changes.
+ */
+export function usePickerList<T extends { id: string }>(search: (query: string) => readonly T[], onQuery: () => void) {
+  const listId = useId();
+  const previewId = useId();
+  const listRef = useRef<HTMLDivElement>(null);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const results = useMemo(() => search(query), [search, query]);
+  const current = Math.min(active, results.length - 1);
+  const chosen: T | undefined = results[current];
+  const optionId = (id: string) => `${listId}-${id}`;
+  const activeId = chosen === undefined ? undefined : optionId(chosen.id);
+  useChosenInView(listRef, activeId);
+  const searchProps = {
+    listId,
+    previewId,
+    activeId,
+    query,
+    current,
+    count: results.length,
+    onMove: setActive,
+    onQuery: (value: string) => {
+      setQuery(value);
+      setActive(0);
+      onQuery();
+    },
+  };
+  return { listRef, query, results, current, chosen, optionId, setActive, searchProps };
 }
 
 export interface PickerSearchProps {
@@ -122,8 +156,50 @@ export function useTextInsert(target: ReplyTarget | null, onClose: () => void): 
   return { pending, failure, setFailure, insert };
 }
 
+/** One result in a picker's list: hovering chooses it, a click takes it. */
+export function PickerOption(props: { id: string; selected: boolean; className: string; onChoose: () => void; onTake: () => void; children: ReactNode }) {
+  return (
+    <div
+      id={props.id}
+      role="option"
+      aria-selected={props.selected}
+      className={props.selected ? `${props.className} is-selected` : props.className}
+      onMouseMove={() => {
+        if (!props.selected) props.onChoose();
+      }}
+      onClick={() => {
+        props.onChoose();
+        props.onTake();
+      }}
+    >
+      {props.children}
+    </div>
+  );
+}
+
+/** A picker's footer: where the text goes (or why not), the keys, the way to manage the list, and Insert. */
+export function PickerFooter(props: { target: ReplyTarget | null; failure: string | null; manage: string; onManage: () => void; canInsert: boolean; onInsert: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <footer className="reply-palette-footer">
+      <Where target={props.target} failure={props.failure} />
+      <div className="reply-palette-actions">
+        <span className="reply-keys" aria-hidden="true">
+          {t('replies.palette.keys')}
+        </span>
+        <button type="button" className="button button-link" onClick={props.onManage}>
+          {props.manage}
+        </button>
+        <button type="button" className="button button-primary" disabled={props.target === null || !props.canInsert} onClick={props.onInsert}>
+          {t('replies.palette.insert')}
+        </button>
+      </div>
+    </footer>
+  );
+}
+
 /** Where the text goes, or why it cannot go anywhere yet, or why it did not. */
-export function Where({ target, failure }: { target: ReplyTarget | null; failure: string | null }) {
+function Where({ target, failure }: { target: ReplyTarget | null; failure: string | null }) {
   const { t } = useTranslation();
   if (failure !== null) {
     return (
