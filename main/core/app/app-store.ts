@@ -52,6 +52,13 @@ export function updateService(store: AppStore, id: string, change: Partial<Servi
   store.setState({ services: state.services.map((s) => (s.id === id ? { ...s, ...change } : s)) });
 }
 
+/** Adds a notice; one saying the very same thing (all but its id and moment) gives way to it, so a repeat does not pile up. */
 export function addNotice(store: AppStore, notice: Notice): void {
-  store.setState({ notices: [...store.getState().notices, notice] });
+  const said = sayingOf(notice);
+  store.setState({ notices: [...store.getState().notices.filter((n) => sayingOf(n) !== said), notice] });
+}
+
+function sayingOf(notice: Notice): string {
+  const { id: _id, at: _at, ...saying } = notice;
+  return JSON.stringify(saying);
 }

@@ -228,7 +228,8 @@ describe('a granted screen-capture permission must lead to a getDisplayMedia req
     });
     expect(first.stops.count).toBe(1);
     t.clock.advance(PICKER_GRACE_MS);
-    expect(t.store.getState().notices.filter((n) => n.kind === 'capture-stopped')).toHaveLength(2);
+    // Both stopped; the user is told once, not twice over.
+    expect(t.store.getState().notices.filter((n) => n.kind === 'capture-stopped')).toHaveLength(1);
     expect(t.log.lines.find((l) => l.message === 'page that captured the screen not stopped')?.fields?.['error']).toBe('Error: render process already gone');
   });
 });
